@@ -1,0 +1,17 @@
+// End-to-end tests: a real browser (Debian's Chromium) against the platform running as a child
+// process, with a real SMTP peer. Run with `npm run test:e2e`; see e2e/harness.ts.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.e2e.ts'],
+    // Each file starts its own platform, mail peer and browser: one file at a time keeps the
+    // machine calm and the timings honest.
+    fileParallelism: false,
+    pool: 'forks',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    teardownTimeout: 30_000,
+    reporters: ['verbose'],
+  },
+});
