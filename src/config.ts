@@ -1,0 +1,109 @@
+// Environment → typed configuration. Validated once at start; every wrong value gets its own
+// message naming the variable, so an operator never has to read a stack trace.
+import path from 'node:path';
+import { z } from 'zod';
+import { LOCALES, type Locale } from './locales/index.ts';
+import { isTimeZone } from './platform/time-zones.ts';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  BASE_URL: z.url({ message: 'must be an absolute URL such as https://hub.example.org' }).optional(),
+  SITE_NAME: z.string().min(1).max(80).default('Creative Hub'),
+  DEFAULT_LOCALE: z
+    .enum(LOCALES as unknown as [Locale, ...Locale[]], {
+      message: `must be one of ${LOCALES.join(', ')}`,
+    })
+    .default('en'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Creative Hub <no-reply@localhost>'),
+  ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(256).optional(),
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .refine((tz) => isTimeZone(tz), 'must be an IANA time zone such as Asia/Bangkok')
+    .default('UTC'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // Behind a reverse proxy the client address is the last hop of X-Forwarded-For.
+  TRUST_PROXY: flag.default(false),
+  BODY_LIMIT_KB: z.coerce.number().int().min(16).max(1_048_576).default(1024),
+  OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  baseUrl: string;
+  secureCookies: boolean;
+  siteName: string;
+  defaultLocale: Locale;
+  defaultTimeZone: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  logLevel: string;
+  sessionDays: number;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  outboxPollMs: number;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads the configuration from an environment (process.env by default). Throws ConfigError. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set": `PORT= npm start` should not be an error.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? '');
+        return `${name}=${JSON.stringify(env[name] ?? '')}: ${i.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    baseUrl,
+    secureCookies: baseUrl.startsWith('https://'),
+    siteName: e.SITE_NAME,
+    defaultLocale: e.DEFAULT_LOCALE,
+    defaultTimeZone: e.DEFAULT_TIME_ZONE,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    adminEmail: e.ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: e.ADMIN_PASSWORD,
+    logLevel: e.LOG_LEVEL,
+    sessionDays: e.SESSION_DAYS,
+    trustProxy: e.TRUST_PROXY,
+    bodyLimitBytes: e.BODY_LIMIT_KB * 1024,
+    outboxPollMs: e.OUTBOX_POLL_SECONDS * 1000,
+  };
+}

@@ -1,0 +1,127 @@
+// The only file that knows which database is behind Kysely. Everything that is written differently
+// for SQLite and PostgreSQL (connection set-up, column types in migrations, case-insensitive
+// matching, backups) lives here; modules and stores call these helpers and stay dialect-free.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+  type ColumnDefinitionBuilder,
+  type Dialect,
+  type Expression,
+  type Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  type SqlBool,
+  SqliteDialect,
+  sql,
+} from 'kysely';
+import pg from 'pg';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DialectSetup {
+  name: DialectName;
+  dialect: Dialect;
+  /** Where the data lives, for messages: a file path or the URL without its password. */
+  location: string;
+  /** The raw SQLite handle, for the online backup API; absent on PostgreSQL. */
+  sqlite?: SQLite.Database;
+}
+
+// PostgreSQL returns timestamptz as Date and bigint as string; the platform works with ISO strings
+// (see db/schema.ts) and with counts small enough for a JS number.
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export function sqliteSetup(file: string): DialectSetup {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new SQLite(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commit.
+  db.pragma('synchronous = NORMAL');
+  // Reads dominate: a larger page cache and memory-mapped reads keep the search index and the
+  // documents it points to out of read() calls (32 MB cache, up to 1 GB mapped, per process).
+  db.pragma('cache_size = -32000');
+  db.pragma('mmap_size = 1073741824');
+  // SQLite's LIKE and lower() fold ASCII only; PostgreSQL's ILIKE folds all of Unicode. This gives
+  // SQLite the same: "HƯƠNG" finds "Hương".
+  db.function('casefold', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.normalize('NFKC').toLowerCase() : value,
+  );
+  return { name: 'sqlite', dialect: new SqliteDialect({ database: db }), location: file, sqlite: db };
+}
+
+export function postgresSetup(
+  url: string,
+  options: { searchPath?: string; max?: number } = {},
+): DialectSetup {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  return {
+    name: 'postgres',
+    dialect: new PostgresDialect({ pool }),
+    location: url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@'),
+  };
+}
+
+export function dialectOf<T>(db: Kysely<T>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** Column helpers for migrations, so one migration set serves both databases. */
+export function columns<T>(db: Kysely<T>) {
+  const postgres = dialectOf(db) === 'postgres';
+  return {
+    /** Auto-numbered integer primary key. */
+    id: (col: ColumnDefinitionBuilder) =>
+      postgres ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement(),
+    /** A moment in time: timestamptz on PostgreSQL, ISO 8601 text on SQLite. */
+    timestamp: postgres ? ('timestamptz' as const) : ('text' as const),
+  };
+}
+
+/**
+ * Case-insensitive "contains" match. `needle` is user text: LIKE wildcards in it are escaped.
+ * PostgreSQL's ILIKE folds Unicode case; SQLite uses the casefold() function registered above.
+ */
+export function containsInsensitive<T>(
+  db: Kysely<T>,
+  column: Expression<unknown>,
+  needle: string,
+): Expression<SqlBool> {
+  const pattern = `%${needle.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return dialectOf(db) === 'postgres'
+    ? sql<SqlBool>`${column} ILIKE ${pattern} ESCAPE '\\'`
+    : sql<SqlBool>`casefold(${column}) LIKE casefold(${pattern}) ESCAPE '\\'`;
+}
+
+/** Copies the live database to `file`: SQLite's online backup API, pg_dump for PostgreSQL. */
+export async function backupDatabase(setup: DialectSetup, file: string, databaseUrl?: string): Promise<void> {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (setup.sqlite) {
+    await setup.sqlite.backup(file);
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('pg_dump', ['--format=custom', `--file=${file}`, databaseUrl ?? ''], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', (err) =>
+      reject(
+        new Error(
+          `pg_dump could not be started (${err.message}). Install the PostgreSQL client tools, ` +
+            'for example: apt-get install postgresql-client',
+        ),
+      ),
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`pg_dump exited with code ${code}`)),
+    );
+  });
+}
