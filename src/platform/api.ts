@@ -1,0 +1,107 @@
+// The JSON API: every module's routes under /api/v1, described by one OpenAPI 3.1 document at
+// /api/v1/openapi.json. Errors are application/problem+json (RFC 9457) with the same shape
+// everywhere; app.ts writes them from HttpError.
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import type { AppDeps, AppEnv } from './context.ts';
+import { HttpError } from './http/errors.ts';
+import { fieldErrors } from './http/forms.ts';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z
+      .record(z.string(), z.string())
+      .optional()
+      .openapi({ description: 'A message per invalid field' }),
+  })
+  .openapi('Problem');
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+/** The error responses routes list in their OpenAPI description. */
+export const problems = {
+  400: problem('The request is malformed'),
+  401: problem('Not signed in, or the API token is not valid'),
+  403: problem('Signed in, but not allowed to do this (or the CSRF token is missing)'),
+  404: problem('No such record'),
+  409: problem('The request conflicts with the current state'),
+  422: problem('The request body did not pass validation; `errors` names each field'),
+  429: problem('Too many requests; see Retry-After'),
+} as const;
+
+/** Security requirements for routes that need a signed-in user. */
+export const signedIn: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
+
+/**
+ * Route middleware for those routes: refuses with 401 before the request body is even validated,
+ * so a visitor learns that they must sign in, not what the body should look like.
+ */
+export const requireSignedIn = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.auth) throw new HttpError(401, 'error.401.message');
+  await next();
+});
+
+/** A router for a module's API: validation failures become 422 problem responses. */
+export function apiRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new HttpError(422, 'error.422.message', undefined, undefined, fieldErrors(result.error.issues));
+      }
+    },
+  });
+}
+
+export function buildApi(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const api = apiRouter();
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A personal API token, created on the account page or with `hub token create`.',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'hub_session',
+    description: 'The browser session. Unsafe methods also need the X-CSRF-Token header.',
+  });
+  for (const module of deps.modules) {
+    if (module.api) api.route('/', module.api(deps));
+  }
+  api.doc31('/openapi.json', openApiInfo(deps));
+  return api;
+}
+
+function openApiInfo(deps: AppDeps) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: `${deps.config.siteName} API`,
+      version: '1',
+      description:
+        'The JSON API of the platform. Every page action exists here with the same permissions. ' +
+        'Authenticate with a personal token (`Authorization: Bearer …`) or a session cookie plus ' +
+        'the `X-CSRF-Token` header. Errors are `application/problem+json`.',
+    },
+    servers: [{ url: `${deps.config.baseUrl}/api/v1` }],
+  };
+}
+
+let cachedDocument: { deps: AppDeps; doc: ReturnType<OpenAPIHono['getOpenAPI31Document']> } | undefined;
+
+/** The OpenAPI document as an object, for the reference page. */
+export function openApiDocument(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
+  if (cachedDocument?.deps !== deps) {
+    cachedDocument = { deps, doc: api.getOpenAPI31Document(openApiInfo(deps)) };
+  }
+  return cachedDocument.doc;
+}

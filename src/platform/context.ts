@@ -1,0 +1,71 @@
+// What every request handler can reach through `c.var`, and the shape of a module.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import type { Migration } from 'kysely';
+import type { Config } from '../config.ts';
+import type { DialectName } from '../db/dialect.ts';
+import type { DB } from '../db/index.ts';
+import type { Session, User } from '../db/schema.ts';
+import type { Locale } from '../locales/index.ts';
+import type { SearchProvider } from '../search/index.ts';
+import type { Formatters, MessageKey, Translator } from './i18n.ts';
+import type { Logger } from './logger.ts';
+import type { Outbox } from './mail/outbox.ts';
+
+export interface AppDeps {
+  db: DB;
+  dialect: DialectName;
+  config: Config;
+  logger: Logger;
+  outbox: Outbox;
+  modules: readonly HubModule[];
+}
+
+/** Who is making the request, and how they proved it. */
+export type Auth =
+  | { via: 'session'; user: User; session: Session }
+  | { via: 'token'; user: User; tokenId: number };
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    secureHeadersNonce?: string;
+    auth: Auth | null;
+    locale: Locale;
+    timeZone: string;
+    t: Translator;
+    fmt: Formatters;
+    csrfToken: string;
+    clientIp: string;
+  };
+};
+
+export type PageApp = Hono<AppEnv>;
+export type ApiApp = OpenAPIHono<AppEnv>;
+
+export interface SeedContext {
+  deps: AppDeps;
+  /** Absolute path of the seed/ folder with the demo content data files. */
+  seedDir: string;
+}
+
+/**
+ * One capability of the platform. `src/modules/index.ts` lists them; app.ts mounts their pages and
+ * API, db/migrate.ts runs their migrations, `hub seed --demo` runs their seeds — the platform
+ * knows nothing else about them.
+ */
+export interface HubModule {
+  id: string;
+  /** An entry in the main navigation; modules without one are reached from elsewhere. */
+  nav?: { href: string; label: MessageKey; order: number };
+  /** Page routes, mounted at `/`. */
+  pages?: (deps: AppDeps) => PageApp;
+  /** API routes, mounted at `/api/v1`; they appear in the OpenAPI document. */
+  api?: (deps: AppDeps) => ApiApp;
+  migrations?: Record<string, Migration>;
+  /** The kinds of records this module puts in the search index. */
+  searchProviders?: SearchProvider[];
+  /** Adds this module's demo content; runs in list order after the platform's own seed. */
+  seed?: (ctx: SeedContext) => Promise<void>;
+}

@@ -1,0 +1,63 @@
+// CSRF protection for every unsafe request a browser could be tricked into sending: the request
+// must carry the token of its session (or, before login, of the visitor's `hub_csrf` cookie) in a
+// `_csrf` form field or an `X-CSRF-Token` header. Requests with a personal API token need none:
+// a browser never adds an Authorization header on its own.
+import { getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from './context.ts';
+import { HttpError } from './http/errors.ts';
+import { isApiPath } from './http/request.ts';
+import { randomToken, sameSecret } from './security-tokens.ts';
+import { DAY } from './time.ts';
+
+const VISITOR_COOKIE = 'hub_csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
+  const auth = c.var.auth;
+  let expected: string;
+  if (auth?.via === 'session') {
+    expected = auth.session.csrf_token;
+  } else {
+    const cookie = getCookie(c, VISITOR_COOKIE);
+    expected = cookie && /^[\w-]{20,64}$/.test(cookie) ? cookie : '';
+    // Pages need a visitor token for their forms; API calls and token clients do not.
+    if (!expected && SAFE_METHODS.has(c.req.method) && !auth && !isApiPath(c.req.path)) {
+      expected = randomToken(24);
+      setCookie(c, VISITOR_COOKIE, expected, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: c.var.deps.config.secureCookies,
+        maxAge: 365 * DAY,
+      });
+    }
+  }
+  c.set('csrfToken', expected);
+
+  // API calls carry no ambient credentials unless a session cookie came with them: without one
+  // there is nothing to forge, and the route answers 401 itself.
+  if (SAFE_METHODS.has(c.req.method) || auth?.via === 'token' || (!auth && isApiPath(c.req.path)))
+    return next();
+
+  const provided =
+    c.req.header('x-csrf-token') ??
+    (await formToken(c.req.raw.headers, () => c.req.parseBody({ all: true })));
+  if (!expected || !provided || !sameSecret(provided, expected)) {
+    throw new HttpError(403, 'error.csrf');
+  }
+  return next();
+});
+
+async function formToken(
+  headers: Headers,
+  parse: () => Promise<Record<string, unknown>>,
+): Promise<string | undefined> {
+  const type = headers.get('content-type') ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) {
+    return undefined;
+  }
+  const value = (await parse())._csrf;
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : undefined;
+}

@@ -1,0 +1,34 @@
+// The one way a handler refuses a request: throw an HttpError with a message key. app.ts turns it
+// into an HTML error page in the reader's language, or application/problem+json under /api.
+import type { MessageKey, MessageValues } from '../i18n.ts';
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: ErrorStatus,
+    readonly messageKey: MessageKey,
+    readonly values?: MessageValues,
+    /** Extra headers, e.g. Retry-After or WWW-Authenticate. */
+    readonly headers?: Record<string, string>,
+    /** Per-field messages of a rejected API request body. */
+    readonly fieldErrors?: Record<string, MessageKey>,
+  ) {
+    super(messageKey);
+  }
+}
+
+export const TITLE_BY_STATUS: Record<number, MessageKey> = {
+  400: 'error.400.title',
+  401: 'error.401.title',
+  403: 'error.403.title',
+  404: 'error.404.title',
+  405: 'error.400.title',
+  409: 'error.409.title',
+  413: 'error.413.title',
+  415: 'error.400.title',
+  422: 'error.422.title',
+  429: 'error.429.title',
+  500: 'error.500.title',
+  503: 'error.500.title',
+};

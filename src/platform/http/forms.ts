@@ -1,0 +1,70 @@
+// The one form helper: read a submitted form, validate it with the zod schema that also serves the
+// API, and hand back either the data or the values as typed plus a message key per field, so the
+// page can show the form again with nothing lost.
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { hasMessage, type MessageKey } from '../i18n.ts';
+
+export type FormValues = Record<string, string | string[]>;
+export type FieldErrors = Record<string, MessageKey>;
+
+export type FormResult<T> =
+  | { ok: true; data: T; values: FormValues }
+  | { ok: false; values: FormValues; errors: FieldErrors };
+
+/** Fields never sent back to the browser when a form is shown again. */
+const SECRET_FIELDS = /password|token|_csrf/i;
+
+export async function readForm<S extends z.ZodType>(c: Context, schema: S): Promise<FormResult<z.output<S>>> {
+  const body = await c.req.parseBody({ all: true });
+  const values: FormValues = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === '_csrf') continue;
+    if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === 'string');
+    else if (typeof value === 'string') values[key] = value;
+  }
+  return validateForm(schema, values);
+}
+
+export function validateForm<S extends z.ZodType>(schema: S, values: FormValues): FormResult<z.output<S>> {
+  const parsed = schema.safeParse(values);
+  const echo = Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.test(k)));
+  if (parsed.success) return { ok: true, data: parsed.data, values: echo };
+  return { ok: false, values: echo, errors: fieldErrors(parsed.error.issues) };
+}
+
+/**
+ * Schemas use message keys as their error messages (`z.string().max(100, 'form.tooLong')`); issues
+ * without one get a generic key by kind.
+ */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = issue.path.length ? String(issue.path[0]) : '_form';
+    if (errors[field]) continue;
+    errors[field] = messageKeyOf(issue);
+  }
+  return errors;
+}
+
+function messageKeyOf(issue: z.core.$ZodIssue): MessageKey {
+  if (hasMessage(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === '' ? 'form.required' : 'form.invalid';
+    case 'too_small':
+      return issue.origin === 'string' && issue.minimum === 1 ? 'form.required' : 'form.tooShort';
+    case 'too_big':
+      return 'form.tooLong';
+    case 'invalid_format':
+      return issue.format === 'email' ? 'form.invalidEmail' : 'form.invalid';
+    default:
+      return 'form.invalid';
+  }
+}
+
+/** First value of a field, as a string. */
+export function fieldValue(values: FormValues | undefined, name: string): string {
+  const v = values?.[name];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+}

@@ -1,0 +1,169 @@
+// UI strings: ICU messages in src/locales/<lang>.json, formatted with intl-messageformat.
+// A key missing from a locale falls back to English, key by key.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IntlMessageFormat } from 'intl-messageformat';
+import en from '../locales/en.json' with { type: 'json' };
+import { isLocale, LOCALES, type Locale } from '../locales/index.ts';
+
+export type MessageKey = Exclude<keyof typeof en, '@metadata'>;
+export type MessageValues = Record<string, string | number | Date>;
+export type Translator = (key: MessageKey, values?: MessageValues) => string;
+
+const LOCALES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'locales');
+
+export type Catalog = Record<string, string>;
+
+function readCatalog(locale: Locale): Catalog {
+  const raw = JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, `${locale}.json`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  const catalog: Catalog = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key !== '@metadata' && typeof value === 'string') catalog[key] = value;
+  }
+  return catalog;
+}
+
+/**
+ * A translator over the given catalogs: the locale's message when it has one, English otherwise,
+ * the key itself as a last resort. Compiled messages are cached per catalog set.
+ */
+export function makeTranslator(locale: Locale, catalogs: ReadonlyMap<Locale, Catalog>): Translator {
+  let cache = compiledBySet.get(catalogs);
+  if (!cache) {
+    cache = new Map();
+    compiledBySet.set(catalogs, cache);
+  }
+  const compiled = cache;
+  return (key, values) => {
+    const own = catalogs.get(locale)?.[key];
+    const useLocale: Locale = own === undefined ? 'en' : locale;
+    const source = own ?? catalogs.get('en')?.[key];
+    if (source === undefined) return key;
+    const cacheKey = `${useLocale}\u0000${key}`;
+    let format = compiled.get(cacheKey);
+    if (!format) {
+      format = new IntlMessageFormat(source, useLocale);
+      compiled.set(cacheKey, format);
+    }
+    const out = format.format(values);
+    return Array.isArray(out) ? out.join('') : String(out);
+  };
+}
+
+const compiledBySet = new WeakMap<ReadonlyMap<Locale, Catalog>, Map<string, IntlMessageFormat>>();
+const catalogs: ReadonlyMap<Locale, Catalog> = new Map(LOCALES.map((l) => [l, readCatalog(l)]));
+const translators = new Map(LOCALES.map((l) => [l, makeTranslator(l, catalogs)]));
+
+export function translator(locale: Locale): Translator {
+  return translators.get(locale) ?? makeTranslator(locale, catalogs);
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return key !== '@metadata' && key in en;
+}
+
+/** The locale whose messages a reader sees: account setting > cookie > Accept-Language > default. */
+export function negotiateLocale(input: {
+  account?: string | null;
+  cookie?: string | null;
+  acceptLanguage?: string | null;
+  fallback: Locale;
+}): Locale {
+  if (isLocale(input.account)) return input.account;
+  if (isLocale(input.cookie)) return input.cookie;
+  for (const tag of parseAcceptLanguage(input.acceptLanguage ?? '')) {
+    const match = matchLocale(tag);
+    if (match) return match;
+  }
+  return input.fallback;
+}
+
+function parseAcceptLanguage(header: string): string[] {
+  return header
+    .split(',')
+    .slice(0, 20)
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.trim(), q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.tag && x.tag !== '*' && x.q > 0)
+    .sort((a, b) => b.q - a.q)
+    .map((x) => x.tag);
+}
+
+/** Maps a BCP 47 tag to a UI locale: zh, zh-CN, zh-SG and zh-Hans-* all read Simplified Chinese. */
+function matchLocale(tag: string): Locale | undefined {
+  let canonical: string;
+  try {
+    canonical = Intl.getCanonicalLocales(tag)[0] ?? '';
+  } catch {
+    return undefined;
+  }
+  if (isLocale(canonical)) return canonical;
+  const intl = new Intl.Locale(canonical);
+  if (intl.language === 'zh') {
+    const script = intl.maximize().script;
+    return script === 'Hans' ? 'zh-Hans' : undefined;
+  }
+  return isLocale(intl.language) ? intl.language : undefined;
+}
+
+export interface Formatters {
+  dateTime: (iso: string | null | undefined) => string;
+  date: (iso: string | null | undefined) => string;
+  number: (n: number) => string;
+  country: (code: string) => string;
+  /** The name of a language (BCP 47 tag) in the reader's language. */
+  language: (tag: string) => string;
+}
+
+// Building Intl formatters costs about a third of a small request: build each one once per
+// locale and time zone, and only when a page uses it.
+const formatterCache = new Map<string, Formatters>();
+
+/** Dates, numbers and country names in the reader's locale and time zone, via Intl. */
+export function formatters(locale: Locale, timeZone: string): Formatters {
+  const key = `${locale}|${timeZone}`;
+  const cached = formatterCache.get(key);
+  if (cached) return cached;
+  let dateTime: Intl.DateTimeFormat | undefined;
+  let date: Intl.DateTimeFormat | undefined;
+  let number: Intl.NumberFormat | undefined;
+  let regions: Intl.DisplayNames | undefined;
+  let languages: Intl.DisplayNames | undefined;
+  const made: Formatters = {
+    dateTime: (iso) => {
+      if (!iso) return '';
+      dateTime ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+      return dateTime.format(new Date(iso));
+    },
+    date: (iso) => {
+      if (!iso) return '';
+      date ??= new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
+      return date.format(new Date(iso));
+    },
+    number: (n) => {
+      number ??= new Intl.NumberFormat(locale);
+      return number.format(n);
+    },
+    country: (code) => {
+      regions ??= new Intl.DisplayNames([locale], { type: 'region' });
+      return regions.of(code) ?? code;
+    },
+    language: (tag) => {
+      languages ??= new Intl.DisplayNames([locale], { type: 'language' });
+      try {
+        return languages.of(tag) ?? tag;
+      } catch {
+        return tag;
+      }
+    },
+  };
+  formatterCache.set(key, made);
+  return made;
+}

@@ -1,0 +1,173 @@
+// Mail goes into the `outbox` table inside the transaction of the change that causes it (so a
+// rolled-back change sends nothing and a committed one is never forgotten). The worker below sends
+// it over SMTP when SMTP_URL is set and writes it to the log otherwise. Several processes may run
+// workers against one database: each claims rows with a lease before sending.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/schema.ts';
+import type { Logger } from '../logger.ts';
+import { isoIn, nowIso } from '../time.ts';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+const MAX_ATTEMPTS = 8;
+const LEASE_SECONDS = 120;
+const BATCH = 20;
+
+/** Queues a message. Pass the transaction of the change that causes the mail. */
+export async function enqueueMail(db: Kysely<Database>, message: MailMessage): Promise<void> {
+  const now = nowIso();
+  await db
+    .insertInto('outbox')
+    .values({
+      to_address: message.to,
+      subject: message.subject.slice(0, 300),
+      text_body: message.text,
+      created_at: now,
+      send_after: now,
+    })
+    .execute();
+}
+
+type Send = (message: MailMessage) => Promise<void>;
+
+function createSender(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, logger: Logger): Send {
+  if (!config.smtpUrl) {
+    return async (message) => {
+      logger.info({ mail: message }, 'mail (SMTP_URL is not set, so it is logged instead of sent)');
+    };
+  }
+  const transport = nodemailer.createTransport(config.smtpUrl);
+  return async (message) => {
+    await transport.sendMail({
+      from: config.mailFrom,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+    });
+  };
+}
+
+export class Outbox {
+  private readonly workerId = randomUUID();
+  private readonly send: Send;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'outboxPollMs'>,
+    private readonly logger: Logger,
+    private readonly pollMs = config.outboxPollMs,
+  ) {
+    this.send = createSender(config, logger);
+  }
+
+  /** Polls the outbox until stop(). */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** Asks the worker to look at the outbox now (after a commit that queued mail). */
+  kick(): void {
+    if (!this.timer) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((err) => {
+        this.logger.error({ err }, 'outbox worker failed');
+        return 0;
+      })
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Sends everything that is due; returns how many messages were sent. */
+  async drain(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const batch = await this.claim();
+      if (batch.length === 0) return sent;
+      for (const row of batch) {
+        try {
+          await this.send({ to: row.to_address, subject: row.subject, text: row.text_body });
+          await this.db
+            .updateTable('outbox')
+            .set({ sent_at: nowIso(), locked_by: null, locked_until: null, attempts: row.attempts + 1 })
+            .where('id', '=', row.id)
+            .execute();
+          sent++;
+        } catch (err) {
+          const attempts = row.attempts + 1;
+          this.logger.warn({ err, outboxId: row.id, attempts }, 'mail could not be sent; will retry');
+          await this.db
+            .updateTable('outbox')
+            .set({
+              attempts,
+              last_error: String(err instanceof Error ? err.message : err).slice(0, 1000),
+              locked_by: null,
+              locked_until: null,
+              // 1, 2, 4 … minutes between attempts.
+              send_after: isoIn(60 * 2 ** (attempts - 1)),
+            })
+            .where('id', '=', row.id)
+            .execute();
+        }
+      }
+    }
+  }
+
+  private async claim() {
+    const now = nowIso();
+    const leaseUntil = isoIn(LEASE_SECONDS);
+    const due = this.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('sent_at', 'is', null)
+      .where('attempts', '<', MAX_ATTEMPTS)
+      .where('send_after', '<=', now)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .orderBy('id')
+      .limit(BATCH);
+    // The lease conditions are repeated outside the subquery: PostgreSQL re-checks them on rows a
+    // concurrent worker has just claimed, so no message is claimed twice.
+    await this.db
+      .updateTable('outbox')
+      .set({ locked_by: this.workerId, locked_until: leaseUntil })
+      .where('id', 'in', due)
+      .where('sent_at', 'is', null)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .execute();
+    return this.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('locked_by', '=', this.workerId)
+      .where('locked_until', '=', leaseUntil)
+      .where('sent_at', 'is', null)
+      .orderBy('id')
+      .execute();
+  }
+}

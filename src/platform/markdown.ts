@@ -1,0 +1,59 @@
+// User text is Markdown: rendered with marked, then cleaned with sanitize-html so that no script,
+// event handler, style or javascript: link survives, whatever was typed.
+import { marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+const ALLOWED: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'code',
+    'pre',
+    'h2',
+    'h3',
+    'h4',
+    'hr',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ],
+  allowedAttributes: { a: ['href', 'title', 'rel'], th: ['scope'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowProtocolRelative: false,
+  transformTags: {
+    // Links in user text leave the site without passing on the reader's session or referrer.
+    a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener noreferrer' }),
+    // A heading in user text sits under the page's own h1.
+    h1: 'h2',
+  },
+};
+
+export function renderMarkdown(text: string): string {
+  const html = marked.parse(text, { async: false, gfm: true, breaks: true });
+  return sanitizeHtml(html, ALLOWED);
+}
+
+/** The first words of Markdown text as plain text, for cards and descriptions. */
+export function excerpt(text: string, max = 200): string {
+  const plain = sanitizeHtml(marked.parse(text, { async: false }), { allowedTags: [], allowedAttributes: {} })
+    // sanitize-html escapes these five in text; the page escapes again, so undo them here.
+    .replace(
+      /&(amp|lt|gt|quot|#39);/g,
+      (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? '',
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
+}
