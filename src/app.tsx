@@ -1,0 +1,239 @@
+// Builds the web application: platform middleware (request id, logging, security headers,
+// compression, body limit, language, authentication, CSRF), the platform's own routes, then every
+// module's pages and API, and the error handling that turns refusals into pages or problem+json.
+
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { sql } from 'kysely';
+import { isLocale } from './locales/index.ts';
+import { buildApi, openApiDocument } from './platform/api.ts';
+import { authenticate } from './platform/auth.ts';
+import type { AppDeps, AppEnv } from './platform/context.ts';
+import { csrfProtection } from './platform/csrf.ts';
+import { compression } from './platform/http/compression.ts';
+import { HttpError, TITLE_BY_STATUS } from './platform/http/errors.ts';
+import { clientIp, isApiPath, localPath } from './platform/http/request.ts';
+import { formatters, negotiateLocale, translator } from './platform/i18n.ts';
+import { DAY } from './platform/time.ts';
+import { ApiReferenceView } from './ui/api-reference.tsx';
+import { assetsByUrl } from './ui/assets.ts';
+import { ErrorView } from './ui/error-page.tsx';
+import { renderPage } from './ui/render.tsx';
+
+const LANG_COOKIE = 'hub_lang';
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { config, logger } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId({ limitLength: 64 }));
+
+  // Everything a handler or the error handler needs is set before anything can fail.
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('clientIp', clientIp(c, config.trustProxy));
+    c.set('auth', null);
+    c.set('csrfToken', '');
+    setLocale(c, null);
+    const started = performance.now();
+    await next();
+    logger.info(
+      {
+        reqId: c.var.requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        user: c.var.auth?.user.id,
+      },
+      'request',
+    );
+  });
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", NONCE],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+      xFrameOptions: 'DENY',
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    }),
+  );
+
+  app.get('/assets/:file', (c) => {
+    const asset = assetsByUrl.get(c.req.path);
+    if (!asset) throw new HttpError(404, 'error.404.message');
+    const accept = c.req.header('accept-encoding') ?? '';
+    const [body, encoding] = accept.includes('br')
+      ? [asset.brotli, 'br']
+      : accept.includes('gzip')
+        ? [asset.gzip, 'gzip']
+        : [asset.body, undefined];
+    c.header('Content-Type', asset.type);
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('Vary', 'Accept-Encoding');
+    if (encoding) c.header('Content-Encoding', encoding);
+    return c.body(new Uint8Array(body));
+  });
+
+  app.use(compression);
+  app.use(
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => {
+        throw new HttpError(413, 'error.413.message', { limit: Math.round(config.bodyLimitBytes / 1024) });
+      },
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return c.json({ status: 'ok', database: deps.dialect });
+    } catch (err) {
+      logger.error({ err }, 'database is not answering');
+      return c.json({ status: 'unavailable', database: deps.dialect }, 503);
+    }
+  });
+  app.get('/robots.txt', (c) =>
+    c.text('User-agent: *\nDisallow: /account\nDisallow: /admin\nDisallow: /api/\n'),
+  );
+  app.get('/favicon.ico', (c) =>
+    c.redirect([...assetsByUrl.keys()].find((u) => u.includes('/icon.')) ?? '/', 301),
+  );
+
+  app.use(authenticate);
+  app.use(async (c, next) => {
+    // The account's language wins over cookie and browser, once we know who is asking.
+    if (c.var.auth) setLocale(c, c.var.auth.user.locale, c.var.auth.user.time_zone);
+    await next();
+  });
+  app.use(csrfProtection);
+
+  app.post('/language', async (c) => {
+    const body = await c.req.parseBody({ all: true });
+    const locale = typeof body.locale === 'string' ? body.locale : '';
+    if (!isLocale(locale)) throw new HttpError(400, 'error.unknownLocale');
+    setCookie(c, LANG_COOKIE, locale, {
+      path: '/',
+      sameSite: 'Lax',
+      httpOnly: true,
+      secure: config.secureCookies,
+      maxAge: 365 * DAY,
+    });
+    const auth = c.var.auth;
+    if (auth) {
+      await deps.db.updateTable('users').set({ locale }).where('id', '=', auth.user.id).execute();
+    }
+    return c.redirect(localPath(typeof body.next === 'string' ? body.next : '/'), 303);
+  });
+
+  for (const module of deps.modules) {
+    if (module.pages) app.route('/', module.pages(deps));
+  }
+
+  const api = buildApi(deps);
+  app.route('/api/v1', api);
+  app.get('/api/docs', (c) =>
+    renderPage(
+      c,
+      { title: c.var.t('api.title'), description: c.var.t('api.description') },
+      <ApiReferenceView doc={openApiDocument(api, deps) as unknown as Record<string, unknown>} />,
+    ),
+  );
+
+  app.notFound(() => {
+    throw new HttpError(404, 'error.404.message');
+  });
+  app.onError((err, c) => handleError(err, c));
+  return app;
+}
+
+function setLocale(c: Context<AppEnv>, account: string | null, timeZone?: string | null) {
+  const { config } = c.var.deps;
+  const locale = negotiateLocale({
+    account,
+    cookie: getCookie(c, LANG_COOKIE),
+    acceptLanguage: c.req.header('accept-language'),
+    fallback: config.defaultLocale,
+  });
+  const zone = timeZone ?? config.defaultTimeZone;
+  c.set('locale', locale);
+  c.set('timeZone', zone);
+  c.set('t', translator(locale));
+  c.set('fmt', formatters(locale, zone));
+}
+
+async function handleError(err: Error, c: Context<AppEnv>): Promise<Response> {
+  let httpError: HttpError;
+  if (err instanceof HttpError) {
+    httpError = err;
+  } else if (err instanceof HTTPException && err.status < 500) {
+    // Hono's own refusals: malformed JSON or form bodies and the like.
+    httpError = new HttpError(
+      err.status === 413 ? 413 : 400,
+      err.status === 413 ? 'error.413.message' : 'error.400.message',
+    );
+  } else {
+    c.var.deps?.logger.error({ err, reqId: c.var.requestId, path: c.req.path }, 'unhandled error');
+    httpError = new HttpError(500, 'error.500.message');
+  }
+  for (const [name, value] of Object.entries(httpError.headers ?? {})) c.header(name, value);
+  const t = c.var.t ?? translator('en');
+  const status = httpError.status as ContentfulStatusCode;
+  const title = TITLE_BY_STATUS[status] ?? 'error.500.title';
+  const detail = t(httpError.messageKey, httpError.values);
+
+  if (isApiPath(c.req.path)) {
+    const body = {
+      type: 'about:blank',
+      title: t(title),
+      status,
+      detail,
+      instance: c.req.path,
+      requestId: c.var.requestId,
+      ...(httpError.fieldErrors
+        ? { errors: Object.fromEntries(Object.entries(httpError.fieldErrors).map(([k, v]) => [k, t(v)])) }
+        : {}),
+    };
+    return c.body(JSON.stringify(body), status, {
+      'Content-Type': 'application/problem+json; charset=utf-8',
+    });
+  }
+  // A page that needs a login sends the visitor to the login form, and back afterwards.
+  if (status === 401 && c.req.method === 'GET') {
+    return c.redirect(
+      `/login?next=${encodeURIComponent(localPath(c.req.path + new URL(c.req.url).search))}`,
+      303,
+    );
+  }
+  try {
+    return await renderPage(
+      c,
+      { title: t(title), noindex: true },
+      <ErrorView status={status} title={title} message={detail} requestId={c.var.requestId} />,
+      status,
+    );
+  } catch (renderErr) {
+    c.var.deps?.logger.error({ err: renderErr, reqId: c.var.requestId }, 'error page failed to render');
+    return c.text(`${t(title)} (${status}) — ${c.var.requestId ?? ''}`, status);
+  }
+}

@@ -1,0 +1,23 @@
+// Accounts: registration with email verification, login, sessions, passwords, personal API
+// tokens, the account page and /api/v1/me. Other modules and the `hub` command use the store
+// functions re-exported here.
+import type { HubModule } from '../../platform/context.ts';
+import { accountApi } from './api.ts';
+import { accountPages } from './routes.tsx';
+
+export const accountsModule: HubModule = {
+  id: 'accounts',
+  pages: accountPages,
+  api: accountApi,
+};
+
+export { AccountSchema, toAccount } from './api.ts';
+export { emailField, nameField, newPasswordField } from './schemas.ts';
+export {
+  countAdmins,
+  countUsers,
+  createUser,
+  findUserByEmail,
+  findUserById,
+  normaliseEmail,
+} from './store.ts';

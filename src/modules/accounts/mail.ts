@@ -1,0 +1,39 @@
+// The emails of the account flows, written in the recipient's language.
+import type { Locale } from '../../locales/index.ts';
+import { translator } from '../../platform/i18n.ts';
+import type { MailMessage } from '../../platform/mail/outbox.ts';
+
+interface MailInput {
+  to: string;
+  locale: Locale;
+  siteName: string;
+  name: string;
+}
+
+function compose(
+  input: MailInput,
+  subjectKey: Parameters<ReturnType<typeof translator>>[0],
+  bodyKey: Parameters<ReturnType<typeof translator>>[0],
+  link: string,
+): MailMessage {
+  const t = translator(input.locale);
+  const values = { name: input.name, siteName: input.siteName, link };
+  return {
+    to: input.to,
+    subject: t(subjectKey, values),
+    text: `${t(bodyKey, values)}\n\n-- \n${input.siteName}\n`,
+  };
+}
+
+export const accountMails = {
+  verify: (input: MailInput, link: string) => compose(input, 'mail.verify.subject', 'mail.verify.body', link),
+  alreadyRegistered: (input: MailInput, link: string) =>
+    compose(input, 'mail.alreadyRegistered.subject', 'mail.alreadyRegistered.body', link),
+  reset: (input: MailInput, link: string) => compose(input, 'mail.reset.subject', 'mail.reset.body', link),
+  changeEmail: (input: MailInput, link: string) =>
+    compose(input, 'mail.changeEmail.subject', 'mail.changeEmail.body', link),
+  emailChangeNotice: (input: MailInput, link: string) =>
+    compose(input, 'mail.emailChangeNotice.subject', 'mail.emailChangeNotice.body', link),
+  passwordChanged: (input: MailInput, link: string) =>
+    compose(input, 'mail.passwordChanged.subject', 'mail.passwordChanged.body', link),
+};

@@ -1,0 +1,207 @@
+// The frame of every page: skip link, header (name, navigation, search, language, account),
+// main content, footer. Works without JavaScript and from 360 px wide.
+import type { Child } from 'hono/jsx';
+import { LOCALE_NAMES, LOCALES } from '../locales/index.ts';
+import { assetUrl } from './assets.ts';
+import { CsrfField } from './components/form.tsx';
+import { Icon } from './components/icon.tsx';
+import { usePage } from './page-context.ts';
+
+export interface PageMeta {
+  title: string;
+  description?: string;
+  /** Keep the page out of search engines (account and admin pages). */
+  noindex?: boolean;
+  /** schema.org JSON-LD for the page. */
+  jsonLd?: Record<string, unknown>;
+  /** Canonical path of the page, for OpenGraph. */
+  path?: string;
+  ogType?: string;
+}
+
+export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: string; children: Child }) {
+  const { t, locale, siteName, here, nonce, hasSearch } = usePage();
+  const fullTitle = meta.title === siteName ? siteName : `${meta.title} · ${siteName}`;
+  const url = `${baseUrl}${meta.path ?? here}`;
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {meta.description && <meta name="description" content={meta.description} />}
+        {meta.noindex && <meta name="robots" content="noindex" />}
+        <meta name="color-scheme" content="light dark" />
+        <meta property="og:site_name" content={siteName} />
+        <meta property="og:title" content={meta.title} />
+        <meta property="og:type" content={meta.ogType ?? 'website'} />
+        <meta property="og:url" content={url} />
+        <meta property="og:locale" content={locale.replace('-', '_')} />
+        {meta.description && <meta property="og:description" content={meta.description} />}
+        <link rel="stylesheet" href={assetUrl('app.css')} />
+        <link rel="icon" href={assetUrl('icon.svg')} type="image/svg+xml" />
+        {hasSearch && <script type="module" src={assetUrl('search.js')} nonce={nonce} />}
+        {meta.jsonLd && (
+          <script
+            type="application/ld+json"
+            nonce={nonce}
+            // JSON-LD must not be HTML-escaped; "<" is escaped instead so it cannot close the tag.
+            dangerouslySetInnerHTML={{ __html: JSON.stringify(meta.jsonLd).replace(/</g, '\\u003c') }}
+          />
+        )}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('layout.skipToContent')}
+        </a>
+        <Header />
+        <main id="main" tabindex={-1}>
+          <Flash />
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              {siteName} · <a href="/api/docs">{t('layout.apiDocs')}</a>
+            </p>
+            <p class="muted">{t('layout.footerNote')}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const { t, siteName, nav, hasSearch } = usePage();
+  return (
+    <header class="site-header">
+      <div class="wrap header-row">
+        <a class="brand" href="/">
+          <Icon name="hub" />
+          <span>{siteName}</span>
+        </a>
+        {hasSearch && (
+          <search class="header-search">
+            <form method="get" action="/search">
+              <label class="visually-hidden" for="header-q">
+                {t('layout.searchLabel')}
+              </label>
+              <input
+                id="header-q"
+                type="search"
+                name="q"
+                placeholder={t('layout.searchPlaceholder')}
+                maxlength={200}
+                autocomplete="off"
+                list="header-suggestions"
+                data-suggest="header-suggestions"
+              />
+              <datalist id="header-suggestions" />
+              <button type="submit" class="icon-button" aria-label={t('layout.searchButton')}>
+                <Icon name="search" />
+              </button>
+            </form>
+          </search>
+        )}
+        <div class="header-tools">
+          <LanguageSwitcher />
+          <AccountMenu />
+        </div>
+      </div>
+      {nav.length > 0 && (
+        <nav class="site-nav" aria-label={t('layout.mainNavigation')}>
+          <ul class="wrap">
+            {nav.map((item) => (
+              <li>
+                <a href={item.href}>{t(item.label)}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </header>
+  );
+}
+
+/** A disclosure with one button per language: one click, no JavaScript. */
+function LanguageSwitcher() {
+  const { t, locale, here } = usePage();
+  return (
+    <details class="menu">
+      <summary>
+        <Icon name="globe" />
+        <span lang={locale}>{LOCALE_NAMES[locale]}</span>
+        <span class="visually-hidden"> — {t('layout.changeLanguage')}</span>
+      </summary>
+      <form method="post" action="/language" class="menu-panel">
+        <CsrfField />
+        <input type="hidden" name="next" value={here} />
+        <p class="menu-title">{t('layout.changeLanguage')}</p>
+        {LOCALES.map((code) => (
+          <button
+            type="submit"
+            name="locale"
+            value={code}
+            lang={code}
+            class="menu-item"
+            aria-current={code === locale ? 'true' : undefined}
+          >
+            {LOCALE_NAMES[code]}
+          </button>
+        ))}
+      </form>
+    </details>
+  );
+}
+
+function AccountMenu() {
+  const { t, user, here } = usePage();
+  if (!user) {
+    const next = here === '/' || here.startsWith('/login') ? '' : `?next=${encodeURIComponent(here)}`;
+    return (
+      <div class="account-links">
+        <a href={`/login${next}`}>{t('layout.logIn')}</a>
+        <a href="/register" class="button small">
+          {t('layout.register')}
+        </a>
+      </div>
+    );
+  }
+  return (
+    <details class="menu">
+      <summary>
+        <Icon name="user" />
+        <span class="menu-name">{user.name}</span>
+      </summary>
+      <div class="menu-panel">
+        <a class="menu-item" href="/account">
+          {t('layout.myAccount')}
+        </a>
+        {user.role === 'admin' && (
+          <a class="menu-item" href="/admin">
+            {t('layout.administration')}
+          </a>
+        )}
+        <form method="post" action="/logout">
+          <CsrfField />
+          <button type="submit" class="menu-item">
+            {t('layout.logOut')}
+          </button>
+        </form>
+      </div>
+    </details>
+  );
+}
+
+function Flash() {
+  const { t, flash } = usePage();
+  if (!flash) return null;
+  return (
+    <div class="wrap">
+      <p class="notice success" role="status">
+        {t(flash)}
+      </p>
+    </div>
+  );
+}

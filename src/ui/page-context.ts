@@ -1,0 +1,30 @@
+// What every view can read while a page renders: the translator, formatters, the signed-in user,
+// the CSRF token. Views call usePage() instead of threading these through every component.
+import { createContext, useContext } from 'hono/jsx';
+import type { User } from '../db/schema.ts';
+import type { Locale } from '../locales/index.ts';
+import type { Formatters, MessageKey, Translator } from '../platform/i18n.ts';
+
+export interface PageContext {
+  t: Translator;
+  locale: Locale;
+  timeZone: string;
+  fmt: Formatters;
+  user: User | null;
+  csrfToken: string;
+  nonce: string | undefined;
+  siteName: string;
+  /** Path and query of the current page, for "come back here" links. */
+  here: string;
+  nav: { href: string; label: MessageKey }[];
+  hasSearch: boolean;
+  flash: MessageKey | undefined;
+}
+
+export const PageCtx = createContext<PageContext | null>(null);
+
+export function usePage(): PageContext {
+  const ctx = useContext(PageCtx);
+  if (!ctx) throw new Error('usePage() outside a page render');
+  return ctx;
+}
