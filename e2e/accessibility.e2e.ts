@@ -1,0 +1,206 @@
+// axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on home, login, register (blank and with errors), search and
+// the account page of a logged-in member, on a 360 px phone and a 1280 px desktop, in English and
+// in Lao, plus the error state in dark mode. Fails on `serious` and `critical` violations; prints
+// the moderate and minor ones, and what axe could not decide ("incomplete") for a human to check.
+import { AxeBuilder } from '@axe-core/playwright';
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALE_NAMES } from '../src/locales/index.ts';
+import {
+  DESKTOP,
+  type Hub,
+  openPage,
+  PHONE,
+  registerVerifyAndLogIn,
+  type StorageState,
+  screenshot,
+  startHub,
+  uiString,
+  uniqueEmail,
+} from './harness.ts';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const BLOCKING = new Set(['serious', 'critical']);
+
+interface Finding {
+  page: string;
+  impact: string;
+  rule: string;
+  help: string;
+  targets: string[];
+}
+
+let hub: Hub;
+/** Cookies of a logged-in member, for the account page. */
+let member: StorageState;
+const reported: Finding[] = [];
+
+beforeAll(async () => {
+  hub = await startHub();
+  const { context, page } = await openPage(hub);
+  await registerVerifyAndLogIn(hub, page, {
+    name: 'Axe Member',
+    email: uniqueEmail('axe'),
+    password: 'a long enough axe password',
+  });
+  // With a token the account page also shows its table of tokens.
+  await page.locator('#token-name').fill('monthly export');
+  await page.getByRole('button', { name: uiString('en', 'account.createToken'), exact: true }).click();
+  await page.locator('#new-token').waitFor();
+  member = await context.storageState();
+  await context.close();
+});
+
+afterAll(async () => {
+  if (reported.length) {
+    const lines = reported.map(
+      (f) => `  [${f.impact}] ${f.page}: ${f.rule} — ${f.help}\n      ${f.targets.join('\n      ')}`,
+    );
+    console.info(`axe: non-blocking findings (moderate/minor):\n${lines.join('\n')}`);
+  } else {
+    console.info('axe: no moderate or minor findings either.');
+  }
+  await hub?.stop();
+});
+
+type PageCase = {
+  name: string;
+  /** Needs the logged-in member. */
+  member?: boolean;
+  /** Brings the page into the state to check. */
+  open: (page: Page, lang: 'en' | 'lo') => Promise<void>;
+};
+
+const PAGES: PageCase[] = [
+  { name: 'home', open: async (page) => void (await page.goto('/')) },
+  { name: 'login', open: async (page) => void (await page.goto('/login')) },
+  { name: 'register', open: async (page) => void (await page.goto('/register')) },
+  { name: 'directory', open: async (page) => void (await page.goto('/directory')) },
+  { name: 'directory-profile', open: async (page) => void (await page.goto('/directory/lao-mict')) },
+  { name: 'search-results', open: async (page) => void (await page.goto('/search?q=hue')) },
+  // "Nothing found", with its facets column, and the tips.
+  { name: 'search', open: async (page) => void (await page.goto('/search')) },
+  {
+    name: 'search-nothing-found',
+    open: async (page) =>
+      void (await page.goto('/search?q=%E0%BA%9C%E0%BB%89%E0%BA%B2%E0%BB%84%E0%BB%9D+silk')),
+  },
+  {
+    name: 'register-errors',
+    open: async (page, lang) => {
+      await page.goto('/register');
+      // A browser without constraint validation (or a user agent that ignores it) sends the form
+      // as it is; the server must answer with the errors. `novalidate` makes Chromium do that.
+      const form = page.locator('form[action="/register"]');
+      await form.evaluate((f) => f.setAttribute('novalidate', ''));
+      await page.locator('#f-name').fill('   ');
+      await page.locator('#f-email').fill('not-an-email');
+      await page.locator('#f-password').fill('short');
+      await form.locator('button[type="submit"]').click();
+      const summary = page.locator('main [role="alert"]');
+      await summary.waitFor({ state: 'visible' });
+      // The summary counts the three errors; every field says what is wrong and is linked to it.
+      const fixErrors = new IntlMessageFormat(uiString(lang, 'form.fixErrors'), lang).format({ count: 3 });
+      expect((await summary.textContent())?.trim()).toBe(fixErrors);
+      for (const [field, key] of [
+        ['name', 'form.required'],
+        ['email', 'form.invalidEmail'],
+        ['password', 'accounts.passwordTooShort'],
+      ] as const) {
+        const input = page.locator(`#f-${field}`);
+        expect(await input.getAttribute('aria-invalid')).toBe('true');
+        expect(await input.getAttribute('aria-describedby')).toContain(`f-${field}-error`);
+        expect((await page.locator(`#f-${field}-error`).textContent())?.trim()).toBe(uiString(lang, key));
+      }
+      // Typed values are kept (except the password).
+      expect(await page.locator('#f-email').inputValue()).toBe('not-an-email');
+      expect(await page.locator('#f-password').inputValue()).toBe('');
+    },
+  },
+];
+
+const ACCOUNT: PageCase = {
+  name: 'account',
+  member: true,
+  open: async (page, lang) => {
+    await page.goto('/account');
+    // The member's own language setting wins over the cookie: switch it with the language menu.
+    if ((await page.locator('html').getAttribute('lang')) !== lang) {
+      const menu = page.locator('details.menu', { has: page.locator('form[action="/language"]') });
+      await menu.locator('summary').click();
+      await menu.getByRole('button', { name: LOCALE_NAMES[lang], exact: true }).click();
+      await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+    }
+    await page.locator('.token-list li').first().waitFor();
+  },
+};
+
+const VIEWPORTS = [
+  { label: '360', size: PHONE },
+  { label: '1280', size: DESKTOP },
+] as const;
+
+async function checkWithAxe(
+  pageCase: PageCase,
+  lang: 'en' | 'lo',
+  viewport: { label: string; size: { width: number; height: number } },
+  colorScheme: 'light' | 'dark' = 'light',
+) {
+  const { context, page } = await openPage(hub, {
+    viewport: viewport.size,
+    lang: lang === 'lo' ? 'lo' : undefined,
+    colorScheme,
+    storageState: pageCase.member ? member : undefined,
+  });
+  try {
+    await pageCase.open(page, lang);
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    const scheme = colorScheme === 'dark' ? '-dark' : '';
+    await screenshot(page, `a11y-${pageCase.name}-${lang}-${viewport.label}${scheme}`);
+    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    const where = `${pageCase.name} ${lang} ${viewport.label}px${scheme}`;
+    const blocking: string[] = [];
+    for (const v of results.violations) {
+      if (BLOCKING.has(v.impact ?? '')) {
+        blocking.push(
+          `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes
+            .map((n) => `    ${n.target.join(' ')}\n      ${n.html}\n      ${n.failureSummary ?? ''}`)
+            .join('\n')}`,
+        );
+      } else {
+        reported.push({
+          page: where,
+          impact: v.impact ?? 'unknown',
+          rule: v.id,
+          help: v.help,
+          targets: v.nodes.map((n) => `${n.target.join(' ')}  ${n.html}`),
+        });
+      }
+    }
+    if (results.incomplete.length) {
+      const list = results.incomplete.map((i) => `${i.id} (${i.nodes.length})`).join(', ');
+      console.info(`axe ${where}: for a human to check — ${list}`);
+    }
+    expect(blocking, `axe on ${where}:\n${blocking.join('\n')}`).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
+
+describe.each(['en', 'lo'] as const)('axe in %s', (lang) => {
+  for (const viewport of VIEWPORTS) {
+    for (const pageCase of [...PAGES, ACCOUNT]) {
+      it(`${pageCase.name} at ${viewport.label} px has no serious or critical violations`, () =>
+        checkWithAxe(pageCase, lang, viewport));
+    }
+  }
+});
+
+describe('axe in dark mode (prefers-color-scheme: dark)', () => {
+  const registerErrors = PAGES.find((p) => p.name === 'register-errors')!;
+  for (const lang of ['en', 'lo'] as const) {
+    it(`register-errors in ${lang} at 360 px has no serious or critical violations`, () =>
+      checkWithAxe(registerErrors, lang, VIEWPORTS[0], 'dark'));
+  }
+});

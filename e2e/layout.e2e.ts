@@ -1,0 +1,154 @@
+// Nothing may stick out sideways on a 360 px phone: the document is never wider than the screen,
+// in English and in Lao, logged out and logged in (with an API token listed on the account page).
+// The header's disclosure menus, once open, must also be fully on screen.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALE_NAMES } from '../src/locales/index.ts';
+import {
+  type Hub,
+  horizontalOverflow,
+  openPage,
+  PHONE,
+  registerVerifyAndLogIn,
+  screenshot,
+  startHub,
+  uiString,
+  uniqueEmail,
+} from './harness.ts';
+
+let hub: Hub;
+let member: { context: BrowserContext; page: Page };
+
+beforeAll(async () => {
+  hub = await startHub();
+  member = await openPage(hub, { viewport: PHONE });
+  await registerVerifyAndLogIn(hub, member.page, {
+    // A long name without spaces is what breaks narrow headers first.
+    name: 'Phetsamone Vongsavanhthongkham',
+    email: uniqueEmail('layout'),
+    password: 'a long enough layout password',
+  });
+  // A token makes the account page show its table as well.
+  await member.page.locator('#token-name').fill('monthly export to the ministry');
+  await member.page.getByRole('button', { name: uiString('en', 'account.createToken'), exact: true }).click();
+  await member.page.locator('#new-token').waitFor();
+});
+
+afterAll(async () => {
+  await member?.context.close();
+  await hub?.stop();
+});
+
+const languageMenu = (page: Page) =>
+  page.locator('details.menu', { has: page.locator('form[action="/language"]') });
+const accountMenu = (page: Page) =>
+  page.locator('details.menu', { has: page.locator('form[action="/logout"]') });
+
+/** The platform's requirement: the document is never wider than the phone. */
+async function expectNoSidewaysScroll(page: Page, what: string) {
+  const { scrollWidth, culprits } = await horizontalOverflow(page);
+  expect(
+    scrollWidth,
+    `${what} is ${scrollWidth} px wide; sticking out: ${culprits.join(', ')}`,
+  ).toBeLessThanOrEqual(PHONE.width);
+}
+
+/** Nothing visible lies beyond either edge (left overflow does not scroll: it is just lost). */
+async function expectAllOnScreen(page: Page, what: string) {
+  const { culprits, cutOffLeft } = await horizontalOverflow(page);
+  expect({ right: culprits, left: cutOffLeft }, `${what}: elements off screen`).toEqual({
+    right: [],
+    left: [],
+  });
+}
+
+/** Makes the logged-in member's account use `lang`, through the language menu as a person would. */
+async function useLanguage(page: Page, lang: 'en' | 'lo') {
+  if ((await page.locator('html').getAttribute('lang')) === lang) return;
+  await languageMenu(page).locator('summary').click();
+  await languageMenu(page).getByRole('button', { name: LOCALE_NAMES[lang], exact: true }).click();
+  await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+}
+
+describe.each(['en', 'lo'] as const)('no horizontal overflow at 360 px in %s', (lang) => {
+  for (const path of [
+    '/',
+    '/login',
+    '/register',
+    '/search',
+    '/search?q=silk+%22film+festival%22+-x',
+    '/directory',
+    '/directory/stella',
+  ]) {
+    it(`${path} fits, also with the language menu open`, async () => {
+      const { context, page } = await openPage(hub, {
+        viewport: PHONE,
+        lang: lang === 'lo' ? 'lo' : undefined,
+      });
+      try {
+        await page.goto(path);
+        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+        await expectNoSidewaysScroll(page, `${path} (${lang})`);
+        await expectAllOnScreen(page, `${path} (${lang})`);
+        await languageMenu(page).locator('summary').click();
+        await expectNoSidewaysScroll(page, `${path} (${lang}) with the language menu open`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('/account (logged in) fits, also with each menu open', async () => {
+    const { page } = member;
+    await page.goto('/account');
+    // The account's own language wins over the cookie: switch it the way a member would.
+    await useLanguage(page, lang);
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    expect(await page.locator('.token-list li').count()).toBe(1);
+    await screenshot(page, `layout-account-${lang}-360`);
+    await expectNoSidewaysScroll(page, `/account (${lang})`);
+    await expectAllOnScreen(page, `/account (${lang})`);
+    for (const [name, menu] of [
+      ['language', languageMenu(page)],
+      ['account', accountMenu(page)],
+    ] as const) {
+      await menu.locator('summary').click();
+      await expectNoSidewaysScroll(page, `/account (${lang}) with the ${name} menu open`);
+      await menu.locator('summary').click();
+    }
+  });
+});
+
+describe('open header menus are fully on screen at 360 px', () => {
+  it('the account menu (logged in)', async () => {
+    const { page } = member;
+    await page.goto('/account');
+    await accountMenu(page).locator('summary').click();
+    await expectAllOnScreen(page, 'account menu on /account');
+    await accountMenu(page).locator('summary').click();
+  });
+
+  // On a phone the language button is at the left edge of the wrapped header: its panel must span
+  // the header rather than hang off the button (it once opened 80 px off screen).
+  for (const [where, path] of [
+    ['logged out, on /login', '/login'],
+    ['logged in, on /account', '/account'],
+  ] as const) {
+    it(`the language menu (${where})`, async () => {
+      const loggedIn = path === '/account';
+      const { context, page } = loggedIn ? { ...member, context: undefined } : await openPage(hub);
+      try {
+        await page.goto(path);
+        await languageMenu(page).locator('summary').click();
+        await languageMenu(page).getByRole('button', { name: LOCALE_NAMES.lo, exact: true }).waitFor();
+        await screenshot(page, `layout-language-menu-${loggedIn ? 'account' : 'login'}-360`);
+        const { culprits, cutOffLeft } = await horizontalOverflow(page);
+        expect(culprits, `language menu ${where}: off the right edge`).toEqual([]);
+        expect(cutOffLeft, `language menu ${where}: off the left edge`).toEqual([]);
+      } finally {
+        if (loggedIn) await languageMenu(page).locator('summary').click();
+        await context?.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,216 @@
+// A fresh platform per test file: the real app, a real database (SQLite in memory, or a new
+// PostgreSQL schema when HUB_TEST_DB=postgres), the real outbox sending to a real SMTP peer.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Kysely } from 'kysely';
+import { createApp } from '../src/app.tsx';
+import { loadConfig } from '../src/config.ts';
+import { postgresSetup, sqliteSetup } from '../src/db/dialect.ts';
+import { fromSetup } from '../src/db/index.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import type { Role } from '../src/db/schema.ts';
+import { createUser } from '../src/modules/accounts/store.ts';
+import { modules as allModules } from '../src/modules/index.ts';
+import type { AppDeps, HubModule } from '../src/platform/context.ts';
+import { createLogger } from '../src/platform/logger.ts';
+import { Outbox } from '../src/platform/mail/outbox.ts';
+import { SmtpPeer } from './smtp-peer.ts';
+
+export const BASE_URL = 'http://hub.test';
+export const PASSWORD = 'correct horse battery staple';
+
+export interface TestPlatform {
+  deps: AppDeps;
+  app: ReturnType<typeof createApp>;
+  smtp: SmtpPeer;
+  /** Sends every queued mail to the SMTP peer now (what the worker does on its own). */
+  deliverMail: () => Promise<number>;
+  createUser: (input?: {
+    email?: string;
+    name?: string;
+    role?: Role;
+    verified?: boolean;
+    password?: string;
+  }) => Promise<{ id: number; email: string }>;
+  client: () => TestClient;
+  close: () => Promise<void>;
+}
+
+export const usingPostgres = process.env.HUB_TEST_DB === 'postgres';
+
+export async function createTestPlatform(
+  options: { env?: Record<string, string>; extraModules?: HubModule[] } = {},
+): Promise<TestPlatform> {
+  const smtp = new SmtpPeer();
+  const smtpUrl = await smtp.start();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    BASE_URL,
+    TRUST_PROXY: '1',
+    SMTP_URL: smtpUrl,
+    DATA_DIR: dataDir,
+    ...options.env,
+  });
+
+  let dropSchema = async () => {};
+  let setup: ReturnType<typeof sqliteSetup>;
+  if (usingPostgres) {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url)
+      throw new Error(
+        'npm run test:pg needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test',
+      );
+    const schema = `hub_test_${randomBytes(6).toString('hex')}`;
+    const admin = new Kysely<unknown>({ dialect: postgresSetup(url, { max: 1 }).dialect });
+    await admin.schema.createSchema(schema).execute();
+    await admin.destroy();
+    setup = postgresSetup(url, { searchPath: schema, max: 4 });
+    dropSchema = async () => {
+      const cleanup = new Kysely<unknown>({ dialect: postgresSetup(url, { max: 1 }).dialect });
+      await cleanup.schema.dropSchema(schema).cascade().execute();
+      await cleanup.destroy();
+    };
+  } else {
+    setup = sqliteSetup(':memory:');
+  }
+  const database = fromSetup(setup);
+  const modules = [...allModules, ...(options.extraModules ?? [])];
+  await migrateToLatest(
+    database.db,
+    modules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
+  );
+  const logger = createLogger('silent');
+  const outbox = new Outbox(database.db, config, logger);
+  const deps: AppDeps = { db: database.db, dialect: setup.name, config, logger, outbox, modules };
+  const app = createApp(deps);
+  let counter = 0;
+
+  return {
+    deps,
+    app,
+    smtp,
+    deliverMail: () => outbox.drain(),
+    createUser: async (input = {}) => {
+      counter++;
+      const user = await createUser(database.db, {
+        email: input.email ?? `person${counter}@example.org`,
+        name: input.name ?? `Person ${counter}`,
+        password: input.password ?? PASSWORD,
+        role: input.role ?? 'member',
+        verified: input.verified ?? true,
+      });
+      return { id: user.id, email: user.email };
+    },
+    client: () => new TestClient(app),
+    close: async () => {
+      await outbox.stop();
+      await database.close();
+      await dropSchema();
+      await smtp.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Sent {
+  status: number;
+  headers: Headers;
+  text: string;
+  location: string | null;
+}
+
+/**
+ * A browser-like client for app.request(): keeps cookies, finds the CSRF token in the last page,
+ * and sends forms the way a browser does.
+ */
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+  lastHtml = '';
+  /** Simulated client address (X-Forwarded-For; the test config trusts the proxy header). */
+  ip = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+  constructor(private readonly app: ReturnType<typeof createApp>) {}
+
+  async request(
+    target: string,
+    init: {
+      method?: string;
+      form?: Record<string, string>;
+      json?: unknown;
+      headers?: Record<string, string>;
+      csrf?: boolean;
+    } = {},
+  ): Promise<Sent> {
+    const url = new URL(target, BASE_URL);
+    const headers = new Headers(init.headers);
+    headers.set('x-forwarded-for', this.ip);
+    if (!headers.has('accept-language')) headers.set('accept-language', 'en');
+    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    let body: string | undefined;
+    if (init.form) {
+      const form = new URLSearchParams(init.form);
+      if (init.csrf !== false && !form.has('_csrf')) form.set('_csrf', this.csrfToken());
+      body = form.toString();
+      headers.set('content-type', 'application/x-www-form-urlencoded');
+    } else if (init.json !== undefined) {
+      body = JSON.stringify(init.json);
+      headers.set('content-type', 'application/json');
+    }
+    const res = await this.app.request(url.pathname + url.search, {
+      method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+      headers,
+      body,
+    });
+    for (const cookie of res.headers.getSetCookie()) {
+      const [pair = '', ...attrs] = cookie.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === '';
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await res.text();
+    if ((res.headers.get('content-type') ?? '').includes('text/html')) this.lastHtml = text;
+    return { status: res.status, headers: res.headers, text, location: res.headers.get('location') };
+  }
+
+  get(target: string, headers?: Record<string, string>) {
+    return this.request(target, { headers });
+  }
+
+  /** GET the page first (for its CSRF token), then POST the form. */
+  async submit(page: string, action: string, form: Record<string, string>): Promise<Sent> {
+    await this.get(page);
+    return this.request(action, { form });
+  }
+
+  csrfToken(): string {
+    const match = this.lastHtml.match(/name="_csrf" value="([^"]+)"/);
+    return match?.[1] ?? '';
+  }
+
+  async login(email: string, password = PASSWORD): Promise<Sent> {
+    const res = await this.submit('/login', '/login', { email, password });
+    if (res.status !== 303) throw new Error(`login failed with ${res.status}`);
+    await this.get('/account');
+    return res;
+  }
+}
+
+/** The text of an HTML page without tags, for assertions on what a reader sees. */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
