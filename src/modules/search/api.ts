@@ -1,0 +1,127 @@
+// /api/v1/search and /api/v1/search/suggest: the same search as the page, as JSON.
+import { createRoute, z } from '@hono/zod-openapi';
+import { apiRouter, problems } from '../../platform/api.ts';
+import type { AppDeps } from '../../platform/context.ts';
+import { MAX_QUERY_LENGTH, search, suggest } from '../../search/index.ts';
+import { searchParamsSchema } from './schemas.ts';
+import { viewerOf } from './shared.ts';
+
+const Facet = z.record(z.string(), z.number().int());
+
+const SearchResultSchema = z
+  .object({
+    total: z
+      .number()
+      .int()
+      .openapi({ description: 'Documents matching the query and all filters (at least, when overCap)' }),
+    overCap: z
+      .boolean()
+      .openapi({ description: 'More documents match than are ranked and counted; facets count the newest' }),
+    items: z.array(
+      z.object({
+        type: z.string(),
+        id: z.string(),
+        title: z.string(),
+        url: z.string(),
+        lang: z.string().nullable(),
+        country: z.string().nullable(),
+        snippet: z
+          .array(z.object({ text: z.string(), mark: z.boolean() }))
+          .openapi({ description: 'The text around the matches; parts with mark=true matched the query' }),
+        score: z.number(),
+      }),
+    ),
+    facets: z.object({ type: Facet, lang: Facet, country: Facet }),
+    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page' }),
+    problem: z.enum(['empty', 'onlyExcluded']).optional(),
+  })
+  .openapi('SearchResult');
+
+const queryDoc = {
+  q: `Words to look for (at most ${MAX_QUERY_LENGTH} characters are used). "phrase", -exclude, a OR b; the last word also matches as a prefix.`,
+  type: 'Only records of this type (e.g. organisation, document, event)',
+  lang: 'Only records in this language (BCP 47, e.g. lo, vi, zh)',
+  country: 'Only records about this country (ISO 3166-1 alpha-2)',
+  cursor: 'The nextCursor of the previous page',
+};
+
+const searchRoute = createRoute({
+  method: 'get',
+  path: '/search',
+  tags: ['Search'],
+  summary: 'Search every kind of record the reader may see',
+  request: {
+    query: z.object({
+      q: z.string().optional().openapi({ description: queryDoc.q }),
+      type: z.string().optional().openapi({ description: queryDoc.type }),
+      lang: z.string().optional().openapi({ description: queryDoc.lang }),
+      country: z.string().optional().openapi({ description: queryDoc.country }),
+      cursor: z.string().optional().openapi({ description: queryDoc.cursor }),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Results, facet counts and the next cursor',
+      content: { 'application/json': { schema: SearchResultSchema } },
+    },
+    401: problems[401],
+    422: problems[422],
+  },
+});
+
+const suggestRoute = createRoute({
+  method: 'get',
+  path: '/search/suggest',
+  tags: ['Search'],
+  summary: 'Titles for a search box being typed into',
+  request: {
+    query: z.object({ q: z.string().optional().openapi({ description: 'What has been typed so far' }) }),
+  },
+  responses: {
+    200: {
+      description: 'Up to 8 titles',
+      content: {
+        'application/json': {
+          schema: z.object({
+            suggestions: z.array(z.object({ title: z.string(), url: z.string(), type: z.string() })),
+          }),
+        },
+      },
+    },
+  },
+});
+
+export function searchApi(deps: AppDeps) {
+  return apiRouter()
+    .openapi(searchRoute, async (c) => {
+      const { limit, ...raw } = c.req.valid('query');
+      const params = searchParamsSchema.parse(raw);
+      const result = await search(deps.db, {
+        q: params.q ?? '',
+        viewer: viewerOf(c),
+        limit,
+        ...(params.type ? { types: [params.type] } : {}),
+        ...(params.lang ? { lang: params.lang } : {}),
+        ...(params.country ? { country: params.country } : {}),
+        ...(params.cursor ? { cursor: params.cursor } : {}),
+      });
+      return c.json(
+        {
+          total: result.total,
+          overCap: result.overCap,
+          items: result.hits.map(({ recordId, ...hit }) => ({ ...hit, id: recordId })),
+          facets: result.facets,
+          nextCursor: result.nextCursor,
+          ...(result.problem ? { problem: result.problem } : {}),
+        },
+        200,
+      );
+    })
+    .openapi(suggestRoute, async (c) => {
+      const { q } = c.req.valid('query');
+      const suggestions = await suggest(deps.db, (q ?? '').slice(0, 1000), viewerOf(c));
+      c.header('Cache-Control', c.var.auth ? 'private, no-store' : 'public, max-age=60');
+      return c.json({ suggestions }, 200);
+    });
+}
