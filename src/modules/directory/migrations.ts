@@ -1,0 +1,114 @@
+// Tables of the directory. Dated after the platform's migrations, which they refer to.
+import type { Kysely, Migration } from 'kysely';
+import { columns } from '../../db/dialect.ts';
+
+const organisations: Migration = {
+  async up(db: Kysely<unknown>) {
+    const c = columns(db);
+    await db.schema
+      .createTable('organisations')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('slug', 'varchar(120)', (col) => col.notNull().unique())
+      .addColumn('kind', 'varchar(30)', (col) => col.notNull())
+      .addColumn('name', 'varchar(200)', (col) => col.notNull())
+      .addColumn('name_translit', 'varchar(200)')
+      .addColumn('lang', 'varchar(20)', (col) => col.notNull())
+      .addColumn('description', 'text', (col) => col.notNull().defaultTo(''))
+      .addColumn('country', 'varchar(2)', (col) => col.notNull())
+      .addColumn('province', 'varchar(100)')
+      .addColumn('city', 'varchar(100)')
+      .addColumn('address', 'varchar(300)')
+      .addColumn('latitude', 'double precision')
+      .addColumn('longitude', 'double precision')
+      .addColumn('website', 'varchar(500)')
+      .addColumn('links', 'text', (col) => col.notNull().defaultTo('[]'))
+      .addColumn('email', 'varchar(254)')
+      .addColumn('phone', 'varchar(50)')
+      .addColumn('contact_visibility', 'varchar(10)', (col) => col.notNull().defaultTo('members'))
+      .addColumn('founded_year', 'integer')
+      .addColumn('parent_id', 'integer', (col) => col.references('organisations.id').onDelete('set null'))
+      .addColumn('opening_hours', 'varchar(500)')
+      .addColumn('status', 'varchar(10)', (col) => col.notNull().defaultTo('published'))
+      .addColumn('verified_at', c.timestamp)
+      .addColumn('created_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
+      .addColumn('created_at', c.timestamp, (col) => col.notNull())
+      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .execute();
+    for (const column of ['kind', 'country', 'city', 'status', 'updated_at', 'created_at']) {
+      await db.schema.createIndex(`organisations_${column}_idx`).on('organisations').column(column).execute();
+    }
+
+    await db.schema
+      .createTable('organisation_translations')
+      .addColumn('organisation_id', 'integer', (col) =>
+        col.notNull().references('organisations.id').onDelete('cascade'),
+      )
+      .addColumn('lang', 'varchar(20)', (col) => col.notNull())
+      .addColumn('name', 'varchar(200)', (col) => col.notNull())
+      .addColumn('description', 'text', (col) => col.notNull().defaultTo(''))
+      .addPrimaryKeyConstraint('organisation_translations_pk', ['organisation_id', 'lang'])
+      .execute();
+
+    await db.schema
+      .createTable('organisation_facets')
+      .addColumn('organisation_id', 'integer', (col) =>
+        col.notNull().references('organisations.id').onDelete('cascade'),
+      )
+      .addColumn('facet', 'varchar(20)', (col) => col.notNull())
+      .addColumn('value', 'varchar(40)', (col) => col.notNull())
+      .addPrimaryKeyConstraint('organisation_facets_pk', ['organisation_id', 'facet', 'value'])
+      .execute();
+    await db.schema
+      .createIndex('organisation_facets_value_idx')
+      .on('organisation_facets')
+      .columns(['facet', 'value', 'organisation_id'])
+      .execute();
+
+    await db.schema
+      .createTable('organisation_members')
+      .addColumn('organisation_id', 'integer', (col) =>
+        col.notNull().references('organisations.id').onDelete('cascade'),
+      )
+      .addColumn('user_id', 'integer', (col) => col.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('role', 'varchar(10)', (col) => col.notNull())
+      .addColumn('created_at', c.timestamp, (col) => col.notNull())
+      .addPrimaryKeyConstraint('organisation_members_pk', ['organisation_id', 'user_id'])
+      .execute();
+    await db.schema
+      .createIndex('organisation_members_user_idx')
+      .on('organisation_members')
+      .column('user_id')
+      .execute();
+
+    await db.schema
+      .createTable('organisation_history')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('organisation_id', 'integer', (col) =>
+        col.notNull().references('organisations.id').onDelete('cascade'),
+      )
+      .addColumn('actor_id', 'integer')
+      .addColumn('at', c.timestamp, (col) => col.notNull())
+      .addColumn('changes', 'text', (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createIndex('organisation_history_org_idx')
+      .on('organisation_history')
+      .columns(['organisation_id', 'id'])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    for (const table of [
+      'organisation_history',
+      'organisation_members',
+      'organisation_facets',
+      'organisation_translations',
+      'organisations',
+    ]) {
+      await db.schema.dropTable(table).execute();
+    }
+  },
+};
+
+export const directoryMigrations: Record<string, Migration> = {
+  '2026_11_23_0001_directory_organisations': organisations,
+};

@@ -1,0 +1,38 @@
+// Who may do what in the directory: the one place these rules live. Every page and API route asks
+// here, and the tests go through both.
+import type { User } from '../../db/schema.ts';
+import { hasRole } from '../../platform/auth.ts';
+import type { Organisation } from './store.ts';
+import type { MemberRole } from './vocab.ts';
+
+/** Any signed-in member may add an organisation. */
+export function canCreate(user: User | null): boolean {
+  return !!user;
+}
+
+/** Its owners and editors, and the hub's editors and admins. */
+export function canEdit(user: User | null, role: MemberRole | null): boolean {
+  return !!user && (role !== null || hasRole(user, 'editor'));
+}
+
+/** Its owners and the hub's admins. */
+export function canDelete(user: User | null, role: MemberRole | null): boolean {
+  return !!user && (role === 'owner' || hasRole(user));
+}
+
+/** The "verified" badge, and approving organisations that wait, are for admins. */
+export function canVerify(user: User | null): boolean {
+  return hasRole(user);
+}
+
+/** Unpublished organisations are seen by their members and the hub's editors. */
+export function canView(user: User | null, org: Organisation, role: MemberRole | null): boolean {
+  return org.status === 'published' || role !== null || hasRole(user, 'editor');
+}
+
+/** Email and phone: public, to members (signed in), or hidden (only the organisation's people). */
+export function canSeeContact(user: User | null, org: Organisation, role: MemberRole | null): boolean {
+  if (org.contact_visibility === 'public') return true;
+  if (org.contact_visibility === 'members') return !!user;
+  return role !== null || hasRole(user, 'editor');
+}

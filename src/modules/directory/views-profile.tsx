@@ -1,0 +1,228 @@
+// An organisation's page: who they are, where, what they do, how to reach them (when the reader
+// may see it), and, for those who may, the buttons to edit, verify or delete and the history.
+import { renderMarkdown } from '../../platform/markdown.ts';
+import { CsrfField } from '../../ui/components/form.tsx';
+import { usePage } from '../../ui/page-context.ts';
+import { DirectoryMap } from './map.tsx';
+import type { OrganisationDetails } from './store.ts';
+import type { Domain, Facility, OrganisationKind, ValueChainStage } from './vocab.ts';
+
+export interface ProfilePermissions {
+  edit: boolean;
+  delete: boolean;
+  verify: boolean;
+  contact: boolean;
+}
+
+export function OrganisationView(props: {
+  org: OrganisationDetails;
+  may: ProfilePermissions;
+  history: { id: number; at: string; changes: string; actor_name: string | null }[];
+}) {
+  const { t, fmt, locale } = usePage();
+  const { org, may } = props;
+  const translation = org.lang === locale ? undefined : org.translations.find((tr) => tr.lang === locale);
+  const description = translation?.description || org.description;
+  const descriptionLang = translation?.description ? translation.lang : org.lang;
+  return (
+    <article class="wrap organisation" itemscope>
+      <p class="breadcrumb">
+        <a href="/directory">{t('directory.title')}</a>
+        {org.parent && (
+          <>
+            {' › '}
+            <a href={`/directory/${org.parent.slug}`}>{org.parent.name}</a>
+          </>
+        )}
+      </p>
+      <header class="page-head">
+        <div>
+          {/* The reader's language where a translation exists, the original otherwise. */}
+          <h1 lang={translation?.name ? translation.lang : org.lang}>
+            {translation?.name || org.name}
+            {org.verified_at && <span class="badge verified"> ✓ {t('directory.verified')}</span>}
+          </h1>
+          {translation?.name && (
+            <p class="subtitle" lang={org.lang}>
+              {org.name} <small class="muted">({t('directory.original')})</small>
+            </p>
+          )}
+          {org.name_translit && <p class="subtitle">{org.name_translit}</p>}
+          <p class="muted">
+            {t(`directory.kind.${org.kind as OrganisationKind}`)} ·{' '}
+            {[org.city, org.province, fmt.country(org.country)].filter(Boolean).join(', ')}
+            {org.founded_year && <> · {t('directory.foundedIn', { year: org.founded_year })}</>}
+          </p>
+          {org.status !== 'published' && (
+            <p class="notice warning">{t(`directory.statusNotice.${org.status as 'pending' | 'hidden'}`)}</p>
+          )}
+        </div>
+        {(may.edit || may.delete || may.verify) && (
+          <div class="actions">
+            {may.edit && (
+              <a class="button secondary" href={`/directory/${org.slug}/edit`}>
+                {t('directory.edit')}
+              </a>
+            )}
+            {may.verify && (
+              <form method="post" action={`/directory/${org.slug}/verify`} class="inline-form">
+                <CsrfField />
+                <input type="hidden" name="verified" value={org.verified_at ? '0' : '1'} />
+                <button type="submit" class="button secondary">
+                  {org.verified_at ? t('directory.unverify') : t('directory.verify')}
+                </button>
+              </form>
+            )}
+            {may.verify && org.status === 'pending' && (
+              <form method="post" action={`/directory/${org.slug}/approve`} class="inline-form">
+                <CsrfField />
+                <button type="submit" class="button">
+                  {t('directory.approve')}
+                </button>
+              </form>
+            )}
+          </div>
+        )}
+      </header>
+
+      <div class="profile-layout">
+        <div>
+          {description && (
+            <section
+              class="prose"
+              lang={descriptionLang}
+              // Markdown written by members, rendered and sanitised (see platform/markdown.ts).
+              dangerouslySetInnerHTML={{ __html: renderMarkdown(description) }}
+            />
+          )}
+          {description && descriptionLang !== locale && (
+            <p class="hint">
+              {translation?.description
+                ? t('directory.translatedFrom', { language: fmt.language(org.lang) })
+                : t('directory.writtenInLanguage', { language: fmt.language(org.lang) })}
+            </p>
+          )}
+          <dl class="facts">
+            {org.domains.length > 0 && (
+              <>
+                <dt>{t('directory.domains')}</dt>
+                <dd>{org.domains.map((d) => t(`directory.domain.${d as Domain}`)).join(', ')}</dd>
+              </>
+            )}
+            {org.stages.length > 0 && (
+              <>
+                <dt>{t('directory.stages')}</dt>
+                <dd>{org.stages.map((s) => t(`directory.stage.${s as ValueChainStage}`)).join(', ')}</dd>
+              </>
+            )}
+            {org.languages.length > 0 && (
+              <>
+                <dt>{t('directory.languages')}</dt>
+                <dd>{org.languages.map((l) => fmt.language(l)).join(', ')}</dd>
+              </>
+            )}
+            {org.facilities.length > 0 && (
+              <>
+                <dt>{t('directory.facilities')}</dt>
+                <dd>{org.facilities.map((f) => t(`directory.facility.${f as Facility}`)).join(', ')}</dd>
+              </>
+            )}
+            {org.opening_hours && (
+              <>
+                <dt>{t('directory.openingHours')}</dt>
+                <dd>{org.opening_hours}</dd>
+              </>
+            )}
+            {org.children.length > 0 && (
+              <>
+                <dt>{t('directory.units')}</dt>
+                <dd>
+                  {org.children.map((c, i) => (
+                    <>
+                      {i > 0 && ', '}
+                      <a href={`/directory/${c.slug}`}>{c.name}</a>
+                    </>
+                  ))}
+                </dd>
+              </>
+            )}
+          </dl>
+        </div>
+        {(org.address || org.website || org.email || org.phone) && (
+          <aside class="card contact">
+            <h2>{t('directory.contact')}</h2>
+            {org.address && <p>{org.address}</p>}
+            {org.website && (
+              <p>
+                <a href={org.website} rel="nofollow noopener">
+                  {org.website.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+                </a>
+              </p>
+            )}
+            {may.contact ? (
+              <>
+                {org.email && (
+                  <p>
+                    <a href={`mailto:${org.email}`}>{org.email}</a>
+                  </p>
+                )}
+                {org.phone && (
+                  <p>
+                    <a href={`tel:${org.phone.replace(/[^\d+]/g, '')}`}>{org.phone}</a>
+                  </p>
+                )}
+              </>
+            ) : (
+              (org.email || org.phone) && <p class="hint">{t('directory.contactForMembers')}</p>
+            )}
+          </aside>
+        )}
+      </div>
+
+      {org.latitude !== null && org.longitude !== null && (
+        <DirectoryMap
+          organisations={[
+            {
+              slug: org.slug,
+              name: org.name,
+              city: org.city,
+              country: org.country,
+              latitude: org.latitude,
+              longitude: org.longitude,
+            },
+          ]}
+          hrefForPlace={() =>
+            `/directory?country=${org.country}${org.city ? `&city=${encodeURIComponent(org.city)}` : ''}`
+          }
+        />
+      )}
+
+      {may.edit && props.history.length > 0 && (
+        <section class="history">
+          <h2>{t('directory.history')}</h2>
+          <ul class="plain">
+            {props.history.map((h) => (
+              <li>
+                <time datetime={h.at}>{fmt.dateTime(h.at)}</time> · {h.actor_name ?? t('admin.auditSystem')}:{' '}
+                {Object.keys(JSON.parse(h.changes) as Record<string, unknown>).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {may.delete && (
+        <details class="danger-zone">
+          <summary>{t('directory.delete')}</summary>
+          <form method="post" action={`/directory/${org.slug}/delete`}>
+            <CsrfField />
+            <p>{t('directory.deleteWarning', { name: org.name })}</p>
+            <button type="submit" class="button danger">
+              {t('directory.deleteConfirm')}
+            </button>
+          </form>
+        </details>
+      )}
+    </article>
+  );
+}

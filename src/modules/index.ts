@@ -1,0 +1,16 @@
+// The capabilities of the platform, in the order their navigation entries and seeds run.
+// Adding a module = adding its folder and one line here.
+import type { HubModule } from '../platform/context.ts';
+import { accountsModule } from './accounts/index.ts';
+import { adminModule } from './admin/index.ts';
+import { directoryModule } from './directory/index.ts';
+import { homeModule } from './home/index.tsx';
+import { searchModule } from './search/index.ts';
+
+export const modules: readonly HubModule[] = [
+  homeModule,
+  accountsModule,
+  adminModule,
+  searchModule,
+  directoryModule,
+];
