@@ -94,13 +94,21 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.use(compression);
-  app.use(
+  // File uploads (multipart) may be larger than forms and JSON; each upload route then applies its
+  // own, smaller limit where it knows better (a logo is far smaller than a spreadsheet).
+  const limitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: config.bodyLimitBytes,
+      maxSize,
       onError: () => {
-        throw new HttpError(413, 'error.413.message', { limit: Math.round(config.bodyLimitBytes / 1024) });
+        throw new HttpError(413, 'error.413.message', { limit: Math.round(maxSize / 1024) });
       },
-    }),
+    });
+  const formLimit = limitOf(config.bodyLimitBytes);
+  const uploadLimit = limitOf(config.uploadLimitBytes);
+  app.use((c, next) =>
+    (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')
+      ? uploadLimit(c, next)
+      : formLimit(c, next),
   );
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

@@ -41,6 +41,7 @@ const envSchema = z.object({
   // Behind a reverse proxy the client address is the last hop of X-Forwarded-For.
   TRUST_PROXY: flag.default(false),
   BODY_LIMIT_KB: z.coerce.number().int().min(16).max(1_048_576).default(1024),
+  UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(10),
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
 });
 
@@ -62,6 +63,8 @@ export type Config = {
   sessionDays: number;
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Largest multipart (file upload) request body. */
+  uploadLimitBytes: number;
   outboxPollMs: number;
 };
 
@@ -104,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionDays: e.SESSION_DAYS,
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_KB * 1024,
+    uploadLimitBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024,
     outboxPollMs: e.OUTBOX_POLL_SECONDS * 1000,
   };
 }
