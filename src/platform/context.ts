@@ -5,7 +5,7 @@ import type { Migration } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DialectName } from '../db/dialect.ts';
 import type { DB } from '../db/index.ts';
-import type { Session, User } from '../db/schema.ts';
+import type { Session, Timestamp, User } from '../db/schema.ts';
 import type { Locale } from '../locales/index.ts';
 import type { SearchProvider } from '../search/index.ts';
 import type { Formatters, MessageKey, Translator } from './i18n.ts';
@@ -50,6 +50,33 @@ export interface SeedContext {
   seedDir: string;
 }
 
+/** A kind of record anyone signed in may report to the moderators (a profile, later a post, …). */
+export interface Reportable {
+  type: string;
+  label: MessageKey;
+  /** The record named `key` (its slug) as `viewer` may see it; null when there is none. */
+  find(db: DB, key: string, viewer: User | null): Promise<{ title: string; url: string } | null>;
+  /** Where the record named `key` lives (it may be gone since it was reported). */
+  urlOf(key: string): string;
+}
+
+/** A record waiting for a moderator's approval, with the URL of the form that approves it. */
+export interface PendingItem {
+  type: string;
+  title: string;
+  url: string;
+  approveAction: string;
+  createdAt: Timestamp;
+}
+
+/** What a module brings to the moderation queue. */
+export interface ModerationHooks {
+  reportables?: Reportable[];
+  pending?: (db: DB) => Promise<PendingItem[]>;
+  /** On/off settings (stored as '1'/'0' in the settings table) that admins change on /moderation. */
+  settings?: { key: string; label: MessageKey; hint: MessageKey }[];
+}
+
 /**
  * One capability of the platform. `src/modules/index.ts` lists them; app.ts mounts their pages and
  * API, db/migrate.ts runs their migrations, `hub seed --demo` runs their seeds — the platform
@@ -66,6 +93,8 @@ export interface HubModule {
   migrations?: Record<string, Migration>;
   /** The kinds of records this module puts in the search index. */
   searchProviders?: SearchProvider[];
+  /** Reports, approvals and settings this module hands to the moderation queue. */
+  moderation?: ModerationHooks;
   /** Adds this module's demo content; runs in list order after the platform's own seed. */
   seed?: (ctx: SeedContext) => Promise<void>;
 }

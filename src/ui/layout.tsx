@@ -178,6 +178,11 @@ function AccountMenu() {
         <a class="menu-item" href="/account">
           {t('layout.myAccount')}
         </a>
+        {(user.role === 'admin' || user.role === 'moderator') && (
+          <a class="menu-item" href="/moderation">
+            {t('layout.moderation')}
+          </a>
+        )}
         {user.role === 'admin' && (
           <a class="menu-item" href="/admin">
             {t('layout.administration')}
