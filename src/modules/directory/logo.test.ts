@@ -1,0 +1,251 @@
+// Organisation logos through the whole app, on SQLite or PostgreSQL: real images made with sharp
+// are accepted, resized and served as WebP; anything else is refused with nothing saved.
+import { crc32 } from 'node:zlib';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestPlatform,
+  type TestClient,
+  type TestPlatform,
+  visibleText,
+} from '../../../test/harness.ts';
+import { organisationForm, uploadFile } from './test-fixtures.ts';
+
+let hub: TestPlatform;
+let ownerClient: TestClient;
+/** Gets a logo in the first tests. */
+let slug: string;
+/** Only ever receives refused uploads: it must end up without a logo. */
+let refusedSlug: string;
+
+async function signedIn() {
+  const user = await hub.createUser();
+  const client = hub.client();
+  await client.login(user.email);
+  return { user, client };
+}
+
+async function createOrganisation(client: TestClient, name: string) {
+  await client.get('/directory/new');
+  const res = await client.request('/directory/new', { form: organisationForm({ name }) });
+  expect(res.status).toBe(303);
+  return (res.location ?? '').replace('/directory/', '');
+}
+
+/** Uploads as a browser would: load the members page (for the CSRF token), then post the file. */
+async function upload(client: TestClient, orgSlug: string, bytes: Uint8Array, name: string, type: string) {
+  await client.get(`/directory/${orgSlug}/members`);
+  return uploadFile(hub.app, client, `/directory/${orgSlug}/logo`, { field: 'logo', name, type, bytes });
+}
+
+async function logoRow(orgSlug: string) {
+  return hub.deps.db
+    .selectFrom('organisation_logos')
+    .innerJoin('organisations', 'organisations.id', 'organisation_logos.organisation_id')
+    .select(['organisation_logos.updated_at', 'organisation_logos.full_width'])
+    .where('organisations.slug', '=', orgSlug)
+    .executeTakeFirst();
+}
+
+const picture = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 180, g: 40, b: 30 } } });
+
+beforeAll(async () => {
+  hub = await createTestPlatform();
+  ({ client: ownerClient } = await signedIn());
+  slug = await createOrganisation(ownerClient, 'Heritage Space');
+  refusedSlug = await createOrganisation(ownerClient, 'Factory Contemporary Arts Centre');
+}, 60_000);
+afterAll(() => hub.close());
+
+describe('accepted logos', () => {
+  it('takes a PNG, serves it as WebP at most 256 px with a thumbnail, and shows it on the profile', async () => {
+    const png = await picture(800, 400).png().toBuffer();
+    const res = await upload(ownerClient, slug, png, 'logo.png', 'image/png');
+    expect(res.status, visibleText(res.text).slice(0, 300)).toBe(303);
+    expect(res.location).toBe(`/directory/${slug}/members`);
+
+    const profile = await hub.client().get(`/directory/${slug}`);
+    const src = profile.text.match(
+      /<img src="(\/directory\/[^"]+\/logo\.webp\?v=[^"]+)" alt="" width="128" height="64"/,
+    )?.[1];
+    expect(src).toBeDefined();
+    expect(profile.text).toContain(`"logo":"http://hub.test${src}"`);
+
+    const full = await hub.app.request(src ?? '');
+    expect(full.status).toBe(200);
+    expect(full.headers.get('content-type')).toBe('image/webp');
+    expect(full.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(full.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const meta = await sharp(Buffer.from(await full.arrayBuffer())).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 256, 128]);
+
+    const thumb = await hub.app.request(`${src}&size=thumb`);
+    const thumbMeta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
+    expect([thumbMeta.format, thumbMeta.width, thumbMeta.height]).toEqual(['webp', 64, 32]);
+
+    // Unversioned address: revalidated; the ETag answers with 304.
+    const plain = await hub.app.request(`/directory/${slug}/logo`);
+    expect(plain.headers.get('cache-control')).toBe('public, max-age=300');
+    const etag = plain.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    const cached = await hub.app.request(`/directory/${slug}/logo`, { headers: { 'if-none-match': etag } });
+    expect(cached.status).toBe(304);
+
+    const history = await hub.deps.db
+      .selectFrom('organisation_history')
+      .innerJoin('organisations', 'organisations.id', 'organisation_history.organisation_id')
+      .select('changes')
+      .where('organisations.slug', '=', slug)
+      .execute();
+    expect(history.some((h) => 'logo' in JSON.parse(h.changes))).toBe(true);
+    const audit = await hub.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'organisation.logo_updated')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('takes a JPEG, drops its metadata, and never enlarges a small image', async () => {
+    const jpeg = await picture(120, 90)
+      .jpeg()
+      .withExif({ IFD0: { Copyright: 'Secret Camera Owner', Artist: 'Somebody' } })
+      .toBuffer();
+    expect((await sharp(jpeg).metadata()).exif).toBeDefined();
+    const before = await logoRow(slug);
+    // A name and declared type that lie do not matter: the content decides.
+    const res = await upload(ownerClient, slug, jpeg, 'logo.gif', 'application/octet-stream');
+    expect(res.status).toBe(303);
+    const after = await logoRow(slug);
+    expect(after?.updated_at).not.toBe(before?.updated_at);
+
+    const served = await hub.app.request(`/directory/${slug}/logo.webp`);
+    const bytes = Buffer.from(await served.arrayBuffer());
+    const meta = await sharp(bytes).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 120, 90]);
+    expect(meta.exif).toBeUndefined();
+    expect(bytes.includes('Secret Camera Owner')).toBe(false);
+  });
+
+  it('takes the first frame of a GIF', async () => {
+    const gif = await picture(40, 20).gif().toBuffer();
+    const res = await upload(ownerClient, slug, gif, 'logo.gif', 'image/gif');
+    expect(res.status).toBe(303);
+    expect((await logoRow(slug))?.full_width).toBe(40);
+  });
+
+  it('shows the thumbnail on the directory cards', async () => {
+    const list = await hub.client().get('/directory');
+    expect(list.text).toMatch(
+      new RegExp(
+        `<img src="/directory/${slug}/logo\\.webp\\?v=[^"&]+&amp;size=thumb" alt="" width="\\d+" height="\\d+" loading="lazy"`,
+      ),
+    );
+  });
+});
+
+describe('refused logos', () => {
+  it('refuses an SVG with a script, HTML renamed .png, and bytes that are no image', async () => {
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
+    );
+    const svgRes = await upload(ownerClient, refusedSlug, svg, 'logo.svg', 'image/svg+xml');
+    expect(svgRes.status).toBe(415);
+    expect(visibleText(svgRes.text)).toContain('not a JPEG, PNG, WebP or GIF image');
+
+    const html = Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>');
+    const htmlRes = await upload(ownerClient, refusedSlug, html, 'logo.png', 'image/png');
+    expect(htmlRes.status).toBe(415);
+
+    const garbage = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256));
+    expect((await upload(ownerClient, refusedSlug, garbage, 'logo.jpg', 'image/jpeg')).status).toBe(415);
+
+    // A PNG signature followed by anything else: looks right, cannot be decoded.
+    const fake = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), html]);
+    const fakeRes = await upload(ownerClient, refusedSlug, fake, 'logo.png', 'image/png');
+    expect(fakeRes.status).toBe(422);
+    expect(visibleText(fakeRes.text)).toContain('could not be read');
+    // The page is shown again with the form, so the person can try another file.
+    expect(fakeRes.text).toContain('enctype="multipart/form-data"');
+
+    expect(await logoRow(refusedSlug)).toBeUndefined();
+  });
+
+  it('refuses an image of too many pixels (a decompression bomb)', async () => {
+    // A tiny PNG whose header claims 20,000 × 20,000 pixels (the CRC fixed, so it looks genuine).
+    const bomb = await picture(1, 1).png().toBuffer();
+    bomb.writeUInt32BE(20_000, 16);
+    bomb.writeUInt32BE(20_000, 20);
+    bomb.writeUInt32BE(crc32(bomb.subarray(12, 29)), 29);
+    const res = await upload(ownerClient, refusedSlug, bomb, 'logo.png', 'image/png');
+    expect(res.status).toBe(422);
+    expect(visibleText(res.text)).toContain('too many pixels');
+    expect(await logoRow(refusedSlug)).toBeUndefined();
+  });
+
+  it('refuses files over 5 MB with 413, and 30 MB at the door', async () => {
+    const six = new Uint8Array(6 * 1024 * 1024);
+    six.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const res = await upload(ownerClient, refusedSlug, six, 'logo.png', 'image/png');
+    expect(res.status).toBe(413);
+    expect(visibleText(res.text)).toContain('a logo may be at most 5 MB');
+
+    const thirty = new Uint8Array(30 * 1024 * 1024);
+    const huge = await upload(ownerClient, refusedSlug, thirty, 'logo.png', 'image/png');
+    expect(huge.status).toBe(413);
+    expect(await logoRow(refusedSlug)).toBeUndefined();
+  }, 30_000);
+
+  it('refuses people who may not edit the organisation', async () => {
+    const png = await picture(50, 50).png().toBuffer();
+    const stranger = await signedIn();
+    await stranger.client.get(`/directory/${refusedSlug}`);
+    const res = await uploadFile(hub.app, stranger.client, `/directory/${refusedSlug}/logo`, {
+      field: 'logo',
+      name: 'logo.png',
+      type: 'image/png',
+      bytes: png,
+    });
+    expect(res.status).toBe(403);
+    expect((await stranger.client.request(`/directory/${slug}/logo/delete`, { form: {} })).status).toBe(403);
+
+    const anonymous = hub.client();
+    const page = await anonymous.get(`/directory/${refusedSlug}/members`);
+    expect(page.status).toBe(303);
+    expect(page.location).toMatch(/^\/login\?next=/);
+    await anonymous.get(`/directory/${refusedSlug}`);
+    const anonymousUpload = await uploadFile(hub.app, anonymous, `/directory/${refusedSlug}/logo`, {
+      field: 'logo',
+      name: 'logo.png',
+      type: 'image/png',
+      bytes: png,
+    });
+    expect(anonymousUpload.status).toBe(401);
+
+    // Missing file: the form again, with a message.
+    await ownerClient.get(`/directory/${refusedSlug}/members`);
+    const none = await ownerClient.request(`/directory/${refusedSlug}/logo`, { form: {} });
+    expect(none.status).toBe(422);
+    expect(visibleText(none.text)).toContain('Choose an image file');
+    expect(await logoRow(refusedSlug)).toBeUndefined();
+    expect((await hub.app.request(`/directory/${refusedSlug}/logo.webp`)).status).toBe(404);
+  });
+});
+
+describe('removing', () => {
+  it('removes the logo and records it', async () => {
+    const res = await ownerClient.submit(`/directory/${slug}/members`, `/directory/${slug}/logo/delete`, {});
+    expect(res.status).toBe(303);
+    expect(await logoRow(slug)).toBeUndefined();
+    expect((await hub.app.request(`/directory/${slug}/logo.webp`)).status).toBe(404);
+    const profile = await hub.client().get(`/directory/${slug}`);
+    expect(profile.text).not.toContain('/logo.webp');
+    const audit = await hub.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'organisation.logo_removed')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+});

@@ -1,0 +1,317 @@
+// The page where an organisation's people manage it: the logo, the members and their roles,
+// handing over ownership, and invitations by email. Plus the page an invitation link opens.
+// Every action is a small form of its own, so it all works without JavaScript.
+import type { MessageKey } from '../../platform/i18n.ts';
+import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
+import { usePage } from '../../ui/page-context.ts';
+import { LOGO_MAX_BYTES, type LogoInfo, logoUrl } from './logo.ts';
+import type { InvitationDetails, Member, PendingInvitation } from './members.ts';
+import { MEMBER_ROLES, type MemberRole } from './vocab.ts';
+
+export interface MembersPageProps {
+  org: { slug: string; name: string };
+  members: Member[];
+  invitations: PendingInvitation[];
+  viewerId: number;
+  viewerRole: MemberRole | null;
+  may: { manage: boolean; transfer: boolean; logo: boolean };
+  logo: LogoInfo | undefined;
+  invite?: FormState;
+  /** A refused action, shown at the top of the page. */
+  error?: MessageKey;
+  /** A refused logo upload, shown next to the file field. */
+  logoError?: { key: MessageKey; values?: Record<string, string | number> };
+}
+
+export function MembersView(props: MembersPageProps) {
+  const { t, fmt } = usePage();
+  const { org, may } = props;
+  const base = `/directory/${org.slug}`;
+  const roleOptions = MEMBER_ROLES.map((r) => ({ value: r, label: t(`directory.role.${r}`) }));
+  const others = props.members.filter((m) => m.user_id !== props.viewerId);
+  return (
+    <div class="wrap">
+      <p class="breadcrumb">
+        <a href="/directory">{t('directory.title')}</a>
+        {' › '}
+        <a href={base}>{org.name}</a>
+      </p>
+      <h1>{t('directory.members.title', { name: org.name })}</h1>
+      <p class="hint">{t('directory.members.intro')}</p>
+      {props.error && (
+        <div class="notice error" role="alert">
+          {t(props.error)}
+        </div>
+      )}
+
+      {may.logo && <LogoSection {...props} />}
+
+      <section>
+        <h2>{t('directory.members.listTitle')}</h2>
+        {props.members.length === 0 ? (
+          <p>{t('directory.members.none')}</p>
+        ) : (
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('directory.members.name')}</th>
+                  {may.manage && <th scope="col">{t('directory.members.email')}</th>}
+                  <th scope="col">{t('directory.members.role')}</th>
+                  <th scope="col">{t('directory.members.since')}</th>
+                  {may.manage && <th scope="col">{t('directory.members.actions')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {props.members.map((m) => (
+                  <tr>
+                    <td>
+                      {m.name}
+                      {m.user_id === props.viewerId && <> {t('directory.members.you')}</>}
+                    </td>
+                    {may.manage && <td>{m.email}</td>}
+                    <td>{t(`directory.role.${m.role}`)}</td>
+                    <td>
+                      <time datetime={m.created_at}>{fmt.date(m.created_at)}</time>
+                    </td>
+                    {may.manage && (
+                      <td>
+                        <form method="post" action={`${base}/members/role`} class="inline-form">
+                          <CsrfField />
+                          <input type="hidden" name="user_id" value={String(m.user_id)} />
+                          <label class="visually-hidden" for={`role-${m.user_id}`}>
+                            {t('directory.members.roleOf', { name: m.name })}
+                          </label>
+                          <select id={`role-${m.user_id}`} name="role">
+                            {roleOptions.map((o) => (
+                              <option value={o.value} selected={o.value === m.role}>
+                                {o.label}
+                              </option>
+                            ))}
+                          </select>
+                          <button type="submit" class="button secondary small">
+                            {t('directory.members.changeRole')}
+                            <span class="visually-hidden"> {m.name}</span>
+                          </button>
+                        </form>{' '}
+                        {m.user_id !== props.viewerId && (
+                          <form method="post" action={`${base}/members/remove`} class="inline-form">
+                            <CsrfField />
+                            <input type="hidden" name="user_id" value={String(m.user_id)} />
+                            <button type="submit" class="button danger small">
+                              {t('directory.members.remove')}
+                              <span class="visually-hidden"> {m.name}</span>
+                            </button>
+                          </form>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {may.transfer && others.length > 0 && (
+        <section>
+          <h2>{t('directory.members.transferTitle')}</h2>
+          <Form action={`${base}/members/transfer`}>
+            <SelectField
+              name="user_id"
+              label="directory.members.transferTo"
+              hint="directory.members.transferHint"
+              options={others.map((m) => ({ value: String(m.user_id), label: m.name }))}
+            />
+            <Submit label="directory.members.transfer" variant="secondary" />
+          </Form>
+        </section>
+      )}
+
+      {may.manage && (
+        <section>
+          <h2>{t('directory.members.inviteTitle')}</h2>
+          <Form action={`${base}/members/invite`} state={props.invite} id="invite">
+            <Field
+              name="email"
+              label="directory.members.inviteEmail"
+              hint="directory.members.inviteHint"
+              type="email"
+              autocomplete="off"
+              required
+              maxlength={254}
+              state={props.invite}
+            />
+            <SelectField
+              name="role"
+              label="directory.members.role"
+              initial="editor"
+              options={roleOptions}
+              state={props.invite}
+            />
+            <Submit label="directory.members.invite" />
+          </Form>
+          {props.invitations.length > 0 && (
+            <>
+              <h3>{t('directory.members.pendingTitle')}</h3>
+              <ul class="plain">
+                {props.invitations.map((i) => (
+                  <li>
+                    {t('directory.members.pendingItem', {
+                      email: i.email,
+                      role: t(`directory.role.${i.role}`),
+                      date: fmt.date(i.expires_at),
+                    })}{' '}
+                    <form method="post" action={`${base}/members/revoke`} class="inline-form">
+                      <CsrfField />
+                      <input type="hidden" name="invitation_id" value={String(i.id)} />
+                      <button type="submit" class="button secondary small">
+                        {t('directory.members.revoke')}
+                        <span class="visually-hidden"> {i.email}</span>
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+
+      {props.viewerRole !== null && (
+        <details class="danger-zone">
+          <summary>{t('directory.members.leave')}</summary>
+          <form method="post" action={`${base}/members/leave`}>
+            <CsrfField />
+            <p>{t('directory.members.leaveWarning', { name: org.name })}</p>
+            <button type="submit" class="button danger">
+              {t('directory.members.leave')}
+            </button>
+          </form>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function LogoSection(props: MembersPageProps) {
+  const { t } = usePage();
+  const { org, logo, logoError } = props;
+  const base = `/directory/${org.slug}`;
+  return (
+    <section id="logo">
+      <h2>{t('directory.logo.title')}</h2>
+      {logo ? (
+        <p>
+          <img
+            src={logoUrl(org.slug, logo)}
+            width={logo.fullWidth}
+            height={logo.fullHeight}
+            alt={t('directory.logo.alt', { name: org.name })}
+          />
+        </p>
+      ) : (
+        <p>{t('directory.logo.none')}</p>
+      )}
+      {/* Not <Form>: a file upload needs multipart encoding. */}
+      <form method="post" action={`${base}/logo`} enctype="multipart/form-data" class="stack">
+        <CsrfField />
+        {logoError && (
+          <div class="notice error" role="alert">
+            {t(logoError.key, logoError.values)}
+          </div>
+        )}
+        <div class={logoError ? 'field invalid' : 'field'}>
+          <label for="f-logo">{t('directory.logo.file')}</label>
+          <p class="hint" id="f-logo-hint">
+            {t('directory.logo.hint', { limit: LOGO_MAX_BYTES / 1024 / 1024 })}
+          </p>
+          <input
+            id="f-logo"
+            name="logo"
+            type="file"
+            required
+            accept="image/jpeg,image/png,image/webp,image/gif"
+            aria-describedby="f-logo-hint"
+            aria-invalid={logoError ? 'true' : undefined}
+          />
+        </div>
+        <Submit label="directory.logo.upload" />
+      </form>
+      {logo && (
+        <form method="post" action={`${base}/logo/delete`} class="inline-form">
+          <CsrfField />
+          <button type="submit" class="button secondary">
+            {t('directory.logo.remove')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export type InvitationState =
+  | { kind: 'invalid'; reason: 'unknown' | 'used' | 'expired' | 'revoked' }
+  | { kind: 'signIn' | 'accept' | 'otherEmail' | 'unverified'; invitation: InvitationDetails; token: string };
+
+export function InvitationView({ state }: { state: InvitationState }) {
+  const { t } = usePage();
+  if (state.kind === 'invalid') {
+    return (
+      <section class="wrap narrow">
+        <h1>{t('directory.invitation.invalidTitle')}</h1>
+        <p class="notice error" role="alert">
+          {t(`directory.invitation.${state.reason}`)}
+        </p>
+      </section>
+    );
+  }
+  const { invitation } = state;
+  const here = `/directory/invitations/${state.token}`;
+  return (
+    <section class="wrap narrow">
+      <h1>{t('directory.invitation.title', { name: invitation.name })}</h1>
+      <p>
+        {t('directory.invitation.summary', {
+          name: invitation.name,
+          role: t(`directory.role.${invitation.role}`),
+        })}
+        {invitation.invited_by_name && (
+          <> {t('directory.invitation.invitedBy', { inviter: invitation.invited_by_name })}</>
+        )}
+      </p>
+      <p>
+        <a href={`/directory/${invitation.slug}`}>{invitation.name}</a>
+      </p>
+      {state.kind === 'signIn' && (
+        <>
+          <p>{t('directory.invitation.forEmail', { email: invitation.email })}</p>
+          <p class="actions">
+            <a class="button" href={`/login?next=${encodeURIComponent(here)}`}>
+              {t('directory.invitation.signIn')}
+            </a>
+            <a class="button secondary" href="/register">
+              {t('directory.invitation.register')}
+            </a>
+          </p>
+        </>
+      )}
+      {state.kind === 'otherEmail' && (
+        <p class="notice error" role="alert">
+          {t('directory.invitation.otherEmail', { email: invitation.email })}
+        </p>
+      )}
+      {state.kind === 'unverified' && (
+        <p class="notice error" role="alert">
+          {t('directory.invitation.unverified')}
+        </p>
+      )}
+      {state.kind === 'accept' && (
+        <Form action={here}>
+          <Submit label="directory.invitation.accept" />
+        </Form>
+      )}
+    </section>
+  );
+}
