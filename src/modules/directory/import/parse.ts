@@ -1,0 +1,208 @@
+// An uploaded spreadsheet → a header and rows of strings. The content decides the format, never the
+// file name: an XLSX file is a zip that exceljs must open, anything else must be UTF-8 text (CSV).
+// Every refusal is an ImportFileError carrying the status and the message the reader sees.
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { MessageKey, MessageValues } from '../../../platform/i18n.ts';
+
+/** Larger than any directory a hub would import at once, far below the multipart limit. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_ROWS = 5000;
+export const MAX_COLUMNS = 60;
+/** A 5 MB workbook may unpack to much more; beyond this it is a zip bomb, not a directory. */
+const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+
+export interface ParsedRow {
+  /** The row number a spreadsheet shows (the header is row 1). */
+  n: number;
+  cells: string[];
+}
+
+export interface ParsedTable {
+  header: string[];
+  rows: ParsedRow[];
+}
+
+export class ImportFileError extends Error {
+  constructor(
+    readonly status: 413 | 415 | 422,
+    readonly messageKey: MessageKey,
+    readonly values?: MessageValues,
+  ) {
+    super(messageKey);
+  }
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** The compound file of Excel 97–2003 (.xls), which exceljs cannot read. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+export async function parseUpload(bytes: Uint8Array, filename: string): Promise<ParsedTable> {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    throw new ImportFileError(413, 'directoryImport.tooBig', { max: MAX_FILE_BYTES / 1024 / 1024 });
+  }
+  if (bytes.byteLength === 0) throw new ImportFileError(422, 'directoryImport.empty');
+  let table: ParsedTable;
+  if (startsWith(bytes, ZIP_MAGIC)) table = await readXlsx(bytes);
+  else if (startsWith(bytes, OLE_MAGIC)) throw new ImportFileError(415, 'directoryImport.oldExcel');
+  else if (/\.xls[xm]?$/i.test(filename)) throw new ImportFileError(415, 'directoryImport.notXlsx');
+  else table = readCsv(decodeText(bytes));
+  return checkShape(table);
+}
+
+function decodeText(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ImportFileError(415, 'directoryImport.notUtf8');
+  }
+  // UTF-16 without a byte-order mark decodes as "valid" UTF-8 full of NULs; images and archives
+  // that happen to decode have control characters no spreadsheet writes.
+  // (Control characters other than tab and line breaks.)
+  if (/[^\P{Cc}\t\n\r]/u.test(text.slice(0, 64 * 1024))) {
+    throw new ImportFileError(415, 'directoryImport.notText');
+  }
+  if (/^\s*<(?:!doctype\b|!--|html\b|\?xml\b|head\b|body\b|table\b)/i.test(text)) {
+    throw new ImportFileError(415, 'directoryImport.isHtml');
+  }
+  return text;
+}
+
+/** Excel saves CSV with ";" where the decimal separator is ","; pick what the first line uses. */
+function guessDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const outsideQuotes = firstLine.replace(/"[^"]*"/g, '');
+  const counts = [',', ';', '\t'].map((d) => [d, outsideQuotes.split(d).length - 1] as const);
+  const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return best[1] > 0 ? best[0] : ',';
+}
+
+function readCsv(text: string): ParsedTable {
+  let records: string[][];
+  try {
+    records = parseCsv(text, {
+      delimiter: guessDelimiter(text),
+      relax_column_count: true,
+      // `5" vinyl` inside an unquoted cell is data; a quote that never closes is still an error.
+      relax_quotes: true,
+      skip_empty_lines: false,
+      // Each record counts one row, whatever line breaks its quoted cells hold, as in a spreadsheet.
+      max_record_size: 1024 * 1024,
+    }) as string[][];
+  } catch (err) {
+    const line = (err as { lines?: number }).lines;
+    throw new ImportFileError(422, 'directoryImport.badCsv', { line: line ?? 1 });
+  }
+  return toTable(records.map((cells, i) => ({ n: i + 1, cells })));
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<ParsedTable> {
+  if (unzippedSize(bytes) > MAX_UNZIPPED_BYTES) throw new ImportFileError(422, 'directoryImport.badXlsx');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs declares the Buffer of older @types/node; the bytes are the same.
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch {
+    throw new ImportFileError(422, 'directoryImport.badXlsx');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new ImportFileError(422, 'directoryImport.badXlsx');
+  const rows: ParsedRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, n) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      if (col <= MAX_COLUMNS + 1) cells[col - 1] = cellText(cell.value);
+    });
+    rows.push({ n, cells: Array.from(cells, (c) => c ?? '') });
+  });
+  return toTable(rows);
+}
+
+/**
+ * A cell as the text a reader sees. A formula counts by its last computed result; one never
+ * computed is kept as its text ("=A1+1"), which is data like any other.
+ */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue) || value.hyperlink;
+  if ('formula' in value || 'sharedFormula' in value) {
+    const { result } = value as { result?: ExcelJS.CellValue };
+    if (result !== undefined && result !== null && !(typeof result === 'object' && 'error' in result))
+      return cellText(result);
+    return 'formula' in value ? `=${value.formula}` : '';
+  }
+  return '';
+}
+
+/** The total unpacked size a zip's central directory declares (Infinity when it cannot tell). */
+function unzippedSize(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record sits in the last 64 KB + 22 bytes.
+  let eocd = -1;
+  for (let i = bytes.byteLength - 22; i >= Math.max(0, bytes.byteLength - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return Number.POSITIVE_INFINITY;
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let e = 0; e < entries; e++) {
+    if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== 0x02014b50)
+      return Number.POSITIVE_INFINITY;
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
+const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+
+/** The first non-empty row is the header; empty rows are left out but keep their numbers. */
+function toTable(all: ParsedRow[]): ParsedTable {
+  const rows = all.filter((r) => !isBlank(r.cells));
+  const first = rows.shift();
+  if (!first) throw new ImportFileError(422, 'directoryImport.empty');
+  const header = first.cells.map((h) => h.replace(/^\ufeff/, '').trim());
+  return { header, rows };
+}
+
+function checkShape(table: ParsedTable): ParsedTable {
+  if (table.rows.length === 0) throw new ImportFileError(422, 'directoryImport.noRows');
+  if (table.rows.length > MAX_ROWS) {
+    throw new ImportFileError(422, 'directoryImport.tooManyRows', {
+      count: table.rows.length,
+      max: MAX_ROWS,
+    });
+  }
+  const width = Math.max(table.header.length, ...table.rows.map((r) => r.cells.length));
+  if (width > MAX_COLUMNS) {
+    throw new ImportFileError(422, 'directoryImport.tooManyColumns', { max: MAX_COLUMNS });
+  }
+  // Every row as wide as the widest, so that column i means the same thing everywhere.
+  const header = Array.from({ length: width }, (_, i) => table.header[i] ?? '');
+  const rows = table.rows.map((r) => ({
+    n: r.n,
+    cells: Array.from({ length: width }, (_, i) => normaliseCell(r.cells[i] ?? '')),
+  }));
+  return { header, rows };
+}
+
+/**
+ * Line breaks as \n, and the apostrophe our own export puts before a cell starting with
+ * = + - @ (so that spreadsheets do not run it) taken off again: such cells are text either way.
+ */
+function normaliseCell(cell: string): string {
+  return cell.replace(/\r\n?/g, '\n').replace(/^'(?=[=+\-@])/, '');
+}

@@ -1,0 +1,192 @@
+// Importing organisations from a CSV or XLSX file, for the hub's editors and admins:
+//   GET  /directory/import              the upload form
+//   POST /directory/import              read the file, keep it, go to the mapping
+//   GET  /directory/import/:id          match columns to fields (guessed from the headers)
+//   POST /directory/import/:id/mapping  the same form again with the mapping of a preview
+//   POST /directory/import/:id/preview  dry run: every row checked, nothing written
+//   POST /directory/import/:id          checked again, then all rows in one transaction
+//   POST /directory/import/:id/discard  forget the upload
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { User } from '../../../db/schema.ts';
+import { auditOrigin } from '../../../platform/audit.ts';
+import { hasRole, requireUser } from '../../../platform/auth.ts';
+import type { AppDeps, AppEnv } from '../../../platform/context.ts';
+import { HttpError } from '../../../platform/http/errors.ts';
+import { setFlash } from '../../../platform/http/flash.ts';
+import { type FormValues, readForm } from '../../../platform/http/forms.ts';
+import type { MessageKey, MessageValues } from '../../../platform/i18n.ts';
+import { renderPage } from '../../../ui/render.tsx';
+import { guessMapping, type MappingChoice, mappingValues, readMapping } from './mapping.ts';
+import { ImportFileError, MAX_FILE_BYTES, parseUpload } from './parse.ts';
+import {
+  deleteImport,
+  loadImport,
+  purgeOldImports,
+  runImport,
+  type StoredImport,
+  saveImport,
+} from './store.ts';
+import { validateRows } from './validate.ts';
+import { MappingView, PreviewView, UploadView } from './views.tsx';
+
+type C = Context<AppEnv>;
+
+/** Importing writes many organisations at once: the hub's editors and admins only. */
+export function canImport(user: User | null): boolean {
+  return hasRole(user, 'editor');
+}
+
+function requireImporter(c: C): User {
+  const user = requireUser(c);
+  if (!canImport(user)) throw new HttpError(403, 'error.403.message');
+  return user;
+}
+
+/** Any form field passes: readMapping checks the ones it knows. */
+const anyForm = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+export function directoryImportPages(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const { db } = deps;
+
+  async function loadOwn(c: C, user: User): Promise<StoredImport> {
+    const id = Number(c.req.param('id'));
+    const upload = Number.isSafeInteger(id) && id > 0 ? await loadImport(db, id, user.id) : undefined;
+    if (!upload) throw new HttpError(404, 'directoryImport.expired');
+    return upload;
+  }
+
+  const showUpload = (
+    c: C,
+    error?: { key: MessageKey; values?: MessageValues },
+    status: 200 | 413 | 415 | 422 = 200,
+  ) =>
+    renderPage(
+      c,
+      { title: c.var.t('directoryImport.title'), noindex: true },
+      <UploadView error={error} />,
+      status,
+    );
+
+  const showMapping = (c: C, upload: StoredImport, values: FormValues, errors?: Record<string, MessageKey>) =>
+    renderPage(
+      c,
+      { title: c.var.t('directoryImport.mapTitle'), noindex: true },
+      <MappingView upload={upload} state={{ values, errors }} />,
+      errors ? 422 : 200,
+    );
+
+  async function showPreview(c: C, upload: StoredImport, choice: MappingChoice, notice?: MessageKey) {
+    const report = await validateRows(db, upload, choice);
+    return {
+      report,
+      page: (status: 200 | 422) =>
+        renderPage(
+          c,
+          { title: c.var.t('directoryImport.previewTitle'), noindex: true },
+          <PreviewView
+            upload={upload}
+            report={report}
+            mapping={choice.mapping}
+            carry={mappingValues(choice)}
+            notice={notice}
+          />,
+          status,
+        ),
+    };
+  }
+
+  app.get('/directory/import', (c) => {
+    requireImporter(c);
+    return showUpload(c);
+  });
+
+  app.post('/directory/import', async (c) => {
+    const user = requireImporter(c);
+    const body = await c.req.parseBody();
+    const file = body.file;
+    if (!(file instanceof File) || file.size === 0)
+      return showUpload(c, { key: 'directoryImport.chooseFile' }, 422);
+    // The platform accepts uploads up to UPLOAD_LIMIT_MB; an import needs far less, and every
+    // byte of it is parsed in memory.
+    if (file.size > MAX_FILE_BYTES)
+      return showUpload(
+        c,
+        { key: 'directoryImport.tooBig', values: { max: MAX_FILE_BYTES / 1024 / 1024 } },
+        413,
+      );
+    try {
+      const table = await parseUpload(new Uint8Array(await file.arrayBuffer()), file.name);
+      await purgeOldImports(db);
+      const id = await saveImport(db, user.id, file.name || 'upload', table);
+      return c.redirect(`/directory/import/${id}`, 303);
+    } catch (err) {
+      if (err instanceof ImportFileError)
+        return showUpload(c, { key: err.messageKey, values: err.values }, err.status);
+      throw err;
+    }
+  });
+
+  app.get('/directory/import/:id', async (c) => {
+    const user = requireImporter(c);
+    const upload = await loadOwn(c, user);
+    const values = mappingValues({
+      mapping: guessMapping(upload.header),
+      defaults: { kind: '', country: '', lang: c.var.locale },
+    });
+    return showMapping(c, upload, values);
+  });
+
+  app.post('/directory/import/:id/mapping', async (c) => {
+    const user = requireImporter(c);
+    const upload = await loadOwn(c, user);
+    const form = await readForm(c, anyForm);
+    return showMapping(c, upload, form.values);
+  });
+
+  app.post('/directory/import/:id/preview', async (c) => {
+    const user = requireImporter(c);
+    const upload = await loadOwn(c, user);
+    const form = await readForm(c, anyForm);
+    const mapping = readMapping(form.values, upload.header.length);
+    if (!mapping.ok) return showMapping(c, upload, form.values, mapping.errors);
+    const { page } = await showPreview(c, upload, mapping.choice);
+    return page(200);
+  });
+
+  app.post('/directory/import/:id', async (c) => {
+    const user = requireImporter(c);
+    const upload = await loadOwn(c, user);
+    const form = await readForm(c, anyForm);
+    const mapping = readMapping(form.values, upload.header.length);
+    if (!mapping.ok) return showMapping(c, upload, form.values, mapping.errors);
+    // Checked again: the directory may have changed since the preview, and forms can be forged.
+    const { report, page } = await showPreview(c, upload, mapping.choice);
+    // All or nothing: one invalid row stops the whole file.
+    if (report.counts.error > 0) return page(422);
+    const skipDuplicates = form.values.skip_duplicates === '1';
+    const rows = report.rows.filter(
+      (r) => r.status === 'ok' || (r.status === 'duplicate' && !skipDuplicates),
+    );
+    if (rows.length === 0) {
+      const again = await showPreview(c, upload, mapping.choice, 'directoryImport.nothingToImport');
+      return again.page(422);
+    }
+    await runImport(db, upload, rows, user, auditOrigin(c));
+    setFlash(c, 'directoryImport.done');
+    // Newest first: the imported organisations head the list.
+    return c.redirect('/directory?sort=newest', 303);
+  });
+
+  app.post('/directory/import/:id/discard', async (c) => {
+    const user = requireImporter(c);
+    const upload = await loadOwn(c, user);
+    await deleteImport(db, upload.id);
+    setFlash(c, 'directoryImport.discarded');
+    return c.redirect('/directory/import', 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,20 @@
+// The uploads waiting between the steps of an import, added to the platform's Database type.
+import type { Generated } from 'kysely';
+import type { Timestamp } from '../../../db/schema.ts';
+
+export interface DirectoryImportsTable {
+  id: Generated<number>;
+  user_id: number;
+  created_at: Timestamp;
+  filename: string;
+  /** JSON array of the column headers. */
+  header: string;
+  /** JSON array of { n, cells }: the rows as read, with the row numbers a spreadsheet shows. */
+  rows: string;
+}
+
+declare module '../../../db/schema.ts' {
+  interface Database {
+    directory_imports: DirectoryImportsTable;
+  }
+}
