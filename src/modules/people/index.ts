@@ -1,0 +1,18 @@
+// Public profiles of the people of the sector: /directory/people with filters and exports, profile
+// pages, one's own profile, profiles made by editors that their person may claim, the claims page
+// of the administrators, and /api/v1/people. Built like the directory of organisations.
+import type { HubModule } from '../../platform/context.ts';
+import { peopleApi } from './api.ts';
+import { peopleMigrations } from './migrations.ts';
+import { peoplePages } from './routes.tsx';
+import { seedPeople } from './seed.ts';
+import { allSearchRecords } from './store.ts';
+
+export const peopleModule: HubModule = {
+  id: 'people',
+  pages: peoplePages,
+  api: peopleApi,
+  migrations: peopleMigrations,
+  searchProviders: [{ type: 'person', label: 'people.searchType', records: allSearchRecords }],
+  seed: seedPeople,
+};

@@ -1,0 +1,285 @@
+// The profile form, to create one's own profile, to add someone without an account (editors), or to
+// edit. Shown again with every value kept and a message next to each field when something is wrong.
+import { COUNTRY_CODES } from '../../platform/countries.ts';
+import type { FieldErrors, FormValues } from '../../platform/http/forms.ts';
+import { fieldValue } from '../../platform/http/forms.ts';
+import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
+import { usePage } from '../../ui/page-context.ts';
+import { DOMAINS } from '../directory/index.ts';
+import type { PersonDetails } from './store.ts';
+import { CONTENT_LANGUAGES, MAX_ORGANISATIONS, PERSON_LANGUAGES, type PersonStatus } from './vocab.ts';
+
+/** The values of an existing profile, as the form sends them. */
+export function formValuesOf(person: PersonDetails): FormValues {
+  const text = (v: string | null) => v ?? '';
+  return {
+    name: person.name,
+    name_translit: text(person.name_translit),
+    lang: person.lang,
+    title: text(person.title),
+    bio: person.bio,
+    country: text(person.country),
+    org_slug: person.organisations.map((o) => o.slug),
+    org_role: person.organisations.map((o) => o.role ?? ''),
+    domains: person.domains,
+    languages: person.languages,
+    skills: person.skills.join(', '),
+    links: person.linkList.join('\n'),
+    email: text(person.email),
+    phone: text(person.phone),
+    contact_visibility: person.contact_visibility,
+    status: person.status,
+  };
+}
+
+const asArray = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function Checkboxes(props: {
+  name: string;
+  legend: string;
+  options: [string, string][];
+  values: FormValues;
+  errors?: FieldErrors;
+}) {
+  const { t } = usePage();
+  const chosen = new Set(asArray(props.values[props.name]));
+  const error = props.errors?.[props.name];
+  return (
+    <fieldset class={error ? 'field invalid' : 'field'}>
+      <legend>{props.legend}</legend>
+      <div class="checkbox-grid">
+        {props.options.map(([value, label]) => (
+          <label class="checkbox">
+            <input type="checkbox" name={props.name} value={value} checked={chosen.has(value)} /> {label}
+          </label>
+        ))}
+      </div>
+      {error && <p class="field-error">{t(error)}</p>}
+    </fieldset>
+  );
+}
+
+function TextArea(props: {
+  name: string;
+  label: 'people.bio' | 'people.links';
+  hint: 'people.bioHint' | 'people.linksHint';
+  rows: number;
+  maxlength: number;
+  state: FormState;
+}) {
+  const { t } = usePage();
+  const id = `f-${props.name}`;
+  const error = props.state.errors?.[props.name];
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label for={id}>{t(props.label)}</label>
+      <p class="hint" id={`${id}-hint`}>
+        {t(props.hint)}
+      </p>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows}
+        maxlength={props.maxlength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+      >
+        {fieldValue(props.state.values, props.name)}
+      </textarea>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Rows of organisation + role; one more empty row than filled ones, at least three. */
+function OrganisationRows({ state }: { state: FormState }) {
+  const { t } = usePage();
+  const slugs = asArray(state.values?.org_slug);
+  const roles = asArray(state.values?.org_role);
+  const filled = Math.max(slugs.length, roles.length);
+  const rows = Math.min(MAX_ORGANISATIONS, Math.max(3, filled + 1));
+  const error = state.errors?.organisations;
+  return (
+    <fieldset class={error ? 'field invalid' : 'field'}>
+      <legend>{t('people.organisations')}</legend>
+      <p class="hint" id="f-organisations-hint">
+        {t('people.organisationsHint')}
+      </p>
+      {error && (
+        <p class="field-error" id="f-organisations-error">
+          {t(error)}
+        </p>
+      )}
+      {Array.from({ length: rows }, (_, i) => (
+        <div class="two-columns">
+          <div class="field">
+            <label for={`f-org-${i}`}>{t('people.organisationRow', { n: i + 1 })}</label>
+            <input
+              id={`f-org-${i}`}
+              name="org_slug"
+              value={slugs[i] ?? ''}
+              maxlength={300}
+              aria-describedby={error ? 'f-organisations-hint f-organisations-error' : 'f-organisations-hint'}
+            />
+          </div>
+          <div class="field">
+            <label for={`f-role-${i}`}>{t('people.roleRow', { n: i + 1 })}</label>
+            <input id={`f-role-${i}`} name="org_role" value={roles[i] ?? ''} maxlength={120} />
+          </div>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function PersonFormView(props: {
+  action: string;
+  state: FormState;
+  editing?: PersonDetails;
+  /** Creating: whose profile it can be ('me', 'none' or both, for editors). */
+  owners?: ('me' | 'none')[];
+  statuses: PersonStatus[];
+}) {
+  const { t, fmt, locale } = usePage();
+  const values = props.state.values ?? {};
+  const errors = props.state.errors;
+  const collator = new Intl.Collator(locale);
+  const countries = COUNTRY_CODES.map((c) => ({ value: c, label: fmt.country(c) })).sort((a, b) =>
+    collator.compare(a.label, b.label),
+  );
+  const langs = CONTENT_LANGUAGES.map((l) => ({ value: l, label: fmt.language(l), lang: l }));
+  // Languages given through the API that the form does not offer stay checked.
+  const spoken = [...new Set([...PERSON_LANGUAGES, ...asArray(values.languages)])];
+  const owners = props.owners ?? [];
+  const heading = props.editing
+    ? t('directory.editTitle', { name: props.editing.name })
+    : owners.length === 1 && owners[0] === 'none'
+      ? t('people.addSomeone')
+      : t('people.createMine');
+  return (
+    <div class="wrap">
+      <p class="breadcrumb">
+        <a href="/directory">{t('directory.title')}</a>
+        {' › '}
+        <a href="/directory/people">{t('people.title')}</a>
+        {props.editing && (
+          <>
+            {' › '}
+            <a href={`/directory/people/${props.editing.slug}`}>{props.editing.name}</a>
+          </>
+        )}
+      </p>
+      <h1>{heading}</h1>
+      <Form action={props.action} state={props.state} requiredNote class="stack person-form">
+        <fieldset>
+          <legend>{t('directory.identity')}</legend>
+          {owners.length > 1 && (
+            <SelectField
+              name="owner"
+              label="people.owner"
+              state={props.state}
+              options={owners.map((o) => ({ value: o, label: t(`people.owner.${o}`) }))}
+            />
+          )}
+          {owners.length === 1 && <input type="hidden" name="owner" value={owners[0]} />}
+          <Field name="name" label="directory.name" required maxlength={200} state={props.state} />
+          <Field
+            name="name_translit"
+            label="directory.nameTranslit"
+            hint="directory.nameTranslitHint"
+            maxlength={200}
+            state={props.state}
+          />
+          <Field
+            name="title"
+            label="people.jobTitle"
+            hint="people.jobTitleHint"
+            maxlength={200}
+            state={props.state}
+          />
+          <SelectField
+            name="lang"
+            label="people.writtenIn"
+            state={props.state}
+            initial={locale}
+            options={langs}
+          />
+          <TextArea
+            name="bio"
+            label="people.bio"
+            hint="people.bioHint"
+            rows={6}
+            maxlength={10000}
+            state={props.state}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t('directory.work')}</legend>
+          <SelectField
+            name="country"
+            label="people.country"
+            state={props.state}
+            options={[{ value: '', label: t('people.noCountry') }, ...countries]}
+          />
+          <OrganisationRows state={props.state} />
+          <Checkboxes
+            name="domains"
+            legend={t('directory.domains')}
+            values={values}
+            errors={errors}
+            options={DOMAINS.map((d) => [d, t(`directory.domain.${d}`)])}
+          />
+          <Field
+            name="skills"
+            label="people.skills"
+            hint="people.skillsHint"
+            maxlength={1500}
+            state={props.state}
+          />
+          <Checkboxes
+            name="languages"
+            legend={t('people.languages')}
+            values={values}
+            errors={errors}
+            options={spoken.map((l) => [l, fmt.language(l)])}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t('directory.contact')}</legend>
+          <TextArea
+            name="links"
+            label="people.links"
+            hint="people.linksHint"
+            rows={3}
+            maxlength={5500}
+            state={props.state}
+          />
+          <Field name="email" label="directory.email" type="email" maxlength={254} state={props.state} />
+          <Field name="phone" label="directory.phone" type="tel" maxlength={50} state={props.state} />
+          <SelectField
+            name="contact_visibility"
+            label="directory.contactVisibility"
+            initial="hidden"
+            state={props.state}
+            options={(['hidden', 'members', 'public'] as const).map((v) => ({
+              value: v,
+              label: t(`people.contactVisibility.${v}`),
+            }))}
+          />
+        </fieldset>
+        <SelectField
+          name="status"
+          label="people.statusLabel"
+          initial="published"
+          state={props.state}
+          options={props.statuses.map((s) => ({ value: s, label: t(`people.statusOption.${s}`) }))}
+        />
+        <Submit label={props.editing ? 'form.save' : 'people.create'} />
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+// A person's public profile: who they are, where they work and on what, how to reach them (when
+// they allow it), and for the right readers the buttons to edit, delete or claim it.
+
+import { fieldValue } from '../../platform/http/forms.ts';
+import { renderMarkdown } from '../../platform/markdown.ts';
+import { CsrfField, type FormState } from '../../ui/components/form.tsx';
+import { usePage } from '../../ui/page-context.ts';
+import type { Domain } from '../directory/index.ts';
+import type { PersonDetails } from './store.ts';
+
+export interface PersonPermissions {
+  edit: boolean;
+  delete: boolean;
+  contact: boolean;
+  /** "This is me": shown to members who may claim it; visitors get a link to log in first. */
+  claim: 'form' | 'login' | 'pending' | null;
+}
+
+export function PersonView(props: {
+  person: PersonDetails;
+  may: PersonPermissions;
+  isOwn: boolean;
+  /** The claim form sent back with a message, when the claim was refused. */
+  claimState?: FormState;
+}) {
+  const { t, fmt, locale } = usePage();
+  const { person, may } = props;
+  const organisations = person.organisations.filter((o) => o.published);
+  const claimError = props.claimState?.errors?.message;
+  return (
+    <article class="wrap person">
+      <p class="breadcrumb">
+        <a href="/directory">{t('directory.title')}</a>
+        {' › '}
+        <a href="/directory/people">{t('people.title')}</a>
+      </p>
+      <header class="page-head">
+        <div>
+          <h1 lang={person.lang}>{person.name}</h1>
+          {person.name_translit && <p class="subtitle">{person.name_translit}</p>}
+          {person.title && (
+            <p class="lead" lang={person.lang}>
+              {person.title}
+            </p>
+          )}
+          {person.country && <p class="muted">{fmt.country(person.country)}</p>}
+          {person.status !== 'published' && (
+            <p class="notice warning">{t(`people.statusNotice.${person.status as 'draft' | 'hidden'}`)}</p>
+          )}
+          {props.isOwn && <p class="hint">{t('people.thisIsYours')}</p>}
+        </div>
+        {may.edit && (
+          <div class="actions">
+            <a class="button secondary" href={`/directory/people/${person.slug}/edit`}>
+              {t('directory.edit')}
+            </a>
+          </div>
+        )}
+      </header>
+
+      <div class="profile-layout">
+        <div>
+          {person.bio && (
+            <section
+              class="prose"
+              lang={person.lang}
+              // Markdown written by members, rendered and sanitised (see platform/markdown.ts).
+              dangerouslySetInnerHTML={{ __html: renderMarkdown(person.bio) }}
+            />
+          )}
+          {person.bio && person.lang !== locale && (
+            <p class="hint">{t('directory.writtenInLanguage', { language: fmt.language(person.lang) })}</p>
+          )}
+          <dl class="facts">
+            {organisations.length > 0 && (
+              <>
+                <dt>{t('people.organisations')}</dt>
+                {organisations.map((o) => (
+                  <dd>
+                    <a href={`/directory/${o.slug}`}>{o.name}</a>
+                    {o.role && <span lang={person.lang}> · {o.role}</span>}
+                  </dd>
+                ))}
+              </>
+            )}
+            {person.domains.length > 0 && (
+              <>
+                <dt>{t('directory.domains')}</dt>
+                <dd>{person.domains.map((d) => t(`directory.domain.${d as Domain}`)).join(', ')}</dd>
+              </>
+            )}
+            {person.skills.length > 0 && (
+              <>
+                <dt>{t('people.skills')}</dt>
+                <dd>
+                  {person.skills.map((s, i) => (
+                    <>
+                      {i > 0 && ', '}
+                      <a href={`/directory/people?q=${encodeURIComponent(s)}`}>{s}</a>
+                    </>
+                  ))}
+                </dd>
+              </>
+            )}
+            {person.languages.length > 0 && (
+              <>
+                <dt>{t('people.languages')}</dt>
+                <dd>{person.languages.map((l) => fmt.language(l)).join(', ')}</dd>
+              </>
+            )}
+          </dl>
+        </div>
+        {(person.linkList.length > 0 || person.email || person.phone) && (
+          <aside class="card contact">
+            <h2>{t('directory.contact')}</h2>
+            {person.linkList.map((link) => (
+              <p>
+                <a href={link} rel="nofollow noopener">
+                  {link.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+                </a>
+              </p>
+            ))}
+            {may.contact ? (
+              <>
+                {person.email && (
+                  <p>
+                    <a href={`mailto:${person.email}`}>{person.email}</a>
+                  </p>
+                )}
+                {person.phone && (
+                  <p>
+                    <a href={`tel:${person.phone.replace(/[^\d+]/g, '')}`}>{person.phone}</a>
+                  </p>
+                )}
+              </>
+            ) : (
+              // Only say that there is more for members when members would actually see it.
+              person.contact_visibility === 'members' &&
+              (person.email || person.phone) && <p class="hint">{t('directory.contactForMembers')}</p>
+            )}
+          </aside>
+        )}
+      </div>
+
+      {may.claim === 'form' && (
+        <details class="claim" open={!!claimError}>
+          <summary>{t('people.claimQuestion')}</summary>
+          <form method="post" action={`/directory/people/${person.slug}/claim`} class="stack">
+            <CsrfField />
+            <p class="hint">{t('people.claimExplain')}</p>
+            <div class={claimError ? 'field invalid' : 'field'}>
+              <label for="f-message">{t('people.claimMessage')}</label>
+              <textarea
+                id="f-message"
+                name="message"
+                rows={4}
+                maxlength={1000}
+                aria-invalid={claimError ? 'true' : undefined}
+                aria-describedby={claimError ? 'f-message-error' : undefined}
+              >
+                {fieldValue(props.claimState?.values, 'message')}
+              </textarea>
+              {claimError && (
+                <p class="field-error" id="f-message-error">
+                  {t(claimError)}
+                </p>
+              )}
+            </div>
+            <button type="submit" class="button">
+              {t('people.claimButton')}
+            </button>
+          </form>
+        </details>
+      )}
+      {may.claim === 'login' && (
+        <p class="hint">
+          <a href={`/login?next=${encodeURIComponent(`/directory/people/${person.slug}`)}`}>
+            {t('people.claimLogin')}
+          </a>
+        </p>
+      )}
+      {may.claim === 'pending' && <p class="notice">{t('people.claimPendingNotice')}</p>}
+
+      {may.delete && (
+        <details class="danger-zone">
+          <summary>{t('people.delete')}</summary>
+          <form method="post" action={`/directory/people/${person.slug}/delete`}>
+            <CsrfField />
+            <p>{t('people.deleteWarning', { name: person.name })}</p>
+            <button type="submit" class="button danger">
+              {t('directory.deleteConfirm')}
+            </button>
+          </form>
+        </details>
+      )}
+    </article>
+  );
+}
