@@ -17,6 +17,9 @@ const USAGE = `Usage: npm run bench -- [options]
   --warmup SECONDS        Unmeasured load before each target (default 2; 0 to skip)
   --connections N         Concurrent connections (default 20)
   --workers N             Server worker processes, as in \`hub serve --workers\` (default 1)
+  --organisations N       Generated organisations added to the demo ones (default: 0 at demo,
+                          10 000 at 10x, 100 000 at 100x)
+  --only NAME             Run only the targets whose name contains NAME (e.g. directory)
   --help                  Show this help`;
 
 /** docs/DESIGN.md, "Budgets". 1 KB = 1024 bytes. */
@@ -35,7 +38,26 @@ const TARGETS: Target[] = [
   { name: 'GET /', path: '/', page: true, token: false },
   { name: 'GET /login', path: '/login', page: true, token: false },
   { name: 'GET /api/v1/me', path: '/api/v1/me', page: false, token: true },
+  { name: 'GET /directory', path: '/directory', page: true, token: false },
+  // Two filters and the map of the selection: the directory budget of issue 4.
+  {
+    name: 'GET /directory (2 filters + map)',
+    path: '/directory?country=VN&kind=creative_hub',
+    page: true,
+    token: false,
+  },
+  {
+    name: 'GET /directory?q=',
+    path: `/directory?q=${encodeURIComponent('Huế')}&domain=heritage`,
+    page: true,
+    token: false,
+  },
+  { name: 'GET /directory/stella', path: '/directory/stella', page: true, token: false },
+  { name: 'GET /api/v1/organisations', path: '/api/v1/organisations?country=LA', page: false, token: true },
 ];
+
+/** Generated organisations by scale, unless --organisations says otherwise. */
+const ORGANISATIONS: Record<Scale, number> = { demo: 0, '10x': 10_000, '100x': 100_000 };
 
 interface Options {
   scale: Scale;
@@ -43,6 +65,8 @@ interface Options {
   warmup: number;
   connections: number;
   workers: number;
+  organisations: number;
+  only: string | undefined;
 }
 
 interface TargetResult {
@@ -104,6 +128,8 @@ function parseOptions(argv: string[]): Options | null {
       warmup: { type: 'string', default: '2' },
       connections: { type: 'string', default: '20' },
       workers: { type: 'string', default: '1' },
+      organisations: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -122,6 +148,11 @@ function parseOptions(argv: string[]): Options | null {
     warmup: number('warmup', values.warmup, 0, 600),
     connections: number('connections', values.connections, 1, 1000),
     workers: number('workers', values.workers, 1, 64),
+    organisations:
+      values.organisations === undefined
+        ? ORGANISATIONS[values.scale as Scale]
+        : number('organisations', values.organisations, 0, 5_000_000),
+    only: values.only,
   };
 }
 
@@ -282,11 +313,11 @@ async function main(): Promise<number> {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
 
   log(`Building the ${options.scale} database in ${dataDir}…`);
-  const dataset: Dataset = await buildDataset(dataDir, options.scale);
+  const dataset: Dataset = await buildDataset(dataDir, options.scale, options.organisations);
   const { counts } = dataset;
   log(
     `  ${counts.users} users, ${counts.sessions} sessions, ${counts.apiTokens} API tokens, ` +
-      `${counts.auditLog} audit entries (${dataset.seconds.toFixed(1)} s)`,
+      `${counts.auditLog} audit entries, ${counts.organisations} organisations (${dataset.seconds.toFixed(1)} s)`,
   );
   if (interrupted) return 130;
 
@@ -297,6 +328,7 @@ async function main(): Promise<number> {
 
   const results: TargetResult[] = [];
   for (const target of TARGETS) {
+    if (options.only && !target.name.includes(options.only)) continue;
     results.push(await benchTarget(target, server.url, dataset.adminToken, options));
   }
   const jsWireBytes = Math.max(0, ...results.map((r) => r.size.jsWireBytes));
@@ -305,7 +337,7 @@ async function main(): Promise<number> {
   console.log(
     [
       '',
-      `HTTP benchmark — scale ${options.scale} (${counts.users} users, ${counts.sessions} sessions, ${counts.auditLog} audit entries), SQLite`,
+      `HTTP benchmark — scale ${options.scale} (${counts.users} users, ${counts.sessions} sessions, ${counts.auditLog} audit entries, ${counts.organisations} organisations), SQLite`,
       `${options.duration} s per target after ${options.warmup} s warm-up, ${plural(options.connections, 'connection')}, ` +
         `${plural(options.workers, 'server worker')}; Accept-Encoding: ${ACCEPT_ENCODING}`,
       `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}; ` +

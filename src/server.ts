@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from './app.tsx';
 import type { Config } from './config.ts';
+import { refreshPlannerStatistics } from './db/dialect.ts';
 import { type OpenDatabase, openDatabase } from './db/index.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { modules } from './modules/index.ts';
@@ -62,9 +63,11 @@ export function listen(
   const app = createApp(deps);
   deps.outbox.start();
   const housekeeping = setInterval(() => {
-    Promise.all([pruneExpiredSessions(deps.db), pruneRateLimits(deps.db, isoIn(-DAY))]).catch((err) =>
-      deps.logger.warn({ err }, 'housekeeping failed'),
-    );
+    Promise.all([
+      pruneExpiredSessions(deps.db),
+      pruneRateLimits(deps.db, isoIn(-DAY)),
+      refreshPlannerStatistics(deps.db),
+    ]).catch((err) => deps.logger.warn({ err }, 'housekeeping failed'));
   }, 3600_000);
   housekeeping.unref();
   return new Promise((resolve) => {

@@ -12,6 +12,7 @@ import { randomToken, sha256 } from '../../src/platform/security-tokens.ts';
 import { DAY, HOUR, isoIn } from '../../src/platform/time.ts';
 import { createFirstAdmin, seedDemo } from '../../src/seed.ts';
 import { migrate, openPlatform } from '../../src/server.ts';
+import { addOrganisations } from './directory-data.ts';
 
 export const SCALES = { demo: 1, '10x': 10, '100x': 100 } as const;
 export type Scale = keyof typeof SCALES;
@@ -31,12 +32,12 @@ export interface Dataset {
   scale: Scale;
   /** The administrator's personal API token, for the API targets. */
   adminToken: string;
-  counts: Record<'users' | 'sessions' | 'apiTokens' | 'auditLog', number>;
+  counts: Record<'users' | 'sessions' | 'apiTokens' | 'auditLog' | 'organisations', number>;
   seconds: number;
 }
 
 /** Creates and fills the SQLite database in `dataDir` (which must exist and be empty). */
-export async function buildDataset(dataDir: string, scale: Scale): Promise<Dataset> {
+export async function buildDataset(dataDir: string, scale: Scale, organisations = 0): Promise<Dataset> {
   const started = performance.now();
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const platform = openPlatform(config);
@@ -48,6 +49,7 @@ export async function buildDataset(dataDir: string, scale: Scale): Promise<Datas
     const demoUsers = await count(db, 'users');
     const extra = demoUsers * SCALES[scale] - demoUsers;
     if (extra > 0) await addMembers(db, extra);
+    if (organisations > 0) await addOrganisations(db, organisations);
 
     const adminUser = await findUserByEmail(db, admin.email);
     if (!adminUser) throw new Error(`The administrator ${admin.email} was not created`);
@@ -61,6 +63,7 @@ export async function buildDataset(dataDir: string, scale: Scale): Promise<Datas
         sessions: await count(db, 'sessions'),
         apiTokens: await count(db, 'api_tokens'),
         auditLog: await count(db, 'audit_log'),
+        organisations: await count(db, 'organisations'),
       },
       seconds: (performance.now() - started) / 1000,
     };
@@ -69,7 +72,10 @@ export async function buildDataset(dataDir: string, scale: Scale): Promise<Datas
   }
 }
 
-async function count(db: Kysely<Database>, table: 'users' | 'sessions' | 'api_tokens' | 'audit_log') {
+async function count(
+  db: Kysely<Database>,
+  table: 'users' | 'sessions' | 'api_tokens' | 'audit_log' | 'organisations',
+) {
   const row = await db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -46,6 +46,12 @@ export function sqliteSetup(file: string): DialectSetup {
   // documents it points to out of read() calls (32 MB cache, up to 1 GB mapped, per process).
   db.pragma('cache_size = -32000');
   db.pragma('mmap_size = 1073741824');
+  // Without table statistics the planner picks the first usable index: a directory filtered by
+  // country and kind then walks every published row through the status index (110 ms at 100 000
+  // organisations, 12 ms with statistics). `optimize` analyses only the tables whose statistics
+  // are missing or far out of date, so on most starts it does nothing. (A row limit would make
+  // it cheaper, but its sampled statistics misjudge low-cardinality columns like status.)
+  db.pragma('optimize = 0x10002');
   // SQLite's LIKE and lower() fold ASCII only; PostgreSQL's ILIKE folds all of Unicode. This gives
   // SQLite the same: "HƯƠNG" finds "Hương".
   db.function('casefold', { deterministic: true }, (value: unknown) =>
@@ -83,7 +89,17 @@ export function columns<T>(db: Kysely<T>) {
       postgres ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement(),
     /** A moment in time: timestamptz on PostgreSQL, ISO 8601 text on SQLite. */
     timestamp: postgres ? ('timestamptz' as const) : ('text' as const),
+    /** Raw bytes (Buffer in and out on both drivers): bytea on PostgreSQL, blob on SQLite. */
+    blob: postgres ? ('bytea' as const) : ('blob' as const),
   };
+}
+
+/**
+ * Keeps the planner's statistics current as the data grows (run hourly by the server): SQLite's
+ * `PRAGMA optimize` re-analyses tables that changed a lot; PostgreSQL's autovacuum does it itself.
+ */
+export async function refreshPlannerStatistics<T>(db: Kysely<T>): Promise<void> {
+  if (dialectOf(db) === 'sqlite') await sql`PRAGMA optimize`.execute(db);
 }
 
 /**

@@ -6,10 +6,12 @@ import type { Database, User } from '../../db/schema.ts';
 import type { Locale } from '../../locales/index.ts';
 import { matchingRecordIds } from '../../search/index.ts';
 import type { ExportedOrganisation } from './export.ts';
-import type { MapOrganisation } from './map.tsx';
+import { type LogoInfo, logoInfos } from './logo.ts';
+import { type Place, placesOf } from './map.tsx';
+import { nameOrder, sortByRank, stamp } from './name-order.ts';
 import { canSeeContact } from './permissions.ts';
 import type { DirectoryFilter, Sort } from './schemas.ts';
-import { facetsOf, selection } from './store.ts';
+import { facetsOf, seesUnpublished, selection } from './store.ts';
 
 type Db = Kysely<Database>;
 
@@ -27,23 +29,41 @@ export interface OrganisationCard {
   status: string;
   domains: string[];
   translatedName: string | null;
+  /** Version and sizes of its logo (no bytes), for the card's thumbnail. */
+  logo?: LogoInfo;
 }
 
 export const PAGE_SIZE = 24;
-const MAP_LIMIT = 5000;
 const EXPORT_LIMIT = 10_000;
 
-async function textMatches(
-  db: Db,
-  filter: DirectoryFilter,
-  viewer: User | null,
-): Promise<number[] | undefined> {
-  if (!filter.q) return undefined;
-  const ids = await matchingRecordIds(db, filter.q, {
-    types: ['organisation'],
-    viewer: viewer ? { id: viewer.id, role: viewer.role } : null,
-  });
-  return ids.map(Number);
+/** One search per request: the page's list and map get the same filter object and share it. */
+const searched = new WeakMap<DirectoryFilter, Promise<number[]>>();
+
+function textMatches(db: Db, filter: DirectoryFilter, viewer: User | null): Promise<number[] | undefined> {
+  if (!filter.q) return Promise.resolve(undefined);
+  let ids = searched.get(filter);
+  if (!ids) {
+    ids = matchingRecordIds(db, filter.q, {
+      types: ['organisation'],
+      viewer: viewer ? { id: viewer.id, role: viewer.role } : null,
+    }).then((found) => found.map(Number));
+    searched.set(filter, ids);
+  }
+  return ids;
+}
+
+/** No filter and no words: the whole directory. */
+function isUnfiltered(filter: DirectoryFilter): boolean {
+  return (
+    !filter.q &&
+    !filter.kind &&
+    !filter.country &&
+    !filter.city &&
+    !filter.verified &&
+    !filter.domain &&
+    !filter.stage &&
+    !filter.language
+  );
 }
 
 export function effectiveSort(filter: DirectoryFilter): Sort {
@@ -63,18 +83,25 @@ export async function listOrganisations(
   const offset = (filter.page - 1) * pageSize;
   let pageIds: number[];
   let total: number;
-  if (sort === 'name' || sort === 'relevance') {
-    // Names are ordered by Intl.Collator, which no database collation matches for every script.
-    const all = await base.select(['organisations.id', 'organisations.name']).execute();
-    total = all.length;
-    if (sort === 'name') {
-      const collator = new Intl.Collator(ctx.locale);
-      all.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
-    } else {
-      const rank = new Map((matches ?? []).map((id, i) => [id, i]));
-      all.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
-    }
-    pageIds = all.slice(offset, offset + pageSize).map((r) => r.id);
+  if (sort === 'name' && isUnfiltered(filter) && !seesUnpublished(ctx.viewer)) {
+    // The directory as visitors first see it: straight from the name order, no query of its own.
+    const { published } = await nameOrder(db, ctx.locale);
+    total = published.length;
+    pageIds = published.slice(offset, offset + pageSize);
+  } else if (sort === 'name' || sort === 'relevance') {
+    // Names follow Intl.Collator, which no database collation matches for every script: the
+    // selection is sorted by each name's rank in the collated order (see name-order.ts).
+    const [all, order] = await Promise.all([
+      base.select('organisations.id').execute(),
+      sort === 'name' ? nameOrder(db, ctx.locale) : undefined,
+    ]);
+    const relevance = new Map((matches ?? []).map((id, i) => [id, i]));
+    const ids = sortByRank(
+      all.map((r) => r.id),
+      order ? order.rankOf : (id) => relevance.get(id) ?? -1,
+    );
+    total = ids.length;
+    pageIds = ids.slice(offset, offset + pageSize);
   } else {
     const column = sort === 'newest' ? 'organisations.created_at' : 'organisations.updated_at';
     const [rows, count] = await Promise.all([
@@ -91,7 +118,7 @@ export async function listOrganisations(
     total = Number(count.n);
   }
   if (pageIds.length === 0) return { cards: [], total };
-  const [rows, facets, translations] = await Promise.all([
+  const [rows, facets, translations, logos] = await Promise.all([
     db
       .selectFrom('organisations')
       .select([
@@ -116,6 +143,7 @@ export async function listOrganisations(
       .where('organisation_id', 'in', pageIds)
       .where('lang', '=', ctx.locale)
       .execute(),
+    logoInfos(db, pageIds),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const translatedName = new Map(translations.map((t) => [t.organisation_id, t.name]));
@@ -137,34 +165,100 @@ export async function listOrganisations(
         status: r.status,
         domains: facets.get(r.id)?.domain ?? [],
         translatedName: r.lang === ctx.locale ? null : (translatedName.get(r.id) ?? null),
+        logo: logos.get(r.id),
       },
     ];
   });
   return { cards, total };
 }
 
-/** Every organisation of the selection that has coordinates, for the map. */
-export async function mapOrganisations(
+/** Up to this many organisations are fetched one by one for the map, their names in its labels. */
+const MAP_ROWS = 1000;
+
+/**
+ * The places of the selection on the map: organisations with coordinates grouped by city. Small
+ * selections are grouped here, with names; big ones by the database, with counts (a hundred
+ * thousand rows are not worth fetching for a few dozen dots).
+ */
+export async function mapPlaces(
   db: Db,
   filter: DirectoryFilter,
   viewer: User | null,
-): Promise<MapOrganisation[]> {
+  selected: number,
+): Promise<Place[]> {
   const matches = await textMatches(db, filter, viewer);
-  const rows = await selection(db, filter, viewer, matches)
-    .select([
-      'organisations.slug',
-      'organisations.name',
-      'organisations.city',
-      'organisations.country',
-      'organisations.latitude',
-      'organisations.longitude',
-    ])
+  const located = selection(db, filter, viewer, matches)
     .where('organisations.latitude', 'is not', null)
-    .where('organisations.longitude', 'is not', null)
-    .limit(MAP_LIMIT)
+    .where('organisations.longitude', 'is not', null);
+  if (selected <= MAP_ROWS) {
+    const rows = await located
+      .select([
+        'organisations.slug',
+        'organisations.name',
+        'organisations.city',
+        'organisations.country',
+        'organisations.latitude',
+        'organisations.longitude',
+      ])
+      .limit(MAP_ROWS)
+      .execute();
+    return placesOf(rows.map((r) => ({ ...r, latitude: r.latitude ?? 0, longitude: r.longitude ?? 0 })));
+  }
+  // Grouping a hundred thousand rows takes longer than a page may: the groups of text-free
+  // selections are kept until an organisation changes (same stamp as the name order).
+  const key = filter.q
+    ? undefined
+    : JSON.stringify([
+        filter.kind,
+        filter.country,
+        filter.city,
+        filter.verified,
+        filter.domain,
+        filter.stage,
+        filter.language,
+        seesUnpublished(viewer),
+      ]);
+  const version = key ? await stamp(db) : undefined;
+  let bigMaps = bigMapsByDb.get(db);
+  if (!bigMaps) {
+    bigMaps = new Map();
+    bigMapsByDb.set(db, bigMaps);
+  }
+  const cached = key ? bigMaps.get(key) : undefined;
+  if (cached && version && cached.count === version.count && cached.latest === version.latest)
+    return cached.places;
+  const groups = await located
+    .select((eb) => [
+      'organisations.country',
+      eb.fn.coalesce('organisations.city', 'organisations.slug').as('place'),
+      eb.fn.max('organisations.city').as('city'),
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.avg<number>('organisations.latitude').as('latitude'),
+      eb.fn.avg<number>('organisations.longitude').as('longitude'),
+      eb.fn.min('organisations.slug').as('slug'),
+      eb.fn.min('organisations.name').as('name'),
+    ])
+    .groupBy(['organisations.country', 'place'])
     .execute();
-  return rows.map((r) => ({ ...r, latitude: r.latitude ?? 0, longitude: r.longitude ?? 0 }));
+  const places = groups
+    .map((g) => ({
+      key: `${g.country}|${g.place}`,
+      city: g.city,
+      country: g.country,
+      latitude: Number(g.latitude),
+      longitude: Number(g.longitude),
+      count: Number(g.n),
+      organisations: Number(g.n) === 1 ? [{ slug: String(g.slug), name: String(g.name) }] : [],
+    }))
+    .sort((a, b) => b.count - a.count);
+  if (key && version) {
+    if (bigMaps.size >= 100) bigMaps.clear();
+    bigMaps.set(key, { ...version, places });
+  }
+  return places;
 }
+
+const bigMapsByDb = new WeakMap<Db, Map<string, { count: number; latest: string; places: Place[] }>>();
 
 /** The selection with the fields of an export; contacts only where the reader may see them. */
 export async function exportOrganisations(

@@ -18,12 +18,15 @@ export interface MapOrganisation {
   longitude: number;
 }
 
-interface Place {
+export interface Place {
   key: string;
   city: string | null;
   country: string;
   latitude: number;
   longitude: number;
+  /** How many organisations are there. */
+  count: number;
+  /** Some of them (all of them when they are few), for the labels and the link of a lone one. */
   organisations: { slug: string; name: string }[];
 }
 
@@ -64,21 +67,23 @@ export function placesOf(organisations: MapOrganisation[]): Place[] {
         longitude: 0,
         latSum: 0,
         lonSum: 0,
+        count: 0,
         organisations: [],
       };
       byKey.set(key, place);
     }
     place.latSum += o.latitude;
     place.lonSum += o.longitude;
+    place.count++;
     place.organisations.push({ slug: o.slug, name: o.name });
   }
   return [...byKey.values()]
     .map(({ latSum, lonSum, ...p }) => ({
       ...p,
-      latitude: latSum / p.organisations.length,
-      longitude: lonSum / p.organisations.length,
+      latitude: latSum / p.count,
+      longitude: lonSum / p.count,
     }))
-    .sort((a, b) => b.organisations.length - a.organisations.length);
+    .sort((a, b) => b.count - a.count);
 }
 
 // Base maps are the same for every request with the same extent: keep the last few.
@@ -158,14 +163,14 @@ function baseMap(places: Place[]) {
 
 /** The map and, below it, the same places as a list (for screen readers and small screens). */
 export function DirectoryMap({
-  organisations,
+  places,
   hrefForPlace,
 }: {
-  organisations: MapOrganisation[];
+  places: Place[];
   hrefForPlace: (p: Place) => string;
 }) {
   const { t, fmt } = usePage();
-  const places = placesOf(organisations);
+  const total = places.reduce((sum, p) => sum + p.count, 0);
   const base = baseMap(places);
   return (
     <figure class="map">
@@ -176,9 +181,7 @@ export function DirectoryMap({
         aria-labelledby="map-title"
         xmlns="http://www.w3.org/2000/svg"
       >
-        <title id="map-title">
-          {t('directory.mapTitle', { count: organisations.length, places: places.length })}
-        </title>
+        <title id="map-title">{t('directory.mapTitle', { count: total, places: places.length })}</title>
         <rect class="map-sea" width={WIDTH} height={HEIGHT} />
         <path class="map-land" d={base.paths[0]} />
         <path class="map-borders" d={base.paths[1]} />
@@ -186,20 +189,21 @@ export function DirectoryMap({
           {places.map((p) => {
             const xy = base.project(p.longitude, p.latitude);
             if (!xy) return null;
-            const label = `${p.city ?? p.organisations[0]?.name ?? ''}, ${fmt.country(p.country)}: ${p.organisations
-              .slice(0, 5)
-              .map((o) => o.name)
-              .join(', ')}${p.organisations.length > 5 ? '…' : ''}`;
+            const where = `${p.city ?? p.organisations[0]?.name ?? ''}, ${fmt.country(p.country)}`;
+            const label =
+              p.organisations.length >= p.count && p.count <= 5
+                ? `${where}: ${p.organisations.map((o) => o.name).join(', ')}`
+                : `${where}: ${t('directory.mapPlaceCount', { count: p.count })}`;
             return (
               <a href={hrefForPlace(p)}>
                 <circle
                   cx={xy[0].toFixed(1)}
                   cy={xy[1].toFixed(1)}
-                  r={(5 + Math.sqrt(p.organisations.length) * 2.5).toFixed(1)}
+                  r={(5 + Math.min(Math.sqrt(p.count) * 2.5, 30)).toFixed(1)}
                 >
                   <title>{label}</title>
                 </circle>
-                {p.organisations.length > 1 && (
+                {p.count > 1 && (
                   // biome-ignore lint/a11y/noAriaHiddenOnFocusable: the <text> is not focusable; its link already carries the full label in <title>, so the count would be read twice.
                   <text
                     x={xy[0].toFixed(1)}
@@ -207,7 +211,7 @@ export function DirectoryMap({
                     text-anchor="middle"
                     aria-hidden="true"
                   >
-                    {p.organisations.length}
+                    {p.count > 999 ? '999+' : p.count}
                   </text>
                 )}
               </a>
@@ -224,7 +228,7 @@ export function DirectoryMap({
                 <a href={hrefForPlace(p)}>
                   {p.city ?? p.organisations[0]?.name}, {fmt.country(p.country)}
                 </a>{' '}
-                ({fmt.number(p.organisations.length)})
+                ({fmt.number(p.count)})
               </li>
             ))}
           </ul>

@@ -1,0 +1,166 @@
+// Organisation names in the order of each reader's collation, kept in memory per process.
+//
+// Why: sorting by name must follow Intl.Collator (no database collation is right for every
+// script), and collating 100 000 names costs about a second. So each process sorts once per
+// locale and then follows the changes: a cheap stamp (row count, latest updated_at) tells whether
+// anything changed; rows updated since the last look are moved to their place by binary search.
+// A deletion (the count falls short) rebuilds the order. Lists then sort by rank: a number.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface NameOrder {
+  /** The position of an organisation from first to last name; -1 for an unknown id. */
+  rankOf: (id: number) => number;
+  /** Published ids in order: the unfiltered list that visitors see. */
+  published: number[];
+}
+
+interface Entry {
+  count: number;
+  latest: string;
+  names: string[];
+  ids: number[];
+  status: Map<number, string>;
+  order?: NameOrder;
+}
+
+const byDb = new WeakMap<Db, Map<string, Promise<Entry>>>();
+
+/** How long a row count stays good: counting 100 000 rows takes milliseconds, every request. */
+const COUNT_TTL_MS = 10_000;
+const counts = new WeakMap<Db, { count: number; at: number; latest: string }>();
+
+/**
+ * Changes whenever an organisation is added or changed (latest updated_at: two index lookups),
+ * and within COUNT_TTL_MS when one is deleted (the row count, taken at most that often, or
+ * whenever the first part changes). Until then a deleted organisation only leaves its place in a
+ * page empty: pages are read from the table, where it is gone.
+ */
+export async function stamp(db: Db): Promise<{ count: number; latest: string }> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('organisations')
+        .select((e) => e.fn.max('updated_at').as('m'))
+        .as('latest'),
+      eb
+        .selectFrom('organisations')
+        .select((e) => e.fn.max('id').as('m'))
+        .as('top'),
+    ])
+    .executeTakeFirstOrThrow();
+  const latest = `${row.latest ?? ''}#${row.top ?? 0}`;
+  const known = counts.get(db);
+  if (known && known.latest === latest && Date.now() - known.at < COUNT_TTL_MS) return known;
+  const { n } = await db
+    .selectFrom('organisations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const fresh = { count: Number(n), at: Date.now(), latest };
+  counts.set(db, fresh);
+  return fresh;
+}
+
+async function build(db: Db, collator: Intl.Collator): Promise<Entry> {
+  const now = await stamp(db);
+  const rows = await db.selectFrom('organisations').select(['id', 'name', 'status']).execute();
+  rows.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
+  return {
+    ...now,
+    names: rows.map((r) => r.name),
+    ids: rows.map((r) => r.id),
+    status: new Map(rows.map((r) => [r.id, r.status])),
+  };
+}
+
+/** Moves rows changed since `entry.latest` into place; null when only a rebuild will do. */
+async function follow(db: Db, entry: Entry, collator: Intl.Collator): Promise<Entry | null> {
+  const now = await stamp(db);
+  if (now.count === entry.count && now.latest === entry.latest) return entry;
+  if (now.count < entry.count) return null;
+  const changed = await db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'status'])
+    .where('updated_at', '>=', entry.latest.split('#')[0] ?? '')
+    .execute();
+  const { names, ids, status } = entry;
+  for (const row of changed) {
+    if (status.has(row.id)) {
+      const at = ids.indexOf(row.id);
+      ids.splice(at, 1);
+      names.splice(at, 1);
+    }
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = collator.compare(names[mid]!, row.name) || ids[mid]! - row.id;
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    ids.splice(lo, 0, row.id);
+    names.splice(lo, 0, row.name);
+    status.set(row.id, row.status);
+  }
+  // Rows inserted and deleted between two looks leave the count right but an id missing.
+  if (ids.length !== now.count) return null;
+  return { ...now, names, ids, status };
+}
+
+function orderOf(entry: Entry): NameOrder {
+  if (!entry.order) {
+    // Positions in an array indexed by id (ids are dense): a Map of 100 000 entries is several
+    // times slower to look up while sorting thousands of ids.
+    const positions = new Int32Array(entry.ids.reduce((max, id) => Math.max(max, id), 0) + 1).fill(-1);
+    entry.ids.forEach((id, i) => {
+      positions[id] = i;
+    });
+    entry.order = {
+      rankOf: (id) => (id < positions.length ? positions[id]! : -1),
+      published: entry.ids.filter((id) => entry.status.get(id) === 'published'),
+    };
+  }
+  return entry.order;
+}
+
+/**
+ * `ids` in the order of `rankOf` (ids without a rank last, by id): the ranks are sorted as numbers
+ * in a typed array, then turned back into ids.
+ */
+export function sortByRank(ids: readonly number[], rankOf: (id: number) => number): number[] {
+  const byRank = new Map<number, number>();
+  const unranked: number[] = [];
+  for (const id of ids) {
+    const r = rankOf(id);
+    if (r < 0) unranked.push(id);
+    else byRank.set(r, id);
+  }
+  const ranks = Int32Array.from(byRank.keys()).sort();
+  return [...Array.from(ranks, (r) => byRank.get(r)!), ...unranked.sort((a, b) => a - b)];
+}
+
+/** The current name order for `locale`. */
+export async function nameOrder(db: Db, locale: string): Promise<NameOrder> {
+  let cache = byDb.get(db);
+  if (!cache) {
+    cache = new Map();
+    byDb.set(db, cache);
+  }
+  const collator = new Intl.Collator(locale);
+  const previous = cache.get(locale);
+  // Concurrent requests share one look at the database (and one rebuild, if needed).
+  const next = (async () => {
+    const entry = previous ? await previous.catch(() => null) : null;
+    if (entry) {
+      const followed = await follow(db, entry, collator);
+      if (followed === entry) return entry;
+      if (followed) return followed;
+    }
+    return build(db, collator);
+  })();
+  cache.set(locale, next);
+  next.catch(() => cache.delete(locale));
+  return orderOf(await next);
+}
