@@ -78,6 +78,16 @@ const PAGES: PageCase[] = [
   { name: 'register', open: async (page) => void (await page.goto('/register')) },
   { name: 'directory', open: async (page) => void (await page.goto('/directory')) },
   { name: 'directory-profile', open: async (page) => void (await page.goto('/directory/lao-mict')) },
+  { name: 'people', open: async (page) => void (await page.goto('/directory/people')) },
+  {
+    name: 'person-profile',
+    open: async (page) => void (await page.goto('/directory/people/viengeo-souksavatdy')),
+  },
+  {
+    name: 'report-form',
+    member: true,
+    open: async (page) => void (await page.goto('/report?type=organisation&key=stella')),
+  },
   { name: 'search-results', open: async (page) => void (await page.goto('/search?q=hue')) },
   // "Nothing found", with its facets column, and the tips.
   { name: 'search', open: async (page) => void (await page.goto('/search')) },

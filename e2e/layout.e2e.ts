@@ -79,6 +79,8 @@ describe.each(['en', 'lo'] as const)('no horizontal overflow at 360 px in %s', (
     '/search?q=silk+%22film+festival%22+-x',
     '/directory',
     '/directory/stella',
+    '/directory/people',
+    '/directory/people/viengeo-souksavatdy',
   ]) {
     it(`${path} fits, also with the language menu open`, async () => {
       const { context, page } = await openPage(hub, {

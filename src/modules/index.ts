@@ -5,6 +5,8 @@ import { accountsModule } from './accounts/index.ts';
 import { adminModule } from './admin/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { homeModule } from './home/index.tsx';
+import { moderationModule } from './moderation/index.ts';
+import { peopleModule } from './people/index.ts';
 import { searchModule } from './search/index.ts';
 
 export const modules: readonly HubModule[] = [
@@ -13,4 +15,6 @@ export const modules: readonly HubModule[] = [
   adminModule,
   searchModule,
   directoryModule,
+  peopleModule,
+  moderationModule,
 ];

@@ -70,7 +70,7 @@ export function toCsv(rows: ExportedOrganisation[]): string {
 }
 
 /** vCard 4.0 (RFC 6350) text values escape backslash, comma, semicolon and newlines. */
-function vcardText(value: string): string {
+export function vcardText(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r?\n/g, '\\n');
 }
 

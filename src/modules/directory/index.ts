@@ -2,7 +2,9 @@
 // pages, the add/edit form, and /api/v1/organisations. The example the other modules follow.
 import type { HubModule } from '../../platform/context.ts';
 import { directoryApi } from './api.ts';
+import { directoryImportPages } from './import/routes.tsx';
 import { directoryMigrations } from './migrations.ts';
+import { directoryModeration } from './moderation.ts';
 import { directoryPages } from './routes.tsx';
 import { seedDirectory } from './seed.ts';
 import { allSearchRecords } from './store.ts';
@@ -10,9 +12,21 @@ import { allSearchRecords } from './store.ts';
 export const directoryModule: HubModule = {
   id: 'directory',
   nav: { href: '/directory', label: 'nav.directory', order: 10 },
-  pages: directoryPages,
+  // The import pages step in where the organisation routes step aside (/directory/import).
+  pages: (deps) => directoryPages(deps).route('/', directoryImportPages(deps)),
   api: directoryApi,
   migrations: directoryMigrations,
   searchProviders: [{ type: 'organisation', label: 'directory.searchType', records: allSearchRecords }],
+  moderation: directoryModeration,
   seed: seedDirectory,
 };
+
+// What other modules (people) share with the directory: its vocabulary and export helpers.
+export { neutraliseFormula, vcardText } from './export.ts';
+export {
+  CONTACT_VISIBILITIES,
+  CONTENT_LANGUAGES,
+  type ContactVisibility,
+  DOMAINS,
+  type Domain,
+} from './vocab.ts';

@@ -1,6 +1,7 @@
 // Tables of the directory. Dated after the platform's migrations, which they refer to.
 import type { Kysely, Migration } from 'kysely';
 import { columns } from '../../db/dialect.ts';
+import { directoryImportsMigration } from './import/migration.ts';
 
 const organisations: Migration = {
   async up(db: Kysely<unknown>) {
@@ -34,9 +35,15 @@ const organisations: Migration = {
       .addColumn('created_at', c.timestamp, (col) => col.notNull())
       .addColumn('updated_at', c.timestamp, (col) => col.notNull())
       .execute();
-    for (const column of ['kind', 'country', 'city', 'status', 'updated_at', 'created_at']) {
+    for (const column of ['kind', 'country', 'city', 'status', 'updated_at', 'created_at', 'parent_id']) {
       await db.schema.createIndex(`organisations_${column}_idx`).on('organisations').column(column).execute();
     }
+    // The directory's commonest pair of filters ("creative hubs in Viet Nam") read from the index alone.
+    await db.schema
+      .createIndex('organisations_country_kind_idx')
+      .on('organisations')
+      .columns(['country', 'kind', 'status'])
+      .execute();
 
     await db.schema
       .createTable('organisation_translations')
@@ -109,6 +116,55 @@ const organisations: Migration = {
   },
 };
 
+// Invitations by email to join an organisation, and organisation logos (stored as bytes in the
+// database, so several processes on several hosts serve the same logo without shared files).
+const invitationsAndLogos: Migration = {
+  async up(db: Kysely<unknown>) {
+    const c = columns(db);
+    await db.schema
+      .createTable('organisation_invitations')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('organisation_id', 'integer', (col) =>
+        col.notNull().references('organisations.id').onDelete('cascade'),
+      )
+      .addColumn('email', 'varchar(254)', (col) => col.notNull())
+      .addColumn('role', 'varchar(10)', (col) => col.notNull())
+      .addColumn('token_hash', 'varchar(64)', (col) => col.notNull().unique())
+      .addColumn('invited_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
+      .addColumn('created_at', c.timestamp, (col) => col.notNull())
+      .addColumn('expires_at', c.timestamp, (col) => col.notNull())
+      .addColumn('accepted_at', c.timestamp)
+      .addColumn('accepted_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
+      .addColumn('revoked_at', c.timestamp)
+      .execute();
+    await db.schema
+      .createIndex('organisation_invitations_org_idx')
+      .on('organisation_invitations')
+      .columns(['organisation_id', 'email'])
+      .execute();
+
+    await db.schema
+      .createTable('organisation_logos')
+      .addColumn('organisation_id', 'integer', (col) =>
+        col.primaryKey().references('organisations.id').onDelete('cascade'),
+      )
+      .addColumn('full', c.blob, (col) => col.notNull())
+      .addColumn('full_width', 'integer', (col) => col.notNull())
+      .addColumn('full_height', 'integer', (col) => col.notNull())
+      .addColumn('thumb', c.blob, (col) => col.notNull())
+      .addColumn('thumb_width', 'integer', (col) => col.notNull())
+      .addColumn('thumb_height', 'integer', (col) => col.notNull())
+      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('organisation_logos').execute();
+    await db.schema.dropTable('organisation_invitations').execute();
+  },
+};
+
 export const directoryMigrations: Record<string, Migration> = {
   '2026_11_23_0001_directory_organisations': organisations,
+  '2026_11_23_0002_directory_invitations': invitationsAndLogos,
+  '2026_11_23_0003_directory_imports': directoryImportsMigration,
 };

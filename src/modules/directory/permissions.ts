@@ -25,9 +25,14 @@ export function canVerify(user: User | null): boolean {
   return hasRole(user);
 }
 
-/** Unpublished organisations are seen by their members and the hub's editors. */
+/** Approving an organisation that waits, or hiding a reported one, is moderators' (and admins') work. */
+export function canModerate(user: User | null): boolean {
+  return hasRole(user, 'moderator');
+}
+
+/** Unpublished organisations are seen by their members, the hub's editors and its moderators. */
 export function canView(user: User | null, org: Organisation, role: MemberRole | null): boolean {
-  return org.status === 'published' || role !== null || hasRole(user, 'editor');
+  return org.status === 'published' || role !== null || hasRole(user, 'editor', 'moderator');
 }
 
 /** Email and phone: public, to members (signed in), or hidden (only the organisation's people). */
@@ -35,4 +40,27 @@ export function canSeeContact(user: User | null, org: Organisation, role: Member
   if (org.contact_visibility === 'public') return true;
   if (org.contact_visibility === 'members') return !!user;
   return role !== null || hasRole(user, 'editor');
+}
+
+/** The member list: the organisation's own people and the hub's editors and admins. */
+export function canSeeMembers(user: User | null, role: MemberRole | null): boolean {
+  return !!user && (role !== null || hasRole(user, 'editor'));
+}
+
+/**
+ * Inviting, revoking invitations, changing roles and removing members: its owners, and the hub's
+ * admins (who may have to rescue an organisation whose owners are gone).
+ */
+export function canManageMembers(user: User | null, role: MemberRole | null): boolean {
+  return !!user && (role === 'owner' || hasRole(user));
+}
+
+/** Handing the organisation over is the owner's own decision. */
+export function canTransferOwnership(user: User | null, role: MemberRole | null): boolean {
+  return !!user && role === 'owner';
+}
+
+/** The logo is part of the profile: whoever may edit the profile may change it. */
+export function canChangeLogo(user: User | null, role: MemberRole | null): boolean {
+  return canEdit(user, role);
 }

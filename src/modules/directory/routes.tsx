@@ -9,17 +9,23 @@ import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { type FieldErrors, readForm } from '../../platform/http/forms.ts';
+import { localPath } from '../../platform/http/request.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { toCsv, toVcards } from './export.ts';
+import { effectiveSort, exportOrganisations, listOrganisations, mapPlaces, PAGE_SIZE } from './listing.ts';
+import { logoInfo, logoUrl } from './logo.ts';
+import { directoryLogoPages } from './logo-routes.ts';
+import { directoryMemberPages } from './members-routes.tsx';
 import {
-  effectiveSort,
-  exportOrganisations,
-  listOrganisations,
-  mapOrganisations,
-  PAGE_SIZE,
-} from './listing.ts';
-import { canCreate, canDelete, canEdit, canSeeContact, canVerify, canView } from './permissions.ts';
+  canCreate,
+  canDelete,
+  canEdit,
+  canModerate,
+  canSeeContact,
+  canVerify,
+  canView,
+} from './permissions.ts';
 import { directoryFilterSchema, type OrganisationInput, organisationInputSchema } from './schemas.ts';
 import {
   createOrganisation,
@@ -36,8 +42,12 @@ import {
 import { formValuesOf, OrganisationFormView } from './views-form.tsx';
 import { DirectoryView } from './views-list.tsx';
 import { OrganisationView } from './views-profile.tsx';
+import { RESERVED_SLUGS } from './vocab.ts';
 
 type C = Context<AppEnv>;
+
+/** /directory/people, /directory/import, …: pages of other routers, mounted after these. */
+const isReservedPath = (c: C) => RESERVED_SLUGS.has(c.req.param('slug') ?? '');
 
 /** Loads the organisation of the URL, or answers 404 (also for ones the reader may not see). */
 async function loadVisible(c: C, slug: string) {
@@ -69,9 +79,8 @@ export function directoryPages(deps: AppDeps) {
   app.get('/directory', async (c) => {
     const filter = directoryFilterSchema.parse(c.req.query());
     const viewer = c.var.auth?.user ?? null;
-    const [{ cards, total }, points, countries, languages] = await Promise.all([
+    const [{ cards, total }, countries, languages] = await Promise.all([
       listOrganisations(db, filter, { viewer, locale: c.var.locale }),
-      mapOrganisations(db, filter, viewer),
       db.selectFrom('organisations').select('country').distinct().where('status', '=', 'published').execute(),
       db
         .selectFrom('organisation_facets')
@@ -80,6 +89,7 @@ export function directoryPages(deps: AppDeps) {
         .where('facet', '=', 'language')
         .execute(),
     ]);
+    const places = await mapPlaces(db, filter, viewer, total);
     const t = c.var.t;
     return renderPage(
       c,
@@ -90,7 +100,7 @@ export function directoryPages(deps: AppDeps) {
         cards={cards}
         total={total}
         pageSize={PAGE_SIZE}
-        mapOrganisations={points}
+        places={places}
         countries={countries.map((r) => r.country)}
         languages={languages.map((r) => r.value)}
         canCreate={canCreate(viewer)}
@@ -154,15 +164,20 @@ export function directoryPages(deps: AppDeps) {
     return c.redirect(`/directory/${org.slug}`, 303);
   });
 
-  app.get('/directory/:slug', async (c) => {
+  app.get('/directory/:slug', async (c, next) => {
+    if (isReservedPath(c)) return next();
     const { org, user, role } = await loadVisible(c, c.req.param('slug'));
     const may = {
       edit: canEdit(user, role),
       delete: canDelete(user, role),
       verify: canVerify(user),
+      moderate: canModerate(user),
       contact: canSeeContact(user, org, role),
     };
-    const history = may.edit ? await historyOf(db, org.id) : [];
+    const [history, logo] = await Promise.all([
+      may.edit ? historyOf(db, org.id) : Promise.resolve([]),
+      logoInfo(db, org.id),
+    ]);
     const url = `${config.baseUrl}/directory/${org.slug}`;
     const jsonLd: Record<string, unknown> = {
       '@context': 'https://schema.org',
@@ -204,6 +219,7 @@ export function directoryPages(deps: AppDeps) {
         : {}),
       ...(may.contact && org.email ? { email: org.email } : {}),
       ...(may.contact && org.phone ? { telephone: org.phone } : {}),
+      ...(logo ? { logo: `${config.baseUrl}${logoUrl(org.slug, logo)}` } : {}),
     };
     return renderPage(
       c,
@@ -215,11 +231,12 @@ export function directoryPages(deps: AppDeps) {
         jsonLd,
         noindex: org.status !== 'published',
       },
-      <OrganisationView org={org} may={may} history={history} />,
+      <OrganisationView org={org} may={may} history={history} logo={logo} />,
     );
   });
 
-  app.get('/directory/:slug/edit', async (c) => {
+  app.get('/directory/:slug/edit', async (c, next) => {
+    if (isReservedPath(c)) return next();
     requireUser(c);
     const { org, user, role } = await loadVisible(c, c.req.param('slug'));
     if (!canEdit(user, role)) throw new HttpError(403, 'error.403.message');
@@ -234,7 +251,8 @@ export function directoryPages(deps: AppDeps) {
     );
   });
 
-  app.post('/directory/:slug/edit', async (c) => {
+  app.post('/directory/:slug/edit', async (c, next) => {
+    if (isReservedPath(c)) return next();
     requireUser(c);
     const { org, user, role } = await loadVisible(c, c.req.param('slug'));
     if (!user || !canEdit(user, role)) throw new HttpError(403, 'error.403.message');
@@ -269,7 +287,8 @@ export function directoryPages(deps: AppDeps) {
     return c.redirect(`/directory/${org.slug}`, 303);
   });
 
-  app.post('/directory/:slug/delete', async (c) => {
+  app.post('/directory/:slug/delete', async (c, next) => {
+    if (isReservedPath(c)) return next();
     requireUser(c);
     const { org, user, role } = await loadVisible(c, c.req.param('slug'));
     if (!canDelete(user, role)) throw new HttpError(403, 'error.403.message');
@@ -287,7 +306,8 @@ export function directoryPages(deps: AppDeps) {
     return c.redirect('/directory', 303);
   });
 
-  app.post('/directory/:slug/verify', async (c) => {
+  app.post('/directory/:slug/verify', async (c, next) => {
+    if (isReservedPath(c)) return next();
     requireUser(c);
     const { org, user } = await loadVisible(c, c.req.param('slug'));
     if (!canVerify(user)) throw new HttpError(403, 'error.403.message');
@@ -305,21 +325,33 @@ export function directoryPages(deps: AppDeps) {
     return c.redirect(`/directory/${org.slug}`, 303);
   });
 
-  app.post('/directory/:slug/approve', async (c) => {
-    requireUser(c);
-    const { org, user } = await loadVisible(c, c.req.param('slug'));
-    if (!canVerify(user)) throw new HttpError(403, 'error.403.message');
-    await db.transaction().execute(async (trx) => {
-      await setStatus(trx, org.id, 'published');
-      await recordAudit(trx, {
-        ...auditOrigin(c),
-        action: 'organisation.approved',
-        subjectType: 'organisation',
-        subjectId: org.id,
+  // Moderators publish an organisation that waits for approval, or hide a reported one (and
+  // publish it again). The queue sends `back=/moderation` to return there.
+  for (const [action, status] of [
+    ['approve', 'published'],
+    ['hide', 'hidden'],
+  ] as const) {
+    app.post(`/directory/:slug/${action}`, async (c, next) => {
+      if (isReservedPath(c)) return next();
+      requireUser(c);
+      const { org, user } = await loadVisible(c, c.req.param('slug'));
+      if (!canModerate(user)) throw new HttpError(403, 'error.403.message');
+      await db.transaction().execute(async (trx) => {
+        await setStatus(trx, org.id, status);
+        await recordAudit(trx, {
+          ...auditOrigin(c),
+          action: action === 'approve' ? 'organisation.approved' : 'organisation.hidden',
+          subjectType: 'organisation',
+          subjectId: org.id,
+        });
       });
+      setFlash(c, action === 'approve' ? 'directory.approved' : 'directory.hidden');
+      return c.redirect(localPath(c.req.query('back'), `/directory/${org.slug}`), 303);
     });
-    return c.redirect(`/directory/${org.slug}`, 303);
-  });
+  }
 
+  // Members, invitations and logos: routers of their own (members-routes.tsx, logo-routes.ts).
+  app.route('/', directoryMemberPages(deps));
+  app.route('/', directoryLogoPages(deps));
   return app;
 }

@@ -5,7 +5,13 @@ import type { Database, User } from '../../db/schema.ts';
 import { indexRecord, removeRecord, type SearchableRecord } from '../../search/index.ts';
 import type { DirectoryFilter, OrganisationInput } from './schemas.ts';
 import type { OrganisationsTable } from './tables.ts';
-import type { FacetName, MemberRole, OrganisationStatus } from './vocab.ts';
+import {
+  APPROVAL_SETTING,
+  type FacetName,
+  type MemberRole,
+  type OrganisationStatus,
+  RESERVED_SLUGS,
+} from './vocab.ts';
 
 type Db = Kysely<Database>;
 export type Organisation = Selectable<OrganisationsTable>;
@@ -40,13 +46,26 @@ export function selection(db: Db, filter: DirectoryFilter, viewer: User | null, 
   ];
   for (const [facet, value] of facets) {
     if (!value) continue;
-    q = q.where('organisations.id', 'in', (eb) =>
-      eb
-        .selectFrom('organisation_facets')
-        .select('organisation_id')
-        .where('facet', '=', facet)
-        .where('value', '=', value),
-    );
+    // After a text search the few matching ids lead, and each is checked for the facet (EXISTS);
+    // otherwise the facet index gives the candidates (IN). Either way round the other would read
+    // every organisation with a common facet value.
+    q = onlyIds
+      ? q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('organisation_facets')
+              .select('organisation_facets.organisation_id')
+              .whereRef('organisation_facets.organisation_id', '=', 'organisations.id')
+              .where('organisation_facets.facet', '=', facet)
+              .where('organisation_facets.value', '=', value),
+          ),
+        )
+      : q.where('organisations.id', 'in', (eb) =>
+          eb
+            .selectFrom('organisation_facets')
+            .select('organisation_id')
+            .where('facet', '=', facet)
+            .where('value', '=', value),
+        );
   }
   if (onlyIds) q = q.where('organisations.id', 'in', onlyIds.length ? onlyIds : [-1]);
   return q;
@@ -123,7 +142,7 @@ export async function statusForNew(db: Db, user: User): Promise<OrganisationStat
   const setting = await db
     .selectFrom('settings')
     .select('value')
-    .where('key', '=', 'directory.approval')
+    .where('key', '=', APPROVAL_SETTING)
     .executeTakeFirst();
   return setting?.value === '1' ? 'pending' : 'published';
 }
@@ -139,7 +158,7 @@ export async function uniqueSlug(db: Db, name: string, translit: string | null |
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 80) || 'organisation';
-  let slug = base;
+  let slug = RESERVED_SLUGS.has(base) ? `${base}-2` : base;
   for (let n = 2; ; n++) {
     const taken = await db
       .selectFrom('organisations')
@@ -307,7 +326,11 @@ export async function setVerified(db: Db, organisationId: number, verified: bool
 
 /** Publishes (or hides) an organisation; the search index follows. */
 export async function setStatus(db: Db, organisationId: number, status: OrganisationStatus): Promise<void> {
-  await db.updateTable('organisations').set({ status }).where('id', '=', organisationId).execute();
+  await db
+    .updateTable('organisations')
+    .set({ status, updated_at: new Date().toISOString() })
+    .where('id', '=', organisationId)
+    .execute();
   await reindex(db, organisationId);
 }
 

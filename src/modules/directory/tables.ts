@@ -71,6 +71,34 @@ export interface OrganisationHistoryTable {
   changes: string;
 }
 
+/** An invitation by email to become a member; only the SHA-256 of the emailed token is kept. */
+export interface OrganisationInvitationsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  /** Normalised (trimmed, lower case), compared with the accepting account's verified email. */
+  email: string;
+  role: MemberRole;
+  token_hash: string;
+  invited_by: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_by: number | null;
+  revoked_at: Timestamp | null;
+}
+
+/** The organisation's logo, re-encoded as WebP at two sizes, kept in the database. */
+export interface OrganisationLogosTable {
+  organisation_id: number;
+  full: Buffer;
+  full_width: number;
+  full_height: number;
+  thumb: Buffer;
+  thumb_width: number;
+  thumb_height: number;
+  updated_at: Timestamp;
+}
+
 declare module '../../db/schema.ts' {
   interface Database {
     organisations: OrganisationsTable;
@@ -78,5 +106,7 @@ declare module '../../db/schema.ts' {
     organisation_facets: OrganisationFacetsTable;
     organisation_members: OrganisationMembersTable;
     organisation_history: OrganisationHistoryTable;
+    organisation_invitations: OrganisationInvitationsTable;
+    organisation_logos: OrganisationLogosTable;
   }
 }

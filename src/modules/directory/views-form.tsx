@@ -9,6 +9,7 @@ import { usePage } from '../../ui/page-context.ts';
 import type { OrganisationDetails } from './store.ts';
 import {
   CONTACT_VISIBILITIES,
+  CONTENT_LANGUAGES,
   DOMAINS,
   FACILITIES,
   ORGANISATION_KINDS,
@@ -43,24 +44,6 @@ export function formValuesOf(org: OrganisationDetails): FormValues {
     facilities: org.facilities,
   };
 }
-
-const CONTENT_LANGUAGES = [
-  'en',
-  'vi',
-  'th',
-  'lo',
-  'km',
-  'my',
-  'zh-Hans',
-  'zh-Hant',
-  'ja',
-  'ko',
-  'mn',
-  'id',
-  'ms',
-  'tl',
-  'fr',
-];
 
 function Checkboxes(props: {
   name: string;

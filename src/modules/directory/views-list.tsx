@@ -5,7 +5,8 @@ import { excerpt } from '../../platform/markdown.ts';
 import { Pagination, pageHref } from '../../ui/components/pagination.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import type { OrganisationCard } from './listing.ts';
-import { DirectoryMap, type MapOrganisation } from './map.tsx';
+import { logoUrl } from './logo.ts';
+import { DirectoryMap, type Place } from './map.tsx';
 import { type DirectoryFilter, SORTS, type Sort } from './schemas.ts';
 import { DOMAINS, ORGANISATION_KINDS, VALUE_CHAIN_STAGES } from './vocab.ts';
 
@@ -15,7 +16,7 @@ export interface DirectoryPage {
   cards: OrganisationCard[];
   total: number;
   pageSize: number;
-  mapOrganisations: MapOrganisation[];
+  places: Place[];
   countries: string[];
   languages: string[];
   canCreate: boolean;
@@ -60,6 +61,9 @@ export function DirectoryView(props: DirectoryPage) {
         )}
       </div>
       <p class="lead">{t('directory.intro')}</p>
+      <p class="view-switch">
+        <a href="/directory/people">{t('directory.browsePeople')}</a>
+      </p>
       <form method="get" action="/directory" class="filters directory-filters">
         <div class="field wide">
           <label for="filter-q">{t('directory.searchLabel')}</label>
@@ -144,11 +148,11 @@ export function DirectoryView(props: DirectoryPage) {
         </p>
       </div>
 
-      {props.mapOrganisations.length > 0 && (
+      {props.places.length > 0 && (
         <DirectoryMap
-          organisations={props.mapOrganisations}
+          places={props.places}
           hrefForPlace={(p) =>
-            p.organisations.length === 1
+            p.count === 1 && p.organisations[0]
               ? `/directory/${p.organisations[0]?.slug}`
               : pageHref(here, { country: p.country, city: p.city ?? undefined, page: undefined })
           }
@@ -161,6 +165,16 @@ export function DirectoryView(props: DirectoryPage) {
         <ul class="plain grid cards">
           {props.cards.map((o) => (
             <li class="card org-card">
+              {o.logo && (
+                // Decorative: the name follows. Lazy, and sized, so the list does not jump.
+                <img
+                  src={logoUrl(o.slug, o.logo, 'thumb')}
+                  alt=""
+                  width={o.logo.thumbWidth}
+                  height={o.logo.thumbHeight}
+                  loading="lazy"
+                />
+              )}
               <OrganisationHeading card={o} level="h2" />
               <p class="muted">
                 {t(`directory.kind.${o.kind}` as `directory.kind.${(typeof ORGANISATION_KINDS)[number]}`)} ·{' '}

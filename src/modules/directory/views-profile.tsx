@@ -3,7 +3,8 @@
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { CsrfField } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { DirectoryMap } from './map.tsx';
+import { type LogoInfo, logoUrl } from './logo.ts';
+import { DirectoryMap, placesOf } from './map.tsx';
 import type { OrganisationDetails } from './store.ts';
 import type { Domain, Facility, OrganisationKind, ValueChainStage } from './vocab.ts';
 
@@ -11,6 +12,8 @@ export interface ProfilePermissions {
   edit: boolean;
   delete: boolean;
   verify: boolean;
+  /** Approve a waiting organisation, hide a published one. */
+  moderate: boolean;
   contact: boolean;
 }
 
@@ -18,6 +21,7 @@ export function OrganisationView(props: {
   org: OrganisationDetails;
   may: ProfilePermissions;
   history: { id: number; at: string; changes: string; actor_name: string | null }[];
+  logo?: LogoInfo;
 }) {
   const { t, fmt, locale } = usePage();
   const { org, may } = props;
@@ -38,6 +42,7 @@ export function OrganisationView(props: {
       <header class="page-head">
         <div>
           {/* The reader's language where a translation exists, the original otherwise. */}
+          {props.logo && <ProfileLogo slug={org.slug} logo={props.logo} />}
           <h1 lang={translation?.name ? translation.lang : org.lang}>
             {translation?.name || org.name}
             {org.verified_at && <span class="badge verified"> ✓ {t('directory.verified')}</span>}
@@ -57,11 +62,16 @@ export function OrganisationView(props: {
             <p class="notice warning">{t(`directory.statusNotice.${org.status as 'pending' | 'hidden'}`)}</p>
           )}
         </div>
-        {(may.edit || may.delete || may.verify) && (
+        {(may.edit || may.delete || may.verify || may.moderate) && (
           <div class="actions">
             {may.edit && (
               <a class="button secondary" href={`/directory/${org.slug}/edit`}>
                 {t('directory.edit')}
+              </a>
+            )}
+            {may.edit && (
+              <a class="button secondary" href={`/directory/${org.slug}/members`}>
+                {t('directory.members.link')}
               </a>
             )}
             {may.verify && (
@@ -73,11 +83,19 @@ export function OrganisationView(props: {
                 </button>
               </form>
             )}
-            {may.verify && org.status === 'pending' && (
+            {may.moderate && org.status !== 'published' && (
               <form method="post" action={`/directory/${org.slug}/approve`} class="inline-form">
                 <CsrfField />
                 <button type="submit" class="button">
                   {t('directory.approve')}
+                </button>
+              </form>
+            )}
+            {may.moderate && org.status === 'published' && (
+              <form method="post" action={`/directory/${org.slug}/hide`} class="inline-form">
+                <CsrfField />
+                <button type="submit" class="button secondary">
+                  {t('directory.hide')}
                 </button>
               </form>
             )}
@@ -179,9 +197,13 @@ export function OrganisationView(props: {
         )}
       </div>
 
+      <p>
+        <a href={`/directory/people?organisation=${org.slug}`}>{t('directory.peopleOf')}</a>
+      </p>
+
       {org.latitude !== null && org.longitude !== null && (
         <DirectoryMap
-          organisations={[
+          places={placesOf([
             {
               slug: org.slug,
               name: org.name,
@@ -190,7 +212,7 @@ export function OrganisationView(props: {
               latitude: org.latitude,
               longitude: org.longitude,
             },
-          ]}
+          ])}
           hrefForPlace={() =>
             `/directory?country=${org.country}${org.city ? `&city=${encodeURIComponent(org.city)}` : ''}`
           }
@@ -211,6 +233,10 @@ export function OrganisationView(props: {
         </section>
       )}
 
+      <p class="report-link">
+        <a href={`/report?type=organisation&key=${encodeURIComponent(org.slug)}`}>{t('directory.report')}</a>
+      </p>
+
       {may.delete && (
         <details class="danger-zone">
           <summary>{t('directory.delete')}</summary>
@@ -224,5 +250,23 @@ export function OrganisationView(props: {
         </details>
       )}
     </article>
+  );
+}
+
+/**
+ * The logo above the name, at most 128 CSS pixels (the 256 px file stays sharp on dense screens).
+ * Empty alt: the name follows right beside it, so a screen reader would only hear it twice.
+ */
+function ProfileLogo({ slug, logo }: { slug: string; logo: LogoInfo }) {
+  const scale = Math.min(1, 128 / Math.max(logo.fullWidth, logo.fullHeight));
+  return (
+    <p class="org-logo">
+      <img
+        src={logoUrl(slug, logo)}
+        alt=""
+        width={Math.round(logo.fullWidth * scale)}
+        height={Math.round(logo.fullHeight * scale)}
+      />
+    </p>
   );
 }

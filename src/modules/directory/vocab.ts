@@ -47,3 +47,40 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 /** Multi-valued attributes kept in organisation_facets. */
 export const FACETS = ['domain', 'stage', 'language', 'facility'] as const;
 export type FacetName = (typeof FACETS)[number];
+
+/**
+ * Words under /directory/ that name pages of their own (people, import, moderation, …), never an
+ * organisation: new slugs avoid them and the organisation routes step aside for them.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'new',
+  'people',
+  'import',
+  'moderation',
+  'invitations',
+  'reports',
+  'export',
+  'map',
+]);
+
+/** The setting ('1' or '0') that makes organisations added by members wait for a moderator. */
+export const APPROVAL_SETTING = 'directory.approval';
+
+/** Languages a name, description or biography may be written in (its `lang`), on every form. */
+export const CONTENT_LANGUAGES = [
+  'en',
+  'vi',
+  'th',
+  'lo',
+  'km',
+  'my',
+  'zh-Hans',
+  'zh-Hant',
+  'ja',
+  'ko',
+  'mn',
+  'id',
+  'ms',
+  'tl',
+  'fr',
+] as const;
