@@ -102,6 +102,24 @@ describe('reporting a profile', () => {
     expect(await reportsOn('stella')).toHaveLength(0);
   });
 
+  it('takes reports on people profiles too', async () => {
+    const { seedPeople } = await import('../people/seed.ts');
+    await seedPeople({ deps: hub.deps, seedDir: SEED_DIR });
+    const { client } = await signedIn();
+    const profile = await client.get('/directory/people/viengeo-souksavatdy');
+    expect(profile.text).toContain('href="/report?type=person&amp;key=viengeo-souksavatdy"');
+    await client.get('/report?type=person&key=viengeo-souksavatdy');
+    const sent = await client.request('/report', {
+      form: { type: 'person', key: 'viengeo-souksavatdy', reason: 'privacy', message: '' },
+    });
+    expect(sent.status).toBe(303);
+    expect(sent.location).toBe('/directory/people/viengeo-souksavatdy');
+    const { client: moderator } = await signedIn('moderator');
+    const queue = visibleText((await moderator.get('/moderation')).text);
+    expect(queue).toContain('Viengeo Souksavatdy');
+    expect(queue).toContain('Personal information shown without consent');
+  });
+
   it('answers 404 for unknown kinds of records and for records the reporter may not see', async () => {
     const { client } = await signedIn();
     expect((await client.get('/report?type=planet&key=stella')).status).toBe(404);

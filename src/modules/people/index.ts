@@ -4,6 +4,7 @@
 import type { HubModule } from '../../platform/context.ts';
 import { peopleApi } from './api.ts';
 import { peopleMigrations } from './migrations.ts';
+import { peopleModeration } from './moderation.ts';
 import { peoplePages } from './routes.tsx';
 import { seedPeople } from './seed.ts';
 import { allSearchRecords } from './store.ts';
@@ -14,5 +15,6 @@ export const peopleModule: HubModule = {
   api: peopleApi,
   migrations: peopleMigrations,
   searchProviders: [{ type: 'person', label: 'people.searchType', records: allSearchRecords }],
+  moderation: peopleModeration,
   seed: seedPeople,
 };

@@ -29,9 +29,9 @@ export function canDelete(user: User | null, person: Pick<Person, 'user_id'>): b
   return owns(user, person) || hasRole(user) || (person.user_id === null && hasRole(user, 'editor'));
 }
 
-/** Drafts and hidden profiles are seen by their owner and the hub's editors only. */
+/** Drafts and hidden profiles are seen by their owner, the hub's editors and its moderators only. */
 export function canView(user: User | null, person: Pick<Person, 'user_id' | 'status'>): boolean {
-  return person.status === 'published' || owns(user, person) || hasRole(user, 'editor');
+  return person.status === 'published' || owns(user, person) || hasRole(user, 'editor', 'moderator');
 }
 
 /** Email and phone: to everyone, to members (signed in), or hidden (the person and the editors). */

@@ -181,6 +181,10 @@ export function PersonView(props: {
       )}
       {may.claim === 'pending' && <p class="notice">{t('people.claimPendingNotice')}</p>}
 
+      <p class="report-link">
+        <a href={`/report?type=person&key=${encodeURIComponent(person.slug)}`}>{t('directory.report')}</a>
+      </p>
+
       {may.delete && (
         <details class="danger-zone">
           <summary>{t('people.delete')}</summary>

@@ -1,0 +1,20 @@
+// What the people directory hands to the moderation queue: any profile can be reported.
+import type { ModerationHooks } from '../../platform/context.ts';
+import { canView } from './permissions.ts';
+import { getPerson } from './store.ts';
+
+export const peopleModeration: ModerationHooks = {
+  reportables: [
+    {
+      type: 'person',
+      label: 'people.searchType',
+      async find(db, slug, viewer) {
+        const person = await getPerson(db, slug);
+        return person && canView(viewer, person)
+          ? { title: person.name, url: `/directory/people/${person.slug}` }
+          : null;
+      },
+      urlOf: (slug) => `/directory/people/${encodeURIComponent(slug)}`,
+    },
+  ],
+};
