@@ -19,6 +19,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --workers N             Server worker processes, as in \`hub serve --workers\` (default 1)
   --organisations N       Generated organisations added to the demo ones (default: 0 at demo,
                           10 000 at 10x, 100 000 at 100x)
+  --people N              Generated people profiles (the same defaults)
   --only NAME             Run only the targets whose name contains NAME (e.g. directory)
   --help                  Show this help`;
 
@@ -54,9 +55,16 @@ const TARGETS: Target[] = [
   },
   { name: 'GET /directory/stella', path: '/directory/stella', page: true, token: false },
   { name: 'GET /api/v1/organisations', path: '/api/v1/organisations?country=LA', page: false, token: true },
+  {
+    name: 'GET /directory/people (2 filters)',
+    path: '/directory/people?country=TH&domain=performance',
+    page: true,
+    token: false,
+  },
+  { name: 'GET /api/v1/people', path: '/api/v1/people?country=KH', page: false, token: true },
 ];
 
-/** Generated organisations by scale, unless --organisations says otherwise. */
+/** Generated organisations (and as many people) by scale, unless --organisations/--people say otherwise. */
 const ORGANISATIONS: Record<Scale, number> = { demo: 0, '10x': 10_000, '100x': 100_000 };
 
 interface Options {
@@ -66,6 +74,7 @@ interface Options {
   connections: number;
   workers: number;
   organisations: number;
+  people: number;
   only: string | undefined;
 }
 
@@ -129,6 +138,7 @@ function parseOptions(argv: string[]): Options | null {
       connections: { type: 'string', default: '20' },
       workers: { type: 'string', default: '1' },
       organisations: { type: 'string' },
+      people: { type: 'string' },
       only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -152,6 +162,10 @@ function parseOptions(argv: string[]): Options | null {
       values.organisations === undefined
         ? ORGANISATIONS[values.scale as Scale]
         : number('organisations', values.organisations, 0, 5_000_000),
+    people:
+      values.people === undefined
+        ? ORGANISATIONS[values.scale as Scale]
+        : number('people', values.people, 0, 5_000_000),
     only: values.only,
   };
 }
@@ -313,11 +327,14 @@ async function main(): Promise<number> {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
 
   log(`Building the ${options.scale} database in ${dataDir}…`);
-  const dataset: Dataset = await buildDataset(dataDir, options.scale, options.organisations);
+  const dataset: Dataset = await buildDataset(dataDir, options.scale, {
+    organisations: options.organisations,
+    people: options.people,
+  });
   const { counts } = dataset;
   log(
     `  ${counts.users} users, ${counts.sessions} sessions, ${counts.apiTokens} API tokens, ` +
-      `${counts.auditLog} audit entries, ${counts.organisations} organisations (${dataset.seconds.toFixed(1)} s)`,
+      `${counts.auditLog} audit entries, ${counts.organisations} organisations, ${counts.people} people (${dataset.seconds.toFixed(1)} s)`,
   );
   if (interrupted) return 130;
 
@@ -337,7 +354,7 @@ async function main(): Promise<number> {
   console.log(
     [
       '',
-      `HTTP benchmark — scale ${options.scale} (${counts.users} users, ${counts.sessions} sessions, ${counts.auditLog} audit entries, ${counts.organisations} organisations), SQLite`,
+      `HTTP benchmark — scale ${options.scale} (${counts.users} users, ${counts.sessions} sessions, ${counts.auditLog} audit entries, ${counts.organisations} organisations, ${counts.people} people), SQLite`,
       `${options.duration} s per target after ${options.warmup} s warm-up, ${plural(options.connections, 'connection')}, ` +
         `${plural(options.workers, 'server worker')}; Accept-Encoding: ${ACCEPT_ENCODING}`,
       `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}; ` +

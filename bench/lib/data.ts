@@ -12,7 +12,7 @@ import { randomToken, sha256 } from '../../src/platform/security-tokens.ts';
 import { DAY, HOUR, isoIn } from '../../src/platform/time.ts';
 import { createFirstAdmin, seedDemo } from '../../src/seed.ts';
 import { migrate, openPlatform } from '../../src/server.ts';
-import { addOrganisations } from './directory-data.ts';
+import { addDirectory } from './directory-data.ts';
 
 export const SCALES = { demo: 1, '10x': 10, '100x': 100 } as const;
 export type Scale = keyof typeof SCALES;
@@ -32,12 +32,16 @@ export interface Dataset {
   scale: Scale;
   /** The administrator's personal API token, for the API targets. */
   adminToken: string;
-  counts: Record<'users' | 'sessions' | 'apiTokens' | 'auditLog' | 'organisations', number>;
+  counts: Record<'users' | 'sessions' | 'apiTokens' | 'auditLog' | 'organisations' | 'people', number>;
   seconds: number;
 }
 
 /** Creates and fills the SQLite database in `dataDir` (which must exist and be empty). */
-export async function buildDataset(dataDir: string, scale: Scale, organisations = 0): Promise<Dataset> {
+export async function buildDataset(
+  dataDir: string,
+  scale: Scale,
+  directory: { organisations: number; people: number } = { organisations: 0, people: 0 },
+): Promise<Dataset> {
   const started = performance.now();
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const platform = openPlatform(config);
@@ -49,7 +53,7 @@ export async function buildDataset(dataDir: string, scale: Scale, organisations 
     const demoUsers = await count(db, 'users');
     const extra = demoUsers * SCALES[scale] - demoUsers;
     if (extra > 0) await addMembers(db, extra);
-    if (organisations > 0) await addOrganisations(db, organisations);
+    if (directory.organisations + directory.people > 0) await addDirectory(db, directory);
 
     const adminUser = await findUserByEmail(db, admin.email);
     if (!adminUser) throw new Error(`The administrator ${admin.email} was not created`);
@@ -64,6 +68,7 @@ export async function buildDataset(dataDir: string, scale: Scale, organisations 
         apiTokens: await count(db, 'api_tokens'),
         auditLog: await count(db, 'audit_log'),
         organisations: await count(db, 'organisations'),
+        people: await count(db, 'people'),
       },
       seconds: (performance.now() - started) / 1000,
     };
@@ -74,7 +79,7 @@ export async function buildDataset(dataDir: string, scale: Scale, organisations 
 
 async function count(
   db: Kysely<Database>,
-  table: 'users' | 'sessions' | 'api_tokens' | 'audit_log' | 'organisations',
+  table: 'users' | 'sessions' | 'api_tokens' | 'audit_log' | 'organisations' | 'people',
 ) {
   const row = await db
     .selectFrom(table)

@@ -1,4 +1,4 @@
-// Generated organisations for the directory benchmarks: plausible names in each country's own
+// Generated organisations and people for the directory benchmarks: plausible names in each country's own
 // language and script, real cities with their coordinates, kinds, domains, stages and languages
 // spread over the vocabularies — inserted in one transaction with plain inserts, then indexed for
 // search by the directory's own search provider (as `hub search reindex` does).
@@ -7,6 +7,7 @@ import type { Database } from '../../src/db/schema.ts';
 import type { OrganisationsTable } from '../../src/modules/directory/tables.ts';
 import { DOMAINS, ORGANISATION_KINDS, VALUE_CHAIN_STAGES } from '../../src/modules/directory/vocab.ts';
 import { modules } from '../../src/modules/index.ts';
+import type { PeopleTable } from '../../src/modules/people/tables.ts';
 import { DAY, isoIn } from '../../src/platform/time.ts';
 import { reindexAll } from '../../src/search/index.ts';
 import { prng, type Random } from './corpus.ts';
@@ -14,9 +15,22 @@ import { prng, type Random } from './corpus.ts';
 type City = [name: string, latitude: number, longitude: number];
 
 /** Where generated organisations are, with the share of each country and the words of its names. */
-const COUNTRIES: { code: string; lang: string; share: number; cities: City[]; words: string[][] }[] = [
+const COUNTRIES: {
+  code: string;
+  /** Two lists whose words make a person's name: first + second (written together for Chinese). */
+  people: string[][];
+  joinedNames?: boolean;
+  lang: string;
+  share: number;
+  cities: City[];
+  words: string[][];
+}[] = [
   {
     code: 'VN',
+    people: [
+      ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng'],
+      ['Thị Lan', 'Văn Minh', 'Thu Hà', 'Quang Huy', 'Ngọc Anh'],
+    ],
     lang: 'vi',
     share: 25,
     cities: [
@@ -34,6 +48,10 @@ const COUNTRIES: { code: string; lang: string; share: number; cities: City[]; wo
   },
   {
     code: 'TH',
+    people: [
+      ['สมชาย', 'สมศรี', 'วิไล', 'ประเสริฐ', 'อรุณี'],
+      ['ใจดี', 'ศรีสุข', 'วงศ์ใหญ่', 'แก้วมณี'],
+    ],
     lang: 'th',
     share: 20,
     cities: [
@@ -49,6 +67,10 @@ const COUNTRIES: { code: string; lang: string; share: number; cities: City[]; wo
   },
   {
     code: 'LA',
+    people: [
+      ['ບຸນມີ', 'ສົມພອນ', 'ແສງດາວ', 'ຄຳຫຼ້າ'],
+      ['ພົມມະຈັນ', 'ສີສຸວັນ', 'ວົງສາ'],
+    ],
     lang: 'lo',
     share: 12,
     cities: [
@@ -63,6 +85,10 @@ const COUNTRIES: { code: string; lang: string; share: number; cities: City[]; wo
   },
   {
     code: 'KH',
+    people: [
+      ['សុខ', 'ចាន់', 'ស្រីពៅ', 'វិចិត្រ'],
+      ['វណ្ណា', 'ដារ៉ា', 'សុភាព'],
+    ],
     lang: 'km',
     share: 12,
     cities: [
@@ -77,6 +103,10 @@ const COUNTRIES: { code: string; lang: string; share: number; cities: City[]; wo
   },
   {
     code: 'MM',
+    people: [
+      ['အောင်', 'ခင်', 'မြင့်', 'သီတာ'],
+      ['ကျော်', 'ဝင်း', 'နွယ်'],
+    ],
     lang: 'my',
     share: 8,
     cities: [
@@ -91,6 +121,11 @@ const COUNTRIES: { code: string; lang: string; share: number; cities: City[]; wo
   },
   {
     code: 'CN',
+    people: [
+      ['王', '李', '张', '刘', '陈'],
+      ['伟', '芳', '磊', '静'],
+    ],
+    joinedNames: true,
     lang: 'zh-Hans',
     share: 8,
     cities: [
@@ -105,6 +140,10 @@ const COUNTRIES: { code: string; lang: string; share: number; cities: City[]; wo
   },
   {
     code: 'ID',
+    people: [
+      ['Budi', 'Siti', 'Agus', 'Dewi'],
+      ['Santoso', 'Rahayu', 'Wijaya'],
+    ],
     lang: 'id',
     share: 8,
     cities: [
@@ -119,6 +158,10 @@ const COUNTRIES: { code: string; lang: string; share: number; cities: City[]; wo
   },
   {
     code: 'MN',
+    people: [
+      ['Бат', 'Сараа', 'Ганбаатар', 'Оюун'],
+      ['Дорж', 'Болд', 'Цэцэг'],
+    ],
     lang: 'mn',
     share: 7,
     cities: [
@@ -146,15 +189,24 @@ function pickCountry(rand: Random) {
   return COUNTRIES[0]!;
 }
 
-/** Adds `n` published organisations (one in twenty verified) and indexes them for search. */
-export async function addOrganisations(db: Kysely<Database>, n: number, seed = 42): Promise<void> {
+/**
+ * Adds `organisations` published organisations (one in twenty verified) and `people` published
+ * profiles (each with one of those organisations, domains and languages), then indexes
+ * everything for search.
+ */
+export async function addDirectory(
+  db: Kysely<Database>,
+  counts: { organisations: number; people: number },
+  seed = 42,
+): Promise<void> {
   const rand = prng(seed);
   const now = new Date();
   await db.transaction().execute(async (trx) => {
-    for (let start = 0; start < n; start += CHUNK) {
+    const organisationIds: number[] = [];
+    for (let start = 0; start < counts.organisations; start += CHUNK) {
       const rows: Insertable<OrganisationsTable>[] = [];
       const facets: { organisation_id: number; facet: 'domain' | 'stage' | 'language'; value: string }[] = [];
-      const size = Math.min(CHUNK, n - start);
+      const size = Math.min(CHUNK, counts.organisations - start);
       for (let i = 0; i < size; i++) {
         const k = start + i;
         const country = pickCountry(rand);
@@ -184,6 +236,7 @@ export async function addOrganisations(db: Kysely<Database>, n: number, seed = 4
       }
       const inserted = await trx.insertInto('organisations').values(rows).returning('id').execute();
       for (const { id } of inserted) {
+        organisationIds.push(id);
         for (const d of new Set([pick(rand, DOMAINS), pick(rand, DOMAINS)]))
           facets.push({ organisation_id: id, facet: 'domain', value: d });
         facets.push({ organisation_id: id, facet: 'stage', value: pick(rand, VALUE_CHAIN_STAGES) });
@@ -194,6 +247,51 @@ export async function addOrganisations(db: Kysely<Database>, n: number, seed = 4
         await trx
           .insertInto('organisation_facets')
           .values(facets.slice(f, f + CHUNK))
+          .execute();
+    }
+
+    for (let start = 0; start < counts.people; start += CHUNK) {
+      const rows: Insertable<PeopleTable>[] = [];
+      const size = Math.min(CHUNK, counts.people - start);
+      for (let i = 0; i < size; i++) {
+        const k = start + i;
+        const country = pickCountry(rand);
+        const [first, second] = [pick(rand, country.people[0]!), pick(rand, country.people[1]!)];
+        const at = isoIn(-(k % 1500) * DAY, now);
+        rows.push({
+          slug: `bench-person-${k + 1}`,
+          user_id: null,
+          name: `${country.joinedNames ? `${first}${second}` : `${first} ${second}`} ${k + 1}`,
+          name_translit: null,
+          lang: country.lang,
+          title: pick(rand, country.words[1]!),
+          bio: `${pick(rand, country.words[1]!)}, ${pick(rand, country.words[1]!)}.`,
+          country: country.code,
+          links: '[]',
+          contact_visibility: 'hidden',
+          status: 'published',
+          created_by: null,
+          created_at: at,
+          updated_at: at,
+        });
+      }
+      const inserted = await trx.insertInto('people').values(rows).returning('id').execute();
+      const facets = inserted.flatMap(({ id }) => [
+        { person_id: id, facet: 'domain' as const, value: pick(rand, DOMAINS), position: 0 },
+        { person_id: id, facet: 'language' as const, value: pick(rand, LANGUAGES), position: 0 },
+      ]);
+      await trx.insertInto('person_facets').values(facets).execute();
+      if (organisationIds.length)
+        await trx
+          .insertInto('person_organisations')
+          .values(
+            inserted.map(({ id }) => ({
+              person_id: id,
+              organisation_id: pick(rand, organisationIds),
+              role: null,
+              position: 0,
+            })),
+          )
           .execute();
     }
   });
