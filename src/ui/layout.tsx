@@ -205,7 +205,7 @@ function Flash() {
   return (
     <div class="wrap">
       <p class="notice success" role="status">
-        {t(flash)}
+        {t(flash.key, flash.values)}
       </p>
     </div>
   );

@@ -1,8 +1,10 @@
 // What every view can read while a page renders: the translator, formatters, the signed-in user,
 // the CSRF token. Views call usePage() instead of threading these through every component.
+
 import { createContext, useContext } from 'hono/jsx';
 import type { User } from '../db/schema.ts';
 import type { Locale } from '../locales/index.ts';
+import type { Flash } from '../platform/http/flash.ts';
 import type { Formatters, MessageKey, Translator } from '../platform/i18n.ts';
 
 export interface PageContext {
@@ -18,7 +20,7 @@ export interface PageContext {
   here: string;
   nav: { href: string; label: MessageKey }[];
   hasSearch: boolean;
-  flash: MessageKey | undefined;
+  flash: Flash | undefined;
 }
 
 export const PageCtx = createContext<PageContext | null>(null);

@@ -126,7 +126,7 @@ describe('importing a valid file', () => {
     expect(done.status, visibleText(done.text).slice(0, 400)).toBe(303);
     expect(done.location).toBe('/directory?sort=newest');
     const list = await editor.get(done.location ?? '');
-    expect(visibleText(list.text)).toContain('The organisations of your file were imported.');
+    expect(visibleText(list.text)).toContain('3 organisations were imported from your file.');
     expect(await organisationCount()).toBe(before + 3);
 
     const { db } = hub.deps;

@@ -175,7 +175,7 @@ export function directoryImportPages(deps: AppDeps) {
       return again.page(422);
     }
     await runImport(db, upload, rows, user, auditOrigin(c));
-    setFlash(c, 'directoryImport.done');
+    setFlash(c, 'directoryImport.done', { count: rows.length });
     // Newest first: the imported organisations head the list.
     return c.redirect('/directory?sort=newest', 303);
   });
