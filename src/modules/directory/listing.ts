@@ -2,13 +2,13 @@
 // reader's collation, so every script sorts as its readers expect), paging, the map's points and
 // the exports — all from the same selection.
 import type { Kysely } from 'kysely';
+import { nameOrder, sortByRank, stamp } from '../../db/collated-order.ts';
 import type { Database, User } from '../../db/schema.ts';
 import type { Locale } from '../../locales/index.ts';
 import { matchingRecordIds } from '../../search/index.ts';
 import type { ExportedOrganisation } from './export.ts';
 import { type LogoInfo, logoInfos } from './logo.ts';
 import { type Place, placesOf } from './map.tsx';
-import { nameOrder, sortByRank, stamp } from './name-order.ts';
 import { canSeeContact } from './permissions.ts';
 import type { DirectoryFilter, Sort } from './schemas.ts';
 import { facetsOf, seesUnpublished, selection } from './store.ts';
@@ -85,7 +85,7 @@ export async function listOrganisations(
   let total: number;
   if (sort === 'name' && isUnfiltered(filter) && !seesUnpublished(ctx.viewer)) {
     // The directory as visitors first see it: straight from the name order, no query of its own.
-    const { published } = await nameOrder(db, ctx.locale);
+    const { published } = await nameOrder(db, 'organisations', ctx.locale);
     total = published.length;
     pageIds = published.slice(offset, offset + pageSize);
   } else if (sort === 'name' || sort === 'relevance') {
@@ -93,7 +93,7 @@ export async function listOrganisations(
     // selection is sorted by each name's rank in the collated order (see name-order.ts).
     const [all, order] = await Promise.all([
       base.select('organisations.id').execute(),
-      sort === 'name' ? nameOrder(db, ctx.locale) : undefined,
+      sort === 'name' ? nameOrder(db, 'organisations', ctx.locale) : undefined,
     ]);
     const relevance = new Map((matches ?? []).map((id, i) => [id, i]));
     const ids = sortByRank(
@@ -218,7 +218,7 @@ export async function mapPlaces(
         filter.language,
         seesUnpublished(viewer),
       ]);
-  const version = key ? await stamp(db) : undefined;
+  const version = key ? await stamp(db, 'organisations') : undefined;
   let bigMaps = bigMapsByDb.get(db);
   if (!bigMaps) {
     bigMaps = new Map();

@@ -1,6 +1,7 @@
 // The people list: filters, text search through the search index (type 'person'), sorting (names
 // in the reader's collation), paging and the exports — all from the same selection.
 import type { Kysely } from 'kysely';
+import { nameOrder, sortByRank } from '../../db/collated-order.ts';
 import type { Database, User } from '../../db/schema.ts';
 import type { Locale } from '../../locales/index.ts';
 import { matchingRecordIds } from '../../search/index.ts';
@@ -52,18 +53,27 @@ export async function listPeople(
   const offset = (filter.page - 1) * pageSize;
   let pageIds: number[];
   let total: number;
-  if (sort === 'name' || sort === 'relevance') {
-    // Names are ordered by Intl.Collator, which no database collation matches for every script.
-    const all = await base.select(['people.id', 'people.name']).execute();
-    total = all.length;
-    if (sort === 'name') {
-      const collator = new Intl.Collator(ctx.locale);
-      all.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
-    } else {
-      const rank = new Map((matches ?? []).map((id, i) => [id, i]));
-      all.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
-    }
-    pageIds = all.slice(offset, offset + pageSize).map((r) => r.id);
+  const unfiltered =
+    !filter.q && !filter.country && !filter.domain && !filter.language && !filter.organisation;
+  if (sort === 'name' && unfiltered && !ctx.viewer) {
+    // The list as visitors first see it: straight from the name order (db/collated-order.ts).
+    const { published } = await nameOrder(db, 'people', ctx.locale);
+    total = published.length;
+    pageIds = published.slice(offset, offset + pageSize);
+  } else if (sort === 'name' || sort === 'relevance') {
+    // Names follow Intl.Collator, which no database collation matches for every script: the
+    // selection is sorted by each name's rank in the collated order.
+    const [all, order] = await Promise.all([
+      base.select('people.id').execute(),
+      sort === 'name' ? nameOrder(db, 'people', ctx.locale) : undefined,
+    ]);
+    const relevance = new Map((matches ?? []).map((id, i) => [id, i]));
+    const ids = sortByRank(
+      all.map((r) => r.id),
+      order ? order.rankOf : (id) => relevance.get(id) ?? -1,
+    );
+    total = ids.length;
+    pageIds = ids.slice(offset, offset + pageSize);
   } else {
     const column = sort === 'newest' ? 'people.created_at' : 'people.updated_at';
     const [rows, count] = await Promise.all([

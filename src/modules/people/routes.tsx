@@ -99,9 +99,36 @@ async function mailClaimant(
   });
 }
 
+/** Beyond this many, the organisation filter is not offered as a list (see organisationChoices). */
+const ORGANISATION_CHOICES = 100;
+
 export function peoplePages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { db, config } = deps;
+
+  /**
+   * The organisations offered as a filter: all of them while they are few; beyond that a list of
+   * thousands would weigh more than the page, so only the one chosen (reached from its profile's
+   * "People of this organisation" link) is offered.
+   */
+  async function organisationChoices(chosen: string | undefined) {
+    const some = await db
+      .selectFrom('person_organisations')
+      .innerJoin('organisations', 'organisations.id', 'person_organisations.organisation_id')
+      .select(['organisations.slug', 'organisations.name'])
+      .distinct()
+      .where('organisations.status', '=', 'published')
+      .limit(ORGANISATION_CHOICES + 1)
+      .execute();
+    if (some.length <= ORGANISATION_CHOICES) return some;
+    if (!chosen) return [];
+    return db
+      .selectFrom('organisations')
+      .select(['slug', 'name'])
+      .where('slug', '=', chosen)
+      .where('status', '=', 'published')
+      .execute();
+  }
 
   app.get('/directory/people', async (c) => {
     const filter = peopleFilterSchema.parse(c.req.query());
@@ -116,13 +143,7 @@ export function peoplePages(deps: AppDeps) {
         .where('country', 'is not', null)
         .execute(),
       db.selectFrom('person_facets').select('value').distinct().where('facet', '=', 'language').execute(),
-      db
-        .selectFrom('person_organisations')
-        .innerJoin('organisations', 'organisations.id', 'person_organisations.organisation_id')
-        .select(['organisations.slug', 'organisations.name'])
-        .distinct()
-        .where('organisations.status', '=', 'published')
-        .execute(),
+      organisationChoices(filter.organisation),
       viewer ? profileOf(db, viewer.id) : Promise.resolve(undefined),
       canDecideClaims(viewer)
         ? db

@@ -1,14 +1,22 @@
-// Organisation names in the order of each reader's collation, kept in memory per process.
+// The names of a table's records (organisations, people) in the order of each reader's
+// collation, kept in memory per process.
 //
 // Why: sorting by name must follow Intl.Collator (no database collation is right for every
-// script), and collating 100 000 names costs about a second. So each process sorts once per
-// locale and then follows the changes: a cheap stamp (row count, latest updated_at) tells whether
-// anything changed; rows updated since the last look are moved to their place by binary search.
-// A deletion (the count falls short) rebuilds the order. Lists then sort by rank: a number.
+// script), and collating 100 000 names costs about a second. So each process sorts once per table
+// and locale and then follows the changes: a cheap stamp (latest updated_at, highest id, and now
+// and then the row count) tells whether anything changed; rows updated since the last look are
+// moved to their place by binary search. A deletion (the count falls short) rebuilds the order.
+// Lists then sort by rank: a number.
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from './schema.ts';
 
-type Db = Kysely<Database>;
+/** Tables with what this needs: an integer id, a name, a status and updated_at. */
+export type NamedTable = 'organisations' | 'people';
+
+type Named = { id: number; name: string; status: string; updated_at: string };
+// Both tables have these columns; Kysely is told so once, here.
+type Db = Kysely<Record<NamedTable, Named>>;
+const asNamed = (db: Kysely<Database>) => db as unknown as Db;
 
 export interface NameOrder {
   /** The position of an organisation from first to last name; -1 for an unknown id. */
@@ -30,7 +38,7 @@ const byDb = new WeakMap<Db, Map<string, Promise<Entry>>>();
 
 /** How long a row count stays good: counting 100 000 rows takes milliseconds, every request. */
 const COUNT_TTL_MS = 10_000;
-const counts = new WeakMap<Db, { count: number; at: number; latest: string }>();
+const counts = new WeakMap<Db, Map<NamedTable, { count: number; at: number; latest: string }>>();
 
 /**
  * Changes whenever an organisation is added or changed (latest updated_at: two index lookups),
@@ -38,34 +46,43 @@ const counts = new WeakMap<Db, { count: number; at: number; latest: string }>();
  * whenever the first part changes). Until then a deleted organisation only leaves its place in a
  * page empty: pages are read from the table, where it is gone.
  */
-export async function stamp(db: Db): Promise<{ count: number; latest: string }> {
+export async function stamp(
+  database: Kysely<Database>,
+  table: NamedTable,
+): Promise<{ count: number; latest: string }> {
+  const db = asNamed(database);
   const row = await db
     .selectNoFrom((eb) => [
       eb
-        .selectFrom('organisations')
+        .selectFrom(table)
         .select((e) => e.fn.max('updated_at').as('m'))
         .as('latest'),
       eb
-        .selectFrom('organisations')
+        .selectFrom(table)
         .select((e) => e.fn.max('id').as('m'))
         .as('top'),
     ])
     .executeTakeFirstOrThrow();
   const latest = `${row.latest ?? ''}#${row.top ?? 0}`;
-  const known = counts.get(db);
-  if (known && known.latest === latest && Date.now() - known.at < COUNT_TTL_MS) return known;
+  let known = counts.get(db);
+  if (!known) {
+    known = new Map();
+    counts.set(db, known);
+  }
+  const last = known.get(table);
+  if (last && last.latest === latest && Date.now() - last.at < COUNT_TTL_MS) return last;
   const { n } = await db
-    .selectFrom('organisations')
+    .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const fresh = { count: Number(n), at: Date.now(), latest };
-  counts.set(db, fresh);
+  known.set(table, fresh);
   return fresh;
 }
 
-async function build(db: Db, collator: Intl.Collator): Promise<Entry> {
-  const now = await stamp(db);
-  const rows = await db.selectFrom('organisations').select(['id', 'name', 'status']).execute();
+async function build(database: Kysely<Database>, table: NamedTable, collator: Intl.Collator): Promise<Entry> {
+  const now = await stamp(database, table);
+  const rows = await asNamed(database).selectFrom(table).select(['id', 'name', 'status']).execute();
   rows.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
   return {
     ...now,
@@ -76,12 +93,17 @@ async function build(db: Db, collator: Intl.Collator): Promise<Entry> {
 }
 
 /** Moves rows changed since `entry.latest` into place; null when only a rebuild will do. */
-async function follow(db: Db, entry: Entry, collator: Intl.Collator): Promise<Entry | null> {
-  const now = await stamp(db);
+async function follow(
+  database: Kysely<Database>,
+  table: NamedTable,
+  entry: Entry,
+  collator: Intl.Collator,
+): Promise<Entry | null> {
+  const now = await stamp(database, table);
   if (now.count === entry.count && now.latest === entry.latest) return entry;
   if (now.count < entry.count) return null;
-  const changed = await db
-    .selectFrom('organisations')
+  const changed = await asNamed(database)
+    .selectFrom(table)
     .select(['id', 'name', 'status'])
     .where('updated_at', '>=', entry.latest.split('#')[0] ?? '')
     .execute();
@@ -141,26 +163,32 @@ export function sortByRank(ids: readonly number[], rankOf: (id: number) => numbe
   return [...Array.from(ranks, (r) => byRank.get(r)!), ...unranked.sort((a, b) => a - b)];
 }
 
-/** The current name order for `locale`. */
-export async function nameOrder(db: Db, locale: string): Promise<NameOrder> {
+/** The current name order of `table` for `locale`. */
+export async function nameOrder(
+  database: Kysely<Database>,
+  table: NamedTable,
+  locale: string,
+): Promise<NameOrder> {
+  const db = asNamed(database);
   let cache = byDb.get(db);
   if (!cache) {
     cache = new Map();
     byDb.set(db, cache);
   }
+  const key = `${table}:${locale}`;
   const collator = new Intl.Collator(locale);
-  const previous = cache.get(locale);
+  const previous = cache.get(key);
   // Concurrent requests share one look at the database (and one rebuild, if needed).
   const next = (async () => {
     const entry = previous ? await previous.catch(() => null) : null;
     if (entry) {
-      const followed = await follow(db, entry, collator);
+      const followed = await follow(database, table, entry, collator);
       if (followed === entry) return entry;
       if (followed) return followed;
     }
-    return build(db, collator);
+    return build(database, table, collator);
   })();
-  cache.set(locale, next);
-  next.catch(() => cache.delete(locale));
+  cache.set(key, next);
+  next.catch(() => cache.delete(key));
   return orderOf(await next);
 }
