@@ -192,8 +192,13 @@ function compile(parsed: ParsedQuery, groups: MetaGroups, columns = '{title body
   const tsMeta = groups.map((g) => `(${g.map((t) => `'${t}'`).join(' | ')})`).join(' & ');
   const ftsExact = exactToFts5(parsed);
   const tsExact = exactToTsquery(parsed);
+  const words = `(${toFts5(parsed, columns)})`;
   return {
-    fts: `(${toFts5(parsed, columns)})${ftsMeta}`,
+    fts: `${words}${ftsMeta}`,
+    ftsWords: words,
+    // Filters by type, language or country keep a minority of the matches (the access rule keeps
+    // most of them): see rankedPage.
+    narrow: groups.some((g) => g.some((token) => !token.startsWith('v') && !token.startsWith('o'))),
     tsquery: toTsquery(parsed),
     tsMeta,
     ...(ftsExact ? { ftsExact } : {}),
