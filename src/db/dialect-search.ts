@@ -186,7 +186,7 @@ export async function rankedPage<T>(
   db: Kysely<T>,
   m: CompiledMatch,
   page: { limit: number; offset: number },
-): Promise<{ ids: RankedId[]; overCap: boolean }> {
+): Promise<{ ids: RankedId[]; overCap: boolean; newest?: number[] }> {
   if (dialectOf(db) === 'postgres') {
     const metaCondition = m.tsMeta ? sql`AND meta_tsv @@ ${m.tsMeta}::tsquery` : sql``;
     const exact = m.tsExact
@@ -236,6 +236,7 @@ export async function rankedPage<T>(
   return {
     ids: ranked.slice(page.offset, page.offset + page.limit).map(({ id, score }) => ({ id, score })),
     overCap,
+    newest: newest.rows.slice(0, MATCH_CAP).map((r) => r.rowid),
   };
 }
 
@@ -243,12 +244,17 @@ export async function rankedPage<T>(
 export async function facetCounts<T>(
   db: Kysely<T>,
   m: CompiledMatch,
+  /** The newest matches when the caller already has them (the same MATCH ran for the page). */
+  known?: number[],
 ): Promise<{ type: string; lang: string | null; country: string | null; n: number }[]> {
+  // (Only SQLite's rankedPage hands them over; json_each is SQLite's.)
   const newest =
-    dialectOf(db) === 'postgres'
-      ? sql`SELECT id FROM search_documents WHERE tsv @@ ${m.tsquery}::tsquery
+    known && dialectOf(db) === 'sqlite'
+      ? sql`SELECT value AS id FROM json_each(${JSON.stringify(known)})`
+      : dialectOf(db) === 'postgres'
+        ? sql`SELECT id FROM search_documents WHERE tsv @@ ${m.tsquery}::tsquery
           ${m.tsMeta ? sql`AND meta_tsv @@ ${m.tsMeta}::tsquery` : sql``} ORDER BY id DESC LIMIT ${MATCH_CAP}`
-      : sql`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${m.fts} ORDER BY rowid DESC LIMIT ${MATCH_CAP}`;
+        : sql`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${m.fts} ORDER BY rowid DESC LIMIT ${MATCH_CAP}`;
   const rows = await sql<{ type: string; lang: string | null; country: string | null; n: number }>`
     SELECT d.type, d.lang, d.country, count(*) AS n FROM (${newest}) m JOIN search_documents d ON d.id = m.id
     GROUP BY d.type, d.lang, d.country`.execute(db);

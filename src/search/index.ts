@@ -229,7 +229,10 @@ export async function search(db: Db, request: SearchRequest): Promise<SearchResu
   if (request.lang) filters.push([meta('l', request.lang)]);
   if (request.country) filters.push([meta('c', request.country)]);
 
-  const { ids, overCap } = await rankedPage(db, compile(parsed, filters), { limit: limit + 1, offset });
+  const { ids, overCap, newest } = await rankedPage(db, compile(parsed, filters), {
+    limit: limit + 1,
+    offset,
+  });
   const pageIds = ids.slice(0, limit);
   const docs = pageIds.length
     ? await db
@@ -246,7 +249,9 @@ export async function search(db: Db, request: SearchRequest): Promise<SearchResu
 
   // Facets count the newest matches without the type, language and country filters; each facet
   // then applies the other two filters, so a reader sees what choosing another value would give.
-  const groups = await facetCounts(db, compile(parsed, base));
+  // Without filters the page's MATCH was the same: its newest matches are counted as they are.
+  const unfiltered = filters.length === base.length;
+  const groups = await facetCounts(db, compile(parsed, base), unfiltered ? newest : undefined);
   const facets = { type: {} as FacetCounts, lang: {} as FacetCounts, country: {} as FacetCounts };
   let counted = 0;
   for (const g of groups) {
