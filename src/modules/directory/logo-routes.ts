@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
+import { REFUSAL_STATUS, serveImage } from '../../platform/images.ts';
 import {
   deleteLogo,
   LOGO_MAX_BYTES,
@@ -25,13 +26,11 @@ import { canChangeLogo } from './permissions.ts';
 
 type C = Context<AppEnv>;
 
-const REFUSALS: Record<LogoRefusal, { key: MessageKey; status: ContentfulStatusCode }> = {
-  type: { key: 'directory.logo.wrongType', status: 415 },
-  unreadable: { key: 'directory.logo.unreadable', status: 422 },
-  tooManyPixels: { key: 'directory.logo.tooManyPixels', status: 422 },
+const REFUSALS: Record<LogoRefusal, MessageKey> = {
+  type: 'directory.logo.wrongType',
+  unreadable: 'directory.logo.unreadable',
+  tooManyPixels: 'directory.logo.tooManyPixels',
 };
-
-const YEAR = 365 * 24 * 3600;
 
 /** The organisation for someone who may change its logo (401/403/404 otherwise). */
 async function loadForLogo(c: C) {
@@ -54,24 +53,8 @@ export function directoryLogoPages(deps: AppDeps) {
       const size = c.req.query('size') === 'thumb' ? 'thumb' : 'full';
       const row = await logoBytes(db, loaded.org.id, size);
       if (!row) throw new HttpError(404, 'error.404.message');
-      const version = logoVersion(row.updated_at);
-      const etag = `"${version}-${size}"`;
-      // A versioned URL never changes content; an unversioned one is checked again after a while.
-      const maxAge = c.req.query('v') === version ? `max-age=${YEAR}, immutable` : 'max-age=300';
       // Logos of unpublished organisations are seen only by their people: no shared caches.
-      const scope = loaded.org.status === 'published' ? 'public' : 'private';
-      c.header('Cache-Control', `${scope}, ${maxAge}`);
-      c.header('ETag', etag);
-      c.header('X-Content-Type-Options', 'nosniff');
-      c.header('Content-Type', 'image/webp');
-      if (
-        c.req
-          .header('if-none-match')
-          ?.split(/\s*,\s*/)
-          .includes(etag)
-      )
-        return c.body(null, 304);
-      return c.body(new Uint8Array(row.bytes));
+      return serveImage(c, row, { size, shared: loaded.org.status === 'published' });
     });
   }
 
@@ -89,8 +72,7 @@ export function directoryLogoPages(deps: AppDeps) {
       return refuse('directory.logo.tooLarge', 413, { limit: LOGO_MAX_BYTES / 1024 / 1024 });
     const result = await processLogo(new Uint8Array(await file.arrayBuffer()));
     if (!result.ok) {
-      const refusal = REFUSALS[result.reason];
-      return refuse(refusal.key, refusal.status);
+      return refuse(REFUSALS[result.reason], REFUSAL_STATUS[result.reason]);
     }
     await db.transaction().execute(async (trx) => {
       const before = await logoInfo(trx, org.id);

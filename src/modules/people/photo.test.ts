@@ -1,0 +1,320 @@
+// People's photos through the whole app, on SQLite or PostgreSQL: real images made with sharp are
+// accepted, resized and served as WebP without their metadata; anything else is refused with
+// nothing saved; only those who may edit the profile change its photo, and only those who may see
+// the profile see its photo.
+import { crc32 } from 'node:zlib';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestPlatform,
+  type TestClient,
+  type TestPlatform,
+  visibleText,
+} from '../../../test/harness.ts';
+import { uploadFile } from '../directory/test-fixtures.ts';
+
+let hub: TestPlatform;
+let ownerClient: TestClient;
+let editorClient: TestClient;
+/** Gets a photo in the first tests. */
+let slug: string;
+/** Made by an editor; only ever receives refused uploads, so it must end up without a photo. */
+let refusedSlug: string;
+
+const profileForm = (overrides: Record<string, string> = {}) => ({
+  name: 'Keo Sophea',
+  name_translit: '',
+  lang: 'en',
+  title: 'Textile designer',
+  bio: 'Designs **ikat** patterns.',
+  country: 'KH',
+  org_slug: '',
+  org_role: '',
+  skills: 'ikat',
+  links: '',
+  email: '',
+  phone: '',
+  contact_visibility: 'hidden',
+  status: 'published',
+  ...overrides,
+});
+
+async function signedIn(role?: 'editor') {
+  const user = await hub.createUser(role ? { role } : {});
+  const client = hub.client();
+  await client.login(user.email);
+  return { user, client };
+}
+
+async function createProfile(client: TestClient, form: Record<string, string>) {
+  await client.get('/directory/people/new');
+  const res = await client.request('/directory/people/new', { form: profileForm(form) });
+  expect(res.status, visibleText(res.text).slice(0, 300)).toBe(303);
+  return (res.location ?? '').replace('/directory/people/', '');
+}
+
+/** Uploads as a browser would: load the edit page (for the CSRF token), then post the file. */
+async function upload(client: TestClient, personSlug: string, bytes: Uint8Array, name: string, type: string) {
+  await client.get(`/directory/people/${personSlug}/edit`);
+  return uploadFile(hub.app, client, `/directory/people/${personSlug}/photo`, {
+    field: 'photo',
+    name,
+    type,
+    bytes,
+  });
+}
+
+async function photoRow(personSlug: string) {
+  return hub.deps.db
+    .selectFrom('person_photos')
+    .innerJoin('people', 'people.id', 'person_photos.person_id')
+    .select(['person_photos.updated_at', 'person_photos.full_width'])
+    .where('people.slug', '=', personSlug)
+    .executeTakeFirst();
+}
+
+const picture = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 160 } } });
+
+beforeAll(async () => {
+  hub = await createTestPlatform();
+  ({ client: ownerClient } = await signedIn());
+  ({ client: editorClient } = await signedIn('editor'));
+  slug = await createProfile(ownerClient, {});
+  refusedSlug = await createProfile(editorClient, { owner: 'none', name: 'Chan Dara' });
+}, 60_000);
+afterAll(() => hub.close());
+
+describe('accepted photos', () => {
+  it('takes a PNG, serves it as WebP at most 256 px with a thumbnail, and shows it on the profile', async () => {
+    const png = await picture(800, 400).png().toBuffer();
+    const res = await upload(ownerClient, slug, png, 'me.png', 'image/png');
+    expect(res.status, visibleText(res.text).slice(0, 300)).toBe(303);
+    expect(res.location).toBe(`/directory/people/${slug}/edit`);
+
+    const profile = await hub.client().get(`/directory/people/${slug}`);
+    // A photo is content: its alt is the person's name.
+    const src = profile.text.match(
+      /<img src="(\/directory\/people\/[^"]+\/photo\.webp\?v=[^"]+)" alt="Keo Sophea" width="160" height="80"/,
+    )?.[1];
+    expect(src).toBeDefined();
+    expect(profile.text).toContain(`"image":"http://hub.test${src}"`);
+
+    const full = await hub.app.request(src ?? '');
+    expect(full.status).toBe(200);
+    expect(full.headers.get('content-type')).toBe('image/webp');
+    expect(full.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(full.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const meta = await sharp(Buffer.from(await full.arrayBuffer())).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 256, 128]);
+
+    const thumb = await hub.app.request(`${src}&size=thumb`);
+    const thumbMeta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
+    expect([thumbMeta.format, thumbMeta.width, thumbMeta.height]).toEqual(['webp', 96, 48]);
+
+    // Unversioned address: revalidated; the ETag answers with 304.
+    const plain = await hub.app.request(`/directory/people/${slug}/photo`);
+    expect(plain.headers.get('cache-control')).toBe('public, max-age=300');
+    const etag = plain.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    const cached = await hub.app.request(`/directory/people/${slug}/photo`, {
+      headers: { 'if-none-match': etag },
+    });
+    expect(cached.status).toBe(304);
+
+    const audit = await hub.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'person.photo_updated')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('takes a JPEG, drops its EXIF, and never enlarges a small image', async () => {
+    const jpeg = await picture(120, 90)
+      .jpeg()
+      .withExif({ IFD0: { Copyright: 'Secret Camera Owner', Artist: 'Somebody' } })
+      .toBuffer();
+    expect((await sharp(jpeg).metadata()).exif).toBeDefined();
+    const before = await photoRow(slug);
+    // A name and declared type that lie do not matter: the content decides.
+    const res = await upload(ownerClient, slug, jpeg, 'me.gif', 'application/octet-stream');
+    expect(res.status).toBe(303);
+    const after = await photoRow(slug);
+    expect(after?.updated_at).not.toBe(before?.updated_at);
+
+    const served = await hub.app.request(`/directory/people/${slug}/photo.webp`);
+    const bytes = Buffer.from(await served.arrayBuffer());
+    const meta = await sharp(bytes).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 120, 90]);
+    expect(meta.exif).toBeUndefined();
+    expect(bytes.includes('Secret Camera Owner')).toBe(false);
+  });
+
+  it('shows the thumbnail on the people cards, lazy and sized', async () => {
+    const list = await hub.client().get('/directory/people');
+    expect(list.text).toMatch(
+      new RegExp(
+        `<img src="/directory/people/${slug}/photo\\.webp\\?v=[^"&]+&amp;size=thumb" alt="" width="48" height="36" loading="lazy"`,
+      ),
+    );
+  });
+
+  it('shows the upload form on the edit page only', async () => {
+    const edit = await ownerClient.get(`/directory/people/${slug}/edit`);
+    expect(edit.text).toContain(`action="/directory/people/${slug}/photo"`);
+    expect(edit.text).toContain('enctype="multipart/form-data"');
+    expect(edit.text).toContain(`action="/directory/people/${slug}/photo/delete"`);
+    const profile = await hub.client().get(`/directory/people/${slug}`);
+    expect(profile.text).not.toContain('/photo/delete');
+  });
+});
+
+describe('refused photos', () => {
+  it('refuses an SVG with a script, HTML renamed .png, and bytes that are no image', async () => {
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
+    );
+    const svgRes = await upload(editorClient, refusedSlug, svg, 'me.svg', 'image/svg+xml');
+    expect(svgRes.status).toBe(415);
+    expect(visibleText(svgRes.text)).toContain('not a JPEG, PNG, WebP or GIF image');
+
+    const html = Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>');
+    expect((await upload(editorClient, refusedSlug, html, 'me.png', 'image/png')).status).toBe(415);
+
+    const garbage = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256));
+    expect((await upload(editorClient, refusedSlug, garbage, 'me.jpg', 'image/jpeg')).status).toBe(415);
+
+    // A PNG signature followed by anything else: looks right, cannot be decoded.
+    const fake = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), html]);
+    const fakeRes = await upload(editorClient, refusedSlug, fake, 'me.png', 'image/png');
+    expect(fakeRes.status).toBe(422);
+    expect(visibleText(fakeRes.text)).toContain('could not be read');
+    // The edit page again, with the profile form and the photo form, so the person can try another file.
+    expect(fakeRes.text).toContain('enctype="multipart/form-data"');
+    expect(fakeRes.text).toContain('value="Chan Dara"');
+
+    expect(await photoRow(refusedSlug)).toBeUndefined();
+  });
+
+  it('refuses an image of too many pixels (a decompression bomb)', async () => {
+    // A tiny PNG whose header claims 20,000 × 20,000 pixels (the CRC fixed, so it looks genuine).
+    const bomb = await picture(1, 1).png().toBuffer();
+    bomb.writeUInt32BE(20_000, 16);
+    bomb.writeUInt32BE(20_000, 20);
+    bomb.writeUInt32BE(crc32(bomb.subarray(12, 29)), 29);
+    const res = await upload(editorClient, refusedSlug, bomb, 'me.png', 'image/png');
+    expect(res.status).toBe(422);
+    expect(visibleText(res.text)).toContain('too many pixels');
+    expect(await photoRow(refusedSlug)).toBeUndefined();
+  });
+
+  it('refuses files over 5 MB with 413 and a clear message', async () => {
+    const six = new Uint8Array(6 * 1024 * 1024);
+    six.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const res = await upload(editorClient, refusedSlug, six, 'me.png', 'image/png');
+    expect(res.status).toBe(413);
+    expect(visibleText(res.text)).toContain('a photo may be at most 5 MB');
+    expect(await photoRow(refusedSlug)).toBeUndefined();
+  }, 30_000);
+
+  it('asks for a file when none was chosen', async () => {
+    const none = await editorClient.submit(
+      `/directory/people/${refusedSlug}/edit`,
+      `/directory/people/${refusedSlug}/photo`,
+      {},
+    );
+    expect(none.status).toBe(422);
+    expect(visibleText(none.text)).toContain('Choose an image file');
+    expect(await photoRow(refusedSlug)).toBeUndefined();
+    expect((await hub.app.request(`/directory/people/${refusedSlug}/photo.webp`)).status).toBe(404);
+  });
+
+  it('refuses other members (403) and visitors (login)', async () => {
+    const png = await picture(50, 50).png().toBuffer();
+    const stranger = await signedIn();
+    await stranger.client.get(`/directory/people/${slug}`);
+    const res = await uploadFile(hub.app, stranger.client, `/directory/people/${slug}/photo`, {
+      field: 'photo',
+      name: 'me.png',
+      type: 'image/png',
+      bytes: png,
+    });
+    expect(res.status).toBe(403);
+    const remove = await stranger.client.request(`/directory/people/${slug}/photo/delete`, { form: {} });
+    expect(remove.status).toBe(403);
+    expect(await photoRow(slug)).toBeDefined();
+
+    const visitor = hub.client();
+    const edit = await visitor.get(`/directory/people/${slug}/edit`);
+    expect(edit.status).toBe(303);
+    expect(edit.location).toMatch(/^\/login\?next=/);
+    await visitor.get(`/directory/people/${slug}`);
+    const anonymous = await uploadFile(hub.app, visitor, `/directory/people/${slug}/photo`, {
+      field: 'photo',
+      name: 'me.png',
+      type: 'image/png',
+      bytes: png,
+    });
+    expect(anonymous.status).toBe(401);
+    expect(visibleText(anonymous.text)).toMatch(/log in/i);
+  });
+});
+
+describe('photos of profiles not everyone may see', () => {
+  it('serves the photo of a draft only to those who may see the profile, never to shared caches', async () => {
+    const member = await signedIn();
+    const draftSlug = await createProfile(member.client, { name: 'Mya Thandar', status: 'draft' });
+    const png = await picture(64, 64).png().toBuffer();
+    expect((await upload(member.client, draftSlug, png, 'me.png', 'image/png')).status).toBe(303);
+
+    expect((await hub.app.request(`/directory/people/${draftSlug}/photo.webp`)).status).toBe(404);
+    expect((await hub.client().get(`/directory/people/${draftSlug}/photo.webp?size=thumb`)).status).toBe(404);
+    const other = await signedIn();
+    expect((await other.client.get(`/directory/people/${draftSlug}/photo.webp`)).status).toBe(404);
+
+    const own = await member.client.get(`/directory/people/${draftSlug}/photo.webp`);
+    expect(own.status).toBe(200);
+    expect(own.headers.get('cache-control')).toBe('private, max-age=300');
+    expect((await editorClient.get(`/directory/people/${draftSlug}/photo.webp`)).status).toBe(200);
+  });
+});
+
+describe('removing', () => {
+  it('removes the photo, records it, and the profile shows none', async () => {
+    const res = await ownerClient.submit(
+      `/directory/people/${slug}/edit`,
+      `/directory/people/${slug}/photo/delete`,
+      {},
+    );
+    expect(res.status).toBe(303);
+    expect(await photoRow(slug)).toBeUndefined();
+    expect((await hub.app.request(`/directory/people/${slug}/photo.webp`)).status).toBe(404);
+    const profile = await hub.client().get(`/directory/people/${slug}`);
+    expect(profile.text).not.toContain('/photo.webp');
+    expect(profile.text).not.toContain('"image"');
+    const audit = await hub.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'person.photo_removed')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('goes with the profile when the profile is deleted', async () => {
+    const member = await signedIn();
+    const gone = await createProfile(member.client, { name: 'Bounmy Keo' });
+    const png = await picture(64, 64).png().toBuffer();
+    expect((await upload(member.client, gone, png, 'me.png', 'image/png')).status).toBe(303);
+    const photos = async () =>
+      (await hub.deps.db.selectFrom('person_photos').select('person_id').execute()).length;
+    const before = await photos();
+    const res = await member.client.submit(
+      `/directory/people/${gone}`,
+      `/directory/people/${gone}/delete`,
+      {},
+    );
+    expect(res.status).toBe(303);
+    expect(await photos()).toBe(before - 1);
+  });
+});
