@@ -2,27 +2,31 @@
 // punctuation are folded the way the search index folds them ("Sàn Art" = "SAN ART" = "San-Art").
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
+import type { MessageKey } from '../../../platform/i18n.ts';
 import { searchForm } from '../../../search/normalize.ts';
 import { foldLatin } from '../../../search/tokenize.ts';
+import type { RowMessage, RowReport } from './target.ts';
 
-export function duplicateKey(name: string, country: string): string {
+/** The key two records share when they are likely the same; no country counts as a country. */
+export function duplicateKey(name: string, country: string | null | undefined): string {
   const folded = foldLatin(searchForm(name))
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
     .trim();
-  return `${country}|${folded}`;
+  return `${country ?? ''}|${folded}`;
 }
 
-export interface ExistingOrganisation {
-  slug: string;
+/** A record already in the hub, as a duplicate warning links to it. */
+export interface KnownRecord {
   name: string;
+  href: string;
 }
 
 /** The organisations already in the directory in these countries, by duplicate key. */
 export async function existingByKey(
   db: Kysely<Database>,
   countries: string[],
-): Promise<Map<string, ExistingOrganisation>> {
-  const out = new Map<string, ExistingOrganisation>();
+): Promise<Map<string, KnownRecord>> {
+  const out = new Map<string, KnownRecord>();
   if (countries.length === 0) return out;
   const rows = await db
     .selectFrom('organisations')
@@ -31,7 +35,41 @@ export async function existingByKey(
     .execute();
   for (const r of rows) {
     const key = duplicateKey(r.name, r.country);
-    if (!out.has(key)) out.set(key, { slug: r.slug, name: r.name });
+    if (!out.has(key)) out.set(key, { name: r.name, href: `/directory/${r.slug}` });
   }
   return out;
+}
+
+/** A checked row before duplicates are looked for. */
+export interface CheckedRow<I> {
+  n: number;
+  name: string;
+  messages: RowMessage[];
+  input?: I;
+}
+
+/**
+ * The report rows: with errors, possible duplicates (of a record in `existing`, under
+ * `existingMessage`, or of an earlier row of the file) or ready.
+ */
+export function flagDuplicates<I>(
+  rows: CheckedRow<I>[],
+  keyOf: (input: I) => string,
+  existing: Map<string, KnownRecord>,
+  existingMessage: MessageKey,
+): RowReport<I>[] {
+  const firstRowOf = new Map<string, number>();
+  return rows.map((r) => {
+    if (!r.input || r.messages.length) return { n: r.n, name: r.name, status: 'error', messages: r.messages };
+    const messages: RowMessage[] = [];
+    const key = keyOf(r.input);
+    const known = existing.get(key);
+    if (known)
+      messages.push({ field: 'name', key: existingMessage, link: { href: known.href, text: known.name } });
+    const earlier = firstRowOf.get(key);
+    if (earlier !== undefined)
+      messages.push({ field: 'name', key: 'directoryImport.duplicateInFile', values: { row: earlier } });
+    else firstRowOf.set(key, r.n);
+    return { n: r.n, name: r.name, status: messages.length ? 'duplicate' : 'ok', messages, input: r.input };
+  });
 }

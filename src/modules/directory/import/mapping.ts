@@ -1,6 +1,7 @@
-// Which column of the file feeds which field of an organisation. The form is filled in by guessing
-// from the headers: our own export's column names, common synonyms (English, Vietnamese, French),
-// and the field labels in every UI language, compared with case and accents folded.
+// Which column of the file feeds which field of the target (organisation, person). The form is
+// filled in by guessing from the headers: the target's synonyms (our own export's column names,
+// common spellings in English, Vietnamese, French) and the field labels in every UI language,
+// compared with case and accents folded.
 
 import { LOCALES } from '../../../locales/index.ts';
 import type { FormValues } from '../../../platform/http/forms.ts';
@@ -8,149 +9,55 @@ import { fieldValue } from '../../../platform/http/forms.ts';
 import { type MessageKey, translator } from '../../../platform/i18n.ts';
 import { searchForm } from '../../../search/normalize.ts';
 import { foldLatin } from '../../../search/tokenize.ts';
+import type { ImportTarget, MappingChoice } from './target.ts';
 
-export const TARGETS = [
-  'name',
-  'kind',
-  'country',
-  'city',
-  'province',
-  'address',
-  'latitude',
-  'longitude',
-  'website',
-  'email',
-  'phone',
-  'description',
-  'lang',
-  'name_translit',
-  'domains',
-  'stages',
-  'languages',
-  'founded_year',
-  'parent',
-] as const;
-export type Target = (typeof TARGETS)[number];
+export type { MappingChoice } from './target.ts';
 
-/** The label of each field, the same as on the organisation form. */
-export const TARGET_LABELS: Record<Target, MessageKey> = {
-  name: 'directory.name',
-  kind: 'directory.kind',
-  country: 'directory.country',
-  city: 'directory.city',
-  province: 'directory.province',
-  address: 'directory.address',
-  latitude: 'directory.latitude',
-  longitude: 'directory.longitude',
-  website: 'directory.website',
-  email: 'directory.email',
-  phone: 'directory.phone',
-  description: 'directory.description',
-  lang: 'directory.writtenIn',
-  name_translit: 'directory.nameTranslit',
-  domains: 'directory.domains',
-  stages: 'directory.stages',
-  languages: 'directory.languages',
-  founded_year: 'directory.foundedYear',
-  parent: 'directory.parent',
-};
+type AnyTarget = Pick<ImportTarget<unknown>, 'fields' | 'labels' | 'synonyms' | 'defaults' | 'text'>;
 
 /** Case, accents, spacing and punctuation folded away: "Tên tổ chức" → "tentochuc". */
 export function foldLabel(text: string): string {
   return foldLatin(searchForm(text)).replace(/[^\p{L}\p{N}\p{M}]+/gu, '');
 }
 
-const SYNONYMS: Record<Target, string[]> = {
-  name: [
-    'name',
-    'organisation',
-    'organization',
-    'org',
-    'orgname',
-    'organisationname',
-    'organizationname',
-    'ten',
-    'tentochuc',
-    'nom',
-  ],
-  kind: ['kind', 'type', 'category', 'orgtype', 'organisationtype', 'organizationtype', 'loai', 'loaihinh'],
-  country: ['country', 'countrycode', 'nation', 'quocgia', 'pays'],
-  city: ['city', 'town', 'locality', 'thanhpho', 'ville'],
-  province: ['province', 'state', 'region', 'provincestate', 'tinh', 'tinhthanh'],
-  address: ['address', 'street', 'streetaddress', 'diachi', 'adresse'],
-  latitude: ['latitude', 'lat'],
-  longitude: ['longitude', 'lng', 'lon', 'long'],
-  website: ['website', 'web', 'url', 'site', 'homepage', 'websiteurl', 'trangweb'],
-  email: ['email', 'mail', 'emailaddress', 'contactemail', 'courriel'],
-  phone: ['phone', 'telephone', 'tel', 'mobile', 'phonenumber', 'dienthoai', 'sodienthoai', 'sdt'],
-  description: ['description', 'about', 'summary', 'profile', 'mota', 'gioithieu'],
-  lang: ['lang', 'language', 'writtenin', 'contentlanguage', 'ngonngu'],
-  name_translit: [
-    'nametranslit',
-    'namelatin',
-    'latinname',
-    'transliteration',
-    'romanisation',
-    'romanization',
-    'romanizedname',
-    'englishname',
-    'nameinenglish',
-  ],
-  domains: ['domains', 'domain', 'sector', 'sectors', 'culturaldomains', 'linhvuc'],
-  stages: ['stages', 'stage', 'valuechain', 'valuechainstages'],
-  languages: ['languages', 'workinglanguages', 'languagesspoken'],
-  founded_year: [
-    'foundedyear',
-    'founded',
-    'yearfounded',
-    'established',
-    'yearestablished',
-    'since',
-    'namthanhlap',
-  ],
-  parent: ['parent', 'partof', 'parentorganisation', 'parentorganization', 'parentslug'],
-};
-
-let guessTable: Map<string, Target> | undefined;
+const guessTables = new WeakMap<object, Map<string, string>>();
 
 /** Folded header → field: synonyms first, then the labels in every UI language. */
-function guesses(): Map<string, Target> {
-  if (guessTable) return guessTable;
-  const table = new Map<string, Target>();
-  for (const target of TARGETS) for (const s of SYNONYMS[target]) table.set(s, target);
+function guesses(target: AnyTarget): Map<string, string> {
+  const known = guessTables.get(target.fields);
+  if (known) return known;
+  const table = new Map<string, string>();
+  for (const field of target.fields) for (const s of target.synonyms[field] ?? []) table.set(s, field);
   for (const locale of LOCALES) {
     const t = translator(locale);
-    for (const target of TARGETS) {
-      const key = foldLabel(t(TARGET_LABELS[target]));
-      if (key && !table.has(key)) table.set(key, target);
+    for (const field of target.fields) {
+      const label = target.labels[field];
+      const key = label ? foldLabel(t(label)) : '';
+      if (key && !table.has(key)) table.set(key, field);
     }
   }
-  guessTable = table;
+  guessTables.set(target.fields, table);
   return table;
 }
 
-export type Mapping = (Target | null)[];
+export type Mapping = MappingChoice['mapping'];
 
 /** One field per header where it can be guessed; no field twice (the first column wins). */
-export function guessMapping(header: string[]): Mapping {
-  const table = guesses();
-  const used = new Set<Target>();
+export function guessMapping(header: string[], target: AnyTarget): Mapping {
+  const table = guesses(target);
+  const used = new Set<string>();
   return header.map((h) => {
-    const target = table.get(foldLabel(h));
-    if (!target || used.has(target)) return null;
-    used.add(target);
-    return target;
+    const field = table.get(foldLabel(h));
+    if (!field || used.has(field)) return null;
+    used.add(field);
+    return field;
   });
 }
 
 /** Name of the form field of column i. */
 export const columnField = (i: number) => `col_${i}`;
-
-export interface MappingChoice {
-  mapping: Mapping;
-  /** Values for rows whose cell is empty or whose file has no such column. */
-  defaults: { kind: string; country: string; lang: string };
-}
+/** Name of the form field of a default value. */
+export const defaultField = (name: string) => `default_${name}`;
 
 export type MappingErrors = Record<string, MessageKey>;
 
@@ -158,42 +65,41 @@ export type MappingErrors = Record<string, MessageKey>;
 export function readMapping(
   values: FormValues,
   width: number,
+  target: AnyTarget,
 ): { ok: true; choice: MappingChoice } | { ok: false; errors: MappingErrors } {
   const errors: MappingErrors = {};
   const mapping: Mapping = [];
-  const seen = new Set<Target>();
+  const seen = new Set<string>();
   for (let i = 0; i < width; i++) {
     const raw = fieldValue(values, columnField(i));
-    const target = (TARGETS as readonly string[]).includes(raw) ? (raw as Target) : null;
-    if (raw && !target) errors[columnField(i)] = 'form.invalid';
-    if (target && seen.has(target)) errors[columnField(i)] = 'directoryImport.mappedTwice';
-    if (target) seen.add(target);
-    mapping.push(target);
+    const field = target.fields.includes(raw) ? raw : null;
+    if (raw && !field) errors[columnField(i)] = 'form.invalid';
+    if (field && seen.has(field)) errors[columnField(i)] = 'directoryImport.mappedTwice';
+    if (field) seen.add(field);
+    mapping.push(field);
   }
-  if (!seen.has('name')) errors._form = 'directoryImport.needName';
+  if (!seen.has('name')) errors._form = target.text.needName;
   if (Object.keys(errors).length) return { ok: false, errors };
-  return {
-    ok: true,
-    choice: {
-      mapping,
-      defaults: {
-        kind: fieldValue(values, 'default_kind'),
-        country: fieldValue(values, 'default_country'),
-        lang: fieldValue(values, 'default_lang'),
-      },
-    },
-  };
+  const defaults: Record<string, string> = {};
+  for (const d of target.defaults) defaults[d.name] = fieldValue(values, defaultField(d.name));
+  return { ok: true, choice: { mapping, defaults } };
 }
 
 /** The mapping as form values, to carry it from the preview to the import. */
 export function mappingValues(choice: MappingChoice): FormValues {
-  const values: FormValues = {
-    default_kind: choice.defaults.kind,
-    default_country: choice.defaults.country,
-    default_lang: choice.defaults.lang,
-  };
-  choice.mapping.forEach((target, i) => {
-    values[columnField(i)] = target ?? '';
+  const values: FormValues = {};
+  for (const [name, value] of Object.entries(choice.defaults)) values[defaultField(name)] = value;
+  choice.mapping.forEach((field, i) => {
+    values[columnField(i)] = field ?? '';
   });
   return values;
+}
+
+/** The trimmed cells of a row by the field they fill. */
+export function cellsOf(cells: string[], choice: MappingChoice): Partial<Record<string, string>> {
+  const out: Partial<Record<string, string>> = {};
+  choice.mapping.forEach((field, i) => {
+    if (field) out[field] = (cells[i] ?? '').trim();
+  });
+  return out;
 }

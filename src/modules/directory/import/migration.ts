@@ -25,3 +25,17 @@ export const directoryImportsMigration: Migration = {
     await db.schema.dropTable('directory_imports').execute();
   },
 };
+
+// Uploads are also made for importing people: each says which import it belongs to, so that one is
+// never continued as the other. The rows of before were all organisations.
+export const directoryImportsKindMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('directory_imports')
+      .addColumn('kind', 'varchar(20)', (col) => col.notNull().defaultTo('organisations'))
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('directory_imports').dropColumn('kind').execute();
+  },
+};

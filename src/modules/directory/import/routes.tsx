@@ -1,24 +1,26 @@
-// Importing organisations from a CSV or XLSX file, for the hub's editors and admins:
-//   GET  /directory/import              the upload form
-//   POST /directory/import              read the file, keep it, go to the mapping
-//   GET  /directory/import/:id          match columns to fields (guessed from the headers)
-//   POST /directory/import/:id/mapping  the same form again with the mapping of a preview
-//   POST /directory/import/:id/preview  dry run: every row checked, nothing written
-//   POST /directory/import/:id          checked again, then all rows in one transaction
-//   POST /directory/import/:id/discard  forget the upload
+// Importing records from a CSV or XLSX file, for one target (organisations.ts; the people module
+// brings its own). With `path` the target's base, e.g. /directory/import:
+//   GET  path              the upload form
+//   POST path              read the file, keep it, go to the mapping
+//   GET  path/:id          match columns to fields (guessed from the headers)
+//   POST path/:id/mapping  the same form again with the mapping of a preview
+//   POST path/:id/preview  dry run: every row checked, nothing written
+//   POST path/:id          checked again, then all rows in one transaction
+//   POST path/:id/discard  forget the upload
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { User } from '../../../db/schema.ts';
 import { auditOrigin } from '../../../platform/audit.ts';
-import { hasRole, requireUser } from '../../../platform/auth.ts';
+import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { type FormValues, readForm } from '../../../platform/http/forms.ts';
 import type { MessageKey, MessageValues } from '../../../platform/i18n.ts';
 import { renderPage } from '../../../ui/render.tsx';
-import { guessMapping, type MappingChoice, mappingValues, readMapping } from './mapping.ts';
+import { guessMapping, mappingValues, readMapping } from './mapping.ts';
+import { organisationImportTarget } from './organisations.ts';
 import { ImportFileError, MAX_FILE_BYTES, parseUpload } from './parse.ts';
 import {
   deleteImport,
@@ -28,32 +30,32 @@ import {
   type StoredImport,
   saveImport,
 } from './store.ts';
-import { validateRows } from './validate.ts';
+import type { ImportTarget, MappingChoice } from './target.ts';
 import { MappingView, PreviewView, UploadView } from './views.tsx';
 
+export { canImport } from './organisations.ts';
+
 type C = Context<AppEnv>;
-
-/** Importing writes many organisations at once: the hub's editors and admins only. */
-export function canImport(user: User | null): boolean {
-  return hasRole(user, 'editor');
-}
-
-function requireImporter(c: C): User {
-  const user = requireUser(c);
-  if (!canImport(user)) throw new HttpError(403, 'error.403.message');
-  return user;
-}
 
 /** Any form field passes: readMapping checks the ones it knows. */
 const anyForm = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
-export function directoryImportPages(deps: AppDeps) {
+/** The import pages of one target, mounted where the target's `path` says. */
+export function importPages<I>(deps: AppDeps, target: ImportTarget<I>) {
   const app = new Hono<AppEnv>();
   const { db } = deps;
+  const base = target.path;
+
+  function requireImporter(c: C): User {
+    const user = requireUser(c);
+    if (!target.canImport(user)) throw new HttpError(403, 'error.403.message');
+    return user;
+  }
 
   async function loadOwn(c: C, user: User): Promise<StoredImport> {
     const id = Number(c.req.param('id'));
-    const upload = Number.isSafeInteger(id) && id > 0 ? await loadImport(db, id, user.id) : undefined;
+    const upload =
+      Number.isSafeInteger(id) && id > 0 ? await loadImport(db, id, user.id, target.kind) : undefined;
     if (!upload) throw new HttpError(404, 'directoryImport.expired');
     return upload;
   }
@@ -65,8 +67,8 @@ export function directoryImportPages(deps: AppDeps) {
   ) =>
     renderPage(
       c,
-      { title: c.var.t('directoryImport.title'), noindex: true },
-      <UploadView error={error} />,
+      { title: c.var.t(target.text.title), noindex: true },
+      <UploadView target={target} error={error} />,
       status,
     );
 
@@ -74,12 +76,12 @@ export function directoryImportPages(deps: AppDeps) {
     renderPage(
       c,
       { title: c.var.t('directoryImport.mapTitle'), noindex: true },
-      <MappingView upload={upload} state={{ values, errors }} />,
+      <MappingView target={target} upload={upload} state={{ values, errors }} />,
       errors ? 422 : 200,
     );
 
   async function showPreview(c: C, upload: StoredImport, choice: MappingChoice, notice?: MessageKey) {
-    const report = await validateRows(db, upload, choice);
+    const report = await target.validate(db, upload, choice);
     return {
       report,
       page: (status: 200 | 422) =>
@@ -87,6 +89,7 @@ export function directoryImportPages(deps: AppDeps) {
           c,
           { title: c.var.t('directoryImport.previewTitle'), noindex: true },
           <PreviewView
+            target={target}
             upload={upload}
             report={report}
             mapping={choice.mapping}
@@ -98,12 +101,12 @@ export function directoryImportPages(deps: AppDeps) {
     };
   }
 
-  app.get('/directory/import', (c) => {
+  app.get(base, (c) => {
     requireImporter(c);
     return showUpload(c);
   });
 
-  app.post('/directory/import', async (c) => {
+  app.post(base, async (c) => {
     const user = requireImporter(c);
     const body = await c.req.parseBody();
     const file = body.file;
@@ -120,49 +123,52 @@ export function directoryImportPages(deps: AppDeps) {
     try {
       const table = await parseUpload(new Uint8Array(await file.arrayBuffer()), file.name);
       await purgeOldImports(db);
-      const id = await saveImport(db, user.id, file.name || 'upload', table);
-      return c.redirect(`/directory/import/${id}`, 303);
+      const id = await saveImport(db, user.id, target.kind, file.name || 'upload', table);
+      return c.redirect(`${base}/${id}`, 303);
     } catch (err) {
-      if (err instanceof ImportFileError)
-        return showUpload(c, { key: err.messageKey, values: err.values }, err.status);
+      if (err instanceof ImportFileError) {
+        // "No organisations under the header" says what this target's rows are.
+        const key = err.messageKey === 'directoryImport.noRows' ? target.text.noRows : err.messageKey;
+        return showUpload(c, { key, values: err.values }, err.status);
+      }
       throw err;
     }
   });
 
-  app.get('/directory/import/:id', async (c) => {
+  app.get(`${base}/:id`, async (c) => {
     const user = requireImporter(c);
     const upload = await loadOwn(c, user);
     const values = mappingValues({
-      mapping: guessMapping(upload.header),
-      defaults: { kind: '', country: '', lang: c.var.locale },
+      mapping: guessMapping(upload.header, target),
+      defaults: target.initialDefaults(c.var.locale),
     });
     return showMapping(c, upload, values);
   });
 
-  app.post('/directory/import/:id/mapping', async (c) => {
+  app.post(`${base}/:id/mapping`, async (c) => {
     const user = requireImporter(c);
     const upload = await loadOwn(c, user);
     const form = await readForm(c, anyForm);
     return showMapping(c, upload, form.values);
   });
 
-  app.post('/directory/import/:id/preview', async (c) => {
+  app.post(`${base}/:id/preview`, async (c) => {
     const user = requireImporter(c);
     const upload = await loadOwn(c, user);
     const form = await readForm(c, anyForm);
-    const mapping = readMapping(form.values, upload.header.length);
+    const mapping = readMapping(form.values, upload.header.length, target);
     if (!mapping.ok) return showMapping(c, upload, form.values, mapping.errors);
     const { page } = await showPreview(c, upload, mapping.choice);
     return page(200);
   });
 
-  app.post('/directory/import/:id', async (c) => {
+  app.post(`${base}/:id`, async (c) => {
     const user = requireImporter(c);
     const upload = await loadOwn(c, user);
     const form = await readForm(c, anyForm);
-    const mapping = readMapping(form.values, upload.header.length);
+    const mapping = readMapping(form.values, upload.header.length, target);
     if (!mapping.ok) return showMapping(c, upload, form.values, mapping.errors);
-    // Checked again: the directory may have changed since the preview, and forms can be forged.
+    // Checked again: the hub may have changed since the preview, and forms can be forged.
     const { report, page } = await showPreview(c, upload, mapping.choice);
     // All or nothing: one invalid row stops the whole file.
     if (report.counts.error > 0) return page(422);
@@ -174,19 +180,22 @@ export function directoryImportPages(deps: AppDeps) {
       const again = await showPreview(c, upload, mapping.choice, 'directoryImport.nothingToImport');
       return again.page(422);
     }
-    await runImport(db, upload, rows, user, auditOrigin(c));
-    setFlash(c, 'directoryImport.done', { count: rows.length });
-    // Newest first: the imported organisations head the list.
-    return c.redirect('/directory?sort=newest', 303);
+    await runImport(db, target, upload, rows, user, auditOrigin(c));
+    setFlash(c, target.text.done, { count: rows.length });
+    // Newest first: the imported records head the list.
+    return c.redirect(target.listPath, 303);
   });
 
-  app.post('/directory/import/:id/discard', async (c) => {
+  app.post(`${base}/:id/discard`, async (c) => {
     const user = requireImporter(c);
     const upload = await loadOwn(c, user);
     await deleteImport(db, upload.id);
     setFlash(c, 'directoryImport.discarded');
-    return c.redirect('/directory/import', 303);
+    return c.redirect(base, 303);
   });
 
   return app;
 }
+
+/** The directory's own import, of organisations (/directory/import). */
+export const directoryImportPages = (deps: AppDeps) => importPages(deps, organisationImportTarget);

@@ -1,12 +1,12 @@
-// The uploads of the import, and the import itself: every row through the directory's own
-// createOrganisation, all in one transaction with one audit entry, so a file goes in whole or not at all.
+// The uploads of the import, and the import itself: every row through the target's own create
+// function (createOrganisation, createPerson), all in one transaction with one audit entry, so a
+// file goes in whole or not at all.
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
 import { type AuditEvent, recordAudit } from '../../../platform/audit.ts';
-import { createOrganisation, statusForNew } from '../store.ts';
 import type { ParsedTable } from './parse.ts';
-import type { DirectoryImportsTable } from './tables.ts';
-import type { RowReport } from './validate.ts';
+import type { DirectoryImportsTable, ImportKind } from './tables.ts';
+import type { ImportTarget, RowReport } from './target.ts';
 
 type Db = Kysely<Database>;
 
@@ -16,6 +16,7 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 export interface StoredImport extends ParsedTable {
   id: number;
   userId: number;
+  kind: ImportKind;
   filename: string;
   createdAt: string;
 }
@@ -30,6 +31,7 @@ export async function purgeOldImports(db: Db): Promise<void> {
 export async function saveImport(
   db: Db,
   userId: number,
+  kind: ImportKind,
   filename: string,
   table: ParsedTable,
 ): Promise<number> {
@@ -37,6 +39,7 @@ export async function saveImport(
     .insertInto('directory_imports')
     .values({
       user_id: userId,
+      kind,
       created_at: new Date().toISOString(),
       filename: filename.slice(0, 255),
       header: JSON.stringify(table.header),
@@ -47,19 +50,26 @@ export async function saveImport(
   return row.id;
 }
 
-/** The upload, if it belongs to this user and is not older than a day. */
-export async function loadImport(db: Db, id: number, userId: number): Promise<StoredImport | undefined> {
+/** The upload, if it belongs to this user, was made for this kind of import and is not older than a day. */
+export async function loadImport(
+  db: Db,
+  id: number,
+  userId: number,
+  kind: ImportKind,
+): Promise<StoredImport | undefined> {
   const row: Selectable<DirectoryImportsTable> | undefined = await db
     .selectFrom('directory_imports')
     .selectAll()
     .where('id', '=', id)
     .where('user_id', '=', userId)
+    .where('kind', '=', kind)
     .where('created_at', '>=', dayAgo())
     .executeTakeFirst();
   if (!row) return undefined;
   return {
     id: row.id,
     userId: row.user_id,
+    kind: row.kind,
     filename: row.filename,
     createdAt: row.created_at,
     header: JSON.parse(row.header) as string[],
@@ -72,30 +82,35 @@ export async function deleteImport(db: Db, id: number): Promise<void> {
 }
 
 /**
- * Creates one organisation per row (they must all be valid), records the import in the audit log
- * and forgets the upload — in one transaction: if any row fails, nothing is kept.
+ * Creates one record per row through the target (they must all be valid), records the import in
+ * the audit log and forgets the upload — in one transaction: if any row fails, nothing is kept.
  */
-export async function runImport(
+export async function runImport<I>(
   db: Db,
+  target: ImportTarget<I>,
   upload: StoredImport,
-  rows: RowReport[],
+  rows: RowReport<I>[],
   user: User,
   origin: Pick<AuditEvent, 'actorId' | 'ip' | 'requestId'>,
 ): Promise<number> {
-  const status = await statusForNew(db, user);
+  const inputs = rows.map((row) => {
+    if (!row.input) throw new Error(`row ${row.n} is not valid`);
+    return row.input;
+  });
   return db.transaction().execute(async (trx) => {
-    const ids: number[] = [];
-    for (const row of rows) {
-      if (!row.input) throw new Error(`row ${row.n} is not valid`);
-      const org = await createOrganisation(trx, row.input, user, status);
-      ids.push(org.id);
-    }
+    const { ids, details } = await target.create(trx, inputs, user);
     await recordAudit(trx, {
       ...origin,
-      action: 'organisation.imported',
+      action: target.auditAction,
       subjectType: 'directory_import',
       subjectId: upload.id,
-      details: { filename: upload.filename, count: ids.length, firstId: ids[0], lastId: ids.at(-1), status },
+      details: {
+        filename: upload.filename,
+        count: ids.length,
+        firstId: ids[0],
+        lastId: ids.at(-1),
+        ...details,
+      },
     });
     await deleteImport(trx, upload.id);
     return ids.length;

@@ -2,9 +2,13 @@
 import type { Generated } from 'kysely';
 import type { Timestamp } from '../../../db/schema.ts';
 
+/** What an upload is to become (see target.ts); uploads made before people could be imported are organisations. */
+export type ImportKind = 'organisations' | 'people';
+
 export interface DirectoryImportsTable {
   id: Generated<number>;
   user_id: number;
+  kind: ImportKind;
   created_at: Timestamp;
   filename: string;
   /** JSON array of the column headers. */

@@ -1,15 +1,18 @@
 // The three steps of an import: upload a file, match its columns to the fields, check the rows
-// (and import). Plain forms: the upload waits on the server between the steps.
-import { COUNTRY_CODES } from '../../../platform/countries.ts';
+// (and import). Plain forms: the upload waits on the server between the steps. The target
+// (organisations, people) gives the fields, labels, paths and the few texts that name its records.
 import type { FormValues } from '../../../platform/http/forms.ts';
 import type { MessageKey, MessageValues } from '../../../platform/i18n.ts';
 import { CsrfField, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import { CONTENT_LANGUAGES, ORGANISATION_KINDS } from '../vocab.ts';
-import { columnField, TARGET_LABELS, TARGETS, type Target } from './mapping.ts';
+import { columnField, defaultField } from './mapping.ts';
 import { MAX_FILE_BYTES, MAX_ROWS, type ParsedTable } from './parse.ts';
 import type { StoredImport } from './store.ts';
-import type { ImportReport, RowMessage, RowReport } from './validate.ts';
+import type { ImportReport, ImportTarget, RowMessage, RowReport } from './target.ts';
+
+/** What the views need of a target, whatever its records' input type. */
+type ViewTarget = Omit<ImportTarget<unknown>, 'validate' | 'create'>;
+type Mapping = (string | null)[];
 
 /** Rows listed in the report; the counts above it cover all of them. */
 const LISTED_ROWS = 300;
@@ -26,34 +29,44 @@ export function columnLetter(i: number): string {
   return out;
 }
 
-function Breadcrumb() {
+/** The pages above this one; on the steps after the upload, the upload page too. */
+function Breadcrumb(props: { target: ViewTarget; withImport?: boolean }) {
   const { t } = usePage();
+  const { target } = props;
+  const trail = props.withImport
+    ? [...target.breadcrumb, { href: target.path, label: target.text.title }]
+    : target.breadcrumb;
   return (
     <p class="breadcrumb">
-      <a href="/directory">{t('directory.title')}</a>
-      {' › '}
-      <a href="/directory/import">{t('directoryImport.title')}</a>
+      {trail.map((step, i) => (
+        <>
+          {i > 0 && ' › '}
+          <a href={step.href}>{t(step.label)}</a>
+        </>
+      ))}
     </p>
   );
 }
 
-export function UploadView(props: { error?: { key: MessageKey; values?: MessageValues } }) {
+export function UploadView(props: {
+  target: ViewTarget;
+  error?: { key: MessageKey; values?: MessageValues };
+}) {
   const { t, fmt } = usePage();
+  const { target } = props;
   return (
     <div class="wrap narrow">
-      <p class="breadcrumb">
-        <a href="/directory">{t('directory.title')}</a>
-      </p>
-      <h1>{t('directoryImport.title')}</h1>
-      <p>{t('directoryImport.intro')}</p>
+      <Breadcrumb target={target} />
+      <h1>{t(target.text.title)}</h1>
+      <p>{t(target.text.intro)}</p>
       <p class="hint">
         {t('directoryImport.limits', {
           rows: fmt.number(MAX_ROWS),
           mb: fmt.number(MAX_FILE_BYTES / 1024 / 1024),
         })}{' '}
-        <a href="/directory/export.csv">{t('directoryImport.exportLink')}</a>
+        <a href={target.exportHref}>{t('directoryImport.exportLink')}</a>
       </p>
-      <form method="post" action="/directory/import" enctype="multipart/form-data" class="stack">
+      <form method="post" action={target.path} enctype="multipart/form-data" class="stack">
         <CsrfField />
         {props.error && (
           <div class="notice error" role="alert">
@@ -92,23 +105,20 @@ function examplesOf(table: ParsedTable, i: number): string[] {
   return [...seen];
 }
 
-export function MappingView(props: { upload: StoredImport; state: FormState }) {
-  const { t, fmt, locale } = usePage();
-  const { upload, state } = props;
-  const collator = new Intl.Collator(locale);
+export function MappingView(props: { target: ViewTarget; upload: StoredImport; state: FormState }) {
+  const page = usePage();
+  const { t } = page;
+  const { target, upload, state } = props;
   const targetOptions = [
     { value: '', label: t('directoryImport.ignore') },
-    ...TARGETS.map((target) => ({ value: target, label: t(TARGET_LABELS[target]) })),
+    ...target.fields.map((field) => ({ value: field, label: t(target.labels[field] ?? 'form.invalid') })),
   ];
-  const countries = COUNTRY_CODES.map((c) => ({ value: c, label: fmt.country(c) })).sort((a, b) =>
-    collator.compare(a.label, b.label),
-  );
   return (
     <div class="wrap narrow">
-      <Breadcrumb />
+      <Breadcrumb target={target} withImport />
       <h1>{t('directoryImport.mapTitle')}</h1>
       <p>{t('directoryImport.mapIntro', { file: upload.filename, count: upload.rows.length })}</p>
-      <Form action={`/directory/import/${upload.id}/preview`} state={state} class="stack">
+      <Form action={`${target.path}/${upload.id}/preview`} state={state} class="stack">
         <fieldset>
           <legend>{t('directoryImport.columns')}</legend>
           {upload.header.map((header, i) => {
@@ -156,38 +166,25 @@ export function MappingView(props: { upload: StoredImport; state: FormState }) {
         <fieldset>
           <legend>{t('directoryImport.defaults')}</legend>
           <p class="hint">{t('directoryImport.defaultsHint')}</p>
-          <SelectField
-            name="default_kind"
-            label="directory.kind"
-            state={state}
-            options={[
-              { value: '', label: t('directoryImport.noDefault') },
-              ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`directory.kind.${k}`) })),
-            ]}
-          />
-          <SelectField
-            name="default_country"
-            label="directory.country"
-            state={state}
-            options={[{ value: '', label: t('directoryImport.noDefault') }, ...countries]}
-          />
-          <SelectField
-            name="default_lang"
-            label="directory.writtenIn"
-            state={state}
-            options={CONTENT_LANGUAGES.map((l) => ({ value: l, label: fmt.language(l), lang: l }))}
-          />
+          {target.defaults.map((d) => (
+            <SelectField
+              name={defaultField(d.name)}
+              label={d.label}
+              state={state}
+              options={d.options(page)}
+            />
+          ))}
         </fieldset>
         <Submit label="directoryImport.check" />
       </Form>
-      <DiscardForm id={upload.id} />
+      <DiscardForm action={`${target.path}/${upload.id}/discard`} />
     </div>
   );
 }
 
-function DiscardForm(props: { id: number }) {
+function DiscardForm(props: { action: string }) {
   return (
-    <form method="post" action={`/directory/import/${props.id}/discard`} class="inline-form">
+    <form method="post" action={props.action} class="inline-form">
       <CsrfField />
       <Submit label="directoryImport.discard" variant="secondary" />
     </form>
@@ -204,32 +201,32 @@ function Hidden(props: { values: FormValues }) {
   );
 }
 
-function Message(props: { message: RowMessage; header: string[]; mapping: (Target | null)[] }) {
+function Message(props: { message: RowMessage; labels: ViewTarget['labels']; mapping: Mapping }) {
   const { t } = usePage();
-  const { field, key, values } = props.message;
+  const { field, key, values, link } = props.message;
   const column = field ? props.mapping.indexOf(field) : -1;
-  const slug = key === 'directoryImport.duplicateExisting' ? String(values?.slug ?? '') : '';
+  const label = field ? props.labels[field] : undefined;
   return (
     <li>
-      {field && field in TARGET_LABELS && (
+      {label && (
         <>
-          <strong>{t(TARGET_LABELS[field])}</strong>
+          <strong>{t(label)}</strong>
           {column >= 0 && ` (${columnLetter(column)})`}
           {': '}
         </>
       )}
       {t(key, values)}
-      {slug && (
+      {link && (
         <>
           {' '}
-          <a href={`/directory/${slug}`}>{String(values?.name ?? slug)}</a>
+          <a href={link.href}>{link.text}</a>
         </>
       )}
     </li>
   );
 }
 
-function RowsTable(props: { rows: RowReport[]; header: string[]; mapping: (Target | null)[] }) {
+function RowsTable(props: { rows: RowReport<unknown>[]; labels: ViewTarget['labels']; mapping: Mapping }) {
   const { t, fmt } = usePage();
   return (
     <div class="table-scroll">
@@ -254,7 +251,7 @@ function RowsTable(props: { rows: RowReport[]; header: string[]; mapping: (Targe
                 {r.messages.length > 0 && (
                   <ul class="plain">
                     {r.messages.map((m) => (
-                      <Message message={m} header={props.header} mapping={props.mapping} />
+                      <Message message={m} labels={props.labels} mapping={props.mapping} />
                     ))}
                   </ul>
                 )}
@@ -268,22 +265,23 @@ function RowsTable(props: { rows: RowReport[]; header: string[]; mapping: (Targe
 }
 
 export function PreviewView(props: {
+  target: ViewTarget;
   upload: StoredImport;
-  report: ImportReport;
-  mapping: (Target | null)[];
+  report: ImportReport<unknown>;
+  mapping: Mapping;
   /** The mapping as form fields, carried to the import. */
   carry: FormValues;
   notice?: MessageKey;
 }) {
   const { t, fmt } = usePage();
-  const { upload, report, mapping, carry } = props;
+  const { target, upload, report, mapping, carry } = props;
   const { counts } = report;
   const problems = report.rows.filter((r) => r.status !== 'ok');
   const ready = report.rows.filter((r) => r.status === 'ok');
   const importable = counts.ok + counts.duplicate;
   return (
     <div class="wrap">
-      <Breadcrumb />
+      <Breadcrumb target={target} withImport />
       <h1>{t('directoryImport.previewTitle')}</h1>
       <p>{t('directoryImport.previewIntro', { file: upload.filename, count: report.rows.length })}</p>
       <dl class="figures">
@@ -306,11 +304,11 @@ export function PreviewView(props: {
       ) : (
         <p class="notice">{t('directoryImport.allValid')}</p>
       )}
-      {counts.duplicate > 0 && <p class="notice warning">{t('directoryImport.duplicatesNote')}</p>}
+      {counts.duplicate > 0 && <p class="notice warning">{t(target.text.duplicatesNote)}</p>}
       {problems.length > 0 && (
         <section>
           <h2>{t('directoryImport.rowsToCheck')}</h2>
-          <RowsTable rows={problems.slice(0, LISTED_ROWS)} header={upload.header} mapping={mapping} />
+          <RowsTable rows={problems.slice(0, LISTED_ROWS)} labels={target.labels} mapping={mapping} />
           {problems.length > LISTED_ROWS && (
             <p class="hint">{t('directoryImport.moreRows', { count: problems.length - LISTED_ROWS })}</p>
           )}
@@ -319,7 +317,7 @@ export function PreviewView(props: {
       {ready.length > 0 && (
         <details>
           <summary>{t('directoryImport.readyRows', { count: ready.length })}</summary>
-          <RowsTable rows={ready.slice(0, LISTED_ROWS)} header={upload.header} mapping={mapping} />
+          <RowsTable rows={ready.slice(0, LISTED_ROWS)} labels={target.labels} mapping={mapping} />
           {ready.length > LISTED_ROWS && (
             <p class="hint">{t('directoryImport.moreRows', { count: ready.length - LISTED_ROWS })}</p>
           )}
@@ -327,7 +325,7 @@ export function PreviewView(props: {
       )}
       <div class="actions">
         {counts.error === 0 && importable > 0 && (
-          <form method="post" action={`/directory/import/${upload.id}`} class="stack">
+          <form method="post" action={`${target.path}/${upload.id}`} class="stack">
             <CsrfField />
             <Hidden values={carry} />
             {counts.duplicate > 0 && (
@@ -337,16 +335,16 @@ export function PreviewView(props: {
               </label>
             )}
             <button type="submit" class="button">
-              {t('directoryImport.importButton', { count: importable })}
+              {t(target.text.importButton, { count: importable })}
             </button>
           </form>
         )}
-        <form method="post" action={`/directory/import/${upload.id}/mapping`} class="inline-form">
+        <form method="post" action={`${target.path}/${upload.id}/mapping`} class="inline-form">
           <CsrfField />
           <Hidden values={carry} />
           <Submit label="directoryImport.changeMapping" variant="secondary" />
         </form>
-        <DiscardForm id={upload.id} />
+        <DiscardForm action={`${target.path}/${upload.id}/discard`} />
       </div>
     </div>
   );

@@ -1,0 +1,171 @@
+// The directory's organisations as an import target: the fields a column may fill, the headers
+// that name them, the defaults offered on the mapping form, and how the rows are written (through
+// createOrganisation, the form's own write).
+import type { User } from '../../../db/schema.ts';
+import { hasRole } from '../../../platform/auth.ts';
+import { COUNTRY_CODES } from '../../../platform/countries.ts';
+import type { MessageKey } from '../../../platform/i18n.ts';
+import { createOrganisation, statusForNew } from '../store.ts';
+import { CONTENT_LANGUAGES, ORGANISATION_KINDS } from '../vocab.ts';
+import type { DefaultField, ImportTarget } from './target.ts';
+import { type OrganisationImportInput, validateRows } from './validate.ts';
+
+export const ORGANISATION_FIELDS = [
+  'name',
+  'kind',
+  'country',
+  'city',
+  'province',
+  'address',
+  'latitude',
+  'longitude',
+  'website',
+  'email',
+  'phone',
+  'description',
+  'lang',
+  'name_translit',
+  'domains',
+  'stages',
+  'languages',
+  'founded_year',
+  'parent',
+] as const;
+type OrganisationField = (typeof ORGANISATION_FIELDS)[number];
+
+/** The label of each field, the same as on the organisation form. */
+const LABELS: Record<OrganisationField, MessageKey> = {
+  name: 'directory.name',
+  kind: 'directory.kind',
+  country: 'directory.country',
+  city: 'directory.city',
+  province: 'directory.province',
+  address: 'directory.address',
+  latitude: 'directory.latitude',
+  longitude: 'directory.longitude',
+  website: 'directory.website',
+  email: 'directory.email',
+  phone: 'directory.phone',
+  description: 'directory.description',
+  lang: 'directory.writtenIn',
+  name_translit: 'directory.nameTranslit',
+  domains: 'directory.domains',
+  stages: 'directory.stages',
+  languages: 'directory.languages',
+  founded_year: 'directory.foundedYear',
+  parent: 'directory.parent',
+};
+
+const SYNONYMS: Record<OrganisationField, string[]> = {
+  name: [
+    'name',
+    'organisation',
+    'organization',
+    'org',
+    'orgname',
+    'organisationname',
+    'organizationname',
+    'ten',
+    'tentochuc',
+    'nom',
+  ],
+  kind: ['kind', 'type', 'category', 'orgtype', 'organisationtype', 'organizationtype', 'loai', 'loaihinh'],
+  country: ['country', 'countrycode', 'nation', 'quocgia', 'pays'],
+  city: ['city', 'town', 'locality', 'thanhpho', 'ville'],
+  province: ['province', 'state', 'region', 'provincestate', 'tinh', 'tinhthanh'],
+  address: ['address', 'street', 'streetaddress', 'diachi', 'adresse'],
+  latitude: ['latitude', 'lat'],
+  longitude: ['longitude', 'lng', 'lon', 'long'],
+  website: ['website', 'web', 'url', 'site', 'homepage', 'websiteurl', 'trangweb'],
+  email: ['email', 'mail', 'emailaddress', 'contactemail', 'courriel'],
+  phone: ['phone', 'telephone', 'tel', 'mobile', 'phonenumber', 'dienthoai', 'sodienthoai', 'sdt'],
+  description: ['description', 'about', 'summary', 'profile', 'mota', 'gioithieu'],
+  lang: ['lang', 'language', 'writtenin', 'contentlanguage', 'ngonngu'],
+  name_translit: [
+    'nametranslit',
+    'namelatin',
+    'latinname',
+    'transliteration',
+    'romanisation',
+    'romanization',
+    'romanizedname',
+    'englishname',
+    'nameinenglish',
+  ],
+  domains: ['domains', 'domain', 'sector', 'sectors', 'culturaldomains', 'linhvuc'],
+  stages: ['stages', 'stage', 'valuechain', 'valuechainstages'],
+  languages: ['languages', 'workinglanguages', 'languagesspoken'],
+  founded_year: [
+    'foundedyear',
+    'founded',
+    'yearfounded',
+    'established',
+    'yearestablished',
+    'since',
+    'namthanhlap',
+  ],
+  parent: ['parent', 'partof', 'parentorganisation', 'parentorganization', 'parentslug'],
+};
+
+/** Countries by their name in the reader's language, for the "default country" choice. */
+export const countryOptions: DefaultField['options'] = ({ fmt, locale }) => {
+  const collator = new Intl.Collator(locale);
+  return COUNTRY_CODES.map((c) => ({ value: c, label: fmt.country(c) })).sort((a, b) =>
+    collator.compare(a.label, b.label),
+  );
+};
+
+/** The languages a record may be written in, each named in itself. */
+export const languageOptions: DefaultField['options'] = ({ fmt }) =>
+  CONTENT_LANGUAGES.map((l) => ({ value: l, label: fmt.language(l), lang: l }));
+
+/** Importing writes many organisations at once: the hub's editors and admins only. */
+export function canImport(user: User | null): boolean {
+  return hasRole(user, 'editor');
+}
+
+export const organisationImportTarget: ImportTarget<OrganisationImportInput> = {
+  kind: 'organisations',
+  path: '/directory/import',
+  listPath: '/directory?sort=newest',
+  breadcrumb: [{ href: '/directory', label: 'directory.title' }],
+  exportHref: '/directory/export.csv',
+  fields: ORGANISATION_FIELDS,
+  labels: LABELS,
+  synonyms: SYNONYMS,
+  defaults: [
+    {
+      name: 'kind',
+      label: 'directory.kind',
+      options: ({ t }) => [
+        { value: '', label: t('directoryImport.noDefault') },
+        ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`directory.kind.${k}`) })),
+      ],
+    },
+    {
+      name: 'country',
+      label: 'directory.country',
+      options: (page) => [{ value: '', label: page.t('directoryImport.noDefault') }, ...countryOptions(page)],
+    },
+    { name: 'lang', label: 'directory.writtenIn', options: languageOptions },
+  ],
+  initialDefaults: (locale) => ({ kind: '', country: '', lang: locale }),
+  text: {
+    title: 'directoryImport.title',
+    intro: 'directoryImport.intro',
+    noRows: 'directoryImport.noRows',
+    needName: 'directoryImport.needName',
+    importButton: 'directoryImport.importButton',
+    done: 'directoryImport.done',
+    duplicatesNote: 'directoryImport.duplicatesNote',
+  },
+  auditAction: 'organisation.imported',
+  canImport,
+  validate: validateRows,
+  async create(trx, inputs, user) {
+    const status = await statusForNew(trx, user);
+    const ids: number[] = [];
+    for (const input of inputs) ids.push((await createOrganisation(trx, input, user, status)).id);
+    return { ids, details: { status } };
+  },
+};
