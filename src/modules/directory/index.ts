@@ -23,6 +23,21 @@ export const directoryModule: HubModule = {
 
 // What other modules (people) share with the directory: its vocabulary and export helpers.
 export { neutraliseFormula, vcardText } from './export.ts';
+// The import machinery (file reading, upload storage, column matching, preview, all-or-nothing
+// import) is generic over a target; other modules describe theirs (people/import.ts) and mount
+// importPages with it, reusing the value helpers for cells.
+export { type CheckedRow, duplicateKey, flagDuplicates, type KnownRecord } from './import/duplicates.ts';
+export { cellsOf, foldLabel } from './import/mapping.ts';
+export { countryOptions, languageOptions } from './import/organisations.ts';
+export { importPages } from './import/routes.tsx';
+export {
+  type ImportReport,
+  type ImportTarget,
+  type MappingChoice,
+  type RowMessage,
+  reportOf,
+} from './import/target.ts';
+export { countryCode, domainCode, languageTag, splitList, vocabulary, withScheme } from './import/values.ts';
 export {
   CONTACT_VISIBILITIES,
   CONTENT_LANGUAGES,

@@ -13,6 +13,7 @@ import { localPath } from '../../platform/http/request.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { toCsv, toVcards } from './export.ts';
+import { canImport } from './import/organisations.ts';
 import { effectiveSort, exportOrganisations, listOrganisations, mapPlaces, PAGE_SIZE } from './listing.ts';
 import { logoInfo, logoUrl } from './logo.ts';
 import { directoryLogoPages } from './logo-routes.ts';
@@ -104,6 +105,7 @@ export function directoryPages(deps: AppDeps) {
         countries={countries.map((r) => r.country)}
         languages={languages.map((r) => r.value)}
         canCreate={canCreate(viewer)}
+        canImport={canImport(viewer)}
       />,
     );
   });

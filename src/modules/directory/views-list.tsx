@@ -20,6 +20,8 @@ export interface DirectoryPage {
   countries: string[];
   languages: string[];
   canCreate: boolean;
+  /** Editors and admins: a link to the CSV/XLSX import. */
+  canImport: boolean;
 }
 
 function Select(props: {
@@ -57,6 +59,11 @@ export function DirectoryView(props: DirectoryPage) {
         {props.canCreate && (
           <a class="button" href="/directory/new">
             {t('directory.add')}
+          </a>
+        )}
+        {props.canImport && (
+          <a class="button secondary" href="/directory/import">
+            {t('directoryImport.title')}
           </a>
         )}
       </div>

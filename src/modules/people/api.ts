@@ -47,6 +47,9 @@ const PersonSchema = z
     lang: z.string(),
     title: z.string().nullable(),
     bio: z.string().openapi({ description: 'Markdown' }),
+    translations: z
+      .array(z.object({ lang: z.string(), title: z.string().nullable(), bio: z.string() }))
+      .openapi({ description: 'Title and bio in other languages than `lang`' }),
     country: z.string().nullable().openapi({ description: 'ISO 3166-1 alpha-2, where the person works' }),
     organisations: z.array(z.object({ slug: z.string(), name: z.string(), role: z.string().nullable() })),
     domains: z.array(z.string()),
@@ -78,6 +81,15 @@ const PersonInputDoc = z
     lang: z.string().openapi({ example: 'vi', description: 'BCP 47 language of name, title and bio' }),
     title: z.string().nullable().optional(),
     bio: z.string().optional().openapi({ description: 'Markdown, at most 10 000 characters' }),
+    translations: z
+      .array(
+        z.object({ lang: z.string(), title: z.string().nullable().optional(), bio: z.string().optional() }),
+      )
+      .optional()
+      .openapi({
+        description:
+          'Title and bio in other languages (at most 6, one per language, not `lang`); the list replaces the stored one',
+      }),
     country: z.string().nullable().optional().openapi({ example: 'VN', description: 'ISO 3166-1 alpha-2' }),
     organisations: z
       .array(z.object({ slug: z.string(), role: z.string().nullable().optional() }))
@@ -103,6 +115,7 @@ function toJson(person: PersonDetails, baseUrl: string, contact: boolean): z.inf
     lang: person.lang,
     title: person.title,
     bio: person.bio,
+    translations: person.translations,
     country: person.country,
     organisations: person.organisations
       .filter((o) => o.published)
@@ -129,6 +142,7 @@ function apiValuesOf(person: PersonDetails) {
     lang: person.lang,
     title: person.title,
     bio: person.bio,
+    translations: person.translations,
     country: person.country,
     organisations: person.organisations.map(({ slug, role }) => ({ slug, role })),
     domains: person.domains,

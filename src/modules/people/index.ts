@@ -2,7 +2,9 @@
 // pages, one's own profile, profiles made by editors that their person may claim, the claims page
 // of the administrators, and /api/v1/people. Built like the directory of organisations.
 import type { HubModule } from '../../platform/context.ts';
+import { importPages } from '../directory/index.ts';
 import { peopleApi } from './api.ts';
+import { peopleImportTarget } from './import.ts';
 import { peopleMigrations } from './migrations.ts';
 import { peopleModeration } from './moderation.ts';
 import { peoplePages } from './routes.tsx';
@@ -11,7 +13,9 @@ import { allSearchRecords } from './store.ts';
 
 export const peopleModule: HubModule = {
   id: 'people',
-  pages: peoplePages,
+  // Importing from a spreadsheet is the directory's import with the people target (import.ts);
+  // mounted first, so that /directory/people/import is not taken for a person's profile.
+  pages: (deps) => importPages(deps, peopleImportTarget).route('/', peoplePages(deps)),
   api: peopleApi,
   migrations: peopleMigrations,
   searchProviders: [{ type: 'person', label: 'people.searchType', records: allSearchRecords }],

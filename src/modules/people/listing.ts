@@ -6,8 +6,9 @@ import type { Database, User } from '../../db/schema.ts';
 import type { Locale } from '../../locales/index.ts';
 import { matchingRecordIds } from '../../search/index.ts';
 import { canSeeContact } from './permissions.ts';
+import { type PhotoInfo, photoInfos } from './photo.ts';
 import type { PeopleFilter, Sort } from './schemas.ts';
-import { facetsOf, organisationsOf, selection } from './store.ts';
+import { facetsOf, organisationsOf, selection, translatedTitles } from './store.ts';
 
 type Db = Kysely<Database>;
 
@@ -22,6 +23,10 @@ export interface PersonCard {
   status: string;
   domains: string[];
   organisations: { slug: string; name: string; role: string | null }[];
+  /** The title in the reader's language, when translated. */
+  translatedTitle?: string;
+  /** Version and sizes of the photo (no bytes), for the card's thumbnail. */
+  photo?: PhotoInfo;
 }
 
 export const PAGE_SIZE = 24;
@@ -90,7 +95,7 @@ export async function listPeople(
     total = Number(count.n);
   }
   if (pageIds.length === 0) return { cards: [], total };
-  const [rows, facets, organisations] = await Promise.all([
+  const [rows, facets, organisations, titles, photos] = await Promise.all([
     db
       .selectFrom('people')
       .select(['id', 'slug', 'name', 'name_translit', 'lang', 'title', 'country', 'status'])
@@ -98,6 +103,8 @@ export async function listPeople(
       .execute(),
     facetsOf(db, pageIds),
     organisationsOf(db, pageIds),
+    translatedTitles(db, pageIds, ctx.locale),
+    photoInfos(db, pageIds),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const cards = pageIds.flatMap((id) => {
@@ -110,6 +117,8 @@ export async function listPeople(
         organisations: (organisations.get(id) ?? [])
           .filter((o) => o.published)
           .map(({ slug, name, role }) => ({ slug, name, role })),
+        ...(r.lang !== ctx.locale && titles.has(id) ? { translatedTitle: titles.get(id) } : {}),
+        ...(photos.has(id) ? { photo: photos.get(id) } : {}),
       },
     ];
   });

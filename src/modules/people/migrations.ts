@@ -91,6 +91,48 @@ const people: Migration = {
   },
 };
 
+// People's photos, stored as bytes like the organisations' logos (every process serves the same).
+const photos: Migration = {
+  async up(db: Kysely<unknown>) {
+    const c = columns(db);
+    await db.schema
+      .createTable('person_photos')
+      .addColumn('person_id', 'integer', (col) =>
+        col.primaryKey().references('people.id').onDelete('cascade'),
+      )
+      .addColumn('full', c.blob, (col) => col.notNull())
+      .addColumn('full_width', 'integer', (col) => col.notNull())
+      .addColumn('full_height', 'integer', (col) => col.notNull())
+      .addColumn('thumb', c.blob, (col) => col.notNull())
+      .addColumn('thumb_width', 'integer', (col) => col.notNull())
+      .addColumn('thumb_height', 'integer', (col) => col.notNull())
+      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('person_photos').execute();
+  },
+};
+
+// The title and bio in other languages than the profile's own, one row per language.
+const translations: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('person_translations')
+      .addColumn('person_id', 'integer', (col) => col.notNull().references('people.id').onDelete('cascade'))
+      .addColumn('lang', 'varchar(20)', (col) => col.notNull())
+      .addColumn('title', 'varchar(200)')
+      .addColumn('bio', 'text', (col) => col.notNull().defaultTo(''))
+      .addPrimaryKeyConstraint('person_translations_pk', ['person_id', 'lang'])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('person_translations').execute();
+  },
+};
+
 export const peopleMigrations: Record<string, Migration> = {
   '2026_11_24_0001_people': people,
+  '2026_11_24_0002_people_photos': photos,
+  '2026_11_24_0003_people_translations': translations,
 };

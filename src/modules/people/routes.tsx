@@ -31,6 +31,8 @@ import {
   claimRefusal,
   statusAfterSave,
 } from './permissions.ts';
+import { photoUrl } from './photo.ts';
+import { peoplePhotoPages } from './photo-routes.tsx';
 import {
   claimSchema,
   type PersonInput,
@@ -331,6 +333,7 @@ export function peoplePages(deps: AppDeps) {
       name: person.name,
       ...(person.name_translit ? { alternateName: person.name_translit } : {}),
       url,
+      ...(person.photo ? { image: `${config.baseUrl}${photoUrl(person.slug, person.photo)}` } : {}),
       ...(person.title ? { jobTitle: person.title } : {}),
       ...(person.bio ? { description: excerpt(person.bio, 300) } : {}),
       ...(organisations.length
@@ -491,6 +494,9 @@ export function peoplePages(deps: AppDeps) {
     setFlash(c, 'people.deleted');
     return c.redirect('/directory/people', 303);
   });
+
+  // Photos: a router of their own (photo-routes.tsx).
+  app.route('/', peoplePhotoPages(deps));
 
   return app;
 }

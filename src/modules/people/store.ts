@@ -4,6 +4,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
 import { indexRecord, removeRecord, type SearchableRecord } from '../../search/index.ts';
+import { type PhotoInfo, photoInfo } from './photo.ts';
 import type { PeopleFilter, PersonInput } from './schemas.ts';
 import type { PeopleTable, PersonClaimsTable } from './tables.ts';
 import { type PersonFacet, type PersonStatus, RESERVED_PERSON_SLUGS } from './vocab.ts';
@@ -20,12 +21,56 @@ export interface PersonOrganisation {
   published: boolean;
 }
 
+export interface PersonTranslation {
+  lang: string;
+  title: string | null;
+  bio: string;
+}
+
 export interface PersonDetails extends Person {
   domains: string[];
   languages: string[];
   skills: string[];
   linkList: string[];
   organisations: PersonOrganisation[];
+  /** The title and bio in other languages, by language tag order. */
+  translations: PersonTranslation[];
+  /** Version and sizes of the photo (no bytes); undefined when there is none. */
+  photo: PhotoInfo | undefined;
+}
+
+/** The translation for a reader of `locale`, when the profile is written in another language. */
+export function translationFor(
+  person: Pick<PersonDetails, 'lang' | 'translations'>,
+  locale: string,
+): PersonTranslation | undefined {
+  return person.lang === locale ? undefined : person.translations.find((tr) => tr.lang === locale);
+}
+
+/** By language tag, compared by code units (databases may collate tags differently). */
+const byLang = (a: PersonTranslation, b: PersonTranslation) =>
+  a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0;
+
+export async function translationsOf(db: Db, personId: number): Promise<PersonTranslation[]> {
+  const rows = await db
+    .selectFrom('person_translations')
+    .select(['lang', 'title', 'bio'])
+    .where('person_id', '=', personId)
+    .execute();
+  return rows.sort(byLang);
+}
+
+/** The translated titles of some people in one language (the cards of a reader). */
+export async function translatedTitles(db: Db, ids: number[], lang: string): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('person_translations')
+    .select(['person_id', 'title'])
+    .where('person_id', 'in', ids)
+    .where('lang', '=', lang)
+    .where('title', 'is not', null)
+    .execute();
+  return new Map(rows.flatMap((r) => (r.title ? [[r.person_id, r.title] as const] : [])));
 }
 
 /** Who sees unpublished profiles in lists: the hub's editors (and each owner their own). */
@@ -122,9 +167,11 @@ function parseLinks(json: string): string[] {
 
 async function details(db: Db, person: Person | undefined): Promise<PersonDetails | undefined> {
   if (!person) return undefined;
-  const [facets, organisations] = await Promise.all([
+  const [facets, organisations, translations, photo] = await Promise.all([
     facetsOf(db, [person.id]),
     organisationsOf(db, [person.id]),
+    translationsOf(db, person.id),
+    photoInfo(db, person.id),
   ]);
   const f = facets.get(person.id);
   return {
@@ -134,6 +181,8 @@ async function details(db: Db, person: Person | undefined): Promise<PersonDetail
     skills: f?.skill ?? [],
     linkList: parseLinks(person.links),
     organisations: organisations.get(person.id) ?? [],
+    translations,
+    photo,
   };
 }
 
@@ -241,6 +290,23 @@ async function writeRelations(
     return [{ person_id: personId, organisation_id: id, role: o.role ?? null, position }];
   });
   if (links.length) await db.insertInto('person_organisations').values(links).execute();
+  await db.deleteFrom('person_translations').where('person_id', '=', personId).execute();
+  if (input.translations.length) {
+    await db
+      .insertInto('person_translations')
+      .values(translationRows(input).map((tr) => ({ person_id: personId, ...tr })))
+      .execute();
+  }
+}
+
+/** The translations as stored: one per language (the schema refuses doubles; the API is trusted less). */
+function translationRows(input: PersonInput): PersonTranslation[] {
+  const unique = new Map<string, PersonTranslation>();
+  for (const tr of input.translations) {
+    if (tr.lang === input.lang || unique.has(tr.lang)) continue;
+    unique.set(tr.lang, { lang: tr.lang, title: tr.title ?? null, bio: tr.bio });
+  }
+  return [...unique.values()].sort(byLang);
 }
 
 /** What the search index holds for a person. */
@@ -254,11 +320,14 @@ export async function searchRecordOf(db: Db, personId: number): Promise<Searchab
     title: [person.name, person.name_translit].filter(Boolean).join(' · '),
     body: [
       person.title,
+      // Translated titles and bios are found too (a Vietnamese word finds the Vietnamese title).
+      ...person.translations.map((tr) => tr.title),
       ...person.organisations
         .filter((o) => o.published)
         .map((o) => [o.role, o.name].filter(Boolean).join(', ')),
       person.skills.join(', '),
       person.bio,
+      ...person.translations.map((tr) => tr.bio),
     ]
       .filter(Boolean)
       .join('\n\n'),
@@ -335,6 +404,13 @@ export async function updatePerson(
   // Skills keep the person's order, so a new order is a change too.
   const skills = uniqueSkills(input.skills);
   if (person.skills.join('\n') !== skills.join('\n')) changes.skills = { from: person.skills, to: skills };
+  const asKey = (list: PersonTranslation[]) => JSON.stringify(list.map((tr) => [tr.lang, tr.title, tr.bio]));
+  const translations = translationRows(input);
+  if (asKey(person.translations) !== asKey(translations))
+    changes.translations = {
+      from: person.translations.map((tr) => tr.lang),
+      to: translations.map((tr) => tr.lang),
+    };
   if (Object.keys(changes).length === 0) return changes;
   await db
     .updateTable('people')

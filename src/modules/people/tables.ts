@@ -56,11 +56,33 @@ export interface PersonClaimsTable {
   decided_by: number | null;
 }
 
+/** A person's photo, re-encoded as WebP at two sizes (platform/images.ts); bytes in the database. */
+export interface PersonPhotosTable {
+  person_id: number;
+  full: Buffer;
+  full_width: number;
+  full_height: number;
+  thumb: Buffer;
+  thumb_width: number;
+  thumb_height: number;
+  updated_at: Timestamp;
+}
+
+/** The title and bio in another language than the profile's own (`people.lang`). */
+export interface PersonTranslationsTable {
+  person_id: number;
+  lang: string;
+  title: string | null;
+  bio: string;
+}
+
 declare module '../../db/schema.ts' {
   interface Database {
     people: PeopleTable;
     person_facets: PersonFacetsTable;
     person_organisations: PersonOrganisationsTable;
     person_claims: PersonClaimsTable;
+    person_photos: PersonPhotosTable;
+    person_translations: PersonTranslationsTable;
   }
 }

@@ -6,7 +6,9 @@ import { fieldValue } from '../../platform/http/forms.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import { DOMAINS } from '../directory/index.ts';
+import { MAX_TRANSLATIONS } from './schemas.ts';
 import type { PersonDetails } from './store.ts';
+import { type PhotoError, PhotoSection } from './views-photo.tsx';
 import { CONTENT_LANGUAGES, MAX_ORGANISATIONS, PERSON_LANGUAGES, type PersonStatus } from './vocab.ts';
 
 /** The values of an existing profile, as the form sends them. */
@@ -29,6 +31,9 @@ export function formValuesOf(person: PersonDetails): FormValues {
     phone: text(person.phone),
     contact_visibility: person.contact_visibility,
     status: person.status,
+    tr_lang: person.translations.map((tr) => tr.lang),
+    tr_title: person.translations.map((tr) => tr.title ?? ''),
+    tr_bio: person.translations.map((tr) => tr.bio),
   };
 }
 
@@ -136,6 +141,71 @@ function OrganisationRows({ state }: { state: FormState }) {
   );
 }
 
+/**
+ * Rows of language + title + bio in another language; one more empty row than filled ones. The
+ * page works without JavaScript, so a few rows at a time: save, and a new empty row appears.
+ */
+function TranslationRows({ state }: { state: FormState }) {
+  const { t, fmt } = usePage();
+  const langs = asArray(state.values?.tr_lang);
+  const titles = asArray(state.values?.tr_title);
+  const bios = asArray(state.values?.tr_bio);
+  const filled = Math.max(langs.length, titles.length, bios.length);
+  const rows = Math.min(MAX_TRANSLATIONS, filled + 1);
+  const error = state.errors?.translations;
+  const describedBy = error ? 'f-translations-hint f-translations-error' : 'f-translations-hint';
+  return (
+    <fieldset class={error ? 'field invalid' : 'field'} id="translations">
+      <legend>{t('people.translations')}</legend>
+      <p class="hint" id="f-translations-hint">
+        {t('people.translationsHint')}
+      </p>
+      {error && (
+        <p class="field-error" id="f-translations-error">
+          {t(error)}
+        </p>
+      )}
+      {Array.from({ length: rows }, (_, i) => (
+        <div class="stack translation-row">
+          <div class="field">
+            <label for={`f-tr-lang-${i}`}>{t('people.translationRowLanguage', { n: i + 1 })}</label>
+            <select id={`f-tr-lang-${i}`} name="tr_lang" aria-describedby={describedBy}>
+              <option value="">{t('people.translationNoLanguage')}</option>
+              {CONTENT_LANGUAGES.map((l) => (
+                <option value={l} lang={l} selected={langs[i] === l}>
+                  {fmt.language(l)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for={`f-tr-title-${i}`}>{t('people.translationRowTitle', { n: i + 1 })}</label>
+            <input
+              id={`f-tr-title-${i}`}
+              name="tr_title"
+              value={titles[i] ?? ''}
+              maxlength={200}
+              lang={langs[i] || undefined}
+            />
+          </div>
+          <div class="field">
+            <label for={`f-tr-bio-${i}`}>{t('people.translationRowBio', { n: i + 1 })}</label>
+            <textarea
+              id={`f-tr-bio-${i}`}
+              name="tr_bio"
+              rows={4}
+              maxlength={10000}
+              lang={langs[i] || undefined}
+            >
+              {bios[i] ?? ''}
+            </textarea>
+          </div>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 export function PersonFormView(props: {
   action: string;
   state: FormState;
@@ -143,6 +213,8 @@ export function PersonFormView(props: {
   /** Creating: whose profile it can be ('me', 'none' or both, for editors). */
   owners?: ('me' | 'none')[];
   statuses: PersonStatus[];
+  /** A refused photo upload, shown next to the photo's file field. */
+  photoError?: PhotoError;
 }) {
   const { t, fmt, locale } = usePage();
   const values = props.state.values ?? {};
@@ -216,6 +288,7 @@ export function PersonFormView(props: {
             maxlength={10000}
             state={props.state}
           />
+          <TranslationRows state={props.state} />
         </fieldset>
         <fieldset>
           <legend>{t('directory.work')}</legend>
@@ -280,6 +353,14 @@ export function PersonFormView(props: {
         />
         <Submit label={props.editing ? 'form.save' : 'people.create'} />
       </Form>
+      {props.editing && (
+        <PhotoSection
+          slug={props.editing.slug}
+          name={props.editing.name}
+          photo={props.editing.photo}
+          error={props.photoError}
+        />
+      )}
     </div>
   );
 }

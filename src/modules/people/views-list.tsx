@@ -5,6 +5,7 @@ import { usePage } from '../../ui/page-context.ts';
 import { DOMAINS } from '../directory/index.ts';
 import type { PersonCard } from './listing.ts';
 import { type PeopleFilter, SORTS, type Sort } from './schemas.ts';
+import { CardPhoto } from './views-photo.tsx';
 
 export interface PeoplePage {
   filter: PeopleFilter;
@@ -87,6 +88,12 @@ export function PeopleView(props: PeoplePage) {
               {t('people.addSomeone')}
             </a>
           )}
+          {/* Importing from a spreadsheet is for the same editors (import.ts: canCreateForOthers). */}
+          {props.canCreateForOthers && (
+            <a class="button secondary" href="/directory/people/import">
+              {t('peopleImport.title')}
+            </a>
+          )}
           {props.pendingClaims !== null && props.pendingClaims > 0 && (
             <a class="button secondary" href="/directory/people/claims">
               {t('people.claimsWaiting', { count: props.pendingClaims })}
@@ -157,6 +164,7 @@ export function PeopleView(props: PeoplePage) {
         <ul class="plain grid cards">
           {props.cards.map((p) => (
             <li class="card person-card">
+              {p.photo && <CardPhoto slug={p.slug} photo={p.photo} />}
               <h2 class="card-title">
                 <a href={`/directory/people/${p.slug}`} lang={p.lang}>
                   {p.name}
@@ -166,9 +174,9 @@ export function PeopleView(props: PeoplePage) {
                 )}
                 {p.name_translit && <span class="subtitle">{p.name_translit}</span>}
               </h2>
-              {p.title && (
-                <p class="muted" lang={p.lang}>
-                  {p.title}
+              {(p.translatedTitle || p.title) && (
+                <p class="muted" lang={p.translatedTitle ? locale : p.lang}>
+                  {p.translatedTitle || p.title}
                 </p>
               )}
               {p.organisations.length > 0 && (

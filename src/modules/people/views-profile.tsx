@@ -6,7 +6,8 @@ import { renderMarkdown } from '../../platform/markdown.ts';
 import { CsrfField, type FormState } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import type { Domain } from '../directory/index.ts';
-import type { PersonDetails } from './store.ts';
+import { type PersonDetails, translationFor } from './store.ts';
+import { ProfilePhoto } from './views-photo.tsx';
 
 export interface PersonPermissions {
   edit: boolean;
@@ -27,6 +28,12 @@ export function PersonView(props: {
   const { person, may } = props;
   const organisations = person.organisations.filter((o) => o.published);
   const claimError = props.claimState?.errors?.message;
+  // The reader's language where a translation exists, the original otherwise.
+  const translation = translationFor(person, locale);
+  const title = translation?.title || person.title;
+  const bio = translation?.bio || person.bio;
+  const bioLang = translation?.bio ? translation.lang : person.lang;
+  const translatedFrom = t('directory.translatedFrom', { language: fmt.language(person.lang) });
   return (
     <article class="wrap person">
       <p class="breadcrumb">
@@ -36,13 +43,16 @@ export function PersonView(props: {
       </p>
       <header class="page-head">
         <div>
+          {person.photo && <ProfilePhoto slug={person.slug} name={person.name} photo={person.photo} />}
           <h1 lang={person.lang}>{person.name}</h1>
           {person.name_translit && <p class="subtitle">{person.name_translit}</p>}
-          {person.title && (
-            <p class="lead" lang={person.lang}>
-              {person.title}
+          {title && (
+            <p class="lead" lang={translation?.title ? translation.lang : person.lang}>
+              {title}
             </p>
           )}
+          {/* Said once: here when only the title is translated, under the bio otherwise. */}
+          {translation?.title && !translation.bio && <p class="hint">{translatedFrom}</p>}
           {person.country && <p class="muted">{fmt.country(person.country)}</p>}
           {person.status !== 'published' && (
             <p class="notice warning">{t(`people.statusNotice.${person.status as 'draft' | 'hidden'}`)}</p>
@@ -60,17 +70,18 @@ export function PersonView(props: {
 
       <div class="profile-layout">
         <div>
-          {person.bio && (
+          {bio && (
             <section
               class="prose"
-              lang={person.lang}
+              lang={bioLang}
               // Markdown written by members, rendered and sanitised (see platform/markdown.ts).
-              dangerouslySetInnerHTML={{ __html: renderMarkdown(person.bio) }}
+              dangerouslySetInnerHTML={{ __html: renderMarkdown(bio) }}
             />
           )}
-          {person.bio && person.lang !== locale && (
+          {bio && bioLang !== locale && (
             <p class="hint">{t('directory.writtenInLanguage', { language: fmt.language(person.lang) })}</p>
           )}
+          {bio && translation?.bio && <p class="hint">{translatedFrom}</p>}
           <dl class="facts">
             {organisations.length > 0 && (
               <>

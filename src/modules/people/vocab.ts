@@ -40,6 +40,7 @@ export const RESERVED_PERSON_SLUGS: ReadonlySet<string> = new Set([
   'new',
   'claims',
   'export',
+  'import',
   'edit',
   'delete',
   'verify',
