@@ -192,3 +192,25 @@ export async function nameOrder(
   next.catch(() => cache.delete(key));
   return orderOf(await next);
 }
+
+/**
+ * One page of a selection (`ids`) in the reader's name order — or, after a text search, in the
+ * order of its `relevance` list (best first) — and the size of the selection.
+ */
+export async function pageOfSelection(
+  db: Kysely<Database>,
+  table: NamedTable,
+  ids: number[],
+  order: { locale: string } | { relevance: number[] },
+  page: { offset: number; size: number },
+): Promise<{ pageIds: number[]; total: number }> {
+  let rankOf: (id: number) => number;
+  if ('locale' in order) {
+    rankOf = (await nameOrder(db, table, order.locale)).rankOf;
+  } else {
+    const rank = new Map(order.relevance.map((id, i) => [id, i]));
+    rankOf = (id) => rank.get(id) ?? -1;
+  }
+  const sorted = sortByRank(ids, rankOf);
+  return { pageIds: sorted.slice(page.offset, page.offset + page.size), total: sorted.length };
+}

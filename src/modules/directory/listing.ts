@@ -2,7 +2,7 @@
 // reader's collation, so every script sorts as its readers expect), paging, the map's points and
 // the exports — all from the same selection.
 import type { Kysely } from 'kysely';
-import { nameOrder, sortByRank, stamp } from '../../db/collated-order.ts';
+import { nameOrder, pageOfSelection, stamp } from '../../db/collated-order.ts';
 import type { Database, User } from '../../db/schema.ts';
 import type { Locale } from '../../locales/index.ts';
 import { matchingRecordIds } from '../../search/index.ts';
@@ -90,18 +90,15 @@ export async function listOrganisations(
     pageIds = published.slice(offset, offset + pageSize);
   } else if (sort === 'name' || sort === 'relevance') {
     // Names follow Intl.Collator, which no database collation matches for every script: the
-    // selection is sorted by each name's rank in the collated order (see name-order.ts).
-    const [all, order] = await Promise.all([
-      base.select('organisations.id').execute(),
-      sort === 'name' ? nameOrder(db, 'organisations', ctx.locale) : undefined,
-    ]);
-    const relevance = new Map((matches ?? []).map((id, i) => [id, i]));
-    const ids = sortByRank(
+    // selection is sorted by each name's rank in the collated order (db/collated-order.ts).
+    const all = await base.select('organisations.id').execute();
+    ({ pageIds, total } = await pageOfSelection(
+      db,
+      'organisations',
       all.map((r) => r.id),
-      order ? order.rankOf : (id) => relevance.get(id) ?? -1,
-    );
-    total = ids.length;
-    pageIds = ids.slice(offset, offset + pageSize);
+      sort === 'name' ? { locale: ctx.locale } : { relevance: matches ?? [] },
+      { offset, size: pageSize },
+    ));
   } else {
     const column = sort === 'newest' ? 'organisations.created_at' : 'organisations.updated_at';
     const [rows, count] = await Promise.all([

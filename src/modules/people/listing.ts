@@ -1,7 +1,7 @@
 // The people list: filters, text search through the search index (type 'person'), sorting (names
 // in the reader's collation), paging and the exports — all from the same selection.
 import type { Kysely } from 'kysely';
-import { nameOrder, sortByRank } from '../../db/collated-order.ts';
+import { nameOrder, pageOfSelection } from '../../db/collated-order.ts';
 import type { Database, User } from '../../db/schema.ts';
 import type { Locale } from '../../locales/index.ts';
 import { matchingRecordIds } from '../../search/index.ts';
@@ -67,18 +67,15 @@ export async function listPeople(
     pageIds = published.slice(offset, offset + pageSize);
   } else if (sort === 'name' || sort === 'relevance') {
     // Names follow Intl.Collator, which no database collation matches for every script: the
-    // selection is sorted by each name's rank in the collated order.
-    const [all, order] = await Promise.all([
-      base.select('people.id').execute(),
-      sort === 'name' ? nameOrder(db, 'people', ctx.locale) : undefined,
-    ]);
-    const relevance = new Map((matches ?? []).map((id, i) => [id, i]));
-    const ids = sortByRank(
+    // selection is sorted by each name's rank in the collated order (db/collated-order.ts).
+    const all = await base.select('people.id').execute();
+    ({ pageIds, total } = await pageOfSelection(
+      db,
+      'people',
       all.map((r) => r.id),
-      order ? order.rankOf : (id) => relevance.get(id) ?? -1,
-    );
-    total = ids.length;
-    pageIds = ids.slice(offset, offset + pageSize);
+      sort === 'name' ? { locale: ctx.locale } : { relevance: matches ?? [] },
+      { offset, size: pageSize },
+    ));
   } else {
     const column = sort === 'newest' ? 'people.created_at' : 'people.updated_at';
     const [rows, count] = await Promise.all([
