@@ -10,7 +10,13 @@ import { HttpError } from '../../platform/http/errors.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
 import { listOrganisations } from './listing.ts';
 import { canCreate, canDelete, canEdit, canSeeContact, canView } from './permissions.ts';
-import { directoryFilterSchema, type OrganisationInput, organisationInputSchema } from './schemas.ts';
+import {
+  directoryFilterSchema,
+  MAX_LINKS,
+  MAX_TRANSLATIONS,
+  type OrganisationInput,
+  organisationInputSchema,
+} from './schemas.ts';
 import {
   createOrganisation,
   deleteOrganisation,
@@ -38,7 +44,16 @@ const OrganisationSchema = z
     nameTranslit: z.string().nullable(),
     lang: z.string(),
     description: z.string().openapi({ description: 'Markdown' }),
-    translations: z.array(z.object({ lang: z.string(), name: z.string(), description: z.string() })),
+    translations: z.array(
+      z.object({
+        lang: z.string(),
+        name: z.string(),
+        description: z.string().openapi({ description: 'Markdown' }),
+      }),
+    ),
+    links: z
+      .array(z.object({ label: z.string(), url: z.string() }))
+      .openapi({ description: 'Social and other links besides the website' }),
     country: z.string(),
     province: z.string().nullable(),
     city: z.string().nullable(),
@@ -91,6 +106,32 @@ const OrganisationInputDoc = z
     stages: z.array(z.enum(VALUE_CHAIN_STAGES)).optional(),
     languages: z.array(z.string()).optional(),
     facilities: z.array(z.enum(FACILITIES)).optional(),
+    translations: z
+      .array(
+        z.object({
+          lang: z.string().openapi({ example: 'vi', description: 'Not the organisation’s own language' }),
+          name: z.string().nullable().optional().openapi({ description: 'At most 200 characters' }),
+          description: z.string().optional().openapi({ description: 'Markdown, at most 20 000 characters' }),
+        }),
+      )
+      .optional()
+      .openapi({
+        description: `The name and description in other languages, one per language, at most ${MAX_TRANSLATIONS}; each needs a name or a description. Replaces all translations; omitted on PATCH, they stay.`,
+      }),
+    links: z
+      .array(
+        z.object({
+          label: z
+            .string()
+            .optional()
+            .openapi({ example: 'Facebook', description: 'At most 100 characters' }),
+          url: z.string().openapi({ description: 'http(s) URL, at most 500 characters' }),
+        }),
+      )
+      .optional()
+      .openapi({
+        description: `Social and other links, at most ${MAX_LINKS}. Replaces all links; omitted on PATCH, they stay.`,
+      }),
   })
   .openapi('OrganisationInput');
 
@@ -108,6 +149,7 @@ function toJson(
     lang: org.lang,
     description: org.description,
     translations: org.translations,
+    links: org.linkList,
     country: org.country,
     province: org.province,
     city: org.city,

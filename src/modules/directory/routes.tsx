@@ -192,7 +192,9 @@ export function directoryPages(deps: AppDeps) {
       name: org.name,
       ...(org.name_translit ? { alternateName: org.name_translit } : {}),
       url,
-      ...(org.website ? { sameAs: [org.website] } : {}),
+      ...(org.website || org.linkList.length
+        ? { sameAs: [...new Set([org.website, ...org.linkList.map((l) => l.url)].filter((u) => !!u))] }
+        : {}),
       ...(org.description ? { description: excerpt(org.description, 300) } : {}),
       ...(org.founded_year ? { foundingDate: String(org.founded_year) } : {}),
       address: {

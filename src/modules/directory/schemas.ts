@@ -19,7 +19,95 @@ const asList = (v: unknown) => (v === undefined || v === null || v === '' ? [] :
 const optionalText = (max: number) =>
   z.preprocess(blankToNull, z.string().trim().max(max, 'form.tooLong').nullable().optional());
 
-export const organisationInputSchema = z.object({
+/** Languages an organisation's name and description may be translated into at once (rows on the form). */
+export const MAX_TRANSLATIONS = 6;
+/** Social and other links besides the website. */
+export const MAX_LINKS = 10;
+
+/**
+ * The form sends its translation rows as three lists of the same length (tr_lang, tr_name,
+ * tr_description); the API sends `translations: [{ lang, name, description }]`. Rows without text
+ * are dropped: emptying a row removes that translation. (The same shape as the people module's.)
+ */
+function translationsFromForm(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const values = v as Record<string, unknown>;
+  if ('translations' in values || !('tr_lang' in values)) return v;
+  // Unlike asList, an empty string is a row too (a language not chosen yet).
+  const cells = (x: unknown): unknown[] => (x === undefined || x === null ? [] : Array.isArray(x) ? x : [x]);
+  const langs = cells(values.tr_lang);
+  const names = cells(values.tr_name);
+  const descriptions = cells(values.tr_description);
+  const blank = (x: unknown) => x === undefined || x === null || (typeof x === 'string' && x.trim() === '');
+  const count = Math.max(langs.length, names.length, descriptions.length);
+  const rows = Array.from({ length: count }, (_, i) => i).flatMap((i) =>
+    blank(names[i]) && blank(descriptions[i])
+      ? []
+      : [
+          {
+            lang: langs[i] ?? '',
+            name: names[i] ?? null,
+            description: typeof descriptions[i] === 'string' ? descriptions[i] : '',
+          },
+        ],
+  );
+  return { ...values, translations: rows };
+}
+
+/**
+ * The form's text box has one link per line: an address, optionally preceded by a label and a
+ * space ("Facebook https://facebook.com/…"); the API sends `links: [{ label, url }]`.
+ */
+function linksFromText(v: unknown): unknown {
+  if (v === undefined || v === null) return [];
+  if (typeof v !== 'string') return v;
+  return v
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const space = line.search(/\s\S*$/);
+      return space < 0
+        ? { label: '', url: line }
+        : { label: line.slice(0, space).trim(), url: line.slice(space).trim() };
+    });
+}
+
+const translationObject = z
+  .object({
+    lang: z.string('people.translationLanguage').regex(LANG_TAG, 'people.translationLanguage'),
+    name: optionalText(200),
+    description: z.string('form.invalid').max(20_000, 'form.tooLong').default(''),
+  })
+  .refine((tr) => !!tr.name || tr.description.trim() !== '', 'directory.translationEmpty');
+
+const linkObject = z.object({
+  // One line on the form, so no line breaks (the edit form shows the links as text again).
+  label: z
+    .string('form.invalid')
+    .trim()
+    .max(100, 'form.tooLong')
+    .regex(/^[^\r\n]*$/, 'form.invalid')
+    .default(''),
+  url: z.url({ protocol: /^https?$/, message: 'directory.badUrl' }).max(500, 'form.tooLong'),
+});
+
+/** A translation is in another language than the original, and one per language. */
+function checkTranslations(
+  input: { lang: string; translations: { lang: string }[] },
+  ctx: z.core.$RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  for (const tr of input.translations) {
+    if (tr.lang === input.lang)
+      ctx.addIssue({ code: 'custom', path: ['translations'], message: 'people.translationSameLanguage' });
+    else if (seen.has(tr.lang))
+      ctx.addIssue({ code: 'custom', path: ['translations'], message: 'people.translationTwice' });
+    seen.add(tr.lang);
+  }
+}
+
+const organisationObject = z.object({
   kind: z.enum(ORGANISATION_KINDS, 'directory.chooseKind'),
   name: z.string().trim().min(1, 'form.required').max(200, 'form.tooLong'),
   name_translit: optionalText(200),
@@ -89,8 +177,17 @@ export const organisationInputSchema = z.object({
   ),
   languages: z.preprocess(asList, z.array(z.string().regex(LANG_TAG, 'directory.unknownLanguage')).max(20)),
   facilities: z.preprocess(asList, z.array(z.enum(FACILITIES, 'form.invalid')).max(FACILITIES.length)),
+  translations: z
+    .array(translationObject, 'form.invalid')
+    .max(MAX_TRANSLATIONS, 'people.tooMany')
+    .default([]),
+  links: z.preprocess(linksFromText, z.array(linkObject, 'form.invalid').max(MAX_LINKS, 'people.tooMany')),
 });
-export type OrganisationInput = z.infer<typeof organisationInputSchema>;
+
+export const organisationInputSchema = z
+  .preprocess(translationsFromForm, organisationObject)
+  .superRefine(checkTranslations);
+export type OrganisationInput = z.infer<typeof organisationObject>;
 
 export const SORTS = ['name', 'newest', 'updated', 'relevance'] as const;
 export type Sort = (typeof SORTS)[number];

@@ -1,10 +1,11 @@
 // Demo organisations from seed/directory/organisations.json (taken from the source documents).
-// Written through the same store functions as the pages, so they are indexed like any other.
+// Written through the same store functions as the pages (translations included), so they are
+// indexed like any other.
 import { z } from 'zod';
 import type { SeedContext } from '../../platform/context.ts';
 import { readSeedFile } from '../../seed.ts';
 import { organisationInputSchema } from './schemas.ts';
-import { createOrganisation, reindex, setVerified } from './store.ts';
+import { createOrganisation, setVerified } from './store.ts';
 
 const seedFile = z.object({
   organisations: z.array(
@@ -33,13 +34,6 @@ export async function seedDirectory({ deps }: SeedContext): Promise<void> {
       const parentId = entry.parent ? (idOf.get(entry.parent) ?? null) : null;
       const org = await createOrganisation(trx, { ...input, parentId, slug: entry.slug }, null, 'published');
       idOf.set(entry.slug, org.id);
-      if (entry.translations.length) {
-        await trx
-          .insertInto('organisation_translations')
-          .values(entry.translations.map((t) => ({ organisation_id: org.id, ...t })))
-          .execute();
-        await reindex(trx, org.id);
-      }
       if (entry.verified) await setVerified(trx, org.id, true);
     }
   });

@@ -21,9 +21,34 @@ export interface OrganisationDetails extends Organisation {
   stages: string[];
   languages: string[];
   facilities: string[];
-  translations: { lang: string; name: string; description: string }[];
+  translations: OrganisationTranslation[];
+  /** organisations.links, read: social and other links besides the website. */
+  linkList: OrganisationLink[];
   parent: { slug: string; name: string } | null;
   children: { slug: string; name: string }[];
+}
+
+export interface OrganisationTranslation {
+  lang: string;
+  name: string;
+  description: string;
+}
+export interface OrganisationLink {
+  label: string;
+  url: string;
+}
+
+/** organisations.links as stored (JSON); anything unreadable counts as no links. */
+export function parseLinks(json: string): OrganisationLink[] {
+  try {
+    const list: unknown = JSON.parse(json);
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((l) =>
+      typeof l?.url === 'string' ? [{ label: typeof l.label === 'string' ? l.label : '', url: l.url }] : [],
+    );
+  } catch {
+    return [];
+  }
 }
 
 /** Who may see unpublished organisations in lists: the directory's editors. */
@@ -118,6 +143,7 @@ export async function getOrganisation(db: Db, slug: string): Promise<Organisatio
     languages: f?.language ?? [],
     facilities: f?.facility ?? [],
     translations,
+    linkList: parseLinks(org.links),
     parent: parent ?? null,
     children,
   };
@@ -189,7 +215,33 @@ function rowValues(input: OrganisationInput) {
     contact_visibility: input.contact_visibility,
     founded_year: input.founded_year ?? null,
     opening_hours: input.opening_hours ?? null,
+    links: JSON.stringify(input.links.map((l) => ({ label: l.label, url: l.url }))),
   };
+}
+
+/** Code point order, the same in JS whatever the database's collation. */
+const byLang = (a: OrganisationTranslation, b: OrganisationTranslation) =>
+  a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0;
+
+/** The translations as stored: one per language (the schema refuses doubles; the API is trusted less). */
+function translationRows(input: OrganisationInput): OrganisationTranslation[] {
+  const unique = new Map<string, OrganisationTranslation>();
+  for (const tr of input.translations) {
+    if (tr.lang === input.lang || unique.has(tr.lang)) continue;
+    unique.set(tr.lang, { lang: tr.lang, name: tr.name ?? '', description: tr.description });
+  }
+  return [...unique.values()].sort(byLang);
+}
+
+async function writeTranslations(db: Db, organisationId: number, input: OrganisationInput): Promise<void> {
+  await db.deleteFrom('organisation_translations').where('organisation_id', '=', organisationId).execute();
+  const rows = translationRows(input);
+  if (rows.length) {
+    await db
+      .insertInto('organisation_translations')
+      .values(rows.map((tr) => ({ organisation_id: organisationId, ...tr })))
+      .execute();
+  }
 }
 
 async function writeFacets(db: Db, organisationId: number, input: OrganisationInput): Promise<void> {
@@ -257,7 +309,6 @@ export async function createOrganisation(
     .values({
       ...rowValues(input),
       slug: input.slug ?? (await uniqueSlug(db, input.name, input.name_translit)),
-      links: '[]',
       parent_id: input.parentId ?? null,
       status,
       created_by: actor?.id ?? null,
@@ -267,6 +318,7 @@ export async function createOrganisation(
     .returningAll()
     .executeTakeFirstOrThrow();
   await writeFacets(db, org.id, input);
+  await writeTranslations(db, org.id, input);
   if (actor) {
     await db
       .insertInto('organisation_members')
@@ -290,6 +342,16 @@ export async function updateOrganisation(
     const from = org[key as keyof Organisation];
     if (from !== to) changes[key] = { from, to };
   }
+  // The history shows links as lists, not as the stored JSON.
+  if (changes.links) changes.links = { from: org.linkList, to: input.links };
+  const asKey = (list: OrganisationTranslation[]) =>
+    JSON.stringify([...list].sort(byLang).map((tr) => [tr.lang, tr.name, tr.description]));
+  const translations = translationRows(input);
+  if (asKey(org.translations) !== asKey(translations))
+    changes.translations = {
+      from: org.translations.map((tr) => tr.lang),
+      to: translations.map((tr) => tr.lang),
+    };
   const lists: [string, string[], string[]][] = [
     ['domains', org.domains, input.domains],
     ['stages', org.stages, input.stages],
@@ -308,6 +370,7 @@ export async function updateOrganisation(
     .where('id', '=', org.id)
     .execute();
   await writeFacets(db, org.id, input);
+  await writeTranslations(db, org.id, input);
   await db
     .insertInto('organisation_history')
     .values({ organisation_id: org.id, actor_id: actor.id, at: now, changes: JSON.stringify(changes) })

@@ -6,6 +6,7 @@ import type { FieldErrors, FormValues } from '../../platform/http/forms.ts';
 import { fieldValue } from '../../platform/http/forms.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
+import { MAX_TRANSLATIONS } from './schemas.ts';
 import type { OrganisationDetails } from './store.ts';
 import {
   CONTACT_VISIBILITIES,
@@ -42,7 +43,102 @@ export function formValuesOf(org: OrganisationDetails): FormValues {
     stages: org.stages,
     languages: org.languages,
     facilities: org.facilities,
+    links: org.linkList.map((l) => (l.label ? `${l.label} ${l.url}` : l.url)).join('\n'),
+    tr_lang: org.translations.map((tr) => tr.lang),
+    tr_name: org.translations.map((tr) => tr.name),
+    tr_description: org.translations.map((tr) => tr.description),
   };
+}
+
+const asArray = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/**
+ * Rows of language + name + description in another language; one more empty row than filled ones
+ * (like the people form's). The page works without JavaScript: save, and a new empty row appears.
+ */
+function TranslationRows({ state }: { state: FormState }) {
+  const { t, fmt } = usePage();
+  const langs = asArray(state.values?.tr_lang);
+  const names = asArray(state.values?.tr_name);
+  const descriptions = asArray(state.values?.tr_description);
+  const filled = Math.max(langs.length, names.length, descriptions.length);
+  const rows = Math.min(MAX_TRANSLATIONS, filled + 1);
+  const error = state.errors?.translations;
+  const describedBy = error ? 'f-translations-hint f-translations-error' : 'f-translations-hint';
+  return (
+    <fieldset class={error ? 'field invalid' : 'field'} id="translations">
+      <legend>{t('people.translations')}</legend>
+      <p class="hint" id="f-translations-hint">
+        {t('directory.translationsHint')}
+      </p>
+      {error && (
+        <p class="field-error" id="f-translations-error">
+          {t(error)}
+        </p>
+      )}
+      {Array.from({ length: rows }, (_, i) => (
+        <div class="stack translation-row">
+          <div class="field">
+            <label for={`f-tr-lang-${i}`}>{t('people.translationRowLanguage', { n: i + 1 })}</label>
+            <select id={`f-tr-lang-${i}`} name="tr_lang" aria-describedby={describedBy}>
+              <option value="">{t('people.translationNoLanguage')}</option>
+              {CONTENT_LANGUAGES.map((l) => (
+                <option value={l} lang={l} selected={langs[i] === l}>
+                  {fmt.language(l)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for={`f-tr-name-${i}`}>{t('directory.translationRowName', { n: i + 1 })}</label>
+            <input
+              id={`f-tr-name-${i}`}
+              name="tr_name"
+              value={names[i] ?? ''}
+              maxlength={200}
+              lang={langs[i] || undefined}
+            />
+          </div>
+          <div class="field">
+            <label for={`f-tr-description-${i}`}>
+              {t('directory.translationRowDescription', { n: i + 1 })}
+            </label>
+            <textarea
+              id={`f-tr-description-${i}`}
+              name="tr_description"
+              rows={4}
+              maxlength={20000}
+              lang={langs[i] || undefined}
+            >
+              {descriptions[i] ?? ''}
+            </textarea>
+          </div>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+function LinksField({ state }: { state: FormState }) {
+  const { t } = usePage();
+  const error = state.errors?.links;
+  const describedBy = error ? 'f-links-hint f-links-error' : 'f-links-hint';
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label for="f-links">{t('directory.links')}</label>
+      <p class="hint" id="f-links-hint">
+        {t('directory.linksHint')}
+      </p>
+      {error && (
+        <p class="field-error" id="f-links-error">
+          {t(error)}
+        </p>
+      )}
+      <textarea id="f-links" name="links" rows={4} aria-describedby={describedBy} aria-invalid={!!error}>
+        {fieldValue(state.values ?? {}, 'links')}
+      </textarea>
+    </div>
+  );
 }
 
 function Checkboxes(props: {
@@ -210,6 +306,7 @@ export function OrganisationFormView(props: {
           <Field name="website" label="directory.website" type="url" maxlength={500} state={props.state} />
           <Field name="email" label="directory.email" type="email" maxlength={254} state={props.state} />
           <Field name="phone" label="directory.phone" type="tel" maxlength={50} state={props.state} />
+          <LinksField state={props.state} />
           <SelectField
             name="contact_visibility"
             label="directory.contactVisibility"
@@ -221,6 +318,7 @@ export function OrganisationFormView(props: {
             }))}
           />
         </fieldset>
+        <TranslationRows state={props.state} />
         <Submit label={props.editing ? 'form.save' : 'directory.add'} />
       </Form>
     </div>

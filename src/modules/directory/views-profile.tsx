@@ -113,7 +113,8 @@ export function OrganisationView(props: {
               dangerouslySetInnerHTML={{ __html: renderMarkdown(description) }}
             />
           )}
-          {description && descriptionLang !== locale && (
+          {/* Say so when the reader gets a translation, or a text in another language. */}
+          {description && (translation?.description || descriptionLang !== locale) && (
             <p class="hint">
               {translation?.description
                 ? t('directory.translatedFrom', { language: fmt.language(org.lang) })
@@ -166,7 +167,7 @@ export function OrganisationView(props: {
             )}
           </dl>
         </div>
-        {(org.address || org.website || org.email || org.phone) && (
+        {(org.address || org.website || org.email || org.phone || org.linkList.length > 0) && (
           <aside class="card contact">
             <h2>{t('directory.contact')}</h2>
             {org.address && <p>{org.address}</p>}
@@ -176,6 +177,18 @@ export function OrganisationView(props: {
                   {org.website.replace(/^https?:\/\//, '').replace(/\/$/, '')}
                 </a>
               </p>
+            )}
+            {org.linkList.length > 0 && (
+              <ul class="plain org-links">
+                {org.linkList.map((l) => (
+                  <li>
+                    {/* Written by members: no endorsement (nofollow), user content (ugc). */}
+                    <a href={l.url} rel="nofollow ugc">
+                      {l.label || l.url.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+                    </a>
+                  </li>
+                ))}
+              </ul>
             )}
             {may.contact ? (
               <>
