@@ -2,6 +2,11 @@
 import { z } from 'zod';
 import { isCountryCode } from '../../platform/countries.ts';
 import {
+  checkTranslations,
+  MAX_TRANSLATIONS,
+  translationsFromForm,
+} from '../../platform/http/translation-rows.ts';
+import {
   CONTACT_VISIBILITIES,
   DOMAINS,
   FACILITIES,
@@ -19,40 +24,10 @@ const asList = (v: unknown) => (v === undefined || v === null || v === '' ? [] :
 const optionalText = (max: number) =>
   z.preprocess(blankToNull, z.string().trim().max(max, 'form.tooLong').nullable().optional());
 
-/** Languages an organisation's name and description may be translated into at once (rows on the form). */
-export const MAX_TRANSLATIONS = 6;
+export { MAX_TRANSLATIONS };
+
 /** Social and other links besides the website. */
 export const MAX_LINKS = 10;
-
-/**
- * The form sends its translation rows as three lists of the same length (tr_lang, tr_name,
- * tr_description); the API sends `translations: [{ lang, name, description }]`. Rows without text
- * are dropped: emptying a row removes that translation. (The same shape as the people module's.)
- */
-function translationsFromForm(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-  const values = v as Record<string, unknown>;
-  if ('translations' in values || !('tr_lang' in values)) return v;
-  // Unlike asList, an empty string is a row too (a language not chosen yet).
-  const cells = (x: unknown): unknown[] => (x === undefined || x === null ? [] : Array.isArray(x) ? x : [x]);
-  const langs = cells(values.tr_lang);
-  const names = cells(values.tr_name);
-  const descriptions = cells(values.tr_description);
-  const blank = (x: unknown) => x === undefined || x === null || (typeof x === 'string' && x.trim() === '');
-  const count = Math.max(langs.length, names.length, descriptions.length);
-  const rows = Array.from({ length: count }, (_, i) => i).flatMap((i) =>
-    blank(names[i]) && blank(descriptions[i])
-      ? []
-      : [
-          {
-            lang: langs[i] ?? '',
-            name: names[i] ?? null,
-            description: typeof descriptions[i] === 'string' ? descriptions[i] : '',
-          },
-        ],
-  );
-  return { ...values, translations: rows };
-}
 
 /**
  * The form's text box has one link per line: an address, optionally preceded by a label and a
@@ -91,21 +66,6 @@ const linkObject = z.object({
     .default(''),
   url: z.url({ protocol: /^https?$/, message: 'directory.badUrl' }).max(500, 'form.tooLong'),
 });
-
-/** A translation is in another language than the original, and one per language. */
-function checkTranslations(
-  input: { lang: string; translations: { lang: string }[] },
-  ctx: z.core.$RefinementCtx,
-): void {
-  const seen = new Set<string>();
-  for (const tr of input.translations) {
-    if (tr.lang === input.lang)
-      ctx.addIssue({ code: 'custom', path: ['translations'], message: 'people.translationSameLanguage' });
-    else if (seen.has(tr.lang))
-      ctx.addIssue({ code: 'custom', path: ['translations'], message: 'people.translationTwice' });
-    seen.add(tr.lang);
-  }
-}
 
 const organisationObject = z.object({
   kind: z.enum(ORGANISATION_KINDS, 'directory.chooseKind'),
@@ -185,7 +145,7 @@ const organisationObject = z.object({
 });
 
 export const organisationInputSchema = z
-  .preprocess(translationsFromForm, organisationObject)
+  .preprocess(translationsFromForm({ short: 'name', long: 'description' }), organisationObject)
   .superRefine(checkTranslations);
 export type OrganisationInput = z.infer<typeof organisationObject>;
 

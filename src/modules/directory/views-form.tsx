@@ -5,8 +5,8 @@ import { COUNTRY_CODES } from '../../platform/countries.ts';
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts';
 import { fieldValue } from '../../platform/http/forms.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
+import { TranslationRows } from '../../ui/components/translation-rows.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { MAX_TRANSLATIONS } from './schemas.ts';
 import type { OrganisationDetails } from './store.ts';
 import {
   CONTACT_VISIBILITIES,
@@ -48,75 +48,6 @@ export function formValuesOf(org: OrganisationDetails): FormValues {
     tr_name: org.translations.map((tr) => tr.name),
     tr_description: org.translations.map((tr) => tr.description),
   };
-}
-
-const asArray = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
-/**
- * Rows of language + name + description in another language; one more empty row than filled ones
- * (like the people form's). The page works without JavaScript: save, and a new empty row appears.
- */
-function TranslationRows({ state }: { state: FormState }) {
-  const { t, fmt } = usePage();
-  const langs = asArray(state.values?.tr_lang);
-  const names = asArray(state.values?.tr_name);
-  const descriptions = asArray(state.values?.tr_description);
-  const filled = Math.max(langs.length, names.length, descriptions.length);
-  const rows = Math.min(MAX_TRANSLATIONS, filled + 1);
-  const error = state.errors?.translations;
-  const describedBy = error ? 'f-translations-hint f-translations-error' : 'f-translations-hint';
-  return (
-    <fieldset class={error ? 'field invalid' : 'field'} id="translations">
-      <legend>{t('people.translations')}</legend>
-      <p class="hint" id="f-translations-hint">
-        {t('directory.translationsHint')}
-      </p>
-      {error && (
-        <p class="field-error" id="f-translations-error">
-          {t(error)}
-        </p>
-      )}
-      {Array.from({ length: rows }, (_, i) => (
-        <div class="stack translation-row">
-          <div class="field">
-            <label for={`f-tr-lang-${i}`}>{t('people.translationRowLanguage', { n: i + 1 })}</label>
-            <select id={`f-tr-lang-${i}`} name="tr_lang" aria-describedby={describedBy}>
-              <option value="">{t('people.translationNoLanguage')}</option>
-              {CONTENT_LANGUAGES.map((l) => (
-                <option value={l} lang={l} selected={langs[i] === l}>
-                  {fmt.language(l)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for={`f-tr-name-${i}`}>{t('directory.translationRowName', { n: i + 1 })}</label>
-            <input
-              id={`f-tr-name-${i}`}
-              name="tr_name"
-              value={names[i] ?? ''}
-              maxlength={200}
-              lang={langs[i] || undefined}
-            />
-          </div>
-          <div class="field">
-            <label for={`f-tr-description-${i}`}>
-              {t('directory.translationRowDescription', { n: i + 1 })}
-            </label>
-            <textarea
-              id={`f-tr-description-${i}`}
-              name="tr_description"
-              rows={4}
-              maxlength={20000}
-              lang={langs[i] || undefined}
-            >
-              {descriptions[i] ?? ''}
-            </textarea>
-          </div>
-        </div>
-      ))}
-    </fieldset>
-  );
 }
 
 function LinksField({ state }: { state: FormState }) {
@@ -318,7 +249,14 @@ export function OrganisationFormView(props: {
             }))}
           />
         </fieldset>
-        <TranslationRows state={props.state} />
+        <TranslationRows
+          state={props.state}
+          languages={CONTENT_LANGUAGES}
+          hint="directory.translationsHint"
+          fields={{ short: 'name', long: 'description' }}
+          labels={{ short: 'directory.translationRowName', long: 'directory.translationRowDescription' }}
+          maxLength={{ short: 200, long: 20_000 }}
+        />
         <Submit label={props.editing ? 'form.save' : 'directory.add'} />
       </Form>
     </div>

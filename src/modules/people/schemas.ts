@@ -1,6 +1,11 @@
 // One schema for the profile form and the API body; one for the list filters; one for a claim.
 import { z } from 'zod';
 import { isCountryCode } from '../../platform/countries.ts';
+import {
+  checkTranslations,
+  MAX_TRANSLATIONS,
+  translationsFromForm,
+} from '../../platform/http/translation-rows.ts';
 import { CONTACT_VISIBILITIES, DOMAINS } from '../directory/index.ts';
 import { MAX_LINKS, MAX_ORGANISATIONS, MAX_SKILLS, PERSON_STATUSES } from './vocab.ts';
 
@@ -57,35 +62,9 @@ function organisationsFromForm(v: unknown): unknown {
   return { ...values, organisations: rows };
 }
 
-/** Languages a profile's title and bio may be translated into at once (rows on the form). */
-export const MAX_TRANSLATIONS = 6;
-
-/**
- * The form sends its translation rows as three lists of the same length (tr_lang, tr_title,
- * tr_bio); the API sends `translations: [{ lang, title, bio }]`. Rows without text are dropped:
- * emptying a row removes that translation.
- */
-function translationsFromForm(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-  const values = v as Record<string, unknown>;
-  if ('translations' in values || !('tr_lang' in values)) return v;
-  // Unlike asList, an empty string is a row too (a language not chosen yet).
-  const cells = (x: unknown): unknown[] => (x === undefined || x === null ? [] : Array.isArray(x) ? x : [x]);
-  const langs = cells(values.tr_lang);
-  const titles = cells(values.tr_title);
-  const bios = cells(values.tr_bio);
-  const blank = (x: unknown) => x === undefined || x === null || (typeof x === 'string' && x.trim() === '');
-  const count = Math.max(langs.length, titles.length, bios.length);
-  const rows = Array.from({ length: count }, (_, i) => i).flatMap((i) =>
-    blank(titles[i]) && blank(bios[i])
-      ? []
-      : [{ lang: langs[i] ?? '', title: titles[i] ?? null, bio: typeof bios[i] === 'string' ? bios[i] : '' }],
-  );
-  return { ...values, translations: rows };
-}
-
 /** Both shapes of the form's rows (organisations, translations) become the API's arrays. */
-const fromForm = (v: unknown) => translationsFromForm(organisationsFromForm(v));
+const fromForm = (v: unknown) =>
+  translationsFromForm({ short: 'title', long: 'bio' })(organisationsFromForm(v));
 
 const translationObject = z
   .object({
@@ -94,21 +73,6 @@ const translationObject = z
     bio: z.string('form.invalid').max(10_000, 'form.tooLong').default(''),
   })
   .refine((tr) => !!tr.title || tr.bio.trim() !== '', 'people.translationEmpty');
-
-/** A translation is in another language than the original, and one per language. */
-function checkTranslations(
-  input: { lang: string; translations: { lang: string }[] },
-  ctx: z.core.$RefinementCtx,
-): void {
-  const seen = new Set<string>();
-  for (const tr of input.translations) {
-    if (tr.lang === input.lang)
-      ctx.addIssue({ code: 'custom', path: ['translations'], message: 'people.translationSameLanguage' });
-    else if (seen.has(tr.lang))
-      ctx.addIssue({ code: 'custom', path: ['translations'], message: 'people.translationTwice' });
-    seen.add(tr.lang);
-  }
-}
 
 const personObject = z.object({
   name: z.string('form.required').trim().min(1, 'form.required').max(200, 'form.tooLong'),

@@ -4,9 +4,9 @@ import { COUNTRY_CODES } from '../../platform/countries.ts';
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts';
 import { fieldValue } from '../../platform/http/forms.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
+import { TranslationRows } from '../../ui/components/translation-rows.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import { DOMAINS } from '../directory/index.ts';
-import { MAX_TRANSLATIONS } from './schemas.ts';
 import type { PersonDetails } from './store.ts';
 import { type PhotoError, PhotoSection } from './views-photo.tsx';
 import { CONTENT_LANGUAGES, MAX_ORGANISATIONS, PERSON_LANGUAGES, type PersonStatus } from './vocab.ts';
@@ -141,71 +141,6 @@ function OrganisationRows({ state }: { state: FormState }) {
   );
 }
 
-/**
- * Rows of language + title + bio in another language; one more empty row than filled ones. The
- * page works without JavaScript, so a few rows at a time: save, and a new empty row appears.
- */
-function TranslationRows({ state }: { state: FormState }) {
-  const { t, fmt } = usePage();
-  const langs = asArray(state.values?.tr_lang);
-  const titles = asArray(state.values?.tr_title);
-  const bios = asArray(state.values?.tr_bio);
-  const filled = Math.max(langs.length, titles.length, bios.length);
-  const rows = Math.min(MAX_TRANSLATIONS, filled + 1);
-  const error = state.errors?.translations;
-  const describedBy = error ? 'f-translations-hint f-translations-error' : 'f-translations-hint';
-  return (
-    <fieldset class={error ? 'field invalid' : 'field'} id="translations">
-      <legend>{t('people.translations')}</legend>
-      <p class="hint" id="f-translations-hint">
-        {t('people.translationsHint')}
-      </p>
-      {error && (
-        <p class="field-error" id="f-translations-error">
-          {t(error)}
-        </p>
-      )}
-      {Array.from({ length: rows }, (_, i) => (
-        <div class="stack translation-row">
-          <div class="field">
-            <label for={`f-tr-lang-${i}`}>{t('people.translationRowLanguage', { n: i + 1 })}</label>
-            <select id={`f-tr-lang-${i}`} name="tr_lang" aria-describedby={describedBy}>
-              <option value="">{t('people.translationNoLanguage')}</option>
-              {CONTENT_LANGUAGES.map((l) => (
-                <option value={l} lang={l} selected={langs[i] === l}>
-                  {fmt.language(l)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for={`f-tr-title-${i}`}>{t('people.translationRowTitle', { n: i + 1 })}</label>
-            <input
-              id={`f-tr-title-${i}`}
-              name="tr_title"
-              value={titles[i] ?? ''}
-              maxlength={200}
-              lang={langs[i] || undefined}
-            />
-          </div>
-          <div class="field">
-            <label for={`f-tr-bio-${i}`}>{t('people.translationRowBio', { n: i + 1 })}</label>
-            <textarea
-              id={`f-tr-bio-${i}`}
-              name="tr_bio"
-              rows={4}
-              maxlength={10000}
-              lang={langs[i] || undefined}
-            >
-              {bios[i] ?? ''}
-            </textarea>
-          </div>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
 export function PersonFormView(props: {
   action: string;
   state: FormState;
@@ -288,7 +223,14 @@ export function PersonFormView(props: {
             maxlength={10000}
             state={props.state}
           />
-          <TranslationRows state={props.state} />
+          <TranslationRows
+            state={props.state}
+            languages={CONTENT_LANGUAGES}
+            hint="people.translationsHint"
+            fields={{ short: 'title', long: 'bio' }}
+            labels={{ short: 'people.translationRowTitle', long: 'people.translationRowBio' }}
+            maxLength={{ short: 200, long: 10_000 }}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('directory.work')}</legend>

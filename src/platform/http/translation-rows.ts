@@ -1,0 +1,61 @@
+// Translations of a record's texts (an organisation's name and description, a person's title and
+// bio) as rows on a form and as an array in the API: the one way both are read and checked.
+// The rows are shown by ui/components/translation-rows.tsx.
+import type { z } from 'zod';
+
+/** At most this many translations are written at once (rows on the form). */
+export const MAX_TRANSLATIONS = 6;
+
+/** The two texts of a row: a short one (`name`, `title`) and a long one (`description`, `bio`). */
+export interface TranslationFields {
+  short: string;
+  long: string;
+}
+
+/**
+ * The form sends its rows as three lists of the same length (`tr_lang`, `tr_<short>`,
+ * `tr_<long>`); the API sends `translations: [{ lang, <short>, <long> }]`. This turns the first
+ * into the second. Rows without text are dropped: emptying a row removes that translation.
+ */
+export function translationsFromForm(fields: TranslationFields) {
+  return (v: unknown): unknown => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+    const values = v as Record<string, unknown>;
+    if ('translations' in values || !('tr_lang' in values)) return v;
+    // An empty string is a row too (a language not chosen yet).
+    const cells = (x: unknown): unknown[] =>
+      x === undefined || x === null ? [] : Array.isArray(x) ? x : [x];
+    const langs = cells(values.tr_lang);
+    const shorts = cells(values[`tr_${fields.short}`]);
+    const longs = cells(values[`tr_${fields.long}`]);
+    const blank = (x: unknown) => x === undefined || x === null || (typeof x === 'string' && x.trim() === '');
+    const count = Math.max(langs.length, shorts.length, longs.length);
+    const rows = Array.from({ length: count }, (_, i) => i).flatMap((i) =>
+      blank(shorts[i]) && blank(longs[i])
+        ? []
+        : [
+            {
+              lang: langs[i] ?? '',
+              [fields.short]: shorts[i] ?? null,
+              [fields.long]: typeof longs[i] === 'string' ? longs[i] : '',
+            },
+          ],
+    );
+    return { ...values, translations: rows };
+  };
+}
+
+/** A translation is in another language than the original, and there is one per language. */
+export function checkTranslations(
+  input: { lang: string; translations: { lang: string }[] },
+  ctx: z.core.$RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  for (const tr of input.translations) {
+    if (tr.lang === input.lang)
+      ctx.addIssue({ code: 'custom', path: ['translations'], message: 'people.translationSameLanguage' });
+    else if (seen.has(tr.lang))
+      ctx.addIssue({ code: 'custom', path: ['translations'], message: 'people.translationTwice' });
+    seen.add(tr.lang);
+  }
+}

@@ -1,0 +1,83 @@
+// The translation rows of a form (see platform/http/translation-rows.ts): language + a short text
+// + a long text, one more empty row than filled ones, at most MAX_TRANSLATIONS. The page works
+// without JavaScript: save, and a new empty row appears.
+
+import { MAX_TRANSLATIONS, type TranslationFields } from '../../platform/http/translation-rows.ts';
+import type { MessageKey } from '../../platform/i18n.ts';
+import { usePage } from '../page-context.ts';
+import type { FormState } from './form.tsx';
+
+export interface TranslationRowsProps {
+  state: FormState;
+  /** The languages offered. */
+  languages: readonly string[];
+  hint: MessageKey;
+  fields: TranslationFields;
+  /** Labels of the row's texts, with {n} the row number. */
+  labels: { short: MessageKey; long: MessageKey };
+  maxLength: { short: number; long: number };
+}
+
+const asArray = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+export function TranslationRows(props: TranslationRowsProps) {
+  const { t, fmt } = usePage();
+  const { state, fields } = props;
+  const langs = asArray(state.values?.tr_lang);
+  const shorts = asArray(state.values?.[`tr_${fields.short}`]);
+  const longs = asArray(state.values?.[`tr_${fields.long}`]);
+  const filled = Math.max(langs.length, shorts.length, longs.length);
+  const rows = Math.min(MAX_TRANSLATIONS, filled + 1);
+  const error = state.errors?.translations;
+  const describedBy = error ? 'f-translations-hint f-translations-error' : 'f-translations-hint';
+  return (
+    <fieldset class={error ? 'field invalid' : 'field'} id="translations">
+      <legend>{t('people.translations')}</legend>
+      <p class="hint" id="f-translations-hint">
+        {t(props.hint)}
+      </p>
+      {error && (
+        <p class="field-error" id="f-translations-error">
+          {t(error)}
+        </p>
+      )}
+      {Array.from({ length: rows }, (_, i) => (
+        <div class="stack translation-row">
+          <div class="field">
+            <label for={`f-tr-lang-${i}`}>{t('people.translationRowLanguage', { n: i + 1 })}</label>
+            <select id={`f-tr-lang-${i}`} name="tr_lang" aria-describedby={describedBy}>
+              <option value="">{t('people.translationNoLanguage')}</option>
+              {props.languages.map((l) => (
+                <option value={l} lang={l} selected={langs[i] === l}>
+                  {fmt.language(l)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for={`f-tr-${fields.short}-${i}`}>{t(props.labels.short, { n: i + 1 })}</label>
+            <input
+              id={`f-tr-${fields.short}-${i}`}
+              name={`tr_${fields.short}`}
+              value={shorts[i] ?? ''}
+              maxlength={props.maxLength.short}
+              lang={langs[i] || undefined}
+            />
+          </div>
+          <div class="field">
+            <label for={`f-tr-${fields.long}-${i}`}>{t(props.labels.long, { n: i + 1 })}</label>
+            <textarea
+              id={`f-tr-${fields.long}-${i}`}
+              name={`tr_${fields.long}`}
+              rows={4}
+              maxlength={props.maxLength.long}
+              lang={langs[i] || undefined}
+            >
+              {longs[i] ?? ''}
+            </textarea>
+          </div>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
