@@ -20,6 +20,7 @@ import { compression } from './platform/http/compression.ts';
 import { HttpError, TITLE_BY_STATUS } from './platform/http/errors.ts';
 import { clientIp, isApiPath, localPath } from './platform/http/request.ts';
 import { formatters, negotiateLocale, translator } from './platform/i18n.ts';
+import { sitemapPartResponse, sitemapResponse } from './platform/sitemap.ts';
 import { DAY } from './platform/time.ts';
 import { ApiReferenceView } from './ui/api-reference.tsx';
 import { assetsByUrl } from './ui/assets.ts';
@@ -122,8 +123,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
   });
   app.get('/robots.txt', (c) =>
-    c.text('User-agent: *\nDisallow: /account\nDisallow: /admin\nDisallow: /api/\n'),
+    c.text(
+      `User-agent: *\nDisallow: /account\nDisallow: /admin\nDisallow: /api/\nSitemap: ${config.baseUrl}/sitemap.xml\n`,
+    ),
   );
+  app.get('/sitemap.xml', (c) => sitemapResponse(c));
+  app.get('/:part{sitemap-[0-9]+\\.xml}', async (c, next) => {
+    const part = Number(c.req.param('part').replace(/\D/g, ''));
+    return (await sitemapPartResponse(c, part)) ?? next();
+  });
   app.get('/favicon.ico', (c) =>
     c.redirect([...assetsByUrl.keys()].find((u) => u.includes('/icon.')) ?? '/', 301),
   );

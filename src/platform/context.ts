@@ -82,6 +82,14 @@ export interface ModerationHooks {
  * API, db/migrate.ts runs their migrations, `hub seed --demo` runs their seeds — the platform
  * knows nothing else about them.
  */
+/** One public page in /sitemap.xml. */
+export interface SitemapEntry {
+  /** Path on this site, e.g. /library/decision-1755. */
+  path: string;
+  /** ISO 8601 date or date-time of the last change. */
+  lastmod?: string;
+}
+
 export interface HubModule {
   id: string;
   /** An entry in the main navigation; modules without one are reached from elsewhere. */
@@ -95,6 +103,8 @@ export interface HubModule {
   searchProviders?: SearchProvider[];
   /** Reports, approvals and settings this module hands to the moderation queue. */
   moderation?: ModerationHooks;
+  /** Public pages for /sitemap.xml: paths on this site, with their last change. */
+  sitemap?: (deps: AppDeps) => AsyncIterable<SitemapEntry>;
   /** Adds this module's demo content; runs in list order after the platform's own seed. */
   seed?: (ctx: SeedContext) => Promise<void>;
 }

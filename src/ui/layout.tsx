@@ -17,6 +17,10 @@ export interface PageMeta {
   /** Canonical path of the page, for OpenGraph. */
   path?: string;
   ogType?: string;
+  /** Absolute URL of an image for OpenGraph (a cover, a logo). */
+  ogImage?: string;
+  /** Atom feeds of the page's list, announced to feed readers. */
+  feeds?: { title: string; href: string }[];
 }
 
 export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: string; children: Child }) {
@@ -38,6 +42,10 @@ export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: s
         <meta property="og:url" content={url} />
         <meta property="og:locale" content={locale.replace('-', '_')} />
         {meta.description && <meta property="og:description" content={meta.description} />}
+        {meta.ogImage && <meta property="og:image" content={meta.ogImage} />}
+        {meta.feeds?.map((f) => (
+          <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <link rel="icon" href={assetUrl('icon.svg')} type="image/svg+xml" />
         {hasSearch && <script type="module" src={assetUrl('search.js')} nonce={nonce} />}

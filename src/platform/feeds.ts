@@ -1,0 +1,91 @@
+// Atom 1.0 feeds (RFC 4287) for any list a module publishes: news, documents, press, with or
+// without filters. Written by the `feed` package, so escaping and the required elements are its job.
+import { createHash } from 'node:crypto';
+import { Feed } from 'feed';
+import type { Context } from 'hono';
+import type { AppEnv } from './context.ts';
+
+export interface FeedEntry {
+  /** A stable absolute URL that names the entry (its page), never reused. */
+  id: string;
+  title: string;
+  /** Absolute URL of the entry's page. */
+  url: string;
+  /** ISO 8601; the entry's last meaningful change. */
+  updated: string;
+  published?: string;
+  /** Plain text. */
+  summary?: string;
+  /** Sanitised HTML (e.g. the output of renderMarkdown). */
+  contentHtml?: string;
+  authors?: string[];
+  categories?: string[];
+}
+
+export interface FeedSpec {
+  title: string;
+  subtitle?: string;
+  /** Absolute URL of the feed itself (with its filters): also its id. */
+  selfUrl: string;
+  /** Absolute URL of the page that shows the same list. */
+  alternateUrl: string;
+  /** BCP 47 language of the feed's own texts (the reader's UI language). */
+  lang: string;
+  entries: readonly FeedEntry[];
+}
+
+/** How many entries a feed carries: readers poll, so the newest are enough. */
+export const FEED_SIZE = 50;
+
+export function renderAtom(spec: FeedSpec, siteName: string): string {
+  const newest = spec.entries.reduce<string | undefined>(
+    (max, e) => (max === undefined || e.updated > max ? e.updated : max),
+    undefined,
+  );
+  const feed = new Feed({
+    id: spec.selfUrl,
+    title: spec.title,
+    description: spec.subtitle,
+    link: spec.alternateUrl,
+    language: spec.lang,
+    updated: new Date(newest ?? 0),
+    generator: siteName,
+    feedLinks: { atom: spec.selfUrl },
+    copyright: siteName,
+    author: { name: siteName },
+  });
+  for (const e of spec.entries) {
+    feed.addItem({
+      id: e.id,
+      title: e.title,
+      link: e.url,
+      date: new Date(e.updated),
+      published: e.published ? new Date(e.published) : undefined,
+      description: e.summary,
+      content: e.contentHtml,
+      author: e.authors?.map((name) => ({ name })),
+      category: e.categories?.map((term) => ({ name: term, term })),
+    });
+  }
+  return feed.atom1();
+}
+
+/**
+ * Answers with the feed. The ETag is the newest entry's date and the feed's URL, so a reader that
+ * polls gets 304 until something changes.
+ */
+export function atomResponse(c: Context<AppEnv>, spec: FeedSpec): Response {
+  const newest = spec.entries.reduce((max, e) => (e.updated > max ? e.updated : max), '');
+  const etag = `W/"${createHash('sha256').update(`${newest}|${spec.entries.length}|${spec.selfUrl}|${spec.lang}`).digest('base64url').slice(0, 27)}"`;
+  c.header('ETag', etag);
+  c.header('Cache-Control', 'public, max-age=300');
+  c.header('Vary', 'Accept-Language, Cookie');
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+  const xml = renderAtom(spec, c.var.deps.config.siteName);
+  return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
+}
+
+/** An absolute URL on this site, for feeds, sitemaps and OpenGraph. */
+export function absoluteUrl(c: Context<AppEnv>, pathAndQuery: string): string {
+  return `${c.var.deps.config.baseUrl}${pathAndQuery}`;
+}
