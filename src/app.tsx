@@ -73,6 +73,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginEmbedderPolicy: false,
+      // A response that sets its own header keeps it: a stored file served in place gets a
+      // stricter CSP (sandbox, no scripts) than the pages (platform/files/serve.ts).
+      overwrite: false,
       xFrameOptions: 'DENY',
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     }),
@@ -105,7 +108,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     });
   const formLimit = limitOf(config.bodyLimitBytes);
-  const uploadLimit = limitOf(config.uploadLimitBytes);
+  const uploadLimit = limitOf(config.multipartLimitBytes);
   app.use((c, next) =>
     (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')
       ? uploadLimit(c, next)

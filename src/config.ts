@@ -41,7 +41,11 @@ const envSchema = z.object({
   // Behind a reverse proxy the client address is the last hop of X-Forwarded-For.
   TRUST_PROXY: flag.default(false),
   BODY_LIMIT_KB: z.coerce.number().int().min(16).max(1_048_576).default(1024),
-  UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(10),
+  // The largest uploaded file (library documents; the issue asks for 50 MB by default, was 10).
+  // A multipart request may be 1 MB larger, room for the form's other fields (title, summary…);
+  // anything beyond is refused with 413 by Content-Length, or while it streams in when chunked,
+  // so a 2 GB upload never fills memory or disk. Upload routes may set lower limits of their own.
+  UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(50),
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
 });
 
@@ -63,8 +67,10 @@ export type Config = {
   sessionDays: number;
   trustProxy: boolean;
   bodyLimitBytes: number;
-  /** Largest multipart (file upload) request body. */
+  /** Largest uploaded file (UPLOAD_LIMIT_MB). */
   uploadLimitBytes: number;
+  /** Largest multipart request body: the file plus room for the other form fields. */
+  multipartLimitBytes: number;
   outboxPollMs: number;
 };
 
@@ -108,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_KB * 1024,
     uploadLimitBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024,
+    multipartLimitBytes: (e.UPLOAD_LIMIT_MB + 1) * 1024 * 1024,
     outboxPollMs: e.OUTBOX_POLL_SECONDS * 1000,
   };
 }

@@ -10,6 +10,7 @@ import { type OpenDatabase, openDatabase } from './db/index.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { modules } from './modules/index.ts';
 import type { AppDeps } from './platform/context.ts';
+import { DiskFileStore } from './platform/files/store.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { Outbox } from './platform/mail/outbox.ts';
 import { pruneRateLimits } from './platform/rate-limit.ts';
@@ -26,7 +27,15 @@ export interface Platform {
 export function openPlatform(config: Config, logger: Logger = createLogger(config.logLevel)): Platform {
   const database = openDatabase(config);
   const outbox = new Outbox(database.db, config, logger);
-  const deps: AppDeps = { db: database.db, dialect: database.setup.name, config, logger, outbox, modules };
+  const deps: AppDeps = {
+    db: database.db,
+    dialect: database.setup.name,
+    config,
+    logger,
+    outbox,
+    files: new DiskFileStore(config.dataDir),
+    modules,
+  };
   return {
     deps,
     database,

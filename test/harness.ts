@@ -14,6 +14,7 @@ import type { Role } from '../src/db/schema.ts';
 import { createUser } from '../src/modules/accounts/store.ts';
 import { modules as allModules } from '../src/modules/index.ts';
 import type { AppDeps, HubModule } from '../src/platform/context.ts';
+import { DiskFileStore } from '../src/platform/files/store.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { Outbox } from '../src/platform/mail/outbox.ts';
 import { SmtpPeer } from './smtp-peer.ts';
@@ -84,7 +85,15 @@ export async function createTestPlatform(
   );
   const logger = createLogger('silent');
   const outbox = new Outbox(database.db, config, logger);
-  const deps: AppDeps = { db: database.db, dialect: setup.name, config, logger, outbox, modules };
+  const deps: AppDeps = {
+    db: database.db,
+    dialect: setup.name,
+    config,
+    logger,
+    outbox,
+    files: new DiskFileStore(dataDir),
+    modules,
+  };
   const app = createApp(deps);
   let counter = 0;
 

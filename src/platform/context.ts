@@ -8,6 +8,7 @@ import type { DB } from '../db/index.ts';
 import type { Session, Timestamp, User } from '../db/schema.ts';
 import type { Locale } from '../locales/index.ts';
 import type { SearchProvider } from '../search/index.ts';
+import type { FileStore } from './files/store.ts';
 import type { Formatters, MessageKey, Translator } from './i18n.ts';
 import type { Logger } from './logger.ts';
 import type { Outbox } from './mail/outbox.ts';
@@ -18,6 +19,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   outbox: Outbox;
+  /** Uploaded files, stored by content hash (src/platform/files). */
+  files: FileStore;
   modules: readonly HubModule[];
 }
 

@@ -37,6 +37,17 @@ export interface FeedSpec {
 /** How many entries a feed carries: readers poll, so the newest are enough. */
 export const FEED_SIZE = 50;
 
+/**
+ * The `feed` package writes entry titles and summaries as `type="html"`, so their text must be
+ * HTML: escaped here, a title such as "<script>" or "Tom & Jerry" reaches readers as the text it is.
+ */
+function textAsHtml(text: string): string {
+  return text.replace(
+    /[&<>"]/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch,
+  );
+}
+
 export function renderAtom(spec: FeedSpec, siteName: string): string {
   const newest = spec.entries.reduce<string | undefined>(
     (max, e) => (max === undefined || e.updated > max ? e.updated : max),
@@ -57,17 +68,23 @@ export function renderAtom(spec: FeedSpec, siteName: string): string {
   for (const e of spec.entries) {
     feed.addItem({
       id: e.id,
-      title: e.title,
+      title: textAsHtml(e.title),
       link: e.url,
       date: new Date(e.updated),
       published: e.published ? new Date(e.published) : undefined,
-      description: e.summary,
+      description: e.summary === undefined ? undefined : textAsHtml(e.summary),
       content: e.contentHtml,
       author: e.authors?.map((name) => ({ name })),
       category: e.categories?.map((term) => ({ name: term, term })),
     });
   }
-  return feed.atom1();
+  // The package drops `language` from Atom: the feed's language goes on its root as xml:lang.
+  return feed
+    .atom1()
+    .replace(
+      '<feed xmlns="http://www.w3.org/2005/Atom">',
+      `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${textAsHtml(spec.lang)}">`,
+    );
 }
 
 /**

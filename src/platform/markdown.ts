@@ -40,9 +40,42 @@ const ALLOWED: sanitizeHtml.IOptions = {
   },
 };
 
-export function renderMarkdown(text: string): string {
+export interface MarkdownOptions {
+  /**
+   * Images are dropped unless their address is a path on this site that matches this pattern
+   * (e.g. the news module's uploads, /^\/news\/images\/\d+\.webp$/): no tracking pixels, no
+   * mixed content, no data: or javascript: sources. Without it no image survives.
+   */
+  localImages?: RegExp;
+}
+
+/** ALLOWED plus <img> for the paths `pattern` accepts (built once per pattern). */
+const withImages = new Map<string, sanitizeHtml.IOptions>();
+function optionsFor(pattern: RegExp): sanitizeHtml.IOptions {
+  const key = pattern.toString();
+  let options = withImages.get(key);
+  if (!options) {
+    options = {
+      ...ALLOWED,
+      allowedTags: [...(ALLOWED.allowedTags || []), 'img'],
+      allowedAttributes: { ...ALLOWED.allowedAttributes, img: ['src', 'alt', 'title', 'loading'] },
+      // No scheme at all: only paths on this site (the pattern then narrows them further).
+      allowedSchemesByTag: { img: [] },
+      transformTags: {
+        ...ALLOWED.transformTags,
+        img: sanitizeHtml.simpleTransform('img', { loading: 'lazy' }),
+      },
+      exclusiveFilter: (frame) =>
+        frame.tag === 'img' && !(typeof frame.attribs.src === 'string' && pattern.test(frame.attribs.src)),
+    };
+    withImages.set(key, options);
+  }
+  return options;
+}
+
+export function renderMarkdown(text: string, options: MarkdownOptions = {}): string {
   const html = marked.parse(text, { async: false, gfm: true, breaks: true });
-  return sanitizeHtml(html, ALLOWED);
+  return sanitizeHtml(html, options.localImages ? optionsFor(options.localImages) : ALLOWED);
 }
 
 /** The first words of Markdown text as plain text, for cards and descriptions. */

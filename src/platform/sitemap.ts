@@ -63,7 +63,8 @@ export async function sitemapResponse(c: Context<AppEnv>): Promise<Response> {
 export async function sitemapPartResponse(c: Context<AppEnv>, part: number): Promise<Response | null> {
   const deps = c.var.deps;
   if (!Number.isInteger(part) || part < 1) return null;
-  const { entries } = await slice(deps, (part - 1) * SITEMAP_MAX_URLS);
-  if (entries.length === 0) return null;
+  const { entries, total } = await slice(deps, (part - 1) * SITEMAP_MAX_URLS);
+  // Parts exist only when /sitemap.xml is an index of them: no second address for the same list.
+  if (entries.length === 0 || total <= SITEMAP_MAX_URLS) return null;
   return xml(c, urlset(deps.config.baseUrl, entries));
 }

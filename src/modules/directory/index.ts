@@ -7,6 +7,7 @@ import { directoryMigrations } from './migrations.ts';
 import { directoryModeration } from './moderation.ts';
 import { directoryPages } from './routes.tsx';
 import { seedDirectory } from './seed.ts';
+import { directorySitemap } from './sitemap.ts';
 import { allSearchRecords } from './store.ts';
 
 export const directoryModule: HubModule = {
@@ -18,6 +19,7 @@ export const directoryModule: HubModule = {
   migrations: directoryMigrations,
   searchProviders: [{ type: 'organisation', label: 'directory.searchType', records: allSearchRecords }],
   moderation: directoryModeration,
+  sitemap: directorySitemap,
   seed: seedDirectory,
 };
 

@@ -9,6 +9,7 @@ import { peopleMigrations } from './migrations.ts';
 import { peopleModeration } from './moderation.ts';
 import { peoplePages } from './routes.tsx';
 import { seedPeople } from './seed.ts';
+import { peopleSitemap } from './sitemap.ts';
 import { allSearchRecords } from './store.ts';
 
 export const peopleModule: HubModule = {
@@ -20,5 +21,6 @@ export const peopleModule: HubModule = {
   migrations: peopleMigrations,
   searchProviders: [{ type: 'person', label: 'people.searchType', records: allSearchRecords }],
   moderation: peopleModeration,
+  sitemap: peopleSitemap,
   seed: seedPeople,
 };

@@ -24,13 +24,21 @@ export function Form(props: {
   id?: string;
   /** Say what the * next to a label means (forms with required fields). */
   requiredNote?: boolean;
+  /** multipart/form-data for forms with a file field. */
+  enctype?: 'multipart/form-data';
 }) {
   const { t } = usePage();
   const errors = props.state?.errors ?? {};
   const formError = errors._form;
   const count = Object.keys(errors).length;
   return (
-    <form method={props.method ?? 'post'} action={props.action} class={props.class ?? 'stack'} id={props.id}>
+    <form
+      method={props.method ?? 'post'}
+      action={props.action}
+      class={props.class ?? 'stack'}
+      id={props.id}
+      enctype={props.enctype}
+    >
       {(props.method ?? 'post') === 'post' && <CsrfField />}
       {props.requiredNote && <p class="hint">{t('form.requiredNote')}</p>}
       {count > 0 && (

@@ -1,0 +1,148 @@
+// platform/feeds.ts: what renderAtom writes, read back by a real feed parser (and a strict XML
+// check), and atomResponse's conditional requests through the whole app.
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import type { AppEnv } from './context.ts';
+import { atomResponse, type FeedEntry, type FeedSpec, renderAtom } from './feeds.ts';
+
+const entry = (n: number, overrides: Partial<FeedEntry> = {}): FeedEntry => ({
+  id: `https://hub.example/news/${n}`,
+  title: `Entry ${n}`,
+  url: `https://hub.example/news/${n}`,
+  updated: `2026-0${n}-10T08:00:00.000Z`,
+  ...overrides,
+});
+
+const spec = (entries: FeedEntry[], overrides: Partial<FeedSpec> = {}): FeedSpec => ({
+  title: 'News',
+  subtitle: 'What is happening in the hub',
+  selfUrl: 'https://hub.example/news/feed.atom?country=LA',
+  alternateUrl: 'https://hub.example/news?country=LA',
+  lang: 'lo',
+  entries,
+  ...overrides,
+});
+
+describe('renderAtom', () => {
+  it('writes a feed a parser reads back: title, links, language, entries and dates', () => {
+    const xml = renderAtom(
+      spec([
+        entry(1, {
+          published: '2026-01-09T00:00:00.000Z',
+          summary: 'First',
+          authors: ['STELLA'],
+          categories: ['crafts'],
+        }),
+        entry(3, { contentHtml: '<p>Third <strong>entry</strong></p>' }),
+        entry(2),
+      ]),
+      'Creative Hub',
+    );
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = parseFeed(xml);
+    expect(feed.title).toBe('News');
+    expect(feed.description).toBe('What is happening in the hub');
+    expect(feed.self).toBe('https://hub.example/news/feed.atom?country=LA');
+    expect(feed.url).toBe('https://hub.example/news?country=LA');
+    expect(feed.language).toBe('lo');
+    // The feed changed when its newest entry did.
+    expect(feed.updated?.toISOString()).toBe('2026-03-10T08:00:00.000Z');
+    expect(feed.items.map((i) => i.id)).toEqual([1, 3, 2].map((n) => `https://hub.example/news/${n}`));
+    const [first, third] = feed.items;
+    expect(first?.url).toBe('https://hub.example/news/1');
+    expect(first?.published?.toISOString()).toBe('2026-01-09T00:00:00.000Z');
+    expect(first?.updated?.toISOString()).toBe('2026-01-10T08:00:00.000Z');
+    expect(first?.description).toBe('First');
+    expect(first?.authors.map((a) => a.name)).toEqual(['STELLA']);
+    expect(first?.categories.map((c) => c.term)).toEqual(['crafts']);
+    expect(third?.content).toBe('<p>Third <strong>entry</strong></p>');
+  });
+
+  it('keeps titles in every script of the region as they are', () => {
+    const titles = [
+      'Hội thảo “Đối thoại” tại Huế',
+      'ສູນສ້າງສັນ ສະເຕລລາ',
+      'ศูนย์สร้างสรรค์เชียงใหม่',
+      'មជ្ឈមណ្ឌលច្នៃប្រឌិត',
+      'ဖန်တီးမှုဗဟိုဌာန',
+      '文化创意产业',
+    ];
+    const xml = renderAtom(spec(titles.map((title, i) => entry(i + 1, { title }))), 'Hub');
+    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+    expect(parseFeed(xml).items.map((i) => i.title)).toEqual(titles);
+  });
+
+  it('keeps a title or summary with markup as text: escaped, never live HTML', () => {
+    const title = '<script>alert("x")</script> Tom & Jerry ]]> <b>not bold</b>';
+    const xml = renderAtom(spec([entry(1, { title, summary: '<img src=x onerror=alert(1)> & co' })]), 'Hub');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    // type="html" content is HTML: the markup arrives escaped, so a reader shows it as text.
+    const titleXml = xml.match(/<entry>[\s\S]*?<title type="html">([\s\S]*?)<\/title>/)?.[1] ?? '';
+    expect(titleXml).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Tom &amp; Jerry');
+    expect(titleXml).not.toMatch(/<script|<b>/);
+    expect(xml).not.toMatch(/<img/);
+    const item = parseFeed(xml).items[0];
+    expect(item?.title).toBe(title);
+    expect(item?.description).toBe('<img src=x onerror=alert(1)> & co');
+  });
+
+  it('writes an empty feed that is still valid', () => {
+    const xml = renderAtom(spec([]), 'Hub');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = parseFeed(xml);
+    expect(feed.items).toEqual([]);
+    expect(feed.title).toBe('News');
+  });
+});
+
+describe('atomResponse', () => {
+  let hub: TestPlatform;
+  let entries: FeedEntry[] = [entry(1), entry(2)];
+  beforeAll(async () => {
+    hub = await createTestPlatform({
+      extraModules: [
+        {
+          id: 'feed-test',
+          pages: () =>
+            new Hono<AppEnv>().get('/test/feed.atom', (c) =>
+              atomResponse(c, spec(entries, { lang: c.var.locale })),
+            ),
+        },
+      ],
+    });
+  }, 60_000);
+  afterAll(() => hub.close());
+
+  const get = (headers: Record<string, string> = {}) =>
+    hub.app.request('/test/feed.atom', { headers: { 'accept-language': 'en', ...headers } });
+
+  it('answers with the feed, an ETag and caching headers', async () => {
+    const res = await get();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(res.headers.get('etag')).toMatch(/^W\/"[\w-]{27}"$/);
+    const feed = parseFeed(await res.text());
+    expect(feed.items).toHaveLength(2);
+    // The generator is the site (config SITE_NAME), not the library.
+    expect(feed.generator?.label).toBe(hub.deps.config.siteName);
+  });
+
+  it('answers 304 without a body while nothing changed, and 200 again when something did', async () => {
+    const etag = (await get()).headers.get('etag') ?? '';
+    const same = await get({ 'if-none-match': etag });
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe('');
+    // Another language is another feed.
+    expect((await get({ 'if-none-match': etag, 'accept-language': 'vi' })).status).toBe(200);
+    entries = [entry(1), entry(2, { updated: '2026-05-01T00:00:00.000Z' })];
+    const changed = await get({ 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    entries = [entry(1)];
+    expect((await get({ 'if-none-match': changed.headers.get('etag') ?? '' })).status).toBe(200);
+  });
+});

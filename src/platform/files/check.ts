@@ -1,0 +1,206 @@
+// The checks an uploaded file passes before anything is stored, in order: size; for archives, a
+// walk that inflates every entry against a zip bomb; the type, from the content (magic bytes and,
+// for office documents, the archive's own description of itself) — never from the name or the
+// type the browser declared; then its text, extracted by the parsers in a worker thread with a
+// memory limit and a timeout, so one hostile file costs a worker, not the process.
+import { Worker } from 'node:worker_threads';
+import { fileTypeFromBuffer } from 'file-type';
+import sharp from 'sharp';
+import type { MessageKey } from '../i18n.ts';
+import type { Extracted } from './extract.ts';
+import { type DocumentKind, FILE_KINDS, type FileKind, isDocumentKind } from './kinds.ts';
+import { inspectZip } from './zip.ts';
+
+export type FileRefusal = 'empty' | 'tooLarge' | 'type' | 'encrypted' | 'corrupt' | 'bomb';
+
+export type UploadCheck =
+  | { ok: true; kind: FileKind; mime: string; ext: string; text: string; pages?: number }
+  | { ok: false; reason: FileRefusal };
+
+/** The HTTP status of each refusal: 413 too large, 415 a type we do not take, 422 otherwise. */
+export const FILE_REFUSAL_STATUS: Record<FileRefusal, 413 | 415 | 422> = {
+  empty: 422,
+  tooLarge: 413,
+  type: 415,
+  encrypted: 422,
+  corrupt: 422,
+  bomb: 422,
+};
+
+/** The message of each refusal; `files.refused.tooLarge` takes `{ limit }` in MB. */
+export const FILE_REFUSAL_MESSAGE: Record<FileRefusal, MessageKey> = {
+  empty: 'files.refused.empty',
+  tooLarge: 'files.refused.tooLarge',
+  type: 'files.refused.type',
+  encrypted: 'files.refused.encrypted',
+  corrupt: 'files.refused.corrupt',
+  bomb: 'files.refused.bomb',
+};
+
+/** Extracted text is cut here: about 1 000 pages, far more than search needs to find a document. */
+export const MAX_EXTRACTED_CHARS = 2_000_000;
+/** A parser that has not finished by then is stopped, and the file refused as unreadable. */
+export const EXTRACTION_TIMEOUT_MS = 60_000;
+/**
+ * The worker's JavaScript heap. pdf.js, mammoth (a DOM of the document) and exceljs need several
+ * times the size of the (at most 200 MB inflated) content; a file that needs more is refused.
+ */
+const WORKER_HEAP_MB = 768;
+/** Largest image accepted, in pixels (a 10 000 × 10 000 scan; a photo has 12–50 million). */
+export const MAX_IMAGE_PIXELS = 100_000_000;
+/** Extractions running at once in this process; others wait their turn (uploads are rare). */
+const MAX_CONCURRENT_EXTRACTIONS = 2;
+
+export interface UploadCheckOptions {
+  maxBytes: number;
+  /** The name the file was uploaded with; informative only: the content decides the type. */
+  name?: string;
+  /** Defaults to EXTRACTION_TIMEOUT_MS. */
+  timeoutMs?: number;
+}
+
+const KIND_OF_FILE_TYPE: Record<string, FileKind> = {
+  pdf: 'pdf',
+  docx: 'docx',
+  xlsx: 'xlsx',
+  pptx: 'pptx',
+  odt: 'odt',
+  png: 'png',
+  jpg: 'jpeg',
+  webp: 'webp',
+  gif: 'gif',
+};
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((b, i) => bytes[i] === b);
+}
+
+const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
+const OLE_COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** "EncryptedPackage" in UTF-16LE: the stream an encrypted Office 2007+ document keeps its zip in. */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+export async function checkUpload(bytes: Uint8Array, options: UploadCheckOptions): Promise<UploadCheck> {
+  if (bytes.byteLength === 0) return { ok: false, reason: 'empty' };
+  if (bytes.byteLength > options.maxBytes) return { ok: false, reason: 'tooLarge' };
+
+  // Office documents saved with a password are not zips but OLE compound files holding the
+  // encrypted zip: say so rather than "wrong type", since the user can fix it.
+  if (
+    startsWith(bytes, OLE_COMPOUND_FILE) &&
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTED_PACKAGE)
+  )
+    return { ok: false, reason: 'encrypted' };
+
+  // file-type reads inside zips ([Content_Types].xml, mimetype) to tell DOCX from XLSX: so the bomb
+  // check runs before it, as before every other parser.
+  if (startsWith(bytes, ZIP_LOCAL_HEADER)) {
+    const verdict = await inspectZip(bytes);
+    if (!verdict.ok) return { ok: false, reason: verdict.reason };
+  }
+
+  const detected = await fileTypeFromBuffer(bytes);
+  const kind = detected ? KIND_OF_FILE_TYPE[detected.ext] : undefined;
+  if (!kind) return { ok: false, reason: 'type' };
+  const { mime, ext } = FILE_KINDS[kind];
+
+  if (!isDocumentKind(kind)) {
+    // Images carry no text; their header must still read, and declare no more pixels than a
+    // browser or a thumbnailer can decode (a small file can claim 100 000 × 100 000: a pixel bomb).
+    try {
+      const meta = await sharp(bytes, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+      if (!meta.width || !meta.height) return { ok: false, reason: 'corrupt' };
+      if (meta.width * meta.height > MAX_IMAGE_PIXELS) return { ok: false, reason: 'bomb' };
+    } catch (err) {
+      return { ok: false, reason: /pixel limit/i.test((err as Error)?.message ?? '') ? 'bomb' : 'corrupt' };
+    }
+    return { ok: true, kind, mime, ext, text: '' };
+  }
+
+  const extracted = await extractInWorker(kind, bytes, options.timeoutMs ?? EXTRACTION_TIMEOUT_MS);
+  if (!extracted.ok) return { ok: false, reason: extracted.reason };
+  return {
+    ok: true,
+    kind,
+    mime,
+    ext,
+    text: tidyText(extracted.text),
+    ...(extracted.pages !== undefined ? { pages: extracted.pages } : {}),
+  };
+}
+
+/**
+ * Text fit for storing in either database and for the index: well-formed UTF-16, no control
+ * characters (PostgreSQL refuses U+0000 in text, which pdf.js emits for glyphs it cannot map),
+ * NFC, without runs of blank lines. pdf.js gives the Lao and Thai vowel AM as two characters
+ * (NIGGAHITA + AA, as the font draws it): they become the one letter a reader types, so the text
+ * reads and matches as written (search folds both forms alike anyway).
+ */
+function tidyText(text: string): string {
+  return text
+    .toWellFormed()
+    .replace(/\u0ecd\u0eb2/g, '\u0eb3')
+    .replace(/\u0e4d\u0e32/g, '\u0e33')
+    .replace(/[^\P{Cc}\n\t]/gu, ' ')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .normalize('NFC')
+    .trim()
+    .slice(0, MAX_EXTRACTED_CHARS);
+}
+
+// ── The worker ────────────────────────────────────────────────────────────────
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function withExtractionSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_EXTRACTIONS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+const WORKER_URL = new URL('./extract-worker.mjs', import.meta.url);
+
+/**
+ * Runs the extractor in a fresh worker thread: a heap limit (running out kills the worker, not the
+ * process), a timeout (a parser stuck in a loop is terminated), and nothing shared with the next
+ * file. Any failure of the worker means the file could not be read.
+ */
+function extractInWorker(kind: DocumentKind, bytes: Uint8Array, timeoutMs: number): Promise<Extracted> {
+  return withExtractionSlot(
+    () =>
+      new Promise<Extracted>((resolve) => {
+        const worker = new Worker(WORKER_URL, {
+          workerData: { kind, bytes, maxChars: MAX_EXTRACTED_CHARS },
+          resourceLimits: {
+            maxOldGenerationSizeMb: WORKER_HEAP_MB,
+            maxYoungGenerationSizeMb: 64,
+            stackSizeMb: 8,
+          },
+          stdout: true,
+          stderr: true,
+        });
+        // Parser chatter (pdf.js warnings about a damaged file) is dropped, not printed.
+        worker.stdout.resume();
+        worker.stderr.resume();
+        let settled = false;
+        const finish = (result: Extracted) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve(result);
+          void worker.terminate();
+        };
+        const timer = setTimeout(() => finish({ ok: false, reason: 'corrupt' }), timeoutMs);
+        worker.on('message', (result: Extracted) => finish(result));
+        worker.on('error', () => finish({ ok: false, reason: 'corrupt' }));
+        worker.on('exit', () => finish({ ok: false, reason: 'corrupt' }));
+      }),
+  );
+}
