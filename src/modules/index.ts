@@ -5,6 +5,7 @@ import { accountsModule } from './accounts/index.ts';
 import { adminModule } from './admin/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { homeModule } from './home/index.tsx';
+import { libraryModule } from './library/index.ts';
 import { moderationModule } from './moderation/index.ts';
 import { peopleModule } from './people/index.ts';
 import { searchModule } from './search/index.ts';
@@ -16,5 +17,6 @@ export const modules: readonly HubModule[] = [
   searchModule,
   directoryModule,
   peopleModule,
+  libraryModule,
   moderationModule,
 ];

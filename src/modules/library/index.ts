@@ -1,0 +1,50 @@
+// The library: laws, decrees, conventions, policies, studies and training material, with filters,
+// curated collections, citation exports (RIS, BibTeX), Atom feeds, sitemap entries and
+// /api/v1/documents. Files (uploads, versions, downloads, extracted text) are added later through
+// the seam described in views-files.tsx and store.ts's searchRecordOf().
+import type { AppDeps, HubModule, SitemapEntry } from '../../platform/context.ts';
+import { libraryApi } from './api.ts';
+import { libraryCollectionsApi } from './collections-api.ts';
+import { libraryMigrations } from './migrations.ts';
+import { libraryPages } from './routes.tsx';
+import { seedLibrary } from './seed.ts';
+import { allSearchRecords } from './store.ts';
+
+/** Published documents and every collection, for /sitemap.xml. */
+async function* librarySitemap(deps: AppDeps): AsyncIterable<SitemapEntry> {
+  yield { path: '/library' };
+  yield { path: '/library/collections' };
+  let after = 0;
+  for (;;) {
+    const rows = await deps.db
+      .selectFrom('documents')
+      .select(['id', 'slug', 'updated_at'])
+      .where('published_at', 'is not', null)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(1000)
+      .execute();
+    if (rows.length === 0) break;
+    for (const r of rows) yield { path: `/library/${r.slug}`, lastmod: r.updated_at };
+    after = rows.at(-1)!.id;
+  }
+  const collections = await deps.db
+    .selectFrom('document_collections')
+    .select(['slug', 'updated_at'])
+    .orderBy('id')
+    .execute();
+  for (const c of collections) yield { path: `/library/collections/${c.slug}`, lastmod: c.updated_at };
+}
+
+export const libraryModule: HubModule = {
+  id: 'library',
+  nav: { href: '/library', label: 'library.nav', order: 20 },
+  pages: libraryPages,
+  api: (deps) => libraryApi(deps).route('/', libraryCollectionsApi(deps)),
+  migrations: libraryMigrations,
+  searchProviders: [{ type: 'document', label: 'library.searchType', records: allSearchRecords }],
+  sitemap: librarySitemap,
+  seed: seedLibrary,
+};
+
+export { type DocumentDetails, searchRecordOf } from './store.ts';

@@ -1,0 +1,37 @@
+// Who may do what in the library: the one place these rules live. Every page and API route asks
+// here, and the tests go through both.
+import type { Context } from 'hono';
+import type { User } from '../../db/schema.ts';
+import { hasRole, requireUser } from '../../platform/auth.ts';
+import type { AppEnv } from '../../platform/context.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+
+/** Documents and collections are curated: the hub's editors and admins add and change them. */
+export function canEdit(user: User | null): boolean {
+  return hasRole(user, 'editor');
+}
+
+/** Deleting a record (not only unpublishing it) is also the editors' and admins' work. */
+export function canDelete(user: User | null): boolean {
+  return hasRole(user, 'editor');
+}
+
+/** Every unpublished record, in lists too: editors and admins. */
+export function seesUnpublished(user: User | null): boolean {
+  return hasRole(user, 'editor');
+}
+
+/** A record without `published_at` is seen by editors, admins and the person who created it. */
+export function canView(
+  user: User | null,
+  doc: { published_at: string | null; created_by: number | null },
+): boolean {
+  return doc.published_at !== null || seesUnpublished(user) || (!!user && doc.created_by === user.id);
+}
+
+/** Editors and admins only: 401 for visitors (the login page on GET), 403 for other members. */
+export function requireEditor(c: Context<AppEnv>): User {
+  const user = requireUser(c);
+  if (!canEdit(user)) throw new HttpError(403, 'error.403.message');
+  return user;
+}

@@ -1,0 +1,209 @@
+// A document's page: what it is, who issued it, when, where it applies, what it replaces or what
+// replaced it, its files (views-files.tsx), how to cite it, and for editors the buttons to edit,
+// publish, withdraw or delete it.
+import { renderMarkdown } from '../../platform/markdown.ts';
+import { CsrfField } from '../../ui/components/form.tsx';
+import { usePage } from '../../ui/page-context.ts';
+import type { Domain } from '../directory/index.ts';
+import type { DocumentDetails, DocumentLink } from './store.ts';
+import { DocumentFilesSection } from './views-files.tsx';
+import { DocumentFacts, formatDay, localised, usePlaceLabel } from './views-parts.tsx';
+
+function Links({ list }: { list: DocumentLink[] }) {
+  return (
+    <ul class="plain">
+      {list.map((l) => (
+        <li>
+          <a href={`/library/${l.slug}`}>{l.title}</a>
+          {l.official_number && <span class="muted"> ({l.official_number})</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function DocumentView(props: { doc: DocumentDetails; may: { edit: boolean; delete: boolean } }) {
+  const { t, fmt, locale } = usePage();
+  const placeLabel = usePlaceLabel();
+  const { doc, may } = props;
+  const text = localised(doc, locale);
+  const fact = (label: string, value: unknown) =>
+    value ? (
+      <>
+        <dt>{label}</dt>
+        <dd>{value}</dd>
+      </>
+    ) : null;
+  return (
+    <article class="wrap document">
+      <p class="breadcrumb">
+        <a href="/library">{t('library.title')}</a>
+      </p>
+      <header class="page-head">
+        <div>
+          <h1 lang={text.titleLang}>{text.title}</h1>
+          {text.translatedTitle && (
+            <p class="subtitle" lang={doc.lang}>
+              {doc.title} <small class="muted">({t('directory.original')})</small>
+            </p>
+          )}
+          <DocumentFacts doc={doc} />
+          {!doc.published_at && <p class="notice warning">{t('library.unpublishedNotice')}</p>}
+          {doc.supersededBy.length > 0 && (
+            <p class="notice">
+              {t('library.supersededByNotice')}{' '}
+              {doc.supersededBy.map((l, i) => (
+                <>
+                  {i > 0 && ', '}
+                  <a href={`/library/${l.slug}`}>{l.official_number ?? l.title}</a>
+                </>
+              ))}
+            </p>
+          )}
+        </div>
+        {(may.edit || may.delete) && (
+          <div class="actions">
+            {may.edit && (
+              <a class="button secondary" href={`/library/${doc.slug}/edit`}>
+                {t('library.edit')}
+              </a>
+            )}
+            {may.edit && (
+              <form
+                method="post"
+                action={`/library/${doc.slug}/${doc.published_at ? 'unpublish' : 'publish'}`}
+                class="inline-form"
+              >
+                <CsrfField />
+                <button type="submit" class="button secondary">
+                  {doc.published_at ? t('library.unpublish') : t('library.publish')}
+                </button>
+              </form>
+            )}
+          </div>
+        )}
+      </header>
+
+      {text.summary && (
+        <section
+          class="prose"
+          lang={text.summaryLang}
+          // Markdown written by editors, rendered and sanitised (see platform/markdown.ts).
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(text.summary) }}
+        />
+      )}
+      {text.summary && (text.translatedSummary || text.summaryLang !== locale) && (
+        <p class="hint">
+          {text.translatedSummary
+            ? t('directory.translatedFrom', { language: fmt.language(doc.lang) })
+            : t('directory.writtenInLanguage', { language: fmt.language(doc.lang) })}
+        </p>
+      )}
+
+      <dl class="facts">
+        {fact(t('library.kind'), t(`library.kind.${doc.kind}`))}
+        {fact(t('library.officialNumber'), doc.official_number)}
+        {fact(
+          t('library.issuer'),
+          doc.issuer ? <a href={`/directory/${doc.issuer.slug}`}>{doc.issuer.name}</a> : doc.issuer_name,
+        )}
+        {fact(
+          t('library.issuedOn'),
+          doc.issued_on && <time datetime={doc.issued_on}>{formatDay(locale, doc.issued_on)}</time>,
+        )}
+        {fact(
+          t('library.inForceFrom'),
+          doc.in_force_from && (
+            <time datetime={doc.in_force_from}>{formatDay(locale, doc.in_force_from)}</time>
+          ),
+        )}
+        {fact(
+          t('library.inForceTo'),
+          doc.in_force_to && <time datetime={doc.in_force_to}>{formatDay(locale, doc.in_force_to)}</time>,
+        )}
+        {fact(t('library.status'), doc.status && t(`library.status.${doc.status}`))}
+        {fact(t('library.places'), doc.places.map(placeLabel).join(', '))}
+        {fact(t('library.languages'), doc.languages.map((l) => fmt.language(l)).join(', '))}
+        {fact(t('library.domains'), doc.domains.map((d) => t(`directory.domain.${d as Domain}`)).join(', '))}
+        {fact(
+          t('library.themes'),
+          doc.themes.length > 0 &&
+            doc.themes.map((th, i) => (
+              <>
+                {i > 0 && ', '}
+                <a href={`/library?theme=${encodeURIComponent(th)}`}>{th}</a>
+              </>
+            )),
+        )}
+        {fact(
+          t('library.tags'),
+          doc.tags.length > 0 &&
+            doc.tags.map((tag, i) => (
+              <>
+                {i > 0 && ', '}
+                <a href={`/library?tag=${encodeURIComponent(tag)}`}>{tag}</a>
+              </>
+            )),
+        )}
+        {fact(t('library.licence'), doc.licence)}
+        {fact(
+          t('library.source'),
+          doc.source_url && (
+            <a href={doc.source_url} rel="nofollow noopener">
+              {doc.source_url.replace(/^https?:\/\//, '')}
+            </a>
+          ),
+        )}
+      </dl>
+
+      {doc.supersedes.length > 0 && (
+        <section>
+          <h2>{t('library.supersedes')}</h2>
+          <Links list={doc.supersedes} />
+        </section>
+      )}
+      {doc.supersededBy.length > 0 && (
+        <section>
+          <h2>{t('library.supersededBy')}</h2>
+          <Links list={doc.supersededBy} />
+        </section>
+      )}
+
+      <DocumentFilesSection doc={doc} />
+
+      {doc.collections.length > 0 && (
+        <section>
+          <h2>{t('library.inCollections')}</h2>
+          <ul class="plain">
+            {doc.collections.map((c) => (
+              <li>
+                <a href={`/library/collections/${c.slug}`}>{c.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section>
+        <h2>{t('library.cite')}</h2>
+        <p>
+          <a href={`/library/${doc.slug}/cite.ris`}>RIS</a> ·{' '}
+          <a href={`/library/${doc.slug}/cite.bib`}>BibTeX</a>
+        </p>
+      </section>
+
+      {may.delete && (
+        <details class="danger-zone">
+          <summary>{t('library.delete')}</summary>
+          <form method="post" action={`/library/${doc.slug}/delete`}>
+            <CsrfField />
+            <p>{t('library.deleteWarning', { title: doc.title })}</p>
+            <button type="submit" class="button danger">
+              {t('library.deleteConfirm')}
+            </button>
+          </form>
+        </details>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,74 @@
+// Small pieces the library's pages share: a document's title in the reader's language, its line
+// of facts, labels of places and dates.
+import { usePage } from '../../ui/page-context.ts';
+import type { DocumentDetails } from './store.ts';
+import { REGIONS, type Region } from './vocab.ts';
+
+/** A calendar date (YYYY-MM-DD) in the reader's locale. UTC, so no time zone moves it a day. */
+export function formatDay(locale: string, day: string | null): string {
+  if (!day) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
+/** A country's name, or a region's label. */
+export function usePlaceLabel(): (code: string) => string {
+  const { t, fmt } = usePage();
+  return (code) =>
+    (REGIONS as readonly string[]).includes(code) ? t(`library.region.${code as Region}`) : fmt.country(code);
+}
+
+/** The title and summary in the reader's language where a translation has them. */
+export function localised(doc: DocumentDetails, locale: string) {
+  const tr = doc.lang === locale ? undefined : doc.translations.find((x) => x.lang === locale);
+  return {
+    title: tr?.title || doc.title,
+    titleLang: tr?.title ? tr.lang : doc.lang,
+    translatedTitle: !!tr?.title,
+    summary: tr?.summary || doc.summary,
+    summaryLang: tr?.summary ? tr.lang : doc.lang,
+    translatedSummary: !!tr?.summary,
+  };
+}
+
+/** One line under a title: kind, number, issuer, date. */
+export function DocumentFacts({ doc }: { doc: DocumentDetails }) {
+  const { t, locale } = usePage();
+  const issuer = doc.issuer?.name ?? doc.issuer_name;
+  return (
+    <p class="muted">
+      {[
+        t(`library.kind.${doc.kind}`),
+        doc.official_number,
+        issuer,
+        doc.issued_on ? formatDay(locale, doc.issued_on) : null,
+      ]
+        .filter(Boolean)
+        .join(' · ')}
+      {doc.status && <span class={`badge status-${doc.status}`}> {t(`library.status.${doc.status}`)}</span>}
+      {!doc.published_at && <span class="badge muted"> {t('library.unpublishedBadge')}</span>}
+    </p>
+  );
+}
+
+export function DocumentCard({ doc, level = 'h2' }: { doc: DocumentDetails; level?: 'h2' | 'h3' }) {
+  const { locale } = usePage();
+  const text = localised(doc, locale);
+  const link = (
+    <a href={`/library/${doc.slug}`} lang={text.titleLang}>
+      {text.title}
+    </a>
+  );
+  return (
+    <li class="card document-card">
+      {level === 'h2' ? <h2 class="card-title">{link}</h2> : <h3 class="card-title">{link}</h3>}
+      {text.translatedTitle && (
+        <p class="subtitle" lang={doc.lang}>
+          {doc.title}
+        </p>
+      )}
+      <DocumentFacts doc={doc} />
+    </li>
+  );
+}

@@ -1,0 +1,90 @@
+// The controlled vocabularies of the library. Stored as these codes; shown through the locale files
+// (`library.kind.<code>`, `library.status.<code>`, `library.region.<code>`).
+
+export const DOCUMENT_KINDS = [
+  'convention',
+  'law',
+  'decree',
+  'policy',
+  'report',
+  'training',
+  'minutes',
+  'other',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * Kinds that are legal or policy instruments: schema.org `Legislation` on their page, `LEGAL` in
+ * RIS and `@misc` with a number in BibTeX. Reports and studies are `Report`; the rest `CreativeWork`.
+ */
+export const LEGISLATION_KINDS: ReadonlySet<DocumentKind> = new Set([
+  'convention',
+  'law',
+  'decree',
+  'policy',
+]);
+export const REPORT_KINDS: ReadonlySet<DocumentKind> = new Set(['report']);
+
+/**
+ * The legal state of the document itself (a draft law, a law in force, one replaced by another).
+ * Not the same as whether the record is public: that is `published_at`. Null for documents a
+ * legal state does not apply to (a study, a toolkit).
+ */
+export const DOCUMENT_STATUSES = ['draft', 'in_force', 'superseded'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/**
+ * Regions a document may apply to besides countries. Kept in the same list as the ISO 3166-1 codes
+ * (document_places.code): lower case, so they can never be mistaken for a country code, which is
+ * always two upper-case letters. A fixed list rather than free text so that "Mekong" is one filter
+ * value, not five spellings.
+ */
+export const REGIONS = [
+  'world',
+  'asia_pacific',
+  'southeast_asia',
+  'asean',
+  'mekong',
+  'northeast_asia',
+] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const SORTS = ['issued', 'title', 'added'] as const;
+export type Sort = (typeof SORTS)[number];
+
+/**
+ * Words under /library/ that name pages of their own, never a document: new slugs avoid them and
+ * the seed and the form refuse them.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'new',
+  'collections',
+  'feed.atom',
+  'export.ris',
+  'export.bib',
+  'feed',
+  'export',
+  'search',
+]);
+
+/** Languages a record may be written in, and languages a document may exist in. */
+export const DOCUMENT_LANGUAGES = [
+  'en',
+  'vi',
+  'th',
+  'lo',
+  'km',
+  'my',
+  'zh-Hans',
+  'zh-Hant',
+  'ja',
+  'ko',
+  'mn',
+  'id',
+  'ms',
+  'tl',
+  'fr',
+  'es',
+  'ar',
+  'ru',
+] as const;
