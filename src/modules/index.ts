@@ -7,6 +7,7 @@ import { directoryModule } from './directory/index.ts';
 import { homeModule } from './home/index.tsx';
 import { libraryModule } from './library/index.ts';
 import { moderationModule } from './moderation/index.ts';
+import { newsModule } from './news/index.ts';
 import { peopleModule } from './people/index.ts';
 import { searchModule } from './search/index.ts';
 
@@ -18,5 +19,6 @@ export const modules: readonly HubModule[] = [
   directoryModule,
   peopleModule,
   libraryModule,
+  newsModule,
   moderationModule,
 ];

@@ -1,5 +1,6 @@
 // The directory of organisations and creative hubs: list with filters, map and exports, profile
 // pages, the add/edit form, and /api/v1/organisations. The example the other modules follow.
+import type { DB } from '../../db/index.ts';
 import type { HubModule } from '../../platform/context.ts';
 import { directoryApi } from './api.ts';
 import { directoryImportPages } from './import/routes.tsx';
@@ -40,6 +41,9 @@ export {
   reportOf,
 } from './import/target.ts';
 export { countryCode, domainCode, languageTag, splitList, vocabulary, withScheme } from './import/values.ts';
+// What the news module asks of the directory: whom a member may post for.
+export { getOrganisation, memberRole } from './store.ts';
+export type { MemberRole } from './vocab.ts';
 export {
   CONTACT_VISIBILITIES,
   CONTENT_LANGUAGES,
@@ -47,3 +51,14 @@ export {
   DOMAINS,
   type Domain,
 } from './vocab.ts';
+
+/** The organisations `userId` belongs to, by name (the news form's "on behalf of" choice). */
+export function organisationsOf(db: DB, userId: number) {
+  return db
+    .selectFrom('organisation_members')
+    .innerJoin('organisations', 'organisations.id', 'organisation_members.organisation_id')
+    .select(['organisations.id', 'organisations.slug', 'organisations.name', 'organisations.lang'])
+    .where('organisation_members.user_id', '=', userId)
+    .orderBy('organisations.name')
+    .execute();
+}

@@ -1,0 +1,200 @@
+// Covers and images for the text through the whole app, on SQLite or PostgreSQL: real images made
+// with sharp are accepted and served as WebP; a wrong type (415) or a file too big (413) is refused
+// with the form shown again, everything typed kept and nothing saved.
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestPlatform,
+  type TestClient,
+  type TestPlatform,
+  visibleText,
+} from '../../../test/harness.ts';
+import { NEWS_IMAGE_MAX_BYTES } from './images.ts';
+import {
+  createOrganisation,
+  jsonLdOf,
+  postCount,
+  postForm,
+  sendMultipart,
+  signedIn,
+  writePost,
+} from './test-helpers.ts';
+
+let hub: TestPlatform;
+let owner: TestClient;
+let stranger: TestClient;
+let orgSlug: string;
+
+const picture = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 160 } } })
+    .png()
+    .toBuffer();
+
+beforeAll(async () => {
+  hub = await createTestPlatform();
+  ({ client: owner } = await signedIn(hub));
+  ({ client: stranger } = await signedIn(hub));
+  orgSlug = await createOrganisation(owner, 'Truc Chi Gallery');
+}, 60_000);
+afterAll(() => hub.close());
+
+async function newPostWithCover(
+  fields: Record<string, string>,
+  file: { name: string; type: string; bytes: Uint8Array },
+) {
+  await owner.get('/news/new');
+  return sendMultipart(hub, owner, '/news/new', postForm({ organisation: orgSlug, ...fields }), file);
+}
+
+describe('cover images', () => {
+  it('takes a PNG, serves it as WebP, and names it in OpenGraph and JSON-LD', async () => {
+    const res = await newPostWithCover(
+      { title: 'Paper art show', cover_alt: 'Lanterns of bamboo paper' },
+      { name: 'cover.png', type: 'image/png', bytes: await picture(2400, 1200) },
+    );
+    expect(res.status, visibleText(res.text).slice(0, 300)).toBe(303);
+    const page = await hub.client().get(res.location ?? '');
+    const src = page.text.match(
+      /<img src="(\/news\/paper-art-show\/cover\.webp\?v=[^"]+)" alt="Lanterns of bamboo paper" width="1200" height="600"/,
+    )?.[1];
+    expect(src).toBeDefined();
+    expect(page.text).toContain(`<meta property="og:image" content="http://hub.test${src}"/>`);
+    expect(jsonLdOf(page.text).image).toBe(`http://hub.test${src}`);
+    const image = await hub.app.request(src ?? '');
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/webp');
+    const meta = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+    expect(meta.format).toBe('webp');
+    expect(meta.width).toBe(1200);
+    // The list shows the small one.
+    expect((await hub.client().get('/news')).text).toContain('/news/paper-art-show/cover.webp?v=');
+  });
+
+  it('refuses a file that is not an image (415), keeping the text and saving nothing', async () => {
+    const before = await postCount(hub);
+    const res = await newPostWithCover(
+      { title: 'Kept title', body: 'Kept body text' },
+      {
+        name: 'cover.png',
+        type: 'image/png',
+        bytes: new TextEncoder().encode('<svg onload="alert(1)"></svg>'),
+      },
+    );
+    expect(res.status).toBe(415);
+    expect(res.text).toContain('id="f-cover-error"');
+    expect(res.text).toContain('value="Kept title"');
+    expect(res.text).toContain('Kept body text');
+    expect(await postCount(hub)).toBe(before);
+  });
+
+  it('refuses a file above the limit (413), saving nothing', async () => {
+    const before = await postCount(hub);
+    const big = new Uint8Array(NEWS_IMAGE_MAX_BYTES + 1);
+    big.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const res = await newPostWithCover(
+      { title: 'Too big cover' },
+      { name: 'big.png', type: 'image/png', bytes: big },
+    );
+    expect(res.status).toBe(413);
+    expect(res.text).toContain('The image is larger than 5 MB.');
+    expect(await postCount(hub)).toBe(before);
+  });
+
+  it('keeps the cover of a draft from strangers', async () => {
+    const res = await newPostWithCover(
+      { title: 'Draft with cover', status: 'draft' },
+      { name: 'c.png', type: 'image/png', bytes: await picture(300, 200) },
+    );
+    expect(res.status).toBe(303);
+    expect((await stranger.get(`${res.location}/cover.webp`)).status).toBe(404);
+    const mine = await owner.get(`${res.location}/cover.webp`);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('cache-control')).toContain('private');
+  });
+});
+
+describe('images for the text', () => {
+  it('uploads an image, offers its Markdown snippet, and shows it in the post', async () => {
+    const res = await writePost(hub, owner, {
+      title: 'Gallery night',
+      organisation: orgSlug,
+      status: 'draft',
+    });
+    const post = res.location ?? '';
+    await owner.get(`${post}/edit`);
+    const up = await sendMultipart(
+      hub,
+      owner,
+      `${post}/images`,
+      {},
+      {
+        field: 'image',
+        name: 'p.jpg',
+        type: 'image/jpeg',
+        bytes: await sharp(await picture(800, 600))
+          .jpeg()
+          .toBuffer(),
+      },
+    );
+    expect(up.status).toBe(303);
+    const edit = await owner.get(`${post}/edit`);
+    const snippet = edit.text.match(/value="!\[\]\((\/news\/images\/(\d+)\.webp)\)"/);
+    expect(snippet).not.toBeNull();
+    const path = snippet?.[1] ?? '';
+    // The draft's image is its writers' until the post is published.
+    expect((await stranger.get(path)).status).toBe(404);
+    expect((await owner.get(path)).status).toBe(200);
+
+    await owner.get(`${post}/edit`);
+    const saved = await sendMultipart(
+      hub,
+      owner,
+      `${post}/edit`,
+      postForm({
+        title: 'Gallery night',
+        organisation: orgSlug,
+        body: `Look: ![The gallery at night](${path})`,
+      }),
+    );
+    expect(saved.status).toBe(303);
+    const page = await hub.client().get(post);
+    expect(page.text).toContain(`<img src="${path}" alt="The gallery at night" loading="lazy" />`);
+    const image = await hub.client().get(path);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/webp');
+  });
+
+  it('refuses a wrong file (415) on the edit page, and strangers may not upload (403)', async () => {
+    const res = await writePost(hub, owner, { title: 'Another night', organisation: orgSlug });
+    const post = res.location ?? '';
+    await owner.get(`${post}/edit`);
+    const bad = await sendMultipart(
+      hub,
+      owner,
+      `${post}/images`,
+      {},
+      {
+        field: 'image',
+        name: 'x.gif',
+        type: 'image/gif',
+        bytes: new TextEncoder().encode('<html>not an image</html>'),
+      },
+    );
+    expect(bad.status).toBe(415);
+    expect(bad.text).toContain('id="f-image-error"');
+    await stranger.get(post);
+    const refused = await sendMultipart(
+      hub,
+      stranger,
+      `${post}/images`,
+      {},
+      { field: 'image', name: 'p.png', type: 'image/png', bytes: await picture(10, 10) },
+    );
+    expect(refused.status).toBe(403);
+    const count = await hub.deps.db
+      .selectFrom('post_images')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
+});

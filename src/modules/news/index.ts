@@ -1,0 +1,22 @@
+// News and blogs: posts by the hub's editors and by organisations' members on their behalf
+// (Markdown with images, categories, tags, cover, translations, drafts and scheduled publishing),
+// comments with moderation, /news with filters and Atom feeds, and /api/v1/posts. See docs/news.md.
+import type { HubModule } from '../../platform/context.ts';
+import { newsApi } from './api.ts';
+import { newsMigrations } from './migrations.ts';
+import { newsModeration } from './moderation.ts';
+import { newsPages } from './routes.tsx';
+import { seedNews } from './seed.ts';
+import { allSearchRecords, newsSitemap } from './store.ts';
+
+export const newsModule: HubModule = {
+  id: 'news',
+  nav: { href: '/news', label: 'news.nav', order: 35 },
+  pages: newsPages,
+  api: newsApi,
+  migrations: newsMigrations,
+  searchProviders: [{ type: 'post', label: 'news.searchType', records: allSearchRecords }],
+  moderation: newsModeration,
+  sitemap: newsSitemap,
+  seed: seedNews,
+};

@@ -1,0 +1,40 @@
+// What the news module hands to the moderation queue: posts and comments can be reported by anyone
+// signed in who can see them. A report names a post by its slug and a comment by its number.
+import type { ModerationHooks } from '../../platform/context.ts';
+import { excerpt } from '../../platform/markdown.ts';
+import { nowIso } from '../../platform/time.ts';
+import { canView } from './permissions.ts';
+import { getComment, getPost, getPostById, roleFor } from './store.ts';
+
+export const newsModeration: ModerationHooks = {
+  reportables: [
+    {
+      type: 'post',
+      label: 'news.reportablePost',
+      async find(db, slug, viewer) {
+        const post = await getPost(db, slug);
+        if (!post || !canView(viewer, post, await roleFor(db, post, viewer), nowIso())) return null;
+        return { title: post.title, url: `/news/${post.slug}` };
+      },
+      urlOf: (slug) => `/news/${encodeURIComponent(slug)}`,
+    },
+    {
+      type: 'post-comment',
+      label: 'news.reportableComment',
+      async find(db, key, viewer) {
+        if (!/^\d{1,15}$/.test(key)) return null;
+        const comment = await getComment(db, Number(key));
+        // A hidden comment has been dealt with already; it is not offered for reporting again.
+        if (!comment || comment.hidden_at) return null;
+        const post = await getPostById(db, comment.post_id);
+        if (!post || !canView(viewer, post, await roleFor(db, post, viewer), nowIso())) return null;
+        return {
+          title: `${post.title}: ${excerpt(comment.body, 80)}`,
+          url: `/news/${post.slug}#comment-${comment.id}`,
+        };
+      },
+      // The comment's own page is its post's; the report keeps the number, the URL finds the post.
+      urlOf: (key) => `/news/comments/${encodeURIComponent(key)}`,
+    },
+  ],
+};
