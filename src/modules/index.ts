@@ -9,6 +9,7 @@ import { libraryModule } from './library/index.ts';
 import { moderationModule } from './moderation/index.ts';
 import { newsModule } from './news/index.ts';
 import { peopleModule } from './people/index.ts';
+import { pressModule } from './press/index.ts';
 import { searchModule } from './search/index.ts';
 
 export const modules: readonly HubModule[] = [
@@ -19,6 +20,7 @@ export const modules: readonly HubModule[] = [
   directoryModule,
   peopleModule,
   libraryModule,
+  pressModule,
   newsModule,
   moderationModule,
 ];

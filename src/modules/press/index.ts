@@ -1,0 +1,20 @@
+// Press coverage: clippings of articles about the hub's work (outlet, day, original and translated
+// titles, link, summary, what it covers, a screenshot), /press with filters and Atom feeds, the
+// clipping pages, the editors' form, and /api/v1/press. See docs/press.md.
+import type { HubModule } from '../../platform/context.ts';
+import { pressApi } from './api.ts';
+import { pressMigrations } from './migrations.ts';
+import { pressPages } from './routes.tsx';
+import { seedPress } from './seed.ts';
+import { allSearchRecords, pressSitemap } from './store.ts';
+
+export const pressModule: HubModule = {
+  id: 'press',
+  nav: { href: '/press', label: 'press.nav', order: 40 },
+  pages: pressPages,
+  api: pressApi,
+  migrations: pressMigrations,
+  searchProviders: [{ type: 'press', label: 'press.searchType', records: allSearchRecords }],
+  sitemap: pressSitemap,
+  seed: seedPress,
+};

@@ -1,0 +1,78 @@
+// Tables of the press module. Dated after every migration that existed when they were added
+// (Kysely refuses a new migration that sorts before ones a database has already run).
+import type { Kysely, Migration } from 'kysely';
+import { columns } from '../../db/dialect.ts';
+
+const clippings: Migration = {
+  async up(db: Kysely<unknown>) {
+    const c = columns(db);
+    await db.schema
+      .createTable('press_clippings')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('outlet', 'varchar(200)', (col) => col.notNull())
+      .addColumn('outlet_url', 'varchar(500)')
+      .addColumn('published_on', 'varchar(10)', (col) => col.notNull())
+      .addColumn('title', 'varchar(500)', (col) => col.notNull())
+      .addColumn('lang', 'varchar(20)', (col) => col.notNull())
+      .addColumn('url', 'varchar(1000)', (col) => col.notNull())
+      .addColumn('summary', 'text', (col) => col.notNull().defaultTo(''))
+      .addColumn('covers', 'varchar(300)')
+      .addColumn('covers_url', 'varchar(1000)')
+      .addColumn('created_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
+      .addColumn('created_at', c.timestamp, (col) => col.notNull())
+      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .execute();
+    // The list is read newest first, and filtered by outlet or language (then newest first).
+    await db.schema
+      .createIndex('press_clippings_published_idx')
+      .on('press_clippings')
+      .columns(['published_on', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('press_clippings_outlet_idx')
+      .on('press_clippings')
+      .columns(['outlet', 'published_on'])
+      .execute();
+    await db.schema
+      .createIndex('press_clippings_lang_idx')
+      .on('press_clippings')
+      .columns(['lang', 'published_on'])
+      .execute();
+
+    await db.schema
+      .createTable('press_clipping_translations')
+      .addColumn('clipping_id', 'integer', (col) =>
+        col.notNull().references('press_clippings.id').onDelete('cascade'),
+      )
+      .addColumn('lang', 'varchar(20)', (col) => col.notNull())
+      .addColumn('title', 'varchar(500)', (col) => col.notNull())
+      .addColumn('summary', 'text', (col) => col.notNull().defaultTo(''))
+      .addPrimaryKeyConstraint('press_clipping_translations_pk', ['clipping_id', 'lang'])
+      .execute();
+
+    // Bytes in the database like organisation logos: several processes on several hosts serve
+    // the same screenshot without shared files.
+    await db.schema
+      .createTable('press_screenshots')
+      .addColumn('clipping_id', 'integer', (col) =>
+        col.primaryKey().references('press_clippings.id').onDelete('cascade'),
+      )
+      .addColumn('full', c.blob, (col) => col.notNull())
+      .addColumn('full_width', 'integer', (col) => col.notNull())
+      .addColumn('full_height', 'integer', (col) => col.notNull())
+      .addColumn('thumb', c.blob, (col) => col.notNull())
+      .addColumn('thumb_width', 'integer', (col) => col.notNull())
+      .addColumn('thumb_height', 'integer', (col) => col.notNull())
+      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('press_screenshots').execute();
+    await db.schema.dropTable('press_clipping_translations').execute();
+    await db.schema.dropTable('press_clippings').execute();
+  },
+};
+
+export const pressMigrations: Record<string, Migration> = {
+  '2026_11_26_0001_press_clippings': clippings,
+};

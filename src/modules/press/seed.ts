@@ -1,0 +1,25 @@
+// Demo clippings from seed/press/clippings.json: the press coverage of the Hue policy dialogue on
+// creative hubs (2016), as the UNESCO project page in the source documents lists it. Written through
+// the same schema and store as the form, so they are validated and indexed like any other; a
+// clipping whose article link is already there is skipped, so seeding twice adds nothing twice.
+import { z } from 'zod';
+import type { SeedContext } from '../../platform/context.ts';
+import { readSeedFile } from '../../seed.ts';
+import { clippingInputSchema } from './schemas.ts';
+import { createClipping } from './store.ts';
+
+const seedFile = z.object({ clippings: z.array(z.object({ url: z.string() }).passthrough()) });
+
+export async function seedPress({ deps }: SeedContext): Promise<void> {
+  const { db } = deps;
+  const { clippings } = readSeedFile('press/clippings.json', seedFile);
+  const existing = new Set(
+    (await db.selectFrom('press_clippings').select('url').execute()).map((r) => r.url),
+  );
+  await db.transaction().execute(async (trx) => {
+    for (const entry of clippings) {
+      if (existing.has(entry.url)) continue;
+      await createClipping(trx, clippingInputSchema.parse(entry), null);
+    }
+  });
+}

@@ -1,0 +1,172 @@
+// /press: the clippings newest first (or oldest first, or by outlet), filtered by outlet, language,
+// year and dates — all in the URL, so a filtered list is a shareable link with a feed of its own.
+import { Pagination } from '../../ui/components/pagination.tsx';
+import { usePage } from '../../ui/page-context.ts';
+import { formatDay } from './dates.ts';
+import { filterQuery, type PressFilter, SORTS } from './schemas.ts';
+import type { ClippingCard } from './store.ts';
+
+export interface PressListProps {
+  filter: PressFilter;
+  cards: ClippingCard[];
+  total: number;
+  pageSize: number;
+  outlets: { value: string; count: number }[];
+  languages: { value: string; count: number }[];
+  years: number[];
+  canWrite: boolean;
+}
+
+function Select(props: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  any: string;
+  options: [string, string][];
+}) {
+  return (
+    <div class="field">
+      <label for={`filter-${props.name}`}>{props.label}</label>
+      <select id={`filter-${props.name}`} name={props.name}>
+        <option value="">{props.any}</option>
+        {props.options.map(([value, label]) => (
+          <option value={value} selected={value === props.value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A card's heading: under the page's h1, or under its outlet's h2 when grouped (no level skipped). */
+function CardTitle(props: { level: 2 | 3; id: number; lang: string; title: string }) {
+  const link = (
+    <a href={`/press/${props.id}`} lang={props.lang}>
+      {props.title}
+    </a>
+  );
+  return props.level === 2 ? <h2 class="card-title">{link}</h2> : <h3 class="card-title">{link}</h3>;
+}
+
+export function PressListView(props: PressListProps) {
+  const { t, fmt, locale } = usePage();
+  const { filter } = props;
+  const collator = new Intl.Collator(locale);
+  const sort = filter.sort ?? 'newest';
+  // By outlet: one heading per outlet, its clippings newest first below it.
+  const groups: { outlet: string | null; cards: ClippingCard[] }[] = [];
+  for (const card of props.cards) {
+    const key = sort === 'outlet' ? card.outlet : null;
+    const last = groups[groups.length - 1];
+    if (last && last.outlet === key) last.cards.push(card);
+    else groups.push({ outlet: key, cards: [card] });
+  }
+  const feedHref = `/press/feed.atom${filterQuery({ ...filter, sort: undefined, page: 1 })}`;
+  return (
+    <div class="wrap press">
+      <div class="page-head">
+        <h1>{t('press.title')}</h1>
+        {props.canWrite && (
+          <div class="actions">
+            <a class="button" href="/press/new">
+              {t('press.add')}
+            </a>
+          </div>
+        )}
+      </div>
+      <p class="lead">{t('press.intro')}</p>
+      <form method="get" action="/press" class="filters directory-filters">
+        <Select
+          name="outlet"
+          label={t('press.outlet')}
+          value={filter.outlet}
+          any={t('press.anyOutlet')}
+          options={props.outlets
+            .map((o): [string, string] => [o.value, `${o.value} (${fmt.number(o.count)})`])
+            .sort((a, b) => collator.compare(a[0], b[0]))}
+        />
+        <Select
+          name="language"
+          label={t('press.language')}
+          value={filter.language}
+          any={t('press.anyLanguage')}
+          options={props.languages
+            .map((l): [string, string] => [l.value, `${fmt.language(l.value)} (${fmt.number(l.count)})`])
+            .sort((a, b) => collator.compare(a[1], b[1]))}
+        />
+        <Select
+          name="year"
+          label={t('press.year')}
+          value={filter.year ? String(filter.year) : undefined}
+          any={t('press.anyYear')}
+          options={props.years.map((y): [string, string] => [String(y), String(y)])}
+        />
+        <div class="field">
+          <label for="filter-from">{t('press.from')}</label>
+          <input id="filter-from" type="date" name="from" value={filter.from ?? ''} />
+        </div>
+        <div class="field">
+          <label for="filter-to">{t('press.to')}</label>
+          <input id="filter-to" type="date" name="to" value={filter.to ?? ''} />
+        </div>
+        <Select
+          name="sort"
+          label={t('press.sort')}
+          value={filter.sort}
+          any={t('press.sort.default')}
+          options={SORTS.filter((s) => s !== 'newest').map((s): [string, string] => [
+            s,
+            t(`press.sort.${s}`),
+          ])}
+        />
+        <button type="submit" class="button">
+          {t('list.filter')}
+        </button>
+      </form>
+
+      <div class="list-tools">
+        <p role="status">{t('list.count', { count: props.total })}</p>
+        <p>
+          <a href={feedHref} type="application/atom+xml">
+            {t('press.feedLink')}
+          </a>
+        </p>
+      </div>
+
+      {props.cards.length === 0 ? (
+        <p class="notice warning">{t('press.nothingFound')}</p>
+      ) : (
+        groups.map((group) => (
+          <section>
+            {group.outlet !== null && <h2>{group.outlet}</h2>}
+            <ul class="plain stack clippings">
+              {group.cards.map((card) => (
+                <li class="card clipping-card">
+                  <CardTitle
+                    level={group.outlet === null ? 2 : 3}
+                    id={card.id}
+                    lang={card.lang}
+                    title={card.title}
+                  />
+                  {card.translatedTitle && (
+                    <p class="muted" lang={locale}>
+                      {card.translatedTitle} <span class="hint">({t('press.translation')})</span>
+                    </p>
+                  )}
+                  <p class="muted">
+                    {group.outlet === null && <>{card.outlet} · </>}
+                    <time datetime={card.published_on}>{formatDay(card.published_on, locale)}</time>
+                    {' · '}
+                    {fmt.language(card.lang)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+      <Pagination page={filter.page} pageSize={props.pageSize} total={props.total} />
+    </div>
+  );
+}
