@@ -4,6 +4,7 @@ import type { HubModule } from '../platform/context.ts';
 import { accountsModule } from './accounts/index.ts';
 import { adminModule } from './admin/index.ts';
 import { directoryModule } from './directory/index.ts';
+import { eventsModule } from './events/index.ts';
 import { homeModule } from './home/index.tsx';
 import { libraryModule } from './library/index.ts';
 import { moderationModule } from './moderation/index.ts';
@@ -19,6 +20,7 @@ export const modules: readonly HubModule[] = [
   searchModule,
   directoryModule,
   peopleModule,
+  eventsModule,
   libraryModule,
   pressModule,
   newsModule,

@@ -1,0 +1,352 @@
+// /api/v1/events: the events through the API, with the same filters, permissions and validation as
+// the pages (same schemas, same permissions.ts, same stores).
+import { createRoute, z } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
+import { auditOrigin, recordAudit } from '../../platform/audit.ts';
+import { requireUser } from '../../platform/auth.ts';
+import type { AppDeps, AppEnv } from '../../platform/context.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { fieldErrors } from '../../platform/http/forms.ts';
+import { DOMAINS } from '../directory/index.ts';
+import { type AgendaDay, getAgenda } from './agenda.ts';
+import { isoWithOffset, todayIn } from './local-time.ts';
+import { canCreate } from './permissions.ts';
+import { checkReferences, loadEditableEvent, loadVisibleEvent } from './routes.tsx';
+import { eventFilterSchema, eventInputSchema } from './schemas.ts';
+import { createEvent, type EventDetails, type EventRow, getEvent, listEvents, updateEvent } from './store.ts';
+import {
+  EVENT_FORMATS,
+  EVENT_STATUSES,
+  EVENT_TYPES,
+  ITEM_KINDS,
+  ITEM_ROLES,
+  ORGANISATION_ROLES,
+} from './vocab.ts';
+
+const requireJson = createMiddleware<AppEnv>(async (c, next) => {
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
+    throw new HttpError(415, 'events.jsonOnly');
+  await next();
+});
+
+const ItemSchema = z.object({
+  id: z.number().int(),
+  start: z.string().openapi({ example: '09:15', description: 'Local time in the event’s zone' }),
+  end: z.string().nullable(),
+  startsAt: z.string().openapi({ description: 'ISO 8601 with the zone’s offset' }),
+  title: z.string(),
+  kind: z.enum(ITEM_KINDS),
+  people: z.array(
+    z.object({
+      name: z.string(),
+      affiliation: z.string().nullable(),
+      role: z.enum(ITEM_ROLES),
+      person: z.string().nullable().openapi({ description: 'Slug of the profile under /directory/people' }),
+    }),
+  ),
+});
+
+const EventSummary = z
+  .object({
+    slug: z.string(),
+    url: z.string(),
+    title: z.string(),
+    lang: z.string(),
+    type: z.enum(EVENT_TYPES),
+    format: z.enum(EVENT_FORMATS),
+    status: z.enum(EVENT_STATUSES),
+    startsOn: z.string().openapi({ description: 'Local date in the event’s zone' }),
+    endsOn: z.string(),
+    startTime: z.string().nullable(),
+    endTime: z.string().nullable(),
+    timeZone: z.string().openapi({ example: 'Asia/Ho_Chi_Minh' }),
+    city: z.string().nullable(),
+    country: z.string().nullable(),
+  })
+  .openapi('EventSummary');
+
+const EventSchema = EventSummary.extend({
+  description: z.string().openapi({ description: 'Markdown' }),
+  translations: z.array(z.object({ lang: z.string(), title: z.string(), description: z.string() })),
+  venue: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  venueName: z.string().nullable(),
+  address: z.string().nullable(),
+  onlineUrl: z.string().nullable(),
+  organisations: z.array(z.object({ slug: z.string(), name: z.string(), role: z.enum(ORGANISATION_ROLES) })),
+  domains: z.array(z.string()),
+  agenda: z.array(
+    z.object({
+      date: z.string(),
+      title: z.string().nullable(),
+      items: z.array(ItemSchema),
+      sections: z.array(z.object({ id: z.number().int(), title: z.string(), items: z.array(ItemSchema) })),
+    }),
+  ),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}).openapi('Event');
+
+/** The body of POST and PATCH as documented; the rules are eventInputSchema's, as on the form. */
+const EventInputDoc = z
+  .object({
+    title: z.string(),
+    lang: z.string().openapi({ example: 'en' }),
+    type: z.enum(EVENT_TYPES),
+    format: z.enum(EVENT_FORMATS).optional(),
+    status: z.enum(EVENT_STATUSES).optional(),
+    description: z.string().optional().openapi({ description: 'Markdown' }),
+    starts_on: z.string().openapi({ example: '2016-11-24' }),
+    ends_on: z.string(),
+    start_time: z.string().nullable().optional().openapi({ example: '08:00' }),
+    end_time: z.string().nullable().optional(),
+    time_zone: z.string().openapi({ example: 'Asia/Ho_Chi_Minh' }),
+    venue: z.string().nullable().optional().openapi({ description: 'Slug of a directory organisation' }),
+    venue_name: z.string().nullable().optional(),
+    address: z.string().nullable().optional(),
+    city: z.string().nullable().optional(),
+    country: z.string().nullable().optional(),
+    online_url: z.string().nullable().optional(),
+    organisations: z.array(z.object({ slug: z.string(), role: z.enum(ORGANISATION_ROLES) })).optional(),
+    domains: z.array(z.enum(DOMAINS)).optional(),
+    translations: z
+      .array(z.object({ lang: z.string(), title: z.string(), description: z.string().optional() }))
+      .optional(),
+  })
+  .openapi('EventInput');
+
+function summary(event: EventRow, baseUrl: string): z.infer<typeof EventSummary> {
+  return {
+    slug: event.slug,
+    url: `${baseUrl}/events/${event.slug}`,
+    title: event.title,
+    lang: event.lang,
+    type: event.type,
+    format: event.format,
+    status: event.status,
+    startsOn: event.starts_on,
+    endsOn: event.ends_on,
+    startTime: event.start_time,
+    endTime: event.end_time,
+    timeZone: event.time_zone,
+    city: event.city,
+    country: event.country,
+  };
+}
+
+function toJson(event: EventDetails, agenda: AgendaDay[], baseUrl: string): z.infer<typeof EventSchema> {
+  const items = (list: AgendaDay['items'], date: string) =>
+    list.map((i) => ({
+      id: i.id,
+      start: i.start,
+      end: i.end,
+      startsAt: isoWithOffset(date, i.start, event.time_zone),
+      title: i.title,
+      kind: i.kind,
+      people: i.people.map((p) => ({
+        name: p.name,
+        affiliation: p.affiliation,
+        role: p.role,
+        person: p.slug,
+      })),
+    }));
+  return {
+    ...summary(event, baseUrl),
+    description: event.description,
+    translations: event.translations,
+    venue: event.venue?.published ? { slug: event.venue.slug, name: event.venue.name } : null,
+    venueName: event.venue_name,
+    address: event.address,
+    onlineUrl: event.online_url,
+    organisations: event.organisations
+      .filter((o) => o.published)
+      .map(({ slug, name, role }) => ({ slug, name, role })),
+    domains: event.domains,
+    agenda: agenda.map((d) => ({
+      date: d.date,
+      title: d.title,
+      items: items(d.items, d.date),
+      sections: d.sections.map((s) => ({ id: s.id, title: s.title, items: items(s.items, d.date) })),
+    })),
+    createdAt: event.created_at,
+    updatedAt: event.updated_at,
+  };
+}
+
+/** An event's current values in the API body's shape, for PATCH (what is not sent stays). */
+function apiValuesOf(event: EventDetails) {
+  return {
+    title: event.title,
+    lang: event.lang,
+    type: event.type,
+    format: event.format,
+    status: event.status,
+    description: event.description,
+    starts_on: event.starts_on,
+    ends_on: event.ends_on,
+    start_time: event.start_time,
+    end_time: event.end_time,
+    time_zone: event.time_zone,
+    venue: event.venue?.slug ?? null,
+    venue_name: event.venue_name,
+    address: event.address,
+    city: event.city,
+    country: event.country,
+    online_url: event.online_url,
+    organisations: event.organisations.map(({ slug, role }) => ({ slug, role })),
+    domains: event.domains,
+    translations: event.translations,
+  };
+}
+
+const slugParam = z.object({
+  slug: z.string().max(120).openapi({ example: 'policy-dialogue-on-creative-hubs-2016' }),
+});
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const problem415 = { ...problems[422], description: 'The body is not JSON (Content-Type: application/json)' };
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/events',
+  tags: ['Events'],
+  summary: 'List events, with the filters of the events page',
+  request: {
+    query: z.object({
+      when: z.string().optional().openapi({ description: 'upcoming (default) or past' }),
+      country: z.string().optional(),
+      type: z.string().optional(),
+      domain: z.string().optional(),
+      format: z
+        .string()
+        .optional()
+        .openapi({ description: 'online (online and hybrid), in_person or hybrid' }),
+      page: z.string().optional(),
+      pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    }),
+  },
+  responses: {
+    200: json(
+      z.object({ total: z.number().int(), page: z.number().int(), items: z.array(EventSummary) }),
+      'A page of events',
+    ),
+    422: problems[422],
+  },
+});
+const readRoute = createRoute({
+  method: 'get',
+  path: '/events/{slug}',
+  tags: ['Events'],
+  summary: 'One event with its agenda',
+  request: { params: slugParam },
+  responses: { 200: json(EventSchema, 'The event'), 404: problems[404] },
+});
+const createRouteDef = createRoute({
+  method: 'post',
+  path: '/events',
+  tags: ['Events'],
+  summary: 'Create an event (the hub’s editors)',
+  security: signedIn,
+  middleware: [requireSignedIn, requireJson] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: EventInputDoc } } } },
+  responses: {
+    201: json(EventSchema, 'The new event'),
+    401: problems[401],
+    403: problems[403],
+    415: problem415,
+    422: problems[422],
+  },
+});
+const updateRoute = createRoute({
+  method: 'patch',
+  path: '/events/{slug}',
+  tags: ['Events'],
+  summary: 'Change an event (the editors and the members of its organisers)',
+  security: signedIn,
+  middleware: [requireSignedIn, requireJson] as const,
+  request: {
+    params: slugParam,
+    body: { required: true, content: { 'application/json': { schema: EventInputDoc.partial() } } },
+  },
+  responses: {
+    200: json(EventSchema, 'The changed event'),
+    401: problems[401],
+    403: problems[403],
+    404: problems[404],
+    415: problem415,
+    422: problems[422],
+  },
+});
+
+function validInput(body: unknown) {
+  const parsed = eventInputSchema.safeParse(body);
+  if (!parsed.success)
+    throw new HttpError(422, 'error.422.message', undefined, undefined, fieldErrors(parsed.error.issues));
+  return parsed.data;
+}
+
+export function eventsApi(deps: AppDeps) {
+  const { db, config } = deps;
+  return apiRouter()
+    .openapi(listRoute, async (c) => {
+      const { pageSize, ...query } = c.req.valid('query');
+      const filter = eventFilterSchema.parse(query);
+      const { cards, total } = await listEvents(db, filter, {
+        viewer: c.var.auth?.user ?? null,
+        locale: c.var.locale,
+        today: todayIn(c.var.timeZone),
+        pageSize,
+      });
+      return c.json({ total, page: filter.page, items: cards.map((e) => summary(e, config.baseUrl)) }, 200);
+    })
+    .openapi(readRoute, async (c) => {
+      const { event } = await loadVisibleEvent(db, c.var.auth?.user ?? null, c.req.valid('param').slug);
+      return c.json(toJson(event, await getAgenda(db, event.id), config.baseUrl), 200);
+    })
+    .openapi(createRouteDef, async (c) => {
+      const user = requireUser(c);
+      if (!canCreate(user)) throw new HttpError(403, 'error.403.message');
+      const input = validInput(await c.req.json());
+      const { ids, errors } = await checkReferences(db, input);
+      if (Object.keys(errors).length)
+        throw new HttpError(422, 'error.422.message', undefined, undefined, errors);
+      const created = await db.transaction().execute(async (trx) => {
+        const event = await createEvent(trx, input, { actor: user, organisationIds: ids });
+        await recordAudit(trx, {
+          ...auditOrigin(c),
+          action: 'event.created',
+          subjectType: 'event',
+          subjectId: event.id,
+          details: { title: event.title, via: 'api' },
+        });
+        return event;
+      });
+      const event = (await getEvent(db, created.slug))!;
+      return c.json(toJson(event, [], config.baseUrl), 201);
+    })
+    .openapi(updateRoute, async (c) => {
+      const { event } = await loadEditableEvent(db, c, c.req.valid('param').slug);
+      const body = await c.req.json();
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw new HttpError(422, 'error.422.message');
+      const input = validInput({ ...apiValuesOf(event), ...body });
+      const { ids, errors } = await checkReferences(db, input, event.id);
+      if (Object.keys(errors).length)
+        throw new HttpError(422, 'error.422.message', undefined, undefined, errors);
+      await db.transaction().execute(async (trx) => {
+        const changed = await updateEvent(trx, event, input, ids);
+        if (changed.length)
+          await recordAudit(trx, {
+            ...auditOrigin(c),
+            action: 'event.updated',
+            subjectType: 'event',
+            subjectId: event.id,
+            details: { fields: changed, via: 'api' },
+          });
+      });
+      const updated = (await getEvent(db, event.slug))!;
+      return c.json(toJson(updated, await getAgenda(db, updated.id), config.baseUrl), 200);
+    });
+}

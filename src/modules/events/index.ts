@@ -1,0 +1,23 @@
+// Events and their agendas: /events (upcoming, past, month calendar, filters in the URL), event
+// pages with the timetable, the form and the agenda editor (with pasted agendas), iCal feeds, and
+// /api/v1/events. Registration, applications and participants come in a later step (docs/events.md).
+import type { HubModule } from '../../platform/context.ts';
+import { eventsApi } from './api.ts';
+import { eventsMigrations } from './migrations.ts';
+import { eventsPages } from './routes.tsx';
+import { seedEvents } from './seed.ts';
+import { allSearchRecords, sitemapEntries } from './store.ts';
+
+export const eventsModule: HubModule = {
+  id: 'events',
+  nav: { href: '/events', label: 'events.nav', order: 30 },
+  pages: eventsPages,
+  api: eventsApi,
+  migrations: eventsMigrations,
+  searchProviders: [{ type: 'event', label: 'events.searchType', records: allSearchRecords }],
+  sitemap: (deps) => sitemapEntries(deps.db),
+  seed: seedEvents,
+};
+
+// What other modules (registration, participants, dashboards) may use later.
+export { EVENT_STATUSES, EVENT_TYPES, type EventStatus, type EventType } from './vocab.ts';
