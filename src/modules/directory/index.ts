@@ -50,6 +50,8 @@ export {
   type ContactVisibility,
   DOMAINS,
   type Domain,
+  ORGANISATION_KINDS,
+  type OrganisationKind,
 } from './vocab.ts';
 
 /** The organisations `userId` belongs to, by name (the news form's "on behalf of" choice). */

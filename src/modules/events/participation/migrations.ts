@@ -1,0 +1,118 @@
+// The shared tables of taking part in an event (tables.ts). Dated after the events' own tables.
+import type { Kysely, Migration } from 'kysely';
+import { columns } from '../../../db/dialect.ts';
+
+export const participationTables: Migration = {
+  async up(db: Kysely<unknown>) {
+    const c = columns(db);
+    await db.schema
+      .createTable('event_registration')
+      .addColumn('event_id', 'integer', (col) => col.primaryKey().references('events.id').onDelete('cascade'))
+      .addColumn('mode', 'varchar(20)', (col) => col.notNull())
+      .addColumn('capacity', 'integer')
+      .addColumn('waiting_list', 'integer', (col) => col.notNull().defaultTo(1))
+      .addColumn('deadline', c.timestamp)
+      .addColumn('criteria', 'text', (col) => col.notNull().defaultTo(''))
+      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('event_categories')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('event_id', 'integer', (col) => col.notNull().references('events.id').onDelete('cascade'))
+      .addColumn('position', 'integer', (col) => col.notNull().defaultTo(0))
+      .addColumn('label', 'varchar(200)', (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createIndex('event_categories_event_idx')
+      .on('event_categories')
+      .column('event_id')
+      .execute();
+
+    await db.schema
+      .createTable('event_registrations')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('event_id', 'integer', (col) => col.notNull().references('events.id').onDelete('cascade'))
+      .addColumn('user_id', 'integer', (col) => col.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('status', 'varchar(20)', (col) => col.notNull())
+      .addColumn('name', 'varchar(200)', (col) => col.notNull())
+      .addColumn('organisation_name', 'varchar(300)')
+      .addColumn('organisation_id', 'integer', (col) =>
+        col.references('organisations.id').onDelete('set null'),
+      )
+      .addColumn('organisation_kind', 'varchar(30)')
+      .addColumn('country', 'varchar(2)')
+      .addColumn('category_id', 'integer', (col) =>
+        col.references('event_categories.id').onDelete('set null'),
+      )
+      .addColumn('gender', 'varchar(20)')
+      .addColumn('networking_consent', 'integer', (col) => col.notNull().defaultTo(0))
+      .addColumn('answers', 'text', (col) => col.notNull().defaultTo('{}'))
+      .addColumn('submitted_at', c.timestamp)
+      .addColumn('decided_at', c.timestamp)
+      .addColumn('decided_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
+      .addColumn('created_at', c.timestamp, (col) => col.notNull())
+      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      // One registration per account and event: a second attempt finds the first.
+      .addUniqueConstraint('event_registrations_user_uq', ['event_id', 'user_id'])
+      .execute();
+    // Reviewers page through an event's applications by status; the balance counts them.
+    await db.schema
+      .createIndex('event_registrations_status_idx')
+      .on('event_registrations')
+      .columns(['event_id', 'status'])
+      .execute();
+    await db.schema
+      .createIndex('event_registrations_user_idx')
+      .on('event_registrations')
+      .column('user_id')
+      .execute();
+
+    await db.schema
+      .createTable('event_participants')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('event_id', 'integer', (col) => col.notNull().references('events.id').onDelete('cascade'))
+      .addColumn('registration_id', 'integer', (col) =>
+        col.unique().references('event_registrations.id').onDelete('cascade'),
+      )
+      .addColumn('user_id', 'integer', (col) => col.references('users.id').onDelete('set null'))
+      .addColumn('person_id', 'integer', (col) => col.references('people.id').onDelete('set null'))
+      .addColumn('name', 'varchar(200)', (col) => col.notNull())
+      .addColumn('organisation_name', 'varchar(300)')
+      .addColumn('organisation_id', 'integer', (col) =>
+        col.references('organisations.id').onDelete('set null'),
+      )
+      .addColumn('organisation_kind', 'varchar(30)')
+      .addColumn('country', 'varchar(2)')
+      .addColumn('category_id', 'integer', (col) =>
+        col.references('event_categories.id').onDelete('set null'),
+      )
+      .addColumn('gender', 'varchar(20)')
+      .addColumn('role', 'varchar(20)', (col) => col.notNull().defaultTo('participant'))
+      .addColumn('networking_consent', 'integer', (col) => col.notNull().defaultTo(0))
+      .addColumn('created_at', c.timestamp, (col) => col.notNull())
+      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .execute();
+    // The report groups an event's roster by role, country, category, kind and gender.
+    await db.schema
+      .createIndex('event_participants_event_idx')
+      .on('event_participants')
+      .columns(['event_id', 'role'])
+      .execute();
+    await db.schema
+      .createIndex('event_participants_user_idx')
+      .on('event_participants')
+      .column('user_id')
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    for (const table of [
+      'event_participants',
+      'event_registrations',
+      'event_categories',
+      'event_registration',
+    ]) {
+      await db.schema.dropTable(table).execute();
+    }
+  },
+};
