@@ -4,10 +4,19 @@ import type { AddressInfo } from 'node:net';
 import PostalMime from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
 
+export interface ReceivedAttachment {
+  filename: string | null;
+  /** Lower case, without parameters (postal-mime's reading of Content-Type). */
+  mimeType: string;
+  content: Uint8Array;
+}
+
 export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** The files of the message, as postal-mime parsed them. */
+  attachments: ReceivedAttachment[];
 }
 
 export class SmtpPeer {
@@ -36,6 +45,14 @@ export class SmtpPeer {
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename,
+              mimeType: a.mimeType,
+              content:
+                typeof a.content === 'string'
+                  ? new TextEncoder().encode(a.content)
+                  : new Uint8Array(a.content),
+            })),
           };
           this.messages.push(mail);
           const waiter = this.waiters.find((w) => mail.to.includes(w.to));

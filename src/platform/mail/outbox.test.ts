@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { createLogger } from '../logger.ts';
-import { enqueueMail, Outbox } from './outbox.ts';
+import { enqueueMail, MAX_ATTACHMENT_BYTES, Outbox } from './outbox.ts';
 
 let hub: TestPlatform;
 beforeAll(async () => {
@@ -40,6 +40,52 @@ describe('outbox', () => {
     const row = await hub.deps.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
     expect(row.sent_at).not.toBeNull();
     expect(await hub.deliverMail()).toBe(0);
+  });
+
+  it('sends attachments byte for byte, and keeps them only with the transaction that queued them', async () => {
+    const pdfLike = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x10, 0x80]);
+    await enqueueMail(hub.deps.db, {
+      to: 'files@example.org',
+      subject: 'files',
+      text: 'two files',
+      attachments: [
+        {
+          filename: 'ສະເຕລລາ.ics',
+          contentType: 'text/calendar; charset=utf-8',
+          content: 'BEGIN:VCALENDAR\r\nX: ខ្មែរ\r\nEND:VCALENDAR\r\n',
+        },
+        { filename: 'bytes.bin', contentType: 'application/octet-stream', content: pdfLike },
+      ],
+    });
+    const row = await hub.deps.db.selectFrom('outbox').select('attachments').executeTakeFirstOrThrow();
+    expect(JSON.parse(row.attachments ?? '[]')).toHaveLength(2);
+    expect(await hub.deliverMail()).toBe(1);
+    const mail = await hub.smtp.next('files@example.org');
+    expect(mail.text).toContain('two files');
+    const [ics, bin] = mail.attachments;
+    expect(ics?.filename).toBe('ສະເຕລລາ.ics');
+    expect(ics?.mimeType).toBe('text/calendar');
+    expect(new TextDecoder().decode(ics?.content)).toContain('X: ខ្មែរ');
+    expect(bin?.filename).toBe('bytes.bin');
+    expect([...(bin?.content ?? [])]).toEqual([...pdfLike]);
+  });
+
+  it('refuses attachments too large for a mail relay before anything is queued', async () => {
+    await expect(
+      enqueueMail(hub.deps.db, {
+        to: 'big@example.org',
+        subject: 'big',
+        text: 'x',
+        attachments: [
+          {
+            filename: 'big.bin',
+            contentType: 'application/octet-stream',
+            content: new Uint8Array(MAX_ATTACHMENT_BYTES + 1),
+          },
+        ],
+      }),
+    ).rejects.toThrow(/exceed/);
+    expect(await hub.deps.db.selectFrom('outbox').select('id').execute()).toHaveLength(0);
   });
 
   it('retries later after the SMTP server refuses, keeping the error', async () => {

@@ -10,10 +10,63 @@ import type { Database } from '../../db/schema.ts';
 import type { Logger } from '../logger.ts';
 import { isoIn, nowIso } from '../time.ts';
 
+/** A file sent with a message (an event's .ics). */
+export interface MailAttachment {
+  filename: string;
+  /** e.g. `text/calendar; charset=utf-8` */
+  contentType: string;
+  content: string | Uint8Array;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
+}
+
+// The outbox row's attachments column (migration 2026_12_03_0031_outbox_attachments), merged into
+// the platform's table type from here, beside the only code that reads and writes it.
+declare module '../../db/schema.ts' {
+  interface OutboxTable {
+    /** JSON: [{ filename, contentType, content (base64) }], or null for a message without files. */
+    attachments: string | null;
+  }
+}
+
+/** As stored in the outbox: the content in base64, so the row is plain JSON text on both databases. */
+interface StoredAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/**
+ * Mail relays commonly refuse messages past 10 MB; the outbox is for small files such as calendar
+ * entries and receipts, not documents (link those instead).
+ */
+export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+
+function storedAttachments(attachments: MailAttachment[] | undefined): string | null {
+  if (!attachments?.length) return null;
+  let total = 0;
+  const stored: StoredAttachment[] = attachments.map((a) => {
+    const bytes = typeof a.content === 'string' ? Buffer.from(a.content, 'utf8') : Buffer.from(a.content);
+    total += bytes.byteLength;
+    return { filename: a.filename, contentType: a.contentType, content: bytes.toString('base64') };
+  });
+  if (total > MAX_ATTACHMENT_BYTES)
+    throw new Error(`Mail attachments of ${total} bytes exceed the outbox's ${MAX_ATTACHMENT_BYTES}`);
+  return JSON.stringify(stored);
+}
+
+function attachmentsOf(column: string | null): MailAttachment[] | undefined {
+  if (!column) return undefined;
+  return (JSON.parse(column) as StoredAttachment[]).map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: new Uint8Array(Buffer.from(a.content, 'base64')),
+  }));
 }
 
 const MAX_ATTEMPTS = 8;
@@ -29,6 +82,7 @@ export async function enqueueMail(db: Kysely<Database>, message: MailMessage): P
       to_address: message.to,
       subject: message.subject.slice(0, 300),
       text_body: message.text,
+      attachments: storedAttachments(message.attachments),
       created_at: now,
       send_after: now,
     })
@@ -39,8 +93,13 @@ type Send = (message: MailMessage) => Promise<void>;
 
 function createSender(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, logger: Logger): Send {
   if (!config.smtpUrl) {
-    return async (message) => {
-      logger.info({ mail: message }, 'mail (SMTP_URL is not set, so it is logged instead of sent)');
+    return async ({ attachments, ...message }) => {
+      // The files' names and sizes, not their bytes, in the log.
+      const files = attachments?.map((a) => ({ filename: a.filename, bytes: a.content.length }));
+      logger.info(
+        { mail: { ...message, attachments: files } },
+        'mail (SMTP_URL is not set, so it is logged instead of sent)',
+      );
     };
   }
   const transport = nodemailer.createTransport(config.smtpUrl);
@@ -50,6 +109,11 @@ function createSender(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, logger: Logg
       to: message.to,
       subject: message.subject,
       text: message.text,
+      attachments: message.attachments?.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.content),
+      })),
     });
   };
 }
@@ -113,7 +177,12 @@ export class Outbox {
       if (batch.length === 0) return sent;
       for (const row of batch) {
         try {
-          await this.send({ to: row.to_address, subject: row.subject, text: row.text_body });
+          await this.send({
+            to: row.to_address,
+            subject: row.subject,
+            text: row.text_body,
+            attachments: attachmentsOf(row.attachments),
+          });
           await this.db
             .updateTable('outbox')
             .set({ sent_at: nowIso(), locked_by: null, locked_until: null, attempts: row.attempts + 1 })
