@@ -89,6 +89,21 @@ const PAGES: PageCase[] = [
     open: async (page) => void (await page.goto('/report?type=organisation&key=stella')),
   },
   { name: 'search-results', open: async (page) => void (await page.goto('/search?q=hue')) },
+  { name: 'library', open: async (page) => void (await page.goto('/library')) },
+  { name: 'library-document', open: async (page) => void (await page.goto('/library/decision-1755-qd-ttg')) },
+  { name: 'library-collections', open: async (page) => void (await page.goto('/library/collections')) },
+  { name: 'news', open: async (page) => void (await page.goto('/news')) },
+  {
+    name: 'news-post',
+    open: async (page) => void (await page.goto('/news/hue-policy-dialogue-creative-hubs-2016')),
+  },
+  { name: 'press', open: async (page) => void (await page.goto('/press?sort=outlet')) },
+  { name: 'events-past', open: async (page) => void (await page.goto('/events?when=past')) },
+  { name: 'events-calendar', open: async (page) => void (await page.goto('/events/calendar?month=2016-11')) },
+  {
+    name: 'event',
+    open: async (page) => void (await page.goto('/events/policy-dialogue-creative-hubs-hue-2016')),
+  },
   // "Nothing found", with its facets column, and the tips.
   { name: 'search', open: async (page) => void (await page.goto('/search')) },
   {

@@ -3,7 +3,7 @@
 // The header's disclosure menus, once open, must also be fully on screen.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCALE_NAMES } from '../src/locales/index.ts';
+import { LOCALE_NAMES, LOCALES } from '../src/locales/index.ts';
 import {
   type Hub,
   horizontalOverflow,
@@ -70,6 +70,20 @@ async function useLanguage(page: Page, lang: 'en' | 'lo') {
   await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
 }
 
+/** The pages of the library, news, press and events, as the demo content fills them. */
+const MODULE_PAGES = [
+  '/library',
+  '/library/decision-1755-qd-ttg',
+  '/library/collections',
+  '/news',
+  '/news/hue-policy-dialogue-creative-hubs-2016',
+  '/press',
+  '/press?sort=outlet',
+  '/events?when=past',
+  '/events/calendar?month=2016-11',
+  '/events/policy-dialogue-creative-hubs-hue-2016',
+];
+
 describe.each(['en', 'lo'] as const)('no horizontal overflow at 360 px in %s', (lang) => {
   for (const path of [
     '/',
@@ -81,6 +95,7 @@ describe.each(['en', 'lo'] as const)('no horizontal overflow at 360 px in %s', (
     '/directory/stella',
     '/directory/people',
     '/directory/people/viengeo-souksavatdy',
+    ...MODULE_PAGES,
   ]) {
     it(`${path} fits, also with the language menu open`, async () => {
       const { context, page } = await openPage(hub, {
@@ -150,6 +165,33 @@ describe('open header menus are fully on screen at 360 px', () => {
       } finally {
         if (loggedIn) await languageMenu(page).locator('summary').click();
         await context?.close();
+      }
+    });
+  }
+});
+
+// Every language of the interface, not only English and Lao: Khmer and Burmese words are long and
+// unbreakable, Vietnamese labels are longer than English ones. The lists and an event page.
+describe.each(LOCALES)('the module pages fit 360 px in %s', (lang) => {
+  for (const path of [
+    '/library',
+    '/news',
+    '/press',
+    '/events?when=past',
+    '/events/policy-dialogue-creative-hubs-hue-2016',
+  ]) {
+    it(`${path} fits`, async () => {
+      const { context, page } = await openPage(hub, {
+        viewport: PHONE,
+        lang: lang === 'en' ? undefined : lang,
+      });
+      try {
+        await page.goto(path);
+        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+        await expectNoSidewaysScroll(page, `${path} (${lang})`);
+        await expectAllOnScreen(page, `${path} (${lang})`);
+      } finally {
+        await context.close();
       }
     });
   }
