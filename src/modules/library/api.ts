@@ -9,8 +9,10 @@ import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
 import { DOMAINS } from '../directory/index.ts';
+import { loadVisible } from './access.ts';
+import { DocumentFileSchema, fileJson } from './files-api.ts';
 import { listDocuments } from './listing.ts';
-import { canDelete, canView, requireEditor } from './permissions.ts';
+import { canDelete, requireEditor } from './permissions.ts';
 import { type DocumentInput, documentInputSchema, libraryFilterSchema, MAX_TRANSLATIONS } from './schemas.ts';
 import {
   createDocument,
@@ -21,7 +23,7 @@ import {
   updateDocument,
 } from './store.ts';
 import { formValuesOf } from './views-form.tsx';
-import { DOCUMENT_KINDS, DOCUMENT_STATUSES, RESERVED_SLUGS } from './vocab.ts';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from './vocab.ts';
 
 const DocumentSchema = z
   .object({
@@ -59,6 +61,14 @@ const DocumentSchema = z
     sourceUrl: z.string().nullable(),
     supersedes: z.array(z.string()).openapi({ description: 'Slugs of the documents this one replaces' }),
     supersededBy: z.array(z.string()),
+    languageVersionOf: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Slug of the record this one is the same document of, in another language' }),
+    languageVersions: z
+      .array(z.object({ slug: z.string(), lang: z.string(), title: z.string(), original: z.boolean() }))
+      .openapi({ description: 'The same document in other languages (the original marked), both ways' }),
+    files: z.array(DocumentFileSchema),
     published: z.boolean(),
     publishedAt: z.string().nullable(),
     createdAt: z.string(),
@@ -100,6 +110,11 @@ const DocumentInputDoc = z
       .array(z.string())
       .optional()
       .openapi({ description: 'Slugs of the documents this one replaces' }),
+    language_version_of: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Slug of the record this one is a language version of (its original)' }),
     published: z
       .boolean()
       .optional()
@@ -144,6 +159,14 @@ function toJson(doc: DocumentDetails, baseUrl: string): z.infer<typeof DocumentS
     sourceUrl: doc.source_url,
     supersedes: doc.supersedes.map((s) => s.slug),
     supersededBy: doc.supersededBy.map((s) => s.slug),
+    languageVersionOf: doc.languageVersionOf?.slug ?? null,
+    languageVersions: doc.languageVersions.map((l) => ({
+      slug: l.slug,
+      lang: l.lang,
+      title: l.title,
+      original: l.original,
+    })),
+    files: doc.files.map((f) => fileJson(doc.slug, f, baseUrl)),
     published: doc.published_at !== null,
     publishedAt: doc.published_at,
     createdAt: doc.created_at,
@@ -267,12 +290,6 @@ async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
 
 export function libraryApi(deps: AppDeps) {
   const { db, config } = deps;
-  const load = async (c: Context<AppEnv>, slug: string) => {
-    const user = c.var.auth?.user ?? null;
-    const doc = RESERVED_SLUGS.has(slug) ? undefined : await getDocument(db, slug, user);
-    if (!doc || !canView(user, doc)) throw new HttpError(404, 'error.404.message');
-    return doc;
-  };
   const refs = async (input: DocumentInput, self?: DocumentDetails) => {
     const { errors, ...resolved } = await resolveReferences(db, input, self);
     if (Object.keys(errors).length)
@@ -296,7 +313,7 @@ export function libraryApi(deps: AppDeps) {
       return c.json({ total, page: filter.page, items: docs.map((d) => toJson(d, config.baseUrl)) }, 200);
     })
     .openapi(readRoute, async (c) => {
-      const doc = await load(c, c.req.valid('param').slug);
+      const doc = await loadVisible(c, c.req.valid('param').slug);
       return c.json(toJson(doc, config.baseUrl), 200);
     })
     .openapi(createRouteDef, async (c) => {
@@ -318,7 +335,7 @@ export function libraryApi(deps: AppDeps) {
       return c.json(toJson(doc!, config.baseUrl), 201);
     })
     .openapi(updateRoute, async (c) => {
-      const doc = await load(c, c.req.valid('param').slug);
+      const doc = await loadVisible(c, c.req.valid('param').slug);
       const user = requireEditor(c);
       // PATCH: what is not sent stays as it is.
       const input = validInput({ ...formValuesOf(doc), ...(await jsonBody(c)) });
@@ -337,7 +354,7 @@ export function libraryApi(deps: AppDeps) {
       return c.json(toJson(updated!, config.baseUrl), 200);
     })
     .openapi(deleteRoute, async (c) => {
-      const doc = await load(c, c.req.valid('param').slug);
+      const doc = await loadVisible(c, c.req.valid('param').slug);
       const user = requireEditor(c);
       if (!canDelete(user)) throw new HttpError(403, 'error.403.message');
       await db.transaction().execute(async (trx) => {

@@ -1,10 +1,11 @@
-// The library: laws, decrees, conventions, policies, studies and training material, with filters,
+// The library: laws, decrees, conventions, policies, studies and training material, with their
+// files (versions, downloads, extracted text in the search index) and language versions, filters,
 // curated collections, citation exports (RIS, BibTeX), Atom feeds, sitemap entries and
-// /api/v1/documents. Files (uploads, versions, downloads, extracted text) are added later through
-// the seam described in views-files.tsx and store.ts's searchRecordOf().
+// /api/v1/documents.
 import type { AppDeps, HubModule, SitemapEntry } from '../../platform/context.ts';
 import { libraryApi } from './api.ts';
 import { libraryCollectionsApi } from './collections-api.ts';
+import { libraryFilesApi } from './files-api.ts';
 import { libraryMigrations } from './migrations.ts';
 import { libraryPages } from './routes.tsx';
 import { seedLibrary } from './seed.ts';
@@ -40,11 +41,13 @@ export const libraryModule: HubModule = {
   id: 'library',
   nav: { href: '/library', label: 'library.nav', order: 20 },
   pages: libraryPages,
-  api: (deps) => libraryApi(deps).route('/', libraryCollectionsApi(deps)),
+  api: (deps) => libraryApi(deps).route('/', libraryCollectionsApi(deps)).route('/', libraryFilesApi(deps)),
   migrations: libraryMigrations,
   searchProviders: [{ type: 'document', label: 'library.searchType', records: allSearchRecords }],
   sitemap: librarySitemap,
   seed: seedLibrary,
 };
 
-export { type DocumentDetails, searchRecordOf } from './store.ts';
+// What the events module uses to show the documents linked to an event: the library's own rule of
+// who sees which document.
+export { type DocumentDetails, searchRecordOf, visibleTo as documentsVisibleTo } from './store.ts';

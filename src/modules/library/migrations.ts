@@ -125,6 +125,78 @@ const documents: Migration = {
   },
 };
 
+/** Files with their versions (bytes in the file store, extracted text here), and language versions. */
+const files: Migration = {
+  async up(db: Kysely<unknown>) {
+    const c = columns(db);
+    await db.schema
+      .createTable('document_files')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('document_id', 'integer', (col) =>
+        col.notNull().references('documents.id').onDelete('cascade'),
+      )
+      .addColumn('lang', 'varchar(20)', (col) => col.notNull())
+      .addColumn('label', 'varchar(200)')
+      .addColumn('created_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
+      .addColumn('created_at', c.timestamp, (col) => col.notNull())
+      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createIndex('document_files_document_idx')
+      .on('document_files')
+      .columns(['document_id', 'id'])
+      .execute();
+
+    await db.schema
+      .createTable('document_file_versions')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('file_id', 'integer', (col) =>
+        col.notNull().references('document_files.id').onDelete('cascade'),
+      )
+      .addColumn('hash', 'varchar(64)', (col) => col.notNull())
+      .addColumn('mime', 'varchar(120)', (col) => col.notNull())
+      .addColumn('size', 'integer', (col) => col.notNull())
+      .addColumn('name', 'varchar(300)', (col) => col.notNull())
+      .addColumn('pages', 'integer')
+      .addColumn('text', 'text', (col) => col.notNull().defaultTo(''))
+      .addColumn('uploaded_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
+      .addColumn('created_at', c.timestamp, (col) => col.notNull())
+      .execute();
+    // The newest version of each file is found through (file_id, id); downloads by (file_id, hash).
+    await db.schema
+      .createIndex('document_file_versions_file_idx')
+      .on('document_file_versions')
+      .columns(['file_id', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('document_file_versions_hash_idx')
+      .on('document_file_versions')
+      .columns(['file_id', 'hash'])
+      .execute();
+
+    await db.schema
+      .createTable('document_language_versions')
+      .addColumn('document_id', 'integer', (col) =>
+        col.primaryKey().references('documents.id').onDelete('cascade'),
+      )
+      .addColumn('original_id', 'integer', (col) =>
+        col.notNull().references('documents.id').onDelete('cascade'),
+      )
+      .execute();
+    await db.schema
+      .createIndex('document_language_versions_original_idx')
+      .on('document_language_versions')
+      .column('original_id')
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    for (const table of ['document_language_versions', 'document_file_versions', 'document_files']) {
+      await db.schema.dropTable(table).execute();
+    }
+  },
+};
+
 export const libraryMigrations: Record<string, Migration> = {
   '2026_11_26_0010_library_documents': documents,
+  '2026_12_03_0040_library_files': files,
 };

@@ -16,6 +16,11 @@ export function canDelete(user: User | null): boolean {
   return hasRole(user, 'editor');
 }
 
+/** Files (adding, new versions, removing) are part of the record: the same editors and admins. */
+export function canManageFiles(user: User | null): boolean {
+  return canEdit(user);
+}
+
 /** Every unpublished record, in lists too: editors and admins. */
 export function seesUnpublished(user: User | null): boolean {
   return hasRole(user, 'editor');

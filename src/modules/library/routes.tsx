@@ -12,17 +12,17 @@ import { setFlash } from '../../platform/http/flash.ts';
 import { type FieldErrors, readForm } from '../../platform/http/forms.ts';
 import { excerpt, renderMarkdown } from '../../platform/markdown.ts';
 import { renderPage } from '../../ui/render.tsx';
+import { loadVisible } from './access.ts';
 import { toBibtex, toRis } from './citation.ts';
 import { libraryCollectionPages } from './collection-routes.tsx';
+import { libraryFilePages } from './file-routes.tsx';
 import { EXPORT_LIMIT, listDocuments, PAGE_SIZE } from './listing.ts';
-import { canDelete, canEdit, canView, requireEditor } from './permissions.ts';
+import { canDelete, canEdit, canManageFiles, requireEditor } from './permissions.ts';
 import { documentInputSchema, filterQuery, libraryFilterSchema } from './schemas.ts';
 import {
   createDocument,
-  type DocumentDetails,
   deleteDocument,
   filterCounts,
-  getDocument,
   issuerNameOf,
   resolveReferences,
   setPublished,
@@ -32,17 +32,8 @@ import { documentJsonLd } from './structured-data.ts';
 import { DocumentView } from './views-document.tsx';
 import { DocumentFormView, formValuesOf } from './views-form.tsx';
 import { LibraryView } from './views-list.tsx';
-import { RESERVED_SLUGS } from './vocab.ts';
 
 type C = Context<AppEnv>;
-
-/** Loads the document of the URL, or answers 404 (also for unpublished ones the reader may not see). */
-export async function loadVisible(c: C, slug: string): Promise<DocumentDetails> {
-  const user = c.var.auth?.user ?? null;
-  const doc = RESERVED_SLUGS.has(slug) ? undefined : await getDocument(c.var.deps.db, slug, user);
-  if (!doc || !canView(user, doc)) throw new HttpError(404, 'error.404.message');
-  return doc;
-}
 
 /** Directory organisations offered as issuers on the form. */
 function issuerChoices(c: C) {
@@ -178,6 +169,9 @@ export function libraryPages(deps: AppDeps) {
   // Collections: a router of their own, mounted before the document routes so that
   // /library/collections is never taken for a document.
   app.route('/', libraryCollectionPages(deps));
+  // Files of a document (/library/:slug/files…): after the collections, so that a collection
+  // named "files" stays a collection.
+  app.route('/', libraryFilePages(deps));
 
   app.get('/library/:slug', async (c) => {
     const doc = await loadVisible(c, c.req.param('slug'));
@@ -192,7 +186,10 @@ export function libraryPages(deps: AppDeps) {
         jsonLd: documentJsonLd(doc, config.baseUrl),
         noindex: !doc.published_at,
       },
-      <DocumentView doc={doc} may={{ edit: canEdit(user), delete: canDelete(user) }} />,
+      <DocumentView
+        doc={doc}
+        may={{ edit: canEdit(user), delete: canDelete(user), manageFiles: canManageFiles(user) }}
+      />,
     );
   });
 

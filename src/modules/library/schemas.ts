@@ -105,6 +105,8 @@ const documentObject = z.object({
     splitText,
     z.array(z.string().trim().max(120, 'form.tooLong')).max(20, 'library.tooManyTerms'),
   ),
+  /** Slug of the record this one is the same document of, in another language. */
+  language_version_of: optionalText(120),
   /** Public when true; otherwise seen only by editors, admins and the record's creator. */
   published: z.preprocess(
     // A check box sends its value or nothing: any text but "1", "on" or "true" means unticked.
@@ -142,6 +144,16 @@ export const collectionInputSchema = z.object({
   ),
 });
 export type CollectionInput = z.infer<typeof collectionInputSchema>;
+
+/**
+ * The fields sent with a file (the file itself is checked by platform/files, see uploads.ts): the
+ * language of its text and an optional label ("Official text", "Annex 2").
+ */
+export const fileInputSchema = z.object({
+  lang: z.string('library.unknownLanguage').regex(LANG_TAG, 'library.unknownLanguage'),
+  label: optionalText(200).transform((v) => v ?? null),
+});
+export type FileInput = z.infer<typeof fileInputSchema>;
 
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const libraryFilterSchema = z.object({

@@ -5,6 +5,14 @@ import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from
 import type { Database, User } from '../../db/schema.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import { indexRecord, removeRecord, type SearchableRecord } from '../../search/index.ts';
+import { currentFileTexts, type DocumentFile, filesOf } from './files.ts';
+import {
+  type LanguageVersionErrors,
+  type LanguageVersionLink,
+  languageVersionsOf,
+  resolveOriginal,
+  writeLanguageVersion,
+} from './language-versions.ts';
 import { seesUnpublished } from './permissions.ts';
 import type { DocumentInput, LibraryFilter } from './schemas.ts';
 import type { DocumentsTable } from './tables.ts';
@@ -36,6 +44,12 @@ export interface DocumentDetails extends Document {
   supersedes: DocumentLink[];
   supersededBy: DocumentLink[];
   collections: { slug: string; title: string }[];
+  /** The files with their versions, newest version first (see files.ts). */
+  files: DocumentFile[];
+  /** The original, when this record is a language version of another (language-versions.ts). */
+  languageVersionOf: LanguageVersionLink | null;
+  /** The same document in other languages, the original first (only those the reader may see). */
+  languageVersions: LanguageVersionLink[];
 }
 
 /** The issuing body's name: the directory's organisation, or the free text. */
@@ -56,7 +70,17 @@ export function visibleTo(viewer: User | null): Expression<SqlBool> {
 /** Many documents with everything around them, in the order of `ids`. */
 export async function detailsOf(db: Db, ids: number[], viewer: User | null): Promise<DocumentDetails[]> {
   if (ids.length === 0) return [];
-  const [rows, translations, facets, issuers, supersedes, supersededBy, collections] = await Promise.all([
+  const [
+    rows,
+    translations,
+    facets,
+    issuers,
+    supersedes,
+    supersededBy,
+    collections,
+    files,
+    languageVersions,
+  ] = await Promise.all([
     db.selectFrom('documents').selectAll().where('id', 'in', ids).execute(),
     db
       .selectFrom('document_translations')
@@ -112,6 +136,8 @@ export async function detailsOf(db: Db, ids: number[], viewer: User | null): Pro
       .where('document_collection_items.document_id', 'in', ids)
       .orderBy('document_collections.title')
       .execute(),
+    filesOf(db, ids),
+    languageVersionsOf(db, ids, viewer),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   // Rows grouped by document once: an export of a thousand documents stays linear.
@@ -153,6 +179,9 @@ export async function detailsOf(db: Db, ids: number[], viewer: User | null): Pro
         supersedes: supersedesOf(id).map(link),
         supersededBy: supersededByOf(id).map(link),
         collections: collectionsOf(id).map((c) => ({ slug: c.slug, title: c.title })),
+        files: files.get(id) ?? [],
+        languageVersionOf: languageVersions.get(id)?.of ?? null,
+        languageVersions: languageVersions.get(id)?.others ?? [],
       },
     ];
   });
@@ -188,18 +217,31 @@ export async function uniqueSlug(db: Db, title: string): Promise<string> {
   }
 }
 
-export type ReferenceErrors = Partial<Record<'issuer' | 'supersedes' | 'status', MessageKey>>;
+export type ReferenceErrors = Partial<Record<'issuer' | 'supersedes' | 'status', MessageKey>> &
+  LanguageVersionErrors;
 
 /**
  * The issuer and the superseded documents named by slug must exist; a document cannot supersede
- * itself, nor one that (through others) supersedes it.
+ * itself, nor one that (through others) supersedes it. The original of a language version must
+ * exist too (language-versions.ts has its rules).
  */
 export async function resolveReferences(
   db: Db,
   input: DocumentInput,
   self?: { id: number; slug: string },
-): Promise<{ issuerId: number | null; supersededIds: number[]; errors: ReferenceErrors }> {
-  const errors: ReferenceErrors = {};
+): Promise<{
+  issuerId: number | null;
+  supersededIds: number[];
+  originalId: number | null;
+  errors: ReferenceErrors;
+}> {
+  const { originalId, errors: languageErrors } = await resolveOriginal(
+    db,
+    input.language_version_of,
+    input.lang,
+    self,
+  );
+  const errors: ReferenceErrors = { ...languageErrors };
   let issuerId: number | null = null;
   if (input.issuer) {
     const org = await db
@@ -234,7 +276,7 @@ export async function resolveReferences(
       .executeTakeFirst();
     if (replaced) errors.status = 'library.statusSuperseded';
   }
-  return { issuerId, supersededIds, errors };
+  return { issuerId, supersededIds, originalId, errors };
 }
 
 /** Whether `target` is among `from` or what they supersede, transitively (a cycle if linked). */
@@ -273,7 +315,9 @@ function rowValues(input: DocumentInput, issuerId: number | null) {
   };
 }
 
-async function writeRelations(db: Db, documentId: number, input: DocumentInput, supersededIds: number[]) {
+async function writeRelations(db: Db, documentId: number, input: DocumentInput, refs: DocumentRefs) {
+  const { supersededIds } = refs;
+  await writeLanguageVersion(db, documentId, refs.originalId);
   await db.deleteFrom('document_translations').where('document_id', '=', documentId).execute();
   const translations = new Map<string, DocumentTranslation>();
   for (const tr of input.translations) {
@@ -319,9 +363,9 @@ async function writeRelations(db: Db, documentId: number, input: DocumentInput, 
 }
 
 /**
- * What the search index holds for a document: the one place its search record is built. Files are
- * added to documents later (src/platform/files); their extracted texts come in as `fileTexts` and
- * are searched with the record's own text.
+ * What the search index holds for a document: the one place its search record is built. The
+ * extracted texts of its files' current versions come in as `fileTexts` and are searched with the
+ * record's own text (after it, so the summary always fits in the index's share of a record).
  */
 export function searchRecordOf(doc: DocumentDetails, fileTexts: string[] = []): SearchableRecord {
   return {
@@ -351,15 +395,21 @@ export function searchRecordOf(doc: DocumentDetails, fileTexts: string[] = []): 
   };
 }
 
-/** Rewrites the document's search entry (call inside the transaction that changed it). */
-export async function reindexDocument(db: Db, documentId: number, fileTexts: string[] = []): Promise<void> {
+/**
+ * Rewrites the document's search entry (call inside the transaction that changed it). The texts of
+ * its files are read from the database unless given.
+ */
+export async function reindexDocument(db: Db, documentId: number, fileTexts?: string[]): Promise<void> {
   const [doc] = await detailsOf(db, [documentId], null);
-  if (doc) await indexRecord(db, searchRecordOf(doc, fileTexts));
+  const texts = fileTexts ?? (await currentFileTexts(db, [documentId])).get(documentId) ?? [];
+  if (doc) await indexRecord(db, searchRecordOf(doc, texts));
 }
 
 export interface DocumentRefs {
   issuerId: number | null;
   supersededIds: number[];
+  /** The record this one is a language version of. */
+  originalId: number | null;
 }
 
 export async function createDocument(
@@ -382,7 +432,7 @@ export async function createDocument(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeRelations(db, doc.id, input, refs.supersededIds);
+  await writeRelations(db, doc.id, input, refs);
   await reindexDocument(db, doc.id);
   for (const id of refs.supersededIds) await reindexDocument(db, id);
   return doc;
@@ -405,7 +455,7 @@ export async function updateDocument(
     })
     .where('id', '=', doc.id)
     .execute();
-  await writeRelations(db, doc.id, input, refs.supersededIds);
+  await writeRelations(db, doc.id, input, refs);
   await reindexDocument(db, doc.id);
   for (const id of refs.supersededIds) await reindexDocument(db, id);
 }
@@ -565,7 +615,7 @@ export async function filterCounts(db: Db, viewer: User | null): Promise<FilterC
   };
 }
 
-/** Every document as a search record, for `hub search reindex`. */
+/** Every document as a search record with its files' texts, for `hub search reindex`. */
 export async function* allSearchRecords(db: Db): AsyncIterable<SearchableRecord> {
   let after = 0;
   for (;;) {
@@ -577,12 +627,9 @@ export async function* allSearchRecords(db: Db): AsyncIterable<SearchableRecord>
       .limit(200)
       .execute();
     if (ids.length === 0) return;
-    for (const doc of await detailsOf(
-      db,
-      ids.map((r) => r.id),
-      null,
-    ))
-      yield searchRecordOf(doc);
+    const batch = ids.map((r) => r.id);
+    const [docs, texts] = await Promise.all([detailsOf(db, batch, null), currentFileTexts(db, batch)]);
+    for (const doc of docs) yield searchRecordOf(doc, texts.get(doc.id) ?? []);
     after = ids.at(-1)!.id;
   }
 }

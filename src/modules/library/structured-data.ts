@@ -1,7 +1,9 @@
 // schema.org JSON-LD for a document's page: Legislation for conventions, laws, decrees and
 // policies (with the official number, date, issuing body and jurisdiction), Report for reports and
-// studies, CreativeWork for the rest.
+// studies, CreativeWork for the rest; language versions as translationOfWork / workTranslation, and
+// the files as MediaObjects (`encoding`).
 import { excerpt } from '../../platform/markdown.ts';
+import { fileVersionUrl } from './files.ts';
 import type { DocumentDetails } from './store.ts';
 import { LEGISLATION_KINDS, REPORT_KINDS } from './vocab.ts';
 
@@ -34,6 +36,37 @@ export function documentJsonLd(doc: DocumentDetails, baseUrl: string): Record<st
     ...(doc.themes.length || doc.tags.length ? { keywords: [...doc.themes, ...doc.tags].join(', ') } : {}),
     ...(doc.issued_on ? { datePublished: doc.issued_on } : {}),
     dateModified: doc.updated_at,
+    ...(doc.languageVersionOf
+      ? {
+          translationOfWork: {
+            '@type': type,
+            url: `${baseUrl}/library/${doc.languageVersionOf.slug}`,
+            inLanguage: doc.languageVersionOf.lang,
+          },
+        }
+      : {}),
+    ...(!doc.languageVersionOf && doc.languageVersions.length
+      ? {
+          workTranslation: doc.languageVersions.map((l) => ({
+            '@type': type,
+            url: `${baseUrl}/library/${l.slug}`,
+            inLanguage: l.lang,
+          })),
+        }
+      : {}),
+    ...(doc.files.length
+      ? {
+          encoding: doc.files.map((f) => ({
+            '@type': 'MediaObject',
+            name: f.label ?? f.versions[0]!.name,
+            contentUrl: `${baseUrl}${fileVersionUrl(doc.slug, f.id, f.versions[0]!.hash)}`,
+            encodingFormat: f.versions[0]!.mime,
+            contentSize: String(f.versions[0]!.size),
+            inLanguage: f.lang,
+            uploadDate: f.versions[0]!.created_at,
+          })),
+        }
+      : {}),
     ...(type === 'Legislation'
       ? {
           ...(doc.official_number ? { legislationIdentifier: doc.official_number } : {}),

@@ -69,6 +69,50 @@ export interface DocumentCollectionItemsTable {
   position: number;
 }
 
+/**
+ * A file of a document (the text of a law, an annex, a translation): a place that holds versions.
+ * What readers download is its newest version; earlier versions stay downloadable.
+ */
+export interface DocumentFilesTable {
+  id: Generated<number>;
+  document_id: number;
+  /** The language of the file's text (BCP 47). */
+  lang: string;
+  /** What the file is when its name says too little ("Official text", "Annex 2"). */
+  label: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One uploaded version of a file. The newest (highest id) is the current one. */
+export interface DocumentFileVersionsTable {
+  id: Generated<number>;
+  file_id: number;
+  /** SHA-256 of the bytes: the address in the file store (deps.files) and the ETag. */
+  hash: string;
+  mime: string;
+  size: number;
+  /** The display and download name (platform/files safeFileName). */
+  name: string;
+  /** Pages of a PDF, slides of a presentation. */
+  pages: number | null;
+  /** The text extracted at upload: the search index is rebuilt from it (`hub search reindex`). */
+  text: string;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
+/**
+ * `document_id` is the same document as `original_id` in another language (the English text of a
+ * Vietnamese decision). An original is never itself a language version, so the versions of one
+ * document are its original and the records pointing to it.
+ */
+export interface DocumentLanguageVersionsTable {
+  document_id: number;
+  original_id: number;
+}
+
 declare module '../../db/schema.ts' {
   interface Database {
     documents: DocumentsTable;
@@ -77,5 +121,8 @@ declare module '../../db/schema.ts' {
     document_supersedes: DocumentSupersedesTable;
     document_collections: DocumentCollectionsTable;
     document_collection_items: DocumentCollectionItemsTable;
+    document_files: DocumentFilesTable;
+    document_file_versions: DocumentFileVersionsTable;
+    document_language_versions: DocumentLanguageVersionsTable;
   }
 }

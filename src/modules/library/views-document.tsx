@@ -1,10 +1,11 @@
-// A document's page: what it is, who issued it, when, where it applies, what it replaces or what
-// replaced it, its files (views-files.tsx), how to cite it, and for editors the buttons to edit,
-// publish, withdraw or delete it.
+// A document's page: what it is, who issued it, when, where it applies, the same document in other
+// languages, what it replaces or what replaced it, its files (views-files.tsx), how to cite it, and
+// for editors the buttons to edit, publish, withdraw or delete it.
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { CsrfField } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import type { Domain } from '../directory/index.ts';
+import type { LanguageVersionLink } from './language-versions.ts';
 import type { DocumentDetails, DocumentLink } from './store.ts';
 import { DocumentFilesSection } from './views-files.tsx';
 import { DocumentFacts, formatDay, localised, usePlaceLabel } from './views-parts.tsx';
@@ -22,7 +23,30 @@ function Links({ list }: { list: DocumentLink[] }) {
   );
 }
 
-export function DocumentView(props: { doc: DocumentDetails; may: { edit: boolean; delete: boolean } }) {
+/** "Also in: English (original), ລາວ": each language version, linked, both ways. */
+function LanguageVersions({ list }: { list: LanguageVersionLink[] }) {
+  const { t, fmt } = usePage();
+  if (list.length === 0) return null;
+  return (
+    <p class="language-versions">
+      {t('library.alsoIn')}{' '}
+      {list.map((l, i) => (
+        <>
+          {i > 0 && ', '}
+          <a href={`/library/${l.slug}`} hreflang={l.lang} title={l.title}>
+            {fmt.language(l.lang)}
+          </a>
+          {l.original && <small class="muted"> ({t('library.originalVersion')})</small>}
+        </>
+      ))}
+    </p>
+  );
+}
+
+export function DocumentView(props: {
+  doc: DocumentDetails;
+  may: { edit: boolean; delete: boolean; manageFiles: boolean };
+}) {
   const { t, fmt, locale } = usePage();
   const placeLabel = usePlaceLabel();
   const { doc, may } = props;
@@ -48,6 +72,7 @@ export function DocumentView(props: { doc: DocumentDetails; may: { edit: boolean
             </p>
           )}
           <DocumentFacts doc={doc} />
+          <LanguageVersions list={doc.languageVersions} />
           {!doc.published_at && <p class="notice warning">{t('library.unpublishedNotice')}</p>}
           {doc.supersededBy.length > 0 && (
             <p class="notice">
@@ -66,6 +91,11 @@ export function DocumentView(props: { doc: DocumentDetails; may: { edit: boolean
             {may.edit && (
               <a class="button secondary" href={`/library/${doc.slug}/edit`}>
                 {t('library.edit')}
+              </a>
+            )}
+            {may.manageFiles && (
+              <a class="button secondary" href={`/library/${doc.slug}/files`}>
+                {t('library.files')}
               </a>
             )}
             {may.edit && (
@@ -102,6 +132,14 @@ export function DocumentView(props: { doc: DocumentDetails; may: { edit: boolean
 
       <dl class="facts">
         {fact(t('library.kind'), t(`library.kind.${doc.kind}`))}
+        {fact(
+          t('library.languageVersionOf'),
+          doc.languageVersionOf && (
+            <a href={`/library/${doc.languageVersionOf.slug}`} lang={doc.languageVersionOf.lang}>
+              {doc.languageVersionOf.title}
+            </a>
+          ),
+        )}
         {fact(t('library.officialNumber'), doc.official_number)}
         {fact(
           t('library.issuer'),
@@ -169,7 +207,7 @@ export function DocumentView(props: { doc: DocumentDetails; may: { edit: boolean
         </section>
       )}
 
-      <DocumentFilesSection doc={doc} />
+      <DocumentFilesSection doc={doc} may={{ edit: may.manageFiles }} />
 
       {doc.collections.length > 0 && (
         <section>

@@ -33,6 +33,7 @@ export function formValuesOf(doc: DocumentDetails): FormValues {
     licence: text(doc.licence),
     source_url: text(doc.source_url),
     supersedes: doc.supersedes.map((s) => s.slug).join('\n'),
+    language_version_of: doc.languageVersionOf?.slug ?? '',
     published: doc.published_at ? '1' : '',
     tr_lang: doc.translations.map((tr) => tr.lang),
     tr_title: doc.translations.map((tr) => tr.title),
@@ -202,6 +203,13 @@ export function DocumentFormView(props: {
       <h1>
         {props.editing ? t('library.editTitle', { title: props.editing.title }) : t('library.addTitle')}
       </h1>
+      {props.editing && (
+        <p>
+          <a href={`/library/${props.editing.slug}/files`}>
+            {t('library.filesOfRecord', { count: props.editing.files.length })}
+          </a>
+        </p>
+      )}
       <Form action={props.action} state={state} requiredNote class="stack document-form">
         <fieldset>
           <legend>{t('library.identity')}</legend>
@@ -306,6 +314,13 @@ export function DocumentFormView(props: {
             state={state}
             rows={3}
             maxlength={2500}
+          />
+          <Field
+            name="language_version_of"
+            label="library.languageVersionOf"
+            hint="library.languageVersionOfHint"
+            maxlength={120}
+            state={state}
           />
         </fieldset>
         <TranslationRows

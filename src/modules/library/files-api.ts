@@ -1,0 +1,214 @@
+// /api/v1/documents/{slug}/files: the files of a document through the API, with the same checks,
+// permissions and writes as the files page (file-actions.ts). Downloads are the page URLs given in
+// each version's `url`.
+import { createRoute, z } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import type { User } from '../../db/schema.ts';
+import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
+import type { AppDeps, AppEnv } from '../../platform/context.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { fieldErrors } from '../../platform/http/forms.ts';
+import { loadVisible } from './access.ts';
+import {
+  addDocumentFile,
+  addDocumentFileVersion,
+  checkDocumentFile,
+  chosenFile,
+  removeDocumentFile,
+} from './file-actions.ts';
+import { currentFileUrl, type DocumentFile, type FileVersion, fileVersionUrl } from './files.ts';
+import { canManageFiles } from './permissions.ts';
+import { fileInputSchema } from './schemas.ts';
+import { type DocumentDetails, getDocument } from './store.ts';
+
+const FileVersionSchema = z
+  .object({
+    number: z.number().int().openapi({ description: '1 for the first upload, then 2, 3 …' }),
+    name: z.string().openapi({ example: 'Quyết định 1755.pdf' }),
+    mime: z.string().openapi({ example: 'application/pdf' }),
+    size: z.number().int().openapi({ description: 'Bytes' }),
+    pages: z.number().int().nullable(),
+    sha256: z.string().openapi({ description: 'SHA-256 of the content; also the ETag of the download' }),
+    url: z.string().openapi({ description: 'Download (ranges, caching); never changes' }),
+    uploadedAt: z.string(),
+  })
+  .openapi('DocumentFileVersion');
+
+export const DocumentFileSchema = z
+  .object({
+    id: z.number().int(),
+    lang: z.string().openapi({ description: 'BCP 47 language of the file’s text' }),
+    label: z.string().nullable(),
+    url: z.string().openapi({ description: 'Redirects to the current version' }),
+    current: FileVersionSchema,
+    versions: z.array(FileVersionSchema).openapi({ description: 'Every version, newest (current) first' }),
+  })
+  .openapi('DocumentFile');
+
+function versionJson(slug: string, fileId: number, v: FileVersion, baseUrl: string) {
+  return {
+    number: v.number,
+    name: v.name,
+    mime: v.mime,
+    size: v.size,
+    pages: v.pages,
+    sha256: v.hash,
+    url: `${baseUrl}${fileVersionUrl(slug, fileId, v.hash)}`,
+    uploadedAt: v.created_at,
+  };
+}
+
+export function fileJson(
+  slug: string,
+  file: DocumentFile,
+  baseUrl: string,
+): z.infer<typeof DocumentFileSchema> {
+  const versions = file.versions.map((v) => versionJson(slug, file.id, v, baseUrl));
+  return {
+    id: file.id,
+    lang: file.lang,
+    label: file.label,
+    url: `${baseUrl}${currentFileUrl(slug, file.id)}`,
+    current: versions[0]!,
+    versions,
+  };
+}
+
+/** Uploads are multipart/form-data: anything else gets 415, not a confusing "file missing". */
+const requireMultipart = createMiddleware<AppEnv>(async (c, next) => {
+  if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? ''))
+    throw new HttpError(415, 'library.multipartOnly');
+  await next();
+});
+
+const binary = z.any().openapi({ type: 'string', format: 'binary' });
+const fileParams = z.object({
+  slug: z.string().max(120).openapi({ example: 'decision-1755-qd-ttg' }),
+  fileId: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .openapi({ example: '1' }),
+});
+const created = {
+  description: 'The file, with its versions',
+  content: { 'application/json': { schema: DocumentFileSchema } },
+};
+const refused = {
+  413: { ...problems[422], description: 'The file is larger than UPLOAD_LIMIT_MB' },
+  415: { ...problems[422], description: 'Not multipart/form-data, or a kind of file that is not accepted' },
+  422: problems[422],
+};
+
+const addRoute = createRoute({
+  method: 'post',
+  path: '/documents/{slug}/files',
+  tags: ['Library'],
+  summary: 'Add a file to a document (the hub’s editors and admins)',
+  description:
+    'PDF, DOCX, XLSX, PPTX, ODT or an image, recognised by its content, at most UPLOAD_LIMIT_MB (50 MB by default). Its text is extracted into the search index.',
+  security: signedIn,
+  middleware: [requireSignedIn, requireMultipart] as const,
+  request: {
+    params: fileParams.pick({ slug: true }),
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: z.object({
+            file: binary,
+            lang: z.string().openapi({ example: 'vi', description: 'BCP 47 language of the file’s text' }),
+            label: z.string().optional().openapi({ example: 'Official text' }),
+          }),
+        },
+      },
+    },
+  },
+  responses: { 201: created, 401: problems[401], 403: problems[403], 404: problems[404], ...refused },
+});
+
+const versionRoute = createRoute({
+  method: 'post',
+  path: '/documents/{slug}/files/{fileId}/versions',
+  tags: ['Library'],
+  summary: 'Upload a new version of a file (earlier versions stay downloadable)',
+  security: signedIn,
+  middleware: [requireSignedIn, requireMultipart] as const,
+  request: {
+    params: fileParams,
+    body: { required: true, content: { 'multipart/form-data': { schema: z.object({ file: binary }) } } },
+  },
+  responses: { 201: created, 401: problems[401], 403: problems[403], 404: problems[404], ...refused },
+});
+
+const removeRoute = createRoute({
+  method: 'delete',
+  path: '/documents/{slug}/files/{fileId}',
+  tags: ['Library'],
+  summary: 'Remove a file and its versions from a document',
+  security: signedIn,
+  middleware: [requireSignedIn] as const,
+  request: { params: fileParams },
+  responses: { 204: { description: 'Removed' }, 401: problems[401], 403: problems[403], 404: problems[404] },
+});
+
+export function libraryFilesApi(deps: AppDeps) {
+  const { db, config } = deps;
+  /** The document for someone who may manage its files: 404 before 403, as on the pages. */
+  const loadForFiles = async (c: Parameters<typeof loadVisible>[0], slug: string) => {
+    const doc = await loadVisible(c, slug);
+    const user = c.var.auth?.user ?? null;
+    if (!user || !canManageFiles(user)) throw new HttpError(403, 'error.403.message');
+    return { doc, user };
+  };
+  const fileOf = (doc: DocumentDetails, fileId: string) => {
+    const file = doc.files.find((f) => f.id === Number(fileId));
+    if (!file) throw new HttpError(404, 'error.404.message');
+    return file;
+  };
+  /**
+   * The uploaded file, checked, and the other fields: every problem at once, in `errors`. A refused
+   * file decides the status (413, 415) unless the fields are wrong too.
+   */
+  const upload = async <T>(c: Parameters<typeof loadVisible>[0], fields?: z.ZodType<T>) => {
+    const body = await c.req.parseBody({ all: true });
+    const parsed = fields?.safeParse(body);
+    const checked = await checkDocumentFile(chosenFile(body), config.uploadLimitBytes);
+    const errors = parsed && !parsed.success ? fieldErrors(parsed.error.issues) : {};
+    if (!checked.ok) {
+      const { status, key, values } = checked.refusal;
+      errors.file = key;
+      if (Object.keys(errors).length === 1) throw new HttpError(status, key, values, undefined, errors);
+    }
+    if (!checked.ok || (parsed && !parsed.success))
+      throw new HttpError(422, 'error.422.message', undefined, undefined, errors);
+    return { file: checked.upload, fields: parsed?.data as T };
+  };
+  const fresh = async (slug: string, fileId: number, viewer: User) => {
+    const doc = await getDocument(db, slug, viewer);
+    const file = doc?.files.find((f) => f.id === fileId);
+    if (!doc || !file) throw new HttpError(404, 'error.404.message');
+    return fileJson(doc.slug, file, config.baseUrl);
+  };
+  return apiRouter()
+    .openapi(addRoute, async (c) => {
+      const { doc, user } = await loadForFiles(c, c.req.valid('param').slug);
+      const { file, fields } = await upload(c, fileInputSchema);
+      const fileId = await addDocumentFile(c, doc, fields, file, user);
+      return c.json(await fresh(doc.slug, fileId, user), 201);
+    })
+    .openapi(versionRoute, async (c) => {
+      const params = c.req.valid('param');
+      const { doc, user } = await loadForFiles(c, params.slug);
+      const file = fileOf(doc, params.fileId);
+      const { file: checked } = await upload(c);
+      await addDocumentFileVersion(c, doc, file.id, checked, user);
+      return c.json(await fresh(doc.slug, file.id, user), 201);
+    })
+    .openapi(removeRoute, async (c) => {
+      const params = c.req.valid('param');
+      const { doc } = await loadForFiles(c, params.slug);
+      const file = fileOf(doc, params.fileId);
+      await removeDocumentFile(c, doc, file.id);
+      return c.body(null, 204);
+    });
+}

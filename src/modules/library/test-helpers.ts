@@ -1,0 +1,128 @@
+// Shared by the library's file tests: documents made through the form, uploads sent as a browser
+// (or an API client) sends them, and what an upload may have left behind anywhere.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { BASE_URL, type TestClient, type TestPlatform } from '../../../test/harness.ts';
+import { createApiToken } from '../../platform/auth.ts';
+
+export async function signedIn(hub: TestPlatform, role: 'member' | 'editor' | 'admin' = 'member') {
+  const user = await hub.createUser({ role });
+  const client = hub.client();
+  await client.login(user.email);
+  const { token } = await createApiToken(hub.deps.db, user.id, 'tests');
+  return { user, client, token };
+}
+
+export const documentForm = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  kind: 'policy',
+  title: 'Policy dialogue on the 2005 Convention (test)',
+  lang: 'en',
+  summary: 'A record for the file tests.',
+  official_number: '',
+  issuer: '',
+  issuer_name: 'Mekong Institute',
+  places: 'mekong',
+  languages: 'en',
+  issued_on: '2019-05-20',
+  in_force_from: '',
+  in_force_to: '',
+  status: '',
+  domains: 'heritage',
+  themes: '',
+  tags: '',
+  licence: '',
+  source_url: '',
+  supersedes: '',
+  language_version_of: '',
+  published: '1',
+  ...overrides,
+});
+
+/** Adds a document through the form as `client` (an editor); returns its slug. */
+export async function createDocument(client: TestClient, overrides: Record<string, string> = {}) {
+  await client.get('/library/new');
+  const res = await client.request('/library/new', { form: documentForm(overrides) });
+  expect(res.status, res.text.slice(0, 400)).toBe(303);
+  return (res.location ?? '').replace('/library/', '');
+}
+
+export interface Upload {
+  name: string;
+  bytes: Uint8Array;
+  type?: string;
+  field?: string;
+}
+
+/**
+ * POSTs a multipart form the way a browser sends the files form: the client's cookies and the
+ * CSRF token of the last page it loaded (or an API token, then no CSRF), and an optional file.
+ */
+export async function sendUpload(
+  hub: TestPlatform,
+  client: TestClient | null,
+  target: string,
+  fields: Record<string, string>,
+  file?: Upload,
+  options: { token?: string; method?: string } = {},
+) {
+  const form = new FormData();
+  if (client && !options.token) form.set('_csrf', client.csrfToken());
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  if (file)
+    form.set(
+      file.field ?? 'file',
+      new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? 'application/octet-stream' }),
+    );
+  const headers = new Headers({ 'x-forwarded-for': client?.ip ?? '10.9.9.9', 'accept-language': 'en' });
+  if (options.token) headers.set('authorization', `Bearer ${options.token}`);
+  else if (client?.cookies.size)
+    headers.set('cookie', [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+  const request = new Request(new URL(target, BASE_URL), { method: 'POST', body: form });
+  const body = new Uint8Array(await request.arrayBuffer());
+  headers.set('content-type', request.headers.get('content-type') ?? '');
+  const res = await hub.app.request(target, { method: options.method ?? 'POST', headers, body });
+  const text = await res.text();
+  if (client && (res.headers.get('content-type') ?? '').includes('text/html')) client.lastHtml = text;
+  return { status: res.status, text, headers: res.headers, location: res.headers.get('location') };
+}
+
+/** Every file in the store (DATA_DIR/files), by name. */
+export function storedFiles(hub: TestPlatform): string[] {
+  const root = path.join(hub.deps.config.dataDir, 'files');
+  if (!fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .flatMap((d) => (d.isFile() ? [d.name] : []))
+    .sort();
+}
+
+/** What a write of files leaves behind: rows, audit entries, stored bytes. */
+export async function fileTraces(hub: TestPlatform) {
+  const { db } = hub.deps;
+  const count = async (table: 'document_files' | 'document_file_versions') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const audit = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('action', 'like', 'document.file%')
+    .executeTakeFirstOrThrow();
+  return {
+    files: await count('document_files'),
+    versions: await count('document_file_versions'),
+    audit: Number(audit.n),
+    stored: storedFiles(hub),
+  };
+}
+
+/** The download links of a page's files section, in page order. */
+export function downloadLinks(html: string): string[] {
+  return [...html.matchAll(/href="(\/library\/[^"/]+\/files\/\d+\/[0-9a-f]{64})"/g)].map((m) => m[1]!);
+}
