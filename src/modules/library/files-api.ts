@@ -81,7 +81,15 @@ const requireMultipart = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const binary = z.any().openapi({ type: 'string', format: 'binary' });
+/**
+ * Multipart bodies are described with plain OpenAPI schemas, not zod: zod-openapi would validate
+ * them itself with generic messages, and the upload has its own checks (file-actions.ts) with the
+ * same messages as the page.
+ */
+const multipart = (properties: Record<string, Record<string, string>>, required: string[]) => ({
+  'multipart/form-data': { schema: { type: 'object' as const, properties, required } },
+});
+const binary = { type: 'string', format: 'binary' };
 const fileParams = z.object({
   slug: z.string().max(120).openapi({ example: 'decision-1755-qd-ttg' }),
   fileId: z
@@ -112,15 +120,14 @@ const addRoute = createRoute({
     params: fileParams.pick({ slug: true }),
     body: {
       required: true,
-      content: {
-        'multipart/form-data': {
-          schema: z.object({
-            file: binary,
-            lang: z.string().openapi({ example: 'vi', description: 'BCP 47 language of the file’s text' }),
-            label: z.string().optional().openapi({ example: 'Official text' }),
-          }),
+      content: multipart(
+        {
+          file: binary,
+          lang: { type: 'string', example: 'vi', description: 'BCP 47 language of the file’s text' },
+          label: { type: 'string', example: 'Official text', description: 'At most 200 characters' },
         },
-      },
+        ['file', 'lang'],
+      ),
     },
   },
   responses: { 201: created, 401: problems[401], 403: problems[403], 404: problems[404], ...refused },
@@ -135,7 +142,7 @@ const versionRoute = createRoute({
   middleware: [requireSignedIn, requireMultipart] as const,
   request: {
     params: fileParams,
-    body: { required: true, content: { 'multipart/form-data': { schema: z.object({ file: binary }) } } },
+    body: { required: true, content: multipart({ file: binary }, ['file']) },
   },
   responses: { 201: created, 401: problems[401], 403: problems[403], 404: problems[404], ...refused },
 });

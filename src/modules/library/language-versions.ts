@@ -121,7 +121,7 @@ export async function resolveOriginal(
     .executeTakeFirst();
   if (!target) return { originalId: null, errors: { language_version_of: 'library.unknownDocument' } };
   const originalId = target.original_id ?? target.id;
-  if (self && originalId === self.id)
+  if (self && (target.id === self.id || originalId === self.id))
     return { originalId: null, errors: { language_version_of: 'library.languageVersionOfItself' } };
   if (ownVersions.length > 0)
     return { originalId: null, errors: { language_version_of: 'library.languageVersionHasVersions' } };
