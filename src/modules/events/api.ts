@@ -24,7 +24,7 @@ import {
   ORGANISATION_ROLES,
 } from './vocab.ts';
 
-const requireJson = createMiddleware<AppEnv>(async (c, next) => {
+export const requireJson = createMiddleware<AppEnv>(async (c, next) => {
   if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
     throw new HttpError(415, 'events.jsonOnly');
   await next();

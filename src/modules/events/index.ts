@@ -4,6 +4,7 @@
 import type { HubModule } from '../../platform/context.ts';
 import { eventsApi } from './api.ts';
 import { eventsMigrations } from './migrations.ts';
+import { participantsApi } from './participants/api.ts';
 import { eventsPages } from './routes.tsx';
 import { seedEvents } from './seed.ts';
 import { allSearchRecords, sitemapEntries } from './store.ts';
@@ -12,7 +13,7 @@ export const eventsModule: HubModule = {
   id: 'events',
   nav: { href: '/events', label: 'events.nav', order: 30 },
   pages: eventsPages,
-  api: eventsApi,
+  api: (deps) => eventsApi(deps).route('/', participantsApi(deps)),
   migrations: eventsMigrations,
   searchProviders: [{ type: 'event', label: 'events.searchType', records: allSearchRecords }],
   sitemap: (deps) => sitemapEntries(deps.db),

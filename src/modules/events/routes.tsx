@@ -34,6 +34,8 @@ import { itemCount, parseAgendaText } from './agenda-text.ts';
 import { eventCalendar, ICAL_TYPE, itemCalendar, listCalendar } from './ical.ts';
 import { eventJsonLd } from './jsonld.ts';
 import { todayIn } from './local-time.ts';
+import { eventPageSummary } from './participants/event-page.ts';
+import { participantsPages } from './participants/routes.tsx';
 import { canCreate, canDelete, canEdit, canView } from './permissions.ts';
 import {
   daySchema,
@@ -105,6 +107,7 @@ export async function checkReferences(db: Db, input: EventInput, eventId?: numbe
 export function eventsPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { db, config } = deps;
+  app.route('/', participantsPages(deps));
 
   const countries = async () =>
     (
@@ -244,6 +247,7 @@ export function eventsPages(deps: AppDeps) {
         agenda={agenda}
         may={{ edit: canEdit(user, organiser), delete: canDelete(user) }}
         view={{ zone: event.time_zone, readerZone, inReaderZone: c.req.query('tz') === 'mine' }}
+        participation={await eventPageSummary(db, event, user, organiser, c.var.locale)}
       />,
     );
   });

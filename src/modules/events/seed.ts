@@ -1,11 +1,13 @@
 // Demo events from seed/events/events.json (taken from the source documents): written through the
 // same store functions as the pages, so they are indexed like any other. The Hue agenda is kept as
-// the published text and read by the paste parser, the way an organiser would enter it.
+// the published text and read by the paste parser, the way an organiser would enter it. Their rosters
+// come from seed/events/rosters.json (participants/seed.ts).
 import { z } from 'zod';
 import type { SeedContext } from '../../platform/context.ts';
 import { readSeedFile } from '../../seed.ts';
 import { savePasted, setDayTitle } from './agenda.ts';
 import { parseAgendaText } from './agenda-text.ts';
+import { seedRosters } from './participants/seed.ts';
 import { eventInputSchema } from './schemas.ts';
 import { createEvent, reindex, resolveOrganisations } from './store.ts';
 
@@ -50,4 +52,6 @@ export async function seedEvents({ deps }: SeedContext): Promise<void> {
       await reindex(trx, event.id);
     }
   });
+  // The rosters that give the demo events their published figures (seed/events/rosters.json).
+  await seedRosters(db);
 }

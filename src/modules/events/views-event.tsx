@@ -7,6 +7,8 @@ import type { Domain } from '../directory/index.ts';
 import { type AgendaDay, type AgendaItem, allItems } from './agenda.ts';
 import { dateRange, fullDate } from './format.ts';
 import { formatOffset, localToUtc, offsetMinutes, utcToLocal } from './local-time.ts';
+import type { EventPageSummary } from './participants/event-page.ts';
+import { EventPageBlocks } from './participants/views-event-blocks.tsx';
 import { type EventDetails, translationFor } from './store.ts';
 
 export interface EventPermissions {
@@ -36,6 +38,7 @@ function Times({
   date: string;
   event: EventDetails;
   view: TimeView;
+  participation?: EventPageSummary;
 }) {
   const { locale } = usePage();
   const shown = (time: string) => {
@@ -312,6 +315,7 @@ export function EventView(props: {
         />
       )}
       <Timetable agenda={props.agenda} event={event} view={props.view} />
+      <EventPageBlocks event={event} summary={props.participation} />
       {props.may.delete && (
         <details class="danger-zone no-print">
           <summary>{t('events.deleteEvent')}</summary>

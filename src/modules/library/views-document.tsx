@@ -1,5 +1,5 @@
 // A document's page: what it is, who issued it, when, where it applies, the same document in other
-// languages, what it replaces or what replaced it, its files (views-files.tsx), how to cite it, and
+// languages, its files (views-files.tsx), what it replaces or what replaced it, how to cite it, and
 // for editors the buttons to edit, publish, withdraw or delete it.
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { CsrfField } from '../../ui/components/form.tsx';
@@ -130,6 +130,9 @@ export function DocumentView(props: {
         </p>
       )}
 
+      {/* The text itself is what most readers came for: right after the summary. */}
+      <DocumentFilesSection doc={doc} may={{ edit: may.manageFiles }} />
+
       <dl class="facts">
         {fact(t('library.kind'), t(`library.kind.${doc.kind}`))}
         {fact(
@@ -206,8 +209,6 @@ export function DocumentView(props: {
           <Links list={doc.supersededBy} />
         </section>
       )}
-
-      <DocumentFilesSection doc={doc} may={{ edit: may.manageFiles }} />
 
       {doc.collections.length > 0 && (
         <section>

@@ -55,7 +55,8 @@ function EarlierVersions({ slug, file }: { slug: string; file: DocumentFile }) {
           <li>
             <a href={fileVersionUrl(slug, file.id, v.hash)} type={v.mime} hreflang={file.lang}>
               {v.name}
-            </a>{' '}
+            </a>
+            <br />
             <VersionFacts version={v} />
           </li>
         ))}
@@ -64,7 +65,7 @@ function EarlierVersions({ slug, file }: { slug: string; file: DocumentFile }) {
   );
 }
 
-/** The files on the document's page, between the supersedes links and the collections. */
+/** The files on the document's page, right after its summary. */
 export function DocumentFilesSection(props: { doc: DocumentDetails; may: { edit: boolean } }) {
   const { t } = usePage();
   const { doc, may } = props;
@@ -73,7 +74,7 @@ export function DocumentFilesSection(props: { doc: DocumentDetails; may: { edit:
     <section class="document-files" aria-labelledby="document-files">
       <h2 id="document-files">{t('library.files')}</h2>
       {doc.files.length === 0 && <p class="muted">{t('library.noFiles')}</p>}
-      <ul class="plain">
+      <ul class="plain stack">
         {doc.files.map((file) => {
           const current = file.versions[0]!;
           return (
@@ -181,12 +182,13 @@ export function DocumentFilesView(props: {
             <h2 class="card-title" id={`file-${file.id}`}>
               {file.label ?? current.name}
             </h2>
-            <ul class="plain">
+            <ul class="plain stack">
               {file.versions.map((v) => (
                 <li>
                   <a href={fileVersionUrl(doc.slug, file.id, v.hash)} type={v.mime} hreflang={file.lang}>
                     {v.name}
-                  </a>{' '}
+                  </a>
+                  <br />
                   <VersionFacts version={v} file={v === current ? file : undefined} />
                   {v === current && <span class="badge"> {t('library.currentVersion')}</span>}
                 </li>

@@ -23,6 +23,7 @@ import {
   type ClippingDetails,
   createClipping,
   deleteClipping,
+  eventIdOf,
   getClipping,
   listClippings,
   updateClipping,
@@ -48,6 +49,10 @@ const ClippingSchema = z
     summary: z.string().openapi({ description: 'Markdown' }),
     covers: z.string().nullable().openapi({ description: 'The event or project the article covers' }),
     coversUrl: z.string().nullable(),
+    event: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Slug of the event of this hub the article is about (/api/v1/events/{slug})' }),
     translations: z.array(TranslationSchema).openapi({ description: 'Translated titles (and summaries)' }),
     screenshot: z.string().nullable().openapi({ description: 'URL of the screenshot (WebP), if any' }),
     createdAt: z.string(),
@@ -78,6 +83,13 @@ const ClippingInputDoc = z
       .nullable()
       .optional()
       .openapi({ description: 'http(s) URL of the event or project' }),
+    event: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({
+        description: 'Slug (or address) of the event of this hub the article is about; null for none',
+      }),
     translations: z
       .array(
         z.object({
@@ -187,10 +199,12 @@ const deleteRoute = createRoute({
 });
 
 /** Validates an API body with the form's schema, answering 422 with a message per field. */
-function validInput(body: unknown): ClippingInput {
+async function validInput(db: AppDeps['db'], body: unknown): Promise<ClippingInput> {
   const parsed = clippingInputSchema.safeParse(body);
   if (!parsed.success)
     throw new HttpError(422, 'error.422.message', undefined, undefined, fieldErrors(parsed.error.issues));
+  if (parsed.data.event && (await eventIdOf(db, parsed.data.event)) === undefined)
+    throw new HttpError(422, 'error.422.message', undefined, undefined, { event: 'press.unknownEvent' });
   return parsed.data;
 }
 
@@ -202,7 +216,7 @@ async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   return body as Record<string, unknown>;
 }
 
-function summaryJson(clipping: Clipping, baseUrl: string) {
+function summaryJson(clipping: Clipping & { event_slug: string | null }, baseUrl: string) {
   return {
     id: clipping.id,
     url: clipping.url,
@@ -215,6 +229,7 @@ function summaryJson(clipping: Clipping, baseUrl: string) {
     summary: clipping.summary,
     covers: clipping.covers,
     coversUrl: clipping.covers_url,
+    event: clipping.event_slug,
     createdAt: clipping.created_at,
     updatedAt: clipping.updated_at,
   };
@@ -225,7 +240,10 @@ export function pressApi(deps: AppDeps) {
   const toJson = async (clipping: ClippingDetails): Promise<z.infer<typeof ClippingSchema>> => {
     const shot = await screenshotInfo(db, clipping.id);
     return {
-      ...summaryJson(clipping, config.baseUrl),
+      ...summaryJson(
+        { ...clipping, event_slug: clipping.event?.published ? clipping.event.slug : null },
+        config.baseUrl,
+      ),
       translations: clipping.translations,
       screenshot: shot ? `${config.baseUrl}${screenshotUrl(clipping.id, shot)}` : null,
     };
@@ -253,7 +271,7 @@ export function pressApi(deps: AppDeps) {
     .openapi(readRoute, async (c) => c.json(await toJson(await load(c.req.valid('param').id)), 200))
     .openapi(createRouteDef, async (c) => {
       const user = writer(c);
-      const input = validInput(await jsonBody(c));
+      const input = await validInput(db, await jsonBody(c));
       const created = await db.transaction().execute(async (trx) => {
         const clipping = await createClipping(trx, input, user);
         await recordAudit(trx, {
@@ -271,7 +289,7 @@ export function pressApi(deps: AppDeps) {
       writer(c);
       const clipping = await load(c.req.valid('param').id);
       // PATCH: what is not sent stays as it is.
-      const input = validInput({ ...formValuesOf(clipping), ...(await jsonBody(c)) });
+      const input = await validInput(db, { ...formValuesOf(clipping), ...(await jsonBody(c)) });
       await db.transaction().execute(async (trx) => {
         const fields = await updateClipping(trx, clipping, input);
         if (fields.length)

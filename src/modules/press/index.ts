@@ -18,3 +18,8 @@ export const pressModule: HubModule = {
   sitemap: pressSitemap,
   seed: seedPress,
 };
+
+// What the events module uses: an event's clippings for its page, and the press module's check of an
+// uploaded file's name (the event photos use the same rule as the screenshots).
+export { badFileName } from './screenshot.ts';
+export { clippingsOfEvent, type EventClipping } from './store.ts';

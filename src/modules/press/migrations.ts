@@ -73,6 +73,30 @@ const clippings: Migration = {
   },
 };
 
+/**
+ * The seam for events (docs/press.md): a clipping may be about an event of the hub. Dated after the
+ * events' tables; `covers` stays for projects and for events the hub does not hold.
+ */
+const clippingEvent: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('press_clippings')
+      .addColumn('event_id', 'integer', (col) => col.references('events.id').onDelete('set null'))
+      .execute();
+    // The event page lists its clippings.
+    await db.schema
+      .createIndex('press_clippings_event_idx')
+      .on('press_clippings')
+      .columns(['event_id', 'published_on'])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex('press_clippings_event_idx').execute();
+    await db.schema.alterTable('press_clippings').dropColumn('event_id').execute();
+  },
+};
+
 export const pressMigrations: Record<string, Migration> = {
   '2026_11_26_0001_press_clippings': clippings,
+  '2026_12_03_0033_press_clipping_event': clippingEvent,
 };

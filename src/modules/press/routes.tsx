@@ -31,10 +31,12 @@ import {
   type ClippingDetails,
   createClipping,
   deleteClipping,
+  eventIdOf,
   facets,
   getClipping,
   listClippings,
   PAGE_SIZE,
+  recentEvents,
   translationFor,
   updateClipping,
 } from './store.ts';
@@ -75,10 +77,21 @@ async function readClippingForm(c: C) {
     else refusal = result.refusal;
   }
   const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+  if (form.ok && form.data.event && (await eventIdOf(c.var.deps.db, form.data.event)) === undefined)
+    errors.event = 'press.unknownEvent';
   if (refusal) errors.screenshot = refusal.key;
   // A refused file decides the status (413, 415) unless the fields are wrong too.
   const status: ContentfulStatusCode = form.ok && refusal ? refusal.status : 422;
-  return { form, image, refusal, errors, status, remove: form.values.remove_screenshot === '1' };
+  return {
+    form,
+    image,
+    refusal,
+    errors,
+    status,
+    /** Every check passed: the form may be saved. */
+    ok: form.ok && !refusal && Object.keys(errors).length === 0,
+    remove: form.values.remove_screenshot === '1',
+  };
 }
 
 export function pressPages(deps: AppDeps) {
@@ -115,12 +128,12 @@ export function pressPages(deps: AppDeps) {
 
   app.get('/press/feed.atom', (c) => pressFeed(c, pressFilterSchema.parse(c.req.query())));
 
-  app.get('/press/new', (c) => {
+  app.get('/press/new', async (c) => {
     requireWriter(c);
     return renderPage(
       c,
       { title: c.var.t('press.addTitle'), noindex: true },
-      <ClippingFormView action="/press/new" state={{}} />,
+      <ClippingFormView action="/press/new" state={{}} events={await recentEvents(db)} />,
     );
   });
 
@@ -128,7 +141,7 @@ export function pressPages(deps: AppDeps) {
     const user = requireWriter(c);
     const submitted = await readClippingForm(c);
     const { form } = submitted;
-    if (!form.ok || submitted.refusal) {
+    if (!form.ok || !submitted.ok) {
       return renderPage(
         c,
         { title: c.var.t('press.addTitle'), noindex: true },
@@ -136,6 +149,7 @@ export function pressPages(deps: AppDeps) {
           action="/press/new"
           state={{ values: form.values, errors: submitted.errors }}
           screenshotValues={submitted.refusal?.values}
+          events={await recentEvents(db)}
         />,
         submitted.status,
       );
@@ -179,15 +193,23 @@ export function pressPages(deps: AppDeps) {
         ...(clipping.outlet_url ? { url: clipping.outlet_url } : {}),
       },
       ...(clipping.summary ? { abstract: excerpt(clipping.summary, 300) } : {}),
-      ...(clipping.covers
+      ...(clipping.event?.published
         ? {
             about: {
-              '@type': 'Thing',
-              name: clipping.covers,
-              ...(clipping.covers_url ? { url: clipping.covers_url } : {}),
+              '@type': 'Event',
+              name: clipping.event.title,
+              url: `${config.baseUrl}/events/${clipping.event.slug}`,
             },
           }
-        : {}),
+        : clipping.covers
+          ? {
+              about: {
+                '@type': 'Thing',
+                name: clipping.covers,
+                ...(clipping.covers_url ? { url: clipping.covers_url } : {}),
+              },
+            }
+          : {}),
       ...(shot ? { image: shot } : {}),
       dateModified: clipping.updated_at,
     };
@@ -235,6 +257,7 @@ export function pressPages(deps: AppDeps) {
         editing={clipping}
         screenshot={await screenshotInfo(db, clipping.id)}
         screenshotValues={screenshotValues}
+        events={await recentEvents(db)}
       />,
       status,
     );
@@ -250,7 +273,7 @@ export function pressPages(deps: AppDeps) {
     const clipping = await loadClipping(c);
     const submitted = await readClippingForm(c);
     const { form } = submitted;
-    if (!form.ok || submitted.refusal) {
+    if (!form.ok || !submitted.ok) {
       return showEdit(
         c,
         clipping,

@@ -48,6 +48,22 @@ const clippingObject = z.object({
   summary: z.string('form.invalid').max(5_000, 'form.tooLong').default(''),
   covers: z.preprocess(blankToNull, z.string().trim().max(300, 'form.tooLong').nullable().optional()),
   covers_url: z.preprocess(blankToNull, webUrl(1000).nullable().optional()),
+  /** The event of this hub the article is about: its slug, or its address pasted (…/events/<slug>). */
+  event: z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .trim()
+            .replace(/^.*\/events\//, '')
+            .replace(/[/?#].*$/, '')
+            .toLowerCase() || null
+        : v,
+    z
+      .string('press.unknownEvent')
+      .regex(/^[a-z0-9-]{1,120}$/, 'press.unknownEvent')
+      .nullable()
+      .optional(),
+  ),
   translations: z
     .array(translationObject, 'form.invalid')
     .max(MAX_TRANSLATIONS, 'people.tooMany')

@@ -2,13 +2,16 @@
 // creative hubs (2016), as the UNESCO project page in the source documents lists it. Written through
 // the same schema and store as the form, so they are validated and indexed like any other; a
 // clipping whose article link is already there is skipped, so seeding twice adds nothing twice.
+// Clippings about a demo event are linked to it (seed/events/press-coverage.json).
 import { z } from 'zod';
 import type { SeedContext } from '../../platform/context.ts';
 import { readSeedFile } from '../../seed.ts';
 import { clippingInputSchema } from './schemas.ts';
-import { createClipping } from './store.ts';
+import { createClipping, eventIdOf, linkCoveredClippings } from './store.ts';
 
 const seedFile = z.object({ clippings: z.array(z.object({ url: z.string() }).passthrough()) });
+/** Which clippings are about a demo event (seed/events/press-coverage.json), by what they cover. */
+const eventLinks = z.object({ links: z.array(z.object({ event: z.string(), covers: z.string() })) });
 
 export async function seedPress({ deps }: SeedContext): Promise<void> {
   const { db } = deps;
@@ -20,6 +23,12 @@ export async function seedPress({ deps }: SeedContext): Promise<void> {
     for (const entry of clippings) {
       if (existing.has(entry.url)) continue;
       await createClipping(trx, clippingInputSchema.parse(entry), null);
+    }
+    // Clippings about an event of the hub point to it (when the events seed has run), once.
+    for (const link of readSeedFile('events/press-coverage.json', eventLinks).links) {
+      const event = await eventIdOf(trx, link.event);
+      if (event === undefined) continue;
+      await linkCoveredClippings(trx, link.covers, event);
     }
   });
 }

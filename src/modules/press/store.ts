@@ -16,8 +16,18 @@ export interface ClippingTranslation {
   summary: string;
 }
 
+/** The event of the hub a clipping is about. */
+export interface ClippingEvent {
+  slug: string;
+  title: string;
+  lang: string;
+  /** A draft is linked but shown to no one: its page is not public. */
+  published: boolean;
+}
+
 export interface ClippingDetails extends Clipping {
   translations: ClippingTranslation[];
+  event: ClippingEvent | null;
 }
 
 export const PAGE_SIZE = 30;
@@ -54,6 +64,8 @@ export function selection(db: Db, filter: PressFilter) {
 export interface ClippingCard extends Clipping {
   /** The title in the reader's language, when there is a translation. */
   translatedTitle: string | null;
+  /** The slug of the published event the article is about. */
+  event_slug: string | null;
 }
 
 /** A page of the list, in the filter's order, with the reader's translated titles. */
@@ -63,7 +75,16 @@ export async function listClippings(
   options: { locale: string; pageSize?: number; offset?: number },
 ): Promise<{ cards: ClippingCard[]; total: number }> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
-  let q = selection(db, filter).selectAll();
+  let q = selection(db, filter)
+    .selectAll()
+    .select((eb) =>
+      eb
+        .selectFrom('events')
+        .select('events.slug')
+        .whereRef('events.id', '=', 'press_clippings.event_id')
+        .where('events.status', '!=', 'draft')
+        .as('event_slug'),
+    );
   const sort = filter.sort ?? 'newest';
   if (sort === 'outlet') q = q.orderBy('outlet').orderBy('published_on', 'desc');
   else q = q.orderBy('published_on', sort === 'oldest' ? 'asc' : 'desc');
@@ -137,20 +158,81 @@ export async function facets(db: Db) {
 export async function getClipping(db: Db, id: number): Promise<ClippingDetails | undefined> {
   const clipping = await db.selectFrom('press_clippings').selectAll().where('id', '=', id).executeTakeFirst();
   if (!clipping) return undefined;
-  const translations = await db
-    .selectFrom('press_clipping_translations')
-    .select(['lang', 'title', 'summary'])
-    .where('clipping_id', '=', id)
+  const [translations, event] = await Promise.all([
+    db
+      .selectFrom('press_clipping_translations')
+      .select(['lang', 'title', 'summary'])
+      .where('clipping_id', '=', id)
+      .execute(),
+    clipping.event_id === null
+      ? undefined
+      : db
+          .selectFrom('events')
+          .select(['slug', 'title', 'lang', 'status'])
+          .where('id', '=', clipping.event_id)
+          .executeTakeFirst(),
+  ]);
+  return {
+    ...clipping,
+    translations: translations.sort(byLang),
+    event: event
+      ? { slug: event.slug, title: event.title, lang: event.lang, published: event.status !== 'draft' }
+      : null,
+  };
+}
+
+/** The id of the event a clipping form names by slug; undefined when there is no such event. */
+export async function eventIdOf(db: Db, slug: string): Promise<number | undefined> {
+  const row = await db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirst();
+  return row?.id;
+}
+
+/** Recent events for the form's suggestions (the field takes any event's slug or address). */
+export function recentEvents(db: Db, limit = 50) {
+  return db
+    .selectFrom('events')
+    .select(['slug', 'title'])
+    .where('status', '!=', 'draft')
+    .orderBy('starts_on', 'desc')
+    .limit(limit)
     .execute();
-  return { ...clipping, translations: translations.sort(byLang) };
+}
+
+export interface EventClipping {
+  id: number;
+  title: string;
+  lang: string;
+  outlet: string;
+  published_on: string;
+  /** The title in the reader's language, when there is a translation. */
+  translatedTitle: string | null;
+}
+
+/** The clippings about an event, newest first, for the event's page. */
+export async function clippingsOfEvent(db: Db, eventId: number, locale: string): Promise<EventClipping[]> {
+  const rows = await db
+    .selectFrom('press_clippings')
+    .select(['id', 'title', 'lang', 'outlet', 'published_on'])
+    .where('event_id', '=', eventId)
+    .orderBy('published_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+  const titles = await translatedTitles(
+    db,
+    rows.filter((r) => r.lang !== locale).map((r) => r.id),
+    locale,
+  );
+  return rows.map((r) => ({ ...r, translatedTitle: titles.get(r.id) ?? null }));
 }
 
 /** Code point order, the same in JS whatever the database's collation. */
 const byLang = (a: ClippingTranslation, b: ClippingTranslation) =>
   a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0;
 
-function rowValues(input: ClippingInput) {
+async function rowValues(db: Db, input: ClippingInput) {
   return {
+    event_id: input.event ? ((await eventIdOf(db, input.event)) ?? null) : null,
     outlet: input.outlet,
     outlet_url: input.outlet_url ?? null,
     published_on: input.published_on,
@@ -197,6 +279,7 @@ export async function searchRecordOf(db: Db, id: number): Promise<SearchableReco
       clipping.summary,
       ...clipping.translations.map((tr) => tr.summary),
       clipping.covers,
+      clipping.event?.published ? clipping.event.title : null,
     ]
       .filter(Boolean)
       .join('\n\n'),
@@ -216,7 +299,12 @@ export async function createClipping(db: Db, input: ClippingInput, actor: User |
   const now = new Date().toISOString();
   const clipping = await db
     .insertInto('press_clippings')
-    .values({ ...rowValues(input), created_by: actor?.id ?? null, created_at: now, updated_at: now })
+    .values({
+      ...(await rowValues(db, input)),
+      created_by: actor?.id ?? null,
+      created_at: now,
+      updated_at: now,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   await writeTranslations(db, clipping.id, input);
@@ -231,7 +319,7 @@ export async function updateClipping(
   input: ClippingInput,
   options: { touched?: boolean } = {},
 ): Promise<string[]> {
-  const values = rowValues(input);
+  const values = await rowValues(db, input);
   const changed = Object.entries(values)
     .filter(([key, to]) => clipping[key as keyof Clipping] !== to)
     .map(([key]) => key);
@@ -248,6 +336,21 @@ export async function updateClipping(
   await writeTranslations(db, clipping.id, input);
   await reindex(db, clipping.id);
   return changed;
+}
+
+/** Points the clippings about `covers` that name no event yet to an event (the demo seed's links). */
+export async function linkCoveredClippings(db: Db, covers: string, eventId: number): Promise<number> {
+  const rows = await db
+    .selectFrom('press_clippings')
+    .select('id')
+    .where('covers', '=', covers)
+    .where('event_id', 'is', null)
+    .execute();
+  for (const { id } of rows) {
+    await db.updateTable('press_clippings').set({ event_id: eventId }).where('id', '=', id).execute();
+    await reindex(db, id);
+  }
+  return rows.length;
 }
 
 export async function deleteClipping(db: Db, id: number): Promise<void> {

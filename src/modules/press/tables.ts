@@ -4,8 +4,8 @@ import type { Generated } from 'kysely';
 import type { Timestamp } from '../../db/schema.ts';
 
 /**
- * One article about the hub's work in a newspaper, magazine or website. There is no `event_id`
- * yet: the events module does not exist, so what a clipping covers is text and a link for now.
+ * One article about the hub's work in a newspaper, magazine or website: about an event of the hub
+ * (`event_id`), or about something described in `covers`.
  */
 export interface PressClippingsTable {
   id: Generated<number>;
@@ -25,6 +25,8 @@ export interface PressClippingsTable {
   covers: string | null;
   /** … and a link to it (a page of this hub or elsewhere). */
   covers_url: string | null;
+  /** The event of this hub the article is about; null when it is about none (or the event was deleted). */
+  event_id: number | null;
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;

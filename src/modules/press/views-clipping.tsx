@@ -83,6 +83,16 @@ export function ClippingView(props: {
       )}
 
       <dl class="facts">
+        {clipping.event?.published && (
+          <>
+            <dt>{t('press.event')}</dt>
+            <dd>
+              <a href={`/events/${clipping.event.slug}`} lang={clipping.event.lang}>
+                {clipping.event.title}
+              </a>
+            </dd>
+          </>
+        )}
         {clipping.covers && (
           <>
             <dt>{t('press.covers')}</dt>

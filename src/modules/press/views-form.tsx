@@ -25,6 +25,7 @@ export function formValuesOf(clipping: ClippingDetails): FormValues {
     summary: clipping.summary,
     covers: clipping.covers ?? '',
     covers_url: clipping.covers_url ?? '',
+    event: clipping.event?.slug ?? '',
     tr_lang: clipping.translations.map((tr) => tr.lang),
     tr_title: clipping.translations.map((tr) => tr.title),
     tr_summary: clipping.translations.map((tr) => tr.summary),
@@ -47,6 +48,8 @@ export function ClippingFormView(props: {
   screenshot?: ScreenshotInfo;
   /** Values for the message of a refused screenshot (its size limit). */
   screenshotValues?: Record<string, number>;
+  /** Recent events of the hub, suggested in the event field. */
+  events?: { slug: string; title: string }[];
 }) {
   const { t, fmt, locale } = usePage();
   const values = props.state.values ?? {};
@@ -151,6 +154,28 @@ export function ClippingFormView(props: {
         <fieldset>
           <legend>{t('press.covers')}</legend>
           <p class="hint">{t('press.coversHint')}</p>
+          <div class={errors.event ? 'field invalid' : 'field'}>
+            <label for="f-event">{t('press.event')}</label>
+            <p class="hint" id="f-event-hint">
+              {t('press.eventHint')}
+            </p>
+            <input
+              id="f-event"
+              name="event"
+              type="text"
+              maxlength={300}
+              list="press-events"
+              value={fieldValue(values, 'event')}
+              aria-invalid={errors.event ? 'true' : undefined}
+              aria-describedby={errors.event ? 'f-event-hint f-event-error' : 'f-event-hint'}
+            />
+            <datalist id="press-events">
+              {(props.events ?? []).map((e) => (
+                <option value={e.slug}>{e.title}</option>
+              ))}
+            </datalist>
+            <FieldError id="f-event" error={errors.event} />
+          </div>
           <Field name="covers" label="press.coversName" maxlength={300} state={props.state} />
           <Field name="covers_url" label="press.coversUrl" type="url" maxlength={1000} state={props.state} />
         </fieldset>

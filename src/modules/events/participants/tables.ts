@@ -1,0 +1,95 @@
+// The tables around the roster (participation/tables.ts): check-ins per day, the report's texts,
+// the documents and photos of an event, and the participants' feedback. Added to the platform's
+// Database type (declaration merging); the shared roster columns keep their meaning.
+import type { Generated } from 'kysely';
+import type { Timestamp } from '../../../db/schema.ts';
+import type { DocumentRole, QuestionKind } from './vocab.ts';
+
+/** A participant was there on one day of the event (a local date of the event's zone). */
+export interface EventCheckinsTable {
+  participant_id: number;
+  /** Repeated from the participant so that a day's attendance is counted without a join. */
+  event_id: number;
+  date: string;
+  checked_by: number | null;
+  checked_at: Timestamp;
+}
+
+/** What came out of an event, written by its organisers after it (one row per event, made on first save). */
+export interface EventOutcomesTable {
+  event_id: number;
+  /** Markdown. */
+  outcomes: string;
+  /** Markdown. */
+  recommendations: string;
+  /** 1: the summary of the feedback is shown on the public report too. */
+  feedback_public: number;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+/** A library document shown with the event. */
+export interface EventDocumentsTable {
+  event_id: number;
+  document_id: number;
+  role: DocumentRole;
+  position: number;
+}
+
+/** A photo of the event, re-encoded as WebP at two sizes (platform/images.ts); bytes in the database. */
+export interface EventPhotosTable {
+  id: Generated<number>;
+  event_id: number;
+  /** Also the image's text alternative. */
+  caption: string;
+  position: number;
+  full: Buffer;
+  full_width: number;
+  full_height: number;
+  thumb: Buffer;
+  thumb_width: number;
+  thumb_height: number;
+  created_by: number | null;
+  updated_at: Timestamp;
+}
+
+/** A question of the event's feedback form. */
+export interface EventFeedbackQuestionsTable {
+  id: Generated<number>;
+  event_id: number;
+  position: number;
+  kind: QuestionKind;
+  label: string;
+  /** For `choice`: the options as a JSON array of strings; `[]` otherwise. */
+  choices: string;
+  required: number;
+}
+
+/** One participant's answers, sent once. */
+export interface EventFeedbackResponsesTable {
+  id: Generated<number>;
+  event_id: number;
+  participant_id: number;
+  submitted_at: Timestamp;
+}
+
+/** The answer to one question: the column of the question's kind is set, the others null. */
+export interface EventFeedbackAnswersTable {
+  response_id: number;
+  question_id: number;
+  rating: number | null;
+  choice: string | null;
+  text: string | null;
+}
+
+declare module '../../../db/schema.ts' {
+  interface Database {
+    event_checkins: EventCheckinsTable;
+    event_outcomes: EventOutcomesTable;
+    event_documents: EventDocumentsTable;
+    event_photos: EventPhotosTable;
+    event_feedback_questions: EventFeedbackQuestionsTable;
+    event_feedback_responses: EventFeedbackResponsesTable;
+    event_feedback_answers: EventFeedbackAnswersTable;
+  }
+}

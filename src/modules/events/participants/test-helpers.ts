@@ -1,0 +1,109 @@
+// Shared by the participants' tests: a platform with the demo directory, people, library, events
+// (and their rosters) and press clippings seeded by the modules' own seeds; signed-in clients of
+// each kind (an editor, a member of an organiser organisation, a stranger); and forms sent as
+// multipart the way a browser sends a file.
+import { BASE_URL, createTestPlatform, type TestClient, type TestPlatform } from '../../../../test/harness.ts';
+import { SEED_DIR } from '../../../seed.ts';
+import { seedDirectory } from '../../directory/seed.ts';
+import { seedLibrary } from '../../library/seed.ts';
+import { seedPeople } from '../../people/seed.ts';
+import { seedPress } from '../../press/seed.ts';
+import { seedEvents } from '../seed.ts';
+
+export const HUE = 'policy-dialogue-creative-hubs-hue-2016';
+export const QINGDAO = 'consultative-meeting-2005-convention-northeast-asia-qingdao-2017';
+export const KHON_KAEN = 'training-creative-industry-associations-management-khon-kaen-2024';
+export const VIENTIANE = 'workshop-networking-knowledge-management-cci-lao-pdr-2017';
+
+export async function demoPlatform(options: { library?: boolean; press?: boolean } = {}): Promise<TestPlatform> {
+  const hub = await createTestPlatform();
+  const ctx = { deps: hub.deps, seedDir: SEED_DIR };
+  await seedDirectory(ctx);
+  await seedPeople(ctx);
+  if (options.library) await seedLibrary(ctx);
+  await seedEvents(ctx);
+  if (options.press) await seedPress(ctx);
+  return hub;
+}
+
+export async function signedIn(
+  hub: TestPlatform,
+  options: { role?: 'member' | 'editor' | 'admin'; organisation?: string } = {},
+) {
+  const user = await hub.createUser({ role: options.role ?? 'member' });
+  if (options.organisation) {
+    const org = await hub.deps.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('slug', '=', options.organisation)
+      .executeTakeFirstOrThrow();
+    await hub.deps.db
+      .insertInto('organisation_members')
+      .values({ organisation_id: org.id, user_id: user.id, role: 'editor', created_at: new Date().toISOString() })
+      .execute();
+  }
+  const client = hub.client();
+  await client.login(user.email);
+  return { user, client };
+}
+
+export async function eventId(hub: TestPlatform, slug: string): Promise<number> {
+  const row = await hub.deps.db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Puts an account on an event's roster (as the organisers would), returning the row's id. */
+export async function enrol(
+  hub: TestPlatform,
+  slug: string,
+  userId: number,
+  extra: { name?: string; networking_consent?: number; role?: 'participant' | 'observer' } = {},
+) {
+  const now = new Date().toISOString();
+  const row = await hub.deps.db
+    .insertInto('event_participants')
+    .values({
+      event_id: await eventId(hub, slug),
+      user_id: userId,
+      name: extra.name ?? `Enrolled ${userId}`,
+      role: extra.role ?? 'participant',
+      networking_consent: extra.networking_consent ?? 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function count(hub: TestPlatform, table: 'event_participants' | 'event_checkins' | 'event_photos' | 'event_feedback_responses' | 'event_feedback_answers' | 'event_documents' | 'event_categories') {
+  const row = await hub.deps.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** POSTs a form as multipart/form-data with the CSRF token of `page` (TestClient sends url-encoded forms only). */
+export async function postMultipart(
+  hub: TestPlatform,
+  client: TestClient,
+  page: string,
+  action: string,
+  fields: Record<string, string>,
+  file?: { field: string; name: string; type: string; bytes: Uint8Array },
+) {
+  await client.get(page);
+  const form = new FormData();
+  form.set('_csrf', client.csrfToken());
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  if (file) form.set(file.field, new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
+  const headers = new Headers({ 'x-forwarded-for': client.ip, 'accept-language': 'en' });
+  if (client.cookies.size) headers.set('cookie', [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+  const request = new Request(new URL(action, BASE_URL), { method: 'POST', headers, body: form });
+  const body = new Uint8Array(await request.arrayBuffer());
+  headers.set('content-type', request.headers.get('content-type') ?? '');
+  headers.set('content-length', String(body.byteLength));
+  const res = await hub.app.request(action, { method: 'POST', headers, body });
+  return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+}

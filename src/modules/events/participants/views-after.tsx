@@ -1,0 +1,161 @@
+// After the event, for its organisers: outcomes and recommendations (Markdown), whether the
+// feedback summary is public, the library documents and presentations linked to the event, and its
+// photos. Each part is a form of its own, so a refused photo never loses a text being written.
+import { IMAGE_ACCEPT } from '../../../platform/images.ts';
+import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import type { EventDetails } from '../store.ts';
+import { type LinkedDocument, PHOTO_MAX_BYTES, type Photo, photoUrl } from './after.ts';
+import { Checkbox, EventCrumbs, TextArea } from './views-parts.tsx';
+import { DOCUMENT_ROLES, MAX_REPORT_TEXT } from './vocab.ts';
+
+export interface AfterForms {
+  outcomes?: FormState;
+  document?: FormState;
+  photo?: FormState;
+  photoValues?: Record<string, number>;
+}
+
+export function AfterEditorView(props: {
+  event: EventDetails;
+  documents: LinkedDocument[];
+  photos: Photo[];
+  forms: AfterForms;
+}) {
+  const { t } = usePage();
+  const { event, forms } = props;
+  const base = `/events/${event.slug}`;
+  const photoError = forms.photo?.errors?.photo;
+  return (
+    <div class="wrap narrow">
+      <EventCrumbs event={event} />
+      <h1>{t('participants.afterTitle')}</h1>
+      <p>
+        <a href={`${base}/feedback/questions`}>{t('participants.questionsTitle')}</a> ·{' '}
+        <a href={`${base}/report`}>{t('participants.report')}</a>
+      </p>
+
+      <h2 id="outcomes">{t('participants.outcomesHeading')}</h2>
+      <Form action={`${base}/after`} state={forms.outcomes}>
+        <TextArea
+          name="outcomes"
+          label="participants.outcomes"
+          hint="participants.markdownHint"
+          maxlength={MAX_REPORT_TEXT}
+          rows={8}
+          state={forms.outcomes}
+        />
+        <TextArea
+          name="recommendations"
+          label="participants.recommendations"
+          hint="participants.markdownHint"
+          maxlength={MAX_REPORT_TEXT}
+          rows={8}
+          state={forms.outcomes}
+        />
+        <Checkbox name="feedback_public" label="participants.feedbackPublic" state={forms.outcomes} />
+        <Submit label="participants.save" />
+      </Form>
+
+      <h2 id="documents">{t('participants.documentsHeading')}</h2>
+      {props.documents.length === 0 ? (
+        <p class="hint">{t('participants.noDocuments')}</p>
+      ) : (
+        <ul class="plain">
+          {props.documents.map((d) => (
+            <li>
+              <a href={`/library/${d.slug}`} lang={d.lang}>
+                {d.title}
+              </a>{' '}
+              <span class="muted">({t(`participants.documentRole.${d.role}`)})</span>{' '}
+              <form method="post" action={`${base}/documents/${d.id}/delete`} class="inline-form">
+                <CsrfField />
+                <button type="submit" class="button small secondary">
+                  {t('participants.unlink')}
+                  <span class="visually-hidden"> — {d.title}</span>
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form action={`${base}/documents`} state={forms.document}>
+        <Field
+          name="document"
+          label="participants.documentField"
+          hint="participants.documentHint"
+          required
+          maxlength={300}
+          state={forms.document}
+        />
+        <SelectField
+          name="role"
+          label="participants.documentRoleLabel"
+          state={forms.document}
+          options={DOCUMENT_ROLES.map((r) => ({ value: r, label: t(`participants.documentRole.${r}`) }))}
+        />
+        <Submit label="participants.link" />
+      </Form>
+
+      <h2 id="photos">{t('participants.photosHeading')}</h2>
+      {props.photos.length === 0 ? (
+        <p class="hint">{t('participants.noPhotos')}</p>
+      ) : (
+        <ul class="plain photo-list">
+          {props.photos.map((p) => (
+            <li>
+              <img
+                src={photoUrl(event.slug, p, 'thumb')}
+                alt={p.caption}
+                width={p.thumbWidth}
+                height={p.thumbHeight}
+                loading="lazy"
+              />
+              <form method="post" action={`${base}/photos/${p.id}/delete`} class="inline-form">
+                <CsrfField />
+                <button type="submit" class="button small secondary">
+                  {t('participants.deletePhoto')}
+                  <span class="visually-hidden"> — {p.caption}</span>
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form action={`${base}/photos`} state={forms.photo} enctype="multipart/form-data" requiredNote>
+        <div class={photoError ? 'field invalid' : 'field'}>
+          <label for="f-photo">
+            {t('participants.photo')}
+            <span class="required"> *</span>
+          </label>
+          <p class="hint" id="f-photo-hint">
+            {t('participants.photoHint', { limit: PHOTO_MAX_BYTES / 1024 / 1024 })}
+          </p>
+          <input
+            id="f-photo"
+            name="photo"
+            type="file"
+            accept={IMAGE_ACCEPT}
+            required
+            aria-invalid={photoError ? 'true' : undefined}
+            aria-describedby={photoError ? 'f-photo-hint f-photo-error' : 'f-photo-hint'}
+          />
+          {photoError && (
+            <p class="field-error" id="f-photo-error">
+              {t(photoError, forms.photoValues)}
+            </p>
+          )}
+        </div>
+        <Field
+          name="caption"
+          label="participants.caption"
+          hint="participants.captionHint"
+          required
+          maxlength={300}
+          state={forms.photo}
+        />
+        <Submit label="participants.addPhoto" />
+      </Form>
+    </div>
+  );
+}

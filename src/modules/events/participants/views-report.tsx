@@ -1,0 +1,175 @@
+// The event report: the key figures computed from the roster — participants (observers apart),
+// countries, the share of women among those who stated a gender, categories, kinds of organisation
+// and attendance per day — as sentences, small SVG charts with their tables, and exports; and the
+// summary of the feedback when the reader may see it.
+import { usePage } from '../../../ui/page-context.ts';
+import { fullDate } from '../format.ts';
+import type { EventDetails } from '../store.ts';
+import { BarChart, formatShare } from './charts.tsx';
+import type { FeedbackSummary } from './feedback.ts';
+import type { KeyFigures } from './figures.ts';
+import { FeedbackSummaryView } from './views-feedback.tsx';
+import { EventCrumbs, useEventTitle } from './views-parts.tsx';
+
+/** "21 participants from 11 countries, 62 % of them women" — the sentence of the published reports. */
+export function KeySentence({ figures }: { figures: KeyFigures }) {
+  const { t, locale } = usePage();
+  const f = figures;
+  return (
+    <>
+      <p class="lead key-figures">
+        {t('participants.keySentence', { participants: f.participants, countries: f.countries.length })}
+        {f.womenShare !== null &&
+          `, ${t('participants.womenSentence', { share: formatShare(locale, f.womenShare) })}`}
+        .
+      </p>
+      {f.womenShare !== null && (
+        <p class="hint">
+          {t('participants.womenBase', {
+            women: f.gender.woman,
+            stated: f.genderStated,
+            participants: f.participants,
+          })}
+        </p>
+      )}
+      <p>{t('participants.observersSentence', { observers: f.observers })}</p>
+    </>
+  );
+}
+
+export function ReportView(props: {
+  event: EventDetails;
+  figures: KeyFigures;
+  organiser: boolean;
+  /** The figures are public (the event is held); otherwise only the organisers see this page. */
+  isPublic: boolean;
+  feedback: FeedbackSummary | null;
+}) {
+  const { t, fmt, locale } = usePage();
+  const { event, figures: f } = props;
+  const base = `/events/${event.slug}`;
+  const { title, lang } = useEventTitle(event);
+  const collator = new Intl.Collator(locale);
+  const countryNames = f.countries.map((c) => fmt.country(c.key)).sort(collator.compare);
+  const count = t('participants.count');
+  const genderRows = (['woman', 'man', 'another', 'unstated'] as const).map((g) => ({
+    label: t(`participants.gender.${g}`),
+    value: f.gender[g],
+  }));
+  return (
+    <div class="wrap report">
+      <EventCrumbs event={event} />
+      <h1>
+        {t('participants.reportTitle')}{' '}
+        <span class="subtitle" lang={lang}>
+          {title}
+        </span>
+      </h1>
+      {!props.isPublic && <p class="notice warning">{t('participants.reportNotPublic')}</p>}
+      {f.participants + f.observers === 0 ? (
+        <p class="notice">{t('participants.noFigures')}</p>
+      ) : (
+        <>
+          <KeySentence figures={f} />
+          {countryNames.length > 0 && (
+            <p>
+              <strong>{t('participants.countriesLabel')}:</strong>{' '}
+              {new Intl.ListFormat(locale).format(countryNames)}
+            </p>
+          )}
+          <section aria-labelledby="chart-countries-h">
+            <h2 id="chart-countries-h">{t('participants.byCountry')}</h2>
+            <BarChart
+              id="chart-countries"
+              title={t('participants.byCountry')}
+              labelHeading={t('directory.country')}
+              countHeading={count}
+              total={f.participants}
+              rows={[
+                ...f.countries.map((c) => ({ label: fmt.country(c.key), value: c.count })),
+                ...(f.countryUnknown ? [{ label: t('participants.notKnown'), value: f.countryUnknown }] : []),
+              ]}
+            />
+          </section>
+          <section aria-labelledby="chart-gender-h">
+            <h2 id="chart-gender-h">{t('participants.byGender')}</h2>
+            <p class="hint">{t('participants.genderAggregate')}</p>
+            <BarChart
+              id="chart-gender"
+              title={t('participants.byGender')}
+              labelHeading={t('participants.genderLabel')}
+              countHeading={count}
+              total={f.participants}
+              rows={genderRows}
+            />
+          </section>
+          {f.categories.length > 0 && (
+            <section aria-labelledby="chart-categories-h">
+              <h2 id="chart-categories-h">{t('participants.byCategory')}</h2>
+              <BarChart
+                id="chart-categories"
+                title={t('participants.byCategory')}
+                labelHeading={t('participants.category')}
+                countHeading={count}
+                total={f.participants}
+                rows={[
+                  ...f.categories.map((c) => ({ label: c.label, value: c.count, lang: event.lang })),
+                  ...(f.uncategorised ? [{ label: t('participants.notKnown'), value: f.uncategorised }] : []),
+                ]}
+              />
+            </section>
+          )}
+          {f.kinds.length > 0 && (
+            <section aria-labelledby="chart-kinds-h">
+              <h2 id="chart-kinds-h">{t('participants.byKind')}</h2>
+              <BarChart
+                id="chart-kinds"
+                title={t('participants.byKind')}
+                labelHeading={t('participants.organisationKind')}
+                countHeading={count}
+                total={f.participants}
+                rows={[
+                  ...f.kinds.map((k) => ({ label: t(`directory.kind.${k.key}`), value: k.count })),
+                  ...(f.kindUnknown ? [{ label: t('participants.notKnown'), value: f.kindUnknown }] : []),
+                ]}
+              />
+            </section>
+          )}
+          {f.attendance.length > 0 && (
+            <section aria-labelledby="chart-attendance-h">
+              <h2 id="chart-attendance-h">{t('participants.attendance')}</h2>
+              <BarChart
+                id="chart-attendance"
+                title={t('participants.attendance')}
+                labelHeading={t('participants.day')}
+                countHeading={count}
+                total={f.participants}
+                rows={f.attendance.map((d) => ({ label: fullDate(locale, d.date), value: d.participants }))}
+              />
+            </section>
+          )}
+        </>
+      )}
+      <section aria-labelledby="exports-h" class="no-print">
+        <h2 id="exports-h">{t('participants.exports')}</h2>
+        <p>
+          {t('participants.exportFigures')}: <a href={`${base}/report.csv`}>CSV</a> ·{' '}
+          <a href={`${base}/report.xlsx`}>XLSX</a>
+        </p>
+        {props.organiser && (
+          <p>
+            {t('participants.exportRoster')}: <a href={`${base}/roster.csv`}>CSV</a> ·{' '}
+            <a href={`${base}/roster.xlsx`}>XLSX</a> ·{' '}
+            <a href={`${base}/roster`}>{t('participants.rosterTitle')}</a>
+          </p>
+        )}
+      </section>
+      {props.feedback && props.feedback.questions.length > 0 && (
+        <section aria-labelledby="feedback-h">
+          <h2 id="feedback-h">{t('participants.feedbackSummary')}</h2>
+          <FeedbackSummaryView summary={props.feedback} />
+        </section>
+      )}
+    </div>
+  );
+}
