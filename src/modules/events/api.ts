@@ -12,6 +12,7 @@ import { DOMAINS } from '../directory/index.ts';
 import { type AgendaDay, getAgenda } from './agenda.ts';
 import { isoWithOffset, todayIn } from './local-time.ts';
 import { canCreate } from './permissions.ts';
+import { registrationApi } from './registration/api.ts';
 import { checkReferences, loadEditableEvent, loadVisibleEvent } from './routes.tsx';
 import { eventFilterSchema, eventInputSchema } from './schemas.ts';
 import { createEvent, type EventDetails, type EventRow, getEvent, listEvents, updateEvent } from './store.ts';
@@ -348,5 +349,6 @@ export function eventsApi(deps: AppDeps) {
       });
       const updated = (await getEvent(db, event.slug))!;
       return c.json(toJson(updated, await getAgenda(db, updated.id), config.baseUrl), 200);
-    });
+    })
+    .route('/', registrationApi(deps));
 }

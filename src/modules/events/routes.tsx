@@ -37,6 +37,8 @@ import { todayIn } from './local-time.ts';
 import { eventPageSummary } from './participants/event-page.ts';
 import { participantsPages } from './participants/routes.tsx';
 import { canCreate, canDelete, canEdit, canView } from './permissions.ts';
+import { registrationBlock } from './registration/event-block.tsx';
+import { registrationPages } from './registration/routes.tsx';
 import {
   daySchema,
   type EventInput,
@@ -248,6 +250,7 @@ export function eventsPages(deps: AppDeps) {
         may={{ edit: canEdit(user, organiser), delete: canDelete(user) }}
         view={{ zone: event.time_zone, readerZone, inReaderZone: c.req.query('tz') === 'mine' }}
         participation={await eventPageSummary(db, event, user, organiser, c.var.locale)}
+        registration={await registrationBlock(db, event, user, organiser)}
       />,
     );
   });
@@ -332,6 +335,7 @@ export function eventsPages(deps: AppDeps) {
   });
 
   app.route('/', agendaPages(deps));
+  app.route('/', registrationPages(deps));
   return app;
 }
 

@@ -33,3 +33,19 @@ export type Gender = (typeof GENDERS)[number];
 /** Observers are on the roster but counted apart from the participants in the key figures. */
 export const PARTICIPANT_ROLES = ['participant', 'observer'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/**
+ * The kinds of question an organiser puts on an application form, beside the standard fields every
+ * application has (name, organisation, kind, country, category, gender, networking consent).
+ */
+export const FORM_FIELD_KINDS = [
+  'text',
+  'long_text',
+  'single_choice',
+  'multiple_choice',
+  'yes_no',
+  'number',
+  'date',
+  'file',
+] as const;
+export type FormFieldKind = (typeof FORM_FIELD_KINDS)[number];

@@ -1,0 +1,399 @@
+// /api/v1/events/{slug}/applications (the event's reviewers: list with the balance, read, decide)
+// and /api/v1/me/applications (the applicant: list, read, withdraw) — the pages' rules through the
+// same loaders, permissions and decisions.ts, in the OpenAPI document under "Applications".
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { apiRouter, problems, requireSignedIn, signedIn } from '../../../platform/api.ts';
+import { requireUser } from '../../../platform/auth.ts';
+import type { AppDeps, AppEnv } from '../../../platform/context.ts';
+import { HttpError } from '../../../platform/http/errors.ts';
+import { ORGANISATION_KINDS } from '../../directory/index.ts';
+import { GENDERS, REGISTRATION_STATUSES } from '../participation/vocab.ts';
+import { getEventById } from '../store.ts';
+import { changeContext, loadForReviewing } from './access.ts';
+import { type FormField, isFileAnswer } from './answers.ts';
+import { type Application, applicationById, applicationsOfUser } from './applications-store.ts';
+import { decide, withdraw } from './decisions.ts';
+import { fieldsOf } from './form-store.ts';
+import { applicationListing } from './listing.ts';
+import { canJudge, canWithdraw } from './permissions.ts';
+import { balanceOf, type Review, reviewsOf } from './review-store.ts';
+import { applicationFilterSchema, decisionSchema, SORTS } from './schemas.ts';
+import { getSettings } from './settings-store.ts';
+import { DECISIONS } from './vocab.ts';
+
+type C = Context<AppEnv>;
+
+const AnswerSchema = z.object({
+  field: z.number().int(),
+  label: z.string(),
+  kind: z.string(),
+  hidden: z.boolean().openapi({ description: 'The question is no longer asked; the answer stays' }),
+  value: z
+    .union([
+      z.string(),
+      z.number(),
+      z.boolean(),
+      z.array(z.string()),
+      z.object({ name: z.string(), type: z.string(), size: z.number().int(), url: z.string() }),
+    ])
+    .openapi({ description: 'Text, a number, yes/no, the chosen options, or a file to download' }),
+});
+
+const ReviewSchema = z.object({
+  reviewer: z.string(),
+  note: z.string(),
+  scores: z.record(z.string(), z.number().int()).openapi({ description: 'Score by criterion id' }),
+  total: z.number(),
+  updatedAt: z.string(),
+});
+
+const ApplicationSchema = z
+  .object({
+    id: z.number().int(),
+    event: z.string().openapi({ description: 'The event’s slug' }),
+    status: z.enum(REGISTRATION_STATUSES),
+    name: z.string(),
+    organisation: z.object({ name: z.string().nullable(), slug: z.string().nullable() }),
+    organisationKind: z.enum(ORGANISATION_KINDS).nullable(),
+    country: z.string().nullable(),
+    category: z.string().nullable(),
+    gender: z
+      .enum(GENDERS)
+      .nullable()
+      .openapi({ description: 'As the applicant chose to state it; null: not stated' }),
+    networkingConsent: z.boolean(),
+    answers: z.array(AnswerSchema),
+    reviews: z.array(ReviewSchema).optional().openapi({ description: 'For the event’s reviewers only' }),
+    submittedAt: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi('Application');
+
+const BalanceRowSchema = z.object({
+  key: z.string().nullable(),
+  accepted: z.number().int(),
+  waitlisted: z.number().int(),
+  submitted: z.number().int(),
+});
+const BalanceSchema = z
+  .object({
+    capacity: z.number().int().nullable(),
+    accepted: z.number().int(),
+    waitlisted: z.number().int(),
+    submitted: z.number().int(),
+    byCountry: z.array(BalanceRowSchema),
+    byCategory: z.array(BalanceRowSchema.extend({ label: z.string().nullable() })),
+    byGender: z.array(BalanceRowSchema),
+  })
+  .openapi('SelectionBalance');
+
+function toJson(
+  application: Application,
+  fields: FormField[],
+  baseUrl: string,
+  eventSlug: string,
+  reviews?: Review[],
+): z.infer<typeof ApplicationSchema> {
+  const answers = fields.flatMap((field) => {
+    const value = application.parsedAnswers[String(field.id)];
+    if (value === undefined) return [];
+    return [
+      {
+        field: field.id,
+        label: field.label,
+        kind: field.kind,
+        hidden: field.hidden,
+        value: isFileAnswer(value)
+          ? {
+              name: value.name,
+              type: value.mime,
+              size: value.size,
+              url: `${baseUrl}/events/${eventSlug}/applications/${application.id}/files/${field.id}`,
+            }
+          : value,
+      },
+    ];
+  });
+  return {
+    id: application.id,
+    event: eventSlug,
+    status: application.status,
+    name: application.name,
+    organisation: { name: application.organisation_name, slug: application.organisation?.slug ?? null },
+    organisationKind: application.organisation_kind,
+    country: application.country,
+    category: application.categoryLabel,
+    gender: application.gender,
+    networkingConsent: application.networking_consent === 1,
+    answers,
+    ...(reviews
+      ? {
+          reviews: reviews.map((r) => ({
+            reviewer: r.reviewer,
+            note: r.note,
+            scores: Object.fromEntries([...r.scores].map(([k, v]) => [String(k), v])),
+            total: r.total,
+            updatedAt: r.updated_at,
+          })),
+        }
+      : {}),
+    submittedAt: application.submitted_at,
+    decidedAt: application.decided_at,
+    updatedAt: application.updated_at,
+  };
+}
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const slugParam = z.object({ slug: z.string().max(120) });
+const idParams = slugParam.extend({ id: z.coerce.number().int().positive() });
+const reviewerProblems = { 401: problems[401], 403: problems[403], 404: problems[404] };
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/events/{slug}/applications',
+  tags: ['Applications'],
+  summary: 'The applications of an event (its organisers and reviewers), with the balance of the selection',
+  security: signedIn,
+  middleware: [requireSignedIn] as const,
+  request: {
+    params: slugParam,
+    query: z.object({
+      status: z
+        .string()
+        .optional()
+        .openapi({ description: 'submitted, accepted, waitlisted, declined or withdrawn' }),
+      sort: z.enum(SORTS).optional(),
+      page: z.string().optional(),
+      pageSize: z.coerce.number().int().min(1).max(100).default(25),
+    }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        total: z.number().int(),
+        page: z.number().int(),
+        balance: BalanceSchema,
+        items: z.array(ApplicationSchema),
+      }),
+      'A page of applications',
+    ),
+    ...reviewerProblems,
+  },
+});
+const readRoute = createRoute({
+  method: 'get',
+  path: '/events/{slug}/applications/{id}',
+  tags: ['Applications'],
+  summary: 'One application with its answers and reviews (the event’s organisers and reviewers)',
+  security: signedIn,
+  middleware: [requireSignedIn] as const,
+  request: { params: idParams },
+  responses: { 200: json(ApplicationSchema, 'The application'), ...reviewerProblems },
+});
+const decideRoute = createRoute({
+  method: 'post',
+  path: '/events/{slug}/applications/{id}/decision',
+  tags: ['Applications'],
+  summary: 'Record a decision: accepted, waitlisted or declined (the applicant is mailed)',
+  security: signedIn,
+  middleware: [requireSignedIn] as const,
+  request: {
+    params: idParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: z.object({ decision: z.enum(DECISIONS) }).openapi('Decision') },
+      },
+    },
+  },
+  responses: {
+    200: json(ApplicationSchema, 'The application as decided'),
+    ...reviewerProblems,
+    409: problems[409],
+    422: problems[422],
+  },
+});
+const mineRoute = createRoute({
+  method: 'get',
+  path: '/me/applications',
+  tags: ['Applications'],
+  summary: 'The signed-in account’s registrations and applications',
+  security: signedIn,
+  middleware: [requireSignedIn] as const,
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(
+          z.object({
+            id: z.number().int(),
+            event: z.object({
+              slug: z.string(),
+              title: z.string(),
+              startsOn: z.string(),
+              endsOn: z.string(),
+            }),
+            status: z.enum(REGISTRATION_STATUSES),
+            submittedAt: z.string().nullable(),
+            decidedAt: z.string().nullable(),
+            url: z.string(),
+          }),
+        ),
+      }),
+      'The account’s applications, latest events first',
+    ),
+    401: problems[401],
+  },
+});
+const ownParams = z.object({ id: z.coerce.number().int().positive() });
+const ownRoute = createRoute({
+  method: 'get',
+  path: '/me/applications/{id}',
+  tags: ['Applications'],
+  summary: 'One of the signed-in account’s applications',
+  security: signedIn,
+  middleware: [requireSignedIn] as const,
+  request: { params: ownParams },
+  responses: { 200: json(ApplicationSchema, 'The application'), 401: problems[401], 404: problems[404] },
+});
+const withdrawRoute = createRoute({
+  method: 'post',
+  path: '/me/applications/{id}/withdraw',
+  tags: ['Applications'],
+  summary: 'Withdraw one of the signed-in account’s applications (until the event starts)',
+  security: signedIn,
+  middleware: [requireSignedIn] as const,
+  request: { params: ownParams },
+  responses: {
+    200: json(ApplicationSchema, 'The withdrawn application'),
+    401: problems[401],
+    404: problems[404],
+    409: problems[409],
+  },
+});
+
+export function registrationApi(deps: AppDeps) {
+  const { db, config } = deps;
+
+  /** An application of the signed-in account, with its event; 404 for anyone else's. */
+  const ownApplication = async (c: C, id: number) => {
+    const user = requireUser(c);
+    const row = await db
+      .selectFrom('event_registrations')
+      .select(['event_id', 'user_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    const event = row && row.user_id === user.id ? await getEventById(db, row.event_id) : undefined;
+    const application = event && (await applicationById(db, event.id, id));
+    if (!event || !application) throw new HttpError(404, 'error.404.message');
+    return { user, event, application };
+  };
+
+  return apiRouter()
+    .openapi(listRoute, async (c) => {
+      const { event, settings } = await loadForReviewing(db, c, c.req.valid('param').slug);
+      const { pageSize, ...query } = c.req.valid('query');
+      const filter = applicationFilterSchema.parse(query);
+      const [{ rows, total }, fields, balance] = await Promise.all([
+        applicationListing(db, event.id, filter, pageSize),
+        fieldsOf(db, event.id),
+        balanceOf(db, event.id, settings.capacity),
+      ]);
+      const reviews = await reviewsOf(
+        db,
+        rows.map((r) => r.application.id),
+      );
+      const label = new Map(settings.categories.map((x) => [String(x.id), x.label]));
+      return c.json(
+        {
+          total,
+          page: filter.page,
+          balance: {
+            ...balance,
+            byCategory: balance.byCategory.map((r) => ({
+              ...r,
+              label: r.key ? (label.get(r.key) ?? null) : null,
+            })),
+          },
+          items: rows.map((r) =>
+            toJson(r.application, fields, config.baseUrl, event.slug, reviews.get(r.application.id) ?? []),
+          ),
+        },
+        200,
+      );
+    })
+    .openapi(readRoute, async (c) => {
+      const { slug, id } = c.req.valid('param');
+      const { event } = await loadForReviewing(db, c, slug);
+      const application = await applicationById(db, event.id, id);
+      if (!application || application.status === 'draft') throw new HttpError(404, 'error.404.message');
+      const [fields, reviews] = await Promise.all([fieldsOf(db, event.id), reviewsOf(db, [id])]);
+      return c.json(toJson(application, fields, config.baseUrl, event.slug, reviews.get(id) ?? []), 200);
+    })
+    .openapi(decideRoute, async (c) => {
+      const { slug, id } = c.req.valid('param');
+      const { user, event, settings } = await loadForReviewing(db, c, slug);
+      const application = await applicationById(db, event.id, id);
+      if (!application || application.status === 'draft') throw new HttpError(404, 'error.404.message');
+      if (!canJudge(user, application)) throw new HttpError(403, 'registration.ownApplication');
+      const parsed = decisionSchema.safeParse(c.req.valid('json'));
+      if (!parsed.success)
+        throw new HttpError(422, 'registration.badDecision', undefined, undefined, {
+          decision: 'registration.badDecision',
+        });
+      if (application.status === 'withdrawn') throw new HttpError(409, 'registration.withdrawnAlready');
+      const outcome = await db
+        .transaction()
+        .execute((trx) => decide(trx, changeContext(c, event, settings, 'api'), id, parsed.data.decision));
+      if (outcome === 'full') throw new HttpError(409, 'registration.capacityReached');
+      deps.outbox.kick();
+      const [fields, reviews, decided] = await Promise.all([
+        fieldsOf(db, event.id),
+        reviewsOf(db, [id]),
+        applicationById(db, event.id, id),
+      ]);
+      return c.json(toJson(decided!, fields, config.baseUrl, event.slug, reviews.get(id) ?? []), 200);
+    })
+    .openapi(mineRoute, async (c) => {
+      const user = requireUser(c);
+      const list = await applicationsOfUser(db, user);
+      return c.json(
+        {
+          items: list.map((a) => ({
+            id: a.id,
+            event: {
+              slug: a.event.slug,
+              title: a.event.title,
+              startsOn: a.event.starts_on,
+              endsOn: a.event.ends_on,
+            },
+            status: a.status,
+            submittedAt: a.submitted_at,
+            decidedAt: a.decided_at,
+            url: `${config.baseUrl}/events/${a.event.slug}/application`,
+          })),
+        },
+        200,
+      );
+    })
+    .openapi(ownRoute, async (c) => {
+      const { event, application } = await ownApplication(c, c.req.valid('param').id);
+      return c.json(toJson(application, await fieldsOf(db, event.id), config.baseUrl, event.slug), 200);
+    })
+    .openapi(withdrawRoute, async (c) => {
+      const { event, application } = await ownApplication(c, c.req.valid('param').id);
+      const settings = await getSettings(db, event.id);
+      if (!settings || !canWithdraw(event, application.status, new Date()))
+        throw new HttpError(409, 'registration.cannotWithdraw');
+      await db
+        .transaction()
+        .execute((trx) => withdraw(trx, changeContext(c, event, settings, 'api'), application.id));
+      deps.outbox.kick();
+      const updated = (await applicationById(db, event.id, application.id))!;
+      return c.json(toJson(updated, await fieldsOf(db, event.id), config.baseUrl, event.slug), 200);
+    });
+}

@@ -1,0 +1,200 @@
+// Where an application stands, changed in one place: submitting, each decision, withdrawing, and
+// the waiting list moving up. Every change writes the status, keeps the roster in step (an accepted
+// registration has its row in event_participants, any other status has none), records the audit
+// entry and queues the applicant's mail — in the caller's transaction, so all of it or none.
+import type { Kysely } from 'kysely';
+import type { Config } from '../../../config.ts';
+import type { Database } from '../../../db/schema.ts';
+import { type AuditEvent, recordAudit } from '../../../platform/audit.ts';
+import { enqueueMail } from '../../../platform/mail/outbox.ts';
+import { nowIso } from '../../../platform/time.ts';
+import type { RegistrationRow } from './applications-store.ts';
+import { type MailEvent, mailLocale, registrationMail } from './mail.ts';
+import { acceptedCount, lockRegistration, type RegistrationSettings } from './settings-store.ts';
+import type { Decision } from './vocab.ts';
+
+type Db = Kysely<Database>;
+type Origin = Pick<AuditEvent, 'actorId' | 'ip' | 'requestId'> & { via?: 'api' };
+
+export interface ChangeContext {
+  event: MailEvent;
+  settings: RegistrationSettings;
+  origin: Origin;
+  config: Pick<Config, 'siteName' | 'baseUrl' | 'defaultLocale'>;
+}
+
+type Status = Decision | 'submitted' | 'withdrawn';
+
+/** The roster row of an accepted registration, its fields copied; removed for any other status. */
+async function syncParticipant(trx: Db, registration: RegistrationRow, status: Status): Promise<void> {
+  if (status !== 'accepted') {
+    await trx.deleteFrom('event_participants').where('registration_id', '=', registration.id).execute();
+    return;
+  }
+  const existing = await trx
+    .selectFrom('event_participants')
+    .select('id')
+    .where('registration_id', '=', registration.id)
+    .executeTakeFirst();
+  if (existing) return;
+  const now = nowIso();
+  await trx
+    .insertInto('event_participants')
+    .values({
+      event_id: registration.event_id,
+      registration_id: registration.id,
+      user_id: registration.user_id,
+      name: registration.name,
+      organisation_name: registration.organisation_name,
+      organisation_id: registration.organisation_id,
+      organisation_kind: registration.organisation_kind,
+      country: registration.country,
+      category_id: registration.category_id,
+      gender: registration.gender,
+      role: 'participant',
+      networking_consent: registration.networking_consent,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
+
+/**
+ * The one function that moves a registration to `status`, with its roster row, audit entry and
+ * mail. `submitting` marks the moment it was sent (open registrations go from draft straight to
+ * accepted or waitlisted).
+ */
+export async function changeStatus(
+  trx: Db,
+  ctx: ChangeContext,
+  registration: RegistrationRow,
+  status: Status,
+  options: { submitting?: boolean; reason?: string } = {},
+): Promise<void> {
+  const now = nowIso();
+  const decided = status === 'accepted' || status === 'waitlisted' || status === 'declined';
+  await trx
+    .updateTable('event_registrations')
+    .set({
+      status,
+      updated_at: now,
+      ...(options.submitting ? { submitted_at: now } : {}),
+      ...(decided
+        ? { decided_at: now, decided_by: ctx.origin.actorId }
+        : { decided_at: null, decided_by: null }),
+    })
+    .where('id', '=', registration.id)
+    .execute();
+  await syncParticipant(trx, registration, status);
+  const { via, ...origin } = ctx.origin;
+  await recordAudit(trx, {
+    ...origin,
+    action: `event.registration.${status}`,
+    subjectType: 'event_registration',
+    subjectId: registration.id,
+    details: {
+      event: ctx.event.id,
+      from: registration.status,
+      to: status,
+      ...(via ? { via } : {}),
+      ...(options.reason ? { reason: options.reason } : {}),
+    },
+  });
+  const account = await trx
+    .selectFrom('users')
+    .select(['email', 'name', 'locale'])
+    .where('id', '=', registration.user_id)
+    .executeTakeFirstOrThrow();
+  await enqueueMail(
+    trx,
+    registrationMail(status, {
+      to: account.email,
+      name: registration.name || account.name,
+      locale: mailLocale(account, ctx.config),
+      event: ctx.event,
+      config: ctx.config,
+    }),
+  );
+}
+
+function registrationRow(trx: Db, id: number) {
+  return trx.selectFrom('event_registrations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Whether one more person fits (open places, or no limit). */
+async function hasRoom(trx: Db, settings: RegistrationSettings): Promise<boolean> {
+  return settings.capacity === null || (await acceptedCount(trx, settings.event_id)) < settings.capacity;
+}
+
+/**
+ * Sends a draft. Selection (application mode) waits for the reviewers; open and invitation-only
+ * registrations are accepted while there is room, then go on the waiting list — or, without one,
+ * are refused ('full', nothing written: the caller keeps the draft).
+ */
+export async function submitApplication(
+  trx: Db,
+  ctx: ChangeContext,
+  registrationId: number,
+): Promise<'submitted' | 'accepted' | 'waitlisted' | 'full'> {
+  await lockRegistration(trx, ctx.event.id);
+  const registration = await registrationRow(trx, registrationId);
+  let status: 'submitted' | 'accepted' | 'waitlisted';
+  if (ctx.settings.mode === 'application') status = 'submitted';
+  else if (await hasRoom(trx, ctx.settings)) status = 'accepted';
+  else if (ctx.settings.waiting_list) status = 'waitlisted';
+  else return 'full';
+  await changeStatus(trx, ctx, registration, status, { submitting: true });
+  return status;
+}
+
+/**
+ * Moves the first people of the waiting list up while there is room — open and invitation-only
+ * registrations only: in a selection the reviewers decide who comes next.
+ */
+export async function promoteFromWaitingList(trx: Db, ctx: ChangeContext): Promise<number> {
+  if (ctx.settings.mode === 'application' || !ctx.settings.waiting_list) return 0;
+  let promoted = 0;
+  while (await hasRoom(trx, ctx.settings)) {
+    const next = await trx
+      .selectFrom('event_registrations')
+      .selectAll()
+      .where('event_id', '=', ctx.event.id)
+      .where('status', '=', 'waitlisted')
+      .orderBy('submitted_at')
+      .orderBy('id')
+      .executeTakeFirst();
+    if (!next) break;
+    await changeStatus(trx, { ...ctx, origin: { ...ctx.origin, actorId: null } }, next, 'accepted', {
+      reason: 'waiting list',
+    });
+    promoted++;
+  }
+  return promoted;
+}
+
+/**
+ * A reviewer's decision. Accepting past the capacity is refused ('full'); a place given up moves
+ * the waiting list of an open registration up.
+ */
+export async function decide(
+  trx: Db,
+  ctx: ChangeContext,
+  registrationId: number,
+  decision: Decision,
+): Promise<'decided' | 'unchanged' | 'full'> {
+  await lockRegistration(trx, ctx.event.id);
+  const registration = await registrationRow(trx, registrationId);
+  if (registration.status === decision) return 'unchanged';
+  if (decision === 'accepted' && !(await hasRoom(trx, ctx.settings))) return 'full';
+  await changeStatus(trx, ctx, registration, decision);
+  if (registration.status === 'accepted') await promoteFromWaitingList(trx, ctx);
+  return 'decided';
+}
+
+/** The applicant withdraws; their place, if they had one, goes to the waiting list. */
+export async function withdraw(trx: Db, ctx: ChangeContext, registrationId: number): Promise<void> {
+  await lockRegistration(trx, ctx.event.id);
+  const registration = await registrationRow(trx, registrationId);
+  await changeStatus(trx, ctx, registration, 'withdrawn');
+  if (registration.status === 'accepted') await promoteFromWaitingList(trx, ctx);
+}

@@ -1,0 +1,51 @@
+// The standard fields of a draft: kept as typed (a draft is never refused), with only what fits its
+// column — a choice that is not on offer is left empty rather than stored — and turned back into
+// form values when the draft is opened again.
+import { isCountryCode } from '../../../platform/countries.ts';
+import { type FormValues, fieldValue } from '../../../platform/http/forms.ts';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../directory/index.ts';
+import { GENDERS, type Gender } from '../participation/vocab.ts';
+import type { RegistrationRow, StandardColumns } from './applications-store.ts';
+
+const oneOf = <T extends string>(list: readonly T[], value: string): T | null =>
+  (list as readonly string[]).includes(value) ? (value as T) : null;
+
+const idIn = (ids: number[], value: string): number | null => {
+  const n = Number(value);
+  return value !== '' && ids.includes(n) ? n : null;
+};
+
+export function draftStandardColumns(
+  values: FormValues,
+  offered: { categoryIds: number[]; organisationIds: number[] },
+  organisations: { id: number; name: string }[],
+): StandardColumns {
+  const text = (name: string, max: number) => fieldValue(values, name).trim().slice(0, max);
+  const organisationId = idIn(offered.organisationIds, fieldValue(values, 'organisation_id'));
+  const country = fieldValue(values, 'country');
+  return {
+    name: text('name', 200),
+    organisation_id: organisationId,
+    organisation_name:
+      organisations.find((o) => o.id === organisationId)?.name ?? (text('organisation_name', 300) || null),
+    organisation_kind: oneOf<OrganisationKind>(ORGANISATION_KINDS, fieldValue(values, 'organisation_kind')),
+    country: isCountryCode(country) ? country : null,
+    category_id: idIn(offered.categoryIds, fieldValue(values, 'category_id')),
+    gender: oneOf<Gender>(GENDERS, fieldValue(values, 'gender')),
+    networking_consent: fieldValue(values, 'networking_consent') === '1' ? 1 : 0,
+  };
+}
+
+export function standardFormValues(row: RegistrationRow): FormValues {
+  const text = (v: string | number | null) => (v === null ? '' : String(v));
+  return {
+    name: row.name,
+    organisation_id: text(row.organisation_id),
+    organisation_name: text(row.organisation_name),
+    organisation_kind: text(row.organisation_kind),
+    country: text(row.country),
+    category_id: text(row.category_id),
+    gender: text(row.gender),
+    networking_consent: row.networking_consent ? '1' : '',
+  };
+}

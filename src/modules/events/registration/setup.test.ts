@@ -1,0 +1,380 @@
+// The organisers' set-up through the whole app, on SQLite or PostgreSQL: registration settings with
+// categories and invitations, the application form's questions, and the refusals — a deadline in
+// the past, a capacity below the accepted count, strangers and visitors — with nothing half-saved.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestPlatform,
+  type TestClient,
+  type TestPlatform,
+  visibleText,
+} from '../../../../test/harness.ts';
+import { organisationForm } from '../../directory/test-fixtures.ts';
+import {
+  addQuestion,
+  apply,
+  categoryId,
+  count,
+  createEvent,
+  post,
+  settingsForm,
+  setUpRegistration,
+  signedIn,
+  standardFields,
+  submit,
+} from './test-helpers.ts';
+
+let hub: TestPlatform;
+let editor: TestClient;
+beforeAll(async () => {
+  hub = await createTestPlatform();
+  editor = (await signedIn(hub, 'editor')).client;
+}, 60_000);
+afterAll(() => hub.close());
+
+const settingsOf = (slug: string) =>
+  hub.deps.db
+    .selectFrom('event_registration')
+    .innerJoin('events', 'events.id', 'event_registration.event_id')
+    .selectAll('event_registration')
+    .where('events.slug', '=', slug)
+    .executeTakeFirst();
+
+describe('registration settings', () => {
+  it('are set up by an editor, with the deadline read in the event’s zone', async () => {
+    const slug = await createEvent(editor, { title: 'Settings in Vientiane' });
+    await setUpRegistration(hub, editor, slug, { capacity: '30', deadline: '2031-03-01T17:00' });
+    const settings = await settingsOf(slug);
+    expect(settings).toMatchObject({ mode: 'application', capacity: 30, waiting_list: 1 });
+    // 17:00 in Vientiane (UTC+7) is 10:00 UTC.
+    expect(settings?.deadline).toBe('2031-03-01T10:00:00.000Z');
+    const page = await editor.get(`/events/${slug}/registration`);
+    expect(page.text).toContain('value="2031-03-01T17:00"');
+    expect(page.text).toContain('value="Creative industry representatives"');
+    const audit = await hub.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'event.registration_opened')
+      .execute();
+    expect(audit.length).toBeGreaterThan(0);
+  });
+
+  it('are set up by a member of an organising organisation, not by a partner’s or a stranger', async () => {
+    const slug = await createEvent(editor, { title: 'Organised by members' });
+    const member = await signedIn(hub);
+    const stranger = await signedIn(hub);
+    // The member creates an organisation through the directory's form and becomes its owner.
+    await member.client.get('/directory/new');
+    const created = await member.client.request('/directory/new', {
+      form: organisationForm({ name: 'Hue creative community' }),
+    });
+    expect(created.status).toBe(303);
+    const org = await hub.deps.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', 'Hue creative community')
+      .executeTakeFirstOrThrow();
+    const eventRow = await hub.deps.db
+      .selectFrom('events')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    await hub.deps.db
+      .insertInto('event_organisations')
+      .values({ event_id: eventRow.id, organisation_id: org.id, role: 'organiser', position: 0 })
+      .execute();
+    await setUpRegistration(hub, member.client, slug);
+    expect((await stranger.client.get(`/events/${slug}/registration`)).status).toBe(403);
+    const refused = await submit(hub, stranger.client, `/events/${slug}`, settingsForm({ capacity: '1' }), {
+      action: `/events/${slug}/registration`,
+    });
+    expect(refused.status).toBe(403);
+    expect((await settingsOf(slug))?.capacity).toBeNull();
+    const visitor = await hub.client().get(`/events/${slug}/registration`);
+    expect(visitor.status).toBe(303);
+    expect(visitor.location).toContain('/login?next=');
+  });
+
+  it('refuse a deadline in the past, keeping what was typed and saving nothing', async () => {
+    const slug = await createEvent(editor, { title: 'Deadline passed' });
+    const res = await submit(
+      hub,
+      editor,
+      `/events/${slug}/registration`,
+      settingsForm({ deadline: '2020-01-01T09:00', capacity: '12' }),
+    );
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('id="f-deadline-error"');
+    expect(visibleText(res.text)).toContain('This moment has passed');
+    expect(res.text).toContain('value="2020-01-01T09:00"');
+    expect(res.text).toContain('value="12"');
+    expect(await settingsOf(slug)).toBeUndefined();
+    const categories = await hub.deps.db
+      .selectFrom('event_categories')
+      .innerJoin('events', 'events.id', 'event_categories.event_id')
+      .select('event_categories.id')
+      .where('events.slug', '=', slug)
+      .execute();
+    expect(categories).toEqual([]);
+    const garbled = await submit(
+      hub,
+      editor,
+      `/events/${slug}/registration`,
+      settingsForm({ deadline: 'next Friday' }),
+    );
+    expect(garbled.status).toBe(422);
+    expect(visibleText(garbled.text)).toContain('Enter a date and a time');
+  });
+
+  it('refuse a capacity below the number accepted already', async () => {
+    const slug = await createEvent(editor, { title: 'Small room' });
+    await setUpRegistration(hub, editor, slug, { mode: 'open', capacity: '5', cat_label: [] });
+    for (let i = 0; i < 2; i++) {
+      const applicant = await signedIn(hub);
+      expect((await apply(hub, applicant.client, slug, standardFields())).status).toBe(303);
+    }
+    const res = await submit(
+      hub,
+      editor,
+      `/events/${slug}/registration`,
+      settingsForm({ mode: 'open', capacity: '1', cat_label: [] }),
+    );
+    expect(res.status).toBe(422);
+    expect(visibleText(res.text)).toContain('cannot be lower than the number accepted');
+    expect((await settingsOf(slug))?.capacity).toBe(5);
+    const bad = await submit(
+      hub,
+      editor,
+      `/events/${slug}/registration`,
+      settingsForm({ capacity: 'thirty' }),
+    );
+    expect(bad.status).toBe(422);
+    expect(visibleText(bad.text)).toContain('Enter a whole number of places');
+  });
+
+  it('rename a category someone chose, and refuse to remove it', async () => {
+    const slug = await createEvent(editor, { title: 'Categories in use' });
+    await setUpRegistration(hub, editor, slug);
+    const officials = await categoryId(hub, slug, 'Government officials');
+    const creative = await categoryId(hub, slug, 'Creative industry representatives');
+    const applicant = await signedIn(hub);
+    await apply(hub, applicant.client, slug, standardFields({ category_id: officials }), { intent: 'save' });
+    const removed = await submit(
+      hub,
+      editor,
+      `/events/${slug}/registration`,
+      settingsForm({ cat_id: [creative, ''], cat_label: ['Creative industry representatives', ''] }),
+    );
+    expect(removed.status).toBe(409);
+    expect(visibleText(removed.text)).toContain('cannot be removed');
+    await setUpRegistration(hub, editor, slug, {
+      cat_id: [creative, officials, ''],
+      cat_label: [
+        'Creative industry representatives',
+        'Government officials (ministries)',
+        'OTOP/ODOP/OVOP agencies',
+      ],
+    });
+    const labels = await hub.deps.db
+      .selectFrom('event_categories')
+      .select(['id', 'label'])
+      .where('id', '=', Number(officials))
+      .executeTakeFirstOrThrow();
+    expect(labels.label).toBe('Government officials (ministries)');
+  });
+
+  it('invite addresses by mail for an invitation-only event, and refuse addresses that are not email', async () => {
+    const slug = await createEvent(editor, { title: 'Invited experts' });
+    const bad = await submit(
+      hub,
+      editor,
+      `/events/${slug}/registration`,
+      settingsForm({ mode: 'invitation', invitations: 'expert@example.org\nnot an address' }),
+    );
+    expect(bad.status).toBe(422);
+    expect(visibleText(bad.text)).toContain('not an email address');
+    const none = await submit(
+      hub,
+      editor,
+      `/events/${slug}/registration`,
+      settingsForm({ mode: 'invitation', invitations: '' }),
+    );
+    expect(none.status).toBe(422);
+    await setUpRegistration(hub, editor, slug, {
+      mode: 'invitation',
+      invitations: 'Expert@Example.org\nofficial@example.org',
+    });
+    await hub.deliverMail();
+    const mail = await hub.smtp.next('expert@example.org');
+    expect(mail.subject).toBe('You are invited to apply: Invited experts');
+    expect(mail.text).toContain(`/events/${slug}/apply`);
+    // Saving again invites nobody twice.
+    await setUpRegistration(hub, editor, slug, {
+      mode: 'invitation',
+      invitations: 'expert@example.org\nofficial@example.org',
+    });
+    await hub.deliverMail();
+    expect(hub.smtp.to('expert@example.org')).toHaveLength(1);
+  });
+});
+
+describe('the application form', () => {
+  it('takes questions of every kind, in order, moved up and down', async () => {
+    const slug = await createEvent(editor, { title: 'Form of every kind' });
+    await setUpRegistration(hub, editor, slug);
+    const ids: number[] = [];
+    for (const kind of ['text', 'long_text', 'yes_no', 'number', 'date', 'file'])
+      ids.push(await addQuestion(hub, editor, slug, { kind, label: `A ${kind} question` }));
+    ids.push(
+      await addQuestion(hub, editor, slug, {
+        kind: 'single_choice',
+        label: 'Your domain',
+        options: ['Crafts', 'Design'],
+      }),
+    );
+    ids.push(
+      await addQuestion(hub, editor, slug, {
+        kind: 'multiple_choice',
+        label: 'Languages',
+        options: ['Lao', 'English'],
+      }),
+    );
+    const moved = await submit(
+      hub,
+      editor,
+      `/events/${slug}/registration/form`,
+      { direction: 'up' },
+      {
+        action: `/events/${slug}/registration/form/${ids[1]}/move`,
+      },
+    );
+    expect(moved.status).toBe(303);
+    const order = await hub.deps.db
+      .selectFrom('event_form_fields')
+      .select(['id', 'position'])
+      .where('id', 'in', ids)
+      .orderBy('position')
+      .execute();
+    expect(order.map((r) => r.id).slice(0, 2)).toEqual([ids[1], ids[0]]);
+    const applicant = await signedIn(hub);
+    const form = await applicant.client.get(`/events/${slug}/apply`);
+    expect(form.status).toBe(200);
+    for (const kind of ['text', 'long_text', 'yes_no', 'number', 'date', 'file'])
+      expect(visibleText(form.text)).toContain(`A ${kind} question`);
+    expect(form.text).toContain('type="file"');
+    expect(form.text).toContain('enctype="multipart/form-data"');
+  });
+
+  it('refuses a choice question without choices, and anything but an organiser', async () => {
+    const slug = await createEvent(editor, { title: 'Choices needed' });
+    await setUpRegistration(hub, editor, slug);
+    const before = await count(hub, 'event_form_fields');
+    const res = await submit(hub, editor, `/events/${slug}/registration/form`, {
+      kind: 'single_choice',
+      label: 'Pick one',
+      options: 'Only one',
+    });
+    expect(res.status).toBe(422);
+    expect(visibleText(res.text)).toContain('Give at least two choices');
+    expect(res.text).toContain('value="Pick one"');
+    const stranger = await signedIn(hub);
+    const refused = await submit(
+      hub,
+      stranger.client,
+      `/events/${slug}`,
+      { kind: 'text', label: 'Sneaky' },
+      {
+        action: `/events/${slug}/registration/form`,
+      },
+    );
+    expect(refused.status).toBe(403);
+    expect(await count(hub, 'event_form_fields')).toBe(before);
+  });
+
+  it('keeps the answers when the organiser changes the form: answered questions are hidden, not deleted', async () => {
+    const slug = await createEvent(editor, { title: 'Form changed later' });
+    await setUpRegistration(hub, editor, slug);
+    const motivation = await addQuestion(hub, editor, slug, { kind: 'long_text', label: 'Your motivation' });
+    const domain = await addQuestion(hub, editor, slug, {
+      kind: 'single_choice',
+      label: 'Domain',
+      options: ['Crafts', 'Design'],
+    });
+    const unused = await addQuestion(hub, editor, slug, { kind: 'text', label: 'Unused question' });
+    const applicant = await signedIn(hub);
+    const sent = await apply(hub, applicant.client, slug, {
+      ...standardFields({ category_id: await categoryId(hub, slug, 'Government officials') }),
+      [`q_${motivation}`]: 'To open a crafts hub in Luang Prabang.',
+      [`q_${domain}`]: 'Crafts',
+    });
+    expect(sent.status, visibleText(sent.text).slice(0, 300)).toBe(303);
+
+    const base = `/events/${slug}/registration/form`;
+    const deleted = await submit(hub, editor, base, {}, { action: `${base}/${motivation}/delete` });
+    expect(deleted.status).toBe(409);
+    expect(visibleText(deleted.text)).toContain('cannot be deleted. Hide it instead');
+    const kind = await submit(hub, editor, `${base}/${domain}`, {
+      kind: 'text',
+      label: 'Domain',
+      options: '',
+    });
+    expect(kind.status).toBe(409);
+    const option = await submit(hub, editor, `${base}/${domain}`, {
+      kind: 'single_choice',
+      label: 'Domain',
+      options: 'Design\nMusic',
+    });
+    expect(option.status).toBe(409);
+    expect(visibleText(option.text)).toContain('A choice someone chose cannot be removed');
+    const added = await submit(hub, editor, `${base}/${domain}`, {
+      kind: 'single_choice',
+      label: 'Domain',
+      options: 'Crafts\nDesign\nMusic',
+    });
+    expect(added.status, visibleText(added.text).slice(-600)).toBe(303);
+    const hidden = await submit(hub, editor, `${base}/${motivation}`, {
+      kind: 'long_text',
+      label: 'Your motivation',
+      hidden: '1',
+      options: '',
+    });
+    expect(hidden.status, visibleText(hidden.text).slice(-600)).toBe(303);
+    expect((await submit(hub, editor, base, {}, { action: `${base}/${unused}/delete` })).status).toBe(303);
+    expect(
+      await hub.deps.db
+        .selectFrom('event_form_fields')
+        .select('id')
+        .where('id', '=', unused)
+        .executeTakeFirst(),
+    ).toBeUndefined();
+
+    // The hidden question is no longer asked, and its answer is still there for the reviewers.
+    const other = await signedIn(hub);
+    expect(visibleText((await other.client.get(`/events/${slug}/apply`)).text)).not.toContain(
+      'Your motivation',
+    );
+    const row = await hub.deps.db
+      .selectFrom('event_registrations')
+      .select('id')
+      .where('user_id', '=', applicant.user.id)
+      .executeTakeFirstOrThrow();
+    const review = await editor.get(`/events/${slug}/applications/${row.id}`);
+    expect(visibleText(review.text)).toContain(
+      'Your motivation (hidden) To open a crafts hub in Luang Prabang.',
+    );
+  });
+});
+
+describe('post()', () => {
+  it('sends repeated fields the way a browser does', async () => {
+    const slug = await createEvent(editor, { title: 'Repeated fields' });
+    await editor.get(`/events/${slug}/registration`);
+    const res = await post(
+      hub,
+      editor,
+      `/events/${slug}/registration`,
+      settingsForm({ cat_id: ['', '', ''], cat_label: ['A', 'B', 'C'] }),
+    );
+    expect(res.status).toBe(303);
+    expect(await count(hub, 'event_categories')).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,245 @@
+// Shared by the registration tests: signed-in clients, an event open for registration made through
+// the events form, its registration set up through the organisers' form, questions added through
+// the form builder, and the application form sent as a browser sends it (multipart, files too).
+import { expect } from 'vitest';
+import { BASE_URL, type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
+import { createApiToken } from '../../../platform/auth.ts';
+
+export async function signedIn(
+  hub: TestPlatform,
+  role: 'member' | 'editor' | 'admin' = 'member',
+  locale?: string,
+) {
+  const user = await hub.createUser({ role });
+  if (locale) await hub.deps.db.updateTable('users').set({ locale }).where('id', '=', user.id).execute();
+  const client = hub.client();
+  await client.login(user.email);
+  const { token } = await createApiToken(hub.deps.db, user.id, 'tests');
+  return { user, client, token };
+}
+
+const eventForm = (overrides: Record<string, string>) => ({
+  title: 'Workshop on creative hubs',
+  lang: 'en',
+  type: 'workshop',
+  format: 'in_person',
+  status: 'registration_open',
+  description: '',
+  starts_on: '2031-03-10',
+  ends_on: '2031-03-12',
+  start_time: '09:00',
+  end_time: '17:00',
+  time_zone: 'Asia/Vientiane',
+  venue: '',
+  venue_name: 'STELLA',
+  address: '',
+  city: 'Vientiane',
+  country: 'LA',
+  online_url: '',
+  ...overrides,
+});
+
+/** An event made by an editor through the events form; returns its slug. */
+export async function createEvent(
+  editor: TestClient,
+  overrides: Record<string, string> = {},
+): Promise<string> {
+  const res = await editor.submit('/events/new', '/events/new', eventForm(overrides));
+  expect(res.status, visibleText(res.text).slice(0, 400)).toBe(303);
+  return (res.location ?? '').replace('/events/', '');
+}
+
+export const settingsForm = (overrides: Record<string, string | string[]> = {}) => ({
+  mode: 'application',
+  capacity: '',
+  waiting_list: '1',
+  deadline: '',
+  criteria: 'English proficiency; commitment to attend all three days.',
+  cat_id: ['', ''],
+  cat_label: ['Creative industry representatives', 'Government officials'],
+  invitations: '',
+  ...overrides,
+});
+
+type Fields = Record<string, string | string[]>;
+export interface Upload {
+  field: string;
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * POSTs like a browser: the client's cookies, address and the CSRF token of its last page; fields
+ * that repeat (checkboxes, rows); multipart when files come along. TestClient.request takes flat
+ * forms only, so the body is built here.
+ */
+export async function post(
+  hub: TestPlatform,
+  client: TestClient,
+  path: string,
+  fields: Fields,
+  files: Upload[] = [],
+) {
+  const headers = new Headers({ 'x-forwarded-for': client.ip, 'accept-language': 'en' });
+  if (client.cookies.size) headers.set('cookie', [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+  const entries: [string, string][] = [['_csrf', client.csrfToken()]];
+  for (const [k, v] of Object.entries(fields))
+    for (const one of Array.isArray(v) ? v : [v]) entries.push([k, one]);
+  let body: Uint8Array | string;
+  if (files.length) {
+    const form = new FormData();
+    for (const [k, v] of entries) form.append(k, v);
+    for (const f of files)
+      form.append(f.field, new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    // Through a Request so the body gets its multipart boundary and length as a browser's does.
+    const request = new Request(new URL(path, BASE_URL), { method: 'POST', body: form });
+    body = new Uint8Array(await request.arrayBuffer());
+    headers.set('content-type', request.headers.get('content-type') ?? '');
+  } else {
+    body = new URLSearchParams(entries).toString();
+    headers.set('content-type', 'application/x-www-form-urlencoded');
+  }
+  const res = await hub.app.request(path, { method: 'POST', headers, body });
+  const text = await res.text();
+  if ((res.headers.get('content-type') ?? '').includes('text/html')) client.lastHtml = text;
+  return { status: res.status, text, location: res.headers.get('location'), headers: res.headers };
+}
+
+/** Loads `page` (for its CSRF token), then posts the form to `action` (the page itself by default). */
+export async function submit(
+  hub: TestPlatform,
+  client: TestClient,
+  page: string,
+  fields: Fields,
+  options: { action?: string; files?: Upload[] } = {},
+) {
+  await client.get(page);
+  return post(hub, client, options.action ?? page, fields, options.files);
+}
+
+/** Sets up the event's registration through the organisers' form; expects it to be saved. */
+export async function setUpRegistration(
+  hub: TestPlatform,
+  organiser: TestClient,
+  slug: string,
+  overrides: Fields = {},
+) {
+  const res = await submit(hub, organiser, `/events/${slug}/registration`, settingsForm(overrides));
+  expect(res.status, visibleText(res.text).slice(0, 600)).toBe(303);
+}
+
+/** Adds a question through the form builder; returns its id. */
+export async function addQuestion(
+  hub: TestPlatform,
+  organiser: TestClient,
+  slug: string,
+  question: { kind: string; label: string; required?: boolean; options?: string[]; help?: string },
+): Promise<number> {
+  const res = await submit(hub, organiser, `/events/${slug}/registration/form`, {
+    kind: question.kind,
+    label: question.label,
+    help: question.help ?? '',
+    options: (question.options ?? []).join('\n'),
+    ...(question.required ? { required: '1' } : {}),
+  });
+  expect(res.status, visibleText(res.text).slice(0, 600)).toBe(303);
+  const row = await hub.deps.db
+    .selectFrom('event_form_fields')
+    .select('id')
+    .where('label', '=', question.label)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The standard fields of an application, filled in. */
+export const standardFields = (overrides: Fields = {}): Fields => ({
+  name: 'Vilayvanh Phommachanh',
+  organisation_name: 'Lao Handicraft Association',
+  organisation_kind: 'association',
+  country: 'LA',
+  gender: 'woman',
+  networking_consent: '1',
+  ...overrides,
+});
+
+/** The id of a category of the event by its label. */
+export async function categoryId(hub: TestPlatform, slug: string, label: string): Promise<string> {
+  const row = await hub.deps.db
+    .selectFrom('event_categories')
+    .innerJoin('events', 'events.id', 'event_categories.event_id')
+    .select('event_categories.id')
+    .where('events.slug', '=', slug)
+    .where('event_categories.label', '=', label)
+    .executeTakeFirstOrThrow();
+  return String(row.id);
+}
+
+/** Sends the application form (intent "submit" or "save"). */
+export function apply(
+  hub: TestPlatform,
+  client: TestClient,
+  slug: string,
+  fields: Fields,
+  options: { intent?: 'submit' | 'save'; files?: Upload[] } = {},
+) {
+  return submit(
+    hub,
+    client,
+    `/events/${slug}/apply`,
+    { ...fields, intent: options.intent ?? 'submit' },
+    { files: options.files },
+  );
+}
+
+export async function registrationOf(hub: TestPlatform, slug: string, userId: number) {
+  return hub.deps.db
+    .selectFrom('event_registrations')
+    .innerJoin('events', 'events.id', 'event_registrations.event_id')
+    .selectAll('event_registrations')
+    .where('events.slug', '=', slug)
+    .where('event_registrations.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function count(
+  hub: TestPlatform,
+  table:
+    | 'event_registrations'
+    | 'event_participants'
+    | 'event_form_fields'
+    | 'outbox'
+    | 'event_categories'
+    | 'event_reviews',
+) {
+  const row = await hub.deps.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** An API call with a personal token (or none). */
+export async function api(
+  hub: TestPlatform,
+  token: string | null,
+  method: string,
+  path: string,
+  json?: unknown,
+) {
+  const headers: Record<string, string> = { 'accept-language': 'en' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (json !== undefined) headers['content-type'] = 'application/json';
+  const res = await hub.app.request(path, {
+    method,
+    headers,
+    body: json === undefined ? undefined : JSON.stringify(json),
+  });
+  const text = await res.text();
+  let body: Record<string, unknown> = {};
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  return { status: res.status, body, headers: res.headers };
+}

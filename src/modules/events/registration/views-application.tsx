@@ -1,0 +1,161 @@
+// An application as its applicant sees it (status, what they sent, withdrawing), the list of one's
+// own applications, and the answers block the reviewers' page shows too.
+import { CsrfField } from '../../../ui/components/form.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import { dateRange } from '../format.ts';
+import type { EventDetails } from '../store.ts';
+import { type FormField, isFileAnswer } from './answers.ts';
+import type { Application, OwnApplication } from './applications-store.ts';
+import { StatusBadge } from './views-parts.tsx';
+
+/** The application's standard fields and its answers, files linked for download. */
+export function AnswersView(props: { event: EventDetails; application: Application; fields: FormField[] }) {
+  const { t, fmt } = usePage();
+  const { application: a, event } = props;
+  const none = <span class="muted">{t('registration.noAnswer')}</span>;
+  const fileUrl = (fieldId: number) => `/events/${event.slug}/applications/${a.id}/files/${fieldId}`;
+  return (
+    <>
+      <dl class="facts">
+        <dt>{t('registration.name')}</dt>
+        <dd>{a.name || none}</dd>
+        <dt>{t('registration.organisationName')}</dt>
+        <dd>
+          {a.organisation ? (
+            <a href={`/directory/${a.organisation.slug}`}>{a.organisation.name}</a>
+          ) : (
+            a.organisation_name || none
+          )}
+          {a.organisation_kind && <span class="muted"> · {t(`directory.kind.${a.organisation_kind}`)}</span>}
+        </dd>
+        <dt>{t('registration.country')}</dt>
+        <dd>{a.country ? fmt.country(a.country) : none}</dd>
+        {a.categoryLabel && (
+          <>
+            <dt>{t('registration.category')}</dt>
+            <dd>{a.categoryLabel}</dd>
+          </>
+        )}
+        <dt>{t('registration.gender')}</dt>
+        <dd>{a.gender ? t(`events.gender.${a.gender}`) : t('registration.notStated')}</dd>
+        <dt>{t('registration.networking')}</dt>
+        <dd>{t(a.networking_consent ? 'registration.yes' : 'registration.no')}</dd>
+      </dl>
+      {props.fields.length > 0 && (
+        <dl class="facts answers">
+          {props.fields.map((field) => {
+            const value = a.parsedAnswers[String(field.id)];
+            if (field.hidden && value === undefined) return null;
+            return (
+              <>
+                <dt>
+                  {field.label}
+                  {field.hidden && <span class="muted"> ({t('registration.hiddenBadge')})</span>}
+                </dt>
+                <dd class="answer">
+                  {value === undefined || value === '' ? (
+                    none
+                  ) : isFileAnswer(value) ? (
+                    <a href={fileUrl(field.id)}>
+                      {value.name}
+                      <span class="muted">
+                        {' '}
+                        ({t('registration.kilobytes', { size: fmt.number(Math.ceil(value.size / 1024)) })})
+                      </span>
+                    </a>
+                  ) : typeof value === 'boolean' ? (
+                    t(value ? 'registration.yes' : 'registration.no')
+                  ) : Array.isArray(value) ? (
+                    value.join(', ')
+                  ) : typeof value === 'number' ? (
+                    fmt.number(value)
+                  ) : (
+                    value
+                  )}
+                </dd>
+              </>
+            );
+          })}
+        </dl>
+      )}
+    </>
+  );
+}
+
+export function ApplicationView(props: {
+  event: EventDetails;
+  application: Application;
+  fields: FormField[];
+  mayWithdraw: boolean;
+  editable: boolean;
+}) {
+  const { t, fmt } = usePage();
+  const { event, application: a } = props;
+  return (
+    <div class="wrap narrow">
+      <p class="breadcrumb no-print">
+        <a href={`/events/${event.slug}`}>{event.title}</a> ·{' '}
+        <a href="/account/applications">{t('registration.myApplications')}</a>
+      </p>
+      <h1>{t('registration.yourApplication', { title: event.title })}</h1>
+      <p>
+        <StatusBadge status={a.status} />{' '}
+        {a.submitted_at && (
+          <span class="muted">{t('registration.submittedOn', { when: fmt.dateTime(a.submitted_at) })}</span>
+        )}
+      </p>
+      <p>{t(`registration.statusExplained.${a.status}`)}</p>
+      {props.editable && (
+        <p>
+          <a class="button" href={`/events/${event.slug}/apply`}>
+            {t(a.status === 'draft' ? 'registration.continueDraft' : 'registration.applyAgain')}
+          </a>
+        </p>
+      )}
+      <AnswersView event={event} application={a} fields={props.fields} />
+      {props.mayWithdraw && (
+        <details class="danger-zone no-print">
+          <summary>{t('registration.withdraw')}</summary>
+          <form method="post" action={`/events/${event.slug}/application/withdraw`}>
+            <CsrfField />
+            <p>{t('registration.withdrawWarning')}</p>
+            <button type="submit" class="button danger">
+              {t('registration.withdrawConfirm')}
+            </button>
+          </form>
+        </details>
+      )}
+    </div>
+  );
+}
+
+export function MyApplicationsView({ applications }: { applications: OwnApplication[] }) {
+  const { t, locale } = usePage();
+  return (
+    <div class="wrap">
+      <p class="breadcrumb no-print">
+        <a href="/account">{t('account.title')}</a>
+      </p>
+      <h1>{t('registration.myApplications')}</h1>
+      {applications.length === 0 ? (
+        <p>
+          {t('registration.noApplications')} <a href="/events">{t('events.title')}</a>
+        </p>
+      ) : (
+        <ul class="plain stack cards">
+          {applications.map((a) => (
+            <li class="card">
+              <p class="card-title">
+                <a href={`/events/${a.event.slug}/application`}>{a.event.title}</a>
+              </p>
+              <p class="muted">{dateRange(locale, a.event.starts_on, a.event.ends_on)}</p>
+              <p>
+                <StatusBadge status={a.status} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

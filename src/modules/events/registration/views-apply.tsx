@@ -1,0 +1,214 @@
+// The application (or registration) form: what the event asks for and until when, the standard
+// fields every application has, the organiser's questions, and two buttons — save the draft on
+// the server, or send it. Shown again with everything typed when something is wrong.
+import { COUNTRY_CODES } from '../../../platform/countries.ts';
+import { renderMarkdown } from '../../../platform/markdown.ts';
+import { Field, Form, type FormState, SelectField } from '../../../ui/components/form.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import { ORGANISATION_KINDS } from '../../directory/index.ts';
+import { GENDERS } from '../participation/vocab.ts';
+import type { EventDetails } from '../store.ts';
+import type { FileAnswer, FormField } from './answers.ts';
+import type { RegistrationSettings } from './settings-store.ts';
+import { CheckboxField, inEventZone } from './views-parts.tsx';
+import { Question } from './views-questions.tsx';
+
+export interface ApplyPageProps {
+  event: EventDetails;
+  settings: RegistrationSettings;
+  closesAt: string;
+  fields: FormField[];
+  files: ReadonlyMap<number, FileAnswer>;
+  organisations: { id: number; name: string }[];
+  state: FormState;
+  /** When the draft was last saved on the server. */
+  draftSavedAt: string | null;
+}
+
+/** What the event asks of applicants: the mode, places, deadline and the selection criteria. */
+export function RegistrationTerms(props: {
+  event: EventDetails;
+  settings: RegistrationSettings;
+  closesAt: string;
+}) {
+  const { t, fmt, locale } = usePage();
+  const { settings, event } = props;
+  return (
+    <>
+      <dl class="facts">
+        <dt>{t('registration.mode')}</dt>
+        <dd>{t(`events.mode.${settings.mode}`)}</dd>
+        {settings.capacity !== null && (
+          <>
+            <dt>{t('registration.capacity')}</dt>
+            <dd>{fmt.number(settings.capacity)}</dd>
+          </>
+        )}
+        <dt>{t('registration.closes')}</dt>
+        <dd>
+          <time datetime={props.closesAt}>{inEventZone(locale, props.closesAt, event.time_zone)}</time>
+        </dd>
+      </dl>
+      {settings.criteria && (
+        <section aria-labelledby="criteria-title">
+          <h2 id="criteria-title">{t('registration.criteria')}</h2>
+          <div
+            class="prose"
+            lang={event.lang}
+            // Markdown rendered by marked and cleaned by sanitize-html (platform/markdown.ts).
+            dangerouslySetInnerHTML={{ __html: renderMarkdown(settings.criteria) }}
+          />
+        </section>
+      )}
+    </>
+  );
+}
+
+function StandardFields(props: ApplyPageProps) {
+  const { t, fmt, locale } = usePage();
+  const { state } = props;
+  const collator = new Intl.Collator(locale);
+  const countries = COUNTRY_CODES.map((c) => ({ value: c, label: fmt.country(c) })).sort((a, b) =>
+    collator.compare(a.label, b.label),
+  );
+  return (
+    <fieldset>
+      <legend>{t('registration.aboutYou')}</legend>
+      <Field
+        name="name"
+        label="registration.name"
+        hint="registration.nameHint"
+        state={state}
+        required
+        maxlength={200}
+        autocomplete="name"
+      />
+      {props.organisations.length > 0 && (
+        <SelectField
+          name="organisation_id"
+          label="registration.directoryOrganisation"
+          state={state}
+          options={[
+            { value: '', label: t('registration.otherOrganisation') },
+            ...props.organisations.map((o) => ({ value: String(o.id), label: o.name })),
+          ]}
+        />
+      )}
+      <Field
+        name="organisation_name"
+        label="registration.organisationName"
+        hint={props.organisations.length > 0 ? 'registration.organisationNameHint' : undefined}
+        state={state}
+        maxlength={300}
+        autocomplete="organization"
+      />
+      <SelectField
+        name="organisation_kind"
+        label="registration.organisationKind"
+        state={state}
+        options={[
+          { value: '', label: t('registration.noKind') },
+          ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`directory.kind.${k}`) })),
+        ]}
+      />
+      <SelectField
+        name="country"
+        label="registration.country"
+        state={state}
+        options={[{ value: '', label: t('registration.chooseCountry') }, ...countries]}
+      />
+      {props.settings.categories.length > 0 && (
+        <SelectField
+          name="category_id"
+          label="registration.category"
+          state={state}
+          options={[
+            { value: '', label: t('registration.chooseCategory') },
+            ...props.settings.categories.map((c) => ({ value: String(c.id), label: c.label })),
+          ]}
+        />
+      )}
+      <SelectField
+        name="gender"
+        label="registration.gender"
+        hint="registration.genderHint"
+        state={state}
+        options={[
+          { value: '', label: t('registration.genderNotStated') },
+          ...GENDERS.map((g) => ({ value: g, label: t(`events.gender.${g}`) })),
+        ]}
+      />
+      <CheckboxField
+        name="networking_consent"
+        label="registration.networkingConsent"
+        hint="registration.networkingConsentHint"
+        state={state}
+      />
+    </fieldset>
+  );
+}
+
+export function ApplyView(props: ApplyPageProps) {
+  const { t, fmt } = usePage();
+  const { event, settings } = props;
+  const visible = props.fields.filter((f) => !f.hidden);
+  const open = settings.mode !== 'application';
+  return (
+    <div class="wrap narrow">
+      <p class="breadcrumb no-print">
+        <a href={`/events/${event.slug}`}>{event.title}</a>
+      </p>
+      <h1>{t(open ? 'registration.registerTitle' : 'registration.applyTitle', { title: event.title })}</h1>
+      <RegistrationTerms event={event} settings={settings} closesAt={props.closesAt} />
+      {props.draftSavedAt && (
+        <p class="notice">{t('registration.draftSavedAt', { when: fmt.dateTime(props.draftSavedAt) })}</p>
+      )}
+      <Form
+        action={`/events/${event.slug}/apply`}
+        state={props.state}
+        requiredNote
+        enctype="multipart/form-data"
+        class="stack application-form"
+      >
+        <StandardFields {...props} />
+        {visible.length > 0 && (
+          <fieldset>
+            <legend>{t('registration.questions')}</legend>
+            {visible.map((field) => (
+              <Question field={field} state={props.state} file={props.files.get(field.id)} />
+            ))}
+          </fieldset>
+        )}
+        <p class="hint">{t(open ? 'registration.submitHintOpen' : 'registration.submitHint')}</p>
+        <div class="actions">
+          <button type="submit" class="button" name="intent" value="submit">
+            {t(open ? 'registration.submitRegistration' : 'registration.submitApplication')}
+          </button>
+          <button type="submit" class="button secondary" name="intent" value="save">
+            {t('registration.saveDraft')}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+/** Instead of the form: why the account may not apply now. */
+export function ApplyClosedView(props: {
+  event: EventDetails;
+  message: Parameters<ReturnType<typeof usePage>['t']>[0];
+}) {
+  const { t } = usePage();
+  return (
+    <div class="wrap narrow">
+      <p class="breadcrumb no-print">
+        <a href={`/events/${props.event.slug}`}>{props.event.title}</a>
+      </p>
+      <h1>{t('registration.cannotApplyTitle')}</h1>
+      <p class="notice warning">{t(props.message)}</p>
+      <p>
+        <a href={`/events/${props.event.slug}`}>{t('events.backToEvent')}</a>
+      </p>
+    </div>
+  );
+}
