@@ -205,36 +205,42 @@ export function reviewSchema(criteria: { id: number; max_score: number }[]) {
 
 /** The standard part of every application; which categories and organisations are offered varies. */
 export function standardSchema(offered: { categoryIds: number[]; organisationIds: number[] }) {
+  const chosenId = (v: unknown) =>
+    v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : Number(v);
   const oneOf = (ids: number[]) =>
     z.preprocess(
-      blankToNull,
-      z.coerce
+      chosenId,
+      z
         .number('form.invalid')
         .refine((n) => ids.includes(n), 'form.invalid')
         .nullable()
         .default(null),
     );
-  return z
-    .object({
-      name: requiredText(200),
-      organisation_id: oneOf(offered.organisationIds),
-      organisation_name: optionalText(300),
-      organisation_kind: z.preprocess(
-        blankToNull,
-        z.enum(ORGANISATION_KINDS, 'form.invalid').nullable().default(null),
-      ),
-      country: z.preprocess(
-        blankToNull,
-        z.string('registration.countryNeeded').refine(isCountryCode, 'directory.unknownCountry'),
-      ),
-      category_id: oneOf(offered.categoryIds),
-      gender: z.preprocess(blankToNull, z.enum(GENDERS, 'form.invalid').nullable().default(null)),
-      networking_consent: flag.default(false),
-    })
-    .superRefine((input, ctx) => {
-      if (offered.categoryIds.length > 0 && input.category_id === null)
-        ctx.addIssue({ code: 'custom', path: ['category_id'], message: 'registration.categoryNeeded' });
-    });
+  return z.object({
+    name: requiredText(200),
+    organisation_id: oneOf(offered.organisationIds),
+    organisation_name: optionalText(300),
+    organisation_kind: z.preprocess(
+      blankToNull,
+      z.enum(ORGANISATION_KINDS, 'form.invalid').nullable().default(null),
+    ),
+    country: z.preprocess(
+      blankToNull,
+      z.string('registration.countryNeeded').refine(isCountryCode, 'directory.unknownCountry'),
+    ),
+    // Required as soon as the event has categories (checked here, not across fields, so the message
+    // shows whatever else is wrong).
+    category_id: offered.categoryIds.length
+      ? z.preprocess(
+          chosenId,
+          z
+            .number('registration.categoryNeeded')
+            .refine((n) => offered.categoryIds.includes(n), 'form.invalid'),
+        )
+      : z.preprocess(() => null, z.null()),
+    gender: z.preprocess(blankToNull, z.enum(GENDERS, 'form.invalid').nullable().default(null)),
+    networking_consent: flag.default(false),
+  });
 }
 export type StandardInput = z.output<ReturnType<typeof standardSchema>>;
 

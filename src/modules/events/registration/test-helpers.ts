@@ -86,7 +86,7 @@ export async function post(
   const entries: [string, string][] = [['_csrf', client.csrfToken()]];
   for (const [k, v] of Object.entries(fields))
     for (const one of Array.isArray(v) ? v : [v]) entries.push([k, one]);
-  let body: Uint8Array | string;
+  let body: Uint8Array<ArrayBuffer> | string;
   if (files.length) {
     const form = new FormData();
     for (const [k, v] of entries) form.append(k, v);
