@@ -114,6 +114,7 @@ function StandardFields(props: ApplyPageProps) {
       <SelectField
         name="country"
         label="registration.country"
+        hint="registration.countryHint"
         state={state}
         options={[{ value: '', label: t('registration.chooseCountry') }, ...countries]}
       />
@@ -121,6 +122,7 @@ function StandardFields(props: ApplyPageProps) {
         <SelectField
           name="category_id"
           label="registration.category"
+          hint="registration.categoryHint"
           state={state}
           options={[
             { value: '', label: t('registration.chooseCategory') },

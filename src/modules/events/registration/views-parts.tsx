@@ -112,9 +112,11 @@ function BalanceTable(props: {
   const { t, fmt } = usePage();
   if (props.rows.length === 0) return null;
   return (
-    <div class="table-scroll">
+    // A region that scrolls sideways on a phone is reachable by keyboard (tabindex) and named.
+    <section class="table-scroll" tabindex={0} aria-label={t(props.caption)}>
       <table class="balance">
-        <caption>{t(props.caption)}</caption>
+        {/* The first column's header names the table on screen; the caption does for screen readers. */}
+        <caption class="visually-hidden">{t(props.caption)}</caption>
         <thead>
           <tr>
             <th scope="col">{t(props.caption)}</th>
@@ -134,18 +136,28 @@ function BalanceTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
 /** Accepted so far against the capacity, and by country, category and gender. */
-export function BalanceView({ balance, categories }: { balance: Balance; categories: Category[] }) {
+export function BalanceView({
+  balance,
+  categories,
+  level = 2,
+}: {
+  balance: Balance;
+  categories: Category[];
+  /** 3 where it sits under another heading (the decision). */
+  level?: 2 | 3;
+}) {
   const { t, fmt } = usePage();
+  const Heading = level === 2 ? 'h2' : 'h3';
   const categoryLabel = new Map(categories.map((c) => [String(c.id), c.label]));
   const notStated = t('registration.notStated');
   return (
     <section class="balance-section" aria-labelledby="balance-title">
-      <h2 id="balance-title">{t('registration.balance')}</h2>
+      <Heading id="balance-title">{t('registration.balance')}</Heading>
       <p>
         {balance.capacity === null
           ? t('registration.acceptedNoLimit', { accepted: fmt.number(balance.accepted) })

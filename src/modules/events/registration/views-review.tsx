@@ -53,7 +53,6 @@ export function ApplicationsView(props: {
       </p>
       <h1>{t('registration.applicationsTitle', { title: event.title })}</h1>
       {props.mayManage && <SetupNav event={event} current="review" />}
-      <BalanceView balance={props.balance} categories={props.categories} />
       <h2 id="list-title">{t('registration.applicationsList', { count: props.total })}</h2>
       <form method="get" action={`/events/${event.slug}/applications`} class="filters">
         <div class="field">
@@ -84,7 +83,11 @@ export function ApplicationsView(props: {
       {props.rows.length === 0 ? (
         <p class="muted">{t('registration.noApplicationsYet')}</p>
       ) : (
-        <div class="table-scroll">
+        <section
+          class="table-scroll"
+          tabindex={0}
+          aria-label={t('registration.applicationsList', { count: props.total })}
+        >
           <table class="applications">
             <caption class="visually-hidden">
               {t('registration.applicationsList', { count: props.total })}
@@ -92,10 +95,11 @@ export function ApplicationsView(props: {
             <thead>
               <tr>
                 <th scope="col">{t('registration.name')}</th>
-                <th scope="col">{t('registration.country')}</th>
-                <th scope="col">{t('registration.category')}</th>
                 <th scope="col">{t('events.statusLabel')}</th>
                 <th scope="col">{t('registration.score')}</th>
+                <th scope="col">{t('registration.country')}</th>
+                <th scope="col">{t('registration.category')}</th>
+                <th scope="col">{t('registration.organisationName')}</th>
               </tr>
             </thead>
             <tbody>
@@ -103,10 +107,7 @@ export function ApplicationsView(props: {
                 <tr>
                   <th scope="row">
                     <a href={`/events/${event.slug}/applications/${a.id}`}>{a.name}</a>
-                    {a.organisation_name && <span class="muted"> · {a.organisation_name}</span>}
                   </th>
-                  <td>{a.country ? fmt.country(a.country) : ''}</td>
-                  <td>{a.categoryLabel ?? ''}</td>
                   <td>
                     <StatusBadge status={a.status} />
                   </td>
@@ -114,13 +115,17 @@ export function ApplicationsView(props: {
                     <Score average={average} max={props.maxTotal} />
                     <span class="muted"> ({t('registration.reviewCount', { count: reviews })})</span>
                   </td>
+                  <td>{a.country ? fmt.country(a.country) : ''}</td>
+                  <td>{a.categoryLabel ?? ''}</td>
+                  <td>{a.organisation_name ?? ''}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <Pagination page={filter.page} pageSize={APPLICATIONS_PAGE_SIZE} total={props.total} />
+      <BalanceView balance={props.balance} categories={props.categories} />
     </div>
   );
 }
@@ -238,11 +243,11 @@ export function ApplicationReviewView(props: {
             <Submit label="registration.saveReview" />
           </Form>
           <h2 id="decision">{t('registration.decision')}</h2>
-          <BalanceView balance={props.balance} categories={props.categories} />
+          <BalanceView balance={props.balance} categories={props.categories} level={3} />
           <Form action={`${base}/decision`} state={props.forms.decision}>
             <SelectField
               name="decision"
-              label="registration.decision"
+              label="registration.yourDecision"
               state={props.forms.decision}
               options={DECISIONS.map((d) => ({ value: d, label: t(`registration.decide.${d}`) }))}
             />

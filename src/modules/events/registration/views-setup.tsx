@@ -108,19 +108,17 @@ export function SetupNav({
     ['rubric', `/events/${event.slug}/registration/rubric`, t('registration.rubricTitleShort')],
     ['review', `/events/${event.slug}/applications`, t('registration.applicationsTitleShort')],
   ] as const;
+  // Plain links in a line: on a phone four buttons would take the first screen.
   return (
-    <nav class="actions no-print" aria-label={t('registration.setupNav')}>
-      {links.map(([key, href, label]) =>
-        key === current ? (
-          <span class="button secondary" aria-current="page">
-            {label}
-          </span>
-        ) : (
-          <a class="button secondary" href={href}>
-            {label}
-          </a>
-        ),
-      )}
+    <nav class="no-print setup-nav" aria-label={t('registration.setupNav')}>
+      <p>
+        {links.map(([key, href, label], i) => (
+          <>
+            {i > 0 && ' · '}
+            {key === current ? <strong aria-current="page">{label}</strong> : <a href={href}>{label}</a>}
+          </>
+        ))}
+      </p>
     </nav>
   );
 }
