@@ -9,6 +9,7 @@ import { dateRange, fullDate } from './format.ts';
 import { formatOffset, localToUtc, offsetMinutes, utcToLocal } from './local-time.ts';
 import type { EventPageSummary } from './participants/event-page.ts';
 import { EventPageBlocks } from './participants/views-event-blocks.tsx';
+import { RegistrationBlock, type RegistrationBlockData } from './registration/event-block.tsx';
 import { type EventDetails, translationFor } from './store.ts';
 
 export interface EventPermissions {
@@ -38,7 +39,6 @@ function Times({
   date: string;
   event: EventDetails;
   view: TimeView;
-  participation?: EventPageSummary;
 }) {
   const { locale } = usePage();
   const shown = (time: string) => {
@@ -200,6 +200,8 @@ export function EventView(props: {
   agenda: AgendaDay[];
   may: EventPermissions;
   view: TimeView;
+  participation?: EventPageSummary;
+  registration?: RegistrationBlockData | null;
 }) {
   const { t, fmt, locale } = usePage();
   const { event } = props;
@@ -306,6 +308,7 @@ export function EventView(props: {
       <p class="no-print">
         <a href={`/events/${event.slug}.ics`}>{t('events.addToCalendar')}</a>
       </p>
+      {props.registration && <RegistrationBlock data={props.registration} event={event} />}
       {description && (
         <div
           class="prose"
