@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { auditOrigin } from '../../../platform/audit.ts';
+import { auditOrigin, recordAudit } from '../../../platform/audit.ts';
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
@@ -59,4 +59,15 @@ export function changeContext(
     origin: { ...auditOrigin(c), ...(via ? { via } : {}) },
     config: c.var.deps.config,
   };
+}
+
+/** An audit entry about the event's registration set-up, from the request, in the caller's transaction. */
+export function auditEvent(
+  c: C,
+  trx: Db,
+  event: { id: number },
+  action: string,
+  details: Record<string, unknown>,
+) {
+  return recordAudit(trx, { ...auditOrigin(c), action, subjectType: 'event', subjectId: event.id, details });
 }
