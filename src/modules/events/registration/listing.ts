@@ -4,11 +4,17 @@
 // is an average over reviewers that SQL would have to compute for every row anyway.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { allApplications } from './applications-store.ts';
+import { type Application, allApplications } from './applications-store.ts';
 import { averageTotal, reviewsOf } from './review-store.ts';
 import type { ApplicationFilter } from './schemas.ts';
-import type { ListedApplication } from './views-review.tsx';
 import { APPLICATIONS_PAGE_SIZE } from './vocab.ts';
+
+/** An application as the list shows it: with how many reviewed it and their average total. */
+export interface ListedApplication {
+  application: Application;
+  reviews: number;
+  average: number | null;
+}
 
 export async function applicationListing(
   db: Kysely<Database>,

@@ -9,6 +9,7 @@ import { REGISTRATION_STATUSES } from '../participation/vocab.ts';
 import type { EventDetails } from '../store.ts';
 import type { FormField } from './answers.ts';
 import type { Application } from './applications-store.ts';
+import type { ListedApplication } from './listing.ts';
 import type { Balance, Criterion, Review } from './review-store.ts';
 import { type ApplicationFilter, SORTS } from './schemas.ts';
 import type { Category } from './settings-store.ts';
@@ -16,12 +17,6 @@ import { AnswersView } from './views-application.tsx';
 import { AreaField, BalanceView, StatusBadge } from './views-parts.tsx';
 import { SetupNav } from './views-setup.tsx';
 import { APPLICATIONS_PAGE_SIZE, DECISIONS } from './vocab.ts';
-
-export interface ListedApplication {
-  application: Application;
-  reviews: number;
-  average: number | null;
-}
 
 function Score({ average, max }: { average: number | null; max: number }) {
   const { fmt, t } = usePage();
