@@ -83,13 +83,9 @@ const ClippingInputDoc = z
       .nullable()
       .optional()
       .openapi({ description: 'http(s) URL of the event or project' }),
-    event: z
-      .string()
-      .nullable()
-      .optional()
-      .openapi({
-        description: 'Slug (or address) of the event of this hub the article is about; null for none',
-      }),
+    event: z.string().nullable().optional().openapi({
+      description: 'Slug (or address) of the event of this hub the article is about; null for none',
+    }),
     translations: z
       .array(
         z.object({

@@ -287,7 +287,12 @@ const routes = {
       params: slugParam,
       ...body(
         z
-          .object({ answers: z.record(z.string(), z.union([z.number(), z.string()])) })
+          .object({
+            answers: z.record(z.string(), z.unknown()).openapi({
+              description:
+                'By question id: a whole number 1–5 for a rating, one of the choices, or a text. A wrong value is refused with `errors.q<id>`.',
+            }),
+          })
           .openapi({ example: { answers: { '12': 4, '13': 'Yes', '14': 'More time for questions' } } }),
       ),
     },

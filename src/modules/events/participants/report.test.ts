@@ -28,10 +28,24 @@ describe('the demo events’ figures', () => {
     expect(text).toContain('21 participants from 11 countries, 62% of them women.');
     expect(text).toContain('13 of 21');
     expect(text).toContain('7 observers, counted apart.');
-    for (const name of ['China', 'Japan', 'Mongolia', 'South Korea', 'Indonesia', 'Malaysia', 'Pakistan', 'Philippines', 'Samoa', 'Thailand', 'Timor-Leste'])
+    for (const name of [
+      'China',
+      'Japan',
+      'Mongolia',
+      'South Korea',
+      'Indonesia',
+      'Malaysia',
+      'Pakistan',
+      'Philippines',
+      'Samoa',
+      'Thailand',
+      'Timor-Leste',
+    ])
       expect(text).toContain(name);
     // Charts are images with a title, and the same numbers follow as a table.
-    expect(res.text).toMatch(/<svg role="img" aria-labelledby="chart-countries-title"[^>]*>\s*<title id="chart-countries-title">Participants by country<\/title>/);
+    expect(res.text).toMatch(
+      /<svg role="img" aria-labelledby="chart-countries-title"[^>]*>\s*<title id="chart-countries-title">Participants by country<\/title>/,
+    );
     expect(res.text).toMatch(/<th scope="row">China<\/th><td>3<\/td><td>14%<\/td>/);
     expect(res.text).toMatch(/<th scope="row">Woman<\/th><td>13<\/td><td>62%<\/td>/);
   });
@@ -46,9 +60,12 @@ describe('the demo events’ figures', () => {
     expect(one('participants')?.count).toBe('21');
     expect(one('observers')?.count).toBe('7');
     expect(one('countries')?.count).toBe('11');
-    expect(rows.filter((r) => r.section === 'country').map((r) => r.code).sort()).toEqual(
-      ['CN', 'ID', 'JP', 'KR', 'MN', 'MY', 'PH', 'PK', 'TH', 'TL', 'WS'],
-    );
+    expect(
+      rows
+        .filter((r) => r.section === 'country')
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['CN', 'ID', 'JP', 'KR', 'MN', 'MY', 'PH', 'PK', 'TH', 'TL', 'WS']);
     expect(one('women_share')).toMatchObject({ count: '13', share: '0.6190' });
     // Gender is in the public export only as totals: no row names a person.
     expect(rows.some((r) => /^Participant \d+/.test(r.label ?? ''))).toBe(false);
@@ -77,7 +94,13 @@ describe('the demo events’ figures', () => {
     const api = await (await hub.app.request(`/api/v1/events/${KHON_KAEN}/report`)).json();
     expect(api.participants).toBe(25);
     expect(api.observers).toBe(0);
-    expect(api.countries.map((c: { country: string }) => c.country).sort()).toEqual(['KH', 'LA', 'MM', 'TH', 'VN']);
+    expect(api.countries.map((c: { country: string }) => c.country).sort()).toEqual([
+      'KH',
+      'LA',
+      'MM',
+      'TH',
+      'VN',
+    ]);
     expect(api.countries.every((c: { participants: number }) => c.participants === 5)).toBe(true);
     expect(api.categories.map((c: { participants: number }) => c.participants)).toEqual([15, 5, 5]);
     expect(api.womenShare).toBeNull();
@@ -91,12 +114,17 @@ describe('the demo events’ figures', () => {
     const text = visibleText(res.text);
     expect(text).toContain('ผู้เข้าร่วม 21 คน จาก 11 ประเทศ');
     expect(text).toContain('จีน');
-    const zh = visibleText((await hub.client().get(`/events/${QINGDAO}/report`, { 'accept-language': 'zh-CN' })).text);
+    const zh = visibleText(
+      (await hub.client().get(`/events/${QINGDAO}/report`, { 'accept-language': 'zh-CN' })).text,
+    );
     expect(zh).toContain('其中女性占 62%');
   });
 
   it('seeding again adds no participant and no category twice', async () => {
-    const [people, categories] = [await count(hub, 'event_participants'), await count(hub, 'event_categories')];
+    const [people, categories] = [
+      await count(hub, 'event_participants'),
+      await count(hub, 'event_categories'),
+    ];
     await seedRosters(hub.deps.db);
     expect(await count(hub, 'event_participants')).toBe(people);
     expect(await count(hub, 'event_categories')).toBe(categories);

@@ -2,7 +2,12 @@
 // (and their rosters) and press clippings seeded by the modules' own seeds; signed-in clients of
 // each kind (an editor, a member of an organiser organisation, a stranger); and forms sent as
 // multipart the way a browser sends a file.
-import { BASE_URL, createTestPlatform, type TestClient, type TestPlatform } from '../../../../test/harness.ts';
+import {
+  BASE_URL,
+  createTestPlatform,
+  type TestClient,
+  type TestPlatform,
+} from '../../../../test/harness.ts';
 import { SEED_DIR } from '../../../seed.ts';
 import { seedDirectory } from '../../directory/seed.ts';
 import { seedLibrary } from '../../library/seed.ts';
@@ -15,7 +20,9 @@ export const QINGDAO = 'consultative-meeting-2005-convention-northeast-asia-qing
 export const KHON_KAEN = 'training-creative-industry-associations-management-khon-kaen-2024';
 export const VIENTIANE = 'workshop-networking-knowledge-management-cci-lao-pdr-2017';
 
-export async function demoPlatform(options: { library?: boolean; press?: boolean } = {}): Promise<TestPlatform> {
+export async function demoPlatform(
+  options: { library?: boolean; press?: boolean } = {},
+): Promise<TestPlatform> {
   const hub = await createTestPlatform();
   const ctx = { deps: hub.deps, seedDir: SEED_DIR };
   await seedDirectory(ctx);
@@ -39,7 +46,12 @@ export async function signedIn(
       .executeTakeFirstOrThrow();
     await hub.deps.db
       .insertInto('organisation_members')
-      .values({ organisation_id: org.id, user_id: user.id, role: 'editor', created_at: new Date().toISOString() })
+      .values({
+        organisation_id: org.id,
+        user_id: user.id,
+        role: 'editor',
+        created_at: new Date().toISOString(),
+      })
       .execute();
   }
   const client = hub.client();
@@ -48,7 +60,11 @@ export async function signedIn(
 }
 
 export async function eventId(hub: TestPlatform, slug: string): Promise<number> {
-  const row = await hub.deps.db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  const row = await hub.deps.db
+    .selectFrom('events')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -76,7 +92,17 @@ export async function enrol(
   return row.id;
 }
 
-export async function count(hub: TestPlatform, table: 'event_participants' | 'event_checkins' | 'event_photos' | 'event_feedback_responses' | 'event_feedback_answers' | 'event_documents' | 'event_categories') {
+export async function count(
+  hub: TestPlatform,
+  table:
+    | 'event_participants'
+    | 'event_checkins'
+    | 'event_photos'
+    | 'event_feedback_responses'
+    | 'event_feedback_answers'
+    | 'event_documents'
+    | 'event_categories',
+) {
   const row = await hub.deps.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -81,7 +81,9 @@ export function FeedbackFormView(props: {
       <EventCrumbs event={event} />
       <h1>{t('participants.feedbackTitle')}</h1>
       {props.answered ? (
-        <p class="notice success">{t('participants.feedbackThanks')}</p>
+        <p class={props.state.errors?._form ? 'notice error' : 'notice success'} role="status">
+          {t(props.state.errors?._form ?? 'participants.feedbackThanks')}
+        </p>
       ) : !props.open ? (
         <p class="notice">{t('participants.feedbackNotOpen')}</p>
       ) : props.questions.length === 0 ? (

@@ -1,0 +1,162 @@
+// Certificates of attendance and the networking page, on SQLite or PostgreSQL: a participant's own
+// certificate once the event is held (and, when check-in was used, after a day checked in), in the
+// reader's language; the organisers' printing of all; the refusals; and who sees whom on the
+// networking page (those who agreed, never their gender, to participants and organisers only).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
+import { CERTIFICATE_CSS_PATH } from './certificate.tsx';
+import { demoPlatform, enrol, eventId, KHON_KAEN, QINGDAO, signedIn, VIENTIANE } from './test-helpers.ts';
+
+let hub: TestPlatform;
+let editor: TestClient;
+
+beforeAll(async () => {
+  hub = await demoPlatform();
+  ({ client: editor } = await signedIn(hub, { role: 'editor' }));
+}, 60_000);
+afterAll(() => hub.close());
+
+const setStatus = async (slug: string, status: 'held' | 'announced') =>
+  hub.deps.db.updateTable('events').set({ status }).where('slug', '=', slug).execute();
+
+describe('certificates of attendance', () => {
+  it('gives a participant their own certificate once the event is held, in their language', async () => {
+    const { user, client } = await signedIn(hub);
+    const id = await enrol(hub, VIENTIANE, user.id, { name: 'ບຸນມີ ພົມມະຈັນ' });
+    const mine = await client.get(`/events/${VIENTIANE}/certificate`);
+    expect(mine.status).toBe(303);
+    expect(mine.location).toBe(`/events/${VIENTIANE}/certificates/${id}`);
+    const page = await client.get(`/events/${VIENTIANE}/certificates/${id}`, { 'accept-language': 'lo' });
+    expect(page.status).toBe(200);
+    expect(page.text.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page.text).toContain('<html lang="lo"');
+    expect(page.text).toContain('ບຸນມີ ພົມມະຈັນ');
+    expect(page.text).toContain('ໃບຢັ້ງຢືນການເຂົ້າຮ່ວມ');
+    // No site header or footer around it; its own print stylesheet.
+    expect(page.text).not.toContain('site-header');
+    expect(page.text).toContain(CERTIFICATE_CSS_PATH);
+    const css = await hub.app.request(CERTIFICATE_CSS_PATH);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('cache-control')).toContain('immutable');
+    expect(await css.text()).toContain('size: A4 landscape');
+    // The event page offers the link.
+    expect(visibleText((await client.get(`/events/${VIENTIANE}`)).text)).toContain(
+      'My certificate of attendance',
+    );
+  });
+
+  it('waits for the event to be held, and for a day checked in when check-in was used', async () => {
+    const { user, client } = await signedIn(hub);
+    const id = await enrol(hub, KHON_KAEN, user.id);
+    const url = `/events/${KHON_KAEN}/certificates/${id}`;
+    await setStatus(KHON_KAEN, 'announced');
+    expect((await client.get(url)).status).toBe(403);
+    await setStatus(KHON_KAEN, 'held');
+    expect((await client.get(url)).status).toBe(200);
+    // Check-in now in use: someone else was checked in, this participant on no day.
+    const other = await hub.deps.db
+      .selectFrom('event_participants')
+      .select('id')
+      .where('event_id', '=', await eventId(hub, KHON_KAEN))
+      .where('id', '!=', id)
+      .executeTakeFirstOrThrow();
+    await hub.deps.db
+      .insertInto('event_checkins')
+      .values({
+        participant_id: other.id,
+        event_id: await eventId(hub, KHON_KAEN),
+        date: '2024-09-09',
+        checked_by: null,
+        checked_at: new Date().toISOString(),
+      })
+      .execute();
+    expect((await client.get(url)).status).toBe(403);
+    await hub.deps.db
+      .insertInto('event_checkins')
+      .values({
+        participant_id: id,
+        event_id: await eventId(hub, KHON_KAEN),
+        date: '2024-09-12',
+        checked_by: null,
+        checked_at: new Date().toISOString(),
+      })
+      .execute();
+    const ok = await client.get(url);
+    expect(ok.status).toBe(200);
+    expect(visibleText(ok.text)).toContain('present on 1 day of 5');
+  });
+
+  it('refuses someone else’s certificate, strangers and unknown ids; organisers print all', async () => {
+    const id = (
+      await hub.deps.db
+        .selectFrom('event_participants')
+        .select('id')
+        .where('event_id', '=', await eventId(hub, QINGDAO))
+        .executeTakeFirstOrThrow()
+    ).id;
+    const url = `/events/${QINGDAO}/certificates/${id}`;
+    const anonymous = await hub.client().get(url);
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.location).toContain('/login');
+    const { client: stranger } = await signedIn(hub);
+    expect((await stranger.get(url)).status).toBe(403);
+    expect((await stranger.get(`/events/${QINGDAO}/certificate`)).status).toBe(403);
+    expect((await stranger.get(`/events/${QINGDAO}/certificates`)).status).toBe(403);
+    // An id of another event's roster is no certificate of this one.
+    const elsewhere = (
+      await hub.deps.db
+        .selectFrom('event_participants')
+        .select('id')
+        .where('event_id', '=', await eventId(hub, VIENTIANE))
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect((await editor.get(`/events/${QINGDAO}/certificates/${elsewhere}`)).status).toBe(404);
+    const all = await editor.get(`/events/${QINGDAO}/certificates`);
+    expect(all.status).toBe(200);
+    expect(all.text.match(/class="certificate"/g)).toHaveLength(28);
+    expect(visibleText(all.text)).toContain('took part as an observer in');
+  });
+});
+
+describe('networking', () => {
+  it('shows the participants who agreed, to participants and organisers only, without gender', async () => {
+    const { user: a, client: alice } = await signedIn(hub);
+    const { user: b } = await signedIn(hub);
+    await enrol(hub, HUE_SLUG, a.id, { name: 'Alice Shown', networking_consent: 1 });
+    await enrol(hub, HUE_SLUG, b.id, { name: 'Bob Hidden', networking_consent: 0 });
+    await hub.deps.db
+      .updateTable('event_participants')
+      .set({ gender: 'woman' })
+      .where('name', '=', 'Alice Shown')
+      .execute();
+    const page = await alice.get(`/events/${HUE_SLUG}/participants`);
+    expect(page.status).toBe(200);
+    const text = visibleText(page.text);
+    expect(text).toContain('Alice Shown');
+    expect(text).not.toContain('Bob Hidden');
+    expect(text).toContain('1 person on the roster chose not to be shown.');
+    expect(text).not.toContain('Woman');
+
+    const { client: stranger } = await signedIn(hub);
+    expect((await stranger.get(`/events/${HUE_SLUG}/participants`)).status).toBe(403);
+    const anonymous = await hub.client().get(`/events/${HUE_SLUG}/participants`);
+    expect(anonymous.status).toBe(303);
+    expect((await editor.get(`/events/${HUE_SLUG}/participants`)).status).toBe(200);
+
+    // Alice hides herself; the page says so and the list no longer has her.
+    const hidden = await alice.submit(
+      `/events/${HUE_SLUG}/participants`,
+      `/events/${HUE_SLUG}/participants/consent`,
+      { consent: '0' },
+    );
+    expect(hidden.status).toBe(303);
+    expect(visibleText((await alice.get(`/events/${HUE_SLUG}/participants`)).text)).not.toContain(
+      'Alice Shown',
+    );
+    expect(
+      (await stranger.request(`/events/${HUE_SLUG}/participants/consent`, { form: { consent: '1' } })).status,
+    ).toBe(403);
+  });
+});
+
+const HUE_SLUG = 'policy-dialogue-creative-hubs-hue-2016';
