@@ -52,7 +52,7 @@ export function BarChart(props: {
   const height = rows.length * ROW + 4;
   const titleId = `${props.id}-title`;
   return (
-    <figure class="chart" id={props.id}>
+    <div class="chart" id={props.id}>
       <svg
         role="img"
         aria-labelledby={titleId}
@@ -110,6 +110,6 @@ export function BarChart(props: {
           </tbody>
         </table>
       </div>
-    </figure>
+    </div>
   );
 }
