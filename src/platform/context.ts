@@ -97,6 +97,13 @@ export interface HubModule {
   id: string;
   /** An entry in the main navigation; modules without one are reached from elsewhere. */
   nav?: { href: string; label: MessageKey; order: number };
+  /**
+   * What this module holds of a member, for "download my data" (/account/export.json): a JSON
+   * value, put under the module's id.
+   */
+  accountExport?: (db: DB, userId: number) => Promise<unknown>;
+  /** Entries of the signed-in member's account menu ("My applications"), after "My account". */
+  accountMenu?: { href: string; label: MessageKey }[];
   /** Page routes, mounted at `/`. */
   pages?: (deps: AppDeps) => PageApp;
   /** API routes, mounted at `/api/v1`; they appear in the OpenAPI document. */

@@ -164,7 +164,7 @@ function LanguageSwitcher() {
 }
 
 function AccountMenu() {
-  const { t, user, here } = usePage();
+  const { t, user, here, accountMenu } = usePage();
   if (!user) {
     const next = here === '/' || here.startsWith('/login') ? '' : `?next=${encodeURIComponent(here)}`;
     return (
@@ -186,6 +186,11 @@ function AccountMenu() {
         <a class="menu-item" href="/account">
           {t('layout.myAccount')}
         </a>
+        {accountMenu.map((item) => (
+          <a class="menu-item" href={item.href}>
+            {t(item.label)}
+          </a>
+        ))}
         {(user.role === 'admin' || user.role === 'moderator') && (
           <a class="menu-item" href="/moderation">
             {t('layout.moderation')}

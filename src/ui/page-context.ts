@@ -19,6 +19,8 @@ export interface PageContext {
   /** Path and query of the current page, for "come back here" links. */
   here: string;
   nav: { href: string; label: MessageKey }[];
+  /** The modules' entries of the account menu. */
+  accountMenu: { href: string; label: MessageKey }[];
   hasSearch: boolean;
   flash: Flash | undefined;
 }

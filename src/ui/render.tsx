@@ -28,6 +28,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
       .flatMap((m) => (m.nav ? [m.nav] : []))
       .sort((a, b) => a.order - b.order)
       .map(({ href, label }) => ({ href, label })),
+    accountMenu: modules.flatMap((m) => m.accountMenu ?? []),
     hasSearch: modules.some((m) => m.id === 'search'),
     flash: takeFlash(c),
   };

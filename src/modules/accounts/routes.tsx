@@ -575,9 +575,12 @@ export function accountPages(deps: AppDeps) {
   app.get('/account/export.json', async (c) => {
     const user = requireUser(c);
     const data = await exportUserData(db, user.id);
+    // Each module adds what it holds of the member (applications to events, …) under its id.
+    const modules: Record<string, unknown> = {};
+    for (const m of deps.modules) if (m.accountExport) modules[m.id] = await m.accountExport(db, user.id);
     c.header('Content-Disposition', `attachment; filename="creative-hub-account-${user.id}.json"`);
     c.header('Cache-Control', 'private, no-store');
-    return c.json(data);
+    return c.json({ ...data, modules });
   });
 
   app.post('/account/delete', async (c) => {

@@ -5,6 +5,7 @@ import type { HubModule } from '../../platform/context.ts';
 import { eventsApi } from './api.ts';
 import { eventsMigrations } from './migrations.ts';
 import { participantsApi } from './participants/api.ts';
+import { eventsAccountExport } from './registration/account-export.ts';
 import { eventsPages } from './routes.tsx';
 import { seedEvents } from './seed.ts';
 import { allSearchRecords, sitemapEntries } from './store.ts';
@@ -12,6 +13,8 @@ import { allSearchRecords, sitemapEntries } from './store.ts';
 export const eventsModule: HubModule = {
   id: 'events',
   nav: { href: '/events', label: 'events.nav', order: 30 },
+  accountExport: eventsAccountExport,
+  accountMenu: [{ href: '/account/applications', label: 'registration.myApplications' }],
   pages: eventsPages,
   api: (deps) => eventsApi(deps).route('/', participantsApi(deps)),
   migrations: eventsMigrations,

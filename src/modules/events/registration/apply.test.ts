@@ -173,6 +173,17 @@ describe('applying', () => {
     // The event page and the list of one's own applications show it too.
     expect(visibleText((await client.get(`/events/${slug}`)).text)).toContain('Your application: Submitted');
     expect(visibleText((await client.get('/account/applications')).text)).toContain('Complete application');
+    // "Download my data" carries the application with its answers.
+    const exported = JSON.parse((await client.get('/account/export.json')).text);
+    expect(exported.modules.events.applications).toHaveLength(1);
+    expect(exported.modules.events.applications[0]).toMatchObject({
+      event: slug,
+      status: 'submitted',
+      gender: 'woman',
+    });
+    expect(exported.modules.events.applications[0].answers[String(q.years)]).toBe(7);
+    // Every page's account menu leads there.
+    expect((await client.get('/')).text).toMatch(/<a class="menu-item" href="\/account\/applications">/);
     // Again: the form leads to the application, and a second submission changes nothing.
     const second = await client.get(`/events/${slug}/apply`);
     expect(second.status).toBe(303);
