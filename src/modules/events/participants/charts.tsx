@@ -12,9 +12,19 @@ export interface ChartRow {
   lang?: string;
 }
 
+// Building an Intl formatter costs far more than using one (a report formats dozens of shares):
+// one per locale, made when first needed.
+const percentFormats = new Map<string, Intl.NumberFormat>();
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 /** "62 %" in the reader's language and number format. */
 export function formatShare(locale: string, share: number): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    percentFormats.set(locale, format);
+  }
+  return format.format(share);
 }
 
 const WIDTH = 320;
@@ -26,10 +36,11 @@ const MAX_LABEL = 44;
 
 /** A label cut to what fits on the chart's line, between whole characters (the table has it in full). */
 function shortLabel(label: string): string {
-  const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(label)];
-  return graphemes.length <= MAX_LABEL
+  if (label.length <= MAX_LABEL) return label;
+  const parts = [...graphemes.segment(label)];
+  return parts.length <= MAX_LABEL
     ? label
-    : `${graphemes
+    : `${parts
         .slice(0, MAX_LABEL - 1)
         .map((g) => g.segment)
         .join('')}…`;
