@@ -60,6 +60,11 @@ describe('the event report at 360 × 740', () => {
     expect(await page.locator('#chart-countries tbody tr').count()).toBe(11);
     await checkPage(page, 'events-report-01-qingdao');
 
+    // The event page's blocks: the Hue dialogue's press coverage, linked from its clippings.
+    await page.goto('/events/policy-dialogue-creative-hubs-hue-2016');
+    expect(await page.locator('#press li').count()).toBe(5);
+    await checkPage(page, 'events-report-01b-event-press');
+
     const lao = await openPage(hub, { viewport: PHONE, lang: 'lo' });
     await lao.page.goto(`/events/${QINGDAO}/report`);
     expect(await lao.page.locator('html').getAttribute('lang')).toBe('lo');
@@ -102,6 +107,9 @@ describe('the event report at 360 × 740', () => {
     await page.getByRole('button', { name: uiString('en', 'participants.saveCheckin') }).click();
     await page.waitForURL('**/checkin?day=2024-09-11');
     expect(await page.locator(`#present-${id}`).isChecked()).toBe(true);
+
+    await page.goto(`/events/${KHON_KAEN}/after`);
+    await checkPage(page, 'events-report-05b-after');
 
     const certificate = await context.newPage();
     await certificate.setViewportSize(PHONE);
