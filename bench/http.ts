@@ -7,7 +7,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { buildDataset, type Dataset, SCALES, type Scale } from './lib/data.ts';
-import { addEvents, type EventsDataset } from './lib/events-data.ts';
+import {
+  addLibrary,
+  LIBRARY_BENCH_DOCUMENT,
+  LIBRARY_SEARCH_WORD,
+  type LibraryCounts,
+} from './lib/library-data.ts';
 import { ROOT, type RunningServer, signalGroup, startServer } from './lib/server.ts';
 import { ACCEPT_ENCODING, measurePage, type PageSizes } from './lib/sizes.ts';
 
@@ -21,9 +26,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --organisations N       Generated organisations added to the demo ones (default: 0 at demo,
                           10 000 at 10x, 100 000 at 100x)
   --people N              Generated people profiles (the same defaults)
-  --events N              Generated events (default: 0 at demo, 200 at 10x, 2 000 at 100x)
-  --applications N        Generated applications spread over them, with their rosters
-                          (default: 100 per generated event)
+  --documents N           Generated library documents with files (default: 0 at demo,
+                          5 000 at 10x, 50 000 at 100x)
   --only NAME             Run only the targets whose name contains NAME (e.g. directory)
   --help                  Show this help`;
 
@@ -66,30 +70,52 @@ const TARGETS: Target[] = [
     token: false,
   },
   { name: 'GET /api/v1/people', path: '/api/v1/people?country=KH', page: false, token: true },
+  ...libraryTargets(),
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Events: the lists, the month calendar, an event page and the report of a held event with a full
-// roster (a generated one above demo scale, Qingdao's demo roster at demo scale).
+// The library (bench/lib/library-data.ts): documents with files whose extracted text is in the
+// search index. Every target's name contains "library", for `--only library`.
 
-const EVENTS: Record<Scale, number> = { demo: 0, '10x': 200, '100x': 2_000 };
-const APPLICATIONS_PER_EVENT = 100;
-const DEMO_REPORT_EVENT = 'consultative-meeting-2005-convention-northeast-asia-qingdao-2017';
+/** Generated library documents by scale, unless --documents says otherwise. */
+const DOCUMENTS: Record<Scale, number> = { demo: 0, '10x': 5_000, '100x': 50_000 };
 
-function eventTargets(reportSlug: string, month: string): Target[] {
+function libraryTargets(): Target[] {
   return [
-    { name: 'GET /events', path: '/events', page: true, token: false },
-    { name: 'GET /events?when=past', path: '/events?when=past&country=LA', page: true, token: false },
-    { name: 'GET /events/calendar', path: `/events/calendar?month=${month}`, page: true, token: false },
-    { name: 'GET /events/:slug', path: `/events/${reportSlug}`, page: true, token: false },
-    { name: 'GET /events/:slug/report', path: `/events/${reportSlug}/report`, page: true, token: false },
+    { name: 'GET /library', path: '/library', page: true, token: false },
+    { name: 'GET /library (2 filters)', path: '/library?country=LA&kind=decree', page: true, token: false },
     {
-      name: 'GET /api/v1/events/:slug/report',
-      path: `/api/v1/events/${reportSlug}/report`,
+      name: 'GET /library?q= (word in files)',
+      path: `/library?q=${encodeURIComponent(LIBRARY_SEARCH_WORD)}`,
+      page: true,
+      token: false,
+    },
+    {
+      name: `GET /library/${LIBRARY_BENCH_DOCUMENT}`,
+      path: `/library/${LIBRARY_BENCH_DOCUMENT}`,
+      page: true,
+      token: false,
+    },
+    {
+      name: 'GET /api/v1/documents (library)',
+      path: '/api/v1/documents?language=vi',
       page: false,
       token: true,
     },
   ];
+}
+
+/** Adds the generated documents to the database that buildDataset made. */
+async function buildLibrary(dir: string, documents: number): Promise<LibraryCounts | null> {
+  if (documents === 0) return null;
+  log(`Adding ${documents} library documents with files…`);
+  const counts = await addLibrary(dir, documents);
+  log(
+    `  ${counts.documents} documents, ${counts.files} files, ${counts.versions} versions, ` +
+      `${counts.textMegabytes.toFixed(0)} MB of extracted text, "${LIBRARY_SEARCH_WORD}" in ` +
+      `${counts.planted} of them (${counts.seconds.toFixed(1)} s)`,
+  );
+  return counts;
 }
 
 /** Generated organisations (and as many people) by scale, unless --organisations/--people say otherwise. */
@@ -103,8 +129,7 @@ interface Options {
   workers: number;
   organisations: number;
   people: number;
-  events: number;
-  applications: number;
+  documents: number;
   only: string | undefined;
 }
 
@@ -169,8 +194,7 @@ function parseOptions(argv: string[]): Options | null {
       workers: { type: 'string', default: '1' },
       organisations: { type: 'string' },
       people: { type: 'string' },
-      events: { type: 'string' },
-      applications: { type: 'string' },
+      documents: { type: 'string' },
       only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -198,24 +222,12 @@ function parseOptions(argv: string[]): Options | null {
       values.people === undefined
         ? ORGANISATIONS[values.scale as Scale]
         : number('people', values.people, 0, 5_000_000),
-    ...eventsOptions(values, number),
+    documents:
+      values.documents === undefined
+        ? DOCUMENTS[values.scale as Scale]
+        : number('documents', values.documents, 0, 1_000_000),
     only: values.only,
   };
-}
-
-function eventsOptions(
-  values: { scale?: string; events?: string; applications?: string },
-  number: (flag: string, value: string, min: number, max: number) => number,
-) {
-  const events =
-    values.events === undefined
-      ? EVENTS[values.scale as Scale]
-      : number('events', values.events, 0, 1_000_000);
-  const applications =
-    values.applications === undefined
-      ? events * APPLICATIONS_PER_EVENT
-      : number('applications', values.applications, 0, 50_000_000);
-  return { events, applications };
 }
 
 function load(url: string, headers: Record<string, string>, seconds: number, connections: number) {
@@ -385,14 +397,7 @@ async function main(): Promise<number> {
       `${counts.auditLog} audit entries, ${counts.organisations} organisations, ${counts.people} people (${dataset.seconds.toFixed(1)} s)`,
   );
   if (interrupted) return 130;
-  let eventsData: EventsDataset | null = null;
-  if (options.events > 0) {
-    log(`Adding ${options.events} events and ${options.applications} applications…`);
-    eventsData = await addEvents(dataDir, { events: options.events, applications: options.applications });
-    log(
-      `  ${eventsData.participants} on the rosters, ${eventsData.checkins} check-ins; report target ${eventsData.reportSlug} (${eventsData.seconds.toFixed(1)} s)`,
-    );
-  }
+  const library = await buildLibrary(dataDir, options.documents);
   if (interrupted) return 130;
 
   log(`Starting the server (${plural(options.workers, 'worker')})…`);
@@ -401,9 +406,7 @@ async function main(): Promise<number> {
   log(`  listening at ${server.url}`);
 
   const results: TargetResult[] = [];
-  const reportSlug = eventsData?.reportSlug || DEMO_REPORT_EVENT;
-  const month = eventsData ? '2024-09' : '2017-06';
-  for (const target of [...TARGETS, ...eventTargets(reportSlug, month)]) {
+  for (const target of TARGETS) {
     if (options.only && !target.name.includes(options.only)) continue;
     results.push(await benchTarget(target, server.url, dataset.adminToken, options));
   }
@@ -451,7 +454,8 @@ async function main(): Promise<number> {
     finishedAt: new Date().toISOString(),
     options,
     machine: m,
-    dataset: { scale: dataset.scale, counts, setupSeconds: dataset.seconds, events: eventsData },
+    dataset: { scale: dataset.scale, counts, setupSeconds: dataset.seconds },
+    library,
     budgets: BUDGET,
     javascriptWireBytes: jsWireBytes,
     results,

@@ -3,8 +3,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
+import { visibleTo } from './permissions.ts';
 import type { CollectionInput } from './schemas.ts';
-import { type DocumentDetails, detailsOf, visibleTo } from './store.ts';
+import { type DocumentDetails, detailsOf } from './store.ts';
 import type { DocumentCollectionsTable } from './tables.ts';
 import { RESERVED_SLUGS } from './vocab.ts';
 

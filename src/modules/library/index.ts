@@ -50,4 +50,5 @@ export const libraryModule: HubModule = {
 
 // What the events module uses to show the documents linked to an event: the library's own rule of
 // who sees which document.
-export { type DocumentDetails, searchRecordOf, visibleTo as documentsVisibleTo } from './store.ts';
+export { visibleTo as documentsVisibleTo } from './permissions.ts';
+export { type DocumentDetails, searchRecordOf } from './store.ts';

@@ -196,7 +196,18 @@ const files: Migration = {
   },
 };
 
+/** Whether a member has unpublished records of their own decides which filter counts they see. */
+const creatorIndex: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createIndex('documents_created_by_idx').on('documents').column('created_by').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex('documents_created_by_idx').execute();
+  },
+};
+
 export const libraryMigrations: Record<string, Migration> = {
   '2026_11_26_0010_library_documents': documents,
   '2026_12_03_0040_library_files': files,
+  '2026_12_03_0041_library_creator_index': creatorIndex,
 };

@@ -1,6 +1,7 @@
 // Who may do what in the library: the one place these rules live. Every page and API route asks
 // here, and the tests go through both.
 import type { Context } from 'hono';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { User } from '../../db/schema.ts';
 import { hasRole, requireUser } from '../../platform/auth.ts';
 import type { AppEnv } from '../../platform/context.ts';
@@ -32,6 +33,16 @@ export function canView(
   doc: { published_at: string | null; created_by: number | null },
 ): boolean {
   return doc.published_at !== null || seesUnpublished(user) || (!!user && doc.created_by === user.id);
+}
+
+/**
+ * The condition for records the viewer may see: published ones; for editors and admins all; for a
+ * signed-in creator also their own. Raw SQL so one helper fits every query that joins documents.
+ */
+export function visibleTo(viewer: User | null): Expression<SqlBool> {
+  if (seesUnpublished(viewer)) return sql<SqlBool>`1 = 1`;
+  if (!viewer) return sql<SqlBool>`documents.published_at is not null`;
+  return sql<SqlBool>`(documents.published_at is not null or documents.created_by = ${viewer.id})`;
 }
 
 /** Editors and admins only: 401 for visitors (the login page on GET), 403 for other members. */

@@ -16,13 +16,13 @@ import { loadVisible } from './access.ts';
 import { toBibtex, toRis } from './citation.ts';
 import { libraryCollectionPages } from './collection-routes.tsx';
 import { libraryFilePages } from './file-routes.tsx';
+import { filterCounts } from './filter-counts.ts';
 import { EXPORT_LIMIT, listDocuments, PAGE_SIZE } from './listing.ts';
 import { canDelete, canEdit, canManageFiles, requireEditor } from './permissions.ts';
 import { documentInputSchema, filterQuery, libraryFilterSchema } from './schemas.ts';
 import {
   createDocument,
   deleteDocument,
-  filterCounts,
   issuerNameOf,
   resolveReferences,
   setPublished,

@@ -1,11 +1,12 @@
 // Queries of the library: documents with everything around them (translations, places, languages,
 // issuer, supersedes links, collections), the filtered selection, and the writes — which update the
 // search index in the same transaction.
-import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import { indexRecord, removeRecord, type SearchableRecord } from '../../search/index.ts';
 import { currentFileTexts, type DocumentFile, filesOf } from './files.ts';
+import { markLibraryChanged } from './filter-counts.ts';
 import {
   type LanguageVersionErrors,
   type LanguageVersionLink,
@@ -13,7 +14,7 @@ import {
   resolveOriginal,
   writeLanguageVersion,
 } from './language-versions.ts';
-import { seesUnpublished } from './permissions.ts';
+import { visibleTo } from './permissions.ts';
 import type { DocumentInput, LibraryFilter } from './schemas.ts';
 import type { DocumentsTable } from './tables.ts';
 import { RESERVED_SLUGS } from './vocab.ts';
@@ -55,16 +56,6 @@ export interface DocumentDetails extends Document {
 /** The issuing body's name: the directory's organisation, or the free text. */
 export function issuerNameOf(doc: DocumentDetails): string | null {
   return doc.issuer?.name ?? doc.issuer_name;
-}
-
-/**
- * The condition for records the viewer may see: published ones; for editors and admins all; for a
- * signed-in creator also their own. Raw SQL so one helper fits every query that joins documents.
- */
-export function visibleTo(viewer: User | null): Expression<SqlBool> {
-  if (seesUnpublished(viewer)) return sql<SqlBool>`1 = 1`;
-  if (!viewer) return sql<SqlBool>`documents.published_at is not null`;
-  return sql<SqlBool>`(documents.published_at is not null or documents.created_by = ${viewer.id})`;
 }
 
 /** Many documents with everything around them, in the order of `ids`. */
@@ -435,6 +426,7 @@ export async function createDocument(
   await writeRelations(db, doc.id, input, refs);
   await reindexDocument(db, doc.id);
   for (const id of refs.supersededIds) await reindexDocument(db, id);
+  await markLibraryChanged(db);
   return doc;
 }
 
@@ -458,6 +450,7 @@ export async function updateDocument(
   await writeRelations(db, doc.id, input, refs);
   await reindexDocument(db, doc.id);
   for (const id of refs.supersededIds) await reindexDocument(db, id);
+  await markLibraryChanged(db);
 }
 
 /** Publishes or withdraws a record; the search index follows. */
@@ -469,11 +462,13 @@ export async function setPublished(db: Db, documentId: number, published: boolea
     .where('id', '=', documentId)
     .execute();
   await reindexDocument(db, documentId);
+  await markLibraryChanged(db);
 }
 
 export async function deleteDocument(db: Db, documentId: number): Promise<void> {
   await removeRecord(db, 'document', documentId);
   await db.deleteFrom('documents').where('id', '=', documentId).execute();
+  await markLibraryChanged(db);
 }
 
 // ---- The list -------------------------------------------------------------------------------
@@ -538,9 +533,9 @@ export async function orderedIds(
   if (sort === 'added') q = q.orderBy('documents.created_at', 'desc').orderBy('documents.id', 'desc');
   else
     q = q
-      // NULLS LAST written the same way on both databases.
-      .orderBy(sql`case when documents.issued_on is null then 1 else 0 end`)
-      .orderBy('documents.issued_on', 'desc')
+      // Undated last. NULLS LAST (standard SQL, on both databases) rather than a CASE first: SQLite
+      // then walks documents_issued_on_idx and stops after a page instead of sorting the library.
+      .orderBy('documents.issued_on', (ob) => ob.desc().nullsLast())
       .orderBy('documents.created_at', 'desc')
       .orderBy('documents.id', 'desc');
   const [rows, count] = await Promise.all([
@@ -548,71 +543,6 @@ export async function orderedIds(
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { ids: rows.map((r) => r.id), total: Number(count.n) };
-}
-
-export interface FilterCounts {
-  kind: Map<string, number>;
-  status: Map<string, number>;
-  year: Map<string, number>;
-  place: Map<string, number>;
-  language: Map<string, number>;
-  domain: Map<string, number>;
-  issuer: { slug: string; name: string; n: number }[];
-}
-
-/**
- * How many documents the reader may see per filter value, over the whole library: the filter menus
- * offer only values that exist, with their counts. Five small GROUP BYs.
- */
-export async function filterCounts(db: Db, viewer: User | null): Promise<FilterCounts> {
-  const all = () => db.selectFrom('documents').where(visibleTo(viewer));
-  const [kinds, statuses, years, facets, issuers] = await Promise.all([
-    all()
-      .select(['documents.kind as v', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('documents.kind')
-      .execute(),
-    all()
-      .select(['documents.status as v', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('documents.status', 'is not', null)
-      .groupBy('documents.status')
-      .execute(),
-    all()
-      .select([
-        sql<string>`substr(documents.issued_on, 1, 4)`.as('v'),
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
-      .where('documents.issued_on', 'is not', null)
-      .groupBy(sql`substr(documents.issued_on, 1, 4)`)
-      .execute(),
-    all()
-      .innerJoin('document_facets', 'document_facets.document_id', 'documents.id')
-      .select([
-        'document_facets.facet',
-        'document_facets.value as v',
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
-      .where('document_facets.facet', 'in', ['place', 'language', 'domain'])
-      .groupBy(['document_facets.facet', 'document_facets.value'])
-      .execute(),
-    all()
-      .innerJoin('organisations', 'organisations.id', 'documents.issuer_organisation_id')
-      .select(['organisations.slug', 'organisations.name', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['organisations.slug', 'organisations.name'])
-      .orderBy('organisations.name')
-      .execute(),
-  ]);
-  const map = (rows: { v: string | null; n: number | string }[]) =>
-    new Map(rows.flatMap((r) => (r.v ? [[r.v, Number(r.n)] as [string, number]] : [])));
-  const facet = (name: string) => map(facets.filter((f) => f.facet === name));
-  return {
-    kind: map(kinds),
-    status: map(statuses),
-    year: new Map([...map(years)].sort((a, b) => (a[0] < b[0] ? 1 : -1))),
-    place: facet('place'),
-    language: facet('language'),
-    domain: facet('domain'),
-    issuer: issuers.map((i) => ({ slug: i.slug, name: i.name, n: Number(i.n) })),
-  };
 }
 
 /** Every document as a search record with its files' texts, for `hub search reindex`. */

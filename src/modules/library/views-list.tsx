@@ -3,8 +3,9 @@
 import { Pagination } from '../../ui/components/pagination.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import { DOMAINS } from '../directory/index.ts';
+import type { FilterCounts } from './filter-counts.ts';
 import { filterQuery, type LibraryFilter } from './schemas.ts';
-import type { DocumentDetails, FilterCounts } from './store.ts';
+import type { DocumentDetails } from './store.ts';
 import { DocumentCard, usePlaceLabel } from './views-parts.tsx';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, SORTS } from './vocab.ts';
 
