@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { buildDataset, type Dataset, SCALES, type Scale } from './lib/data.ts';
+import { addEvents, type EventsDataset } from './lib/events-data.ts';
 import {
   addLibrary,
   LIBRARY_BENCH_DOCUMENT,
@@ -26,6 +27,9 @@ const USAGE = `Usage: npm run bench -- [options]
   --organisations N       Generated organisations added to the demo ones (default: 0 at demo,
                           10 000 at 10x, 100 000 at 100x)
   --people N              Generated people profiles (the same defaults)
+  --events N              Generated events (default: 0 at demo, 200 at 10x, 2 000 at 100x)
+  --applications N        Generated applications spread over them, with their rosters
+                          (default: 100 per generated event)
   --documents N           Generated library documents with files (default: 0 at demo,
                           5 000 at 10x, 50 000 at 100x)
   --only NAME             Run only the targets whose name contains NAME (e.g. directory)
@@ -72,6 +76,30 @@ const TARGETS: Target[] = [
   { name: 'GET /api/v1/people', path: '/api/v1/people?country=KH', page: false, token: true },
   ...libraryTargets(),
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Events: the lists, the month calendar, an event page and the report of a held event with a full
+// roster (a generated one above demo scale, Qingdao's demo roster at demo scale).
+
+const EVENTS: Record<Scale, number> = { demo: 0, '10x': 200, '100x': 2_000 };
+const APPLICATIONS_PER_EVENT = 100;
+const DEMO_REPORT_EVENT = 'consultative-meeting-2005-convention-northeast-asia-qingdao-2017';
+
+function eventTargets(reportSlug: string, month: string): Target[] {
+  return [
+    { name: 'GET /events', path: '/events', page: true, token: false },
+    { name: 'GET /events?when=past', path: '/events?when=past&country=LA', page: true, token: false },
+    { name: 'GET /events/calendar', path: `/events/calendar?month=${month}`, page: true, token: false },
+    { name: 'GET /events/:slug', path: `/events/${reportSlug}`, page: true, token: false },
+    { name: 'GET /events/:slug/report', path: `/events/${reportSlug}/report`, page: true, token: false },
+    {
+      name: 'GET /api/v1/events/:slug/report',
+      path: `/api/v1/events/${reportSlug}/report`,
+      page: false,
+      token: true,
+    },
+  ];
+}
 
 // ---------------------------------------------------------------------------------------------
 // The library (bench/lib/library-data.ts): documents with files whose extracted text is in the
@@ -130,6 +158,8 @@ interface Options {
   organisations: number;
   people: number;
   documents: number;
+  events: number;
+  applications: number;
   only: string | undefined;
 }
 
@@ -195,6 +225,8 @@ function parseOptions(argv: string[]): Options | null {
       organisations: { type: 'string' },
       people: { type: 'string' },
       documents: { type: 'string' },
+      events: { type: 'string' },
+      applications: { type: 'string' },
       only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -226,8 +258,24 @@ function parseOptions(argv: string[]): Options | null {
       values.documents === undefined
         ? DOCUMENTS[values.scale as Scale]
         : number('documents', values.documents, 0, 1_000_000),
+    ...eventsOptions(values, number),
     only: values.only,
   };
+}
+
+function eventsOptions(
+  values: { scale?: string; events?: string; applications?: string },
+  number: (flag: string, value: string, min: number, max: number) => number,
+) {
+  const events =
+    values.events === undefined
+      ? EVENTS[values.scale as Scale]
+      : number('events', values.events, 0, 1_000_000);
+  const applications =
+    values.applications === undefined
+      ? events * APPLICATIONS_PER_EVENT
+      : number('applications', values.applications, 0, 50_000_000);
+  return { events, applications };
 }
 
 function load(url: string, headers: Record<string, string>, seconds: number, connections: number) {
@@ -397,6 +445,15 @@ async function main(): Promise<number> {
       `${counts.auditLog} audit entries, ${counts.organisations} organisations, ${counts.people} people (${dataset.seconds.toFixed(1)} s)`,
   );
   if (interrupted) return 130;
+  let eventsData: EventsDataset | null = null;
+  if (options.events > 0) {
+    log(`Adding ${options.events} events and ${options.applications} applications…`);
+    eventsData = await addEvents(dataDir, { events: options.events, applications: options.applications });
+    log(
+      `  ${eventsData.participants} on the rosters, ${eventsData.checkins} check-ins; report target ${eventsData.reportSlug} (${eventsData.seconds.toFixed(1)} s)`,
+    );
+  }
+  if (interrupted) return 130;
   const library = await buildLibrary(dataDir, options.documents);
   if (interrupted) return 130;
 
@@ -406,7 +463,9 @@ async function main(): Promise<number> {
   log(`  listening at ${server.url}`);
 
   const results: TargetResult[] = [];
-  for (const target of TARGETS) {
+  const reportSlug = eventsData?.reportSlug || DEMO_REPORT_EVENT;
+  const month = eventsData ? '2024-09' : '2017-06';
+  for (const target of [...TARGETS, ...eventTargets(reportSlug, month)]) {
     if (options.only && !target.name.includes(options.only)) continue;
     results.push(await benchTarget(target, server.url, dataset.adminToken, options));
   }
@@ -454,7 +513,7 @@ async function main(): Promise<number> {
     finishedAt: new Date().toISOString(),
     options,
     machine: m,
-    dataset: { scale: dataset.scale, counts, setupSeconds: dataset.seconds },
+    dataset: { scale: dataset.scale, counts, setupSeconds: dataset.seconds, events: eventsData },
     library,
     budgets: BUDGET,
     javascriptWireBytes: jsWireBytes,
