@@ -5,7 +5,7 @@
 import { usePage } from '../../../ui/page-context.ts';
 import { fullDate } from '../format.ts';
 import type { EventDetails } from '../store.ts';
-import { BarChart, formatShare } from './charts.tsx';
+import { BarChart, type ChartRow, formatShare } from './charts.tsx';
 import type { FeedbackSummary } from './feedback.ts';
 import type { KeyFigures } from './figures.ts';
 import { FeedbackSummaryView } from './views-feedback.tsx';
@@ -37,6 +37,25 @@ export function KeySentence({ figures }: { figures: KeyFigures }) {
   );
 }
 
+/** One breakdown of the figures: its heading, a hint, the chart and its table. */
+function ChartSection(props: {
+  id: string;
+  title: string;
+  hint?: string;
+  labelHeading: string;
+  total: number;
+  rows: ChartRow[];
+}) {
+  const { t } = usePage();
+  return (
+    <section aria-labelledby={`${props.id}-h`}>
+      <h2 id={`${props.id}-h`}>{props.title}</h2>
+      {props.hint && <p class="hint">{props.hint}</p>}
+      <BarChart {...props} countHeading={t('participants.count')} />
+    </section>
+  );
+}
+
 export function ReportView(props: {
   event: EventDetails;
   figures: KeyFigures;
@@ -51,7 +70,7 @@ export function ReportView(props: {
   const { title, lang } = useEventTitle(event);
   const collator = new Intl.Collator(locale);
   const countryNames = f.countries.map((c) => fmt.country(c.key)).sort(collator.compare);
-  const count = t('participants.count');
+  const unknown = (n: number) => (n ? [{ label: t('participants.notKnown'), value: n }] : []);
   const genderRows = (['woman', 'man', 'another', 'unstated'] as const).map((g) => ({
     label: t(`participants.gender.${g}`),
     value: f.gender[g],
@@ -77,76 +96,56 @@ export function ReportView(props: {
               {new Intl.ListFormat(locale).format(countryNames)}
             </p>
           )}
-          <section aria-labelledby="chart-countries-h">
-            <h2 id="chart-countries-h">{t('participants.byCountry')}</h2>
-            <BarChart
-              id="chart-countries"
-              title={t('participants.byCountry')}
-              labelHeading={t('directory.country')}
-              countHeading={count}
+          <ChartSection
+            id="chart-countries"
+            title={t('participants.byCountry')}
+            labelHeading={t('directory.country')}
+            total={f.participants}
+            rows={[
+              ...f.countries.map((c) => ({ label: fmt.country(c.key), value: c.count })),
+              ...unknown(f.countryUnknown),
+            ]}
+          />
+          <ChartSection
+            id="chart-gender"
+            title={t('participants.byGender')}
+            hint={t('participants.genderAggregate')}
+            labelHeading={t('participants.genderLabel')}
+            total={f.participants}
+            rows={genderRows}
+          />
+          {f.categories.length > 0 && (
+            <ChartSection
+              id="chart-categories"
+              title={t('participants.byCategory')}
+              labelHeading={t('participants.category')}
               total={f.participants}
               rows={[
-                ...f.countries.map((c) => ({ label: fmt.country(c.key), value: c.count })),
-                ...(f.countryUnknown ? [{ label: t('participants.notKnown'), value: f.countryUnknown }] : []),
+                ...f.categories.map((c) => ({ label: c.label, value: c.count, lang: event.lang })),
+                ...unknown(f.uncategorised),
               ]}
             />
-          </section>
-          <section aria-labelledby="chart-gender-h">
-            <h2 id="chart-gender-h">{t('participants.byGender')}</h2>
-            <p class="hint">{t('participants.genderAggregate')}</p>
-            <BarChart
-              id="chart-gender"
-              title={t('participants.byGender')}
-              labelHeading={t('participants.genderLabel')}
-              countHeading={count}
-              total={f.participants}
-              rows={genderRows}
-            />
-          </section>
-          {f.categories.length > 0 && (
-            <section aria-labelledby="chart-categories-h">
-              <h2 id="chart-categories-h">{t('participants.byCategory')}</h2>
-              <BarChart
-                id="chart-categories"
-                title={t('participants.byCategory')}
-                labelHeading={t('participants.category')}
-                countHeading={count}
-                total={f.participants}
-                rows={[
-                  ...f.categories.map((c) => ({ label: c.label, value: c.count, lang: event.lang })),
-                  ...(f.uncategorised ? [{ label: t('participants.notKnown'), value: f.uncategorised }] : []),
-                ]}
-              />
-            </section>
           )}
           {f.kinds.length > 0 && (
-            <section aria-labelledby="chart-kinds-h">
-              <h2 id="chart-kinds-h">{t('participants.byKind')}</h2>
-              <BarChart
-                id="chart-kinds"
-                title={t('participants.byKind')}
-                labelHeading={t('participants.organisationKind')}
-                countHeading={count}
-                total={f.participants}
-                rows={[
-                  ...f.kinds.map((k) => ({ label: t(`directory.kind.${k.key}`), value: k.count })),
-                  ...(f.kindUnknown ? [{ label: t('participants.notKnown'), value: f.kindUnknown }] : []),
-                ]}
-              />
-            </section>
+            <ChartSection
+              id="chart-kinds"
+              title={t('participants.byKind')}
+              labelHeading={t('participants.organisationKind')}
+              total={f.participants}
+              rows={[
+                ...f.kinds.map((k) => ({ label: t(`directory.kind.${k.key}`), value: k.count })),
+                ...unknown(f.kindUnknown),
+              ]}
+            />
           )}
           {f.attendance.length > 0 && (
-            <section aria-labelledby="chart-attendance-h">
-              <h2 id="chart-attendance-h">{t('participants.attendance')}</h2>
-              <BarChart
-                id="chart-attendance"
-                title={t('participants.attendance')}
-                labelHeading={t('participants.day')}
-                countHeading={count}
-                total={f.participants}
-                rows={f.attendance.map((d) => ({ label: fullDate(locale, d.date), value: d.participants }))}
-              />
-            </section>
+            <ChartSection
+              id="chart-attendance"
+              title={t('participants.attendance')}
+              labelHeading={t('participants.day')}
+              total={f.participants}
+              rows={f.attendance.map((d) => ({ label: fullDate(locale, d.date), value: d.participants }))}
+            />
           )}
         </>
       )}
