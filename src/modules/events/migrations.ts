@@ -2,8 +2,8 @@
 // name order), since events point to organisations and agenda items to people.
 import type { Kysely, Migration } from 'kysely';
 import { columns } from '../../db/dialect.ts';
-import { applicationTables } from './participation/application-migrations.ts';
 import { participantsTables } from './participants/migrations.ts';
+import { applicationTables } from './participation/application-migrations.ts';
 import { participationTables } from './participation/migrations.ts';
 
 const events: Migration = {
