@@ -224,6 +224,25 @@ describe('a file on a published document', () => {
   });
 });
 
+describe('a long file', () => {
+  it('is found by a word on its last page, far past what the index keeps as written', async () => {
+    const slug = await createDocument(editor, { title: 'A long strategy' });
+    // About 200 000 characters (30 000 words and 40 000 Lao letters): several times the index's
+    // 15 000 tokens per record.
+    const filler = Array.from(
+      { length: 1500 },
+      (_, i) =>
+        `Article ${i}: the ministry shall promote cultural industries in every province. ນະໂຍບາຍ ແລະ ແຜນການ ພັດທະນາ`,
+    );
+    const docx = await makeDocx([...filler, 'Final provisions on marionettes and ຫຸ່ນກະບອກ puppetry']);
+    expect((await addFile(slug, { name: 'strategy.docx', bytes: docx })).status).toBe(303);
+    expect(await librarySlugsFor(null, 'marionettes')).toEqual([slug]);
+    expect(await librarySlugsFor(null, 'ຫຸ່ນກະບອກ')).toEqual([slug]);
+    // Its beginning is indexed as written: a phrase in quotes is found there.
+    expect(await librarySlugsFor(null, '"Article 3: the ministry shall promote"')).toEqual([slug]);
+  }, 30_000);
+});
+
 describe("an unpublished document's files", () => {
   let slug: string;
   let download: string;

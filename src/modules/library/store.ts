@@ -16,6 +16,7 @@ import {
 } from './language-versions.ts';
 import { visibleTo } from './permissions.ts';
 import type { DocumentInput, LibraryFilter } from './schemas.ts';
+import { fileSearchText } from './search-text.ts';
 import type { DocumentsTable } from './tables.ts';
 import { RESERVED_SLUGS } from './vocab.ts';
 
@@ -356,7 +357,8 @@ async function writeRelations(db: Db, documentId: number, input: DocumentInput, 
 /**
  * What the search index holds for a document: the one place its search record is built. The
  * extracted texts of its files' current versions come in as `fileTexts` and are searched with the
- * record's own text (after it, so the summary always fits in the index's share of a record).
+ * record's own text (after it, so the summary always fits in the index's share of a record; long
+ * files as search-text.ts tells).
  */
 export function searchRecordOf(doc: DocumentDetails, fileTexts: string[] = []): SearchableRecord {
   return {
@@ -372,7 +374,7 @@ export function searchRecordOf(doc: DocumentDetails, fileTexts: string[] = []): 
       issuerNameOf(doc),
       ...doc.themes,
       ...doc.tags,
-      ...fileTexts,
+      ...fileSearchText(fileTexts),
     ]
       .filter(Boolean)
       .join('\n\n'),
