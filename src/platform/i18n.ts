@@ -116,6 +116,11 @@ function matchLocale(tag: string): Locale | undefined {
 export interface Formatters {
   dateTime: (iso: string | null | undefined) => string;
   date: (iso: string | null | undefined) => string;
+  /**
+   * A calendar date (YYYY-MM-DD: a law's date, a clipping's day) as a long date. Formatted in UTC,
+   * where the string means itself, so no reader's time zone moves it to the day before.
+   */
+  day: (yyyyMmDd: string | null | undefined) => string;
   number: (n: number) => string;
   country: (code: string) => string;
   /** The name of a language (BCP 47 tag) in the reader's language. */
@@ -133,6 +138,7 @@ export function formatters(locale: Locale, timeZone: string): Formatters {
   if (cached) return cached;
   let dateTime: Intl.DateTimeFormat | undefined;
   let date: Intl.DateTimeFormat | undefined;
+  let day: Intl.DateTimeFormat | undefined;
   let number: Intl.NumberFormat | undefined;
   let regions: Intl.DisplayNames | undefined;
   let languages: Intl.DisplayNames | undefined;
@@ -146,6 +152,11 @@ export function formatters(locale: Locale, timeZone: string): Formatters {
       if (!iso) return '';
       date ??= new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
       return date.format(new Date(iso));
+    },
+    day: (yyyyMmDd) => {
+      if (!yyyyMmDd) return '';
+      day ??= new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+      return day.format(new Date(`${yyyyMmDd}T00:00:00Z`));
     },
     number: (n) => {
       number ??= new Intl.NumberFormat(locale);

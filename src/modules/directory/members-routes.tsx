@@ -11,7 +11,7 @@ import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { readForm } from '../../platform/http/forms.ts';
-import { type MessageKey, translator } from '../../platform/i18n.ts';
+import { formatters, type MessageKey, translator } from '../../platform/i18n.ts';
 import { enqueueMail, type MailMessage } from '../../platform/mail/outbox.ts';
 import { hitRateLimit, type RateLimitRule } from '../../platform/rate-limit.ts';
 import { renderPage } from '../../ui/render.tsx';
@@ -137,9 +137,7 @@ function invitationMail(
   },
 ): MailMessage {
   const t = translator(locale);
-  const expires = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(input.expires),
-  );
+  const expires = formatters(locale, 'UTC').date(input.expires);
   const values = { ...input, role: t(`directory.role.${input.role}`), expires };
   return {
     to: input.to,

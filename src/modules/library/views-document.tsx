@@ -8,7 +8,7 @@ import type { Domain } from '../directory/index.ts';
 import type { LanguageVersionLink } from './language-versions.ts';
 import type { DocumentDetails, DocumentLink } from './store.ts';
 import { DocumentFilesSection } from './views-files.tsx';
-import { DocumentFacts, formatDay, localised, usePlaceLabel } from './views-parts.tsx';
+import { DocumentFacts, localised, usePlaceLabel } from './views-parts.tsx';
 
 function Links({ list }: { list: DocumentLink[] }) {
   return (
@@ -150,17 +150,15 @@ export function DocumentView(props: {
         )}
         {fact(
           t('library.issuedOn'),
-          doc.issued_on && <time datetime={doc.issued_on}>{formatDay(locale, doc.issued_on)}</time>,
+          doc.issued_on && <time datetime={doc.issued_on}>{fmt.day(doc.issued_on)}</time>,
         )}
         {fact(
           t('library.inForceFrom'),
-          doc.in_force_from && (
-            <time datetime={doc.in_force_from}>{formatDay(locale, doc.in_force_from)}</time>
-          ),
+          doc.in_force_from && <time datetime={doc.in_force_from}>{fmt.day(doc.in_force_from)}</time>,
         )}
         {fact(
           t('library.inForceTo'),
-          doc.in_force_to && <time datetime={doc.in_force_to}>{formatDay(locale, doc.in_force_to)}</time>,
+          doc.in_force_to && <time datetime={doc.in_force_to}>{fmt.day(doc.in_force_to)}</time>,
         )}
         {fact(t('library.status'), doc.status && t(`library.status.${doc.status}`))}
         {fact(t('library.places'), doc.places.map(placeLabel).join(', '))}

@@ -4,14 +4,6 @@ import { usePage } from '../../ui/page-context.ts';
 import type { DocumentDetails } from './store.ts';
 import { REGIONS, type Region } from './vocab.ts';
 
-/** A calendar date (YYYY-MM-DD) in the reader's locale. UTC, so no time zone moves it a day. */
-export function formatDay(locale: string, day: string | null): string {
-  if (!day) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
-}
-
 /** A country's name, or a region's label. */
 export function usePlaceLabel(): (code: string) => string {
   const { t, fmt } = usePage();
@@ -34,7 +26,7 @@ export function localised(doc: DocumentDetails, locale: string) {
 
 /** One line under a title: kind, number, issuer, date. */
 export function DocumentFacts({ doc }: { doc: DocumentDetails }) {
-  const { t, locale } = usePage();
+  const { t, fmt } = usePage();
   const issuer = doc.issuer?.name ?? doc.issuer_name;
   return (
     <p class="muted">
@@ -42,7 +34,7 @@ export function DocumentFacts({ doc }: { doc: DocumentDetails }) {
         t(`library.kind.${doc.kind}`),
         doc.official_number,
         issuer,
-        doc.issued_on ? formatDay(locale, doc.issued_on) : null,
+        doc.issued_on ? fmt.day(doc.issued_on) : null,
       ]
         .filter(Boolean)
         .join(' · ')}

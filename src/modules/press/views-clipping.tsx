@@ -4,7 +4,6 @@
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { CsrfField } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { formatDay } from './dates.ts';
 import { type ScreenshotInfo, screenshotUrl } from './screenshot.ts';
 import { type ClippingDetails, translationFor } from './store.ts';
 
@@ -36,7 +35,7 @@ export function ClippingView(props: {
           <p class="muted">
             <a href={outletHref}>{clipping.outlet}</a>
             {' · '}
-            <time datetime={clipping.published_on}>{formatDay(clipping.published_on, locale)}</time>
+            <time datetime={clipping.published_on}>{fmt.day(clipping.published_on)}</time>
             {' · '}
             {fmt.language(clipping.lang)}
           </p>

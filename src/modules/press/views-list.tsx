@@ -2,7 +2,6 @@
 // year and dates — all in the URL, so a filtered list is a shareable link with a feed of its own.
 import { Pagination } from '../../ui/components/pagination.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { formatDay } from './dates.ts';
 import { filterQuery, type PressFilter, SORTS } from './schemas.ts';
 import type { ClippingCard } from './store.ts';
 
@@ -156,7 +155,7 @@ export function PressListView(props: PressListProps) {
                   )}
                   <p class="muted">
                     {group.outlet === null && <>{card.outlet} · </>}
-                    <time datetime={card.published_on}>{formatDay(card.published_on, locale)}</time>
+                    <time datetime={card.published_on}>{fmt.day(card.published_on)}</time>
                     {' · '}
                     {fmt.language(card.lang)}
                   </p>
