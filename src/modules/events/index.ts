@@ -1,6 +1,7 @@
 // Events and their agendas: /events (upcoming, past, month calendar, filters in the URL), event
 // pages with the timetable, the form and the agenda editor (with pasted agendas), iCal feeds, and
-// /api/v1/events. Registration, applications and participants come in a later step (docs/events.md).
+// /api/v1/events; registration and applications (registration/), the roster, key figures and
+// what follows an event (participants/). See docs/events.md.
 import type { HubModule } from '../../platform/context.ts';
 import { eventsApi } from './api.ts';
 import { eventsMigrations } from './migrations.ts';
@@ -23,5 +24,5 @@ export const eventsModule: HubModule = {
   seed: seedEvents,
 };
 
-// What other modules (registration, participants, dashboards) may use later.
+// What other modules (dashboards, reports) may use.
 export { EVENT_STATUSES, EVENT_TYPES, type EventStatus, type EventType } from './vocab.ts';
