@@ -34,6 +34,7 @@ export const problems = {
   403: problem('Signed in, but not allowed to do this (or the CSRF token is missing)'),
   404: problem('No such record'),
   409: problem('The request conflicts with the current state'),
+  415: problem('The body is not JSON (Content-Type: application/json)'),
   422: problem('The request body did not pass validation; `errors` names each field'),
   429: problem('Too many requests; see Retry-After'),
 } as const;
@@ -47,6 +48,16 @@ export const signedIn: Record<string, string[]>[] = [{ bearerAuth: [] }, { cooki
  */
 export const requireSignedIn = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.var.auth) throw new HttpError(401, 'error.401.message');
+  await next();
+});
+
+/**
+ * Route middleware for routes that take a JSON body: a form or a file is refused with 415 before
+ * it is read, rather than with a confusing list of missing fields.
+ */
+export const requireJson = createMiddleware<AppEnv>(async (c, next) => {
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
+    throw new HttpError(415, 'api.jsonOnly');
   await next();
 });
 

@@ -1,11 +1,10 @@
 // /api/v1/events: the events through the API, with the same filters, permissions and validation as
 // the pages (same schemas, same permissions.ts, same stores).
 import { createRoute, z } from '@hono/zod-openapi';
-import { createMiddleware } from 'hono/factory';
-import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
+import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../platform/api.ts';
 import { auditOrigin, recordAudit } from '../../platform/audit.ts';
 import { requireUser } from '../../platform/auth.ts';
-import type { AppDeps, AppEnv } from '../../platform/context.ts';
+import type { AppDeps } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
 import { DOMAINS } from '../directory/index.ts';
@@ -24,12 +23,6 @@ import {
   ITEM_ROLES,
   ORGANISATION_ROLES,
 } from './vocab.ts';
-
-export const requireJson = createMiddleware<AppEnv>(async (c, next) => {
-  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
-    throw new HttpError(415, 'events.jsonOnly');
-  await next();
-});
 
 const ItemSchema = z.object({
   id: z.number().int(),
@@ -207,8 +200,6 @@ const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const problem415 = { ...problems[422], description: 'The body is not JSON (Content-Type: application/json)' };
-
 const listRoute = createRoute({
   method: 'get',
   path: '/events',
@@ -256,7 +247,7 @@ const createRouteDef = createRoute({
     201: json(EventSchema, 'The new event'),
     401: problems[401],
     403: problems[403],
-    415: problem415,
+    415: problems[415],
     422: problems[422],
   },
 });
@@ -276,7 +267,7 @@ const updateRoute = createRoute({
     401: problems[401],
     403: problems[403],
     404: problems[404],
-    415: problem415,
+    415: problems[415],
     422: problems[422],
   },
 });

@@ -2,8 +2,7 @@
 // validation as the pages (same schemas, same permissions.ts, same store).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
+import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../platform/api.ts';
 import { auditOrigin, recordAudit } from '../../platform/audit.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -180,14 +179,6 @@ const json = (schema: z.ZodType, description: string) => ({
   content: { 'application/json': { schema } },
 });
 
-/** POST and PATCH take JSON only: a form or a file gets 415, not a confusing list of missing fields. */
-const requireJson = createMiddleware<AppEnv>(async (c, next) => {
-  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
-    throw new HttpError(415, 'library.jsonOnly');
-  await next();
-});
-const problem415 = { ...problems[422], description: 'The body is not JSON (Content-Type: application/json)' };
-
 const listRoute = createRoute({
   method: 'get',
   path: '/documents',
@@ -238,7 +229,7 @@ const createRouteDef = createRoute({
     201: json(DocumentSchema, 'The new document'),
     401: problems[401],
     403: problems[403],
-    415: problem415,
+    415: problems[415],
     422: problems[422],
   },
 });
@@ -258,7 +249,7 @@ const updateRoute = createRoute({
     401: problems[401],
     403: problems[403],
     404: problems[404],
-    415: problem415,
+    415: problems[415],
     422: problems[422],
   },
 });

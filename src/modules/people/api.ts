@@ -2,8 +2,7 @@
 // validation as the pages (same schemas, same permissions.ts, same store).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
+import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../platform/api.ts';
 import { auditOrigin, recordAudit } from '../../platform/audit.ts';
 import { requireUser } from '../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
@@ -30,13 +29,6 @@ import {
   updatePerson,
 } from './store.ts';
 import { PERSON_STATUSES } from './vocab.ts';
-
-/** JSON bodies only: anything else is refused (415) before it is read or validated. */
-const requireJson = createMiddleware<AppEnv>(async (c, next) => {
-  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
-    throw new HttpError(415, 'people.jsonOnly');
-  await next();
-});
 
 const PersonSchema = z
   .object({
@@ -157,7 +149,6 @@ function apiValuesOf(person: PersonDetails) {
 }
 
 const slugParam = z.object({ slug: z.string().max(120).openapi({ example: 'viengeo-souksavatdy' }) });
-const problem415 = { ...problems[422], description: 'The body is not JSON (Content-Type: application/json)' };
 const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema } },
@@ -227,7 +218,7 @@ const createRouteDef = createRoute({
     401: problems[401],
     403: problems[403],
     409: problems[409],
-    415: problem415,
+    415: problems[415],
     422: problems[422],
   },
 });
@@ -247,7 +238,7 @@ const updateRoute = createRoute({
     401: problems[401],
     403: problems[403],
     404: problems[404],
-    415: problem415,
+    415: problems[415],
     422: problems[422],
   },
 });

@@ -3,14 +3,13 @@
 // stores as the pages (tag "Event participants" in the OpenAPI document).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { apiRouter, problems, requireSignedIn, signedIn } from '../../../platform/api.ts';
+import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../../platform/api.ts';
 import { auditOrigin, recordAudit } from '../../../platform/audit.ts';
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { type FieldErrors, fieldErrors } from '../../../platform/http/forms.ts';
 import { withinEvent } from '../agenda.ts';
-import { requireJson } from '../api.ts';
 import { todayIn } from '../local-time.ts';
 import { outcomesOf } from './after.ts';
 import { feedbackSummary, hasResponded, questionsOf, saveResponse } from './feedback.ts';
@@ -197,7 +196,7 @@ const routes = {
     security: signedIn,
     middleware: [requireSignedIn, requireJson] as const,
     request: { params: slugParam, ...body(ParticipantInputDoc) },
-    responses: { 201: json(ParticipantSchema, 'The new row'), ...writeProblems, 415: problems[422] },
+    responses: { 201: json(ParticipantSchema, 'The new row'), ...writeProblems, 415: problems[415] },
   }),
   update: createRoute({
     method: 'patch',
@@ -212,7 +211,7 @@ const routes = {
       200: json(ParticipantSchema, 'The row'),
       ...writeProblems,
       409: problems[409],
-      415: problems[422],
+      415: problems[415],
     },
   }),
   remove: createRoute({
@@ -247,7 +246,7 @@ const routes = {
         'Saved',
       ),
       ...writeProblems,
-      415: problems[422],
+      415: problems[415],
     },
   }),
   report: createRoute({
@@ -296,7 +295,7 @@ const routes = {
           .openapi({ example: { answers: { '12': 4, '13': 'Yes', '14': 'More time for questions' } } }),
       ),
     },
-    responses: { 201: { description: 'Saved' }, ...writeProblems, 409: problems[409], 415: problems[422] },
+    responses: { 201: { description: 'Saved' }, ...writeProblems, 409: problems[409], 415: problems[415] },
   }),
 };
 

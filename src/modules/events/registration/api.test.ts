@@ -96,6 +96,17 @@ describe('the reviewers’ API', () => {
     const bad = await api(hub, organiser.token, 'POST', `${list()}/${id}/decision`, { decision: 'maybe' });
     expect(bad.status).toBe(422);
     expect(bad.body.errors).toHaveProperty('decision');
+    const form = await hub.app.request(`${list()}/${id}/decision`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${organiser.token}`,
+        'accept-language': 'en',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'decision=accepted',
+    });
+    expect(form.status).toBe(415);
+    expect((await form.json()).detail).toContain('application/json');
     const ok = await api(hub, organiser.token, 'POST', `${list()}/${id}/decision`, { decision: 'accepted' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ id, status: 'accepted' });

@@ -3,7 +3,7 @@
 // same loaders, permissions and decisions.ts, in the OpenAPI document under "Applications".
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { apiRouter, problems, requireSignedIn, signedIn } from '../../../platform/api.ts';
+import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../../platform/api.ts';
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
@@ -79,7 +79,7 @@ const decideRoute = createRoute({
   tags: ['Applications'],
   summary: 'Record a decision: accepted, waitlisted or declined (the applicant is mailed)',
   security: signedIn,
-  middleware: [requireSignedIn] as const,
+  middleware: [requireSignedIn, requireJson] as const,
   request: {
     params: idParams,
     body: {
@@ -93,6 +93,7 @@ const decideRoute = createRoute({
     200: json(ApplicationSchema, 'The application as decided'),
     ...reviewerProblems,
     409: problems[409],
+    415: problems[415],
     422: problems[422],
   },
 });
