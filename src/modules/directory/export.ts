@@ -1,6 +1,6 @@
 // The current selection of the directory as CSV, JSON and vCard, with contacts only where the
 // reader may see them.
-import { stringify } from 'csv-stringify/sync';
+import { csvText, neutraliseFormula } from '../../platform/spreadsheets.ts';
 
 export interface ExportedOrganisation {
   slug: string;
@@ -47,14 +47,6 @@ const CSV_COLUMNS: (keyof ExportedOrganisation)[] = [
   'updated_at',
 ];
 
-/**
- * A spreadsheet would run a cell starting with = + - @ (or a tab or carriage return) as a formula
- * (`=HYPERLINK(…)`): such cells get a leading apostrophe, which spreadsheets show as text.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export function toCsv(rows: ExportedOrganisation[]): string {
   const records = rows.map((row) =>
     CSV_COLUMNS.map((column) => {
@@ -65,8 +57,7 @@ export function toCsv(rows: ExportedOrganisation[]): string {
       return typeof value === 'string' ? neutraliseFormula(value) : String(value);
     }),
   );
-  // A byte-order mark so that spreadsheets open Lao, Khmer and Vietnamese text as UTF-8.
-  return `\uFEFF${stringify([CSV_COLUMNS, ...records], { record_delimiter: 'windows' })}`;
+  return csvText([CSV_COLUMNS, ...records]);
 }
 
 /** vCard 4.0 (RFC 6350) text values escape backslash, comma, semicolon and newlines. */

@@ -25,7 +25,7 @@ export const directoryModule: HubModule = {
 };
 
 // What other modules (people) share with the directory: its vocabulary and export helpers.
-export { neutraliseFormula, vcardText } from './export.ts';
+export { vcardText } from './export.ts';
 // The import machinery (file reading, upload storage, column matching, preview, all-or-nothing
 // import) is generic over a target; other modules describe theirs (people/import.ts) and mount
 // importPages with it, reusing the value helpers for cells.

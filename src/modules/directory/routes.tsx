@@ -11,6 +11,7 @@ import { setFlash } from '../../platform/http/flash.ts';
 import { type FieldErrors, readForm } from '../../platform/http/forms.ts';
 import { localPath } from '../../platform/http/request.ts';
 import { excerpt } from '../../platform/markdown.ts';
+import { CSV_TYPE } from '../../platform/spreadsheets.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { toCsv, toVcards } from './export.ts';
 import { canImport } from './import/organisations.ts';
@@ -119,7 +120,7 @@ export function directoryPages(deps: AppDeps) {
       });
       const name = `creative-hub-directory-${new Date().toISOString().slice(0, 10)}`;
       c.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
-      if (format === 'csv') return c.body(toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      if (format === 'csv') return c.body(toCsv(rows), 200, { 'Content-Type': CSV_TYPE });
       if (format === 'vcf')
         return c.body(toVcards(rows), 200, { 'Content-Type': 'text/vcard; charset=utf-8' });
       return c.json({ exportedAt: new Date().toISOString(), count: rows.length, organisations: rows });

@@ -1,7 +1,7 @@
-// The current selection of people as CSV and vCard (JSON is the rows themselves). The spreadsheet
-// and vCard escaping are the directory's, shared through its index.ts.
-import { stringify } from 'csv-stringify/sync';
-import { neutraliseFormula, vcardText } from '../directory/index.ts';
+// The current selection of people as CSV and vCard (JSON is the rows themselves). The vCard
+// escaping is the directory's, shared through its index.ts; spreadsheets are platform/spreadsheets.ts.
+import { csvText, neutraliseFormula } from '../../platform/spreadsheets.ts';
+import { vcardText } from '../directory/index.ts';
 import type { ExportedPerson } from './listing.ts';
 
 const CSV_COLUMNS: (keyof ExportedPerson)[] = [
@@ -33,8 +33,7 @@ export function peopleCsv(rows: ExportedPerson[]): string {
       return neutraliseFormula(String(value));
     }),
   );
-  // A byte-order mark so that spreadsheets open Lao, Khmer and Vietnamese text as UTF-8.
-  return `\uFEFF${stringify([CSV_COLUMNS, ...records], { record_delimiter: 'windows' })}`;
+  return csvText([CSV_COLUMNS, ...records]);
 }
 
 export function peopleVcards(rows: ExportedPerson[]): string {

@@ -15,6 +15,7 @@ import { type FieldErrors, readForm } from '../../platform/http/forms.ts';
 import { translator } from '../../platform/i18n.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { excerpt } from '../../platform/markdown.ts';
+import { CSV_TYPE } from '../../platform/spreadsheets.ts';
 import { renderPage } from '../../ui/render.tsx';
 import type { Domain } from '../directory/index.ts';
 import { peopleCsv, peopleVcards } from './export.ts';
@@ -185,8 +186,7 @@ export function peoplePages(deps: AppDeps) {
       });
       const name = `creative-hub-people-${new Date().toISOString().slice(0, 10)}`;
       c.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
-      if (format === 'csv')
-        return c.body(peopleCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      if (format === 'csv') return c.body(peopleCsv(rows), 200, { 'Content-Type': CSV_TYPE });
       if (format === 'vcf')
         return c.body(peopleVcards(rows), 200, { 'Content-Type': 'text/vcard; charset=utf-8' });
       return c.json({ exportedAt: new Date().toISOString(), count: rows.length, people: rows });

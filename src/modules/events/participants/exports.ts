@@ -1,10 +1,8 @@
-// The key figures and the roster as CSV (csv-stringify) and XLSX (exceljs). Figures are rows of
+// The key figures and the roster as CSV and XLSX (platform/spreadsheets.ts). Figures are rows of
 // (section, code, label, count, share): codes stay the same in every language, labels are the
 // reader's. The roster — with gender per person — is only ever exported for the organisers.
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Translator } from '../../../platform/i18n.ts';
-import { neutraliseFormula } from '../../directory/index.ts';
+import { csvText, neutraliseFormula, sheetName, xlsxBytes } from '../../../platform/spreadsheets.ts';
 import { fullDate } from '../format.ts';
 import type { KeyFigures } from './figures.ts';
 import type { RosterRow } from './roster.ts';
@@ -119,11 +117,8 @@ export function figureRows(f: KeyFigures, { t, locale, country }: Labels): Figur
 
 const FIGURE_COLUMNS = ['section', 'code', 'label', 'count', 'share'] as const;
 
-/** A byte-order mark so that spreadsheets open Lao, Khmer and Vietnamese text as UTF-8. */
-const csv = (rows: (string | number)[][]) => `\uFEFF${stringify(rows, { record_delimiter: 'windows' })}`;
-
 export function figuresCsv(rows: FigureRow[]): string {
-  return csv([
+  return csvText([
     [...FIGURE_COLUMNS],
     ...rows.map((r) => [
       r.section,
@@ -187,7 +182,7 @@ export function exportedRoster(
 }
 
 export function rosterCsv(rows: ExportedParticipant[]): string {
-  return csv([
+  return csvText([
     ROSTER_COLUMNS,
     ...rows.map((r) =>
       ROSTER_COLUMNS.map((column) => {
@@ -198,16 +193,9 @@ export function rosterCsv(rows: ExportedParticipant[]): string {
   ]);
 }
 
-async function workbook(fill: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Creative Hub';
-  fill(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-export function figuresXlsx(rows: FigureRow[], sheetName: string): Promise<Uint8Array> {
-  return workbook((wb) => {
-    const sheet = wb.addWorksheet(sheetName.slice(0, 31));
+export function figuresXlsx(rows: FigureRow[], title: string): Promise<Uint8Array> {
+  return xlsxBytes((wb) => {
+    const sheet = wb.addWorksheet(sheetName(title));
     sheet.columns = [
       { header: 'section', key: 'section', width: 18 },
       { header: 'code', key: 'code', width: 12 },
@@ -220,14 +208,11 @@ export function figuresXlsx(rows: FigureRow[], sheetName: string): Promise<Uint8
   });
 }
 
-export function rosterXlsx(rows: ExportedParticipant[], sheetName: string): Promise<Uint8Array> {
-  return workbook((wb) => {
-    const sheet = wb.addWorksheet(sheetName.slice(0, 31));
+export function rosterXlsx(rows: ExportedParticipant[], title: string): Promise<Uint8Array> {
+  return xlsxBytes((wb) => {
+    const sheet = wb.addWorksheet(sheetName(title));
     sheet.columns = ROSTER_COLUMNS.map((key) => ({ header: key, key, width: key === 'name' ? 30 : 16 }));
     for (const r of rows) sheet.addRow(r);
     sheet.getRow(1).font = { bold: true };
   });
 }
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV_TYPE = 'text/csv; charset=utf-8';

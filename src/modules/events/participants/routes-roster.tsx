@@ -5,14 +5,16 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { auditOrigin, recordAudit } from '../../../platform/audit.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
+import { attachment } from '../../../platform/http/download.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { type FieldErrors, type FormValues, readForm } from '../../../platform/http/forms.ts';
+import { CSV_TYPE, XLSX_TYPE } from '../../../platform/spreadsheets.ts';
 import { renderPage } from '../../../ui/render.tsx';
 import { withinEvent } from '../agenda.ts';
 import { datesBetween, todayIn } from '../local-time.ts';
 import type { EventDetails } from '../store.ts';
-import { CSV_TYPE, exportedRoster, rosterCsv, rosterXlsx, XLSX_TYPE } from './exports.ts';
+import { exportedRoster, rosterCsv, rosterXlsx } from './exports.ts';
 import { idParam, loadManagedEvent } from './load.ts';
 import {
   addParticipant,
@@ -38,14 +40,6 @@ const pageOf = (c: C) => {
   const n = Number(c.req.query('page') ?? 1);
   return Number.isSafeInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
 };
-
-/** A file download named after the event. */
-export function attachment(c: C, body: string | Uint8Array, type: string, name: string) {
-  c.header('Content-Type', type);
-  c.header('Content-Disposition', `attachment; filename="${name}"`);
-  c.header('Cache-Control', 'private, no-store');
-  return c.body(typeof body === 'string' ? body : new Uint8Array(body));
-}
 
 export function rosterPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();

@@ -1,0 +1,38 @@
+// Tables for spreadsheets, the one way every export writes them: CSV (csv-stringify) with a
+// byte-order mark and CRLF line ends, XLSX (exceljs), and the formula guard both need. The modules
+// decide the columns; this file decides how a cell reaches Excel or LibreOffice safely.
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+
+export const CSV_TYPE = 'text/csv; charset=utf-8';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A spreadsheet would run a cell starting with = + - @ (or a tab or carriage return) as a formula
+ * (`=HYPERLINK(…)`): such cells get a leading apostrophe, which spreadsheets show as text.
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * CSV text of a header row and data rows. The byte-order mark makes spreadsheets open Lao, Khmer
+ * and Vietnamese text as UTF-8; CRLF is what RFC 4180 and Excel expect. Cells are written as
+ * given: callers pass text through neutraliseFormula (numbers need nothing).
+ */
+export function csvText(rows: readonly (readonly (string | number)[])[]): string {
+  return `\uFEFF${stringify(rows as (string | number)[][], { record_delimiter: 'windows' })}`;
+}
+
+/** The bytes of an XLSX workbook that `fill` adds sheets to. */
+export async function xlsxBytes(fill: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Creative Hub';
+  fill(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Excel refuses sheet names longer than 31 characters or containing any of : \ / ? * [ ]. */
+export function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
+}
