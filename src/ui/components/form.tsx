@@ -117,6 +117,7 @@ export function SelectField(props: {
   state?: FormState;
   initial?: string;
   hint?: MessageKey;
+  required?: boolean;
 }) {
   const { t } = usePage();
   const id = `f-${props.name}`;
@@ -128,7 +129,10 @@ export function SelectField(props: {
   const describedBy = [props.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>{t(props.label)}</label>
+      <label for={id}>
+        {t(props.label)}
+        {props.required && <span class="required"> *</span>}
+      </label>
       {props.hint && (
         <p class="hint" id={`${id}-hint`}>
           {t(props.hint)}
@@ -137,6 +141,7 @@ export function SelectField(props: {
       <select
         id={id}
         name={props.name}
+        required={props.required}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
       >

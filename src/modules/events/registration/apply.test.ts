@@ -99,6 +99,12 @@ describe('applying', () => {
     expect(again.text).toContain('value="many"');
     expect(again.text).toContain('value="Vilayvanh Phommachanh"');
     expect(visibleText(again.text)).toContain('Your draft was saved on');
+    // The browser asks for the country and category before submitting, marked with *, but lets a
+    // draft be saved however incomplete (formnovalidate); the server checks on submit.
+    expect(again.text).toMatch(/<label for="f-country">[^<]*<span class="required"> \*<\/span><\/label>/);
+    expect(again.text).toMatch(/<select id="f-country" name="country" required=""/);
+    expect(again.text).toMatch(/<select id="f-category_id" name="category_id" required=""/);
+    expect(again.text).toMatch(/<button[^>]*value="save" formnovalidate=""/);
   });
 
   it('refuses answers of the wrong type and missing required answers, keeping every answer in the form and on the server', async () => {

@@ -116,6 +116,7 @@ function StandardFields(props: ApplyPageProps) {
         label="registration.country"
         hint="registration.countryHint"
         state={state}
+        required
         options={[{ value: '', label: t('registration.chooseCountry') }, ...countries]}
       />
       {props.settings.categories.length > 0 && (
@@ -124,6 +125,7 @@ function StandardFields(props: ApplyPageProps) {
           label="registration.category"
           hint="registration.categoryHint"
           state={state}
+          required
           options={[
             { value: '', label: t('registration.chooseCategory') },
             ...props.settings.categories.map((c) => ({ value: String(c.id), label: c.label })),
@@ -186,7 +188,8 @@ export function ApplyView(props: ApplyPageProps) {
           <button type="submit" class="button" name="intent" value="submit">
             {t(open ? 'registration.submitRegistration' : 'registration.submitApplication')}
           </button>
-          <button type="submit" class="button secondary" name="intent" value="save">
+          {/* formnovalidate: a draft is saved however incomplete; the server checks on submit. */}
+          <button type="submit" class="button secondary" name="intent" value="save" formnovalidate>
             {t('registration.saveDraft')}
           </button>
         </div>
