@@ -1,17 +1,20 @@
-// The reviewers' pages: the list with the balance, one application with its reviews, a reviewer's
+// The reviewers' pages: the list with the balance and its CSV and XLSX exports, one application with its reviews, a reviewer's
 // scores and note, and the decision (decisions.ts moves the roster, the audit log and the mail
 // with it). Nobody scores or decides their own application.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { auditOrigin, recordAudit } from '../../../platform/audit.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
+import { attachment } from '../../../platform/http/download.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { type FormValues, readForm } from '../../../platform/http/forms.ts';
+import { CSV_TYPE, XLSX_TYPE } from '../../../platform/spreadsheets.ts';
 import { renderPage } from '../../../ui/render.tsx';
 import { changeContext, loadForReviewing } from './access.ts';
 import { applicationById } from './applications-store.ts';
 import { decide } from './decisions.ts';
+import { applicationsCsv, applicationsTable, applicationsXlsx } from './exports.ts';
 import { fieldsOf } from './form-store.ts';
 import { applicationListing } from './listing.ts';
 import { canJudge, canManage } from './permissions.ts';
@@ -56,6 +59,29 @@ export function reviewPages(deps: AppDeps) {
         mayManage={canManage(user, organiser)}
       />,
     );
+  });
+
+  /** Every application of the list as filtered and sorted on the page, not one page of it. */
+  const exportTable = async (c: C) => {
+    const { event } = await loadForReviewing(db, c, c.req.param('slug') ?? '');
+    const filter = { ...applicationFilterSchema.parse(c.req.query()), page: 1 };
+    const [{ rows }, fields] = await Promise.all([
+      applicationListing(db, event.id, filter, Number.MAX_SAFE_INTEGER),
+      fieldsOf(db, event.id),
+    ]);
+    const base = `${deps.config.baseUrl}/events/${event.slug}/applications`;
+    return { event, table: applicationsTable(rows, fields, (id) => `${base}/${id}`) };
+  };
+
+  app.get('/events/:slug/applications.csv', async (c) => {
+    const { event, table } = await exportTable(c);
+    return attachment(c, applicationsCsv(table), CSV_TYPE, `${event.slug}-applications.csv`);
+  });
+
+  app.get('/events/:slug/applications.xlsx', async (c) => {
+    const { event, table } = await exportTable(c);
+    const xlsx = await applicationsXlsx(table, c.var.t('registration.applicationsSheet'));
+    return attachment(c, xlsx, XLSX_TYPE, `${event.slug}-applications.xlsx`);
   });
 
   /** The application of the URL, for a reviewer of its event; drafts are not theirs to see. */

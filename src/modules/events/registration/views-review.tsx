@@ -28,6 +28,15 @@ function Score({ average, max }: { average: number | null; max: number }) {
   );
 }
 
+/** The list's status and order for its exports (every page of it, so no page number). */
+function exportQuery(filter: ApplicationFilter): string {
+  const query = new URLSearchParams();
+  if (filter.status) query.set('status', filter.status);
+  if (filter.sort !== 'submitted') query.set('sort', filter.sort);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
 export function ApplicationsView(props: {
   event: EventDetails;
   filter: ApplicationFilter;
@@ -120,6 +129,13 @@ export function ApplicationsView(props: {
         </section>
       )}
       <Pagination page={filter.page} pageSize={APPLICATIONS_PAGE_SIZE} total={props.total} />
+      {props.total > 0 && (
+        <p class="no-print">
+          {t('registration.exportApplications')}:{' '}
+          <a href={`/events/${event.slug}/applications.csv${exportQuery(filter)}`}>CSV</a> ·{' '}
+          <a href={`/events/${event.slug}/applications.xlsx${exportQuery(filter)}`}>XLSX</a>
+        </p>
+      )}
       <BalanceView balance={props.balance} categories={props.categories} />
     </div>
   );
