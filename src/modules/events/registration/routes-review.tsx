@@ -1,6 +1,6 @@
-// The reviewers' pages: the list with the balance and its CSV and XLSX exports, one application with its reviews, a reviewer's
-// scores and note, and the decision (decisions.ts moves the roster, the audit log and the mail
-// with it). Nobody scores or decides their own application.
+// The reviewers' pages: the list with the balance and its CSV and XLSX exports, one application
+// with its reviews, a reviewer's scores and note, and the decision (decisions.ts moves the roster,
+// the audit log and the mail with it). Nobody scores or decides their own application.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { auditOrigin, recordAudit } from '../../../platform/audit.ts';
