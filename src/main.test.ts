@@ -8,6 +8,9 @@ import { main } from './main.ts';
 import { sha256 } from './platform/security-tokens.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cli-'));
+// Test files share their worker process (vitest.config.ts: isolate false): the environment is put
+// back as it was after this file.
+const savedEnv = { ...process.env };
 beforeAll(() => {
   process.env.DATA_DIR = dataDir;
   process.env.LOG_LEVEL = 'silent';
@@ -15,7 +18,10 @@ beforeAll(() => {
   // Vite sets BASE_URL=/ for its own purposes inside vitest.
   delete process.env.BASE_URL;
 });
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  process.env = savedEnv;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 async function run(...argv: string[]) {
   const out: string[] = [];
