@@ -124,6 +124,15 @@ export async function createTestPlatform(
   };
 }
 
+/** A file a form sends, as a browser's file input does. */
+export interface Upload {
+  field: string;
+  name: string;
+  /** The type the browser says (the platform checks the bytes, not this). */
+  type?: string;
+  bytes: Uint8Array;
+}
+
 export interface Sent {
   status: number;
   headers: Headers;
@@ -147,7 +156,10 @@ export class TestClient {
     target: string,
     init: {
       method?: string;
-      form?: Record<string, string>;
+      /** url-encoded; an array repeats the field, as checkboxes do. */
+      form?: Record<string, string | string[]>;
+      /** multipart/form-data: fields (an array repeats the field, as checkboxes do) and files. */
+      multipart?: { fields: Record<string, string | string[]>; files?: Upload[] };
       json?: unknown;
       headers?: Record<string, string>;
       csrf?: boolean;
@@ -158,9 +170,26 @@ export class TestClient {
     headers.set('x-forwarded-for', this.ip);
     if (!headers.has('accept-language')) headers.set('accept-language', 'en');
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    let body: string | undefined;
-    if (init.form) {
-      const form = new URLSearchParams(init.form);
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    if (init.multipart) {
+      const form = new FormData();
+      if (init.csrf !== false) form.set('_csrf', this.csrfToken());
+      for (const [k, v] of Object.entries(init.multipart.fields))
+        for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
+      for (const f of init.multipart.files ?? [])
+        form.append(
+          f.field,
+          new File([new Uint8Array(f.bytes)], f.name, { type: f.type ?? 'application/octet-stream' }),
+        );
+      // Through a Request so the body gets its multipart boundary and length as a browser's does.
+      const request = new Request(url, { method: 'POST', body: form });
+      body = new Uint8Array(await request.arrayBuffer());
+      headers.set('content-type', request.headers.get('content-type') ?? '');
+      headers.set('content-length', String(body.byteLength));
+    } else if (init.form) {
+      const form = new URLSearchParams(
+        Object.entries(init.form).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((one) => [k, one])),
+      );
       if (init.csrf !== false && !form.has('_csrf')) form.set('_csrf', this.csrfToken());
       body = form.toString();
       headers.set('content-type', 'application/x-www-form-urlencoded');

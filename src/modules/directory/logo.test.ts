@@ -35,7 +35,7 @@ async function createOrganisation(client: TestClient, name: string) {
 /** Uploads as a browser would: load the members page (for the CSRF token), then post the file. */
 async function upload(client: TestClient, orgSlug: string, bytes: Uint8Array, name: string, type: string) {
   await client.get(`/directory/${orgSlug}/members`);
-  return uploadFile(hub.app, client, `/directory/${orgSlug}/logo`, { field: 'logo', name, type, bytes });
+  return uploadFile(client, `/directory/${orgSlug}/logo`, { field: 'logo', name, type, bytes });
 }
 
 async function logoRow(orgSlug: string) {
@@ -201,7 +201,7 @@ describe('refused logos', () => {
     const png = await picture(50, 50).png().toBuffer();
     const stranger = await signedIn();
     await stranger.client.get(`/directory/${refusedSlug}`);
-    const res = await uploadFile(hub.app, stranger.client, `/directory/${refusedSlug}/logo`, {
+    const res = await uploadFile(stranger.client, `/directory/${refusedSlug}/logo`, {
       field: 'logo',
       name: 'logo.png',
       type: 'image/png',
@@ -215,7 +215,7 @@ describe('refused logos', () => {
     expect(page.status).toBe(303);
     expect(page.location).toMatch(/^\/login\?next=/);
     await anonymous.get(`/directory/${refusedSlug}`);
-    const anonymousUpload = await uploadFile(hub.app, anonymous, `/directory/${refusedSlug}/logo`, {
+    const anonymousUpload = await uploadFile(anonymous, `/directory/${refusedSlug}/logo`, {
       field: 'logo',
       name: 'logo.png',
       type: 'image/png',

@@ -28,12 +28,14 @@ const form = (overrides: Record<string, string> = {}) =>
   });
 
 /** A form with several rows: TestClient takes a record, so repeated fields go in as URLSearchParams. */
-const withRows = (base: Record<string, string>, rows: Record<string, string>[]) => {
-  const params = new URLSearchParams(
-    Object.entries(base).filter(([k]) => !['tr_lang', 'tr_name', 'tr_description'].includes(k)),
+const ROW_FIELDS = ['tr_lang', 'tr_name', 'tr_description'] as const;
+/** The form with several translation rows: each row field repeated, one value per row. */
+const withRows = (base: Record<string, string>, rows: Record<(typeof ROW_FIELDS)[number], string>[]) => {
+  const fields: Record<string, string | string[]> = Object.fromEntries(
+    Object.entries(base).filter(([k]) => !(ROW_FIELDS as readonly string[]).includes(k)),
   );
-  for (const row of rows) for (const [k, v] of Object.entries(row)) params.append(k, v);
-  return params as unknown as Record<string, string>;
+  for (const key of ROW_FIELDS) fields[key] = rows.map((row) => row[key]);
+  return fields;
 };
 
 const translations = () =>

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { BASE_URL, type TestClient, type TestPlatform } from '../../../test/harness.ts';
+import type { TestClient, TestPlatform } from '../../../test/harness.ts';
 import { createApiToken } from '../../platform/auth.ts';
 
 export async function signedIn(hub: TestPlatform, role: 'member' | 'editor' | 'admin' = 'member') {
@@ -56,7 +56,8 @@ export interface Upload {
 
 /**
  * POSTs a multipart form the way a browser sends the files form: the client's cookies and the
- * CSRF token of the last page it loaded (or an API token, then no CSRF), and an optional file.
+ * CSRF token of the last page it loaded (or an API token from a fresh client, then no CSRF), and
+ * an optional file (in `file` unless it says another field).
  */
 export async function sendUpload(
   hub: TestPlatform,
@@ -66,25 +67,13 @@ export async function sendUpload(
   file?: Upload,
   options: { token?: string; method?: string } = {},
 ) {
-  const form = new FormData();
-  if (client && !options.token) form.set('_csrf', client.csrfToken());
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file)
-    form.set(
-      file.field ?? 'file',
-      new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? 'application/octet-stream' }),
-    );
-  const headers = new Headers({ 'x-forwarded-for': client?.ip ?? '10.9.9.9', 'accept-language': 'en' });
-  if (options.token) headers.set('authorization', `Bearer ${options.token}`);
-  else if (client?.cookies.size)
-    headers.set('cookie', [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-  const request = new Request(new URL(target, BASE_URL), { method: 'POST', body: form });
-  const body = new Uint8Array(await request.arrayBuffer());
-  headers.set('content-type', request.headers.get('content-type') ?? '');
-  const res = await hub.app.request(target, { method: options.method ?? 'POST', headers, body });
-  const text = await res.text();
-  if (client && (res.headers.get('content-type') ?? '').includes('text/html')) client.lastHtml = text;
-  return { status: res.status, text, headers: res.headers, location: res.headers.get('location') };
+  const sender = client && !options.token ? client : hub.client();
+  return sender.request(target, {
+    method: options.method ?? 'POST',
+    multipart: { fields, files: file ? [{ ...file, field: file.field ?? 'file' }] : [] },
+    headers: options.token ? { authorization: `Bearer ${options.token}` } : undefined,
+    csrf: sender === client,
+  });
 }
 
 /** Every file in the store (DATA_DIR/files), by name. */

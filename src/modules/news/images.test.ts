@@ -43,7 +43,7 @@ async function newPostWithCover(
   file: { name: string; type: string; bytes: Uint8Array },
 ) {
   await owner.get('/news/new');
-  return sendMultipart(hub, owner, '/news/new', postForm({ organisation: orgSlug, ...fields }), file);
+  return sendMultipart(owner, '/news/new', postForm({ organisation: orgSlug, ...fields }), file);
 }
 
 describe('cover images', () => {
@@ -123,7 +123,6 @@ describe('images for the text', () => {
     const post = res.location ?? '';
     await owner.get(`${post}/edit`);
     const up = await sendMultipart(
-      hub,
       owner,
       `${post}/images`,
       {},
@@ -147,7 +146,6 @@ describe('images for the text', () => {
 
     await owner.get(`${post}/edit`);
     const saved = await sendMultipart(
-      hub,
       owner,
       `${post}/edit`,
       postForm({
@@ -169,7 +167,6 @@ describe('images for the text', () => {
     const post = res.location ?? '';
     await owner.get(`${post}/edit`);
     const bad = await sendMultipart(
-      hub,
       owner,
       `${post}/images`,
       {},
@@ -184,7 +181,6 @@ describe('images for the text', () => {
     expect(bad.text).toContain('id="f-image-error"');
     await stranger.get(post);
     const refused = await sendMultipart(
-      hub,
       stranger,
       `${post}/images`,
       {},

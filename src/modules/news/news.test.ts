@@ -172,7 +172,7 @@ describe('writing and publishing', () => {
   it('previews the text without saving it', async () => {
     const before = await postCount(hub);
     await editor.get('/news/new');
-    const res = await sendMultipart(hub, editor, '/news/new', {
+    const res = await sendMultipart(editor, '/news/new', {
       ...postForm({ body: 'Preview *me*' }),
       preview: '1',
     });
@@ -191,7 +191,6 @@ describe('writing and publishing', () => {
       .executeTakeFirstOrThrow();
     await editor.get(`/news/${slug}/edit`);
     const saved = await sendMultipart(
-      hub,
       editor,
       `/news/${slug}/edit`,
       postForm({ title: 'Edited title', body: 'New text' }),
@@ -341,7 +340,7 @@ describe('hostile Markdown', () => {
 describe('translations', () => {
   it('shows the reader’s language where a translation exists, the original marked and one click away', async () => {
     await editor.get('/news/new');
-    const res = await sendMultipart(hub, editor, '/news/new', {
+    const res = await sendMultipart(editor, '/news/new', {
       ...postForm({ title: 'Dialogue in Hue', body: 'English text.', tags: '' }),
       tr_lang: 'vi',
       tr_title: 'Đối thoại tại Huế',

@@ -1,7 +1,7 @@
 // Shared by the news tests: signed-in clients, an organisation with its owner, and the post form sent
 // as a browser sends it (multipart, with an optional cover file).
 import { expect } from 'vitest';
-import { BASE_URL, type TestClient, type TestPlatform } from '../../../test/harness.ts';
+import type { TestClient, TestPlatform } from '../../../test/harness.ts';
 import { createApiToken } from '../../platform/auth.ts';
 import { organisationForm } from '../directory/test-fixtures.ts';
 
@@ -41,38 +41,25 @@ export const postForm = (overrides: Record<string, string> = {}): Record<string,
  * POSTs the post form as multipart (the form's enctype), with the client's cookies and the CSRF
  * token of the last page it loaded, and an optional file in `cover` (or another field).
  */
-export async function sendMultipart(
-  hub: TestPlatform,
+export function sendMultipart(
   client: TestClient,
   path: string,
   fields: Record<string, string>,
   file?: { field?: string; name: string; type: string; bytes: Uint8Array },
 ) {
-  const form = new FormData();
-  form.set('_csrf', client.csrfToken());
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file)
-    form.set(file.field ?? 'cover', new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
-  const headers = new Headers({ 'x-forwarded-for': client.ip, 'accept-language': 'en' });
-  if (client.cookies.size) headers.set('cookie', [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-  const request = new Request(new URL(path, BASE_URL), { method: 'POST', headers, body: form });
-  const body = new Uint8Array(await request.arrayBuffer());
-  headers.set('content-type', request.headers.get('content-type') ?? '');
-  headers.set('content-length', String(body.byteLength));
-  const res = await hub.app.request(path, { method: 'POST', headers, body });
-  const text = await res.text();
-  if ((res.headers.get('content-type') ?? '').includes('text/html')) client.lastHtml = text;
-  return { status: res.status, text, location: res.headers.get('location') };
+  return client.request(path, {
+    multipart: { fields, files: file ? [{ ...file, field: file.field ?? 'cover' }] : [] },
+  });
 }
 
 /** Writes a post through the page's form (loading the form first for its CSRF token). */
 export async function writePost(
-  hub: TestPlatform,
+  _hub: TestPlatform,
   client: TestClient,
   overrides: Record<string, string> = {},
 ) {
   await client.get('/news/new');
-  return sendMultipart(hub, client, '/news/new', postForm(overrides));
+  return sendMultipart(client, '/news/new', postForm(overrides));
 }
 
 /** The JSON-LD of a page. */

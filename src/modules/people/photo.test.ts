@@ -56,7 +56,7 @@ async function createProfile(client: TestClient, form: Record<string, string>) {
 /** Uploads as a browser would: load the edit page (for the CSRF token), then post the file. */
 async function upload(client: TestClient, personSlug: string, bytes: Uint8Array, name: string, type: string) {
   await client.get(`/directory/people/${personSlug}/edit`);
-  return uploadFile(hub.app, client, `/directory/people/${personSlug}/photo`, {
+  return uploadFile(client, `/directory/people/${personSlug}/photo`, {
     field: 'photo',
     name,
     type,
@@ -234,7 +234,7 @@ describe('refused photos', () => {
     const png = await picture(50, 50).png().toBuffer();
     const stranger = await signedIn();
     await stranger.client.get(`/directory/people/${slug}`);
-    const res = await uploadFile(hub.app, stranger.client, `/directory/people/${slug}/photo`, {
+    const res = await uploadFile(stranger.client, `/directory/people/${slug}/photo`, {
       field: 'photo',
       name: 'me.png',
       type: 'image/png',
@@ -250,7 +250,7 @@ describe('refused photos', () => {
     expect(edit.status).toBe(303);
     expect(edit.location).toMatch(/^\/login\?next=/);
     await visitor.get(`/directory/people/${slug}`);
-    const anonymous = await uploadFile(hub.app, visitor, `/directory/people/${slug}/photo`, {
+    const anonymous = await uploadFile(visitor, `/directory/people/${slug}/photo`, {
       field: 'photo',
       name: 'me.png',
       type: 'image/png',

@@ -56,7 +56,7 @@ describe('clippings about an event', () => {
   });
 
   it('chooses the event on the form by its slug or address', async () => {
-    const res = await postClippingForm(hub, editor, '/press/new', '/press/new', {
+    const res = await postClippingForm(editor, '/press/new', '/press/new', {
       ...clippingForm({
         title: 'Northeast Asia meets on the 2005 Convention',
         url: 'https://example.org/qingdao',
@@ -74,7 +74,7 @@ describe('clippings about an event', () => {
 
   it('refuses an event that does not exist, keeping the form and saving nothing', async () => {
     const before = await countClippings(hub);
-    const res = await postClippingForm(hub, editor, '/press/new', '/press/new', {
+    const res = await postClippingForm(editor, '/press/new', '/press/new', {
       ...clippingForm({ url: 'https://example.org/nowhere' }),
       event: 'no-such-event-2017',
     });

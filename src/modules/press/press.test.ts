@@ -258,7 +258,7 @@ describe('who may write', () => {
 
 describe('adding, editing and deleting', () => {
   it('adds a clipping with a translated title, indexes it, and shows it', async () => {
-    const res = await postClippingForm(hub, editor, '/press/new', '/press/new', {
+    const res = await postClippingForm(editor, '/press/new', '/press/new', {
       ...clippingForm({ title: 'ສະເຕລລາ ເປີດປະຕູ', lang: 'lo', outlet: 'Pasaxon' }),
       tr_lang: ['en', ''],
       tr_title: ['STELLA opens its doors', ''],
@@ -287,7 +287,7 @@ describe('adding, editing and deleting', () => {
 
   it('refuses a javascript: link with 422, the message next to the field and the input kept', async () => {
     const before = await countClippings(hub);
-    const res = await postClippingForm(hub, editor, '/press/new', '/press/new', {
+    const res = await postClippingForm(editor, '/press/new', '/press/new', {
       ...clippingForm({ url: 'javascript:alert(1)', title: 'Kept title ສະບາຍດີ', outlet: '' }),
     });
     expect(res.status).toBe(422);
@@ -313,7 +313,7 @@ describe('adding, editing and deleting', () => {
       [{ title: 'x'.repeat(501) }, 'title', 'too long'],
     ];
     for (const [override, field, message] of cases) {
-      const res = await postClippingForm(hub, editor, '/press/new', '/press/new', clippingForm(override));
+      const res = await postClippingForm(editor, '/press/new', '/press/new', clippingForm(override));
       expect(res.status, field).toBe(422);
       const error = res.text.match(new RegExp(`id="f-${field}-error">([^<]+)<`))?.[1] ?? '';
       expect(error, field).toContain(message);
@@ -323,7 +323,6 @@ describe('adding, editing and deleting', () => {
 
   it('edits, keeps translations per language, and deletes (also from the search index)', async () => {
     const created = await postClippingForm(
-      hub,
       editor,
       '/press/new',
       '/press/new',
@@ -333,7 +332,7 @@ describe('adding, editing and deleting', () => {
     const edit = await editor.get(`/press/${id}/edit`);
     expect(edit.text).toContain('value="Weaving festival in Luang Prabang"');
 
-    const saved = await postClippingForm(hub, editor, `/press/${id}/edit`, `/press/${id}/edit`, {
+    const saved = await postClippingForm(editor, `/press/${id}/edit`, `/press/${id}/edit`, {
       ...clippingForm({ title: 'Silk weaving festival in Luang Prabang' }),
       tr_lang: ['vi', 'vi'],
       tr_title: ['Lễ hội dệt lụa', 'Again'],
@@ -342,7 +341,7 @@ describe('adding, editing and deleting', () => {
     // Two translations in one language are refused, with nothing changed.
     expect(saved.status).toBe(422);
     expect(saved.text).toContain('id="translations"');
-    const ok = await postClippingForm(hub, editor, `/press/${id}/edit`, `/press/${id}/edit`, {
+    const ok = await postClippingForm(editor, `/press/${id}/edit`, `/press/${id}/edit`, {
       ...clippingForm({ title: 'Silk weaving festival in Luang Prabang' }),
       tr_lang: ['vi'],
       tr_title: ['Lễ hội dệt lụa ở Luang Prabang'],

@@ -19,7 +19,7 @@ const picture = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: { r: 20, g: 60, b: 140 } } });
 
 const addWith = (file: { name: string; type: string; bytes: Uint8Array }, fields = clippingForm()) =>
-  postClippingForm(hub, editor, '/press/new', '/press/new', fields, file);
+  postClippingForm(editor, '/press/new', '/press/new', fields, file);
 
 async function screenshotCount(): Promise<number> {
   const row = await hub.deps.db
@@ -70,7 +70,7 @@ describe('accepted screenshots', () => {
     });
     const id = Number(created.location?.replace('/press/', ''));
     const edit = `/press/${id}/edit`;
-    const replaced = await postClippingForm(hub, editor, edit, edit, clippingForm(), {
+    const replaced = await postClippingForm(editor, edit, edit, clippingForm(), {
       name: 'b.webp',
       type: 'image/webp',
       bytes: await picture(640, 480).webp().toBuffer(),
@@ -83,7 +83,7 @@ describe('accepted screenshots', () => {
       .executeTakeFirst();
     expect(row?.full_width).toBe(640);
 
-    const removed = await postClippingForm(hub, editor, edit, edit, {
+    const removed = await postClippingForm(editor, edit, edit, {
       ...clippingForm(),
       remove_screenshot: '1',
     });
@@ -153,7 +153,6 @@ describe('refused screenshots', () => {
       .executeTakeFirstOrThrow();
     const edit = `/press/${id}/edit`;
     const res = await postClippingForm(
-      hub,
       editor,
       edit,
       edit,
@@ -184,7 +183,7 @@ describe('refused screenshots', () => {
     const { client: member } = await signedIn(hub, 'member');
     const clippings = await countClippings(hub);
     await member.get('/press');
-    const res = await postClippingForm(hub, member, '/press', '/press/new', clippingForm(), {
+    const res = await postClippingForm(member, '/press', '/press/new', clippingForm(), {
       name: 'shot.png',
       type: 'image/png',
       bytes: await picture(10, 10).png().toBuffer(),

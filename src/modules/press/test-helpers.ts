@@ -1,6 +1,6 @@
 // Shared by the press tests: a valid clipping form, a signed-in client of a given role, and the
 // clipping form sent as a browser sends it (multipart, with an optional file).
-import { BASE_URL, type TestClient, type TestPlatform } from '../../../test/harness.ts';
+import type { TestClient, TestPlatform } from '../../../test/harness.ts';
 
 export const clippingForm = (overrides: Record<string, string> = {}): Record<string, string> => ({
   outlet: 'Vientiane Times',
@@ -23,11 +23,10 @@ export async function signedIn(hub: TestPlatform, role: 'member' | 'editor' | 'a
 }
 
 /**
- * POSTs the clipping form as multipart/form-data, with the CSRF token of the page loaded first
- * (TestClient sends url-encoded forms only).
+ * POSTs the clipping form as multipart/form-data, with the CSRF token of the page loaded first.
+ * Without a file the screenshot field is sent empty, as a browser sends an empty file input.
  */
 export async function postClippingForm(
-  hub: TestPlatform,
   client: TestClient,
   page: string,
   action: string,
@@ -35,27 +34,8 @@ export async function postClippingForm(
   file?: { name: string; type: string; bytes: Uint8Array },
 ) {
   await client.get(page);
-  const form = new FormData();
-  form.set('_csrf', client.csrfToken());
-  for (const [key, value] of Object.entries(fields)) {
-    for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
-  }
-  if (file) form.set('screenshot', new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
-  else form.set('screenshot', new File([], '', { type: 'application/octet-stream' }));
-  const headers = new Headers({ 'x-forwarded-for': client.ip, 'accept-language': 'en' });
-  if (client.cookies.size) headers.set('cookie', [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-  // Through a Request so the body gets its multipart content type and length like a browser's.
-  const request = new Request(new URL(action, BASE_URL), { method: 'POST', headers, body: form });
-  const body = new Uint8Array(await request.arrayBuffer());
-  headers.set('content-type', request.headers.get('content-type') ?? '');
-  headers.set('content-length', String(body.byteLength));
-  const res = await hub.app.request(action, { method: 'POST', headers, body });
-  for (const cookie of res.headers.getSetCookie()) {
-    const [pair = ''] = cookie.split(';');
-    const eq = pair.indexOf('=');
-    client.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-  }
-  return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+  const screenshot = file ?? { name: '', type: 'application/octet-stream', bytes: new Uint8Array() };
+  return client.request(action, { multipart: { fields, files: [{ ...screenshot, field: 'screenshot' }] } });
 }
 
 export async function countClippings(hub: TestPlatform): Promise<number> {

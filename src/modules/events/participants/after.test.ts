@@ -98,14 +98,7 @@ describe('photos', () => {
     file: { name: string; type: string; bytes: Uint8Array },
     caption = 'Group work on the QPR workplan',
   ) =>
-    postMultipart(
-      hub,
-      organiser,
-      after,
-      `/events/${VIENTIANE}/photos`,
-      { caption },
-      { field: 'photo', ...file },
-    );
+    postMultipart(organiser, after, `/events/${VIENTIANE}/photos`, { caption }, { field: 'photo', ...file });
 
   it('re-encodes a photo as WebP at two sizes and shows it on the event page', async () => {
     const jpeg = await picture(3000, 2000).jpeg().toBuffer();
@@ -146,7 +139,7 @@ describe('photos', () => {
     const uncaptioned = await upload({ name: 'ok.png', type: 'image/png', bytes: png }, '');
     expect(uncaptioned.status).toBe(422);
     expect(uncaptioned.text).toContain('id="f-caption-error"');
-    const missing = await postMultipart(hub, organiser, after, `/events/${VIENTIANE}/photos`, {
+    const missing = await postMultipart(organiser, after, `/events/${VIENTIANE}/photos`, {
       caption: 'No file',
     });
     expect(missing.status).toBe(422);
@@ -157,7 +150,6 @@ describe('photos', () => {
     const { client: stranger } = await signedIn(hub);
     const png = await picture(200, 100).png().toBuffer();
     const res = await postMultipart(
-      hub,
       stranger,
       `/events/${VIENTIANE}`,
       `/events/${VIENTIANE}/photos`,

@@ -3,10 +3,10 @@
 // each kind (an editor, a member of an organiser organisation, a stranger); and forms sent as
 // multipart the way a browser sends a file.
 import {
-  BASE_URL,
   createTestPlatform,
   type TestClient,
   type TestPlatform,
+  type Upload,
 } from '../../../../test/harness.ts';
 import { SEED_DIR } from '../../../seed.ts';
 import { seedDirectory } from '../../directory/seed.ts';
@@ -110,26 +110,14 @@ export async function count(
   return Number(row.n);
 }
 
-/** POSTs a form as multipart/form-data with the CSRF token of `page` (TestClient sends url-encoded forms only). */
+/** Loads `page` (for its CSRF token), then POSTs the form to `action` as multipart/form-data. */
 export async function postMultipart(
-  hub: TestPlatform,
   client: TestClient,
   page: string,
   action: string,
   fields: Record<string, string>,
-  file?: { field: string; name: string; type: string; bytes: Uint8Array },
+  file?: Upload,
 ) {
   await client.get(page);
-  const form = new FormData();
-  form.set('_csrf', client.csrfToken());
-  for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  if (file) form.set(file.field, new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
-  const headers = new Headers({ 'x-forwarded-for': client.ip, 'accept-language': 'en' });
-  if (client.cookies.size) headers.set('cookie', [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-  const request = new Request(new URL(action, BASE_URL), { method: 'POST', headers, body: form });
-  const body = new Uint8Array(await request.arrayBuffer());
-  headers.set('content-type', request.headers.get('content-type') ?? '');
-  headers.set('content-length', String(body.byteLength));
-  const res = await hub.app.request(action, { method: 'POST', headers, body });
-  return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+  return client.request(action, { multipart: { fields, files: file ? [file] : [] } });
 }

@@ -92,13 +92,13 @@ beforeAll(async () => {
     .select('id')
     .executeTakeFirstOrThrow();
   await editor.get(`/events/${slug}/applications/${ids[0]}`);
-  const review = await post(hub, editor, `/events/${slug}/applications/${ids[0]}/review`, {
+  const review = await post(editor, `/events/${slug}/applications/${ids[0]}/review`, {
     [`score_${criterionId}`]: '4',
     note: '',
   });
   expect(review.status).toBe(303);
   await editor.get(`/events/${slug}/applications/${ids[0]}`);
-  const decided = await post(hub, editor, `/events/${slug}/applications/${ids[0]}/decision`, {
+  const decided = await post(editor, `/events/${slug}/applications/${ids[0]}/decision`, {
     decision: 'accepted',
   });
   expect(decided.status).toBe(303);

@@ -369,7 +369,6 @@ describe('categories', () => {
     const slug = await createEvent(editor, { title: 'Three categories' });
     await editor.get(`/events/${slug}/registration`);
     const res = await post(
-      hub,
       editor,
       `/events/${slug}/registration`,
       settingsForm({ cat_id: ['', '', ''], cat_label: ['Artisans', 'Designers', 'Officials'] }),

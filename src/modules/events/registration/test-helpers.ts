@@ -2,7 +2,8 @@
 // the events form, its registration set up through the organisers' form, questions added through
 // the form builder, and the application form sent as a browser sends it (multipart, files too).
 import { expect } from 'vitest';
-import { BASE_URL, type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
+import { type TestClient, type TestPlatform, type Upload, visibleText } from '../../../../test/harness.ts';
+
 import { createApiToken } from '../../../platform/auth.ts';
 
 export async function signedIn(
@@ -62,60 +63,24 @@ export const settingsForm = (overrides: Record<string, string | string[]> = {}) 
 });
 
 type Fields = Record<string, string | string[]>;
-export interface Upload {
-  field: string;
-  name: string;
-  type: string;
-  bytes: Uint8Array;
-}
-
 /**
  * POSTs like a browser: the client's cookies, address and the CSRF token of its last page; fields
- * that repeat (checkboxes, rows); multipart when files come along. TestClient.request takes flat
- * forms only, so the body is built here.
+ * that repeat (checkboxes, rows); multipart when files come along.
  */
-export async function post(
-  hub: TestPlatform,
-  client: TestClient,
-  path: string,
-  fields: Fields,
-  files: Upload[] = [],
-) {
-  const headers = new Headers({ 'x-forwarded-for': client.ip, 'accept-language': 'en' });
-  if (client.cookies.size) headers.set('cookie', [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-  const entries: [string, string][] = [['_csrf', client.csrfToken()]];
-  for (const [k, v] of Object.entries(fields))
-    for (const one of Array.isArray(v) ? v : [v]) entries.push([k, one]);
-  let body: Uint8Array<ArrayBuffer> | string;
-  if (files.length) {
-    const form = new FormData();
-    for (const [k, v] of entries) form.append(k, v);
-    for (const f of files)
-      form.append(f.field, new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-    // Through a Request so the body gets its multipart boundary and length as a browser's does.
-    const request = new Request(new URL(path, BASE_URL), { method: 'POST', body: form });
-    body = new Uint8Array(await request.arrayBuffer());
-    headers.set('content-type', request.headers.get('content-type') ?? '');
-  } else {
-    body = new URLSearchParams(entries).toString();
-    headers.set('content-type', 'application/x-www-form-urlencoded');
-  }
-  const res = await hub.app.request(path, { method: 'POST', headers, body });
-  const text = await res.text();
-  if ((res.headers.get('content-type') ?? '').includes('text/html')) client.lastHtml = text;
-  return { status: res.status, text, location: res.headers.get('location'), headers: res.headers };
+export function post(client: TestClient, path: string, fields: Fields, files: Upload[] = []) {
+  return client.request(path, files.length ? { multipart: { fields, files } } : { form: fields });
 }
 
 /** Loads `page` (for its CSRF token), then posts the form to `action` (the page itself by default). */
 export async function submit(
-  hub: TestPlatform,
+  _hub: TestPlatform,
   client: TestClient,
   page: string,
   fields: Fields,
   options: { action?: string; files?: Upload[] } = {},
 ) {
   await client.get(page);
-  return post(hub, client, options.action ?? page, fields, options.files);
+  return post(client, options.action ?? page, fields, options.files);
 }
 
 /** Sets up the event's registration through the organisers' form; expects it to be saved. */
