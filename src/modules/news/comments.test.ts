@@ -25,11 +25,9 @@ beforeAll(async () => {
   ({ client: reader } = await signedIn(hub));
   ({ client: other } = await signedIn(hub));
   const org = await createOrganisation(author, 'New Space Arts Foundation');
-  published =
-    (await writePost(hub, author, { title: 'Exhibition opening', organisation: org })).location ?? '';
+  published = (await writePost(author, { title: 'Exhibition opening', organisation: org })).location ?? '';
   draft =
-    (await writePost(hub, author, { title: 'Unfinished', organisation: org, status: 'draft' })).location ??
-    '';
+    (await writePost(author, { title: 'Unfinished', organisation: org, status: 'draft' })).location ?? '';
   expect(published).toMatch(/^\/news\//);
   expect(draft).toMatch(/^\/news\//);
 }, 60_000);

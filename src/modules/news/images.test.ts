@@ -115,7 +115,7 @@ describe('cover images', () => {
 
 describe('images for the text', () => {
   it('uploads an image, offers its Markdown snippet, and shows it in the post', async () => {
-    const res = await writePost(hub, owner, {
+    const res = await writePost(owner, {
       title: 'Gallery night',
       organisation: orgSlug,
       status: 'draft',
@@ -163,7 +163,7 @@ describe('images for the text', () => {
   });
 
   it('refuses a wrong file (415) on the edit page, and strangers may not upload (403)', async () => {
-    const res = await writePost(hub, owner, { title: 'Another night', organisation: orgSlug });
+    const res = await writePost(owner, { title: 'Another night', organisation: orgSlug });
     const post = res.location ?? '';
     await owner.get(`${post}/edit`);
     const bad = await sendMultipart(

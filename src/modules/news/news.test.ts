@@ -53,7 +53,7 @@ async function searchFinds(client: TestClient, word: string, slug: string): Prom
 
 describe('writing and publishing', () => {
   it('publishes the hub’s own news for an editor, with its page, list entry, tags and JSON-LD', async () => {
-    const res = await writePost(hub, editor, {
+    const res = await writePost(editor, {
       title: 'Creative hubs meet in Hue',
       body: 'A **policy dialogue** in Hue.',
     });
@@ -84,7 +84,7 @@ describe('writing and publishing', () => {
   });
 
   it('lets an organisation’s member post for it: a BlogPosting published by the organisation', async () => {
-    const res = await writePost(hub, owner, {
+    const res = await writePost(owner, {
       title: 'Open studio weekend',
       organisation: orgSlug,
       category: 'blog',
@@ -106,7 +106,7 @@ describe('writing and publishing', () => {
 
   it('refuses posting for an organisation the writer does not belong to (403), keeping the form and saving nothing', async () => {
     const before = await postCount(hub);
-    const res = await writePost(hub, owner, {
+    const res = await writePost(owner, {
       title: 'Not mine to post',
       organisation: otherOrgSlug,
       body: 'Kept text',
@@ -119,7 +119,7 @@ describe('writing and publishing', () => {
   });
 
   it('keeps the hub’s own news for editors: a member without the editor role gets 403', async () => {
-    const res = await writePost(hub, owner, { title: 'Site news by a member', organisation: '' });
+    const res = await writePost(owner, { title: 'Site news by a member', organisation: '' });
     expect(res.status).toBe(403);
     expect(res.text).toContain('posted by its editors');
   });
@@ -135,7 +135,7 @@ describe('writing and publishing', () => {
 
   it('shows the form again with the message next to the field and everything typed, saving nothing', async () => {
     const before = await postCount(hub);
-    const noTitle = await writePost(hub, editor, {
+    const noTitle = await writePost(editor, {
       title: '',
       body: 'My long draft text that must not be lost',
     });
@@ -143,11 +143,11 @@ describe('writing and publishing', () => {
     expect(noTitle.text).toMatch(/id="f-title-error"/);
     expect(noTitle.text).toContain('My long draft text that must not be lost');
 
-    const emptyPublish = await writePost(hub, editor, { title: 'Empty', body: '', status: 'publish' });
+    const emptyPublish = await writePost(editor, { title: 'Empty', body: '', status: 'publish' });
     expect(emptyPublish.status).toBe(422);
     expect(emptyPublish.text).toContain('id="f-body-error"');
 
-    const past = await writePost(hub, editor, {
+    const past = await writePost(editor, {
       title: 'Late',
       status: 'schedule',
       publish_at: '2001-01-01T10:00',
@@ -156,14 +156,14 @@ describe('writing and publishing', () => {
     expect(past.text).toContain('That moment has passed');
     expect(past.text).toContain('value="2001-01-01T10:00"');
 
-    const badDay = await writePost(hub, editor, {
+    const badDay = await writePost(editor, {
       title: 'Bad day',
       status: 'schedule',
       publish_at: '2099-02-30T10:00',
     });
     expect(badDay.status).toBe(422);
 
-    const tooManyTags = await writePost(hub, editor, { tags: 'a,b,c,d,e,f,g,h,i,j,k' });
+    const tooManyTags = await writePost(editor, { tags: 'a,b,c,d,e,f,g,h,i,j,k' });
     expect(tooManyTags.status).toBe(422);
     expect(tooManyTags.text).toContain('At most 10 tags.');
     expect(await postCount(hub)).toBe(before);
@@ -182,7 +182,7 @@ describe('writing and publishing', () => {
   });
 
   it('edits a post, keeping its first publication moment', async () => {
-    const res = await writePost(hub, editor, { title: 'To be edited' });
+    const res = await writePost(editor, { title: 'To be edited' });
     const slug = slugOf(res.location);
     const first = await hub.deps.db
       .selectFrom('posts')
@@ -207,7 +207,7 @@ describe('writing and publishing', () => {
   });
 
   it('never gives a post a reserved slug', async () => {
-    const res = await writePost(hub, editor, { title: 'New' });
+    const res = await writePost(editor, { title: 'New' });
     expect(res.location).toBe('/news/new-2');
     expect((await hub.client().get('/news/new-2')).status).toBe(200);
   });
@@ -216,7 +216,7 @@ describe('writing and publishing', () => {
 describe('drafts', () => {
   let slug: string;
   beforeAll(async () => {
-    const res = await writePost(hub, owner, {
+    const res = await writePost(owner, {
       title: 'Secret zebraword plans',
       body: 'Draft zebraword text.',
       organisation: orgSlug,
@@ -257,7 +257,7 @@ describe('scheduled publishing', () => {
     const inTwoHours = new Date(Date.now() + 2 * 3600_000);
     // The writer's time zone is the hub's default (UTC): the form's local time is UTC here.
     const local = inTwoHours.toISOString().slice(0, 16);
-    const res = await writePost(hub, editor, {
+    const res = await writePost(editor, {
       title: 'Quokkaword announcement',
       body: 'Quokkaword opens.',
       status: 'schedule',
@@ -309,7 +309,7 @@ describe('hostile Markdown', () => {
   ].join('\n\n');
 
   it('renders only safe HTML: no script, no javascript: link, no handler, images only from /news/images/', async () => {
-    const res = await writePost(hub, editor, { title: 'Hostile text', body: hostile });
+    const res = await writePost(editor, { title: 'Hostile text', body: hostile });
     expect(res.status).toBe(303);
     const page = await hub.client().get(res.location ?? '');
     const body = page.text.match(/<div class="prose post-body"[^>]*>([\s\S]*?)<\/div>/)?.[1] ?? '';
@@ -363,7 +363,7 @@ describe('translations', () => {
 
 describe('Atom feeds', () => {
   it('parse with a real feed parser, with absolute links and HTML content, one per filter', async () => {
-    await writePost(hub, owner, {
+    await writePost(owner, {
       title: 'Studio tagged feedonly',
       organisation: orgSlug,
       tags: 'feedonly',

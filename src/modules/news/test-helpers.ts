@@ -53,11 +53,7 @@ export function sendMultipart(
 }
 
 /** Writes a post through the page's form (loading the form first for its CSRF token). */
-export async function writePost(
-  _hub: TestPlatform,
-  client: TestClient,
-  overrides: Record<string, string> = {},
-) {
+export async function writePost(client: TestClient, overrides: Record<string, string> = {}) {
   await client.get('/news/new');
   return sendMultipart(client, '/news/new', postForm(overrides));
 }

@@ -374,7 +374,6 @@ describe('open registration', () => {
     });
 
     const withdrawn = await submit(
-      hub,
       people[0]!.client,
       `/events/${slug}/application`,
       {},
@@ -395,7 +394,6 @@ describe('open registration', () => {
     );
     // Withdrawn once: not twice.
     const again = await submit(
-      hub,
       people[0]!.client,
       `/events/${slug}/application`,
       {},

@@ -82,7 +82,7 @@ beforeAll(async () => {
   const drafter = await signedIn(hub);
   await apply(hub, drafter.client, slug, standardFields({ name: 'Draft Only' }), { intent: 'save' });
   // The first application is accepted and scored.
-  const criterion = await submit(hub, editor, `/events/${slug}/registration/rubric`, {
+  const criterion = await submit(editor, `/events/${slug}/registration/rubric`, {
     label: 'English proficiency',
     max_score: '5',
   });

@@ -37,7 +37,7 @@ beforeAll(async () => {
     ['English proficiency', '5'],
     ['Commitment to full attendance', '3'],
   ] as const) {
-    const res = await submit(hub, editor, `/events/${slug}/registration/rubric`, { label, max_score: max });
+    const res = await submit(editor, `/events/${slug}/registration/rubric`, { label, max_score: max });
     expect(res.status).toBe(303);
   }
   const rows = await hub.deps.db
@@ -48,7 +48,6 @@ beforeAll(async () => {
   criteria = { english: rows[0]!.id, commitment: rows[1]!.id };
   reviewer = await signedIn(hub);
   const added = await submit(
-    hub,
     editor,
     `/events/${slug}/registration/rubric`,
     { email: reviewer.user.email },
@@ -93,7 +92,6 @@ const rosterRow = (registrationId: number) =>
 describe('reviewers', () => {
   it('are added by account address; an unknown address is refused', async () => {
     const res = await submit(
-      hub,
       editor,
       `/events/${slug}/registration/rubric`,
       { email: 'nobody@example.org' },
@@ -130,7 +128,6 @@ describe('reviewers', () => {
   it('score on the rubric; a score above the maximum is refused with the scores kept', async () => {
     const id = await idOf(applicants[1]!);
     const bad = await submit(
-      hub,
       reviewer.client,
       page(id),
       { [`score_${criteria.english}`]: '9', [`score_${criteria.commitment}`]: '2', note: 'Strong' },
@@ -143,7 +140,6 @@ describe('reviewers', () => {
       await hub.deps.db.selectFrom('event_reviews').select('id').where('registration_id', '=', id).execute(),
     ).toEqual([]);
     const ok = await submit(
-      hub,
       reviewer.client,
       page(id),
       { [`score_${criteria.english}`]: '4', [`score_${criteria.commitment}`]: '3', note: 'Strong' },
@@ -151,7 +147,6 @@ describe('reviewers', () => {
     );
     expect(ok.status).toBe(303);
     const byEditor = await submit(
-      hub,
       editor,
       page(id),
       { [`score_${criteria.english}`]: '2', [`score_${criteria.commitment}`]: '2' },
@@ -180,7 +175,6 @@ describe('reviewers', () => {
     expect(visibleText(view.text)).toContain('This is your own application');
     expect(view.text).not.toContain(`action="${page(id)}/decision"`);
     const score = await submit(
-      hub,
       reviewer.client,
       page(id),
       { [`score_${criteria.english}`]: '5' },
@@ -188,7 +182,6 @@ describe('reviewers', () => {
     );
     expect(score.status).toBe(403);
     const decide = await submit(
-      hub,
       reviewer.client,
       page(id),
       { decision: 'accepted' },
@@ -201,8 +194,7 @@ describe('reviewers', () => {
     ).toEqual([]);
     // The organisers decide it instead: declined, and it leaves the balance.
     expect(
-      (await submit(hub, editor, page(id), { decision: 'declined' }, { action: `${page(id)}/decision` }))
-        .status,
+      (await submit(editor, page(id), { decision: 'declined' }, { action: `${page(id)}/decision` })).status,
     ).toBe(303);
   });
 });
@@ -211,7 +203,6 @@ describe('decisions', () => {
   it('accept: the roster row with the fields copied, the audit entry and the mail with the event’s .ics', async () => {
     const id = await idOf(applicants[0]!);
     const res = await submit(
-      hub,
       reviewer.client,
       page(id),
       { decision: 'accepted' },
@@ -257,8 +248,7 @@ describe('decisions', () => {
   it('are mailed in the applicant’s own language', async () => {
     const id = await idOf(applicants[2]!);
     expect(
-      (await submit(hub, editor, page(id), { decision: 'waitlisted' }, { action: `${page(id)}/decision` }))
-        .status,
+      (await submit(editor, page(id), { decision: 'waitlisted' }, { action: `${page(id)}/decision` })).status,
     ).toBe(303);
     await hub.deliverMail();
     const mail = hub.smtp.to(applicants[2]!.user.email).find((m) => m.subject.includes('បញ្ជីរង់ចាំ'));
@@ -269,19 +259,11 @@ describe('decisions', () => {
   it('refuse an acceptance past the capacity, changing nothing', async () => {
     const second = await idOf(applicants[1]!);
     expect(
-      (
-        await submit(
-          hub,
-          editor,
-          page(second),
-          { decision: 'accepted' },
-          { action: `${page(second)}/decision` },
-        )
-      ).status,
+      (await submit(editor, page(second), { decision: 'accepted' }, { action: `${page(second)}/decision` }))
+        .status,
     ).toBe(303);
     const third = await idOf(applicants[2]!);
     const res = await submit(
-      hub,
       editor,
       page(third),
       { decision: 'accepted' },
@@ -299,13 +281,7 @@ describe('decisions', () => {
   it('that are not “accepted” take the roster row away again, with a mail without calendar', async () => {
     const id = await idOf(applicants[1]!);
     expect(await rosterRow(id)).toBeDefined();
-    const res = await submit(
-      hub,
-      editor,
-      page(id),
-      { decision: 'declined' },
-      { action: `${page(id)}/decision` },
-    );
+    const res = await submit(editor, page(id), { decision: 'declined' }, { action: `${page(id)}/decision` });
     expect(res.status).toBe(303);
     expect(await rosterRow(id)).toBeUndefined();
     await hub.deliverMail();
@@ -319,13 +295,7 @@ describe('decisions', () => {
 
   it('refuse an unknown decision and leave drafts unseen', async () => {
     const id = await idOf(applicants[2]!);
-    const bad = await submit(
-      hub,
-      editor,
-      page(id),
-      { decision: 'maybe' },
-      { action: `${page(id)}/decision` },
-    );
+    const bad = await submit(editor, page(id), { decision: 'maybe' }, { action: `${page(id)}/decision` });
     expect(bad.status).toBe(422);
     const drafter = await signedIn(hub);
     await apply(hub, drafter.client, slug, standardFields(), { intent: 'save' });
@@ -337,7 +307,6 @@ describe('the rubric', () => {
   it('keeps a criterion reviewers scored, and its maximum above their scores', async () => {
     const base = `/events/${slug}/registration/rubric/${criteria.english}`;
     const deleted = await submit(
-      hub,
       editor,
       `/events/${slug}/registration/rubric`,
       {},
@@ -346,7 +315,6 @@ describe('the rubric', () => {
     expect(deleted.status).toBe(409);
     expect(visibleText(deleted.text)).toContain('cannot be deleted');
     const lowered = await submit(
-      hub,
       editor,
       `/events/${slug}/registration/rubric`,
       { label: 'English', max_score: '3' },

@@ -84,7 +84,7 @@ describe('registration settings', () => {
       .execute();
     await setUpRegistration(hub, member.client, slug);
     expect((await stranger.client.get(`/events/${slug}/registration`)).status).toBe(403);
-    const refused = await submit(hub, stranger.client, `/events/${slug}`, settingsForm({ capacity: '1' }), {
+    const refused = await submit(stranger.client, `/events/${slug}`, settingsForm({ capacity: '1' }), {
       action: `/events/${slug}/registration`,
     });
     expect(refused.status).toBe(403);
@@ -97,7 +97,6 @@ describe('registration settings', () => {
   it('refuse a deadline in the past, keeping what was typed and saving nothing', async () => {
     const slug = await createEvent(editor, { title: 'Deadline passed' });
     const res = await submit(
-      hub,
       editor,
       `/events/${slug}/registration`,
       settingsForm({ deadline: '2020-01-01T09:00', capacity: '12' }),
@@ -116,7 +115,6 @@ describe('registration settings', () => {
       .execute();
     expect(categories).toEqual([]);
     const garbled = await submit(
-      hub,
       editor,
       `/events/${slug}/registration`,
       settingsForm({ deadline: 'next Friday' }),
@@ -133,7 +131,6 @@ describe('registration settings', () => {
       expect((await apply(hub, applicant.client, slug, standardFields())).status).toBe(303);
     }
     const res = await submit(
-      hub,
       editor,
       `/events/${slug}/registration`,
       settingsForm({ mode: 'open', capacity: '1', cat_label: [] }),
@@ -141,12 +138,7 @@ describe('registration settings', () => {
     expect(res.status).toBe(422);
     expect(visibleText(res.text)).toContain('cannot be lower than the number accepted');
     expect((await settingsOf(slug))?.capacity).toBe(5);
-    const bad = await submit(
-      hub,
-      editor,
-      `/events/${slug}/registration`,
-      settingsForm({ capacity: 'thirty' }),
-    );
+    const bad = await submit(editor, `/events/${slug}/registration`, settingsForm({ capacity: 'thirty' }));
     expect(bad.status).toBe(422);
     expect(visibleText(bad.text)).toContain('Enter a whole number of places');
   });
@@ -159,7 +151,6 @@ describe('registration settings', () => {
     const applicant = await signedIn(hub);
     await apply(hub, applicant.client, slug, standardFields({ category_id: officials }), { intent: 'save' });
     const removed = await submit(
-      hub,
       editor,
       `/events/${slug}/registration`,
       settingsForm({ cat_id: [creative, ''], cat_label: ['Creative industry representatives', ''] }),
@@ -185,7 +176,6 @@ describe('registration settings', () => {
   it('invite addresses by mail for an invitation-only event, and refuse addresses that are not email', async () => {
     const slug = await createEvent(editor, { title: 'Invited experts' });
     const bad = await submit(
-      hub,
       editor,
       `/events/${slug}/registration`,
       settingsForm({ mode: 'invitation', invitations: 'expert@example.org\nnot an address' }),
@@ -193,7 +183,6 @@ describe('registration settings', () => {
     expect(bad.status).toBe(422);
     expect(visibleText(bad.text)).toContain('not an email address');
     const none = await submit(
-      hub,
       editor,
       `/events/${slug}/registration`,
       settingsForm({ mode: 'invitation', invitations: '' }),
@@ -239,7 +228,6 @@ describe('the application form', () => {
       }),
     );
     const moved = await submit(
-      hub,
       editor,
       `/events/${slug}/registration/form`,
       { direction: 'up' },
@@ -268,7 +256,7 @@ describe('the application form', () => {
     const slug = await createEvent(editor, { title: 'Choices needed' });
     await setUpRegistration(hub, editor, slug);
     const before = await count(hub, 'event_form_fields');
-    const res = await submit(hub, editor, `/events/${slug}/registration/form`, {
+    const res = await submit(editor, `/events/${slug}/registration/form`, {
       kind: 'single_choice',
       label: 'Pick one',
       options: 'Only one',
@@ -278,7 +266,6 @@ describe('the application form', () => {
     expect(res.text).toContain('value="Pick one"');
     const stranger = await signedIn(hub);
     const refused = await submit(
-      hub,
       stranger.client,
       `/events/${slug}`,
       { kind: 'text', label: 'Sneaky' },
@@ -309,36 +296,36 @@ describe('the application form', () => {
     expect(sent.status, visibleText(sent.text).slice(0, 300)).toBe(303);
 
     const base = `/events/${slug}/registration/form`;
-    const deleted = await submit(hub, editor, base, {}, { action: `${base}/${motivation}/delete` });
+    const deleted = await submit(editor, base, {}, { action: `${base}/${motivation}/delete` });
     expect(deleted.status).toBe(409);
     expect(visibleText(deleted.text)).toContain('cannot be deleted. Hide it instead');
-    const kind = await submit(hub, editor, `${base}/${domain}`, {
+    const kind = await submit(editor, `${base}/${domain}`, {
       kind: 'text',
       label: 'Domain',
       options: '',
     });
     expect(kind.status).toBe(409);
-    const option = await submit(hub, editor, `${base}/${domain}`, {
+    const option = await submit(editor, `${base}/${domain}`, {
       kind: 'single_choice',
       label: 'Domain',
       options: 'Design\nMusic',
     });
     expect(option.status).toBe(409);
     expect(visibleText(option.text)).toContain('A choice someone chose cannot be removed');
-    const added = await submit(hub, editor, `${base}/${domain}`, {
+    const added = await submit(editor, `${base}/${domain}`, {
       kind: 'single_choice',
       label: 'Domain',
       options: 'Crafts\nDesign\nMusic',
     });
     expect(added.status, visibleText(added.text).slice(-600)).toBe(303);
-    const hidden = await submit(hub, editor, `${base}/${motivation}`, {
+    const hidden = await submit(editor, `${base}/${motivation}`, {
       kind: 'long_text',
       label: 'Your motivation',
       hidden: '1',
       options: '',
     });
     expect(hidden.status, visibleText(hidden.text).slice(-600)).toBe(303);
-    expect((await submit(hub, editor, base, {}, { action: `${base}/${unused}/delete` })).status).toBe(303);
+    expect((await submit(editor, base, {}, { action: `${base}/${unused}/delete` })).status).toBe(303);
     expect(
       await hub.deps.db
         .selectFrom('event_form_fields')

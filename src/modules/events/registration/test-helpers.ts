@@ -3,7 +3,6 @@
 // the form builder, and the application form sent as a browser sends it (multipart, files too).
 import { expect } from 'vitest';
 import { type TestClient, type TestPlatform, type Upload, visibleText } from '../../../../test/harness.ts';
-
 import { createApiToken } from '../../../platform/auth.ts';
 
 export async function signedIn(
@@ -73,7 +72,6 @@ export function post(client: TestClient, path: string, fields: Fields, files: Up
 
 /** Loads `page` (for its CSRF token), then posts the form to `action` (the page itself by default). */
 export async function submit(
-  _hub: TestPlatform,
   client: TestClient,
   page: string,
   fields: Fields,
@@ -90,7 +88,7 @@ export async function setUpRegistration(
   slug: string,
   overrides: Fields = {},
 ) {
-  const res = await submit(hub, organiser, `/events/${slug}/registration`, settingsForm(overrides));
+  const res = await submit(organiser, `/events/${slug}/registration`, settingsForm(overrides));
   expect(res.status, visibleText(res.text).slice(0, 600)).toBe(303);
 }
 
@@ -101,7 +99,7 @@ export async function addQuestion(
   slug: string,
   question: { kind: string; label: string; required?: boolean; options?: string[]; help?: string },
 ): Promise<number> {
-  const res = await submit(hub, organiser, `/events/${slug}/registration/form`, {
+  const res = await submit(organiser, `/events/${slug}/registration/form`, {
     kind: question.kind,
     label: question.label,
     help: question.help ?? '',
@@ -150,7 +148,6 @@ export function apply(
   options: { intent?: 'submit' | 'save'; files?: Upload[] } = {},
 ) {
   return submit(
-    hub,
     client,
     `/events/${slug}/apply`,
     { ...fields, intent: options.intent ?? 'submit' },
