@@ -43,7 +43,7 @@ describe('directory journey at 360 × 740', () => {
       await page.locator('#f-city').fill('Takeo');
       await page.locator('#f-latitude').fill('10.9908');
       await page.locator('#f-longitude').fill('104.7850');
-      await page.getByLabel(en('directory.domain.visual_arts_crafts'), { exact: true }).check();
+      await page.getByLabel(en('vocab.domain.visual_arts_crafts'), { exact: true }).check();
       await screenshot(page, 'dir-02-form');
       await page.locator('form.org-form button[type="submit"]').click();
       await page.waitForURL('**/directory/takeo-silk-weavers-group');

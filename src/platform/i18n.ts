@@ -1,28 +1,53 @@
-// UI strings: ICU messages in src/locales/<lang>.json, formatted with intl-messageformat.
-// A key missing from a locale falls back to English, key by key.
+// UI strings: ICU messages formatted with intl-messageformat. The platform's own strings are in
+// src/locales/<lang>.json; each module keeps its strings beside it, in
+// src/modules/<name>/locales/<lang>.json, and declares their keys in its index.ts (see
+// ModuleMessages below), so a module is one folder. A key missing from a locale falls back to
+// English, key by key.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
-import en from '../locales/en.json' with { type: 'json' };
+import type platformEn from '../locales/en.json';
 import { isLocale, LOCALES, type Locale } from '../locales/index.ts';
 
-export type MessageKey = Exclude<keyof typeof en, '@metadata'>;
+/** The keys of a locale file, as a type: `MessageKeys<typeof en>`. */
+export type MessageKeys<T> = { [K in Exclude<keyof T, '@metadata'>]: true };
+
+/**
+ * Every key there is. Each module adds its own with
+ * `declare module '../../platform/i18n.ts' { interface Messages extends MessageKeys<typeof en> {} }`
+ * in its index.ts, so a typo in a key does not compile.
+ */
+export interface Messages extends MessageKeys<typeof platformEn> {}
+
+export type MessageKey = keyof Messages & string;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translator = (key: MessageKey, values?: MessageValues) => string;
 
-const LOCALES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'locales');
+const SRC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export type Catalog = Record<string, string>;
 
+/** Where the strings live: the platform's folder first, then one per module that has strings. */
+export function catalogDirs(): { owner: string; dir: string }[] {
+  const modulesDir = path.join(SRC_DIR, 'modules');
+  const modules = fs
+    .readdirSync(modulesDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(modulesDir, e.name, 'locales', 'en.json')))
+    .map((e) => ({ owner: e.name, dir: path.join(modulesDir, e.name, 'locales') }))
+    .sort((a, b) => (a.owner < b.owner ? -1 : 1));
+  return [{ owner: 'platform', dir: path.join(SRC_DIR, 'locales') }, ...modules];
+}
+
 function readCatalog(locale: Locale): Catalog {
-  const raw = JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, `${locale}.json`), 'utf8')) as Record<
-    string,
-    unknown
-  >;
   const catalog: Catalog = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (key !== '@metadata' && typeof value === 'string') catalog[key] = value;
+  for (const { dir } of catalogDirs()) {
+    const file = path.join(dir, `${locale}.json`);
+    if (!fs.existsSync(file)) continue;
+    const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(raw)) {
+      if (key !== '@metadata' && typeof value === 'string') catalog[key] = value;
+    }
   }
   return catalog;
 }
@@ -57,13 +82,19 @@ export function makeTranslator(locale: Locale, catalogs: ReadonlyMap<Locale, Cat
 const compiledBySet = new WeakMap<ReadonlyMap<Locale, Catalog>, Map<string, IntlMessageFormat>>();
 const catalogs: ReadonlyMap<Locale, Catalog> = new Map(LOCALES.map((l) => [l, readCatalog(l)]));
 const translators = new Map(LOCALES.map((l) => [l, makeTranslator(l, catalogs)]));
+const english = catalogs.get('en') ?? {};
 
 export function translator(locale: Locale): Translator {
   return translators.get(locale) ?? makeTranslator(locale, catalogs);
 }
 
+/** The English catalog of the platform and every module, merged (the i18n test reads it). */
+export function englishCatalog(): Readonly<Catalog> {
+  return english;
+}
+
 export function hasMessage(key: string): key is MessageKey {
-  return key !== '@metadata' && key in en;
+  return Object.hasOwn(english, key);
 }
 
 /** The locale whose messages a reader sees: account setting > cookie > Accept-Language > default. */

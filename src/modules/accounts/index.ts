@@ -21,3 +21,11 @@ export {
   findUserById,
   normaliseEmail,
 } from './store.ts';
+
+import type { MessageKeys } from '../../platform/i18n.ts';
+import type en from './locales/en.json';
+
+// The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
+declare module '../../platform/i18n.ts' {
+  interface Messages extends MessageKeys<typeof en> {}
+}

@@ -203,7 +203,7 @@ export function accountPages(deps: AppDeps) {
   });
 
   // ── Log in, log out ─────────────────────────────────────────────────────────
-  app.get('/login', (c) => {
+  app.get('/login', async (c) => {
     if (c.var.auth) return c.redirect(localPath(c.req.query('next')), 303);
     return renderPage(
       c,

@@ -1,7 +1,14 @@
 // Administration: accounts, roles, disabling, the audit log.
 import type { HubModule } from '../../platform/context.ts';
+import type { MessageKeys } from '../../platform/i18n.ts';
 import { adminApi } from './api.ts';
+import type en from './locales/en.json';
 import { adminPages } from './routes.tsx';
+
+// The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
+declare module '../../platform/i18n.ts' {
+  interface Messages extends MessageKeys<typeof en> {}
+}
 
 export const adminModule: HubModule = {
   id: 'admin',

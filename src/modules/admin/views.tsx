@@ -110,7 +110,7 @@ export function UsersView(props: {
               <th scope="col">{t('admin.status')}</th>
               <th scope="col">{t('admin.joined')}</th>
               <th scope="col">
-                <span class="visually-hidden">{t('account.actions')}</span>
+                <span class="visually-hidden">{t('admin.accountActions')}</span>
               </th>
             </tr>
           </thead>
@@ -238,7 +238,7 @@ export function AuditView(props: {
                   </td>
                   <td>
                     {e.actor_id === null
-                      ? t('admin.auditSystem')
+                      ? t('audit.system')
                       : (e.actor_name ?? t('admin.auditDeletedUser', { id: e.actor_id }))}
                   </td>
                   <td>

@@ -54,6 +54,14 @@ export {
   type OrganisationKind,
 } from './vocab.ts';
 
+import type { MessageKeys } from '../../platform/i18n.ts';
+import type en from './locales/en.json';
+
+// The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
+declare module '../../platform/i18n.ts' {
+  interface Messages extends MessageKeys<typeof en> {}
+}
+
 /** The organisations `userId` belongs to, by name (the news form's "on behalf of" choice). */
 export function organisationsOf(db: DB, userId: number) {
   return db

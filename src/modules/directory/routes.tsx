@@ -247,7 +247,7 @@ export function directoryPages(deps: AppDeps) {
     if (!canEdit(user, role)) throw new HttpError(403, 'error.403.message');
     return renderPage(
       c,
-      { title: c.var.t('directory.editTitle', { name: org.name }), noindex: true },
+      { title: c.var.t('form.editTitle', { name: org.name }), noindex: true },
       <OrganisationFormView
         action={`/directory/${org.slug}/edit`}
         state={{ values: formValuesOf(org) }}
@@ -265,7 +265,7 @@ export function directoryPages(deps: AppDeps) {
     const show = (errors: FieldErrors) =>
       renderPage(
         c,
-        { title: c.var.t('directory.editTitle', { name: org.name }), noindex: true },
+        { title: c.var.t('form.editTitle', { name: org.name }), noindex: true },
         <OrganisationFormView
           action={`/directory/${org.slug}/edit`}
           state={{ values: form.values, errors }}
@@ -288,7 +288,7 @@ export function directoryPages(deps: AppDeps) {
         });
       }
     });
-    setFlash(c, 'directory.saved');
+    setFlash(c, 'form.saved');
     return c.redirect(`/directory/${org.slug}`, 303);
   });
 

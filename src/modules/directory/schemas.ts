@@ -50,7 +50,7 @@ function linksFromText(v: unknown): unknown {
 
 const translationObject = z
   .object({
-    lang: z.string('people.translationLanguage').regex(LANG_TAG, 'people.translationLanguage'),
+    lang: z.string('translations.language').regex(LANG_TAG, 'translations.language'),
     name: optionalText(200),
     description: z.string('form.invalid').max(20_000, 'form.tooLong').default(''),
   })
@@ -71,9 +71,9 @@ const organisationObject = z.object({
   kind: z.enum(ORGANISATION_KINDS, 'directory.chooseKind'),
   name: z.string().trim().min(1, 'form.required').max(200, 'form.tooLong'),
   name_translit: optionalText(200),
-  lang: z.string().regex(LANG_TAG, 'directory.unknownLanguage'),
+  lang: z.string().regex(LANG_TAG, 'form.unknownLanguage'),
   description: z.string().max(20_000, 'form.tooLong').default(''),
-  country: z.string().refine(isCountryCode, 'directory.unknownCountry'),
+  country: z.string().refine(isCountryCode, 'form.unknownCountry'),
   province: optionalText(100),
   city: optionalText(100),
   address: optionalText(300),
@@ -113,7 +113,7 @@ const organisationObject = z.object({
       .string()
       .trim()
       .max(50, 'form.tooLong')
-      .regex(/^[+()\d\s.-]{4,}$/, 'directory.badPhone')
+      .regex(/^[+()\d\s.-]{4,}$/, 'form.badPhone')
       .nullable()
       .optional(),
   ),
@@ -135,13 +135,10 @@ const organisationObject = z.object({
     asList,
     z.array(z.enum(VALUE_CHAIN_STAGES, 'form.invalid')).max(VALUE_CHAIN_STAGES.length),
   ),
-  languages: z.preprocess(asList, z.array(z.string().regex(LANG_TAG, 'directory.unknownLanguage')).max(20)),
+  languages: z.preprocess(asList, z.array(z.string().regex(LANG_TAG, 'form.unknownLanguage')).max(20)),
   facilities: z.preprocess(asList, z.array(z.enum(FACILITIES, 'form.invalid')).max(FACILITIES.length)),
-  translations: z
-    .array(translationObject, 'form.invalid')
-    .max(MAX_TRANSLATIONS, 'people.tooMany')
-    .default([]),
-  links: z.preprocess(linksFromText, z.array(linkObject, 'form.invalid').max(MAX_LINKS, 'people.tooMany')),
+  translations: z.array(translationObject, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]),
+  links: z.preprocess(linksFromText, z.array(linkObject, 'form.invalid').max(MAX_LINKS, 'form.tooMany')),
 });
 
 export const organisationInputSchema = z

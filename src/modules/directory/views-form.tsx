@@ -125,26 +125,24 @@ export function OrganisationFormView(props: {
           </>
         )}
       </p>
-      <h1>
-        {props.editing ? t('directory.editTitle', { name: props.editing.name }) : t('directory.addTitle')}
-      </h1>
+      <h1>{props.editing ? t('form.editTitle', { name: props.editing.name }) : t('directory.addTitle')}</h1>
       <Form action={props.action} state={props.state} requiredNote class="stack org-form">
         <fieldset>
-          <legend>{t('directory.identity')}</legend>
+          <legend>{t('profile.who')}</legend>
           <SelectField
             name="kind"
             label="directory.kind"
             state={props.state}
             options={[
               { value: '', label: t('directory.chooseKind') },
-              ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`directory.kind.${k}`) })),
+              ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) })),
             ]}
           />
-          <Field name="name" label="directory.name" required maxlength={200} state={props.state} />
+          <Field name="name" label="field.name" required maxlength={200} state={props.state} />
           <Field
             name="name_translit"
-            label="directory.nameTranslit"
-            hint="directory.nameTranslitHint"
+            label="field.nameTranslit"
+            hint="field.nameTranslitHint"
             maxlength={200}
             state={props.state}
           />
@@ -183,7 +181,7 @@ export function OrganisationFormView(props: {
           <legend>{t('directory.where')}</legend>
           <SelectField
             name="country"
-            label="directory.country"
+            label="field.country"
             state={props.state}
             options={[{ value: '', label: t('directory.chooseCountry') }, ...countries]}
           />
@@ -201,13 +199,13 @@ export function OrganisationFormView(props: {
           </div>
         </fieldset>
         <fieldset>
-          <legend>{t('directory.work')}</legend>
+          <legend>{t('profile.what')}</legend>
           <Checkboxes
             name="domains"
-            legend={t('directory.domains')}
+            legend={t('field.domains')}
             values={values}
             errors={errors}
-            options={DOMAINS.map((d) => [d, t(`directory.domain.${d}`)])}
+            options={DOMAINS.map((d) => [d, t(`vocab.domain.${d}`)])}
           />
           <Checkboxes
             name="stages"
@@ -233,14 +231,14 @@ export function OrganisationFormView(props: {
           <Field name="opening_hours" label="directory.openingHours" maxlength={500} state={props.state} />
         </fieldset>
         <fieldset>
-          <legend>{t('directory.contact')}</legend>
+          <legend>{t('field.contact')}</legend>
           <Field name="website" label="directory.website" type="url" maxlength={500} state={props.state} />
-          <Field name="email" label="directory.email" type="email" maxlength={254} state={props.state} />
-          <Field name="phone" label="directory.phone" type="tel" maxlength={50} state={props.state} />
+          <Field name="email" label="field.email" type="email" maxlength={254} state={props.state} />
+          <Field name="phone" label="field.phone" type="tel" maxlength={50} state={props.state} />
           <LinksField state={props.state} />
           <SelectField
             name="contact_visibility"
-            label="directory.contactVisibility"
+            label="field.contactVisibility"
             initial="members"
             state={props.state}
             options={CONTACT_VISIBILITIES.map((v) => ({

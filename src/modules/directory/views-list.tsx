@@ -81,13 +81,13 @@ export function DirectoryView(props: DirectoryPage) {
           label={t('directory.kind')}
           value={filter.kind}
           any={t('directory.anyKind')}
-          options={ORGANISATION_KINDS.map((k): [string, string] => [k, t(`directory.kind.${k}`)])}
+          options={ORGANISATION_KINDS.map((k): [string, string] => [k, t(`vocab.organisationKind.${k}`)])}
         />
         <Select
           name="country"
-          label={t('directory.country')}
+          label={t('field.country')}
           value={filter.country}
-          any={t('directory.anyCountry')}
+          any={t('filter.anyCountry')}
           options={props.countries.map((c): [string, string] => [c, fmt.country(c)]).sort(byLabel)}
         />
         <div class="field">
@@ -96,10 +96,10 @@ export function DirectoryView(props: DirectoryPage) {
         </div>
         <Select
           name="domain"
-          label={t('directory.domain')}
+          label={t('field.domain')}
           value={filter.domain}
-          any={t('directory.anyDomain')}
-          options={DOMAINS.map((d): [string, string] => [d, t(`directory.domain.${d}`)])}
+          any={t('filter.anyDomain')}
+          options={DOMAINS.map((d): [string, string] => [d, t(`vocab.domain.${d}`)])}
         />
         <Select
           name="stage"
@@ -110,19 +110,19 @@ export function DirectoryView(props: DirectoryPage) {
         />
         <Select
           name="language"
-          label={t('directory.language')}
+          label={t('field.language')}
           value={filter.language}
-          any={t('directory.anyLanguage')}
+          any={t('filter.anyLanguage')}
           options={props.languages.map((l): [string, string] => [l, fmt.language(l)]).sort(byLabel)}
         />
         <Select
           name="sort"
-          label={t('directory.sort')}
+          label={t('list.sortBy')}
           value={props.sort}
-          any={t('directory.sort.default')}
+          any={t('list.sort.default')}
           options={SORTS.filter((s) => s !== 'relevance' || filter.q).map((s): [string, string] => [
             s,
-            t(`directory.sort.${s}`),
+            t(`list.sort.${s}`),
           ])}
         />
         <div class="field checkbox">
@@ -150,7 +150,7 @@ export function DirectoryView(props: DirectoryPage) {
             <a href={pageHref(here, { view: undefined, page: undefined })}>{t('directory.viewCards')}</a>
           )}
           {' · '}
-          {t('directory.export')}: <a href={exportHref(here, 'csv')}>CSV</a>,{' '}
+          {t('list.download')}: <a href={exportHref(here, 'csv')}>CSV</a>,{' '}
           <a href={exportHref(here, 'json')}>JSON</a>, <a href={exportHref(here, 'vcf')}>vCard</a>
         </p>
       </div>
@@ -184,8 +184,10 @@ export function DirectoryView(props: DirectoryPage) {
               )}
               <OrganisationHeading card={o} level="h2" />
               <p class="muted">
-                {t(`directory.kind.${o.kind}` as `directory.kind.${(typeof ORGANISATION_KINDS)[number]}`)} ·{' '}
-                {[o.city, fmt.country(o.country)].filter(Boolean).join(', ')}
+                {t(
+                  `vocab.organisationKind.${o.kind}` as `vocab.organisationKind.${(typeof ORGANISATION_KINDS)[number]}`,
+                )}{' '}
+                · {[o.city, fmt.country(o.country)].filter(Boolean).join(', ')}
               </p>
               {o.description && <p lang={o.lang}>{excerpt(o.description, 160)}</p>}
             </li>
@@ -196,10 +198,10 @@ export function DirectoryView(props: DirectoryPage) {
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('directory.name')}</th>
+                <th scope="col">{t('field.name')}</th>
                 <th scope="col">{t('directory.kind')}</th>
                 <th scope="col">{t('directory.city')}</th>
-                <th scope="col">{t('directory.country')}</th>
+                <th scope="col">{t('field.country')}</th>
               </tr>
             </thead>
             <tbody>
@@ -209,7 +211,9 @@ export function DirectoryView(props: DirectoryPage) {
                     <OrganisationHeading card={o} />
                   </td>
                   <td>
-                    {t(`directory.kind.${o.kind}` as `directory.kind.${(typeof ORGANISATION_KINDS)[number]}`)}
+                    {t(
+                      `vocab.organisationKind.${o.kind}` as `vocab.organisationKind.${(typeof ORGANISATION_KINDS)[number]}`,
+                    )}
                   </td>
                   <td>{o.city ?? ''}</td>
                   <td>{fmt.country(o.country)}</td>

@@ -49,12 +49,12 @@ export function OrganisationView(props: {
           </h1>
           {translation?.name && (
             <p class="subtitle" lang={org.lang}>
-              {org.name} <small class="muted">({t('directory.original')})</small>
+              {org.name} <small class="muted">({t('content.original')})</small>
             </p>
           )}
           {org.name_translit && <p class="subtitle">{org.name_translit}</p>}
           <p class="muted">
-            {t(`directory.kind.${org.kind as OrganisationKind}`)} ·{' '}
+            {t(`vocab.organisationKind.${org.kind as OrganisationKind}`)} ·{' '}
             {[org.city, org.province, fmt.country(org.country)].filter(Boolean).join(', ')}
             {org.founded_year && <> · {t('directory.foundedIn', { year: org.founded_year })}</>}
           </p>
@@ -66,7 +66,7 @@ export function OrganisationView(props: {
           <div class="actions">
             {may.edit && (
               <a class="button secondary" href={`/directory/${org.slug}/edit`}>
-                {t('directory.edit')}
+                {t('action.edit')}
               </a>
             )}
             {may.edit && (
@@ -117,15 +117,15 @@ export function OrganisationView(props: {
           {description && (translation?.description || descriptionLang !== locale) && (
             <p class="hint">
               {translation?.description
-                ? t('directory.translatedFrom', { language: fmt.language(org.lang) })
-                : t('directory.writtenInLanguage', { language: fmt.language(org.lang) })}
+                ? t('content.translatedFrom', { language: fmt.language(org.lang) })
+                : t('content.writtenIn', { language: fmt.language(org.lang) })}
             </p>
           )}
           <dl class="facts">
             {org.domains.length > 0 && (
               <>
-                <dt>{t('directory.domains')}</dt>
-                <dd>{org.domains.map((d) => t(`directory.domain.${d as Domain}`)).join(', ')}</dd>
+                <dt>{t('field.domains')}</dt>
+                <dd>{org.domains.map((d) => t(`vocab.domain.${d as Domain}`)).join(', ')}</dd>
               </>
             )}
             {org.stages.length > 0 && (
@@ -169,7 +169,7 @@ export function OrganisationView(props: {
         </div>
         {(org.address || org.website || org.email || org.phone || org.linkList.length > 0) && (
           <aside class="card contact">
-            <h2>{t('directory.contact')}</h2>
+            <h2>{t('field.contact')}</h2>
             {org.address && <p>{org.address}</p>}
             {org.website && (
               <p>
@@ -204,7 +204,7 @@ export function OrganisationView(props: {
                 )}
               </>
             ) : (
-              (org.email || org.phone) && <p class="hint">{t('directory.contactForMembers')}</p>
+              (org.email || org.phone) && <p class="hint">{t('field.contactForMembers')}</p>
             )}
           </aside>
         )}
@@ -238,7 +238,7 @@ export function OrganisationView(props: {
           <ul class="plain">
             {props.history.map((h) => (
               <li>
-                <time datetime={h.at}>{fmt.dateTime(h.at)}</time> · {h.actor_name ?? t('admin.auditSystem')}:{' '}
+                <time datetime={h.at}>{fmt.dateTime(h.at)}</time> · {h.actor_name ?? t('audit.system')}:{' '}
                 {Object.keys(JSON.parse(h.changes) as Record<string, unknown>).join(', ')}
               </li>
             ))}
@@ -247,7 +247,7 @@ export function OrganisationView(props: {
       )}
 
       <p class="report-link">
-        <a href={`/report?type=organisation&key=${encodeURIComponent(org.slug)}`}>{t('directory.report')}</a>
+        <a href={`/report?type=organisation&key=${encodeURIComponent(org.slug)}`}>{t('report.profile')}</a>
       </p>
 
       {may.delete && (
@@ -257,7 +257,7 @@ export function OrganisationView(props: {
             <CsrfField />
             <p>{t('directory.deleteWarning', { name: org.name })}</p>
             <button type="submit" class="button danger">
-              {t('directory.deleteConfirm')}
+              {t('action.deleteForGood')}
             </button>
           </form>
         </details>

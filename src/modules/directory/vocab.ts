@@ -1,5 +1,5 @@
 // The controlled vocabularies of the directory. Stored as these codes; shown through the locale
-// files (`directory.kind.<code>`, `directory.domain.<code>`, …).
+// files (`vocab.organisationKind.<code>`, `vocab.domain.<code>`, …).
 
 export const ORGANISATION_KINDS = [
   'government',

@@ -3,13 +3,20 @@
 // /api/v1/events; registration and applications (registration/), the roster, key figures and
 // what follows an event (participants/). See docs/events.md.
 import type { HubModule } from '../../platform/context.ts';
+import type { MessageKeys } from '../../platform/i18n.ts';
 import { eventsApi } from './api.ts';
+import type en from './locales/en.json';
 import { eventsMigrations } from './migrations.ts';
 import { participantsApi } from './participants/api.ts';
 import { eventsAccountExport } from './registration/account-export.ts';
 import { eventsPages } from './routes.tsx';
 import { seedEvents } from './seed.ts';
 import { allSearchRecords, sitemapEntries } from './store.ts';
+
+// The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
+declare module '../../platform/i18n.ts' {
+  interface Messages extends MessageKeys<typeof en> {}
+}
 
 export const eventsModule: HubModule = {
   id: 'events',

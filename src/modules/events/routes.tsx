@@ -312,7 +312,7 @@ export function eventsPages(deps: AppDeps) {
           details: { fields: changed },
         });
     });
-    setFlash(c, 'directory.saved');
+    setFlash(c, 'form.saved');
     return c.redirect(`/events/${event.slug}`, 303);
   });
 
@@ -410,7 +410,7 @@ function agendaPages(deps: AppDeps) {
       await touchEvent(trx, event.id);
       await audit(c, trx, event, 'day');
     });
-    setFlash(c, 'directory.saved');
+    setFlash(c, 'form.saved');
     return c.redirect(`/events/${event.slug}/agenda`, 303);
   });
 
@@ -430,7 +430,7 @@ function agendaPages(deps: AppDeps) {
       await touchEvent(trx, event.id);
       await audit(c, trx, event, 'section');
     });
-    setFlash(c, 'directory.saved');
+    setFlash(c, 'form.saved');
     return c.redirect(`/events/${event.slug}/agenda`, 303);
   });
 
@@ -486,7 +486,7 @@ function agendaPages(deps: AppDeps) {
       await touchEvent(trx, event.id);
       await audit(c, trx, event, 'item');
     });
-    setFlash(c, 'directory.saved');
+    setFlash(c, 'form.saved');
     return c.redirect(`/events/${event.slug}/agenda`, 303);
   });
 
@@ -546,7 +546,7 @@ function agendaPages(deps: AppDeps) {
       await touchEvent(trx, event.id);
       await audit(c, trx, event, 'item');
     });
-    setFlash(c, 'directory.saved');
+    setFlash(c, 'form.saved');
     return c.redirect(`/events/${event.slug}/agenda`, 303);
   });
 

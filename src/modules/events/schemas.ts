@@ -62,14 +62,14 @@ const fromForm = (v: unknown) =>
   translationsFromForm({ short: 'title', long: 'description' })(organisationsFromForm(v));
 
 const translationObject = z.object({
-  lang: z.string('people.translationLanguage').regex(LANG_TAG, 'people.translationLanguage'),
-  title: z.string('form.required').trim().min(1, 'people.translationEmpty').max(300, 'form.tooLong'),
+  lang: z.string('translations.language').regex(LANG_TAG, 'translations.language'),
+  title: z.string('form.required').trim().min(1, 'translations.needsTitle').max(300, 'form.tooLong'),
   description: z.string('form.invalid').max(20_000, 'form.tooLong').default(''),
 });
 
 const eventObject = z.object({
   title: z.string('form.required').trim().min(1, 'form.required').max(300, 'form.tooLong'),
-  lang: z.string('directory.unknownLanguage').regex(LANG_TAG, 'directory.unknownLanguage'),
+  lang: z.string('form.unknownLanguage').regex(LANG_TAG, 'form.unknownLanguage'),
   type: z.enum(EVENT_TYPES, 'form.invalid'),
   format: z.enum(EVENT_FORMATS, 'form.invalid').default('in_person'),
   status: z.enum(EVENT_STATUSES, 'form.invalid').default('draft'),
@@ -85,11 +85,7 @@ const eventObject = z.object({
   city: optionalText(120),
   country: z.preprocess(
     blankToNull,
-    z
-      .string('directory.unknownCountry')
-      .refine(isCountryCode, 'directory.unknownCountry')
-      .nullable()
-      .optional(),
+    z.string('form.unknownCountry').refine(isCountryCode, 'form.unknownCountry').nullable().optional(),
   ),
   online_url: z.preprocess(
     blankToNull,
@@ -104,13 +100,10 @@ const eventObject = z.object({
       z.object({ slug: organisationSlug, role: z.enum(ORGANISATION_ROLES, 'form.invalid') }),
       'form.invalid',
     )
-    .max(MAX_EVENT_ORGANISATIONS, 'people.tooMany')
+    .max(MAX_EVENT_ORGANISATIONS, 'form.tooMany')
     .default([]),
   domains: z.preprocess(asList, z.array(z.enum(DOMAINS, 'form.invalid')).max(DOMAINS.length)),
-  translations: z
-    .array(translationObject, 'form.invalid')
-    .max(MAX_TRANSLATIONS, 'people.tooMany')
-    .default([]),
+  translations: z.array(translationObject, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]),
 });
 
 /** Rules across fields, each reported next to the field to correct. */
@@ -189,7 +182,7 @@ const peopleLines = z.preprocess(
           .map((s) => s.trim())
           .filter(Boolean)
       : asList(v),
-  z.array(z.string().max(500, 'form.tooLong')).max(30, 'people.tooMany'),
+  z.array(z.string().max(500, 'form.tooLong')).max(30, 'form.tooMany'),
 );
 
 export const itemSchema = z

@@ -300,8 +300,8 @@ export function EventView(props: {
         })}
         {event.domains.length > 0 && (
           <>
-            <dt>{t('directory.domain')}</dt>
-            <dd>{event.domains.map((d) => t(`directory.domain.${d as Domain}`)).join(', ')}</dd>
+            <dt>{t('field.domain')}</dt>
+            <dd>{event.domains.map((d) => t(`vocab.domain.${d as Domain}`)).join(', ')}</dd>
           </>
         )}
       </dl>
@@ -326,7 +326,7 @@ export function EventView(props: {
             <CsrfField />
             <p>{t('events.deleteWarning', { title: event.title })}</p>
             <button type="submit" class="button danger">
-              {t('directory.deleteConfirm')}
+              {t('action.deleteForGood')}
             </button>
           </form>
         </details>

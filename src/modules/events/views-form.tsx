@@ -204,19 +204,19 @@ export function EventFormView(props: { action: string; state: FormState; editing
         <Field name="city" label="events.city" state={state} maxlength={120} />
         <SelectField
           name="country"
-          label="directory.country"
+          label="field.country"
           state={state}
           options={[{ value: '', label: t('events.noCountry') }, ...countries]}
         />
         <Field name="online_url" label="events.onlineUrl" type="url" state={state} maxlength={500} />
         <OrganisationRows state={state} />
         <fieldset class="field">
-          <legend>{t('directory.domain')}</legend>
+          <legend>{t('field.domain')}</legend>
           <div class="checkbox-grid">
             {DOMAINS.map((d) => (
               <label class="checkbox">
                 <input type="checkbox" name="domains" value={d} checked={chosenDomains.has(d)} />{' '}
-                {t(`directory.domain.${d}`)}
+                {t(`vocab.domain.${d}`)}
               </label>
             ))}
           </div>

@@ -69,9 +69,9 @@ function Filters(props: {
       {filter.when === 'past' && <input type="hidden" name="when" value="past" />}
       <Select
         name="country"
-        label={t('directory.country')}
+        label={t('field.country')}
         value={filter.country}
-        any={t('directory.anyCountry')}
+        any={t('filter.anyCountry')}
         options={props.countries
           .map((c): [string, string] => [c, fmt.country(c)])
           .sort((a, b) => collator.compare(a[1], b[1]))}
@@ -85,10 +85,10 @@ function Filters(props: {
       />
       <Select
         name="domain"
-        label={t('directory.domain')}
+        label={t('field.domain')}
         value={filter.domain}
-        any={t('directory.anyDomain')}
-        options={DOMAINS.map((d): [string, string] => [d, t(`directory.domain.${d}`)])}
+        any={t('filter.anyDomain')}
+        options={DOMAINS.map((d): [string, string] => [d, t(`vocab.domain.${d}`)])}
       />
       <div class="field checkbox">
         <input

@@ -1,8 +1,15 @@
 // The front page: what this hub is, where to go, how to join.
 import { Hono } from 'hono';
 import type { AppEnv, HubModule } from '../../platform/context.ts';
+import type { MessageKeys } from '../../platform/i18n.ts';
 import { usePage } from '../../ui/page-context.ts';
 import { renderPage } from '../../ui/render.tsx';
+import type en from './locales/en.json';
+
+// The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
+declare module '../../platform/i18n.ts' {
+  interface Messages extends MessageKeys<typeof en> {}
+}
 
 function HomeView() {
   const { t, user, siteName, nav } = usePage();

@@ -3,13 +3,20 @@
 // curated collections, citation exports (RIS, BibTeX), Atom feeds, sitemap entries and
 // /api/v1/documents.
 import type { AppDeps, HubModule, SitemapEntry } from '../../platform/context.ts';
+import type { MessageKeys } from '../../platform/i18n.ts';
 import { libraryApi } from './api.ts';
 import { libraryCollectionsApi } from './collections-api.ts';
 import { libraryFilesApi } from './files-api.ts';
+import type en from './locales/en.json';
 import { libraryMigrations } from './migrations.ts';
 import { libraryPages } from './routes.tsx';
 import { seedLibrary } from './seed.ts';
 import { allSearchRecords } from './store.ts';
+
+// The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
+declare module '../../platform/i18n.ts' {
+  interface Messages extends MessageKeys<typeof en> {}
+}
 
 /** Published documents and every collection, for /sitemap.xml. */
 async function* librarySitemap(deps: AppDeps): AsyncIterable<SitemapEntry> {

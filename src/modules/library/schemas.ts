@@ -63,7 +63,7 @@ const terms = z.preprocess(
 
 const translationObject = z
   .object({
-    lang: z.string('people.translationLanguage').regex(LANG_TAG, 'people.translationLanguage'),
+    lang: z.string('translations.language').regex(LANG_TAG, 'translations.language'),
     title: optionalText(400),
     summary: z.string('form.invalid').max(20_000, 'form.tooLong').default(''),
   })
@@ -113,10 +113,7 @@ const documentObject = z.object({
     (v) => (typeof v === 'string' ? ['1', 'on', 'true'].includes(v) : v === undefined ? false : v),
     z.boolean('form.invalid'),
   ),
-  translations: z
-    .array(translationObject, 'form.invalid')
-    .max(MAX_TRANSLATIONS, 'people.tooMany')
-    .default([]),
+  translations: z.array(translationObject, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]),
 });
 
 /** Dates that cannot be: in force until before it came into force. */

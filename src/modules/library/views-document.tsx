@@ -68,7 +68,7 @@ export function DocumentView(props: {
           <h1 lang={text.titleLang}>{text.title}</h1>
           {text.translatedTitle && (
             <p class="subtitle" lang={doc.lang}>
-              {doc.title} <small class="muted">({t('directory.original')})</small>
+              {doc.title} <small class="muted">({t('content.original')})</small>
             </p>
           )}
           <DocumentFacts doc={doc} />
@@ -125,8 +125,8 @@ export function DocumentView(props: {
       {text.summary && (text.translatedSummary || text.summaryLang !== locale) && (
         <p class="hint">
           {text.translatedSummary
-            ? t('directory.translatedFrom', { language: fmt.language(doc.lang) })
-            : t('directory.writtenInLanguage', { language: fmt.language(doc.lang) })}
+            ? t('content.translatedFrom', { language: fmt.language(doc.lang) })
+            : t('content.writtenIn', { language: fmt.language(doc.lang) })}
         </p>
       )}
 
@@ -163,7 +163,7 @@ export function DocumentView(props: {
         {fact(t('library.status'), doc.status && t(`library.status.${doc.status}`))}
         {fact(t('library.places'), doc.places.map(placeLabel).join(', '))}
         {fact(t('library.languages'), doc.languages.map((l) => fmt.language(l)).join(', '))}
-        {fact(t('library.domains'), doc.domains.map((d) => t(`directory.domain.${d as Domain}`)).join(', '))}
+        {fact(t('library.domains'), doc.domains.map((d) => t(`vocab.domain.${d as Domain}`)).join(', '))}
         {fact(
           t('library.themes'),
           doc.themes.length > 0 &&

@@ -292,7 +292,7 @@ export function DocumentFormView(props: {
             legend={t('library.domains')}
             values={values}
             errors={errors}
-            options={DOMAINS.map((d) => [d, t(`directory.domain.${d}`)])}
+            options={DOMAINS.map((d) => [d, t(`vocab.domain.${d}`)])}
           />
           <Field
             name="themes"

@@ -99,7 +99,7 @@ export function LibraryView(props: {
           any={t('library.anyDomain')}
           options={DOMAINS.filter((d) => counts.domain.has(d)).map((d): [string, string] => [
             d,
-            withCount(t(`directory.domain.${d}`), counts.domain.get(d)),
+            withCount(t(`vocab.domain.${d}`), counts.domain.get(d)),
           ])}
         />
         <Select

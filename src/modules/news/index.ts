@@ -2,12 +2,19 @@
 // (Markdown with images, categories, tags, cover, translations, drafts and scheduled publishing),
 // comments with moderation, /news with filters and Atom feeds, and /api/v1/posts. See docs/news.md.
 import type { HubModule } from '../../platform/context.ts';
+import type { MessageKeys } from '../../platform/i18n.ts';
 import { newsApi } from './api.ts';
+import type en from './locales/en.json';
 import { newsMigrations } from './migrations.ts';
 import { newsModeration } from './moderation.ts';
 import { newsPages } from './routes.tsx';
 import { seedNews } from './seed.ts';
 import { allSearchRecords, newsSitemap } from './store.ts';
+
+// The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
+declare module '../../platform/i18n.ts' {
+  interface Messages extends MessageKeys<typeof en> {}
+}
 
 export const newsModule: HubModule = {
   id: 'news',

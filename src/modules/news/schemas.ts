@@ -51,7 +51,7 @@ function tagsFrom(v: unknown): unknown {
 
 const translationObject = z
   .object({
-    lang: z.string('people.translationLanguage').regex(LANG_TAG, 'people.translationLanguage'),
+    lang: z.string('translations.language').regex(LANG_TAG, 'translations.language'),
     title: z.preprocess(blankToNull, z.string().trim().max(TITLE_MAX, 'form.tooLong').nullable().optional()),
     body: z.string('form.invalid').max(BODY_MAX, 'form.tooLong').default(''),
   })
@@ -82,10 +82,7 @@ const postObject = z.object({
       .nullable()
       .optional(),
   ),
-  translations: z
-    .array(translationObject, 'form.invalid')
-    .max(MAX_TRANSLATIONS, 'people.tooMany')
-    .default([]),
+  translations: z.array(translationObject, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]),
 });
 
 export const postInputSchema = z

@@ -53,20 +53,20 @@ type PersonField = (typeof PERSON_FIELDS)[number];
 
 /** The label of each field, the same as on the profile form. */
 const LABELS: Record<PersonField, MessageKey> = {
-  name: 'directory.name',
-  name_translit: 'directory.nameTranslit',
+  name: 'field.name',
+  name_translit: 'field.nameTranslit',
   title: 'people.jobTitle',
   organisations: 'people.organisations',
   country: 'people.country',
   lang: 'people.writtenIn',
   bio: 'people.bio',
-  domains: 'directory.domains',
+  domains: 'field.domains',
   skills: 'people.skills',
   languages: 'people.languages',
   links: 'people.links',
-  email: 'directory.email',
-  phone: 'directory.phone',
-  contact_visibility: 'directory.contactVisibility',
+  email: 'field.email',
+  phone: 'field.phone',
+  contact_visibility: 'field.contactVisibility',
 };
 
 /** Header spellings, folded (see foldLabel); our own CSV export's column names come first. */
@@ -204,7 +204,7 @@ function formValuesOf(
 ) {
   const messages: RowMessage[] = [];
   const unknown = (field: string, value: string) =>
-    messages.push({ field, key: 'directoryImport.unknownValue', values: { value } });
+    messages.push({ field, key: 'import.unknownValue', values: { value } });
   const single = (field: PersonField, lookup: (v: string) => string | undefined) => {
     const cell = cells[field] ?? '';
     if (!cell) return choice.defaults[field] ?? '';
@@ -307,7 +307,7 @@ export const peopleImportTarget: ImportTarget<PersonInput> = {
   path: '/directory/people/import',
   listPath: '/directory/people?sort=newest',
   breadcrumb: [
-    { href: '/directory', label: 'directory.title' },
+    { href: '/directory', label: 'nav.directory' },
     { href: '/directory/people', label: 'people.title' },
   ],
   exportHref: '/directory/people/export.csv',

@@ -2,15 +2,22 @@
 // pages, one's own profile, profiles made by editors that their person may claim, the claims page
 // of the administrators, and /api/v1/people. Built like the directory of organisations.
 import type { HubModule } from '../../platform/context.ts';
+import type { MessageKeys } from '../../platform/i18n.ts';
 import { importPages } from '../directory/index.ts';
 import { peopleApi } from './api.ts';
 import { peopleImportTarget } from './import.ts';
+import type en from './locales/en.json';
 import { peopleMigrations } from './migrations.ts';
 import { peopleModeration } from './moderation.ts';
 import { peoplePages } from './routes.tsx';
 import { seedPeople } from './seed.ts';
 import { peopleSitemap } from './sitemap.ts';
 import { allSearchRecords } from './store.ts';
+
+// The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
+declare module '../../platform/i18n.ts' {
+  interface Messages extends MessageKeys<typeof en> {}
+}
 
 export const peopleModule: HubModule = {
   id: 'people',

@@ -61,7 +61,7 @@ export function peoplePhotoPages(deps: AppDeps) {
     const refuse = (key: MessageKey, status: ContentfulStatusCode, values?: Record<string, number>) =>
       renderPage(
         c,
-        { title: c.var.t('directory.editTitle', { name: person.name }), noindex: true },
+        { title: c.var.t('form.editTitle', { name: person.name }), noindex: true },
         <PersonFormView
           action={`/directory/people/${person.slug}/edit`}
           state={{ values: formValuesOf(person) }}

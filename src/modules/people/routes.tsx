@@ -356,10 +356,7 @@ export function peoplePages(deps: AppDeps) {
       ...(person.languages.length ? { knowsLanguage: person.languages } : {}),
       ...(person.skills.length || person.domains.length
         ? {
-            knowsAbout: [
-              ...person.domains.map((d) => t(`directory.domain.${d as Domain}`)),
-              ...person.skills,
-            ],
+            knowsAbout: [...person.domains.map((d) => t(`vocab.domain.${d as Domain}`)), ...person.skills],
           }
         : {}),
       ...(person.linkList.length ? { sameAs: person.linkList } : {}),
@@ -428,7 +425,7 @@ export function peoplePages(deps: AppDeps) {
     if (!canEdit(user, person)) throw new HttpError(403, 'error.403.message');
     return renderPage(
       c,
-      { title: c.var.t('directory.editTitle', { name: person.name }), noindex: true },
+      { title: c.var.t('form.editTitle', { name: person.name }), noindex: true },
       <PersonFormView
         action={`/directory/people/${person.slug}/edit`}
         state={{ values: formValuesOf(person) }}
@@ -446,7 +443,7 @@ export function peoplePages(deps: AppDeps) {
     const show = (errors: FieldErrors) =>
       renderPage(
         c,
-        { title: c.var.t('directory.editTitle', { name: person.name }), noindex: true },
+        { title: c.var.t('form.editTitle', { name: person.name }), noindex: true },
         <PersonFormView
           action={`/directory/people/${person.slug}/edit`}
           state={{ values: form.values, errors }}
@@ -473,7 +470,7 @@ export function peoplePages(deps: AppDeps) {
         });
       }
     });
-    setFlash(c, 'directory.saved');
+    setFlash(c, 'form.saved');
     return c.redirect(`/directory/people/${person.slug}`, 303);
   });
 

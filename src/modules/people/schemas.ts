@@ -68,7 +68,7 @@ const fromForm = (v: unknown) =>
 
 const translationObject = z
   .object({
-    lang: z.string('people.translationLanguage').regex(LANG_TAG, 'people.translationLanguage'),
+    lang: z.string('translations.language').regex(LANG_TAG, 'translations.language'),
     title: optionalText(200),
     bio: z.string('form.invalid').max(10_000, 'form.tooLong').default(''),
   })
@@ -77,16 +77,12 @@ const translationObject = z
 const personObject = z.object({
   name: z.string('form.required').trim().min(1, 'form.required').max(200, 'form.tooLong'),
   name_translit: optionalText(200),
-  lang: z.string('directory.unknownLanguage').regex(LANG_TAG, 'directory.unknownLanguage'),
+  lang: z.string('form.unknownLanguage').regex(LANG_TAG, 'form.unknownLanguage'),
   title: optionalText(200),
   bio: z.string('form.invalid').max(10_000, 'form.tooLong').default(''),
   country: z.preprocess(
     blankToNull,
-    z
-      .string('directory.unknownCountry')
-      .refine(isCountryCode, 'directory.unknownCountry')
-      .nullable()
-      .optional(),
+    z.string('form.unknownCountry').refine(isCountryCode, 'form.unknownCountry').nullable().optional(),
   ),
   organisations: z
     .array(
@@ -96,22 +92,22 @@ const personObject = z.object({
       }),
       'form.invalid',
     )
-    .max(MAX_ORGANISATIONS, 'people.tooMany')
+    .max(MAX_ORGANISATIONS, 'form.tooMany')
     .default([]),
   domains: z.preprocess(asList, z.array(z.enum(DOMAINS, 'form.invalid')).max(DOMAINS.length)),
   languages: z.preprocess(
     asList,
-    z.array(z.string().regex(LANG_TAG, 'directory.unknownLanguage')).max(20, 'people.tooMany'),
+    z.array(z.string().regex(LANG_TAG, 'form.unknownLanguage')).max(20, 'form.tooMany'),
   ),
   skills: z.preprocess(
     splitText(/[,\n;、，]/),
-    z.array(z.string().trim().min(1).max(60, 'people.skillTooLong')).max(MAX_SKILLS, 'people.tooMany'),
+    z.array(z.string().trim().min(1).max(60, 'people.skillTooLong')).max(MAX_SKILLS, 'form.tooMany'),
   ),
   links: z.preprocess(
     splitText(/\r?\n/),
     z
       .array(z.url({ protocol: /^https?$/, message: 'people.badLinks' }).max(500, 'form.tooLong'))
-      .max(MAX_LINKS, 'people.tooMany'),
+      .max(MAX_LINKS, 'form.tooMany'),
   ),
   email: z.preprocess(
     blankToNull,
@@ -120,19 +116,16 @@ const personObject = z.object({
   phone: z.preprocess(
     blankToNull,
     z
-      .string('directory.badPhone')
+      .string('form.badPhone')
       .trim()
       .max(50, 'form.tooLong')
-      .regex(/^[+()\d\s.-]{4,}$/, 'directory.badPhone')
+      .regex(/^[+()\d\s.-]{4,}$/, 'form.badPhone')
       .nullable()
       .optional(),
   ),
   contact_visibility: z.enum(CONTACT_VISIBILITIES, 'form.invalid').default('hidden'),
   status: z.enum(PERSON_STATUSES, 'form.invalid').default('published'),
-  translations: z
-    .array(translationObject, 'form.invalid')
-    .max(MAX_TRANSLATIONS, 'people.tooMany')
-    .default([]),
+  translations: z.array(translationObject, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]),
 });
 
 export const personInputSchema = z.preprocess(fromForm, personObject).superRefine(checkTranslations);

@@ -18,7 +18,7 @@ export function ClaimsView({ claims }: { claims: PendingClaim[] }) {
   return (
     <div class="wrap">
       <p class="breadcrumb">
-        <a href="/directory">{t('directory.title')}</a>
+        <a href="/directory">{t('nav.directory')}</a>
         {' › '}
         <a href="/directory/people">{t('people.title')}</a>
       </p>

@@ -163,14 +163,14 @@ export function PersonFormView(props: {
   const spoken = [...new Set([...PERSON_LANGUAGES, ...asArray(values.languages)])];
   const owners = props.owners ?? [];
   const heading = props.editing
-    ? t('directory.editTitle', { name: props.editing.name })
+    ? t('form.editTitle', { name: props.editing.name })
     : owners.length === 1 && owners[0] === 'none'
       ? t('people.addSomeone')
       : t('people.createMine');
   return (
     <div class="wrap">
       <p class="breadcrumb">
-        <a href="/directory">{t('directory.title')}</a>
+        <a href="/directory">{t('nav.directory')}</a>
         {' › '}
         <a href="/directory/people">{t('people.title')}</a>
         {props.editing && (
@@ -183,7 +183,7 @@ export function PersonFormView(props: {
       <h1>{heading}</h1>
       <Form action={props.action} state={props.state} requiredNote class="stack person-form">
         <fieldset>
-          <legend>{t('directory.identity')}</legend>
+          <legend>{t('profile.who')}</legend>
           {owners.length > 1 && (
             <SelectField
               name="owner"
@@ -193,11 +193,11 @@ export function PersonFormView(props: {
             />
           )}
           {owners.length === 1 && <input type="hidden" name="owner" value={owners[0]} />}
-          <Field name="name" label="directory.name" required maxlength={200} state={props.state} />
+          <Field name="name" label="field.name" required maxlength={200} state={props.state} />
           <Field
             name="name_translit"
-            label="directory.nameTranslit"
-            hint="directory.nameTranslitHint"
+            label="field.nameTranslit"
+            hint="field.nameTranslitHint"
             maxlength={200}
             state={props.state}
           />
@@ -233,7 +233,7 @@ export function PersonFormView(props: {
           />
         </fieldset>
         <fieldset>
-          <legend>{t('directory.work')}</legend>
+          <legend>{t('profile.what')}</legend>
           <SelectField
             name="country"
             label="people.country"
@@ -243,10 +243,10 @@ export function PersonFormView(props: {
           <OrganisationRows state={props.state} />
           <Checkboxes
             name="domains"
-            legend={t('directory.domains')}
+            legend={t('field.domains')}
             values={values}
             errors={errors}
-            options={DOMAINS.map((d) => [d, t(`directory.domain.${d}`)])}
+            options={DOMAINS.map((d) => [d, t(`vocab.domain.${d}`)])}
           />
           <Field
             name="skills"
@@ -264,7 +264,7 @@ export function PersonFormView(props: {
           />
         </fieldset>
         <fieldset>
-          <legend>{t('directory.contact')}</legend>
+          <legend>{t('field.contact')}</legend>
           <TextArea
             name="links"
             label="people.links"
@@ -273,11 +273,11 @@ export function PersonFormView(props: {
             maxlength={5500}
             state={props.state}
           />
-          <Field name="email" label="directory.email" type="email" maxlength={254} state={props.state} />
-          <Field name="phone" label="directory.phone" type="tel" maxlength={50} state={props.state} />
+          <Field name="email" label="field.email" type="email" maxlength={254} state={props.state} />
+          <Field name="phone" label="field.phone" type="tel" maxlength={50} state={props.state} />
           <SelectField
             name="contact_visibility"
-            label="directory.contactVisibility"
+            label="field.contactVisibility"
             initial="hidden"
             state={props.state}
             options={(['hidden', 'members', 'public'] as const).map((v) => ({

@@ -109,23 +109,23 @@ export function PeopleView(props: PeoplePage) {
         </div>
         <Select
           name="country"
-          label={t('directory.country')}
+          label={t('field.country')}
           value={filter.country}
-          any={t('directory.anyCountry')}
+          any={t('filter.anyCountry')}
           options={props.countries.map((c): [string, string] => [c, fmt.country(c)]).sort(byLabel)}
         />
         <Select
           name="domain"
-          label={t('directory.domain')}
+          label={t('field.domain')}
           value={filter.domain}
-          any={t('directory.anyDomain')}
-          options={DOMAINS.map((d): [string, string] => [d, t(`directory.domain.${d}`)])}
+          any={t('filter.anyDomain')}
+          options={DOMAINS.map((d): [string, string] => [d, t(`vocab.domain.${d}`)])}
         />
         <Select
           name="language"
-          label={t('directory.language')}
+          label={t('field.language')}
           value={filter.language}
-          any={t('directory.anyLanguage')}
+          any={t('filter.anyLanguage')}
           options={props.languages.map((l): [string, string] => [l, fmt.language(l)]).sort(byLabel)}
         />
         <Select
@@ -137,12 +137,12 @@ export function PeopleView(props: PeoplePage) {
         />
         <Select
           name="sort"
-          label={t('directory.sort')}
+          label={t('list.sortBy')}
           value={props.sort}
-          any={t('directory.sort.default')}
+          any={t('list.sort.default')}
           options={SORTS.filter((s) => s !== 'relevance' || filter.q).map((s): [string, string] => [
             s,
-            t(`directory.sort.${s}`),
+            t(`list.sort.${s}`),
           ])}
         />
         <button type="submit" class="button">
@@ -153,7 +153,7 @@ export function PeopleView(props: PeoplePage) {
       <div class="list-tools">
         <p role="status">{t('list.count', { count: props.total })}</p>
         <p class="view-switch">
-          {t('directory.export')}: <a href={exportHref(here, 'csv')}>CSV</a>,{' '}
+          {t('list.download')}: <a href={exportHref(here, 'csv')}>CSV</a>,{' '}
           <a href={exportHref(here, 'json')}>JSON</a>, <a href={exportHref(here, 'vcf')}>vCard</a>
         </p>
       </div>
@@ -193,9 +193,7 @@ export function PeopleView(props: PeoplePage) {
                 <p class="muted">
                   {[
                     p.country ? fmt.country(p.country) : null,
-                    ...p.domains
-                      .slice(0, 2)
-                      .map((d) => t(`directory.domain.${d as (typeof DOMAINS)[number]}`)),
+                    ...p.domains.slice(0, 2).map((d) => t(`vocab.domain.${d as (typeof DOMAINS)[number]}`)),
                   ]
                     .filter(Boolean)
                     .join(' · ')}

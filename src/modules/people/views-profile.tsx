@@ -33,11 +33,11 @@ export function PersonView(props: {
   const title = translation?.title || person.title;
   const bio = translation?.bio || person.bio;
   const bioLang = translation?.bio ? translation.lang : person.lang;
-  const translatedFrom = t('directory.translatedFrom', { language: fmt.language(person.lang) });
+  const translatedFrom = t('content.translatedFrom', { language: fmt.language(person.lang) });
   return (
     <article class="wrap person">
       <p class="breadcrumb">
-        <a href="/directory">{t('directory.title')}</a>
+        <a href="/directory">{t('nav.directory')}</a>
         {' › '}
         <a href="/directory/people">{t('people.title')}</a>
       </p>
@@ -62,7 +62,7 @@ export function PersonView(props: {
         {may.edit && (
           <div class="actions">
             <a class="button secondary" href={`/directory/people/${person.slug}/edit`}>
-              {t('directory.edit')}
+              {t('action.edit')}
             </a>
           </div>
         )}
@@ -79,7 +79,7 @@ export function PersonView(props: {
             />
           )}
           {bio && bioLang !== locale && (
-            <p class="hint">{t('directory.writtenInLanguage', { language: fmt.language(person.lang) })}</p>
+            <p class="hint">{t('content.writtenIn', { language: fmt.language(person.lang) })}</p>
           )}
           {bio && translation?.bio && <p class="hint">{translatedFrom}</p>}
           <dl class="facts">
@@ -96,8 +96,8 @@ export function PersonView(props: {
             )}
             {person.domains.length > 0 && (
               <>
-                <dt>{t('directory.domains')}</dt>
-                <dd>{person.domains.map((d) => t(`directory.domain.${d as Domain}`)).join(', ')}</dd>
+                <dt>{t('field.domains')}</dt>
+                <dd>{person.domains.map((d) => t(`vocab.domain.${d as Domain}`)).join(', ')}</dd>
               </>
             )}
             {person.skills.length > 0 && (
@@ -123,7 +123,7 @@ export function PersonView(props: {
         </div>
         {(person.linkList.length > 0 || person.email || person.phone) && (
           <aside class="card contact">
-            <h2>{t('directory.contact')}</h2>
+            <h2>{t('field.contact')}</h2>
             {person.linkList.map((link) => (
               <p>
                 <a href={link} rel="nofollow noopener">
@@ -147,7 +147,7 @@ export function PersonView(props: {
             ) : (
               // Only say that there is more for members when members would actually see it.
               person.contact_visibility === 'members' &&
-              (person.email || person.phone) && <p class="hint">{t('directory.contactForMembers')}</p>
+              (person.email || person.phone) && <p class="hint">{t('field.contactForMembers')}</p>
             )}
           </aside>
         )}
@@ -193,7 +193,7 @@ export function PersonView(props: {
       {may.claim === 'pending' && <p class="notice">{t('people.claimPendingNotice')}</p>}
 
       <p class="report-link">
-        <a href={`/report?type=person&key=${encodeURIComponent(person.slug)}`}>{t('directory.report')}</a>
+        <a href={`/report?type=person&key=${encodeURIComponent(person.slug)}`}>{t('report.profile')}</a>
       </p>
 
       {may.delete && (
@@ -203,7 +203,7 @@ export function PersonView(props: {
             <CsrfField />
             <p>{t('people.deleteWarning', { name: person.name })}</p>
             <button type="submit" class="button danger">
-              {t('directory.deleteConfirm')}
+              {t('action.deleteForGood')}
             </button>
           </form>
         </details>

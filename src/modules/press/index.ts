@@ -2,11 +2,18 @@
 // titles, link, summary, what it covers, a screenshot), /press with filters and Atom feeds, the
 // clipping pages, the editors' form, and /api/v1/press. See docs/press.md.
 import type { HubModule } from '../../platform/context.ts';
+import type { MessageKeys } from '../../platform/i18n.ts';
 import { pressApi } from './api.ts';
+import type en from './locales/en.json';
 import { pressMigrations } from './migrations.ts';
 import { pressPages } from './routes.tsx';
 import { seedPress } from './seed.ts';
 import { allSearchRecords, pressSitemap } from './store.ts';
+
+// The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
+declare module '../../platform/i18n.ts' {
+  interface Messages extends MessageKeys<typeof en> {}
+}
 
 export const pressModule: HubModule = {
   id: 'press',

@@ -31,7 +31,7 @@ const webUrl = (max: number) =>
 
 const translationObject = z
   .object({
-    lang: z.string('people.translationLanguage').regex(LANG_TAG, 'people.translationLanguage'),
+    lang: z.string('translations.language').regex(LANG_TAG, 'translations.language'),
     title: z.preprocess(blankToNull, z.string().trim().max(500, 'form.tooLong').nullable().optional()),
     summary: z.string('form.invalid').max(5_000, 'form.tooLong').default(''),
   })
@@ -64,10 +64,7 @@ const clippingObject = z.object({
       .nullable()
       .optional(),
   ),
-  translations: z
-    .array(translationObject, 'form.invalid')
-    .max(MAX_TRANSLATIONS, 'people.tooMany')
-    .default([]),
+  translations: z.array(translationObject, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]),
 });
 
 export const clippingInputSchema = z

@@ -53,9 +53,9 @@ export function checkTranslations(
   const seen = new Set<string>();
   for (const tr of input.translations) {
     if (tr.lang === input.lang)
-      ctx.addIssue({ code: 'custom', path: ['translations'], message: 'people.translationSameLanguage' });
+      ctx.addIssue({ code: 'custom', path: ['translations'], message: 'translations.sameLanguage' });
     else if (seen.has(tr.lang))
-      ctx.addIssue({ code: 'custom', path: ['translations'], message: 'people.translationTwice' });
+      ctx.addIssue({ code: 'custom', path: ['translations'], message: 'translations.twice' });
     seen.add(tr.lang);
   }
 }

@@ -32,7 +32,7 @@ export function TranslationRows(props: TranslationRowsProps) {
   const describedBy = error ? 'f-translations-hint f-translations-error' : 'f-translations-hint';
   return (
     <fieldset class={error ? 'field invalid' : 'field'} id="translations">
-      <legend>{t('people.translations')}</legend>
+      <legend>{t('translations.legend')}</legend>
       <p class="hint" id="f-translations-hint">
         {t(props.hint)}
       </p>
@@ -44,9 +44,9 @@ export function TranslationRows(props: TranslationRowsProps) {
       {Array.from({ length: rows }, (_, i) => (
         <div class="stack translation-row">
           <div class="field">
-            <label for={`f-tr-lang-${i}`}>{t('people.translationRowLanguage', { n: i + 1 })}</label>
+            <label for={`f-tr-lang-${i}`}>{t('translations.rowLanguage', { n: i + 1 })}</label>
             <select id={`f-tr-lang-${i}`} name="tr_lang" aria-describedby={describedBy}>
-              <option value="">{t('people.translationNoLanguage')}</option>
+              <option value="">{t('translations.noLanguage')}</option>
               {props.languages.map((l) => (
                 <option value={l} lang={l} selected={langs[i] === l}>
                   {fmt.language(l)}

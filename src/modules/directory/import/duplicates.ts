@@ -68,7 +68,7 @@ export function flagDuplicates<I>(
       messages.push({ field: 'name', key: existingMessage, link: { href: known.href, text: known.name } });
     const earlier = firstRowOf.get(key);
     if (earlier !== undefined)
-      messages.push({ field: 'name', key: 'directoryImport.duplicateInFile', values: { row: earlier } });
+      messages.push({ field: 'name', key: 'import.duplicateInFile', values: { row: earlier } });
     else firstRowOf.set(key, r.n);
     return { n: r.n, name: r.name, status: messages.length ? 'duplicate' : 'ok', messages, input: r.input };
   });

@@ -74,7 +74,7 @@ export function readMapping(
     const raw = fieldValue(values, columnField(i));
     const field = target.fields.includes(raw) ? raw : null;
     if (raw && !field) errors[columnField(i)] = 'form.invalid';
-    if (field && seen.has(field)) errors[columnField(i)] = 'directoryImport.mappedTwice';
+    if (field && seen.has(field)) errors[columnField(i)] = 'import.mappedTwice';
     if (field) seen.add(field);
     mapping.push(field);
   }

@@ -41,13 +41,13 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 
 export async function parseUpload(bytes: Uint8Array, filename: string): Promise<ParsedTable> {
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    throw new ImportFileError(413, 'directoryImport.tooBig', { max: MAX_FILE_BYTES / 1024 / 1024 });
+    throw new ImportFileError(413, 'import.tooBig', { max: MAX_FILE_BYTES / 1024 / 1024 });
   }
-  if (bytes.byteLength === 0) throw new ImportFileError(422, 'directoryImport.empty');
+  if (bytes.byteLength === 0) throw new ImportFileError(422, 'import.empty');
   let table: ParsedTable;
   if (startsWith(bytes, ZIP_MAGIC)) table = await readXlsx(bytes);
-  else if (startsWith(bytes, OLE_MAGIC)) throw new ImportFileError(415, 'directoryImport.oldExcel');
-  else if (/\.xls[xm]?$/i.test(filename)) throw new ImportFileError(415, 'directoryImport.notXlsx');
+  else if (startsWith(bytes, OLE_MAGIC)) throw new ImportFileError(415, 'import.oldExcel');
+  else if (/\.xls[xm]?$/i.test(filename)) throw new ImportFileError(415, 'import.notXlsx');
   else table = readCsv(decodeText(bytes));
   return checkShape(table);
 }
@@ -57,16 +57,16 @@ function decodeText(bytes: Uint8Array): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ImportFileError(415, 'directoryImport.notUtf8');
+    throw new ImportFileError(415, 'import.notUtf8');
   }
   // UTF-16 without a byte-order mark decodes as "valid" UTF-8 full of NULs; images and archives
   // that happen to decode have control characters no spreadsheet writes.
   // (Control characters other than tab and line breaks.)
   if (/[^\P{Cc}\t\n\r]/u.test(text.slice(0, 64 * 1024))) {
-    throw new ImportFileError(415, 'directoryImport.notText');
+    throw new ImportFileError(415, 'import.notText');
   }
   if (/^\s*<(?:!doctype\b|!--|html\b|\?xml\b|head\b|body\b|table\b)/i.test(text)) {
-    throw new ImportFileError(415, 'directoryImport.isHtml');
+    throw new ImportFileError(415, 'import.isHtml');
   }
   return text;
 }
@@ -94,22 +94,22 @@ function readCsv(text: string): ParsedTable {
     }) as string[][];
   } catch (err) {
     const line = (err as { lines?: number }).lines;
-    throw new ImportFileError(422, 'directoryImport.badCsv', { line: line ?? 1 });
+    throw new ImportFileError(422, 'import.badCsv', { line: line ?? 1 });
   }
   return toTable(records.map((cells, i) => ({ n: i + 1, cells })));
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ParsedTable> {
-  if (unzippedSize(bytes) > MAX_UNZIPPED_BYTES) throw new ImportFileError(422, 'directoryImport.badXlsx');
+  if (unzippedSize(bytes) > MAX_UNZIPPED_BYTES) throw new ImportFileError(422, 'import.badXlsx');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares the Buffer of older @types/node; the bytes are the same.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
-    throw new ImportFileError(422, 'directoryImport.badXlsx');
+    throw new ImportFileError(422, 'import.badXlsx');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ImportFileError(422, 'directoryImport.badXlsx');
+  if (!sheet) throw new ImportFileError(422, 'import.badXlsx');
   const rows: ParsedRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, n) => {
     const cells: string[] = [];
@@ -173,22 +173,22 @@ const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 function toTable(all: ParsedRow[]): ParsedTable {
   const rows = all.filter((r) => !isBlank(r.cells));
   const first = rows.shift();
-  if (!first) throw new ImportFileError(422, 'directoryImport.empty');
+  if (!first) throw new ImportFileError(422, 'import.empty');
   const header = first.cells.map((h) => h.replace(/^\ufeff/, '').trim());
   return { header, rows };
 }
 
 function checkShape(table: ParsedTable): ParsedTable {
-  if (table.rows.length === 0) throw new ImportFileError(422, 'directoryImport.noRows');
+  if (table.rows.length === 0) throw new ImportFileError(422, 'import.noRows');
   if (table.rows.length > MAX_ROWS) {
-    throw new ImportFileError(422, 'directoryImport.tooManyRows', {
+    throw new ImportFileError(422, 'import.tooManyRows', {
       count: table.rows.length,
       max: MAX_ROWS,
     });
   }
   const width = Math.max(table.header.length, ...table.rows.map((r) => r.cells.length));
   if (width > MAX_COLUMNS) {
-    throw new ImportFileError(422, 'directoryImport.tooManyColumns', { max: MAX_COLUMNS });
+    throw new ImportFileError(422, 'import.tooManyColumns', { max: MAX_COLUMNS });
   }
   // Every row as wide as the widest, so that column i means the same thing everywhere.
   const header = Array.from({ length: width }, (_, i) => table.header[i] ?? '');

@@ -56,7 +56,7 @@ export function importPages<I>(deps: AppDeps, target: ImportTarget<I>) {
     const id = Number(c.req.param('id'));
     const upload =
       Number.isSafeInteger(id) && id > 0 ? await loadImport(db, id, user.id, target.kind) : undefined;
-    if (!upload) throw new HttpError(404, 'directoryImport.expired');
+    if (!upload) throw new HttpError(404, 'import.expired');
     return upload;
   }
 
@@ -75,7 +75,7 @@ export function importPages<I>(deps: AppDeps, target: ImportTarget<I>) {
   const showMapping = (c: C, upload: StoredImport, values: FormValues, errors?: Record<string, MessageKey>) =>
     renderPage(
       c,
-      { title: c.var.t('directoryImport.mapTitle'), noindex: true },
+      { title: c.var.t('import.mapTitle'), noindex: true },
       <MappingView target={target} upload={upload} state={{ values, errors }} />,
       errors ? 422 : 200,
     );
@@ -87,7 +87,7 @@ export function importPages<I>(deps: AppDeps, target: ImportTarget<I>) {
       page: (status: 200 | 422) =>
         renderPage(
           c,
-          { title: c.var.t('directoryImport.previewTitle'), noindex: true },
+          { title: c.var.t('import.previewTitle'), noindex: true },
           <PreviewView
             target={target}
             upload={upload}
@@ -110,16 +110,11 @@ export function importPages<I>(deps: AppDeps, target: ImportTarget<I>) {
     const user = requireImporter(c);
     const body = await c.req.parseBody();
     const file = body.file;
-    if (!(file instanceof File) || file.size === 0)
-      return showUpload(c, { key: 'directoryImport.chooseFile' }, 422);
+    if (!(file instanceof File) || file.size === 0) return showUpload(c, { key: 'import.chooseFile' }, 422);
     // The platform accepts uploads up to UPLOAD_LIMIT_MB; an import needs far less, and every
     // byte of it is parsed in memory.
     if (file.size > MAX_FILE_BYTES)
-      return showUpload(
-        c,
-        { key: 'directoryImport.tooBig', values: { max: MAX_FILE_BYTES / 1024 / 1024 } },
-        413,
-      );
+      return showUpload(c, { key: 'import.tooBig', values: { max: MAX_FILE_BYTES / 1024 / 1024 } }, 413);
     try {
       const table = await parseUpload(new Uint8Array(await file.arrayBuffer()), file.name);
       await purgeOldImports(db);
@@ -128,7 +123,7 @@ export function importPages<I>(deps: AppDeps, target: ImportTarget<I>) {
     } catch (err) {
       if (err instanceof ImportFileError) {
         // "No organisations under the header" says what this target's rows are.
-        const key = err.messageKey === 'directoryImport.noRows' ? target.text.noRows : err.messageKey;
+        const key = err.messageKey === 'import.noRows' ? target.text.noRows : err.messageKey;
         return showUpload(c, { key, values: err.values }, err.status);
       }
       throw err;
@@ -177,7 +172,7 @@ export function importPages<I>(deps: AppDeps, target: ImportTarget<I>) {
       (r) => r.status === 'ok' || (r.status === 'duplicate' && !skipDuplicates),
     );
     if (rows.length === 0) {
-      const again = await showPreview(c, upload, mapping.choice, 'directoryImport.nothingToImport');
+      const again = await showPreview(c, upload, mapping.choice, 'import.nothingToImport');
       return again.page(422);
     }
     await runImport(db, target, upload, rows, user, auditOrigin(c));
@@ -190,7 +185,7 @@ export function importPages<I>(deps: AppDeps, target: ImportTarget<I>) {
     const user = requireImporter(c);
     const upload = await loadOwn(c, user);
     await deleteImport(db, upload.id);
-    setFlash(c, 'directoryImport.discarded');
+    setFlash(c, 'import.discarded');
     return c.redirect(base, 303);
   });
 

@@ -18,7 +18,7 @@ export type OrganisationImportInput = OrganisationInput & { parentId: number | n
 let lookups: { kinds: Map<string, string>; stages: Map<string, string> } | undefined;
 const getLookups = () => {
   lookups ??= {
-    kinds: vocabulary(ORGANISATION_KINDS, 'directory.kind'),
+    kinds: vocabulary(ORGANISATION_KINDS, 'vocab.organisationKind'),
     stages: vocabulary(VALUE_CHAIN_STAGES, 'directory.stage'),
   };
   return lookups;
@@ -29,7 +29,7 @@ function formValuesOf(cells: Partial<Record<string, string>>, choice: MappingCho
   const { kinds, stages } = getLookups();
   const messages: RowMessage[] = [];
   const unknown = (field: string, value: string) =>
-    messages.push({ field, key: 'directoryImport.unknownValue', values: { value } });
+    messages.push({ field, key: 'import.unknownValue', values: { value } });
 
   const single = (field: 'kind' | 'country' | 'lang', lookup: (v: string) => string | undefined) => {
     const cell = cells[field] ?? '';

@@ -97,7 +97,7 @@ function getLookups(): Lookups {
       if (key && !languages.has(key)) languages.set(key, tag);
     }
   }
-  lookups = { domains: vocabulary(DOMAINS, 'directory.domain'), countries, languages };
+  lookups = { domains: vocabulary(DOMAINS, 'vocab.domain'), countries, languages };
   return lookups;
 }
 

@@ -60,11 +60,11 @@ export function UploadView(props: {
       <h1>{t(target.text.title)}</h1>
       <p>{t(target.text.intro)}</p>
       <p class="hint">
-        {t('directoryImport.limits', {
+        {t('import.limits', {
           rows: fmt.number(MAX_ROWS),
           mb: fmt.number(MAX_FILE_BYTES / 1024 / 1024),
         })}{' '}
-        <a href={target.exportHref}>{t('directoryImport.exportLink')}</a>
+        <a href={target.exportHref}>{t('import.exportLink')}</a>
       </p>
       <form method="post" action={target.path} enctype="multipart/form-data" class="stack">
         <CsrfField />
@@ -74,9 +74,9 @@ export function UploadView(props: {
           </div>
         )}
         <div class={props.error ? 'field invalid' : 'field'}>
-          <label for="f-file">{t('directoryImport.file')}</label>
+          <label for="f-file">{t('import.file')}</label>
           <p class="hint" id="f-file-hint">
-            {t('directoryImport.fileHint')}
+            {t('import.fileHint')}
           </p>
           <input
             id="f-file"
@@ -88,7 +88,7 @@ export function UploadView(props: {
             aria-invalid={props.error ? 'true' : undefined}
           />
         </div>
-        <Submit label="directoryImport.upload" />
+        <Submit label="import.upload" />
       </form>
     </div>
   );
@@ -110,17 +110,17 @@ export function MappingView(props: { target: ViewTarget; upload: StoredImport; s
   const { t } = page;
   const { target, upload, state } = props;
   const targetOptions = [
-    { value: '', label: t('directoryImport.ignore') },
+    { value: '', label: t('import.ignore') },
     ...target.fields.map((field) => ({ value: field, label: t(target.labels[field] ?? 'form.invalid') })),
   ];
   return (
     <div class="wrap narrow">
       <Breadcrumb target={target} withImport />
-      <h1>{t('directoryImport.mapTitle')}</h1>
-      <p>{t('directoryImport.mapIntro', { file: upload.filename, count: upload.rows.length })}</p>
+      <h1>{t('import.mapTitle')}</h1>
+      <p>{t('import.mapIntro', { file: upload.filename, count: upload.rows.length })}</p>
       <Form action={`${target.path}/${upload.id}/preview`} state={state} class="stack">
         <fieldset>
-          <legend>{t('directoryImport.columns')}</legend>
+          <legend>{t('import.columns')}</legend>
           {upload.header.map((header, i) => {
             const name = columnField(i);
             const id = `f-${name}`;
@@ -131,12 +131,12 @@ export function MappingView(props: { target: ViewTarget; upload: StoredImport; s
               <div class={error ? 'field invalid' : 'field'}>
                 <label for={id}>
                   {header
-                    ? t('directoryImport.column', { letter: columnLetter(i), header })
-                    : t('directoryImport.columnNoHeader', { letter: columnLetter(i) })}
+                    ? t('import.column', { letter: columnLetter(i), header })
+                    : t('import.columnNoHeader', { letter: columnLetter(i) })}
                 </label>
                 {examples.length > 0 && (
                   <p class="hint" id={`${id}-hint`}>
-                    {t('directoryImport.examples', { values: examples.join(' · ') })}
+                    {t('import.examples', { values: examples.join(' · ') })}
                   </p>
                 )}
                 <select
@@ -164,8 +164,8 @@ export function MappingView(props: { target: ViewTarget; upload: StoredImport; s
           })}
         </fieldset>
         <fieldset>
-          <legend>{t('directoryImport.defaults')}</legend>
-          <p class="hint">{t('directoryImport.defaultsHint')}</p>
+          <legend>{t('import.defaults')}</legend>
+          <p class="hint">{t('import.defaultsHint')}</p>
           {target.defaults.map((d) => (
             <SelectField
               name={defaultField(d.name)}
@@ -175,7 +175,7 @@ export function MappingView(props: { target: ViewTarget; upload: StoredImport; s
             />
           ))}
         </fieldset>
-        <Submit label="directoryImport.check" />
+        <Submit label="import.check" />
       </Form>
       <DiscardForm action={`${target.path}/${upload.id}/discard`} />
     </div>
@@ -186,7 +186,7 @@ function DiscardForm(props: { action: string }) {
   return (
     <form method="post" action={props.action} class="inline-form">
       <CsrfField />
-      <Submit label="directoryImport.discard" variant="secondary" />
+      <Submit label="import.discard" variant="secondary" />
     </form>
   );
 }
@@ -233,10 +233,10 @@ function RowsTable(props: { rows: RowReport<unknown>[]; labels: ViewTarget['labe
       <table>
         <thead>
           <tr>
-            <th scope="col">{t('directoryImport.row')}</th>
-            <th scope="col">{t('directory.name')}</th>
-            <th scope="col">{t('directoryImport.status')}</th>
-            <th scope="col">{t('directoryImport.problems')}</th>
+            <th scope="col">{t('import.row')}</th>
+            <th scope="col">{t('field.name')}</th>
+            <th scope="col">{t('import.status')}</th>
+            <th scope="col">{t('import.problems')}</th>
           </tr>
         </thead>
         <tbody>
@@ -245,7 +245,7 @@ function RowsTable(props: { rows: RowReport<unknown>[]; labels: ViewTarget['labe
               <td>{fmt.number(r.n)}</td>
               <td>{r.name}</td>
               <td>
-                <span class="badge">{t(`directoryImport.status.${r.status}`)}</span>
+                <span class="badge">{t(`import.status.${r.status}`)}</span>
               </td>
               <td>
                 {r.messages.length > 0 && (
@@ -282,12 +282,12 @@ export function PreviewView(props: {
   return (
     <div class="wrap">
       <Breadcrumb target={target} withImport />
-      <h1>{t('directoryImport.previewTitle')}</h1>
-      <p>{t('directoryImport.previewIntro', { file: upload.filename, count: report.rows.length })}</p>
+      <h1>{t('import.previewTitle')}</h1>
+      <p>{t('import.previewIntro', { file: upload.filename, count: report.rows.length })}</p>
       <dl class="figures">
         {(['ok', 'duplicate', 'error'] as const).map((status) => (
           <div>
-            <dt>{t(`directoryImport.count.${status}`)}</dt>
+            <dt>{t(`import.count.${status}`)}</dt>
             <dd>{fmt.number(counts[status])}</dd>
           </div>
         ))}
@@ -299,27 +299,27 @@ export function PreviewView(props: {
       )}
       {counts.error > 0 ? (
         <div class="notice error" role="alert">
-          <p>{t('directoryImport.hasErrors', { count: counts.error })}</p>
+          <p>{t('import.hasErrors', { count: counts.error })}</p>
         </div>
       ) : (
-        <p class="notice">{t('directoryImport.allValid')}</p>
+        <p class="notice">{t('import.allValid')}</p>
       )}
       {counts.duplicate > 0 && <p class="notice warning">{t(target.text.duplicatesNote)}</p>}
       {problems.length > 0 && (
         <section>
-          <h2>{t('directoryImport.rowsToCheck')}</h2>
+          <h2>{t('import.rowsToCheck')}</h2>
           <RowsTable rows={problems.slice(0, LISTED_ROWS)} labels={target.labels} mapping={mapping} />
           {problems.length > LISTED_ROWS && (
-            <p class="hint">{t('directoryImport.moreRows', { count: problems.length - LISTED_ROWS })}</p>
+            <p class="hint">{t('import.moreRows', { count: problems.length - LISTED_ROWS })}</p>
           )}
         </section>
       )}
       {ready.length > 0 && (
         <details>
-          <summary>{t('directoryImport.readyRows', { count: ready.length })}</summary>
+          <summary>{t('import.readyRows', { count: ready.length })}</summary>
           <RowsTable rows={ready.slice(0, LISTED_ROWS)} labels={target.labels} mapping={mapping} />
           {ready.length > LISTED_ROWS && (
-            <p class="hint">{t('directoryImport.moreRows', { count: ready.length - LISTED_ROWS })}</p>
+            <p class="hint">{t('import.moreRows', { count: ready.length - LISTED_ROWS })}</p>
           )}
         </details>
       )}
@@ -330,8 +330,7 @@ export function PreviewView(props: {
             <Hidden values={carry} />
             {counts.duplicate > 0 && (
               <label class="checkbox">
-                <input type="checkbox" name="skip_duplicates" value="1" />{' '}
-                {t('directoryImport.skipDuplicates')}
+                <input type="checkbox" name="skip_duplicates" value="1" /> {t('import.skipDuplicates')}
               </label>
             )}
             <button type="submit" class="button">
@@ -342,7 +341,7 @@ export function PreviewView(props: {
         <form method="post" action={`${target.path}/${upload.id}/mapping`} class="inline-form">
           <CsrfField />
           <Hidden values={carry} />
-          <Submit label="directoryImport.changeMapping" variant="secondary" />
+          <Submit label="import.changeMapping" variant="secondary" />
         </form>
         <DiscardForm action={`${target.path}/${upload.id}/discard`} />
       </div>

@@ -92,7 +92,7 @@ export function figureRows(f: KeyFigures, { t, locale, country }: Labels): Figur
     rows.push({
       section: 'organisation_kind',
       code: k.key,
-      label: t(`directory.kind.${k.key}`),
+      label: t(`vocab.organisationKind.${k.key}`),
       count: k.count,
       share: of(k.count),
     });

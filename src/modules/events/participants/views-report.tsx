@@ -99,7 +99,7 @@ export function ReportView(props: {
           <ChartSection
             id="chart-countries"
             title={t('participants.byCountry')}
-            labelHeading={t('directory.country')}
+            labelHeading={t('field.country')}
             total={f.participants}
             rows={[
               ...f.countries.map((c) => ({ label: fmt.country(c.key), value: c.count })),
@@ -133,7 +133,7 @@ export function ReportView(props: {
               labelHeading={t('participants.organisationKind')}
               total={f.participants}
               rows={[
-                ...f.kinds.map((k) => ({ label: t(`directory.kind.${k.key}`), value: k.count })),
+                ...f.kinds.map((k) => ({ label: t(`vocab.organisationKind.${k.key}`), value: k.count })),
                 ...unknown(f.kindUnknown),
               ]}
             />

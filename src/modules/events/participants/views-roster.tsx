@@ -66,7 +66,7 @@ export function RosterView(props: {
               <tr>
                 <th scope="col">{t('participants.name')}</th>
                 <th scope="col">{t('participants.organisation')}</th>
-                <th scope="col">{t('directory.country')}</th>
+                <th scope="col">{t('field.country')}</th>
                 <th scope="col">{t('participants.category')}</th>
                 <th scope="col">{t('participants.genderLabel')}</th>
                 <th scope="col">{t('participants.role')}</th>
@@ -90,7 +90,7 @@ export function RosterView(props: {
                       r.organisation_name
                     )}
                     {r.organisation_kind && (
-                      <span class="subtitle">{t(`directory.kind.${r.organisation_kind}`)}</span>
+                      <span class="subtitle">{t(`vocab.organisationKind.${r.organisation_kind}`)}</span>
                     )}
                   </td>
                   <td>{r.country ? fmt.country(r.country) : ''}</td>
@@ -178,12 +178,12 @@ export function ParticipantFormView(props: {
             state={state}
             options={[
               { value: '', label: t('participants.notKnown') },
-              ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`directory.kind.${k}`) })),
+              ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) })),
             ]}
           />
           <SelectField
             name="country"
-            label="directory.country"
+            label="field.country"
             state={state}
             options={[{ value: '', label: t('participants.notKnown') }, ...countryOptions(page)]}
           />

@@ -76,7 +76,7 @@ export function formPages(deps: AppDeps) {
       const id = await addField(trx, event.id, form.data);
       await auditEvent(c, trx, event, 'event.form_changed', { what: 'field added', field: id });
     });
-    setFlash(c, 'directory.saved');
+    setFlash(c, 'form.saved');
     return c.redirect(`/events/${event.slug}/registration/form`, 303);
   });
 
@@ -118,7 +118,7 @@ export function formPages(deps: AppDeps) {
       await updateField(trx, field.id, form.data);
       await auditEvent(c, trx, event, 'event.form_changed', { what: 'field changed', field: field.id });
     });
-    setFlash(c, 'directory.saved');
+    setFlash(c, 'form.saved');
     return c.redirect(`/events/${event.slug}/registration/form#field-${field.id}`, 303);
   });
 

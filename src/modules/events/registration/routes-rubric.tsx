@@ -75,7 +75,7 @@ export function rubricPages(deps: AppDeps) {
         label: form.data.label,
       });
     });
-    setFlash(c, 'directory.saved');
+    setFlash(c, 'form.saved');
     return c.redirect(`/events/${event.slug}/registration/rubric`, 303);
   });
 
@@ -103,7 +103,7 @@ export function rubricPages(deps: AppDeps) {
         criterion: criterion.id,
       });
     });
-    setFlash(c, 'directory.saved');
+    setFlash(c, 'form.saved');
     return c.redirect(`/events/${event.slug}/registration/rubric`, 303);
   });
 
@@ -152,7 +152,7 @@ export function rubricPages(deps: AppDeps) {
       if (await addReviewer(trx, event.id, account.id, user.id))
         await auditEvent(c, trx, event, 'event.reviewer_added', { reviewer: account.id });
     });
-    setFlash(c, 'directory.saved');
+    setFlash(c, 'form.saved');
     return c.redirect(`/events/${event.slug}/registration/rubric#reviewers`, 303);
   });
 

@@ -100,7 +100,7 @@ export function settingsPages(deps: AppDeps) {
       return saved;
     });
     deps.outbox.kick();
-    setFlash(c, before ? 'directory.saved' : 'registration.opened', { invited: newlyInvited.length });
+    setFlash(c, before ? 'form.saved' : 'registration.opened', { invited: newlyInvited.length });
     return c.redirect(`/events/${event.slug}/registration`, 303);
   });
 

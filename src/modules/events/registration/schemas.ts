@@ -226,7 +226,7 @@ export function standardSchema(offered: { categoryIds: number[]; organisationIds
     ),
     country: z.preprocess(
       blankToNull,
-      z.string('registration.countryNeeded').refine(isCountryCode, 'directory.unknownCountry'),
+      z.string('registration.countryNeeded').refine(isCountryCode, 'form.unknownCountry'),
     ),
     // Required as soon as the event has categories (checked here, not across fields, so the message
     // shows whatever else is wrong).

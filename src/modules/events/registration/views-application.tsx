@@ -26,7 +26,9 @@ export function AnswersView(props: { event: EventDetails; application: Applicati
           ) : (
             a.organisation_name || none
           )}
-          {a.organisation_kind && <span class="muted"> · {t(`directory.kind.${a.organisation_kind}`)}</span>}
+          {a.organisation_kind && (
+            <span class="muted"> · {t(`vocab.organisationKind.${a.organisation_kind}`)}</span>
+          )}
         </dd>
         <dt>{t('registration.country')}</dt>
         <dd>{a.country ? fmt.country(a.country) : none}</dd>
@@ -134,7 +136,7 @@ export function MyApplicationsView({ applications }: { applications: OwnApplicat
   return (
     <div class="wrap">
       <p class="breadcrumb no-print">
-        <a href="/account">{t('account.title')}</a>
+        <a href="/account">{t('layout.myAccount')}</a>
       </p>
       <h1>{t('registration.myApplications')}</h1>
       {applications.length === 0 ? (

@@ -108,7 +108,7 @@ function StandardFields(props: ApplyPageProps) {
         state={state}
         options={[
           { value: '', label: t('registration.noKind') },
-          ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`directory.kind.${k}`) })),
+          ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) })),
         ]}
       />
       <SelectField

@@ -171,7 +171,7 @@ export function BalanceView({
         })}
       </p>
       <BalanceTable
-        caption="directory.country"
+        caption="field.country"
         rows={balance.byCountry}
         label={(k) => (k ? fmt.country(k) : notStated)}
       />
