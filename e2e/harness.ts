@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { catalogDirs } from '../src/platform/i18n.ts';
 import { type ReceivedMail, SmtpPeer } from '../test/smtp-peer.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -255,31 +256,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-type Catalogs = Map<string, Record<string, unknown>>;
-
-function readCatalogs(): Catalogs {
-  const dir = path.join(ROOT, 'src', 'locales');
-  const catalogs: Catalogs = new Map();
-  for (const file of fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()) {
-    catalogs.set(file.slice(0, -5), JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-  }
-  return catalogs;
-}
-
 /**
- * The UI string `key` in `locale`, read from src/locales/<locale>.json at test time, with the same
- * key-by-key English fallback as the platform: the tests follow the translators.
+ * The UI string `key` in `locale`, read from the locale files (the platform's and every module's)
+ * at test time, with the same key-by-key English fallback as the platform: the tests follow the
+ * translators.
  */
 export function uiString(locale: string, key: string): string {
-  const catalogs = readCatalogs();
-  const own = catalogs.get(locale)?.[key];
-  if (typeof own === 'string') return own;
-  const english = catalogs.get('en')?.[key];
-  if (typeof english === 'string') return english;
-  throw new Error(`No UI string "${key}" in ${locale}.json or en.json`);
+  const read = (dir: string, l: string): Record<string, unknown> => {
+    const file = path.join(dir, `${l}.json`);
+    return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  };
+  for (const l of [locale, 'en']) {
+    for (const { dir } of catalogDirs()) {
+      const message = read(dir, l)[key];
+      if (typeof message === 'string') return message;
+    }
+  }
+  throw new Error(`No UI string "${key}" in ${locale} or en`);
 }
 
 export function uniqueEmail(prefix = 'member'): string {
