@@ -5,10 +5,10 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import type { OrganisationsTable } from '../../src/modules/directory/tables.ts';
-import { DOMAINS, ORGANISATION_KINDS, VALUE_CHAIN_STAGES } from '../../src/modules/directory/vocab.ts';
 import { modules } from '../../src/modules/index.ts';
 import type { PeopleTable } from '../../src/modules/people/tables.ts';
 import { DAY, isoIn } from '../../src/platform/time.ts';
+import { DOMAINS, ORGANISATION_KINDS, VALUE_CHAIN_STAGES } from '../../src/platform/vocabularies.ts';
 import { reindexAll } from '../../src/search/index.ts';
 import { prng, type Random } from './corpus.ts';
 

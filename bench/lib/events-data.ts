@@ -9,13 +9,13 @@ import type { Insertable, Kysely } from 'kysely';
 import { loadConfig } from '../../src/config.ts';
 import { refreshPlannerStatistics } from '../../src/db/dialect.ts';
 import type { Database } from '../../src/db/schema.ts';
-import { ORGANISATION_KINDS } from '../../src/modules/directory/vocab.ts';
 import type {
   EventParticipantsTable,
   EventRegistrationsTable,
 } from '../../src/modules/events/participation/tables.ts';
 import type { EventsTable } from '../../src/modules/events/tables.ts';
 import { EVENT_TYPES } from '../../src/modules/events/vocab.ts';
+import { ORGANISATION_KINDS } from '../../src/platform/vocabularies.ts';
 import { openPlatform } from '../../src/server.ts';
 import { prng } from './corpus.ts';
 

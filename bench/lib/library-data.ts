@@ -9,12 +9,12 @@
 import type { Insertable, Kysely } from 'kysely';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/schema.ts';
-import { DOMAINS } from '../../src/modules/directory/vocab.ts';
 import { libraryModule } from '../../src/modules/library/index.ts';
 import type { DocumentsTable } from '../../src/modules/library/tables.ts';
 import { DOCUMENT_KINDS } from '../../src/modules/library/vocab.ts';
 import { fixture } from '../../src/platform/files/test-files.ts';
 import { DAY, isoIn } from '../../src/platform/time.ts';
+import { DOMAINS } from '../../src/platform/vocabularies.ts';
 import { indexRecords, type SearchableRecord } from '../../src/search/index.ts';
 import { openPlatform } from '../../src/server.ts';
 import { between, type Lang, loadVocabulary, prng, type Random } from './corpus.ts';

@@ -8,6 +8,12 @@ import { requireUser } from '../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
+import {
+  CONTACT_VISIBILITIES,
+  DOMAINS,
+  ORGANISATION_KINDS,
+  VALUE_CHAIN_STAGES,
+} from '../../platform/vocabularies.ts';
 import { listOrganisations } from './listing.ts';
 import { canCreate, canDelete, canEdit, canSeeContact, canView } from './permissions.ts';
 import {
@@ -27,13 +33,7 @@ import {
   updateOrganisation,
 } from './store.ts';
 import { formValuesOf } from './views-form.tsx';
-import {
-  CONTACT_VISIBILITIES,
-  DOMAINS,
-  FACILITIES,
-  ORGANISATION_KINDS,
-  VALUE_CHAIN_STAGES,
-} from './vocab.ts';
+import { FACILITIES } from './vocab.ts';
 
 const OrganisationSchema = z
   .object({

@@ -2,14 +2,21 @@
 // pages, the add/edit form, and /api/v1/organisations. The example the other modules follow.
 import type { DB } from '../../db/index.ts';
 import type { HubModule } from '../../platform/context.ts';
+import type { MessageKeys } from '../../platform/i18n.ts';
 import { directoryApi } from './api.ts';
 import { directoryImportPages } from './import/routes.tsx';
+import type en from './locales/en.json';
 import { directoryMigrations } from './migrations.ts';
 import { directoryModeration } from './moderation.ts';
 import { directoryPages } from './routes.tsx';
 import { seedDirectory } from './seed.ts';
 import { directorySitemap } from './sitemap.ts';
 import { allSearchRecords } from './store.ts';
+
+// The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
+declare module '../../platform/i18n.ts' {
+  interface Messages extends MessageKeys<typeof en> {}
+}
 
 export const directoryModule: HubModule = {
   id: 'directory',
@@ -40,27 +47,17 @@ export {
   type RowMessage,
   reportOf,
 } from './import/target.ts';
-export { countryCode, domainCode, languageTag, splitList, vocabulary, withScheme } from './import/values.ts';
+export {
+  countryCode,
+  domainCode,
+  languageTag,
+  splitList,
+  vocabulary,
+  withScheme,
+} from './import/values.ts';
 // What the news module asks of the directory: whom a member may post for.
 export { getOrganisation, memberRole } from './store.ts';
 export type { MemberRole } from './vocab.ts';
-export {
-  CONTACT_VISIBILITIES,
-  CONTENT_LANGUAGES,
-  type ContactVisibility,
-  DOMAINS,
-  type Domain,
-  ORGANISATION_KINDS,
-  type OrganisationKind,
-} from './vocab.ts';
-
-import type { MessageKeys } from '../../platform/i18n.ts';
-import type en from './locales/en.json';
-
-// The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
-declare module '../../platform/i18n.ts' {
-  interface Messages extends MessageKeys<typeof en> {}
-}
 
 /** The organisations `userId` belongs to, by name (the news form's "on behalf of" choice). */
 export function organisationsOf(db: DB, userId: number) {

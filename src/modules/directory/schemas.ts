@@ -9,10 +9,10 @@ import {
 import {
   CONTACT_VISIBILITIES,
   DOMAINS,
-  FACILITIES,
   ORGANISATION_KINDS,
   VALUE_CHAIN_STAGES,
-} from './vocab.ts';
+} from '../../platform/vocabularies.ts';
+import { FACILITIES } from './vocab.ts';
 
 const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
 

@@ -2,13 +2,8 @@
 // query on them is typed like the platform's own.
 import type { Generated } from 'kysely';
 import type { Timestamp } from '../../db/schema.ts';
-import type {
-  ContactVisibility,
-  FacetName,
-  MemberRole,
-  OrganisationKind,
-  OrganisationStatus,
-} from './vocab.ts';
+import type { ContactVisibility, OrganisationKind } from '../../platform/vocabularies.ts';
+import type { FacetName, MemberRole, OrganisationStatus } from './vocab.ts';
 
 export interface OrganisationsTable {
   id: Generated<number>;

@@ -4,18 +4,18 @@
 import { COUNTRY_CODES } from '../../platform/countries.ts';
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts';
 import { fieldValue } from '../../platform/http/forms.ts';
-import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
-import { TranslationRows } from '../../ui/components/translation-rows.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import type { OrganisationDetails } from './store.ts';
 import {
   CONTACT_VISIBILITIES,
   CONTENT_LANGUAGES,
   DOMAINS,
-  FACILITIES,
   ORGANISATION_KINDS,
   VALUE_CHAIN_STAGES,
-} from './vocab.ts';
+} from '../../platform/vocabularies.ts';
+import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
+import { TranslationRows } from '../../ui/components/translation-rows.tsx';
+import { usePage } from '../../ui/page-context.ts';
+import type { OrganisationDetails } from './store.ts';
+import { FACILITIES } from './vocab.ts';
 
 /** The values of an existing organisation, as the form sends them. */
 export function formValuesOf(org: OrganisationDetails): FormValues {
@@ -131,7 +131,7 @@ export function OrganisationFormView(props: {
           <legend>{t('profile.who')}</legend>
           <SelectField
             name="kind"
-            label="directory.kind"
+            label="field.organisationKind"
             state={props.state}
             options={[
               { value: '', label: t('directory.chooseKind') },
@@ -209,10 +209,10 @@ export function OrganisationFormView(props: {
           />
           <Checkboxes
             name="stages"
-            legend={t('directory.stages')}
+            legend={t('field.stages')}
             values={values}
             errors={errors}
-            options={VALUE_CHAIN_STAGES.map((s) => [s, t(`directory.stage.${s}`)])}
+            options={VALUE_CHAIN_STAGES.map((s) => [s, t(`vocab.stage.${s}`)])}
           />
           <Checkboxes
             name="languages"

@@ -2,13 +2,13 @@
 // the list, pages, and the exports of the same selection.
 import type { Child } from 'hono/jsx';
 import { excerpt } from '../../platform/markdown.ts';
+import { DOMAINS, ORGANISATION_KINDS, VALUE_CHAIN_STAGES } from '../../platform/vocabularies.ts';
 import { Pagination, pageHref } from '../../ui/components/pagination.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import type { OrganisationCard } from './listing.ts';
 import { logoUrl } from './logo.ts';
 import { DirectoryMap, type Place } from './map.tsx';
 import { type DirectoryFilter, SORTS, type Sort } from './schemas.ts';
-import { DOMAINS, ORGANISATION_KINDS, VALUE_CHAIN_STAGES } from './vocab.ts';
 
 export interface DirectoryPage {
   filter: DirectoryFilter;
@@ -78,7 +78,7 @@ export function DirectoryView(props: DirectoryPage) {
         </div>
         <Select
           name="kind"
-          label={t('directory.kind')}
+          label={t('field.organisationKind')}
           value={filter.kind}
           any={t('directory.anyKind')}
           options={ORGANISATION_KINDS.map((k): [string, string] => [k, t(`vocab.organisationKind.${k}`)])}
@@ -103,10 +103,10 @@ export function DirectoryView(props: DirectoryPage) {
         />
         <Select
           name="stage"
-          label={t('directory.stage')}
+          label={t('field.stage')}
           value={filter.stage}
           any={t('directory.anyStage')}
-          options={VALUE_CHAIN_STAGES.map((s): [string, string] => [s, t(`directory.stage.${s}`)])}
+          options={VALUE_CHAIN_STAGES.map((s): [string, string] => [s, t(`vocab.stage.${s}`)])}
         />
         <Select
           name="language"
@@ -199,7 +199,7 @@ export function DirectoryView(props: DirectoryPage) {
             <thead>
               <tr>
                 <th scope="col">{t('field.name')}</th>
-                <th scope="col">{t('directory.kind')}</th>
+                <th scope="col">{t('field.organisationKind')}</th>
                 <th scope="col">{t('directory.city')}</th>
                 <th scope="col">{t('field.country')}</th>
               </tr>

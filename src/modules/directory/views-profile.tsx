@@ -1,12 +1,13 @@
 // An organisation's page: who they are, where, what they do, how to reach them (when the reader
 // may see it), and, for those who may, the buttons to edit, verify or delete and the history.
 import { renderMarkdown } from '../../platform/markdown.ts';
+import type { Domain, OrganisationKind, ValueChainStage } from '../../platform/vocabularies.ts';
 import { CsrfField } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import { type LogoInfo, logoUrl } from './logo.ts';
 import { DirectoryMap, placesOf } from './map.tsx';
 import type { OrganisationDetails } from './store.ts';
-import type { Domain, Facility, OrganisationKind, ValueChainStage } from './vocab.ts';
+import type { Facility } from './vocab.ts';
 
 export interface ProfilePermissions {
   edit: boolean;
@@ -130,8 +131,8 @@ export function OrganisationView(props: {
             )}
             {org.stages.length > 0 && (
               <>
-                <dt>{t('directory.stages')}</dt>
-                <dd>{org.stages.map((s) => t(`directory.stage.${s as ValueChainStage}`)).join(', ')}</dd>
+                <dt>{t('field.stages')}</dt>
+                <dd>{org.stages.map((s) => t(`vocab.stage.${s as ValueChainStage}`)).join(', ')}</dd>
               </>
             )}
             {org.languages.length > 0 && (

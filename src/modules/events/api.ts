@@ -7,7 +7,7 @@ import { requireUser } from '../../platform/auth.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
-import { DOMAINS } from '../directory/index.ts';
+import { DOMAINS } from '../../platform/vocabularies.ts';
 import { type AgendaDay, getAgenda } from './agenda.ts';
 import { isoWithOffset, todayIn } from './local-time.ts';
 import { canCreate } from './permissions.ts';

@@ -7,7 +7,7 @@ import {
   MAX_TRANSLATIONS,
   translationsFromForm,
 } from '../../platform/http/translation-rows.ts';
-import { DOMAINS } from '../directory/index.ts';
+import { DOMAINS } from '../../platform/vocabularies.ts';
 import { datesBetween, isEventZone, isRealDate, TIME } from './local-time.ts';
 import {
   EVENT_FORMATS,

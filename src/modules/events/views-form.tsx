@@ -3,10 +3,10 @@
 import { COUNTRY_CODES } from '../../platform/countries.ts';
 import { type FormValues, fieldValue } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
+import { CONTENT_LANGUAGES, DOMAINS } from '../../platform/vocabularies.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
 import { TranslationRows } from '../../ui/components/translation-rows.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { CONTENT_LANGUAGES, DOMAINS } from '../directory/index.ts';
 import { EVENT_ZONES } from './local-time.ts';
 import type { EventDetails } from './store.ts';
 import {

@@ -1,7 +1,8 @@
 // The lists of events (upcoming, past), their filters (all in the URL), and the month calendar.
+
+import { DOMAINS } from '../../platform/vocabularies.ts';
 import { Pagination, pageHref } from '../../ui/components/pagination.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { DOMAINS } from '../directory/index.ts';
 import { dateRange, fullDate, monthTitle, shiftMonth, weekdayNames } from './format.ts';
 import { datesBetween } from './local-time.ts';
 import type { EventFilter } from './schemas.ts';

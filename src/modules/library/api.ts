@@ -7,7 +7,7 @@ import { auditOrigin, recordAudit } from '../../platform/audit.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
-import { DOMAINS } from '../directory/index.ts';
+import { DOMAINS } from '../../platform/vocabularies.ts';
 import { loadVisible } from './access.ts';
 import { DocumentFileSchema, fileJson } from './files-api.ts';
 import { listDocuments } from './listing.ts';

@@ -6,8 +6,8 @@ import {
   MAX_TRANSLATIONS,
   translationsFromForm,
 } from '../../platform/http/translation-rows.ts';
-import { DOMAINS } from '../directory/index.ts';
-import { DOCUMENT_KINDS, DOCUMENT_STATUSES, REGIONS, SORTS } from './vocab.ts';
+import { DOMAINS, REGIONS } from '../../platform/vocabularies.ts';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES, SORTS } from './vocab.ts';
 
 export const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

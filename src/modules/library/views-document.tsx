@@ -2,9 +2,9 @@
 // languages, its files (views-files.tsx), what it replaces or what replaced it, how to cite it, and
 // for editors the buttons to edit, publish, withdraw or delete it.
 import { renderMarkdown } from '../../platform/markdown.ts';
+import type { Domain } from '../../platform/vocabularies.ts';
 import { CsrfField } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import type { Domain } from '../directory/index.ts';
 import type { LanguageVersionLink } from './language-versions.ts';
 import type { DocumentDetails, DocumentLink } from './store.ts';
 import { DocumentFilesSection } from './views-files.tsx';

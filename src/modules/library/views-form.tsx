@@ -3,12 +3,12 @@
 import { COUNTRY_CODES } from '../../platform/countries.ts';
 import { type FieldErrors, type FormValues, fieldValue } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
+import { DOMAINS, REGIONS } from '../../platform/vocabularies.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
 import { TranslationRows } from '../../ui/components/translation-rows.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { DOMAINS } from '../directory/index.ts';
 import type { DocumentDetails } from './store.ts';
-import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES, DOCUMENT_STATUSES, REGIONS } from './vocab.ts';
+import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES, DOCUMENT_STATUSES } from './vocab.ts';
 
 /** The values of an existing document, as the form sends them. */
 export function formValuesOf(doc: DocumentDetails): FormValues {
@@ -264,7 +264,7 @@ export function DocumentFormView(props: {
             name="places"
             legend={t('library.regions')}
             values={values}
-            options={REGIONS.map((r) => [r, t(`library.region.${r}`)])}
+            options={REGIONS.map((r) => [r, t(`vocab.region.${r}`)])}
           />
           <div class={placesError ? 'field invalid' : 'field'}>
             <label for="f-places">{t('library.countries')}</label>

@@ -1,8 +1,9 @@
 // The library page: filters (all in the URL), sort, the list, pages, and the same selection as an
 // Atom feed and as RIS or BibTeX.
+
+import { DOMAINS } from '../../platform/vocabularies.ts';
 import { Pagination } from '../../ui/components/pagination.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { DOMAINS } from '../directory/index.ts';
 import type { FilterCounts } from './filter-counts.ts';
 import { filterQuery, type LibraryFilter } from './schemas.ts';
 import type { DocumentDetails } from './store.ts';

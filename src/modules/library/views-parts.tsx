@@ -1,14 +1,15 @@
 // Small pieces the library's pages share: a document's title in the reader's language, its line
 // of facts, labels of places and dates.
+
+import { REGIONS, type Region } from '../../platform/vocabularies.ts';
 import { usePage } from '../../ui/page-context.ts';
 import type { DocumentDetails } from './store.ts';
-import { REGIONS, type Region } from './vocab.ts';
 
 /** A country's name, or a region's label. */
 export function usePlaceLabel(): (code: string) => string {
   const { t, fmt } = usePage();
   return (code) =>
-    (REGIONS as readonly string[]).includes(code) ? t(`library.region.${code as Region}`) : fmt.country(code);
+    (REGIONS as readonly string[]).includes(code) ? t(`vocab.region.${code as Region}`) : fmt.country(code);
 }
 
 /** The title and summary in the reader's language where a translation has them. */

@@ -1,5 +1,5 @@
 // The controlled vocabularies of the library. Stored as these codes; shown through the locale files
-// (`library.kind.<code>`, `library.status.<code>`, `library.region.<code>`).
+// (`library.kind.<code>`, `library.status.<code>`, `vocab.region.<code>`).
 
 export const DOCUMENT_KINDS = [
   'convention',
@@ -32,22 +32,6 @@ export const REPORT_KINDS: ReadonlySet<DocumentKind> = new Set(['report']);
  */
 export const DOCUMENT_STATUSES = ['draft', 'in_force', 'superseded'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
-
-/**
- * Regions a document may apply to besides countries. Kept in the same list as the ISO 3166-1 codes
- * (document_places.code): lower case, so they can never be mistaken for a country code, which is
- * always two upper-case letters. A fixed list rather than free text so that "Mekong" is one filter
- * value, not five spellings.
- */
-export const REGIONS = [
-  'world',
-  'asia_pacific',
-  'southeast_asia',
-  'asean',
-  'mekong',
-  'northeast_asia',
-] as const;
-export type Region = (typeof REGIONS)[number];
 
 export const SORTS = ['issued', 'title', 'added'] as const;
 export type Sort = (typeof SORTS)[number];

@@ -8,7 +8,7 @@ import { requireUser } from '../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
-import { CONTACT_VISIBILITIES, DOMAINS } from '../directory/index.ts';
+import { CONTACT_VISIBILITIES, DOMAINS } from '../../platform/vocabularies.ts';
 import { listPeople } from './listing.ts';
 import {
   canCreateForOthers,

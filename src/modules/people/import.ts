@@ -7,9 +7,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
+import { CONTACT_VISIBILITIES } from '../../platform/vocabularies.ts';
 import {
   type CheckedRow,
-  CONTACT_VISIBILITIES,
   cellsOf,
   countryCode,
   countryOptions,

@@ -16,8 +16,8 @@ import { translator } from '../../platform/i18n.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import { CSV_TYPE } from '../../platform/spreadsheets.ts';
+import type { Domain } from '../../platform/vocabularies.ts';
 import { renderPage } from '../../ui/render.tsx';
-import type { Domain } from '../directory/index.ts';
 import { peopleCsv, peopleVcards } from './export.ts';
 import { effectiveSort, exportPeople, listPeople, PAGE_SIZE } from './listing.ts';
 import {

@@ -6,7 +6,7 @@ import {
   MAX_TRANSLATIONS,
   translationsFromForm,
 } from '../../platform/http/translation-rows.ts';
-import { CONTACT_VISIBILITIES, DOMAINS } from '../directory/index.ts';
+import { CONTACT_VISIBILITIES, DOMAINS } from '../../platform/vocabularies.ts';
 import { MAX_LINKS, MAX_ORGANISATIONS, MAX_SKILLS, PERSON_STATUSES } from './vocab.ts';
 
 const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;

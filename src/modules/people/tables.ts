@@ -2,7 +2,7 @@
 // every query on them is typed like the platform's own.
 import type { Generated } from 'kysely';
 import type { Timestamp } from '../../db/schema.ts';
-import type { ContactVisibility } from '../directory/index.ts';
+import type { ContactVisibility } from '../../platform/vocabularies.ts';
 import type { ClaimStatus, PersonFacet, PersonStatus } from './vocab.ts';
 
 export interface PeopleTable {

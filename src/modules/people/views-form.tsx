@@ -3,13 +3,13 @@
 import { COUNTRY_CODES } from '../../platform/countries.ts';
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts';
 import { fieldValue } from '../../platform/http/forms.ts';
+import { CONTENT_LANGUAGES, DOMAINS } from '../../platform/vocabularies.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
 import { TranslationRows } from '../../ui/components/translation-rows.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { DOMAINS } from '../directory/index.ts';
 import type { PersonDetails } from './store.ts';
 import { type PhotoError, PhotoSection } from './views-photo.tsx';
-import { CONTENT_LANGUAGES, MAX_ORGANISATIONS, PERSON_LANGUAGES, type PersonStatus } from './vocab.ts';
+import { MAX_ORGANISATIONS, PERSON_LANGUAGES, type PersonStatus } from './vocab.ts';
 
 /** The values of an existing profile, as the form sends them. */
 export function formValuesOf(person: PersonDetails): FormValues {

@@ -1,8 +1,9 @@
 // The people list: tabs between organisations and people, search and filters (all in the URL), the
 // cards, pages, and the exports of the same selection.
+
+import { DOMAINS } from '../../platform/vocabularies.ts';
 import { Pagination } from '../../ui/components/pagination.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { DOMAINS } from '../directory/index.ts';
 import type { PersonCard } from './listing.ts';
 import { type PeopleFilter, SORTS, type Sort } from './schemas.ts';
 import { CardPhoto } from './views-photo.tsx';

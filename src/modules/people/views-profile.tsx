@@ -3,9 +3,9 @@
 
 import { fieldValue } from '../../platform/http/forms.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
+import type { Domain } from '../../platform/vocabularies.ts';
 import { CsrfField, type FormState } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import type { Domain } from '../directory/index.ts';
 import { type PersonDetails, translationFor } from './store.ts';
 import { ProfilePhoto } from './views-photo.tsx';
 

@@ -1,8 +1,6 @@
 // The people directory's own codes. Domains and contact visibility are the directory's (imported
 // through its index.ts), so a person and an organisation are described with the same words.
 
-export { CONTENT_LANGUAGES } from '../directory/index.ts';
-
 /** Published: everyone sees it. Draft: only its owner and the hub's editors. Hidden: set by editors. */
 export const PERSON_STATUSES = ['published', 'draft', 'hidden'] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];

@@ -5,8 +5,8 @@ import type { User } from '../../../db/schema.ts';
 import { hasRole } from '../../../platform/auth.ts';
 import { COUNTRY_CODES } from '../../../platform/countries.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
+import { CONTENT_LANGUAGES, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
 import { createOrganisation, statusForNew } from '../store.ts';
-import { CONTENT_LANGUAGES, ORGANISATION_KINDS } from '../vocab.ts';
 import type { DefaultField, ImportTarget } from './target.ts';
 import { type OrganisationImportInput, validateRows } from './validate.ts';
 
@@ -36,7 +36,7 @@ type OrganisationField = (typeof ORGANISATION_FIELDS)[number];
 /** The label of each field, the same as on the organisation form. */
 const LABELS: Record<OrganisationField, MessageKey> = {
   name: 'field.name',
-  kind: 'directory.kind',
+  kind: 'field.organisationKind',
   country: 'field.country',
   city: 'directory.city',
   province: 'directory.province',
@@ -50,7 +50,7 @@ const LABELS: Record<OrganisationField, MessageKey> = {
   lang: 'directory.writtenIn',
   name_translit: 'field.nameTranslit',
   domains: 'field.domains',
-  stages: 'directory.stages',
+  stages: 'field.stages',
   languages: 'directory.languages',
   founded_year: 'directory.foundedYear',
   parent: 'directory.parent',
@@ -136,7 +136,7 @@ export const organisationImportTarget: ImportTarget<OrganisationImportInput> = {
   defaults: [
     {
       name: 'kind',
-      label: 'directory.kind',
+      label: 'field.organisationKind',
       options: ({ t }) => [
         { value: '', label: t('import.noDefault') },
         ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) })),

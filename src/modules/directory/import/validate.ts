@@ -5,8 +5,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { fieldErrors } from '../../../platform/http/forms.ts';
+import { ORGANISATION_KINDS, VALUE_CHAIN_STAGES } from '../../../platform/vocabularies.ts';
 import { type OrganisationInput, organisationInputSchema } from '../schemas.ts';
-import { ORGANISATION_KINDS, VALUE_CHAIN_STAGES } from '../vocab.ts';
 import { type CheckedRow, duplicateKey, existingByKey, flagDuplicates } from './duplicates.ts';
 import { cellsOf, foldLabel } from './mapping.ts';
 import type { ParsedTable } from './parse.ts';
@@ -19,7 +19,7 @@ let lookups: { kinds: Map<string, string>; stages: Map<string, string> } | undef
 const getLookups = () => {
   lookups ??= {
     kinds: vocabulary(ORGANISATION_KINDS, 'vocab.organisationKind'),
-    stages: vocabulary(VALUE_CHAIN_STAGES, 'directory.stage'),
+    stages: vocabulary(VALUE_CHAIN_STAGES, 'vocab.stage'),
   };
   return lookups;
 };

@@ -4,7 +4,7 @@
 import { LOCALES } from '../../../locales/index.ts';
 import { COUNTRY_CODES } from '../../../platform/countries.ts';
 import { type MessageKey, translator } from '../../../platform/i18n.ts';
-import { DOMAINS } from '../vocab.ts';
+import { DOMAINS } from '../../../platform/vocabularies.ts';
 import { foldLabel } from './mapping.ts';
 
 /** Folded code and folded label (in every UI language) → code. */

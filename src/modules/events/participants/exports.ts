@@ -61,7 +61,7 @@ export function figureRows(f: KeyFigures, { t, locale, country }: Labels): Figur
     rows.push({
       section: 'gender',
       code: g,
-      label: t(`participants.gender.${g}`),
+      label: t(`vocab.gender.${g}`),
       count: f.gender[g],
       share: of(f.gender[g]),
     });

@@ -4,8 +4,7 @@
 // the participants.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import type { OrganisationKind } from '../../directory/index.ts';
-import type { Gender } from '../participation/vocab.ts';
+import type { Gender, OrganisationKind } from '../../../platform/vocabularies.ts';
 
 type Db = Kysely<Database>;
 

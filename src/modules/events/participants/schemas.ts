@@ -3,10 +3,10 @@
 // answers to an event's questions (built from them). Messages are locale keys.
 import { z } from 'zod';
 import { isCountryCode } from '../../../platform/countries.ts';
+import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
 import { emailField } from '../../accounts/index.ts';
-import { ORGANISATION_KINDS } from '../../directory/index.ts';
 import { isRealDate } from '../local-time.ts';
-import { GENDERS, PARTICIPANT_ROLES } from '../participation/vocab.ts';
+import { PARTICIPANT_ROLES } from '../participation/vocab.ts';
 import {
   DOCUMENT_ROLES,
   MAX_ANSWER_LENGTH,

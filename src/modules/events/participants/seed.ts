@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { DB } from '../../../db/index.ts';
 import { isCountryCode } from '../../../platform/countries.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
 import { readSeedFile } from '../../../seed.ts';
-import { ORGANISATION_KINDS } from '../../directory/index.ts';
 import { PARTICIPANT_ROLES } from '../participation/vocab.ts';
 
 const rosterFile = z.object({

@@ -72,7 +72,7 @@ export function ReportView(props: {
   const countryNames = f.countries.map((c) => fmt.country(c.key)).sort(collator.compare);
   const unknown = (n: number) => (n ? [{ label: t('participants.notKnown'), value: n }] : []);
   const genderRows = (['woman', 'man', 'another', 'unstated'] as const).map((g) => ({
-    label: t(`participants.gender.${g}`),
+    label: t(`vocab.gender.${g}`),
     value: f.gender[g],
   }));
   return (

@@ -2,11 +2,12 @@
 // days present, the links to add people, check them in, print certificates and export; and the
 // form for one participant (the people the organisers enter themselves).
 import type { FormValues } from '../../../platform/http/forms.ts';
+import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
 import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import { countryOptions, ORGANISATION_KINDS } from '../../directory/index.ts';
-import { GENDERS, PARTICIPANT_ROLES } from '../participation/vocab.ts';
+import { countryOptions } from '../../directory/index.ts';
+import { PARTICIPANT_ROLES } from '../participation/vocab.ts';
 import type { EventDetails } from '../store.ts';
 import type { RosterRow } from './roster.ts';
 import { Checkbox, EventCrumbs, useEventTitle } from './views-parts.tsx';
@@ -95,7 +96,7 @@ export function RosterView(props: {
                   </td>
                   <td>{r.country ? fmt.country(r.country) : ''}</td>
                   <td>{r.category}</td>
-                  <td>{t(`participants.gender.${r.gender ?? 'unstated'}`)}</td>
+                  <td>{t(`vocab.gender.${r.gender ?? 'unstated'}`)}</td>
                   <td>{t(`participants.roleName.${r.role}`)}</td>
                   <td>{fmt.number(r.daysPresent)}</td>
                   <td>
@@ -204,8 +205,8 @@ export function ParticipantFormView(props: {
             hint="participants.genderHint"
             state={state}
             options={[
-              { value: '', label: t('participants.gender.unstated') },
-              ...GENDERS.map((g) => ({ value: g, label: t(`participants.gender.${g}`) })),
+              { value: '', label: t('vocab.gender.unstated') },
+              ...GENDERS.map((g) => ({ value: g, label: t(`vocab.gender.${g}`) })),
             ]}
           />
           <SelectField

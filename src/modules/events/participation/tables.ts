@@ -3,8 +3,8 @@
 // application form, reviews, check-ins and feedback have tables of their own beside these.
 import type { Generated } from 'kysely';
 import type { Timestamp } from '../../../db/schema.ts';
-import type { OrganisationKind } from '../../directory/index.ts';
-import type { Gender, ParticipantRole, RegistrationMode, RegistrationStatus } from './vocab.ts';
+import type { Gender, OrganisationKind } from '../../../platform/vocabularies.ts';
+import type { ParticipantRole, RegistrationMode, RegistrationStatus } from './vocab.ts';
 
 /** One row per event that takes registrations; an event without a row takes none. */
 export interface EventRegistrationTable {

@@ -23,13 +23,6 @@ export const REGISTRATION_STATUSES = [
 ] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
-/**
- * Gender as the participant chose to state it. Optional: null means not stated. Shown to anyone but
- * the organisers only in aggregate (the share of women in the key figures).
- */
-export const GENDERS = ['woman', 'man', 'another'] as const;
-export type Gender = (typeof GENDERS)[number];
-
 /** Observers are on the roster but counted apart from the participants in the key figures. */
 export const PARTICIPANT_ROLES = ['participant', 'observer'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];

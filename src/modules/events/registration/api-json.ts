@@ -1,8 +1,8 @@
 // The JSON shapes of applications in /api/v1 (documented in the OpenAPI document), and the one
 // function that writes an application in that shape.
 import { z } from '@hono/zod-openapi';
-import { ORGANISATION_KINDS } from '../../directory/index.ts';
-import { GENDERS, REGISTRATION_STATUSES } from '../participation/vocab.ts';
+import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
+import { REGISTRATION_STATUSES } from '../participation/vocab.ts';
 import { type FormField, isFileAnswer } from './answers.ts';
 import type { Application } from './applications-store.ts';
 import type { Review } from './review-store.ts';

@@ -3,8 +3,12 @@
 // form values when the draft is opened again.
 import { isCountryCode } from '../../../platform/countries.ts';
 import { type FormValues, fieldValue } from '../../../platform/http/forms.ts';
-import { ORGANISATION_KINDS, type OrganisationKind } from '../../directory/index.ts';
-import { GENDERS, type Gender } from '../participation/vocab.ts';
+import {
+  GENDERS,
+  type Gender,
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+} from '../../../platform/vocabularies.ts';
 import type { RegistrationRow, StandardColumns } from './applications-store.ts';
 
 const oneOf = <T extends string>(list: readonly T[], value: string): T | null =>

@@ -39,7 +39,7 @@ export function AnswersView(props: { event: EventDetails; application: Applicati
           </>
         )}
         <dt>{t('registration.gender')}</dt>
-        <dd>{a.gender ? t(`events.gender.${a.gender}`) : t('registration.notStated')}</dd>
+        <dd>{a.gender ? t(`vocab.gender.${a.gender}`) : t('registration.notStated')}</dd>
         <dt>{t('registration.networking')}</dt>
         <dd>{t(a.networking_consent ? 'registration.yes' : 'registration.no')}</dd>
       </dl>

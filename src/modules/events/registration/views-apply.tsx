@@ -3,10 +3,9 @@
 // the server, or send it. Shown again with everything typed when something is wrong.
 import { COUNTRY_CODES } from '../../../platform/countries.ts';
 import { renderMarkdown } from '../../../platform/markdown.ts';
+import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
 import { Field, Form, type FormState, SelectField } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import { ORGANISATION_KINDS } from '../../directory/index.ts';
-import { GENDERS } from '../participation/vocab.ts';
 import type { EventDetails } from '../store.ts';
 import type { FileAnswer, FormField } from './answers.ts';
 import type { RegistrationSettings } from './settings-store.ts';
@@ -139,7 +138,7 @@ function StandardFields(props: ApplyPageProps) {
         state={state}
         options={[
           { value: '', label: t('registration.genderNotStated') },
-          ...GENDERS.map((g) => ({ value: g, label: t(`events.gender.${g}`) })),
+          ...GENDERS.map((g) => ({ value: g, label: t(`vocab.gender.${g}`) })),
         ]}
       />
       <CheckboxField
