@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { directoryImportsKindMigration, directoryImportsMigration } from '../../platform/import/migration.ts';
 import * as platform from './2026_11_21_0001_platform.ts';
 import * as search from './2026_11_22_0001_search.ts';
 import * as outboxAttachments from './2026_12_03_0031_outbox_attachments.ts';
@@ -6,5 +7,9 @@ import * as outboxAttachments from './2026_12_03_0031_outbox_attachments.ts';
 export const platformMigrations: Record<string, Migration> = {
   '2026_11_21_0001_platform': platform,
   '2026_11_22_0001_search': search,
+  // The uploads an import keeps between its steps (platform/import); the names are those they had
+  // when the import lived in the directory, so databases that ran them do not run them again.
+  '2026_11_23_0003_directory_imports': directoryImportsMigration,
+  '2026_11_25_0001_directory_imports_kind': directoryImportsKindMigration,
   '2026_12_03_0031_outbox_attachments': outboxAttachments,
 };

@@ -4,7 +4,7 @@ import type { DB } from '../../db/index.ts';
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { directoryApi } from './api.ts';
-import { directoryImportPages } from './import/routes.tsx';
+import { directoryImportPages } from './import/organisations.ts';
 import type en from './locales/en.json';
 import { directoryMigrations } from './migrations.ts';
 import { directoryModeration } from './moderation.ts';
@@ -33,28 +33,6 @@ export const directoryModule: HubModule = {
 
 // What other modules (people) share with the directory: its vocabulary and export helpers.
 export { vcardText } from './export.ts';
-// The import machinery (file reading, upload storage, column matching, preview, all-or-nothing
-// import) is generic over a target; other modules describe theirs (people/import.ts) and mount
-// importPages with it, reusing the value helpers for cells.
-export { type CheckedRow, duplicateKey, flagDuplicates, type KnownRecord } from './import/duplicates.ts';
-export { cellsOf, foldLabel } from './import/mapping.ts';
-export { countryOptions, languageOptions } from './import/organisations.ts';
-export { importPages } from './import/routes.tsx';
-export {
-  type ImportReport,
-  type ImportTarget,
-  type MappingChoice,
-  type RowMessage,
-  reportOf,
-} from './import/target.ts';
-export {
-  countryCode,
-  domainCode,
-  languageTag,
-  splitList,
-  vocabulary,
-  withScheme,
-} from './import/values.ts';
 // What the news module asks of the directory: whom a member may post for.
 export { getOrganisation, memberRole } from './store.ts';
 export type { MemberRole } from './vocab.ts';

@@ -1,7 +1,6 @@
 // Tables of the directory. Dated after the platform's migrations, which they refer to.
 import type { Kysely, Migration } from 'kysely';
 import { columns } from '../../db/dialect.ts';
-import { directoryImportsKindMigration, directoryImportsMigration } from './import/migration.ts';
 
 const organisations: Migration = {
   async up(db: Kysely<unknown>) {
@@ -166,8 +165,6 @@ const invitationsAndLogos: Migration = {
 export const directoryMigrations: Record<string, Migration> = {
   '2026_11_23_0001_directory_organisations': organisations,
   '2026_11_23_0002_directory_invitations': invitationsAndLogos,
-  '2026_11_23_0003_directory_imports': directoryImportsMigration,
   // Dated after every migration that existed when it was added: Kysely refuses a new migration
   // that sorts before ones a database has already run.
-  '2026_11_25_0001_directory_imports_kind': directoryImportsKindMigration,
 };

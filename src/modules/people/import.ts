@@ -7,12 +7,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
-import { CONTACT_VISIBILITIES } from '../../platform/vocabularies.ts';
 import {
   type CheckedRow,
   cellsOf,
   countryCode,
-  countryOptions,
   domainCode,
   duplicateKey,
   flagDuplicates,
@@ -20,7 +18,6 @@ import {
   type ImportReport,
   type ImportTarget,
   type KnownRecord,
-  languageOptions,
   languageTag,
   type MappingChoice,
   type RowMessage,
@@ -28,7 +25,9 @@ import {
   splitList,
   vocabulary,
   withScheme,
-} from '../directory/index.ts';
+} from '../../platform/import/index.ts';
+import { CONTACT_VISIBILITIES } from '../../platform/vocabularies.ts';
+import { countryOptions, languageOptions } from '../../ui/options.ts';
 import { canCreateForOthers } from './permissions.ts';
 import { type PersonInput, personInputSchema } from './schemas.ts';
 import { createPerson, resolveOrganisations } from './store.ts';

@@ -3,7 +3,7 @@
 // of the administrators, and /api/v1/people. Built like the directory of organisations.
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
-import { importPages } from '../directory/index.ts';
+import { importPages } from '../../platform/import/index.ts';
 import { peopleApi } from './api.ts';
 import { peopleImportTarget } from './import.ts';
 import type en from './locales/en.json';

@@ -11,9 +11,9 @@ import {
   type TestPlatform,
   visibleText,
 } from '../../../../test/harness.ts';
+import { MAX_FILE_BYTES, MAX_ROWS } from '../../../platform/import/index.ts';
 import { SEED_DIR } from '../../../seed.ts';
 import { seedDirectory } from '../seed.ts';
-import { MAX_FILE_BYTES, MAX_ROWS } from './parse.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;

@@ -3,11 +3,13 @@
 // createOrganisation, the form's own write).
 import type { User } from '../../../db/schema.ts';
 import { hasRole } from '../../../platform/auth.ts';
-import { COUNTRY_CODES } from '../../../platform/countries.ts';
+import type { AppDeps } from '../../../platform/context.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
-import { CONTENT_LANGUAGES, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
+import type { ImportTarget } from '../../../platform/import/index.ts';
+import { importPages } from '../../../platform/import/index.ts';
+import { ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
+import { countryOptions, languageOptions } from '../../../ui/options.ts';
 import { createOrganisation, statusForNew } from '../store.ts';
-import type { DefaultField, ImportTarget } from './target.ts';
 import { type OrganisationImportInput, validateRows } from './validate.ts';
 
 export const ORGANISATION_FIELDS = [
@@ -107,18 +109,6 @@ const SYNONYMS: Record<OrganisationField, string[]> = {
   parent: ['parent', 'partof', 'parentorganisation', 'parentorganization', 'parentslug'],
 };
 
-/** Countries by their name in the reader's language, for the "default country" choice. */
-export const countryOptions: DefaultField['options'] = ({ fmt, locale }) => {
-  const collator = new Intl.Collator(locale);
-  return COUNTRY_CODES.map((c) => ({ value: c, label: fmt.country(c) })).sort((a, b) =>
-    collator.compare(a.label, b.label),
-  );
-};
-
-/** The languages a record may be written in, each named in itself. */
-export const languageOptions: DefaultField['options'] = ({ fmt }) =>
-  CONTENT_LANGUAGES.map((l) => ({ value: l, label: fmt.language(l), lang: l }));
-
 /** Importing writes many organisations at once: the hub's editors and admins only. */
 export function canImport(user: User | null): boolean {
   return hasRole(user, 'editor');
@@ -169,3 +159,6 @@ export const organisationImportTarget: ImportTarget<OrganisationImportInput> = {
     return { ids, details: { status } };
   },
 };
+
+/** The directory's own import, of organisations (/directory/import). */
+export const directoryImportPages = (deps: AppDeps) => importPages(deps, organisationImportTarget);

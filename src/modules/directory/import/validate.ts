@@ -5,13 +5,27 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { fieldErrors } from '../../../platform/http/forms.ts';
+import type { ParsedTable } from '../../../platform/import/index.ts';
+import {
+  type CheckedRow,
+  cellsOf,
+  countryCode,
+  domainCode,
+  duplicateKey,
+  flagDuplicates,
+  foldLabel,
+  type ImportReport,
+  type KnownRecord,
+  languageTag,
+  type MappingChoice,
+  type RowMessage,
+  reportOf,
+  splitList,
+  vocabulary,
+  withScheme,
+} from '../../../platform/import/index.ts';
 import { ORGANISATION_KINDS, VALUE_CHAIN_STAGES } from '../../../platform/vocabularies.ts';
 import { type OrganisationInput, organisationInputSchema } from '../schemas.ts';
-import { type CheckedRow, duplicateKey, existingByKey, flagDuplicates } from './duplicates.ts';
-import { cellsOf, foldLabel } from './mapping.ts';
-import type { ParsedTable } from './parse.ts';
-import { type ImportReport, type MappingChoice, type RowMessage, reportOf } from './target.ts';
-import { countryCode, domainCode, languageTag, splitList, vocabulary, withScheme } from './values.ts';
 
 export type OrganisationImportInput = OrganisationInput & { parentId: number | null };
 
@@ -123,4 +137,23 @@ export async function validateRows(
       'directoryImport.duplicateExisting',
     ),
   );
+}
+
+/** The organisations already in the directory in these countries, by duplicate key. */
+export async function existingByKey(
+  db: Kysely<Database>,
+  countries: string[],
+): Promise<Map<string, KnownRecord>> {
+  const out = new Map<string, KnownRecord>();
+  if (countries.length === 0) return out;
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['slug', 'name', 'country'])
+    .where('country', 'in', countries)
+    .execute();
+  for (const r of rows) {
+    const key = duplicateKey(r.name, r.country);
+    if (!out.has(key)) out.set(key, { name: r.name, href: `/directory/${r.slug}` });
+  }
+  return out;
 }

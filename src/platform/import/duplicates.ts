@@ -1,10 +1,6 @@
-// "Likely duplicates": the same name in the same country once case, accents, spacing and
-// punctuation are folded the way the search index folds them ("Sàn Art" = "SAN ART" = "San-Art").
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
-import type { MessageKey } from '../../../platform/i18n.ts';
-import { searchForm } from '../../../search/normalize.ts';
-import { foldLatin } from '../../../search/tokenize.ts';
+import { searchForm } from '../../search/normalize.ts';
+import { foldLatin } from '../../search/tokenize.ts';
+import type { MessageKey } from '../i18n.ts';
 import type { RowMessage, RowReport } from './target.ts';
 
 /** The key two records share when they are likely the same; no country counts as a country. */
@@ -19,25 +15,6 @@ export function duplicateKey(name: string, country: string | null | undefined): 
 export interface KnownRecord {
   name: string;
   href: string;
-}
-
-/** The organisations already in the directory in these countries, by duplicate key. */
-export async function existingByKey(
-  db: Kysely<Database>,
-  countries: string[],
-): Promise<Map<string, KnownRecord>> {
-  const out = new Map<string, KnownRecord>();
-  if (countries.length === 0) return out;
-  const rows = await db
-    .selectFrom('organisations')
-    .select(['slug', 'name', 'country'])
-    .where('country', 'in', countries)
-    .execute();
-  for (const r of rows) {
-    const key = duplicateKey(r.name, r.country);
-    if (!out.has(key)) out.set(key, { name: r.name, href: `/directory/${r.slug}` });
-  }
-  return out;
 }
 
 /** A checked row before duplicates are looked for. */

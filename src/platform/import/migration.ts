@@ -1,7 +1,7 @@
 // An uploaded file waits here between upload, mapping, preview and import, so that the steps work
 // as plain forms without JavaScript. Rows go once imported, or after a day.
 import type { Kysely, Migration } from 'kysely';
-import { columns } from '../../../db/dialect.ts';
+import { columns } from '../../db/dialect.ts';
 
 export const directoryImportsMigration: Migration = {
   async up(db: Kysely<unknown>) {

@@ -5,10 +5,10 @@
 // target (organisations.ts); the people module describes its own and mounts the same pages with it
 // through the directory's index.ts, so this machinery exists once and knows no other module.
 import type { Kysely } from 'kysely';
-import type { Database, User } from '../../../db/schema.ts';
-import type { Locale } from '../../../locales/index.ts';
-import type { MessageKey, MessageValues } from '../../../platform/i18n.ts';
-import type { PageContext } from '../../../ui/page-context.ts';
+import type { Database, User } from '../../db/schema.ts';
+import type { Locale } from '../../locales/index.ts';
+import type { PageContext } from '../../ui/page-context.ts';
+import type { MessageKey, MessageValues } from '../i18n.ts';
 import type { ParsedTable } from './parse.ts';
 
 export interface RowMessage {
@@ -54,7 +54,7 @@ export interface DefaultField {
 
 export interface ImportTarget<I> {
   /** Stored with each upload, so that an upload is only ever continued as what it was made for. */
-  kind: 'organisations' | 'people';
+  kind: string;
   /** Where the steps live: GET/POST `${path}`, `${path}/:id`, … */
   path: string;
   /** Where the imported records are listed, newest first, after the import. */

@@ -10,17 +10,16 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { User } from '../../../db/schema.ts';
-import { auditOrigin } from '../../../platform/audit.ts';
-import { requireUser } from '../../../platform/auth.ts';
-import type { AppDeps, AppEnv } from '../../../platform/context.ts';
-import { HttpError } from '../../../platform/http/errors.ts';
-import { setFlash } from '../../../platform/http/flash.ts';
-import { type FormValues, readForm } from '../../../platform/http/forms.ts';
-import type { MessageKey, MessageValues } from '../../../platform/i18n.ts';
-import { renderPage } from '../../../ui/render.tsx';
+import type { User } from '../../db/schema.ts';
+import { renderPage } from '../../ui/render.tsx';
+import { auditOrigin } from '../audit.ts';
+import { requireUser } from '../auth.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { HttpError } from '../http/errors.ts';
+import { setFlash } from '../http/flash.ts';
+import { type FormValues, readForm } from '../http/forms.ts';
+import type { MessageKey, MessageValues } from '../i18n.ts';
 import { guessMapping, mappingValues, readMapping } from './mapping.ts';
-import { organisationImportTarget } from './organisations.ts';
 import { ImportFileError, MAX_FILE_BYTES, parseUpload } from './parse.ts';
 import {
   deleteImport,
@@ -32,8 +31,6 @@ import {
 } from './store.ts';
 import type { ImportTarget, MappingChoice } from './target.ts';
 import { MappingView, PreviewView, UploadView } from './views.tsx';
-
-export { canImport } from './organisations.ts';
 
 type C = Context<AppEnv>;
 
@@ -191,6 +188,3 @@ export function importPages<I>(deps: AppDeps, target: ImportTarget<I>) {
 
   return app;
 }
-
-/** The directory's own import, of organisations (/directory/import). */
-export const directoryImportPages = (deps: AppDeps) => importPages(deps, organisationImportTarget);

@@ -1,10 +1,11 @@
 // The three steps of an import: upload a file, match its columns to the fields, check the rows
 // (and import). Plain forms: the upload waits on the server between the steps. The target
 // (organisations, people) gives the fields, labels, paths and the few texts that name its records.
-import type { FormValues } from '../../../platform/http/forms.ts';
-import type { MessageKey, MessageValues } from '../../../platform/i18n.ts';
-import { CsrfField, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
-import { usePage } from '../../../ui/page-context.ts';
+
+import { CsrfField, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
+import { usePage } from '../../ui/page-context.ts';
+import type { FormValues } from '../http/forms.ts';
+import type { MessageKey, MessageValues } from '../i18n.ts';
 import { columnField, defaultField } from './mapping.ts';
 import { MAX_FILE_BYTES, MAX_ROWS, type ParsedTable } from './parse.ts';
 import type { StoredImport } from './store.ts';

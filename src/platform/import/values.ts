@@ -1,10 +1,10 @@
 // Spreadsheet habits turned into the values forms take, for every import target: countries and
 // languages as names or codes in any UI language, labels of the hub's vocabularies in any UI
 // language, "a; b" lists, web addresses without their scheme.
-import { LOCALES } from '../../../locales/index.ts';
-import { COUNTRY_CODES } from '../../../platform/countries.ts';
-import { type MessageKey, translator } from '../../../platform/i18n.ts';
-import { DOMAINS } from '../../../platform/vocabularies.ts';
+import { LOCALES } from '../../locales/index.ts';
+import { COUNTRY_CODES } from '../countries.ts';
+import { type MessageKey, translator } from '../i18n.ts';
+import { DOMAINS } from '../vocabularies.ts';
 import { foldLabel } from './mapping.ts';
 
 /** Folded code and folded label (in every UI language) → code. */

@@ -2,8 +2,8 @@
 // function (createOrganisation, createPerson), all in one transaction with one audit entry, so a
 // file goes in whole or not at all.
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, User } from '../../../db/schema.ts';
-import { type AuditEvent, recordAudit } from '../../../platform/audit.ts';
+import type { Database, User } from '../../db/schema.ts';
+import { type AuditEvent, recordAudit } from '../audit.ts';
 import type { ParsedTable } from './parse.ts';
 import type { DirectoryImportsTable, ImportKind } from './tables.ts';
 import type { ImportTarget, RowReport } from './target.ts';

@@ -3,7 +3,7 @@
 // Every refusal is an ImportFileError carrying the status and the message the reader sees.
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { MessageKey, MessageValues } from '../../../platform/i18n.ts';
+import type { MessageKey, MessageValues } from '../i18n.ts';
 
 /** Larger than any directory a hub would import at once, far below the multipart limit. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;

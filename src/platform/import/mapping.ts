@@ -3,12 +3,12 @@
 // common spellings in English, Vietnamese, French) and the field labels in every UI language,
 // compared with case and accents folded.
 
-import { LOCALES } from '../../../locales/index.ts';
-import type { FormValues } from '../../../platform/http/forms.ts';
-import { fieldValue } from '../../../platform/http/forms.ts';
-import { type MessageKey, translator } from '../../../platform/i18n.ts';
-import { searchForm } from '../../../search/normalize.ts';
-import { foldLatin } from '../../../search/tokenize.ts';
+import { LOCALES } from '../../locales/index.ts';
+import { searchForm } from '../../search/normalize.ts';
+import { foldLatin } from '../../search/tokenize.ts';
+import type { FormValues } from '../http/forms.ts';
+import { fieldValue } from '../http/forms.ts';
+import { type MessageKey, translator } from '../i18n.ts';
 import type { ImportTarget, MappingChoice } from './target.ts';
 
 export type { MappingChoice } from './target.ts';

@@ -1,9 +1,12 @@
 // The uploads waiting between the steps of an import, added to the platform's Database type.
 import type { Generated } from 'kysely';
-import type { Timestamp } from '../../../db/schema.ts';
+import type { Timestamp } from '../../db/schema.ts';
 
-/** What an upload is to become (see target.ts); uploads made before people could be imported are organisations. */
-export type ImportKind = 'organisations' | 'people';
+/**
+ * What an upload is to become: the target's `kind` (see target.ts). Uploads made before people
+ * could be imported are organisations.
+ */
+export type ImportKind = string;
 
 export interface DirectoryImportsTable {
   id: Generated<number>;
@@ -17,7 +20,7 @@ export interface DirectoryImportsTable {
   rows: string;
 }
 
-declare module '../../../db/schema.ts' {
+declare module '../../db/schema.ts' {
   interface Database {
     directory_imports: DirectoryImportsTable;
   }
