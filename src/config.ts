@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from './locales/index.ts';
-import { isTimeZone } from './platform/time-zones.ts';
+import { isTimeZone } from './platform/time.ts';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const flag = z

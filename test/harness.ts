@@ -17,6 +17,9 @@ import type { AppDeps, HubModule } from '../src/platform/context.ts';
 import { DiskFileStore } from '../src/platform/files/store.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { Outbox } from '../src/platform/mail/outbox.ts';
+import { hashPassword } from '../src/platform/passwords.ts';
+import { sha256 } from '../src/platform/security-tokens.ts';
+import { SESSION_COOKIE } from '../src/platform/sessions.ts';
 import { SmtpPeer } from './smtp-peer.ts';
 
 export const BASE_URL = 'http://hub.test';
@@ -36,8 +39,28 @@ export interface TestPlatform {
     password?: string;
   }) => Promise<{ id: number; email: string }>;
   client: () => TestClient;
+  /**
+   * A new account of `role` (and the other fields given) and a client signed in as it: the session
+   * is written to the database directly (no password check, no login form), and the account page
+   * is loaded so the client holds a CSRF token. Tests of the login itself use client.login().
+   */
+  signedIn: (
+    role?: Role,
+    input?: { email?: string; name?: string; verified?: boolean; locale?: string; timeZone?: string },
+  ) => Promise<{ client: TestClient; user: { id: number; email: string } }>;
   close: () => Promise<void>;
 }
+
+const hashes = new Map<string, Promise<string>>();
+/** One argon2 hash per password per process: accounts of a test file share it. */
+const passwordHash = (password: string) => {
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
+  }
+  return hash;
+};
 
 export const usingPostgres = process.env.HUB_TEST_DB === 'postgres';
 
@@ -96,24 +119,60 @@ export async function createTestPlatform(
   };
   const app = createApp(deps);
   let counter = 0;
+  /** An account; the test password's hash is computed once per process, not per account. */
+  const newUser = async (input: Parameters<TestPlatform['createUser']>[0] = {}) => {
+    counter++;
+    const user = await createUser(database.db, {
+      email: input.email ?? `person${counter}@example.org`,
+      name: input.name ?? `Person ${counter}`,
+      password: null,
+      role: input.role ?? 'member',
+      verified: input.verified ?? true,
+    });
+    const password = input.password ?? PASSWORD;
+    await database.db
+      .updateTable('users')
+      .set({ password_hash: await passwordHash(password) })
+      .where('id', '=', user.id)
+      .execute();
+    return { id: user.id, email: user.email };
+  };
 
   return {
     deps,
     app,
     smtp,
     deliverMail: () => outbox.drain(),
-    createUser: async (input = {}) => {
-      counter++;
-      const user = await createUser(database.db, {
-        email: input.email ?? `person${counter}@example.org`,
-        name: input.name ?? `Person ${counter}`,
-        password: input.password ?? PASSWORD,
-        role: input.role ?? 'member',
-        verified: input.verified ?? true,
-      });
-      return { id: user.id, email: user.email };
-    },
+    createUser: (input = {}) => newUser(input),
     client: () => new TestClient(app),
+    signedIn: async (role = 'member', input = {}) => {
+      const user = await newUser({ ...input, role });
+      if (input.locale || input.timeZone)
+        await database.db
+          .updateTable('users')
+          .set({ locale: input.locale ?? null, time_zone: input.timeZone ?? null })
+          .where('id', '=', user.id)
+          .execute();
+      const client = new TestClient(app);
+      const secret = randomBytes(32).toString('base64url');
+      const now = new Date().toISOString();
+      await database.db
+        .insertInto('sessions')
+        .values({
+          id: sha256(secret),
+          user_id: user.id,
+          csrf_token: randomBytes(24).toString('base64url'),
+          created_at: now,
+          last_seen_at: now,
+          expires_at: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          ip: client.ip,
+          user_agent: null,
+        })
+        .execute();
+      client.cookies.set(SESSION_COOKIE, secret);
+      await client.get('/account');
+      return { client, user };
+    },
     close: async () => {
       await outbox.stop();
       await database.close();

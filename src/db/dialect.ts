@@ -141,3 +141,13 @@ export async function backupDatabase(setup: DialectSetup, file: string, database
     );
   });
 }
+
+/** A database's refusal of a second row with the same unique value, on SQLite and PostgreSQL. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint/i.test(e?.message ?? '')
+  );
+}

@@ -1,7 +1,7 @@
 // One schema per form; the API uses the same ones. Messages are locale keys (see forms.ts).
 import { z } from 'zod';
 import { isLocale, LOCALES } from '../../locales/index.ts';
-import { isTimeZone } from '../../platform/time-zones.ts';
+import { isTimeZone } from '../../platform/time.ts';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 256;

@@ -2,7 +2,7 @@
 import type { User } from '../../db/schema.ts';
 import { LOCALE_NAMES, LOCALES } from '../../locales/index.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
-import { TIME_ZONES } from '../../platform/time-zones.ts';
+import { TIME_ZONES } from '../../platform/time.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import { describeDevice } from './device.ts';

@@ -2,8 +2,8 @@
 // separators, tabs or spaces), section headings, breaks in English and Vietnamese, speakers after
 // ":", and the lines it cannot read, each with its number.
 import { describe, expect, it } from 'vitest';
+import { formatOffset, isoWithOffset, isRealDate, localToUtc, utcToLocal } from '../../platform/time.ts';
 import { itemCount, kindOf, parseAgendaText, splitPeople } from './agenda-text.ts';
-import { formatOffset, isoWithOffset, isRealDate, localToUtc, utcToLocal } from './local-time.ts';
 
 describe('parseAgendaText', () => {
   it('reads a published line with a tab, a leading dash and a speaker after ":"', () => {

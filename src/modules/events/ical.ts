@@ -5,8 +5,8 @@
 import { TZDate } from '@date-fns/tz';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { type ICalCalendar, ICalEventStatus } from 'ical-generator';
+import { localToUtc, nextDate } from '../../platform/time.ts';
 import type { AgendaItem } from './agenda.ts';
-import { localToUtc, nextDate } from './local-time.ts';
 import type { EventRow } from './store.ts';
 
 export const ICAL_TYPE = 'text/calendar; charset=utf-8';

@@ -1,7 +1,7 @@
 // schema.org Event for an event page: dates with the zone's offset, the place or the online link,
 // the organisers, attendance mode and status.
 import { excerpt } from '../../platform/markdown.ts';
-import { isoWithOffset } from './local-time.ts';
+import { isoWithOffset } from '../../platform/time.ts';
 import type { EventDetails } from './store.ts';
 import type { EventStatus } from './vocab.ts';
 

@@ -12,6 +12,7 @@ import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { type FieldErrors, type FormValues, readForm } from '../../platform/http/forms.ts';
 import { excerpt } from '../../platform/markdown.ts';
+import { todayIn } from '../../platform/time.ts';
 import { renderPage } from '../../ui/render.tsx';
 import {
   addSection,
@@ -33,7 +34,6 @@ import {
 import { itemCount, parseAgendaText } from './agenda-text.ts';
 import { eventCalendar, ICAL_TYPE, itemCalendar, listCalendar } from './ical.ts';
 import { eventJsonLd } from './jsonld.ts';
-import { todayIn } from './local-time.ts';
 import { eventPageSummary } from './participants/event-page.ts';
 import { participantsPages } from './participants/routes.tsx';
 import { canCreate, canDelete, canEdit, canView } from './permissions.ts';

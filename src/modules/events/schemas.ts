@@ -7,8 +7,8 @@ import {
   MAX_TRANSLATIONS,
   translationsFromForm,
 } from '../../platform/http/translation-rows.ts';
+import { datesBetween, isRealDate, isTimeZone, TIME } from '../../platform/time.ts';
 import { DOMAINS } from '../../platform/vocabularies.ts';
-import { datesBetween, isEventZone, isRealDate, TIME } from './local-time.ts';
 import {
   EVENT_FORMATS,
   EVENT_STATUSES,
@@ -78,7 +78,7 @@ const eventObject = z.object({
   ends_on: date,
   start_time: optionalTime,
   end_time: optionalTime,
-  time_zone: z.string('events.badTimeZone').trim().refine(isEventZone, 'events.badTimeZone'),
+  time_zone: z.string('events.badTimeZone').trim().refine(isTimeZone, 'events.badTimeZone'),
   venue: z.preprocess(blankToNull, organisationSlug.nullable().optional()),
   venue_name: optionalText(300),
   address: optionalText(500),

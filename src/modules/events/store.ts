@@ -3,8 +3,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
 import { hasRole } from '../../platform/auth.ts';
+import { datesBetween } from '../../platform/time.ts';
 import { indexRecord, removeRecord, type SearchableRecord } from '../../search/index.ts';
-import { datesBetween } from './local-time.ts';
 import type { EventFilter, EventInput } from './schemas.ts';
 import type { EventsTable } from './tables.ts';
 import { type EventStatus, type OrganisationRole, RESERVED_EVENT_SLUGS } from './vocab.ts';

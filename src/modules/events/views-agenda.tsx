@@ -2,12 +2,12 @@
 // add a section, add or change an item (with the overlap warning to confirm), and paste an agenda
 // as text, reviewed as a table before anything is saved.
 import { fieldValue } from '../../platform/http/forms.ts';
+import { datesBetween } from '../../platform/time.ts';
 import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import type { AgendaDay, AgendaItem } from './agenda.ts';
 import type { LineProblem, ParsedAgenda, ParsedItem } from './agenda-text.ts';
 import { fullDate } from './format.ts';
-import { datesBetween } from './local-time.ts';
 import type { EventDetails } from './store.ts';
 import { ITEM_KINDS } from './vocab.ts';
 

@@ -1,12 +1,12 @@
 // An event's page: what, when, where, who organises it, the description, and the agenda as a
 // timetable in the event's time zone, or in the reader's on request (a plain link, no script).
 import { renderMarkdown } from '../../platform/markdown.ts';
+import { formatOffset, localToUtc, offsetMinutes, utcToLocal } from '../../platform/time.ts';
 import type { Domain } from '../../platform/vocabularies.ts';
 import { CsrfField } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import { type AgendaDay, type AgendaItem, allItems } from './agenda.ts';
 import { dateRange, fullDate } from './format.ts';
-import { formatOffset, localToUtc, offsetMinutes, utcToLocal } from './local-time.ts';
 import type { EventPageSummary } from './participants/event-page.ts';
 import { EventPageBlocks } from './participants/views-event-blocks.tsx';
 import { RegistrationBlock, type RegistrationBlockData } from './registration/event-block.tsx';

@@ -3,11 +3,11 @@
 import { COUNTRY_CODES } from '../../platform/countries.ts';
 import { type FormValues, fieldValue } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
+import { ZONE_CHOICES } from '../../platform/time.ts';
 import { CONTENT_LANGUAGES, DOMAINS } from '../../platform/vocabularies.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
 import { TranslationRows } from '../../ui/components/translation-rows.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { EVENT_ZONES } from './local-time.ts';
 import type { EventDetails } from './store.ts';
 import {
   EVENT_FORMATS,
@@ -132,7 +132,7 @@ function OrganisationRows({ state }: { state: FormState }) {
 
 /** The zones offered, with the event's own kept even when it is an old name (Asia/Saigon). */
 function zoneOptions(current: string) {
-  const zones = current && !EVENT_ZONES.includes(current) ? [current, ...EVENT_ZONES] : EVENT_ZONES;
+  const zones = current && !ZONE_CHOICES.includes(current) ? [current, ...ZONE_CHOICES] : ZONE_CHOICES;
   return zones.map((z) => ({ value: z, label: z }));
 }
 

@@ -1,10 +1,10 @@
 // The lists of events (upcoming, past), their filters (all in the URL), and the month calendar.
 
+import { datesBetween } from '../../platform/time.ts';
 import { DOMAINS } from '../../platform/vocabularies.ts';
 import { Pagination, pageHref } from '../../ui/components/pagination.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import { dateRange, fullDate, monthTitle, shiftMonth, weekdayNames } from './format.ts';
-import { datesBetween } from './local-time.ts';
 import type { EventFilter } from './schemas.ts';
 import type { EventCard } from './store.ts';
 import { EVENT_TYPES } from './vocab.ts';

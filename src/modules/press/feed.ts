@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/context.ts';
 import { absoluteUrl, atomResponse, FEED_SIZE, type FeedEntry } from '../../platform/feeds.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
-import { dayToIso } from './dates.ts';
+import { dayToIso } from '../../platform/time.ts';
 import { filterQuery, isFiltered, type PressFilter } from './schemas.ts';
 import { listClippings } from './store.ts';
 

@@ -5,11 +5,11 @@ import type { FormValues } from '../../platform/http/forms.ts';
 import { fieldValue } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import { IMAGE_ACCEPT } from '../../platform/images.ts';
+import { todayUtc } from '../../platform/time.ts';
 import { CONTENT_LANGUAGES } from '../../platform/vocabularies.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
 import { TranslationRows } from '../../ui/components/translation-rows.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { today } from './dates.ts';
 import { SCREENSHOT_MAX_BYTES, type ScreenshotInfo, screenshotUrl } from './screenshot.ts';
 import type { ClippingDetails } from './store.ts';
 
@@ -115,7 +115,7 @@ export function ClippingFormView(props: {
               name="published_on"
               type="date"
               required
-              max={today()}
+              max={todayUtc()}
               value={fieldValue(values, 'published_on')}
               aria-invalid={dateError ? 'true' : undefined}
               aria-describedby={dateError ? 'f-published_on-error' : undefined}

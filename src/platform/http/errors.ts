@@ -16,6 +16,20 @@ export class HttpError extends Error {
   ) {
     super(messageKey);
   }
+
+  /**
+   * The one way to say "this input is not valid": a message key per field. A page shows the form
+   * again with each message next to its field (nothing typed is lost); the API answers 422 with
+   * the messages under `errors`.
+   */
+  static invalid(fields: Record<string, MessageKey>, values?: MessageValues): HttpError {
+    return new HttpError(422, 'error.422.message', values, undefined, fields);
+  }
+
+  /** Whether this refusal is about the input's fields (see invalid). */
+  get isInvalidInput(): boolean {
+    return this.status === 422 && this.fieldErrors !== undefined;
+  }
 }
 
 export const TITLE_BY_STATUS: Record<number, MessageKey> = {

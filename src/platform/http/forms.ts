@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { hasMessage, type MessageKey } from '../i18n.ts';
+import { HttpError } from './errors.ts';
 
 export type FormValues = Record<string, string | string[]>;
 export type FieldErrors = Record<string, MessageKey>;
@@ -24,6 +25,32 @@ export async function readForm<S extends z.ZodType>(c: Context, schema: S): Prom
     else if (typeof value === 'string') values[key] = value;
   }
   return validateForm(schema, values);
+}
+
+/**
+ * `value` through `schema`, or a refusal naming each invalid field (HttpError.invalid). What the
+ * actions use for API bodies and PATCH merges: `parseInput(schema, { ...inputOf(record), ...body })`.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw HttpError.invalid(fieldErrors(parsed.error.issues));
+  return parsed.data;
+}
+
+/**
+ * The request's JSON body, which must be an object. Malformed JSON is a 400, anything but an object
+ * a 422; never a 500.
+ */
+export async function readJson(c: Context): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new HttpError(400, 'error.400.message');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw HttpError.invalid({ _form: 'form.invalid' });
+  return body as Record<string, unknown>;
 }
 
 export function validateForm<S extends z.ZodType>(schema: S, values: FormValues): FormResult<z.output<S>> {

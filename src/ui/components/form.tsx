@@ -1,8 +1,12 @@
-// Form building blocks. Every form goes through <Form>, which adds the CSRF token; every field shows
-// its label, hint and error the same way, linked for screen readers.
+// Form building blocks. Every form goes through <Form>, which adds the CSRF token; every input shows
+// its label, hint and error the same way, linked for screen readers (aria-describedby,
+// aria-invalid), and shows again what was typed when the form comes back with a message. Inputs:
+// Field (one line of text, email, url…), TextArea, SelectField, Checkbox, CheckboxGroup, DateField,
+// FileField. The filters of a list are in filters.tsx.
 import type { Child } from 'hono/jsx';
 import { type FieldErrors, type FormValues, fieldValue } from '../../platform/http/forms.ts';
-import type { MessageKey } from '../../platform/i18n.ts';
+import type { MessageKey, MessageValues } from '../../platform/i18n.ts';
+import type { Option } from '../options.ts';
 import { usePage } from '../page-context.ts';
 
 export function CsrfField() {
@@ -13,6 +17,8 @@ export function CsrfField() {
 export interface FormState {
   values?: FormValues;
   errors?: FieldErrors;
+  /** Values for the placeholders of an error message, by field (a file's size limit). */
+  errorValues?: Record<string, MessageValues>;
 }
 
 export function Form(props: {
@@ -51,112 +57,226 @@ export function Form(props: {
   );
 }
 
-interface FieldProps {
+/** What every input takes: its name, label, hint, the form's state and whether it is required. */
+interface InputProps {
   name: string;
   /** Needed when two forms on one page have a field of the same name. */
   id?: string;
   label: MessageKey;
-  state?: FormState;
-  type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'tel' | 'number';
   hint?: MessageKey;
+  /** Values for the hint's placeholders. */
+  hintValues?: MessageValues;
+  state?: FormState;
   required?: boolean;
-  autocomplete?: string;
-  maxlength?: number;
-  minlength?: number;
-  /** Value when the form is shown for the first time. */
-  initial?: string;
 }
 
-export function Field(props: FieldProps) {
-  const { t } = usePage();
+/** The id, error and aria wiring of an input, computed once for every kind. */
+function wiring(props: InputProps) {
   const id = props.id ?? `f-${props.name}`;
   const error = props.state?.errors?.[props.name];
-  const value =
-    props.type === 'password'
-      ? undefined
-      : props.state?.values && props.name in props.state.values
-        ? fieldValue(props.state.values, props.name)
-        : props.initial;
   const describedBy = [props.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  return {
+    id,
+    error,
+    aria: {
+      'aria-invalid': error ? ('true' as const) : undefined,
+      'aria-describedby': describedBy || undefined,
+    },
+  };
+}
+
+/** The value to show: what was sent (when the form comes back), else the initial value. */
+function shownValue(
+  props: { name: string; state?: FormState },
+  initial: string | undefined,
+): string | undefined {
+  const values = props.state?.values;
+  return values && props.name in values ? fieldValue(values, props.name) : initial;
+}
+
+function Hint({ id, hint, values }: { id: string; hint?: MessageKey; values?: MessageValues }) {
+  const { t } = usePage();
+  return hint ? (
+    <p class="hint" id={`${id}-hint`}>
+      {t(hint, values)}
+    </p>
+  ) : null;
+}
+
+function ErrorText({ id, error, values }: { id: string; error?: MessageKey; values?: MessageValues }) {
+  const { t } = usePage();
+  return error ? (
+    <p class="field-error" id={`${id}-error`}>
+      {t(error, values)}
+    </p>
+  ) : null;
+}
+
+/** Label, hint, the input and its error, in the layout every field has. */
+function Shell(props: InputProps & { id: string; error?: MessageKey; children: Child }) {
+  const { t } = usePage();
   return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>
+    <div class={props.error ? 'field invalid' : 'field'}>
+      <label for={props.id}>
         {t(props.label)}
         {props.required && <span class="required"> *</span>}
       </label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {t(props.hint)}
-        </p>
-      )}
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={value}
-        required={props.required}
-        autocomplete={props.autocomplete}
-        maxlength={props.maxlength}
-        minlength={props.minlength}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      )}
+      <Hint id={props.id} hint={props.hint} values={props.hintValues} />
+      {props.children}
+      <ErrorText id={props.id} error={props.error} values={props.state?.errorValues?.[props.name]} />
     </div>
   );
 }
 
-export function SelectField(props: {
-  name: string;
-  label: MessageKey;
-  options: { value: string; label: string; lang?: string }[];
-  state?: FormState;
-  initial?: string;
-  hint?: MessageKey;
-  required?: boolean;
-}) {
-  const { t } = usePage();
-  const id = `f-${props.name}`;
-  const error = props.state?.errors?.[props.name];
-  const current =
-    props.state?.values && props.name in props.state.values
-      ? fieldValue(props.state.values, props.name)
-      : props.initial;
-  const describedBy = [props.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+/** One line of text (or an email, a web address, a number…). */
+export function Field(
+  props: InputProps & {
+    type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'tel' | 'number';
+    autocomplete?: string;
+    maxlength?: number;
+    minlength?: number;
+    /** Suggestions from a <datalist> with this id. */
+    list?: string;
+    /** Value when the form is shown for the first time. */
+    initial?: string;
+  },
+) {
+  const { id, error, aria } = wiring(props);
   return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>
-        {t(props.label)}
-        {props.required && <span class="required"> *</span>}
-      </label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {t(props.hint)}
-        </p>
-      )}
-      <select
+    <Shell {...props} id={id} error={error}>
+      <input
         id={id}
         name={props.name}
+        type={props.type ?? 'text'}
+        value={props.type === 'password' ? undefined : shownValue(props, props.initial)}
         required={props.required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        autocomplete={props.autocomplete}
+        maxlength={props.maxlength}
+        minlength={props.minlength}
+        list={props.list}
+        {...aria}
+      />
+    </Shell>
+  );
+}
+
+/** Several lines of text (Markdown where the page renders it). */
+export function TextArea(props: InputProps & { rows?: number; maxlength?: number; initial?: string }) {
+  const { id, error, aria } = wiring(props);
+  return (
+    <Shell {...props} id={id} error={error}>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        maxlength={props.maxlength}
+        required={props.required}
+        {...aria}
       >
+        {shownValue(props, props.initial) ?? ''}
+      </textarea>
+    </Shell>
+  );
+}
+
+/** A calendar date (or a date and time): browsers show a picker; without one, YYYY-MM-DD is typed. */
+export function DateField(
+  props: InputProps & { type?: 'date' | 'datetime-local'; min?: string; max?: string; initial?: string },
+) {
+  const { id, error, aria } = wiring(props);
+  return (
+    <Shell {...props} id={id} error={error}>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'date'}
+        value={shownValue(props, props.initial)}
+        min={props.min}
+        max={props.max}
+        required={props.required}
+        {...aria}
+      />
+    </Shell>
+  );
+}
+
+export function SelectField(props: InputProps & { options: Option[]; initial?: string }) {
+  const { id, error, aria } = wiring(props);
+  const current = shownValue(props, props.initial);
+  return (
+    <Shell {...props} id={id} error={error}>
+      <select id={id} name={props.name} required={props.required} {...aria}>
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === current} lang={o.lang}>
             {o.label}
           </option>
         ))}
       </select>
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      )}
+    </Shell>
+  );
+}
+
+/** A check box sending "1" when ticked (fields.checkbox() reads it). */
+export function Checkbox(props: Omit<InputProps, 'required'> & { initial?: boolean }) {
+  const { t } = usePage();
+  const { id, error, aria } = wiring(props);
+  const sent = props.state?.values;
+  const checked = sent && props.name in sent ? fieldValue(sent, props.name) === '1' : !!props.initial;
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label class="checkbox" for={id}>
+        <input id={id} type="checkbox" name={props.name} value="1" checked={checked} {...aria} />{' '}
+        {t(props.label)}
+      </label>
+      <Hint id={id} hint={props.hint} values={props.hintValues} />
+      <ErrorText id={id} error={error} />
     </div>
+  );
+}
+
+/** Several check boxes of one name in a fieldset (domains, languages…); each sends its value. */
+export function CheckboxGroup(
+  props: Omit<InputProps, 'required'> & { options: Option[]; initial?: readonly string[] },
+) {
+  const { t } = usePage();
+  const { id, error } = wiring(props);
+  const sent = props.state?.values;
+  const raw = sent && props.name in sent ? sent[props.name] : props.initial;
+  const chosen = new Set(raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]);
+  return (
+    <fieldset class={error ? 'field invalid' : 'field'} id={id}>
+      <legend>{t(props.label)}</legend>
+      <Hint id={id} hint={props.hint} values={props.hintValues} />
+      <div class="checkbox-grid">
+        {props.options.map((o) => (
+          <label class="checkbox">
+            <input type="checkbox" name={props.name} value={o.value} checked={chosen.has(o.value)} />{' '}
+            <span lang={o.lang}>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      <ErrorText id={id} error={error} />
+    </fieldset>
+  );
+}
+
+/**
+ * A file to upload (the form needs enctype multipart/form-data). A browser cannot keep a chosen
+ * file when the form comes back with a message, so the hint asks for it again.
+ */
+export function FileField(props: InputProps & { accept?: string }) {
+  const { id, error, aria } = wiring(props);
+  return (
+    <Shell {...props} id={id} error={error}>
+      <input
+        id={id}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        required={props.required}
+        {...aria}
+      />
+    </Shell>
   );
 }
 

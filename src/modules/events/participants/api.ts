@@ -3,14 +3,15 @@
 // stores as the pages (tag "Event participants" in the OpenAPI document).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { isUniqueViolation } from '../../../db/dialect.ts';
 import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../../platform/api.ts';
 import { auditOrigin, recordAudit } from '../../../platform/audit.ts';
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { type FieldErrors, fieldErrors } from '../../../platform/http/forms.ts';
+import { todayIn } from '../../../platform/time.ts';
 import { withinEvent } from '../agenda.ts';
-import { todayIn } from '../local-time.ts';
 import { outcomesOf } from './after.ts';
 import { feedbackSummary, hasResponded, questionsOf, saveResponse } from './feedback.ts';
 import { keyFigures } from './figures.ts';
@@ -28,7 +29,6 @@ import {
   strangers,
   updateParticipant,
 } from './roster.ts';
-import { isUniqueViolation } from './routes-feedback.tsx';
 import {
   answerFieldsOf,
   answersSchema,

@@ -3,8 +3,8 @@
 // recommendations, documents, photos and press coverage. Loaded by the event page's route.
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
+import { todayIn } from '../../../platform/time.ts';
 import { clippingsOfEvent, type EventClipping } from '../../press/index.ts';
-import { todayIn } from '../local-time.ts';
 import type { EventDetails } from '../store.ts';
 import {
   documentsOf,

@@ -4,15 +4,16 @@
 // by the unique participant of event_feedback_responses.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { isUniqueViolation } from '../../../db/dialect.ts';
 import { auditOrigin, recordAudit } from '../../../platform/audit.ts';
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { readForm, validateForm } from '../../../platform/http/forms.ts';
+import { todayIn } from '../../../platform/time.ts';
 import type { FormState } from '../../../ui/components/form.tsx';
 import { renderPage } from '../../../ui/render.tsx';
-import { todayIn } from '../local-time.ts';
 import type { EventDetails } from '../store.ts';
 import { outcomesOf } from './after.ts';
 import {
@@ -31,16 +32,6 @@ import { FeedbackFormView, FeedbackSummaryPage, QuestionsView } from './views-fe
 import { MAX_QUESTIONS } from './vocab.ts';
 
 type C = Context<AppEnv>;
-
-/** A database's refusal of a second row with the same unique value, on SQLite and PostgreSQL. */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint/i.test(e?.message ?? '')
-  );
-}
 
 export function feedbackPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();

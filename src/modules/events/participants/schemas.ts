@@ -3,9 +3,9 @@
 // answers to an event's questions (built from them). Messages are locale keys.
 import { z } from 'zod';
 import { isCountryCode } from '../../../platform/countries.ts';
+import { isRealDate } from '../../../platform/time.ts';
 import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
 import { emailField } from '../../accounts/index.ts';
-import { isRealDate } from '../local-time.ts';
 import { PARTICIPANT_ROLES } from '../participation/vocab.ts';
 import {
   DOCUMENT_ROLES,

@@ -1,7 +1,7 @@
 // Who may do what with registrations and applications: the one place these rules live (the
 // events' own rules are in ../permissions.ts, and organisers are who may edit the event there).
 import type { User } from '../../../db/schema.ts';
-import { localToUtc } from '../local-time.ts';
+import { localToUtc } from '../../../platform/time.ts';
 import type { RegistrationStatus } from '../participation/vocab.ts';
 import { canEdit } from '../permissions.ts';
 import type { EventRow } from '../store.ts';

@@ -4,8 +4,8 @@
 // organiser's own questions are checked by answers.ts, which builds its rules from the form.
 import { z } from 'zod';
 import { isCountryCode } from '../../../platform/countries.ts';
+import { localToUtc } from '../../../platform/time.ts';
 import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
-import { localToUtc } from '../local-time.ts';
 import { FORM_FIELD_KINDS, REGISTRATION_MODES, REGISTRATION_STATUSES } from '../participation/vocab.ts';
 import { DECISIONS, MAX_CATEGORIES, MAX_FIELD_OPTIONS, MAX_INVITATIONS, MAX_SCORE } from './vocab.ts';
 

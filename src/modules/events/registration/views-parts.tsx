@@ -2,10 +2,10 @@
 // application's status, moments in the event's own zone, and the balance of the selection.
 import { fieldValue } from '../../../platform/http/forms.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
+import { formatOffset, offsetMinutes } from '../../../platform/time.ts';
 import type { Gender } from '../../../platform/vocabularies.ts';
 import type { FormState } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import { formatOffset, offsetMinutes } from '../local-time.ts';
 import type { RegistrationStatus } from '../participation/vocab.ts';
 import type { Balance, BalanceRow } from './review-store.ts';
 import type { Category } from './settings-store.ts';

@@ -2,9 +2,9 @@
 // selection looks for, the participant categories and (invitation only) who is invited.
 import type { FormValues } from '../../../platform/http/forms.ts';
 import { fieldValue } from '../../../platform/http/forms.ts';
+import { utcToLocal } from '../../../platform/time.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import { utcToLocal } from '../local-time.ts';
 import { REGISTRATION_MODES } from '../participation/vocab.ts';
 import type { EventDetails } from '../store.ts';
 import type { RegistrationSettings } from './settings-store.ts';
