@@ -36,3 +36,39 @@ export async function xlsxBytes(fill: (wb: ExcelJS.Workbook) => void): Promise<U
 export function sheetName(name: string): string {
   return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
 }
+
+/** A column of an export: its header and how a row's cell is read. */
+export interface Column<R> {
+  header: string;
+  value: (row: R) => string | number | boolean | null | undefined | readonly string[];
+}
+
+/** The header and the rows as cells: lists joined with "; ", text passed through the formula guard. */
+export function tableOf<R>(columns: readonly Column<R>[], rows: Iterable<R>): (string | number)[][] {
+  const cell = (v: ReturnType<Column<R>['value']>): string | number => {
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'number') return v;
+    if (typeof v === 'boolean') return v ? 'yes' : 'no';
+    return neutraliseFormula(typeof v === 'string' ? v : v.join('; '));
+  };
+  const out: (string | number)[][] = [columns.map((c) => c.header)];
+  for (const row of rows) out.push(columns.map((c) => cell(c.value(row))));
+  return out;
+}
+
+/** A list as a CSV file, or as an XLSX workbook of one sheet named `sheet`. */
+export async function spreadsheetOf<R>(
+  format: 'csv' | 'xlsx',
+  columns: readonly Column<R>[],
+  rows: Iterable<R>,
+  sheet = 'Sheet1',
+): Promise<{ body: string | Uint8Array; type: string }> {
+  const table = tableOf(columns, rows);
+  if (format === 'csv') return { body: csvText(table), type: CSV_TYPE };
+  const body = await xlsxBytes((wb) => {
+    const ws = wb.addWorksheet(sheetName(sheet));
+    ws.addRows(table);
+    ws.getRow(1).font = { bold: true };
+  });
+  return { body, type: XLSX_TYPE };
+}

@@ -14,7 +14,7 @@ import { seedDirectory } from '../directory/seed.ts';
 import { seedEvents } from '../events/seed.ts';
 import { seedPeople } from '../people/seed.ts';
 import { seedPress } from './seed.ts';
-import { clippingForm, countClippings, postClippingForm, signedIn } from './test-helpers.ts';
+import { clippingForm, countClippings, postClippingForm } from './test-helpers.ts';
 
 const HUE = 'policy-dialogue-creative-hubs-hue-2016';
 const QINGDAO = 'consultative-meeting-2005-convention-northeast-asia-qingdao-2017';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   await seedPeople(ctx);
   await seedEvents(ctx);
   await seedPress(ctx);
-  ({ client: editor } = await signedIn(hub, 'editor'));
+  ({ client: editor } = await hub.signedIn('editor'));
 }, 60_000);
 afterAll(() => hub.close());
 

@@ -6,8 +6,8 @@ import type { AppEnv } from '../../platform/context.ts';
 import { absoluteUrl, atomResponse, FEED_SIZE, type FeedEntry } from '../../platform/feeds.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { dayToIso } from '../../platform/time.ts';
+import { listClippings } from './listing.ts';
 import { filterQuery, isFiltered, type PressFilter } from './schemas.ts';
-import { listClippings } from './store.ts';
 
 /** The feed's filters: the list's, without order or page (a feed is always newest first). */
 export const feedFilter = (filter: PressFilter): PressFilter => ({ ...filter, sort: undefined, page: 1 });

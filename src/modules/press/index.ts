@@ -1,14 +1,16 @@
 // Press coverage: clippings of articles about the hub's work (outlet, day, original and translated
-// titles, link, summary, what it covers, a screenshot), /press with filters and Atom feeds, the
-// clipping pages, the editors' form, and /api/v1/press. See docs/press.md.
+// titles, link, summary, what it covers, a screenshot), /press with filters, Atom feeds and exports,
+// the clipping pages, the editors' form, and /api/v1/press. See docs/press.md.
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { pressApi } from './api.ts';
 import type en from './locales/en.json';
 import { pressMigrations } from './migrations.ts';
+import { pressModeration } from './moderation.ts';
 import { pressPages } from './routes.tsx';
+import { pressSearch } from './search.ts';
 import { seedPress } from './seed.ts';
-import { allSearchRecords, pressSitemap } from './store.ts';
+import { pressSitemap } from './sitemap.ts';
 
 // The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
 declare module '../../platform/i18n.ts' {
@@ -21,12 +23,11 @@ export const pressModule: HubModule = {
   pages: pressPages,
   api: pressApi,
   migrations: pressMigrations,
-  searchProviders: [{ type: 'press', label: 'press.searchType', records: allSearchRecords }],
+  searchProviders: [pressSearch],
+  moderation: pressModeration,
   sitemap: pressSitemap,
   seed: seedPress,
 };
 
-// What the events module uses: an event's clippings for its page, and the press module's check of an
-// uploaded file's name (the event photos use the same rule as the screenshots).
-export { badFileName } from './screenshot.ts';
-export { clippingsOfEvent, type EventClipping } from './store.ts';
+// What the events module uses: an event's clippings for its page.
+export { clippingsOfEvent, type EventClipping } from './listing.ts';

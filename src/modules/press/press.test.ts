@@ -11,7 +11,7 @@ import {
 import { createApiToken } from '../../platform/auth.ts';
 import { SEED_DIR } from '../../seed.ts';
 import { seedPress } from './seed.ts';
-import { clippingForm, countClippings, postClippingForm, signedIn } from './test-helpers.ts';
+import { clippingForm, countClippings, postClippingForm } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
@@ -42,8 +42,8 @@ const listedIds = (html: string) =>
 beforeAll(async () => {
   hub = await createTestPlatform();
   await seedPress({ deps: hub.deps, seedDir: SEED_DIR });
-  const e = await signedIn(hub, 'editor');
-  const m = await signedIn(hub, 'member');
+  const e = await hub.signedIn('editor');
+  const m = await hub.signedIn('member');
   editor = e.client;
   member = m.client;
   editorAuth = { authorization: `Bearer ${(await createApiToken(hub.deps.db, e.user.id, 'press')).token}` };

@@ -1,97 +1,60 @@
-// The press pages, top to bottom as the list of their URLs. Each handler reads its input through
-// the schemas, asks permissions.ts whether the reader may act, and writes through store.ts inside
-// one transaction (clipping, translations, screenshot, search index and audit log together), so a
-// refused screenshot or a bad field leaves nothing half-saved.
+// The press pages, top to bottom as the list of their URLs. Each handler reads its input (the
+// schemas, the screenshot check), calls a listing or an action, and renders; the rules and the
+// writes are the actions' (actions.ts), the same the API calls.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { auditOrigin, recordAudit } from '../../platform/audit.ts';
-import { requireUser } from '../../platform/auth.ts';
+import { actionContext, ensure } from '../../platform/actions.ts';
+import { chosenFile, imageResponse } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
-import { HttpError } from '../../platform/http/errors.ts';
+import { attachment } from '../../platform/http/download.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { type FieldErrors, type FormValues, readForm } from '../../platform/http/forms.ts';
-import type { ProcessedImage } from '../../platform/images.ts';
-import { serveImage } from '../../platform/images.ts';
+import { attempt, readForm } from '../../platform/http/forms.ts';
 import { excerpt } from '../../platform/markdown.ts';
+import { spreadsheetOf } from '../../platform/spreadsheets.ts';
+import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
+import { type ClippingDetails, loadClipping, translationFor } from './access.ts';
+import { createClipping, deleteClipping, type ScreenshotChange, updateClipping } from './actions.ts';
+import { EXPORT_LIMIT, exportColumns, exportRows } from './export.ts';
 import { feedHref, feedTitle, pressFeed } from './feed.ts';
+import { facets, listClippings, PAGE_SIZE, recentEvents } from './listing.ts';
 import { canWrite } from './permissions.ts';
-import { clippingInputSchema, pressFilterSchema } from './schemas.ts';
-import {
-  deleteScreenshot,
-  processScreenshot,
-  type ScreenshotRefusal,
-  saveScreenshot,
-  screenshotBytes,
-  screenshotInfo,
-  screenshotUrl,
-} from './screenshot.ts';
-import {
-  type ClippingDetails,
-  createClipping,
-  deleteClipping,
-  eventIdOf,
-  facets,
-  getClipping,
-  listClippings,
-  PAGE_SIZE,
-  recentEvents,
-  translationFor,
-  updateClipping,
-} from './store.ts';
-import { ClippingView } from './views-clipping.tsx';
-import { ClippingFormView, formValuesOf } from './views-form.tsx';
-import { PressListView } from './views-list.tsx';
+import { clippingInput, formValuesOf, pressFilterSchema } from './schemas.ts';
+import { screenshots, screenshotUrl } from './screenshot.ts';
+import { clippingJsonLd } from './structured-data.ts';
+import { ClippingView } from './views/clipping.tsx';
+import { ClippingFormView } from './views/form.tsx';
+import { PressListView } from './views/list.tsx';
 
 type C = Context<AppEnv>;
 
 const ID = ':id{[0-9]{1,15}}';
 
-async function loadClipping(c: C): Promise<ClippingDetails> {
-  const clipping = await getClipping(c.var.deps.db, Number(c.req.param('id')));
-  if (!clipping) throw new HttpError(404, 'error.404.message');
-  return clipping;
-}
-
-function requireWriter(c: C) {
-  const user = requireUser(c);
-  if (!canWrite(user)) throw new HttpError(403, 'error.403.message');
-  return user;
-}
-
 /**
- * The clipping form as submitted: its fields through the shared schema, and the screenshot (if a
- * file was chosen) checked and re-encoded — all before anything is written.
+ * The clipping form as submitted: its fields through the schema and the screenshot (if a file was
+ * chosen) checked and re-encoded, before anything is written. A refused file decides the status
+ * (413, 415) unless the fields are wrong too.
  */
 async function readClippingForm(c: C) {
-  const form = await readForm(c, clippingInputSchema);
-  // Cached by Hono: the CSRF check and readForm have parsed the same body already.
+  const form = await readForm(c, clippingInput);
   const body = await c.req.parseBody({ all: true });
-  const file = Array.isArray(body.screenshot) ? body.screenshot[0] : body.screenshot;
-  let image: ProcessedImage | undefined;
-  let refusal: ScreenshotRefusal | undefined;
-  if (file instanceof File && (file.size > 0 || file.name !== '')) {
-    const result = await processScreenshot(file);
-    if (result.ok) image = result.image;
-    else refusal = result.refusal;
+  const file = chosenFile(body.screenshot);
+  const check = file ? await screenshots.check(file) : undefined;
+  const state: FormState = { values: form.values, errors: form.ok ? {} : { ...form.errors } };
+  let status: ContentfulStatusCode = 422;
+  if (check && !check.ok) {
+    state.errors = { ...state.errors, screenshot: check.refusal.key };
+    state.errorValues = { screenshot: check.refusal.values ?? {} };
+    if (form.ok) status = check.refusal.status;
   }
-  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-  if (form.ok && form.data.event && (await eventIdOf(c.var.deps.db, form.data.event)) === undefined)
-    errors.event = 'press.unknownEvent';
-  if (refusal) errors.screenshot = refusal.key;
-  // A refused file decides the status (413, 415) unless the fields are wrong too.
-  const status: ContentfulStatusCode = form.ok && refusal ? refusal.status : 422;
-  return {
-    form,
-    image,
-    refusal,
-    errors,
-    status,
-    /** Every check passed: the form may be saved. */
-    ok: form.ok && !refusal && Object.keys(errors).length === 0,
+  const change: ScreenshotChange = {
+    image: check?.ok ? check.image : undefined,
     remove: form.values.remove_screenshot === '1',
   };
+  return form.ok && !(check && !check.ok)
+    ? ({ ok: true, input: form.data, change, state } as const)
+    : ({ ok: false, state, status } as const);
 }
 
 export function pressPages(deps: AppDeps) {
@@ -128,91 +91,59 @@ export function pressPages(deps: AppDeps) {
 
   app.get('/press/feed.atom', (c) => pressFeed(c, pressFilterSchema.parse(c.req.query())));
 
-  app.get('/press/new', async (c) => {
-    requireWriter(c);
-    return renderPage(
-      c,
-      { title: c.var.t('press.addTitle'), noindex: true },
-      <ClippingFormView action="/press/new" state={{}} events={await recentEvents(db)} />,
+  app.get('/press/:file{export\\.(csv|xlsx)}', async (c) => {
+    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const filter = pressFilterSchema.parse(c.req.query());
+    const rows = await exportRows(db, filter, c.var.locale);
+    const file = await spreadsheetOf(
+      format,
+      exportColumns(config.baseUrl),
+      rows.slice(0, EXPORT_LIMIT),
+      'Press',
     );
+    return attachment(c, file.body, file.type, `press.${format}`);
+  });
+
+  const showForm = async (
+    c: C,
+    state: FormState,
+    status: ContentfulStatusCode = 200,
+    editing?: ClippingDetails,
+  ) =>
+    renderPage(
+      c,
+      { title: c.var.t(editing ? 'press.editTitle' : 'press.addTitle'), noindex: true },
+      <ClippingFormView
+        action={editing ? `/press/${editing.id}/edit` : '/press/new'}
+        state={state}
+        editing={editing}
+        screenshot={editing ? await screenshots.info(db, editing.id) : undefined}
+        events={await recentEvents(db)}
+      />,
+      status,
+    );
+
+  app.get('/press/new', (c) => {
+    ensure(actionContext(c), canWrite);
+    return showForm(c, {});
   });
 
   app.post('/press/new', async (c) => {
-    const user = requireWriter(c);
-    const submitted = await readClippingForm(c);
-    const { form } = submitted;
-    if (!form.ok || !submitted.ok) {
-      return renderPage(
-        c,
-        { title: c.var.t('press.addTitle'), noindex: true },
-        <ClippingFormView
-          action="/press/new"
-          state={{ values: form.values, errors: submitted.errors }}
-          screenshotValues={submitted.refusal?.values}
-          events={await recentEvents(db)}
-        />,
-        submitted.status,
-      );
-    }
-    const clipping = await db.transaction().execute(async (trx) => {
-      const created = await createClipping(trx, form.data, user);
-      if (submitted.image) await saveScreenshot(trx, created.id, submitted.image);
-      await recordAudit(trx, {
-        ...auditOrigin(c),
-        action: 'press.created',
-        subjectType: 'press_clipping',
-        subjectId: created.id,
-        details: { outlet: created.outlet, title: created.title, screenshot: !!submitted.image },
-      });
-      return created;
-    });
+    const ctx = actionContext(c);
+    ensure(ctx, canWrite);
+    const form = await readClippingForm(c);
+    if (!form.ok) return showForm(c, form.state, form.status);
+    const done = await attempt(() => createClipping(ctx, form.input, form.change));
+    if (!done.ok) return showForm(c, { values: form.state.values, errors: done.errors }, 422);
     setFlash(c, 'press.created');
-    return c.redirect(`/press/${clipping.id}`, 303);
+    return c.redirect(`/press/${done.value.id}`, 303);
   });
 
   app.get(`/press/${ID}`, async (c) => {
     const clipping = await loadClipping(c);
-    const screenshot = await screenshotInfo(db, clipping.id);
+    const screenshot = await screenshots.info(db, clipping.id);
     const translation = translationFor(clipping, c.var.locale);
-    const pageUrl = `${config.baseUrl}/press/${clipping.id}`;
     const shot = screenshot ? `${config.baseUrl}${screenshotUrl(clipping.id, screenshot)}` : undefined;
-    // A NewsArticle that is the outlet's: its url is the original article, and this page is where
-    // the hub keeps it (mainEntityOfPage). The outlet is the publisher, as the article names it.
-    const jsonLd: Record<string, unknown> = {
-      '@context': 'https://schema.org',
-      '@type': 'NewsArticle',
-      headline: clipping.title,
-      ...(translation?.title ? { alternativeHeadline: translation.title } : {}),
-      inLanguage: clipping.lang,
-      datePublished: clipping.published_on,
-      url: clipping.url,
-      mainEntityOfPage: pageUrl,
-      publisher: {
-        '@type': 'Organization',
-        name: clipping.outlet,
-        ...(clipping.outlet_url ? { url: clipping.outlet_url } : {}),
-      },
-      ...(clipping.summary ? { abstract: excerpt(clipping.summary, 300) } : {}),
-      ...(clipping.event?.published
-        ? {
-            about: {
-              '@type': 'Event',
-              name: clipping.event.title,
-              url: `${config.baseUrl}/events/${clipping.event.slug}`,
-            },
-          }
-        : clipping.covers
-          ? {
-              about: {
-                '@type': 'Thing',
-                name: clipping.covers,
-                ...(clipping.covers_url ? { url: clipping.covers_url } : {}),
-              },
-            }
-          : {}),
-      ...(shot ? { image: shot } : {}),
-      dateModified: clipping.updated_at,
-    };
     return renderPage(
       c,
       {
@@ -223,7 +154,7 @@ export function pressPages(deps: AppDeps) {
         path: `/press/${clipping.id}`,
         ogType: 'article',
         ogImage: shot,
-        jsonLd,
+        jsonLd: clippingJsonLd(clipping, { baseUrl: config.baseUrl, translation, screenshot: shot }),
       },
       <ClippingView
         clipping={clipping}
@@ -235,90 +166,31 @@ export function pressPages(deps: AppDeps) {
 
   app.get(`/press/${ID}/screenshot.webp`, async (c) => {
     const clipping = await loadClipping(c);
-    const size = c.req.query('size') === 'thumb' ? 'thumb' : 'full';
-    const row = await screenshotBytes(db, clipping.id, size);
-    if (!row) throw new HttpError(404, 'error.404.message');
-    return serveImage(c, row, { size, shared: true });
+    return imageResponse(c, (size) => screenshots.bytes(db, clipping.id, size), { shared: true });
   });
 
-  const showEdit = async (
-    c: C,
-    clipping: ClippingDetails,
-    state: { values: FormValues; errors?: FieldErrors },
-    status: ContentfulStatusCode = 200,
-    screenshotValues?: Record<string, number>,
-  ) =>
-    renderPage(
-      c,
-      { title: c.var.t('press.editTitle'), noindex: true },
-      <ClippingFormView
-        action={`/press/${clipping.id}/edit`}
-        state={state}
-        editing={clipping}
-        screenshot={await screenshotInfo(db, clipping.id)}
-        screenshotValues={screenshotValues}
-        events={await recentEvents(db)}
-      />,
-      status,
-    );
-
   app.get(`/press/${ID}/edit`, async (c) => {
-    requireWriter(c);
+    ensure(actionContext(c), canWrite);
     const clipping = await loadClipping(c);
-    return showEdit(c, clipping, { values: formValuesOf(clipping) });
+    return showForm(c, { values: formValuesOf(clipping) }, 200, clipping);
   });
 
   app.post(`/press/${ID}/edit`, async (c) => {
-    requireWriter(c);
+    const ctx = actionContext(c);
+    ensure(ctx, canWrite);
     const clipping = await loadClipping(c);
-    const submitted = await readClippingForm(c);
-    const { form } = submitted;
-    if (!form.ok || !submitted.ok) {
-      return showEdit(
-        c,
-        clipping,
-        { values: form.values, errors: submitted.errors },
-        submitted.status,
-        submitted.refusal?.values,
-      );
-    }
-    await db.transaction().execute(async (trx) => {
-      let screenshotChange: 'replaced' | 'removed' | null = null;
-      if (submitted.image) {
-        await saveScreenshot(trx, clipping.id, submitted.image);
-        screenshotChange = 'replaced';
-      } else if (submitted.remove && (await deleteScreenshot(trx, clipping.id))) {
-        screenshotChange = 'removed';
-      }
-      const fields = await updateClipping(trx, clipping, form.data, { touched: screenshotChange !== null });
-      if (screenshotChange) fields.push('screenshot');
-      if (fields.length) {
-        await recordAudit(trx, {
-          ...auditOrigin(c),
-          action: 'press.updated',
-          subjectType: 'press_clipping',
-          subjectId: clipping.id,
-          details: { fields, ...(screenshotChange ? { screenshot: screenshotChange } : {}) },
-        });
-      }
-    });
+    const form = await readClippingForm(c);
+    if (!form.ok) return showForm(c, form.state, form.status, clipping);
+    const done = await attempt(() => updateClipping(ctx, clipping, form.input, form.change));
+    if (!done.ok) return showForm(c, { values: form.state.values, errors: done.errors }, 422, clipping);
     setFlash(c, 'press.saved');
     return c.redirect(`/press/${clipping.id}`, 303);
   });
 
   app.post(`/press/${ID}/delete`, async (c) => {
-    requireWriter(c);
-    const clipping = await loadClipping(c);
-    await db.transaction().execute(async (trx) => {
-      await recordAudit(trx, {
-        ...auditOrigin(c),
-        action: 'press.deleted',
-        subjectType: 'press_clipping',
-        subjectId: clipping.id,
-        details: { outlet: clipping.outlet, title: clipping.title, url: clipping.url },
-      });
-      await deleteClipping(trx, clipping.id);
-    });
+    const ctx = actionContext(c);
+    ensure(ctx, canWrite);
+    await deleteClipping(ctx, await loadClipping(c));
     setFlash(c, 'press.deleted');
     return c.redirect('/press', 303);
   });

@@ -1,86 +1,127 @@
-// One schema for the clipping form and the API body; one for the list filters (page, feed, API).
+// One schema for a clipping, serving the form, the API body and the OpenAPI document; inputOf(), a
+// saved clipping as that input (the edit form's values and the base a PATCH is merged onto); and
+// the list's filters (page, feed, API).
 import { z } from 'zod';
+import {
+  calendarDate,
+  langTag,
+  line,
+  optionalLine,
+  optionalUrl,
+  slug,
+  text,
+  webUrl,
+} from '../../platform/http/fields.ts';
+import type { FormValues } from '../../platform/http/forms.ts';
 import {
   checkTranslations,
   MAX_TRANSLATIONS,
   translationsFromForm,
 } from '../../platform/http/translation-rows.ts';
+import { todayUtc } from '../../platform/time.ts';
+import type { ClippingDetails } from './access.ts';
 
-export { MAX_TRANSLATIONS };
+/** A day an article appeared: a real day, not after today (a day ahead allows for the east). */
+const pastDay = calendarDate('press.badDate').refine((day) => {
+  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+  return day <= tomorrow && day >= '1800-01-01';
+}, 'press.badDate');
 
-const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Empty form fields mean "not given". */
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-
-/** A real calendar day (2016-02-30 is not), not after today: articles that appeared. */
-function isPastDay(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return false;
-  // A day ahead of UTC allows for readers east of Greenwich entering today's paper.
-  return date.getTime() <= Date.now() + 24 * 3600 * 1000 && date.getUTCFullYear() >= 1800;
-}
-
-/** http and https only: javascript:, data: and friends never become a link on our pages. */
-const webUrl = (max: number) =>
-  z
-    .url({ protocol: /^https?$/, hostname: z.regexes.domain, message: 'press.badUrl' })
-    .max(max, 'form.tooLong');
-
-const translationObject = z
+const translation = z
   .object({
-    lang: z.string('translations.language').regex(LANG_TAG, 'translations.language'),
-    title: z.preprocess(blankToNull, z.string().trim().max(500, 'form.tooLong').nullable().optional()),
-    summary: z.string('form.invalid').max(5_000, 'form.tooLong').default(''),
+    lang: langTag('translations.language'),
+    title: optionalLine(500),
+    summary: text(5_000),
   })
   // A translated title is the point of a row; a translated summary alone is allowed too.
   .refine((tr) => !!tr.title || tr.summary.trim() !== '', 'press.translationEmpty');
 
-const clippingObject = z.object({
-  outlet: z.string('form.required').trim().min(1, 'form.required').max(200, 'form.tooLong'),
-  outlet_url: z.preprocess(blankToNull, webUrl(500).nullable().optional()),
-  published_on: z.string('form.required').trim().min(1, 'form.required').refine(isPastDay, 'press.badDate'),
-  title: z.string('form.required').trim().min(1, 'form.required').max(500, 'form.tooLong'),
-  lang: z.string('press.unknownLanguage').regex(LANG_TAG, 'press.unknownLanguage'),
-  url: z.string('form.required').trim().min(1, 'form.required').pipe(webUrl(1000)),
-  summary: z.string('form.invalid').max(5_000, 'form.tooLong').default(''),
-  covers: z.preprocess(blankToNull, z.string().trim().max(300, 'form.tooLong').nullable().optional()),
-  covers_url: z.preprocess(blankToNull, webUrl(1000).nullable().optional()),
+export const clippingObject = z.object({
+  outlet: line(200),
+  outlet_url: optionalUrl(500, 'press.badUrl'),
+  published_on: pastDay.describe('YYYY-MM-DD, not in the future'),
+  title: line(500).describe('The original title, in `lang`'),
+  lang: langTag('press.unknownLanguage').describe('BCP 47 language of the article'),
+  url: webUrl(1000, 'press.badUrl').describe('The article: an http(s) address'),
+  summary: text(5_000).describe('Markdown'),
+  covers: optionalLine(300).describe('The event or project the article covers'),
+  covers_url: optionalUrl(1000, 'press.badUrl'),
   /** The event of this hub the article is about: its slug, or its address pasted (…/events/<slug>). */
-  event: z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .trim()
-            .replace(/^.*\/events\//, '')
-            .replace(/[/?#].*$/, '')
-            .toLowerCase() || null
-        : v,
-    z
-      .string('press.unknownEvent')
-      .regex(/^[a-z0-9-]{1,120}$/, 'press.unknownEvent')
-      .nullable()
-      .optional(),
-  ),
-  translations: z.array(translationObject, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]),
+  event: z
+    .preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? v
+              .trim()
+              .replace(/^.*\/events\//, '')
+              .replace(/[/?#].*$/, '') || null
+          : v,
+      slug('press.unknownEvent').nullable().default(null),
+    )
+    .describe('Slug (or address) of the event of this hub the article is about; null for none'),
+  translations: z
+    .array(translation, 'form.invalid')
+    .max(MAX_TRANSLATIONS, 'form.tooMany')
+    .default([])
+    .describe(
+      `Translated titles and summaries, one per language, at most ${MAX_TRANSLATIONS}; they replace the ones there were`,
+    ),
 });
 
-export const clippingInputSchema = z
+/** The clipping as the form and the API send it; the form's translation rows become `translations`. */
+export const clippingInput = z
   .preprocess(translationsFromForm({ short: 'title', long: 'summary' }), clippingObject)
   .superRefine(checkTranslations);
 export type ClippingInput = z.infer<typeof clippingObject>;
 
+/** A saved clipping as input: what PATCH merges the sent fields onto. */
+export function inputOf(clipping: ClippingDetails): ClippingInput {
+  return {
+    outlet: clipping.outlet,
+    outlet_url: clipping.outlet_url,
+    published_on: clipping.published_on,
+    title: clipping.title,
+    lang: clipping.lang,
+    url: clipping.url,
+    summary: clipping.summary,
+    covers: clipping.covers,
+    covers_url: clipping.covers_url,
+    event: clipping.event?.slug ?? null,
+    translations: clipping.translations,
+  };
+}
+
+/** A saved clipping as the edit form shows it. */
+export function formValuesOf(clipping: ClippingDetails): FormValues {
+  const input = inputOf(clipping);
+  return {
+    outlet: input.outlet,
+    outlet_url: input.outlet_url ?? '',
+    published_on: input.published_on,
+    title: input.title,
+    lang: input.lang,
+    url: input.url,
+    summary: input.summary,
+    covers: input.covers ?? '',
+    covers_url: input.covers_url ?? '',
+    event: input.event ?? '',
+    tr_lang: input.translations.map((tr) => tr.lang),
+    tr_title: input.translations.map((tr) => tr.title ?? ''),
+    tr_summary: input.translations.map((tr) => tr.summary),
+  };
+}
+
+export { MAX_TRANSLATIONS, todayUtc };
+
 export const SORTS = ['newest', 'oldest', 'outlet'] as const;
 export type Sort = (typeof SORTS)[number];
 
-const filterDate = z.string().regex(ISO_DATE).refine(isPastDay).optional().catch(undefined);
+const filterDate = pastDay.optional().catch(undefined);
 
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const pressFilterSchema = z.object({
   outlet: z.string().trim().min(1).max(200).optional().catch(undefined),
-  language: z.string().regex(LANG_TAG).optional().catch(undefined),
+  language: langTag().optional().catch(undefined),
   year: z.coerce.number().int().min(1800).max(9999).optional().catch(undefined),
   from: filterDate,
   to: filterDate,
@@ -99,8 +140,8 @@ export function filterQuery(filter: PressFilter, extra: { page?: boolean } = {})
   if (filter.to) params.set('to', filter.to);
   if (filter.sort) params.set('sort', filter.sort);
   if (extra.page && filter.page > 1) params.set('page', String(filter.page));
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  const query = params.toString();
+  return query ? `?${query}` : '';
 }
 
 /** Whether any filter narrows the list (the feed's title says so). */

@@ -10,7 +10,7 @@ import {
   type TestPlatform,
   visibleText,
 } from '../../../test/harness.ts';
-import { clippingForm, countClippings, postClippingForm, signedIn } from './test-helpers.ts';
+import { clippingForm, countClippings, postClippingForm } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
@@ -31,7 +31,7 @@ async function screenshotCount(): Promise<number> {
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  ({ client: editor } = await signedIn(hub, 'editor'));
+  ({ client: editor } = await hub.signedIn('editor'));
 }, 60_000);
 afterAll(() => hub.close());
 
@@ -180,7 +180,7 @@ describe('refused screenshots', () => {
   });
 
   it('refuses uploads from members (403) before looking at the file', async () => {
-    const { client: member } = await signedIn(hub, 'member');
+    const { client: member } = await hub.signedIn('member');
     const clippings = await countClippings(hub);
     await member.get('/press');
     const res = await postClippingForm(member, '/press', '/press/new', clippingForm(), {

@@ -1,5 +1,5 @@
-// Shared by the press tests: a valid clipping form, a signed-in client of a given role, and the
-// clipping form sent as a browser sends it (multipart, with an optional file).
+// Shared by the press tests: a valid clipping form, and the clipping form sent as a browser sends it
+// (multipart, with an optional file).
 import type { TestClient, TestPlatform } from '../../../test/harness.ts';
 
 export const clippingForm = (overrides: Record<string, string> = {}): Record<string, string> => ({
@@ -14,13 +14,6 @@ export const clippingForm = (overrides: Record<string, string> = {}): Record<str
   covers_url: '',
   ...overrides,
 });
-
-export async function signedIn(hub: TestPlatform, role: 'member' | 'editor' | 'admin') {
-  const user = await hub.createUser({ role });
-  const client = hub.client();
-  await client.login(user.email);
-  return { user, client };
-}
 
 /**
  * POSTs the clipping form as multipart/form-data, with the CSRF token of the page loaded first.

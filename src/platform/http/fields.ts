@@ -168,7 +168,7 @@ export const list = <T extends z.ZodType>(item: T, max: number, tooMany: Message
 /** http and https only: javascript:, data: and friends never become a link on our pages. */
 export const webUrl = (max: number, message: MessageKey = 'form.badUrl') =>
   z
-    .string(message)
+    .string('form.required')
     .trim()
     .min(1, 'form.required')
     .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message }).max(max, 'form.tooLong'));

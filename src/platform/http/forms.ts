@@ -53,6 +53,22 @@ export async function readJson(c: Context): Promise<Record<string, unknown>> {
   return body as Record<string, unknown>;
 }
 
+/**
+ * Runs a write whose refusal of the input (HttpError.invalid: an unknown event, a slug taken) the
+ * page shows next to the fields, with the form as it was sent; other errors go on up.
+ */
+export async function attempt<T>(
+  write: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors }> {
+  try {
+    return { ok: true, value: await write() };
+  } catch (err) {
+    if (err instanceof HttpError && err.isInvalidInput && err.fieldErrors)
+      return { ok: false, errors: err.fieldErrors };
+    throw err;
+  }
+}
+
 export function validateForm<S extends z.ZodType>(schema: S, values: FormValues): FormResult<z.output<S>> {
   const parsed = schema.safeParse(values);
   const echo = Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.test(k)));

@@ -16,7 +16,7 @@ import {
 } from '../../../platform/images.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { documentsVisibleTo } from '../../library/index.ts';
-import { badFileName } from '../../press/index.ts';
+import { badFileName } from '../../../platform/attached-images.ts';
 import type { OutcomesInput } from './schemas.ts';
 import type { DocumentRole } from './vocab.ts';
 

@@ -1,9 +1,11 @@
 // /press: the clippings newest first (or oldest first, or by outlet), filtered by outlet, language,
-// year and dates — all in the URL, so a filtered list is a shareable link with a feed of its own.
-import { Pagination } from '../../ui/components/pagination.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import { filterQuery, type PressFilter, SORTS } from './schemas.ts';
-import type { ClippingCard } from './store.ts';
+// year and dates — all in the URL, so a filtered list is a shareable link with a feed and an
+// export of its own.
+import { activeFilters, FilterInput, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { Pagination } from '../../../ui/components/pagination.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import type { ClippingCard } from '../listing.ts';
+import { filterQuery, type PressFilter, SORTS } from '../schemas.ts';
 
 export interface PressListProps {
   filter: PressFilter;
@@ -16,28 +18,6 @@ export interface PressListProps {
   canWrite: boolean;
 }
 
-function Select(props: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  any: string;
-  options: [string, string][];
-}) {
-  return (
-    <div class="field">
-      <label for={`filter-${props.name}`}>{props.label}</label>
-      <select id={`filter-${props.name}`} name={props.name}>
-        <option value="">{props.any}</option>
-        {props.options.map(([value, label]) => (
-          <option value={value} selected={value === props.value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /** A card's heading: under the page's h1, or under its outlet's h2 when grouped (no level skipped). */
 function CardTitle(props: { level: 2 | 3; id: number; lang: string; title: string }) {
   const link = (
@@ -48,10 +28,53 @@ function CardTitle(props: { level: 2 | 3; id: number; lang: string; title: strin
   return props.level === 2 ? <h2 class="card-title">{link}</h2> : <h3 class="card-title">{link}</h3>;
 }
 
-export function PressListView(props: PressListProps) {
+function Filters({ props }: { props: PressListProps }) {
   const { t, fmt, locale } = usePage();
   const { filter } = props;
   const collator = new Intl.Collator(locale);
+  return (
+    <FilterPanel action="/press" active={activeFilters(filter)}>
+      <FilterSelect
+        name="outlet"
+        label={t('press.outlet')}
+        value={filter.outlet}
+        any={t('press.anyOutlet')}
+        options={props.outlets
+          .map((o) => ({ value: o.value, label: `${o.value} (${fmt.number(o.count)})` }))
+          .sort((a, b) => collator.compare(a.value, b.value))}
+      />
+      <FilterSelect
+        name="language"
+        label={t('press.language')}
+        value={filter.language}
+        any={t('press.anyLanguage')}
+        options={props.languages
+          .map((l) => ({ value: l.value, label: `${fmt.language(l.value)} (${fmt.number(l.count)})` }))
+          .sort((a, b) => collator.compare(a.label, b.label))}
+      />
+      <FilterSelect
+        name="year"
+        label={t('press.year')}
+        value={filter.year ? String(filter.year) : undefined}
+        any={t('press.anyYear')}
+        options={props.years.map((y) => ({ value: String(y), label: String(y) }))}
+      />
+      <FilterInput name="from" type="date" label={t('press.from')} value={filter.from} />
+      <FilterInput name="to" type="date" label={t('press.to')} value={filter.to} />
+      <FilterSelect
+        name="sort"
+        label={t('press.sort')}
+        value={filter.sort}
+        any={t('press.sort.default')}
+        options={SORTS.filter((s) => s !== 'newest').map((s) => ({ value: s, label: t(`press.sort.${s}`) }))}
+      />
+    </FilterPanel>
+  );
+}
+
+export function PressListView(props: PressListProps) {
+  const { t, fmt, locale } = usePage();
+  const { filter } = props;
   const sort = filter.sort ?? 'newest';
   // By outlet: one heading per outlet, its clippings newest first below it.
   const groups: { outlet: string | null; cards: ClippingCard[] }[] = [];
@@ -61,6 +84,7 @@ export function PressListView(props: PressListProps) {
     if (last && last.outlet === key) last.cards.push(card);
     else groups.push({ outlet: key, cards: [card] });
   }
+  const query = filterQuery({ ...filter, page: 1 });
   const feedHref = `/press/feed.atom${filterQuery({ ...filter, sort: undefined, page: 1 })}`;
   return (
     <div class="wrap press">
@@ -75,54 +99,7 @@ export function PressListView(props: PressListProps) {
         )}
       </div>
       <p class="lead">{t('press.intro')}</p>
-      <form method="get" action="/press" class="filters directory-filters">
-        <Select
-          name="outlet"
-          label={t('press.outlet')}
-          value={filter.outlet}
-          any={t('press.anyOutlet')}
-          options={props.outlets
-            .map((o): [string, string] => [o.value, `${o.value} (${fmt.number(o.count)})`])
-            .sort((a, b) => collator.compare(a[0], b[0]))}
-        />
-        <Select
-          name="language"
-          label={t('press.language')}
-          value={filter.language}
-          any={t('press.anyLanguage')}
-          options={props.languages
-            .map((l): [string, string] => [l.value, `${fmt.language(l.value)} (${fmt.number(l.count)})`])
-            .sort((a, b) => collator.compare(a[1], b[1]))}
-        />
-        <Select
-          name="year"
-          label={t('press.year')}
-          value={filter.year ? String(filter.year) : undefined}
-          any={t('press.anyYear')}
-          options={props.years.map((y): [string, string] => [String(y), String(y)])}
-        />
-        <div class="field">
-          <label for="filter-from">{t('press.from')}</label>
-          <input id="filter-from" type="date" name="from" value={filter.from ?? ''} />
-        </div>
-        <div class="field">
-          <label for="filter-to">{t('press.to')}</label>
-          <input id="filter-to" type="date" name="to" value={filter.to ?? ''} />
-        </div>
-        <Select
-          name="sort"
-          label={t('press.sort')}
-          value={filter.sort}
-          any={t('press.sort.default')}
-          options={SORTS.filter((s) => s !== 'newest').map((s): [string, string] => [
-            s,
-            t(`press.sort.${s}`),
-          ])}
-        />
-        <button type="submit" class="button">
-          {t('list.filter')}
-        </button>
-      </form>
+      <Filters props={props} />
 
       <div class="list-tools">
         <p role="status">{t('list.count', { count: props.total })}</p>
@@ -130,6 +107,9 @@ export function PressListView(props: PressListProps) {
           <a href={feedHref} type="application/atom+xml">
             {t('press.feedLink')}
           </a>
+          {' · '}
+          {t('list.download')}: <a href={`/press/export.csv${query}`}>CSV</a>,{' '}
+          <a href={`/press/export.xlsx${query}`}>XLSX</a>
         </p>
       </div>
 

@@ -1,11 +1,12 @@
 // One clipping: the article's own title (in its language), the reader's translation where there
 // is one (marked as a translation), outlet, day, a link out to the article, the summary, what it
 // covers and the screenshot. Editors also see the buttons to edit or delete it.
-import { renderMarkdown } from '../../platform/markdown.ts';
-import { CsrfField } from '../../ui/components/form.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import { type ScreenshotInfo, screenshotUrl } from './screenshot.ts';
-import { type ClippingDetails, translationFor } from './store.ts';
+import { renderMarkdown } from '../../../platform/markdown.ts';
+import { CsrfField } from '../../../ui/components/form.tsx';
+import { ReportLink } from '../../../ui/components/report-link.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import { type ClippingDetails, translationFor } from '../access.ts';
+import { type ScreenshotInfo, screenshotUrl } from '../screenshot.ts';
 
 export function ClippingView(props: {
   clipping: ClippingDetails;
@@ -132,6 +133,7 @@ export function ClippingView(props: {
           <figcaption class="hint">{t('press.screenshotCaption')}</figcaption>
         </figure>
       )}
+      <ReportLink type="press-clipping" recordKey={clipping.id} />
     </article>
   );
 }
