@@ -4,6 +4,7 @@
 // two sizes without metadata, bytes in the database). Writes run in the caller's transaction.
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
+import { badFileName } from '../../../platform/attached-images.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
 import {
   IMAGE_MAX_BYTES,
@@ -16,7 +17,6 @@ import {
 } from '../../../platform/images.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { documentsVisibleTo } from '../../library/index.ts';
-import { badFileName } from '../../../platform/attached-images.ts';
 import type { OutcomesInput } from './schemas.ts';
 import type { DocumentRole } from './vocab.ts';
 
