@@ -12,7 +12,7 @@ import type { Database } from '../../src/db/schema.ts';
 import type {
   EventParticipantsTable,
   EventRegistrationsTable,
-} from '../../src/modules/events/participation/tables.ts';
+} from '../../src/modules/events/registration/tables.ts';
 import type { EventsTable } from '../../src/modules/events/tables.ts';
 import { EVENT_TYPES } from '../../src/modules/events/vocab.ts';
 import { ORGANISATION_KINDS } from '../../src/platform/vocabularies.ts';

@@ -9,10 +9,9 @@ import { HttpError } from '../../platform/http/errors.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
 import { isoWithOffset, todayIn } from '../../platform/time.ts';
 import { DOMAINS } from '../../platform/vocabularies.ts';
+import { checkReferences, loadEditableEvent, loadVisibleEvent } from './access.ts';
 import { type AgendaDay, getAgenda } from './agenda.ts';
 import { canCreate } from './permissions.ts';
-import { registrationApi } from './registration/api.ts';
-import { checkReferences, loadEditableEvent, loadVisibleEvent } from './routes.tsx';
 import { eventFilterSchema, eventInputSchema } from './schemas.ts';
 import { createEvent, type EventDetails, type EventRow, getEvent, listEvents, updateEvent } from './store.ts';
 import {
@@ -340,6 +339,5 @@ export function eventsApi(deps: AppDeps) {
       });
       const updated = (await getEvent(db, event.slug))!;
       return c.json(toJson(updated, await getAgenda(db, updated.id), config.baseUrl), 200);
-    })
-    .route('/', registrationApi(deps));
+    });
 }

@@ -2,13 +2,19 @@
 // pages with the timetable, the form and the agenda editor (with pasted agendas), iCal feeds, and
 // /api/v1/events; registration and applications (registration/), the roster, key figures and
 // what follows an event (participants/). See docs/events.md.
-import type { HubModule } from '../../platform/context.ts';
+import { Hono } from 'hono';
+import type { AppEnv, HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { eventsApi } from './api.ts';
 import type en from './locales/en.json';
 import { eventsMigrations } from './migrations.ts';
-import { participantsApi } from './participants/api.ts';
-import { eventsAccountExport } from './registration/account-export.ts';
+import { participantsApi, participantsMigrations, participantsPages } from './participants/index.ts';
+import {
+  registrationAccountExport,
+  registrationApi,
+  registrationMigrations,
+  registrationPages,
+} from './registration/index.ts';
 import { eventsPages } from './routes.tsx';
 import { seedEvents } from './seed.ts';
 import { allSearchRecords, sitemapEntries } from './store.ts';
@@ -21,11 +27,17 @@ declare module '../../platform/i18n.ts' {
 export const eventsModule: HubModule = {
   id: 'events',
   nav: { href: '/events', label: 'events.nav', order: 30 },
-  accountExport: eventsAccountExport,
+  accountExport: registrationAccountExport,
   accountMenu: [{ href: '/account/applications', label: 'registration.myApplications' }],
-  pages: eventsPages,
-  api: (deps) => eventsApi(deps).route('/', participantsApi(deps)),
-  migrations: eventsMigrations,
+  // The participants' pages first: their certificate stylesheet's path would otherwise be taken
+  // for an event's slug.
+  pages: (deps) =>
+    new Hono<AppEnv>()
+      .route('/', participantsPages(deps))
+      .route('/', eventsPages(deps))
+      .route('/', registrationPages(deps)),
+  api: (deps) => eventsApi(deps).route('/', registrationApi(deps)).route('/', participantsApi(deps)),
+  migrations: { ...eventsMigrations, ...registrationMigrations, ...participantsMigrations },
   searchProviders: [{ type: 'event', label: 'events.searchType', records: allSearchRecords }],
   sitemap: (deps) => sitemapEntries(deps.db),
   seed: seedEvents,

@@ -2,9 +2,6 @@
 // name order), since events point to organisations and agenda items to people.
 import type { Kysely, Migration } from 'kysely';
 import { columns } from '../../db/dialect.ts';
-import { participantsTables } from './participants/migrations.ts';
-import { applicationTables } from './participation/application-migrations.ts';
-import { participationTables } from './participation/migrations.ts';
 
 const events: Migration = {
   async up(db: Kysely<unknown>) {
@@ -155,7 +152,4 @@ const events: Migration = {
 
 export const eventsMigrations: Record<string, Migration> = {
   '2026_11_26_0020_events': events,
-  '2026_12_03_0030_event_participation': participationTables,
-  '2026_12_03_0031_event_applications': applicationTables,
-  '2026_12_03_0032_event_participants': participantsTables,
 };

@@ -14,6 +14,7 @@ import { type FieldErrors, type FormValues, readForm } from '../../platform/http
 import { excerpt } from '../../platform/markdown.ts';
 import { todayIn } from '../../platform/time.ts';
 import { renderPage } from '../../ui/render.tsx';
+import { checkReferences, loadEditableEvent, loadVisibleEvent } from './access.ts';
 import {
   addSection,
   allItems,
@@ -34,11 +35,9 @@ import {
 import { itemCount, parseAgendaText } from './agenda-text.ts';
 import { eventCalendar, ICAL_TYPE, itemCalendar, listCalendar } from './ical.ts';
 import { eventJsonLd } from './jsonld.ts';
-import { eventPageSummary } from './participants/event-page.ts';
-import { participantsPages } from './participants/routes.tsx';
+import { eventPageSummary } from './participants/index.ts';
 import { canCreate, canDelete, canEdit, canView } from './permissions.ts';
-import { registrationBlock } from './registration/event-block.tsx';
-import { registrationPages } from './registration/routes.tsx';
+import { registrationBlock } from './registration/index.ts';
 import {
   daySchema,
   type EventInput,
@@ -73,43 +72,9 @@ import { CalendarView, EventsListView } from './views-list.tsx';
 type C = Context<AppEnv>;
 type Db = Kysely<Database>;
 
-/** The event of the URL as `user` may see it, with whether they organise it; 404 otherwise. */
-export async function loadVisibleEvent(db: Db, user: User | null, slug: string) {
-  const event = await getEvent(db, slug);
-  const organiser = event ? await isOrganiser(db, user, event.id) : false;
-  if (!event || !canView(user, event, organiser)) throw new HttpError(404, 'error.404.message');
-  return { event, organiser };
-}
-
-/** The event of the URL for someone who means to change it: 401, 404 or 403 otherwise. */
-export async function loadEditableEvent(db: Db, c: C, slug: string) {
-  const user = requireUser(c);
-  const { event, organiser } = await loadVisibleEvent(db, user, slug);
-  if (!canEdit(user, organiser)) throw new HttpError(403, 'error.403.message');
-  return { user, event };
-}
-
-/** Organisations named in the input must exist, and the event's dates must keep its agenda. */
-export async function checkReferences(db: Db, input: EventInput, eventId?: number) {
-  const { ids, unknown } = await resolveOrganisations(db, [
-    input.venue,
-    ...input.organisations.map((o) => o.slug),
-  ]);
-  const errors: FieldErrors = {};
-  if (input.venue && unknown.has(input.venue)) errors.venue = 'events.unknownOrganisation';
-  if (input.organisations.some((o) => unknown.has(o.slug)))
-    errors.organisations = 'events.unknownOrganisation';
-  if (eventId !== undefined) {
-    const stranded = await daysOutside(db, eventId, input.starts_on, input.ends_on);
-    if (stranded.length) errors.starts_on = 'events.agendaOutside';
-  }
-  return { ids, errors };
-}
-
 export function eventsPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { db, config } = deps;
-  app.route('/', participantsPages(deps));
 
   const countries = async () =>
     (
@@ -335,7 +300,6 @@ export function eventsPages(deps: AppDeps) {
   });
 
   app.route('/', agendaPages(deps));
-  app.route('/', registrationPages(deps));
   return app;
 }
 

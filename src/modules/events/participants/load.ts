@@ -7,7 +7,7 @@ import type { Database } from '../../../db/schema.ts';
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
-import { loadVisibleEvent } from '../routes.tsx';
+import { loadVisibleEvent } from '../access.ts';
 import { canManageRoster } from './permissions.ts';
 
 type Db = Kysely<Database>;

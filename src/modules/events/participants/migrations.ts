@@ -1,9 +1,9 @@
 // Tables around the roster (tables.ts). Dated after the shared tables of taking part
-// (participation/migrations.ts) and the library's documents, which they point to.
+// (registration/migrations.ts) and the library's documents, which they point to.
 import type { Kysely, Migration } from 'kysely';
 import { columns } from '../../../db/dialect.ts';
 
-export const participantsTables: Migration = {
+const participantsTables: Migration = {
   async up(db: Kysely<unknown>) {
     const c = columns(db);
     await db.schema
@@ -127,4 +127,8 @@ export const participantsTables: Migration = {
       await db.schema.dropTable(table).execute();
     }
   },
+};
+
+export const participantsMigrations: Record<string, Migration> = {
+  '2026_12_03_0032_event_participants': participantsTables,
 };

@@ -6,7 +6,7 @@ import type { Database } from '../../../db/schema.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { findUserByEmail } from '../../accounts/index.ts';
-import type { EventParticipantsTable } from '../participation/tables.ts';
+import type { EventParticipantsTable } from '../registration/tables.ts';
 import type { ParticipantInput } from './schemas.ts';
 
 type Db = Kysely<Database>;

@@ -6,7 +6,7 @@ import { isCountryCode } from '../../../platform/countries.ts';
 import { isRealDate } from '../../../platform/time.ts';
 import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
 import { emailField } from '../../accounts/index.ts';
-import { PARTICIPANT_ROLES } from '../participation/vocab.ts';
+import { PARTICIPANT_ROLES } from '../registration/vocab.ts';
 import {
   DOCUMENT_ROLES,
   MAX_ANSWER_LENGTH,

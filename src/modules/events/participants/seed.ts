@@ -9,7 +9,7 @@ import { isCountryCode } from '../../../platform/countries.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
 import { readSeedFile } from '../../../seed.ts';
-import { PARTICIPANT_ROLES } from '../participation/vocab.ts';
+import { PARTICIPANT_ROLES } from '../registration/vocab.ts';
 
 const rosterFile = z.object({
   rosters: z.array(

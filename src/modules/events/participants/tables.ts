@@ -1,4 +1,4 @@
-// The tables around the roster (participation/tables.ts): check-ins per day, the report's texts,
+// The tables around the roster (registration/tables.ts): check-ins per day, the report's texts,
 // the documents and photos of an event, and the participants' feedback. Added to the platform's
 // Database type (declaration merging); the shared roster columns keep their meaning.
 import type { Generated } from 'kysely';

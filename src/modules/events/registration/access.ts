@@ -8,7 +8,7 @@ import { auditOrigin, recordAudit } from '../../../platform/audit.ts';
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
-import { loadEditableEvent, loadVisibleEvent } from '../routes.tsx';
+import { loadEditableEvent, loadVisibleEvent } from '../access.ts';
 import type { EventDetails } from '../store.ts';
 import type { ChangeContext } from './decisions.ts';
 import { canReview } from './permissions.ts';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
 import { isRealDate } from '../../../platform/time.ts';
-import type { FormFieldKind } from '../participation/vocab.ts';
+import type { FormFieldKind } from './vocab.ts';
 import { MAX_LONG_ANSWER, MAX_TEXT_ANSWER } from './vocab.ts';
 
 export interface FileAnswer {

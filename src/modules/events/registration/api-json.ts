@@ -2,10 +2,10 @@
 // function that writes an application in that shape.
 import { z } from '@hono/zod-openapi';
 import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
-import { REGISTRATION_STATUSES } from '../participation/vocab.ts';
 import { type FormField, isFileAnswer } from './answers.ts';
 import type { Application } from './applications-store.ts';
 import type { Review } from './review-store.ts';
+import { REGISTRATION_STATUSES } from './vocab.ts';
 
 const AnswerSchema = z.object({
   field: z.number().int(),

@@ -7,7 +7,6 @@ import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
-import { REGISTRATION_STATUSES } from '../participation/vocab.ts';
 import { getEventById } from '../store.ts';
 import { changeContext, loadForReviewing } from './access.ts';
 import { ApplicationSchema, BalanceSchema, toJson } from './api-json.ts';
@@ -19,7 +18,7 @@ import { canJudge, canWithdraw } from './permissions.ts';
 import { balanceOf, reviewsOf } from './review-store.ts';
 import { applicationFilterSchema, decisionSchema, SORTS } from './schemas.ts';
 import { getSettings } from './settings-store.ts';
-import { DECISIONS } from './vocab.ts';
+import { DECISIONS, REGISTRATION_STATUSES } from './vocab.ts';
 
 type C = Context<AppEnv>;
 

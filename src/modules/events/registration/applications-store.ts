@@ -3,10 +3,10 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
 import { nowIso } from '../../../platform/time.ts';
-import type { EventRegistrationsTable } from '../participation/tables.ts';
-import type { RegistrationStatus } from '../participation/vocab.ts';
 import { type Answers, parseAnswers } from './answers.ts';
 import type { StandardInput } from './schemas.ts';
+import type { EventRegistrationsTable } from './tables.ts';
+import type { RegistrationStatus } from './vocab.ts';
 
 type Db = Kysely<Database>;
 export type RegistrationRow = Selectable<EventRegistrationsTable>;

@@ -4,13 +4,13 @@
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
 import { usePage } from '../../../ui/page-context.ts';
-import type { RegistrationStatus } from '../participation/vocab.ts';
 import type { EventDetails } from '../store.ts';
 import { applicationOf } from './applications-store.ts';
 import { type ApplyRefusal, applyRefusal, canManage, canReview, closesAt } from './permissions.ts';
 import { isReviewer } from './review-store.ts';
 import { acceptedCount, getSettings, isInvited, type RegistrationSettings } from './settings-store.ts';
 import { inEventZone, StatusBadge } from './views-parts.tsx';
+import type { RegistrationStatus } from './vocab.ts';
 
 export interface RegistrationBlockData {
   /** Null: the event takes no registrations (the block shows only the organisers' link). */

@@ -13,7 +13,7 @@ import { type FieldErrors, type FormValues, readForm } from '../../../platform/h
 import type { MessageKey } from '../../../platform/i18n.ts';
 import { renderPage } from '../../../ui/render.tsx';
 import { organisationsOf } from '../../directory/index.ts';
-import { loadVisibleEvent } from '../routes.tsx';
+import { loadVisibleEvent } from '../access.ts';
 import { changeContext, loadForApplicant } from './access.ts';
 import { answerFormValues, checkAnswers, draftAnswers, fileAnswers, isFileAnswer } from './answers.ts';
 import {

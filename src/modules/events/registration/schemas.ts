@@ -6,8 +6,16 @@ import { z } from 'zod';
 import { isCountryCode } from '../../../platform/countries.ts';
 import { localToUtc } from '../../../platform/time.ts';
 import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
-import { FORM_FIELD_KINDS, REGISTRATION_MODES, REGISTRATION_STATUSES } from '../participation/vocab.ts';
-import { DECISIONS, MAX_CATEGORIES, MAX_FIELD_OPTIONS, MAX_INVITATIONS, MAX_SCORE } from './vocab.ts';
+import {
+  DECISIONS,
+  FORM_FIELD_KINDS,
+  MAX_CATEGORIES,
+  MAX_FIELD_OPTIONS,
+  MAX_INVITATIONS,
+  MAX_SCORE,
+  REGISTRATION_MODES,
+  REGISTRATION_STATUSES,
+} from './vocab.ts';
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 const asList = (v: unknown): unknown[] =>

@@ -3,8 +3,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
 import { nowIso } from '../../../platform/time.ts';
-import type { EventCategoriesTable, EventRegistrationTable } from '../participation/tables.ts';
 import type { SettingsInput } from './schemas.ts';
+import type { EventCategoriesTable, EventRegistrationTable } from './tables.ts';
 
 type Db = Kysely<Database>;
 

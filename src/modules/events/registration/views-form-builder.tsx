@@ -3,11 +3,11 @@
 import type { FormValues } from '../../../platform/http/forms.ts';
 import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import { FORM_FIELD_KINDS } from '../participation/vocab.ts';
 import type { EventDetails } from '../store.ts';
 import type { FormField } from './answers.ts';
 import { AreaField, CheckboxField } from './views-parts.tsx';
 import { SetupNav } from './views-setup.tsx';
+import { FORM_FIELD_KINDS } from './vocab.ts';
 
 export function fieldFormValues(field: FormField): FormValues {
   return {

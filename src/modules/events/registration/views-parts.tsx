@@ -6,9 +6,9 @@ import { formatOffset, offsetMinutes } from '../../../platform/time.ts';
 import type { Gender } from '../../../platform/vocabularies.ts';
 import type { FormState } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import type { RegistrationStatus } from '../participation/vocab.ts';
 import type { Balance, BalanceRow } from './review-store.ts';
 import type { Category } from './settings-store.ts';
+import type { RegistrationStatus } from './vocab.ts';
 
 /** A textarea with its label, hint and error, linked for screen readers as <Field> does. */
 export function AreaField(props: {

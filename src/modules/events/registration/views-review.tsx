@@ -5,7 +5,6 @@ import { fieldValue } from '../../../platform/http/forms.ts';
 import { Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import { REGISTRATION_STATUSES } from '../participation/vocab.ts';
 import type { EventDetails } from '../store.ts';
 import type { FormField } from './answers.ts';
 import type { Application } from './applications-store.ts';
@@ -16,7 +15,7 @@ import type { Category } from './settings-store.ts';
 import { AnswersView } from './views-application.tsx';
 import { AreaField, BalanceView, StatusBadge } from './views-parts.tsx';
 import { SetupNav } from './views-setup.tsx';
-import { APPLICATIONS_PAGE_SIZE, DECISIONS } from './vocab.ts';
+import { APPLICATIONS_PAGE_SIZE, DECISIONS, REGISTRATION_STATUSES } from './vocab.ts';
 
 function Score({ average, max }: { average: number | null; max: number }) {
   const { fmt, t } = usePage();
