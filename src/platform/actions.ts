@@ -10,6 +10,7 @@ import { recordAudit } from './audit.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { HttpError } from './http/errors.ts';
 import { isApiPath } from './http/request.ts';
+import type { MessageKey } from './i18n.ts';
 
 /** Where a write came from: a page, the JSON API, the command line, the demo seed or a job. */
 export type Via = 'page' | 'api' | 'cli' | 'seed' | 'job';
@@ -24,6 +25,8 @@ export interface ActionContext {
   requestId: string | null;
   /** The language of the request: mail to the acting person goes out in it. */
   locale: string;
+  /** The time zone of the request (the account's, or the hub's): a wall-clock time typed on a form is read in it. */
+  timeZone?: string;
   /** A transaction the action joins instead of opening its own (the demo seed runs many in one). */
   trx?: Kysely<Database>;
 }
@@ -39,6 +42,7 @@ export function actionContext(c: Context<AppEnv>): ActionContext {
     ip: c.var.clientIp ?? null,
     requestId: c.var.requestId ?? null,
     locale: c.var.locale,
+    timeZone: c.var.timeZone,
   };
 }
 
@@ -48,7 +52,15 @@ export function systemContext(
   via: 'cli' | 'seed' | 'job',
   user: User | null = null,
 ): ActionContext {
-  return { deps, user, via, ip: null, requestId: null, locale: deps.config.defaultLocale };
+  return {
+    deps,
+    user,
+    via,
+    ip: null,
+    requestId: null,
+    locale: deps.config.defaultLocale,
+    timeZone: deps.config.defaultTimeZone,
+  };
 }
 
 /** The acting user, or a refusal: 401 (a page sends the visitor to the login form). */
@@ -58,13 +70,18 @@ export function actingUser(ctx: ActionContext): User {
 }
 
 /**
- * Refuses with 403 unless `allowed`; a visitor must sign in first (401). The platform acting on its
- * own (cli, seed, job) is allowed everything: it returns the context's user, often null.
+ * Refuses with 403 unless `allowed` (with `refusal` as the message, where a module words it its own
+ * way); a visitor must sign in first (401). The platform acting on its own (cli, seed, job) is
+ * allowed everything: it returns the context's user, often null.
  */
-export function ensure(ctx: ActionContext, allowed: (user: User) => boolean): User | null {
+export function ensure(
+  ctx: ActionContext,
+  allowed: (user: User) => boolean,
+  refusal: MessageKey = 'error.403.message',
+): User | null {
   if (SYSTEM.has(ctx.via)) return ctx.user;
   const user = actingUser(ctx);
-  if (!allowed(user)) throw new HttpError(403, 'error.403.message');
+  if (!allowed(user)) throw new HttpError(403, refusal);
   return user;
 }
 
