@@ -8,7 +8,12 @@ import type { MessageKeys } from '../../platform/i18n.ts';
 import { eventsApi } from './api.ts';
 import type en from './locales/en.json';
 import { eventsMigrations } from './migrations.ts';
-import { participantsApi, participantsMigrations, participantsPages } from './participants/index.ts';
+import {
+  feedbackApi,
+  participantsApi,
+  participantsMigrations,
+  participantsPages,
+} from './participants/index.ts';
 import {
   registrationAccountExport,
   registrationApi,
@@ -36,7 +41,11 @@ export const eventsModule: HubModule = {
       .route('/', participantsPages(deps))
       .route('/', eventsPages(deps))
       .route('/', registrationPages(deps)),
-  api: (deps) => eventsApi(deps).route('/', registrationApi(deps)).route('/', participantsApi(deps)),
+  api: (deps) =>
+    eventsApi(deps)
+      .route('/', registrationApi(deps))
+      .route('/', participantsApi(deps))
+      .route('/', feedbackApi(deps)),
   migrations: { ...eventsMigrations, ...registrationMigrations, ...participantsMigrations },
   searchProviders: [{ type: 'event', label: 'events.searchType', records: allSearchRecords }],
   sitemap: (deps) => sitemapEntries(deps.db),

@@ -3,24 +3,18 @@
 // stores as the pages (tag "Event participants" in the OpenAPI document).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { isUniqueViolation } from '../../../db/dialect.ts';
 import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../../platform/api.ts';
 import { auditOrigin, recordAudit } from '../../../platform/audit.ts';
-import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { type FieldErrors, fieldErrors } from '../../../platform/http/forms.ts';
-import { todayIn } from '../../../platform/time.ts';
 import { withinEvent } from '../agenda.ts';
-import { outcomesOf } from './after.ts';
-import { feedbackSummary, hasResponded, questionsOf, saveResponse } from './feedback.ts';
 import { keyFigures } from './figures.ts';
 import { loadEvent, loadManagedEvent, refuse } from './load.ts';
-import { canSeeFeedbackSummary, canSeeFigures, feedbackIsOpen } from './permissions.ts';
+import { canSeeFigures } from './permissions.ts';
 import {
   addParticipant,
   listRoster,
-  participantOf,
   type RosterRow,
   removeParticipant,
   resolveParticipant,
@@ -29,13 +23,7 @@ import {
   strangers,
   updateParticipant,
 } from './roster.ts';
-import {
-  answerFieldsOf,
-  answersSchema,
-  checkinBodySchema,
-  eventDate,
-  participantInputSchema,
-} from './schemas.ts';
+import { checkinBodySchema, eventDate, participantInputSchema } from './schemas.ts';
 
 type C = Context<AppEnv>;
 const TAG = 'Event participants';
@@ -107,23 +95,6 @@ const FiguresSchema = z
     ),
   })
   .openapi('EventKeyFigures');
-
-const FeedbackSummarySchema = z
-  .object({
-    responses: z.number().int(),
-    questions: z.array(
-      z.object({
-        id: z.number().int(),
-        kind: z.enum(['rating', 'choice', 'text']),
-        label: z.string(),
-        answered: z.number().int(),
-        average: z.number().nullable(),
-        counts: z.array(z.object({ value: z.string(), count: z.number().int() })),
-        texts: z.array(z.string()),
-      }),
-    ),
-  })
-  .openapi('EventFeedbackSummary');
 
 const slugParam = z.object({ slug: z.string().max(120) });
 const idParams = slugParam.extend({ id: z.coerce.number().int().min(1) });
@@ -262,41 +233,6 @@ const routes = {
       404: problems[404],
     },
   }),
-  feedback: createRoute({
-    method: 'get',
-    path: '/events/{slug}/feedback',
-    tags: [TAG],
-    summary: 'The summary of the feedback (organisers; everyone who sees the report when they chose so)',
-    request: { params: slugParam },
-    responses: {
-      200: json(FeedbackSummarySchema, 'The summary'),
-      401: problems[401],
-      403: problems[403],
-      404: problems[404],
-    },
-  }),
-  answer: createRoute({
-    method: 'post',
-    path: '/events/{slug}/feedback',
-    tags: [TAG],
-    summary: 'Send one’s feedback, once (the people on the roster, from the event’s last day)',
-    security: signedIn,
-    middleware: [requireSignedIn, requireJson] as const,
-    request: {
-      params: slugParam,
-      ...body(
-        z
-          .object({
-            answers: z.record(z.string(), z.unknown()).openapi({
-              description:
-                'By question id: a whole number 1–5 for a rating, one of the choices, or a text. A wrong value is refused with `errors.q<id>`.',
-            }),
-          })
-          .openapi({ example: { answers: { '12': 4, '13': 'Yes', '14': 'More time for questions' } } }),
-      ),
-    },
-    responses: { 201: { description: 'Saved' }, ...writeProblems, 409: problems[409], 415: problems[415] },
-  }),
 };
 
 export function participantsApi(deps: AppDeps) {
@@ -419,49 +355,5 @@ export function participantsApi(deps: AppDeps) {
         },
         200,
       );
-    })
-    .openapi(routes.feedback, async (c) => {
-      const { event, user, organiser } = await loadEvent(db, c, c.req.valid('param').slug);
-      const { feedbackPublic } = await outcomesOf(db, event.id);
-      if (!canSeeFeedbackSummary(user, event, organiser, feedbackPublic)) refuse(c);
-      const summary = await feedbackSummary(db, event.id, await questionsOf(db, event.id));
-      return c.json(
-        {
-          responses: summary.responses,
-          questions: summary.questions.map(({ id, kind, label, answered, average, counts, texts }) => ({
-            id,
-            kind,
-            label,
-            answered,
-            average,
-            counts,
-            texts,
-          })),
-        },
-        200,
-      );
-    })
-    .openapi(routes.answer, async (c) => {
-      const user = requireUser(c);
-      const { event } = await loadEvent(db, c, c.req.valid('param').slug);
-      const me = await participantOf(db, event.id, user.id);
-      if (!me) throw new HttpError(403, 'participants.notParticipant');
-      if (!feedbackIsOpen(event, todayIn(event.time_zone)))
-        throw new HttpError(403, 'participants.feedbackNotOpen');
-      if (await hasResponded(db, me.id)) throw new HttpError(409, 'participants.alreadyAnswered');
-      const parsed = answersSchema(await questionsOf(db, event.id)).safeParse(
-        answerFieldsOf(await jsonObject(c)),
-      );
-      if (!parsed.success) throw invalid(fieldErrors(parsed.error.issues));
-      try {
-        await db.transaction().execute(async (trx) => {
-          await saveResponse(trx, event.id, me.id, parsed.data);
-          await audit(c, trx, event.id, 'event.feedback_sent', { answers: parsed.data.size });
-        });
-      } catch (err) {
-        if (isUniqueViolation(err)) throw new HttpError(409, 'participants.alreadyAnswered');
-        throw err;
-      }
-      return c.body(null, 201);
     });
 }

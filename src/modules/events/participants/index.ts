@@ -4,5 +4,6 @@
 // an event's page is eventPageSummary.
 export { participantsApi } from './api.ts';
 export { eventPageSummary } from './event-page.ts';
+export { feedbackApi } from './feedback-api.ts';
 export { participantsMigrations } from './migrations.ts';
 export { participantsPages } from './routes.tsx';
