@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALE_NAMES, LOCALES } from '../src/locales/index.ts';
 import {
+  DESKTOP,
   type Hub,
   horizontalOverflow,
   openPage,
@@ -192,6 +193,44 @@ describe.each(LOCALES)('the module pages fit 360 px in %s', (lang) => {
         await expectAllOnScreen(page, `${path} (${lang})`);
       } finally {
         await context.close();
+      }
+    });
+  }
+});
+
+// The lists with filters: on a phone the filters fold into one line above the results, so the
+// first screen shows how many there are and the first of them; on a wide screen the filters are
+// open beside nothing to unfold. Khmer is the longest of the interface's languages.
+describe.each(['en', 'km'] as const)('filters fold above the results on a phone in %s', (lang) => {
+  for (const path of ['/directory', '/directory/people', '/library', '/news', '/press', '/events']) {
+    it(`${path}: results on the first screen at 360 px, filters open at 1280 px`, async () => {
+      const phone = await openPage(hub, { viewport: PHONE, lang: lang === 'en' ? undefined : lang });
+      try {
+        await phone.page.goto(path);
+        const panel = phone.page.locator('main details.filter-panel');
+        expect(await panel.count(), `${path} has a filter panel`).toBe(1);
+        expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+        const count = phone.page.locator('main [role="status"]').first();
+        const box = await count.boundingBox();
+        expect(box && box.y + box.height, `${path}: the count is on the first screen`).toBeLessThanOrEqual(
+          PHONE.height,
+        );
+        // Unfolded by keyboard, every filter is there.
+        await panel.locator('summary').focus();
+        await phone.page.keyboard.press('Enter');
+        expect(await panel.locator('select, input').first().isVisible()).toBe(true);
+        await screenshot(phone.page, `filters-${path.replaceAll('/', '-').slice(1)}-${lang}-360`);
+      } finally {
+        await phone.context.close();
+      }
+      const desktop = await openPage(hub, { viewport: DESKTOP, lang: lang === 'en' ? undefined : lang });
+      try {
+        await desktop.page.goto(path);
+        const panel = desktop.page.locator('main details.filter-panel');
+        expect(await panel.locator('summary').isVisible()).toBe(false);
+        expect(await panel.locator('select, input').first().isVisible()).toBe(true);
+      } finally {
+        await desktop.context.close();
       }
     });
   }
