@@ -4,9 +4,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
+import type { EventRow } from './access.ts';
 import type { ParsedAgenda, ParsedItem, ParsedPerson } from './agenda-text.ts';
 import type { ItemInput } from './schemas.ts';
-import type { EventRow } from './store.ts';
 import type { ItemKind, ItemRole } from './vocab.ts';
 
 type Db = Kysely<Database>;

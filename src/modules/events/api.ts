@@ -9,11 +9,19 @@ import { HttpError } from '../../platform/http/errors.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
 import { isoWithOffset, todayIn } from '../../platform/time.ts';
 import { DOMAINS } from '../../platform/vocabularies.ts';
-import { checkReferences, loadEditableEvent, loadVisibleEvent } from './access.ts';
+import {
+  checkReferences,
+  type EventDetails,
+  type EventRow,
+  getEvent,
+  loadEditableEvent,
+  loadVisibleEvent,
+} from './access.ts';
+import { createEvent, updateEvent } from './actions.ts';
 import { type AgendaDay, getAgenda } from './agenda.ts';
+import { listEvents } from './listing.ts';
 import { canCreate } from './permissions.ts';
 import { eventFilterSchema, eventInputSchema } from './schemas.ts';
-import { createEvent, type EventDetails, type EventRow, getEvent, listEvents, updateEvent } from './store.ts';
 import {
   EVENT_FORMATS,
   EVENT_STATUSES,

@@ -21,8 +21,9 @@ import {
   registrationPages,
 } from './registration/index.ts';
 import { eventsPages } from './routes.tsx';
+import { allSearchRecords } from './search.ts';
 import { seedEvents } from './seed.ts';
-import { allSearchRecords, sitemapEntries } from './store.ts';
+import { sitemapEntries } from './sitemap.ts';
 
 // The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
 declare module '../../platform/i18n.ts' {

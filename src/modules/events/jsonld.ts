@@ -2,7 +2,7 @@
 // the organisers, attendance mode and status.
 import { excerpt } from '../../platform/markdown.ts';
 import { isoWithOffset } from '../../platform/time.ts';
-import type { EventDetails } from './store.ts';
+import type { EventDetails } from './access.ts';
 import type { EventStatus } from './vocab.ts';
 
 const ATTENDANCE = {

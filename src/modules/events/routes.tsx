@@ -14,7 +14,17 @@ import { type FieldErrors, type FormValues, readForm } from '../../platform/http
 import { excerpt } from '../../platform/markdown.ts';
 import { todayIn } from '../../platform/time.ts';
 import { renderPage } from '../../ui/render.tsx';
-import { checkReferences, loadEditableEvent, loadVisibleEvent } from './access.ts';
+import {
+  checkReferences,
+  daysOutside,
+  type EventDetails,
+  getEvent,
+  isOrganiser,
+  loadEditableEvent,
+  loadVisibleEvent,
+  resolveOrganisations,
+} from './access.ts';
+import { createEvent, deleteEvent, touchEvent, updateEvent } from './actions.ts';
 import {
   addSection,
   allItems,
@@ -33,8 +43,9 @@ import {
   withinEvent,
 } from './agenda.ts';
 import { itemCount, parseAgendaText } from './agenda-text.ts';
-import { eventCalendar, ICAL_TYPE, itemCalendar, listCalendar } from './ical.ts';
+import { eventCalendar, ICAL_TYPE, itemCalendar, listCalendar } from './calendars.ts';
 import { eventJsonLd } from './jsonld.ts';
+import { eventsInMonth, feedEvents, listEvents, PAGE_SIZE } from './listing.ts';
 import { eventPageSummary } from './participants/index.ts';
 import { canCreate, canDelete, canEdit, canView } from './permissions.ts';
 import { registrationBlock } from './registration/index.ts';
@@ -49,21 +60,6 @@ import {
   pasteSchema,
   sectionSchema,
 } from './schemas.ts';
-import {
-  createEvent,
-  daysOutside,
-  deleteEvent,
-  type EventDetails,
-  eventsInMonth,
-  feedEvents,
-  getEvent,
-  isOrganiser,
-  listEvents,
-  PAGE_SIZE,
-  resolveOrganisations,
-  touchEvent,
-  updateEvent,
-} from './store.ts';
 import { AgendaEditorView, type AgendaForms, ItemForm } from './views-agenda.tsx';
 import { EventView } from './views-event.tsx';
 import { EventFormView, formValuesOf } from './views-form.tsx';

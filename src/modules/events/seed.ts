@@ -5,11 +5,13 @@
 import { z } from 'zod';
 import type { SeedContext } from '../../platform/context.ts';
 import { readSeedFile } from '../../seed.ts';
+import { resolveOrganisations } from './access.ts';
+import { createEvent } from './actions.ts';
 import { savePasted, setDayTitle } from './agenda.ts';
 import { parseAgendaText } from './agenda-text.ts';
 import { seedRosters } from './participants/seed.ts';
 import { eventInputSchema } from './schemas.ts';
-import { createEvent, reindex, resolveOrganisations } from './store.ts';
+import { reindex } from './search.ts';
 
 const seedFile = z.object({
   events: z.array(

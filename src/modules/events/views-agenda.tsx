@@ -5,10 +5,10 @@ import { fieldValue } from '../../platform/http/forms.ts';
 import { datesBetween } from '../../platform/time.ts';
 import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
+import type { EventDetails } from './access.ts';
 import type { AgendaDay, AgendaItem } from './agenda.ts';
 import type { LineProblem, ParsedAgenda, ParsedItem } from './agenda-text.ts';
 import { fullDate } from './format.ts';
-import type { EventDetails } from './store.ts';
 import { ITEM_KINDS } from './vocab.ts';
 
 export interface Overlap {

@@ -5,12 +5,12 @@ import { formatOffset, localToUtc, offsetMinutes, utcToLocal } from '../../platf
 import type { Domain } from '../../platform/vocabularies.ts';
 import { CsrfField } from '../../ui/components/form.tsx';
 import { usePage } from '../../ui/page-context.ts';
+import { type EventDetails, translationFor } from './access.ts';
 import { type AgendaDay, type AgendaItem, allItems } from './agenda.ts';
 import { dateRange, fullDate } from './format.ts';
 import type { EventPageSummary } from './participants/event-page.ts';
 import { EventPageBlocks } from './participants/views-event-blocks.tsx';
 import { RegistrationBlock, type RegistrationBlockData } from './registration/event-block.tsx';
-import { type EventDetails, translationFor } from './store.ts';
 
 export interface EventPermissions {
   edit: boolean;

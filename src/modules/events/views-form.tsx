@@ -8,7 +8,7 @@ import { CONTENT_LANGUAGES, DOMAINS } from '../../platform/vocabularies.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
 import { TranslationRows } from '../../ui/components/translation-rows.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import type { EventDetails } from './store.ts';
+import type { EventDetails } from './access.ts';
 import {
   EVENT_FORMATS,
   EVENT_STATUSES,

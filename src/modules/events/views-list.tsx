@@ -5,8 +5,8 @@ import { DOMAINS } from '../../platform/vocabularies.ts';
 import { Pagination, pageHref } from '../../ui/components/pagination.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import { dateRange, fullDate, monthTitle, shiftMonth, weekdayNames } from './format.ts';
+import type { EventCard } from './listing.ts';
 import type { EventFilter } from './schemas.ts';
-import type { EventCard } from './store.ts';
 import { EVENT_TYPES } from './vocab.ts';
 
 function Select(props: {

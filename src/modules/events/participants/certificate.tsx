@@ -9,8 +9,8 @@ import type { AppEnv } from '../../../platform/context.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { PageCtx, usePage } from '../../../ui/page-context.ts';
 import { pageContext } from '../../../ui/render.tsx';
+import type { EventDetails } from '../access.ts';
 import { dateRange } from '../format.ts';
-import type { EventDetails } from '../store.ts';
 import { useEventTitle } from './views-parts.tsx';
 
 const CSS = fs.readFileSync(new URL('./certificate.css', import.meta.url));

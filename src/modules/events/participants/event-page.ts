@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
 import { todayIn } from '../../../platform/time.ts';
 import { clippingsOfEvent, type EventClipping } from '../../press/index.ts';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import {
   documentsOf,
   type LinkedDocument,

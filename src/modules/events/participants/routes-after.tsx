@@ -11,7 +11,7 @@ import { setFlash } from '../../../platform/http/flash.ts';
 import { readForm } from '../../../platform/http/forms.ts';
 import { serveImage } from '../../../platform/images.ts';
 import { renderPage } from '../../../ui/render.tsx';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import {
   addPhoto,
   countDocuments,

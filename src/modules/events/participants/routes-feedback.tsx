@@ -14,7 +14,7 @@ import { readForm, validateForm } from '../../../platform/http/forms.ts';
 import { todayIn } from '../../../platform/time.ts';
 import type { FormState } from '../../../ui/components/form.tsx';
 import { renderPage } from '../../../ui/render.tsx';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import { outcomesOf } from './after.ts';
 import {
   addQuestion,

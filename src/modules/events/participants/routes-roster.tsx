@@ -12,8 +12,8 @@ import { type FieldErrors, type FormValues, readForm } from '../../../platform/h
 import { CSV_TYPE, XLSX_TYPE } from '../../../platform/spreadsheets.ts';
 import { datesBetween, todayIn } from '../../../platform/time.ts';
 import { renderPage } from '../../../ui/render.tsx';
+import type { EventDetails } from '../access.ts';
 import { withinEvent } from '../agenda.ts';
-import type { EventDetails } from '../store.ts';
 import { exportedRoster, rosterCsv, rosterXlsx } from './exports.ts';
 import { idParam, loadManagedEvent } from './load.ts';
 import {

@@ -4,7 +4,7 @@
 import { IMAGE_ACCEPT } from '../../../platform/images.ts';
 import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import { type LinkedDocument, PHOTO_MAX_BYTES, type Photo, photoUrl } from './after.ts';
 import { Checkbox, EventCrumbs, TextArea } from './views-parts.tsx';
 import { DOCUMENT_ROLES, MAX_REPORT_TEXT } from './vocab.ts';

@@ -4,8 +4,8 @@
 import { Form, type FormState } from '../../../ui/components/form.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
+import type { EventDetails } from '../access.ts';
 import { fullDate } from '../format.ts';
-import type { EventDetails } from '../store.ts';
 import type { RosterRow } from './roster.ts';
 import { EventCrumbs } from './views-parts.tsx';
 

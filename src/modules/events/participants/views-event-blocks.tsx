@@ -3,7 +3,7 @@
 // recommendations; documents and presentations; photos; press coverage. Inserted in views-event.tsx.
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import { photoUrl } from './after.ts';
 import type { EventPageSummary } from './event-page.ts';
 

@@ -3,7 +3,7 @@
 import { fieldValue } from '../../../platform/http/forms.ts';
 import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import { BarChart } from './charts.tsx';
 import type { FeedbackSummary } from './feedback.ts';
 import type { Question } from './schemas.ts';

@@ -3,7 +3,7 @@
 // participants and organisers reach this page; gender is never shown here.
 import { CsrfField } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import type { RosterRow } from './roster.ts';
 import { EventCrumbs, useEventTitle } from './views-parts.tsx';
 

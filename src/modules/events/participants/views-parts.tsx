@@ -4,7 +4,7 @@ import { fieldValue } from '../../../platform/http/forms.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
 import type { FormState } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import { type EventDetails, translationFor } from '../store.ts';
+import { type EventDetails, translationFor } from '../access.ts';
 
 /** The event's title as the reader sees it (their translation when there is one), with its language. */
 export function useEventTitle(event: EventDetails): { title: string; lang: string } {

@@ -3,8 +3,8 @@
 // and attendance per day — as sentences, small SVG charts with their tables, and exports; and the
 // summary of the feedback when the reader may see it.
 import { usePage } from '../../../ui/page-context.ts';
+import type { EventDetails } from '../access.ts';
 import { fullDate } from '../format.ts';
-import type { EventDetails } from '../store.ts';
 import { BarChart, type ChartRow, formatShare } from './charts.tsx';
 import type { FeedbackSummary } from './feedback.ts';
 import type { KeyFigures } from './figures.ts';

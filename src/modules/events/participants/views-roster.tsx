@@ -7,8 +7,8 @@ import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { countryOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
+import type { EventDetails } from '../access.ts';
 import { PARTICIPANT_ROLES } from '../registration/vocab.ts';
-import type { EventDetails } from '../store.ts';
 import type { RosterRow } from './roster.ts';
 import { Checkbox, EventCrumbs, useEventTitle } from './views-parts.tsx';
 

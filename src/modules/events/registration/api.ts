@@ -7,7 +7,7 @@ import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
-import { getEventById } from '../store.ts';
+import { getEventById } from '../access.ts';
 import { changeContext, loadForReviewing } from './access.ts';
 import { ApplicationSchema, BalanceSchema, toJson } from './api-json.ts';
 import { applicationById, applicationsOfUser } from './applications-store.ts';

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
 import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import { applicationOf } from './applications-store.ts';
 import { type ApplyRefusal, applyRefusal, canManage, canReview, closesAt } from './permissions.ts';
 import { isReviewer } from './review-store.ts';

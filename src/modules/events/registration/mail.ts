@@ -5,9 +5,9 @@ import type { Config } from '../../../config.ts';
 import { isLocale, type Locale } from '../../../locales/index.ts';
 import { type MessageKey, translator } from '../../../platform/i18n.ts';
 import type { MailMessage } from '../../../platform/mail/outbox.ts';
+import type { EventRow } from '../access.ts';
+import { eventCalendar } from '../calendars.ts';
 import { dateRange } from '../format.ts';
-import { eventCalendar } from '../ical.ts';
-import type { EventRow } from '../store.ts';
 
 export type RegistrationMail = 'submitted' | 'accepted' | 'waitlisted' | 'declined' | 'withdrawn';
 

@@ -2,8 +2,8 @@
 // events' own rules are in ../permissions.ts, and organisers are who may edit the event there).
 import type { User } from '../../../db/schema.ts';
 import { localToUtc } from '../../../platform/time.ts';
+import type { EventRow } from '../access.ts';
 import { canEdit } from '../permissions.ts';
-import type { EventRow } from '../store.ts';
 import type { RegistrationSettings } from './settings-store.ts';
 import type { RegistrationStatus } from './vocab.ts';
 import { WITHDRAWABLE_STATUSES } from './vocab.ts';

@@ -7,7 +7,7 @@ import { HttpError } from '../../../platform/http/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { type FieldErrors, readForm } from '../../../platform/http/forms.ts';
 import { renderPage } from '../../../ui/render.tsx';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import { auditEvent, loadForManaging } from './access.ts';
 import {
   addField,

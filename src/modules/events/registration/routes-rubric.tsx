@@ -8,7 +8,7 @@ import { setFlash } from '../../../platform/http/flash.ts';
 import { readForm } from '../../../platform/http/forms.ts';
 import { renderPage } from '../../../ui/render.tsx';
 import { findUserByEmail } from '../../accounts/index.ts';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import { auditEvent, loadForManaging } from './access.ts';
 import {
   addCriterion,

@@ -8,7 +8,7 @@ import { setFlash } from '../../../platform/http/flash.ts';
 import { readForm } from '../../../platform/http/forms.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { renderPage } from '../../../ui/render.tsx';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import { auditEvent, changeContext, loadForManaging } from './access.ts';
 import { promoteFromWaitingList } from './decisions.ts';
 import { invitationMail, mailLocale } from './mail.ts';

@@ -2,8 +2,8 @@
 // own applications, and the answers block the reviewers' page shows too.
 import { CsrfField } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
+import type { EventDetails } from '../access.ts';
 import { dateRange } from '../format.ts';
-import type { EventDetails } from '../store.ts';
 import { type FormField, isFileAnswer } from './answers.ts';
 import type { Application, OwnApplication } from './applications-store.ts';
 import { StatusBadge } from './views-parts.tsx';

@@ -6,7 +6,7 @@ import { renderMarkdown } from '../../../platform/markdown.ts';
 import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
 import { Field, Form, type FormState, SelectField } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import type { FileAnswer, FormField } from './answers.ts';
 import type { RegistrationSettings } from './settings-store.ts';
 import { CheckboxField, inEventZone } from './views-parts.tsx';

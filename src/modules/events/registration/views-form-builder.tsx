@@ -3,7 +3,7 @@
 import type { FormValues } from '../../../platform/http/forms.ts';
 import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import type { FormField } from './answers.ts';
 import { AreaField, CheckboxField } from './views-parts.tsx';
 import { SetupNav } from './views-setup.tsx';

@@ -5,7 +5,7 @@ import { fieldValue } from '../../../platform/http/forms.ts';
 import { Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import type { FormField } from './answers.ts';
 import type { Application } from './applications-store.ts';
 import type { ListedApplication } from './listing.ts';

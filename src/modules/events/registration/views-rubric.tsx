@@ -1,7 +1,7 @@
 // The organisers' rubric (criteria with their maximum score) and the accounts they ask to review.
 import { CsrfField, Field, Form, type FormState, Submit } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import type { Criterion, Reviewer } from './review-store.ts';
 import { SetupNav } from './views-setup.tsx';
 

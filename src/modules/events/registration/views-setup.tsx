@@ -5,7 +5,7 @@ import { fieldValue } from '../../../platform/http/forms.ts';
 import { utcToLocal } from '../../../platform/time.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../store.ts';
+import type { EventDetails } from '../access.ts';
 import type { RegistrationSettings } from './settings-store.ts';
 import { AreaField, CheckboxField } from './views-parts.tsx';
 import { MAX_CATEGORIES, REGISTRATION_MODES } from './vocab.ts';

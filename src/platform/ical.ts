@@ -1,0 +1,83 @@
+// iCalendar (RFC 5545) files, written with ical-generator, for any module that offers calendars.
+// A timed entry is written in its own zone (DTSTART;TZID=Asia/Ho_Chi_Minh:…) with a VTIMEZONE for
+// each zone from @touch4it/ical-timezones, so calendars show it right wherever the reader is; an
+// all-day entry has DATE values (end exclusive, as the RFC wants). What goes into a calendar (which
+// records, which of their parts) is the module's; this file only writes it.
+import { TZDate } from '@date-fns/tz';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalEventStatus } from 'ical-generator';
+import { localToUtc, nextDate } from './time.ts';
+
+export const ICAL_TYPE = 'text/calendar; charset=utf-8';
+
+/** When an entry happens: wall-clock times of a zone, or whole days (the same everywhere). */
+export type CalendarTime =
+  | { zone: string; start: { date: string; time: string }; end: { date: string; time: string } }
+  | { allDay: true; firstDay: string; lastDay: string };
+
+export interface CalendarEntry {
+  /** Unique within the site; the host is added (`event-12` → `event-12@hub.example`). */
+  uid: string;
+  summary: string;
+  url: string;
+  description: string;
+  location: string | null;
+  cancelled: boolean;
+  /** When the entry last changed (DTSTAMP). */
+  stamp: Date;
+  /** LAST-MODIFIED, when the record keeps it. */
+  lastModified?: Date;
+  when: CalendarTime;
+}
+
+/**
+ * A wall-clock time of a zone as ical-generator takes it: a TZDate (@date-fns/tz), whose parts it
+ * writes as they read in that zone whatever the server's own TZ is.
+ */
+const at = (date: string, time: string, zone: string) => new TZDate(localToUtc(date, time, zone), zone);
+
+/** A calendar named `name` of `entries`, as the text of an .ics file. */
+export function calendarText(
+  name: string,
+  entries: CalendarEntry[],
+  options: { baseUrl: string; product: string },
+): string {
+  const host = new URL(options.baseUrl).host;
+  const cal = ical({
+    name,
+    prodId: { company: host, product: options.product, language: 'EN' },
+    // No calendar-wide zone (its name is empty): each entry names its own, DTSTAMP and the like
+    // stay in UTC, and the generator still writes one VTIMEZONE per zone the entries use.
+    timezone: { name: '', generator: getVtimezoneComponent },
+  });
+  for (const entry of entries) {
+    const { when } = entry;
+    const common = {
+      id: `${entry.uid}@${host}`,
+      summary: entry.summary,
+      url: entry.url,
+      description: entry.description,
+      location: entry.location,
+      status: entry.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      stamp: entry.stamp,
+      ...(entry.lastModified ? { lastModified: entry.lastModified } : {}),
+    };
+    if ('allDay' in when) {
+      // All-day dates are the same everywhere; ical-generator writes a Date's UTC day for them.
+      cal.createEvent({
+        ...common,
+        allDay: true,
+        start: new Date(`${when.firstDay}T00:00:00Z`),
+        end: new Date(`${nextDate(when.lastDay)}T00:00:00Z`),
+      });
+    } else {
+      cal.createEvent({
+        ...common,
+        timezone: when.zone,
+        start: at(when.start.date, when.start.time, when.zone),
+        end: at(when.end.date, when.end.time, when.zone),
+      });
+    }
+  }
+  return cal.toString();
+}
