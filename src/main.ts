@@ -6,7 +6,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { backupDatabase } from './db/dialect.ts';
 import { ROLES, type Role } from './db/schema.ts';
 import {
-  createUser,
+  createAccount,
   emailField,
   findUserByEmail,
   nameField,
@@ -14,10 +14,12 @@ import {
   normaliseEmail,
 } from './modules/accounts/index.ts';
 import { changeRole } from './modules/admin/index.ts';
+import { systemContext } from './platform/actions.ts';
 import { recordAudit } from './platform/audit.ts';
 import { createApiToken } from './platform/auth.ts';
+import { HttpError } from './platform/http/errors.ts';
 import { randomToken } from './platform/security-tokens.ts';
-import { indexNeedsRebuild } from './search/index.ts';
+import { indexNeedsRebuild } from './search/rebuild.ts';
 import { createFirstAdmin, isDatabaseEmpty, seedDemo } from './seed.ts';
 import { migrate, openPlatform, type Platform, rebuildSearchIndex, runServer } from './server.ts';
 
@@ -148,16 +150,7 @@ const COMMANDS: Record<string, Command> = {
       return withPlatform(config, async ({ deps }) => {
         if (await findUserByEmail(deps.db, email))
           throw new UsageError(`An account with ${email} already exists.`);
-        await deps.db.transaction().execute(async (trx) => {
-          const user = await createUser(trx, { email, name, password, role, verified: true });
-          await recordAudit(trx, {
-            action: 'user.created',
-            actorId: null,
-            subjectType: 'user',
-            subjectId: user.id,
-            details: { role, via: 'cli' },
-          });
-        });
+        await createAccount(systemContext(deps, 'cli'), { email, name, password, role, verified: true });
         console.log(`Created ${role} ${email}${generated ? ` with password ${password}` : ''}`);
       });
     },
@@ -175,8 +168,13 @@ const COMMANDS: Record<string, Command> = {
       return withPlatform(config, async ({ deps }) => {
         const user = await findUserByEmail(deps.db, email);
         if (!user) throw new UsageError(`No account uses ${email}.`);
-        const result = await changeRole(deps.db, user.id, role, { actorId: null, ip: null, requestId: null });
-        if (!result.ok) throw new UsageError('The hub needs at least one active administrator.');
+        try {
+          await changeRole(systemContext(deps, 'cli'), user.id, role);
+        } catch (err) {
+          if (err instanceof HttpError && err.status === 409)
+            throw new UsageError('The hub needs at least one active administrator.');
+          throw err;
+        }
         console.log(`${email} is now ${role}.`);
       });
     },

@@ -16,7 +16,7 @@ import { Outbox } from './platform/mail/outbox.ts';
 import { pruneRateLimits } from './platform/rate-limit.ts';
 import { pruneExpiredSessions } from './platform/sessions.ts';
 import { DAY, isoIn } from './platform/time.ts';
-import { reindexAll } from './search/index.ts';
+import { reindexAll } from './search/rebuild.ts';
 
 export interface Platform {
   deps: AppDeps;

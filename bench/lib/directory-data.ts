@@ -9,7 +9,7 @@ import { modules } from '../../src/modules/index.ts';
 import type { PeopleTable } from '../../src/modules/people/tables.ts';
 import { DAY, isoIn } from '../../src/platform/time.ts';
 import { DOMAINS, ORGANISATION_KINDS, VALUE_CHAIN_STAGES } from '../../src/platform/vocabularies.ts';
-import { reindexAll } from '../../src/search/index.ts';
+import { reindexAll } from '../../src/search/rebuild.ts';
 import { prng, type Random } from './corpus.ts';
 
 type City = [name: string, latitude: number, longitude: number];

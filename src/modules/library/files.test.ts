@@ -9,7 +9,8 @@ import {
   visibleText,
 } from '../../../test/harness.ts';
 import { fixture, makeDocx, makeDocxBomb, makeExe } from '../../platform/files/test-files.ts';
-import { reindexAll, search } from '../../search/index.ts';
+import { search } from '../../search/index.ts';
+import { reindexAll } from '../../search/rebuild.ts';
 import {
   createDocument,
   documentForm,

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform, visibleText } from '../../../test/harness.ts';
 import type { HubModule } from '../../platform/context.ts';
-import { indexNeedsRebuild, indexRecord, reindexAll, type SearchableRecord } from '../../search/index.ts';
+import { indexRecord, type SearchableRecord } from '../../search/index.ts';
+import { indexNeedsRebuild, reindexAll } from '../../search/rebuild.ts';
 
 const records: SearchableRecord[] = [
   {
