@@ -4,134 +4,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { buildDataset, type Dataset, SCALES, type Scale } from './lib/data.ts';
+import { buildDataset, type Dataset } from './lib/data.ts';
 import { addEvents, type EventsDataset } from './lib/events-data.ts';
 import {
-  addLibrary,
-  LIBRARY_BENCH_DOCUMENT,
-  LIBRARY_SEARCH_WORD,
-  type LibraryCounts,
-} from './lib/library-data.ts';
+  BUDGET,
+  DEMO_REPORT_EVENT,
+  eventTargets,
+  type Options,
+  parseOptions,
+  TARGETS,
+  type Target,
+  type TargetResult,
+  USAGE,
+} from './lib/http-options.ts';
+import { kb, resultsTable } from './lib/http-report.ts';
+import { addLibrary, LIBRARY_SEARCH_WORD, type LibraryCounts } from './lib/library-data.ts';
+
+import { log, machine, percentile, plural, verdict } from './lib/report.ts';
 import { ROOT, type RunningServer, signalGroup, startServer } from './lib/server.ts';
-import { ACCEPT_ENCODING, measurePage, type PageSizes } from './lib/sizes.ts';
-
-const USAGE = `Usage: npm run bench -- [options]
-
-  --scale demo|10x|100x   Size of the generated database (default demo)
-  --duration SECONDS      Measured load per target (default 10)
-  --warmup SECONDS        Unmeasured load before each target (default 2; 0 to skip)
-  --connections N         Concurrent connections (default 20)
-  --workers N             Server worker processes, as in \`hub serve --workers\` (default 1)
-  --organisations N       Generated organisations added to the demo ones (default: 0 at demo,
-                          10 000 at 10x, 100 000 at 100x)
-  --people N              Generated people profiles (the same defaults)
-  --events N              Generated events (default: 0 at demo, 200 at 10x, 2 000 at 100x)
-  --applications N        Generated applications spread over them, with their rosters
-                          (default: 100 per generated event)
-  --documents N           Generated library documents with files (default: 0 at demo,
-                          5 000 at 10x, 50 000 at 100x)
-  --only NAME             Run only the targets whose name contains NAME (e.g. directory)
-  --help                  Show this help`;
-
-/** docs/DESIGN.md, "Budgets". 1 KB = 1024 bytes. */
-const BUDGET = { p95Ms: 50, pageKb: 30, jsKb: 20 } as const;
-
-interface Target {
-  name: string;
-  path: string;
-  /** An HTML page: its stylesheets count towards the page budget. */
-  page: boolean;
-  /** Sends the administrator's API token. */
-  token: boolean;
-}
-
-const TARGETS: Target[] = [
-  { name: 'GET /', path: '/', page: true, token: false },
-  { name: 'GET /login', path: '/login', page: true, token: false },
-  { name: 'GET /api/v1/me', path: '/api/v1/me', page: false, token: true },
-  { name: 'GET /directory', path: '/directory', page: true, token: false },
-  // Two filters and the map of the selection: the directory budget of issue 4.
-  {
-    name: 'GET /directory (2 filters + map)',
-    path: '/directory?country=VN&kind=creative_hub',
-    page: true,
-    token: false,
-  },
-  {
-    name: 'GET /directory?q=',
-    path: `/directory?q=${encodeURIComponent('Huế')}&domain=heritage`,
-    page: true,
-    token: false,
-  },
-  { name: 'GET /directory/stella', path: '/directory/stella', page: true, token: false },
-  { name: 'GET /api/v1/organisations', path: '/api/v1/organisations?country=LA', page: false, token: true },
-  {
-    name: 'GET /directory/people (2 filters)',
-    path: '/directory/people?country=TH&domain=performance',
-    page: true,
-    token: false,
-  },
-  { name: 'GET /api/v1/people', path: '/api/v1/people?country=KH', page: false, token: true },
-  ...libraryTargets(),
-];
-
-// ---------------------------------------------------------------------------------------------
-// Events: the lists, the month calendar, an event page and the report of a held event with a full
-// roster (a generated one above demo scale, Qingdao's demo roster at demo scale).
-
-const EVENTS: Record<Scale, number> = { demo: 0, '10x': 200, '100x': 2_000 };
-const APPLICATIONS_PER_EVENT = 100;
-const DEMO_REPORT_EVENT = 'consultative-meeting-2005-convention-northeast-asia-qingdao-2017';
-
-function eventTargets(reportSlug: string, month: string): Target[] {
-  return [
-    { name: 'GET /events', path: '/events', page: true, token: false },
-    { name: 'GET /events?when=past', path: '/events?when=past&country=LA', page: true, token: false },
-    { name: 'GET /events/calendar', path: `/events/calendar?month=${month}`, page: true, token: false },
-    { name: 'GET /events/:slug', path: `/events/${reportSlug}`, page: true, token: false },
-    { name: 'GET /events/:slug/report', path: `/events/${reportSlug}/report`, page: true, token: false },
-    {
-      name: 'GET /api/v1/events/:slug/report',
-      path: `/api/v1/events/${reportSlug}/report`,
-      page: false,
-      token: true,
-    },
-  ];
-}
-
-// ---------------------------------------------------------------------------------------------
-// The library (bench/lib/library-data.ts): documents with files whose extracted text is in the
-// search index. Every target's name contains "library", for `--only library`.
-
-/** Generated library documents by scale, unless --documents says otherwise. */
-const DOCUMENTS: Record<Scale, number> = { demo: 0, '10x': 5_000, '100x': 50_000 };
-
-function libraryTargets(): Target[] {
-  return [
-    { name: 'GET /library', path: '/library', page: true, token: false },
-    { name: 'GET /library (2 filters)', path: '/library?country=LA&kind=decree', page: true, token: false },
-    {
-      name: 'GET /library?q= (word in files)',
-      path: `/library?q=${encodeURIComponent(LIBRARY_SEARCH_WORD)}`,
-      page: true,
-      token: false,
-    },
-    {
-      name: `GET /library/${LIBRARY_BENCH_DOCUMENT}`,
-      path: `/library/${LIBRARY_BENCH_DOCUMENT}`,
-      page: true,
-      token: false,
-    },
-    {
-      name: 'GET /api/v1/documents (library)',
-      path: '/api/v1/documents?language=vi',
-      page: false,
-      token: true,
-    },
-  ];
-}
+import { ACCEPT_ENCODING, measurePage } from './lib/sizes.ts';
 
 /** Adds the generated documents to the database that buildDataset made. */
 async function buildLibrary(dir: string, documents: number): Promise<LibraryCounts | null> {
@@ -144,38 +36,6 @@ async function buildLibrary(dir: string, documents: number): Promise<LibraryCoun
       `${counts.planted} of them (${counts.seconds.toFixed(1)} s)`,
   );
   return counts;
-}
-
-/** Generated organisations (and as many people) by scale, unless --organisations/--people say otherwise. */
-const ORGANISATIONS: Record<Scale, number> = { demo: 0, '10x': 10_000, '100x': 100_000 };
-
-interface Options {
-  scale: Scale;
-  duration: number;
-  warmup: number;
-  connections: number;
-  workers: number;
-  organisations: number;
-  people: number;
-  documents: number;
-  events: number;
-  applications: number;
-  only: string | undefined;
-}
-
-interface TargetResult {
-  target: string;
-  url: string;
-  requests: { total: number; meanPerSecond: number; stddevPerSecond: number };
-  /** Milliseconds as the client saw them: autocannon's percentiles, p95 from every response. */
-  latencyMs: { mean: number; p50: number; p95: number; p97_5: number; p99: number; max: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  statusCodes: Record<string, number>;
-  size: PageSizes;
-  budgets: { p95: boolean; page: boolean | null };
-  failed: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,71 +72,6 @@ process.once('exit', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-
-function parseOptions(argv: string[]): Options | null {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      scale: { type: 'string', default: 'demo' },
-      duration: { type: 'string', default: '10' },
-      warmup: { type: 'string', default: '2' },
-      connections: { type: 'string', default: '20' },
-      workers: { type: 'string', default: '1' },
-      organisations: { type: 'string' },
-      people: { type: 'string' },
-      documents: { type: 'string' },
-      events: { type: 'string' },
-      applications: { type: 'string' },
-      only: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) return null;
-  if (!(values.scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
-  const number = (flag: string, value: string, min: number, max: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new Error(`--${flag} must be a whole number from ${min} to ${max}`);
-    return n;
-  };
-  return {
-    scale: values.scale as Scale,
-    duration: number('duration', values.duration, 1, 3600),
-    warmup: number('warmup', values.warmup, 0, 600),
-    connections: number('connections', values.connections, 1, 1000),
-    workers: number('workers', values.workers, 1, 64),
-    organisations:
-      values.organisations === undefined
-        ? ORGANISATIONS[values.scale as Scale]
-        : number('organisations', values.organisations, 0, 5_000_000),
-    people:
-      values.people === undefined
-        ? ORGANISATIONS[values.scale as Scale]
-        : number('people', values.people, 0, 5_000_000),
-    documents:
-      values.documents === undefined
-        ? DOCUMENTS[values.scale as Scale]
-        : number('documents', values.documents, 0, 1_000_000),
-    ...eventsOptions(values, number),
-    only: values.only,
-  };
-}
-
-function eventsOptions(
-  values: { scale?: string; events?: string; applications?: string },
-  number: (flag: string, value: string, min: number, max: number) => number,
-) {
-  const events =
-    values.events === undefined
-      ? EVENTS[values.scale as Scale]
-      : number('events', values.events, 0, 1_000_000);
-  const applications =
-    values.applications === undefined
-      ? events * APPLICATIONS_PER_EVENT
-      : number('applications', values.applications, 0, 50_000_000);
-  return { events, applications };
-}
 
 function load(url: string, headers: Record<string, string>, seconds: number, connections: number) {
   const instance = autocannon({ url, headers, duration: seconds, connections, timeout: 10 });
@@ -340,80 +135,6 @@ async function benchTarget(
     },
     failed: total === 0 || failures > (total + result.errors) / 2,
   };
-}
-
-/** Nearest-rank percentile; NaN for no values. */
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = Float64Array.from(values).sort();
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Report
-
-const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-/** autocannon's percentiles are whole milliseconds; p95 is not. */
-const ms = (n: number) =>
-  !Number.isFinite(n) ? '–' : Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 2 : 1);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const verdict = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'met' : 'NOT MET');
-
-function table(results: TargetResult[]): string {
-  const head = [
-    'target',
-    'req/s',
-    'p50 ms',
-    'p95 ms',
-    'p97.5 ms',
-    'p99 ms',
-    'non-2xx',
-    'resp KB',
-    '+CSS KB',
-    'page KB',
-    `p95 ≤ ${BUDGET.p95Ms} ms`,
-    `page ≤ ${BUDGET.pageKb} KB`,
-  ];
-  const rows = results.map((r) => {
-    const cssBytes = r.size.withCssWireBytes - r.size.response.wireBytes;
-    const page = r.budgets.page !== null;
-    return [
-      r.target,
-      r.requests.meanPerSecond.toFixed(0),
-      ms(r.latencyMs.p50),
-      ms(r.latencyMs.p95),
-      ms(r.latencyMs.p97_5),
-      ms(r.latencyMs.p99),
-      r.errors ? `${r.non2xx} +${r.errors} err` : String(r.non2xx),
-      `${kb(r.size.response.wireBytes)} (${r.size.response.encoding ?? 'none'})`,
-      page ? kb(cssBytes) : '–',
-      page ? kb(r.size.withCssWireBytes) : '–',
-      verdict(r.budgets.p95),
-      verdict(r.budgets.page),
-    ];
-  });
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
-function machine(loadAtStart: number[]) {
-  const cpus = os.cpus();
-  const round = (list: number[]) => list.map((n) => Math.round(n * 100) / 100);
-  return {
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    /** 1, 5 and 15 minute load averages when the run started and when it ended. */
-    loadAverage: { start: round(loadAtStart), end: round(os.loadavg()) },
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
-  };
-}
-
-function log(message: string) {
-  console.error(message);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -482,7 +203,7 @@ async function main(): Promise<number> {
         `autocannon and the server share it; load average ${m.loadAverage.start[0]} at start, ` +
         `${m.loadAverage.end[0]} at end`,
       '',
-      table(results),
+      resultsTable(results),
       '',
       `Latency is measured by the client, queueing under load included (an upper bound of server time).`,
       `KB = 1024 bytes on the wire; page KB = the response plus the stylesheets it links, compressed.`,

@@ -1,0 +1,217 @@
+import { parseArgs } from 'node:util';
+import { SCALES, type Scale } from './data.ts';
+import { LIBRARY_BENCH_DOCUMENT, LIBRARY_SEARCH_WORD } from './library-data.ts';
+import type { PageSizes } from './sizes.ts';
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+  --scale demo|10x|100x   Size of the generated database (default demo)
+  --duration SECONDS      Measured load per target (default 10)
+  --warmup SECONDS        Unmeasured load before each target (default 2; 0 to skip)
+  --connections N         Concurrent connections (default 20)
+  --workers N             Server worker processes, as in \`hub serve --workers\` (default 1)
+  --organisations N       Generated organisations added to the demo ones (default: 0 at demo,
+                          10 000 at 10x, 100 000 at 100x)
+  --people N              Generated people profiles (the same defaults)
+  --events N              Generated events (default: 0 at demo, 200 at 10x, 2 000 at 100x)
+  --applications N        Generated applications spread over them, with their rosters
+                          (default: 100 per generated event)
+  --documents N           Generated library documents with files (default: 0 at demo,
+                          5 000 at 10x, 50 000 at 100x)
+  --only NAME             Run only the targets whose name contains NAME (e.g. directory)
+  --help                  Show this help`;
+
+/** docs/DESIGN.md, "Budgets". 1 KB = 1024 bytes. */
+export const BUDGET = { p95Ms: 50, pageKb: 30, jsKb: 20 } as const;
+
+export interface Target {
+  name: string;
+  path: string;
+  /** An HTML page: its stylesheets count towards the page budget. */
+  page: boolean;
+  /** Sends the administrator's API token. */
+  token: boolean;
+}
+
+export const TARGETS: Target[] = [
+  { name: 'GET /', path: '/', page: true, token: false },
+  { name: 'GET /login', path: '/login', page: true, token: false },
+  { name: 'GET /api/v1/me', path: '/api/v1/me', page: false, token: true },
+  { name: 'GET /directory', path: '/directory', page: true, token: false },
+  // Two filters and the map of the selection: the directory budget of issue 4.
+  {
+    name: 'GET /directory (2 filters + map)',
+    path: '/directory?country=VN&kind=creative_hub',
+    page: true,
+    token: false,
+  },
+  {
+    name: 'GET /directory?q=',
+    path: `/directory?q=${encodeURIComponent('Huế')}&domain=heritage`,
+    page: true,
+    token: false,
+  },
+  { name: 'GET /directory/stella', path: '/directory/stella', page: true, token: false },
+  { name: 'GET /api/v1/organisations', path: '/api/v1/organisations?country=LA', page: false, token: true },
+  {
+    name: 'GET /directory/people (2 filters)',
+    path: '/directory/people?country=TH&domain=performance',
+    page: true,
+    token: false,
+  },
+  { name: 'GET /api/v1/people', path: '/api/v1/people?country=KH', page: false, token: true },
+  ...libraryTargets(),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Events: the lists, the month calendar, an event page and the report of a held event with a full
+// roster (a generated one above demo scale, Qingdao's demo roster at demo scale).
+
+export const EVENTS: Record<Scale, number> = { demo: 0, '10x': 200, '100x': 2_000 };
+export const APPLICATIONS_PER_EVENT = 100;
+export const DEMO_REPORT_EVENT = 'consultative-meeting-2005-convention-northeast-asia-qingdao-2017';
+
+export function eventTargets(reportSlug: string, month: string): Target[] {
+  return [
+    { name: 'GET /events', path: '/events', page: true, token: false },
+    { name: 'GET /events?when=past', path: '/events?when=past&country=LA', page: true, token: false },
+    { name: 'GET /events/calendar', path: `/events/calendar?month=${month}`, page: true, token: false },
+    { name: 'GET /events/:slug', path: `/events/${reportSlug}`, page: true, token: false },
+    { name: 'GET /events/:slug/report', path: `/events/${reportSlug}/report`, page: true, token: false },
+    {
+      name: 'GET /api/v1/events/:slug/report',
+      path: `/api/v1/events/${reportSlug}/report`,
+      page: false,
+      token: true,
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The library (bench/lib/library-data.ts): documents with files whose extracted text is in the
+// search index. Every target's name contains "library", for `--only library`.
+
+/** Generated library documents by scale, unless --documents says otherwise. */
+export const DOCUMENTS: Record<Scale, number> = { demo: 0, '10x': 5_000, '100x': 50_000 };
+
+export function libraryTargets(): Target[] {
+  return [
+    { name: 'GET /library', path: '/library', page: true, token: false },
+    { name: 'GET /library (2 filters)', path: '/library?country=LA&kind=decree', page: true, token: false },
+    {
+      name: 'GET /library?q= (word in files)',
+      path: `/library?q=${encodeURIComponent(LIBRARY_SEARCH_WORD)}`,
+      page: true,
+      token: false,
+    },
+    {
+      name: `GET /library/${LIBRARY_BENCH_DOCUMENT}`,
+      path: `/library/${LIBRARY_BENCH_DOCUMENT}`,
+      page: true,
+      token: false,
+    },
+    {
+      name: 'GET /api/v1/documents (library)',
+      path: '/api/v1/documents?language=vi',
+      page: false,
+      token: true,
+    },
+  ];
+}
+
+/** Generated organisations (and as many people) by scale, unless --organisations/--people say otherwise. */
+export const ORGANISATIONS: Record<Scale, number> = { demo: 0, '10x': 10_000, '100x': 100_000 };
+
+export interface Options {
+  scale: Scale;
+  duration: number;
+  warmup: number;
+  connections: number;
+  workers: number;
+  organisations: number;
+  people: number;
+  documents: number;
+  events: number;
+  applications: number;
+  only: string | undefined;
+}
+
+export interface TargetResult {
+  target: string;
+  url: string;
+  requests: { total: number; meanPerSecond: number; stddevPerSecond: number };
+  /** Milliseconds as the client saw them: autocannon's percentiles, p95 from every response. */
+  latencyMs: { mean: number; p50: number; p95: number; p97_5: number; p99: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  size: PageSizes;
+  budgets: { p95: boolean; page: boolean | null };
+  failed: boolean;
+}
+
+export function parseOptions(argv: string[]): Options | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scale: { type: 'string', default: 'demo' },
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' },
+      connections: { type: 'string', default: '20' },
+      workers: { type: 'string', default: '1' },
+      organisations: { type: 'string' },
+      people: { type: 'string' },
+      documents: { type: 'string' },
+      events: { type: 'string' },
+      applications: { type: 'string' },
+      only: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return null;
+  if (!(values.scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+  const number = (flag: string, value: string, min: number, max: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new Error(`--${flag} must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+  return {
+    scale: values.scale as Scale,
+    duration: number('duration', values.duration, 1, 3600),
+    warmup: number('warmup', values.warmup, 0, 600),
+    connections: number('connections', values.connections, 1, 1000),
+    workers: number('workers', values.workers, 1, 64),
+    organisations:
+      values.organisations === undefined
+        ? ORGANISATIONS[values.scale as Scale]
+        : number('organisations', values.organisations, 0, 5_000_000),
+    people:
+      values.people === undefined
+        ? ORGANISATIONS[values.scale as Scale]
+        : number('people', values.people, 0, 5_000_000),
+    documents:
+      values.documents === undefined
+        ? DOCUMENTS[values.scale as Scale]
+        : number('documents', values.documents, 0, 1_000_000),
+    ...eventsOptions(values, number),
+    only: values.only,
+  };
+}
+
+export function eventsOptions(
+  values: { scale?: string; events?: string; applications?: string },
+  number: (flag: string, value: string, min: number, max: number) => number,
+) {
+  const events =
+    values.events === undefined
+      ? EVENTS[values.scale as Scale]
+      : number('events', values.events, 0, 1_000_000);
+  const applications =
+    values.applications === undefined
+      ? events * APPLICATIONS_PER_EVENT
+      : number('applications', values.applications, 0, 50_000_000);
+  return { events, applications };
+}
