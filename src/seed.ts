@@ -5,8 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ROLES } from './db/schema.ts';
-import { countUsers, createUser, findUserByEmail } from './modules/accounts/index.ts';
-import { recordAudit } from './platform/audit.ts';
+import { countUsers, createAccount, findUserByEmail } from './modules/accounts/index.ts';
+import { systemContext } from './platform/actions.ts';
 import type { AppDeps } from './platform/context.ts';
 import { randomToken } from './platform/security-tokens.ts';
 
@@ -35,15 +35,14 @@ export async function seedDemo(deps: AppDeps): Promise<{ added: number }> {
   const { members } = readSeedFile('platform/members.json', membersFile);
   for (const m of members) {
     if (await findUserByEmail(db, m.email)) continue;
-    const user = await createUser(db, {
+    await createAccount(systemContext(deps, 'seed'), {
       email: m.email,
       name: m.name,
       role: m.role,
       locale: m.locale,
+      timeZone: m.time_zone,
       verified: true,
     });
-    if (m.time_zone)
-      await db.updateTable('users').set({ time_zone: m.time_zone }).where('id', '=', user.id).execute();
     added++;
   }
   for (const module of deps.modules) {
@@ -66,21 +65,10 @@ export async function createFirstAdmin(
   const email = deps.config.adminEmail ?? 'admin@example.org';
   const generated = !deps.config.adminPassword;
   const password = deps.config.adminPassword ?? randomToken(12);
-  await deps.db.transaction().execute(async (trx) => {
-    const user = await createUser(trx, {
-      email,
-      name: 'Administrator',
-      password,
-      role: 'admin',
-      verified: true,
-    });
-    await recordAudit(trx, {
-      action: 'user.created',
-      actorId: null,
-      subjectType: 'user',
-      subjectId: user.id,
-      details: { role: 'admin', via: 'start' },
-    });
-  });
+  await createAccount(
+    systemContext(deps, 'cli'),
+    { email, name: 'Administrator', password, role: 'admin', verified: true },
+    'start',
+  );
   return { email, password, generated };
 }

@@ -11,8 +11,9 @@ import { postgresSetup, sqliteSetup } from '../src/db/dialect.ts';
 import { fromSetup } from '../src/db/index.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Role } from '../src/db/schema.ts';
-import { createUser } from '../src/modules/accounts/store.ts';
+import { createAccount } from '../src/modules/accounts/index.ts';
 import { modules as allModules } from '../src/modules/index.ts';
+import { systemContext } from '../src/platform/actions.ts';
 import type { AppDeps, HubModule } from '../src/platform/context.ts';
 import { DiskFileStore } from '../src/platform/files/store.ts';
 import { createLogger } from '../src/platform/logger.ts';
@@ -122,7 +123,8 @@ export async function createTestPlatform(
   /** An account; the test password's hash is computed once per process, not per account. */
   const newUser = async (input: Parameters<TestPlatform['createUser']>[0] = {}) => {
     counter++;
-    const user = await createUser(database.db, {
+    // As the demo seed makes accounts: no audit entry.
+    const user = await createAccount(systemContext(deps, 'seed'), {
       email: input.email ?? `person${counter}@example.org`,
       name: input.name ?? `Person ${counter}`,
       password: null,

@@ -1,12 +1,12 @@
-// /api/v1/me: the signed-in account, read and updated with the same rules as the account page.
+// /api/v1/me: the signed-in account, read and updated with the account page's rules (the same
+// action and fields).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { User } from '../../db/schema.ts';
+import { actingUser, actionContext } from '../../platform/actions.ts';
 import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
-import { auditOrigin, recordAudit } from '../../platform/audit.ts';
-import { requireUser } from '../../platform/auth.ts';
-import type { AppDeps } from '../../platform/context.ts';
-import { localeField, nameField, timeZoneField } from './schemas.ts';
-import { findUserById, updateProfile } from './store.ts';
+import { parseInput } from '../../platform/http/forms.ts';
+import { updateProfile } from './actions/account.ts';
+import { accountUpdateSchema, inputOf, profileFieldsOf, profileSchema } from './schemas.ts';
 
 export const AccountSchema = z
   .object({
@@ -47,14 +47,6 @@ const getMe = createRoute({
   },
 });
 
-const AccountUpdateSchema = z
-  .object({
-    name: nameField.optional(),
-    locale: localeField.nullable().optional(),
-    timeZone: timeZoneField.nullable().optional(),
-  })
-  .openapi('AccountUpdate');
-
 const patchMe = createRoute({
   method: 'patch',
   path: '/me',
@@ -62,7 +54,12 @@ const patchMe = createRoute({
   summary: 'Change the name, language or time zone of the signed-in account',
   security: signedIn,
   middleware: [requireSignedIn] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: AccountUpdateSchema } } } },
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: accountUpdateSchema.openapi('AccountUpdate') } },
+    },
+  },
   responses: {
     200: { description: 'The updated account', content: { 'application/json': { schema: AccountSchema } } },
     401: problems[401],
@@ -71,29 +68,14 @@ const patchMe = createRoute({
   },
 });
 
-export function accountApi(deps: AppDeps) {
+export function accountApi() {
   return apiRouter()
-    .openapi(getMe, (c) => c.json(toAccount(requireUser(c)), 200))
+    .openapi(getMe, (c) => c.json(toAccount(actingUser(actionContext(c))), 200))
     .openapi(patchMe, async (c) => {
-      const user = requireUser(c);
-      const body = c.req.valid('json');
-      await deps.db.transaction().execute(async (trx) => {
-        await updateProfile(trx, user.id, {
-          ...(body.name !== undefined ? { name: body.name } : {}),
-          ...(body.locale !== undefined ? { locale: body.locale } : {}),
-          ...(body.timeZone !== undefined ? { time_zone: body.timeZone } : {}),
-        });
-        if (body.name !== undefined && body.name !== user.name) {
-          await recordAudit(trx, {
-            ...auditOrigin(c),
-            action: 'user.renamed',
-            subjectType: 'user',
-            subjectId: user.id,
-            details: { from: user.name, to: body.name },
-          });
-        }
-      });
-      const updated = await findUserById(deps.db, user.id);
-      return c.json(toAccount(updated ?? user), 200);
+      const ctx = actionContext(c);
+      const user = actingUser(ctx);
+      // What is not sent stays as it is.
+      const input = parseInput(profileSchema, { ...inputOf(user), ...profileFieldsOf(c.req.valid('json')) });
+      return c.json(toAccount(await updateProfile(ctx, input)), 200);
     });
 }

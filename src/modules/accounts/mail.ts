@@ -1,5 +1,7 @@
-// The emails of the account flows, written in the recipient's language.
-import type { Locale } from '../../locales/index.ts';
+// The emails of the account flows, written in the recipient's language, and the links they carry.
+import type { User } from '../../db/schema.ts';
+import { isLocale, type Locale } from '../../locales/index.ts';
+import type { ActionContext } from '../../platform/actions.ts';
 import { translator } from '../../platform/i18n.ts';
 import type { MailMessage } from '../../platform/mail/outbox.ts';
 
@@ -8,6 +10,29 @@ interface MailInput {
   locale: Locale;
   siteName: string;
   name: string;
+}
+
+/**
+ * Who a mail about `user`'s account goes to (their address, or `to`), in their language: the one
+ * they chose, else the one of the request.
+ */
+export function recipient(
+  ctx: ActionContext,
+  user: Pick<User, 'email' | 'name' | 'locale'>,
+  to = user.email,
+): MailInput {
+  const { config } = ctx.deps;
+  const locale = isLocale(user.locale)
+    ? user.locale
+    : isLocale(ctx.locale)
+      ? ctx.locale
+      : config.defaultLocale;
+  return { to, locale, siteName: config.siteName, name: user.name };
+}
+
+/** An absolute link to a page of the hub, for a mail. */
+export function linkTo(ctx: ActionContext, path: string): string {
+  return `${ctx.deps.config.baseUrl}${path}`;
 }
 
 function compose(

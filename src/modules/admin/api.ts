@@ -1,13 +1,17 @@
-// /api/v1/users: the account list and role/disable changes, for admins, as on the admin pages.
+// /api/v1/users: the account list and role/disable changes, for admins, through the pages' listing
+// and actions (so the same rules and audit entries).
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../db/schema.ts';
+import { actionContext, ensure } from '../../platform/actions.ts';
 import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
-import { auditOrigin } from '../../platform/audit.ts';
-import { requireRole } from '../../platform/auth.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { AccountSchema, toAccount } from '../accounts/index.ts';
-import { changeRole, listUsers, setDisabled, USER_STATUSES } from './store.ts';
+import { changeRole, setDisabled } from './actions.ts';
+import { listUsers } from './listing.ts';
+import { canAdminister } from './permissions.ts';
+import { userUpdateSchema } from './schemas.ts';
+import { USER_STATUSES } from './vocab.ts';
 
 const UserSchema = AccountSchema.extend({ disabled: z.boolean() }).openapi('User');
 
@@ -53,13 +57,7 @@ const updateRoute = createRoute({
     params: z.object({ id: z.coerce.number().int().min(1) }),
     body: {
       required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional() })
-            .openapi('UserUpdate'),
-        },
-      },
+      content: { 'application/json': { schema: userUpdateSchema.openapi('UserUpdate') } },
     },
   },
   responses: {
@@ -72,35 +70,30 @@ const updateRoute = createRoute({
   },
 });
 
+const toUser = (user: Parameters<typeof toAccount>[0]) => ({
+  ...toAccount(user),
+  disabled: user.disabled_at !== null,
+});
+
 export function adminApi(deps: AppDeps) {
   return apiRouter()
     .openapi(listRoute, async (c) => {
-      requireRole(c, 'admin');
+      ensure(actionContext(c), canAdminister);
       const query = c.req.valid('query');
-      const { users, total } = await listUsers(deps.db, { ...query, pageSize: query.pageSize });
-      return c.json(
-        {
-          total,
-          page: query.page,
-          items: users.map((u) => ({ ...toAccount(u), disabled: u.disabled_at !== null })),
-        },
-        200,
-      );
+      const { users, total } = await listUsers(deps.db, query, query.pageSize);
+      return c.json({ total, page: query.page, items: users.map(toUser) }, 200);
     })
     .openapi(updateRoute, async (c) => {
-      requireRole(c, 'admin');
+      const ctx = actionContext(c);
+      ensure(ctx, canAdminister);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      let result = null;
-      if (body.role !== undefined) result = await changeRole(deps.db, id, body.role, auditOrigin(c));
-      if ((!result || result.ok) && body.disabled !== undefined) {
-        result = await setDisabled(deps.db, id, body.disabled, auditOrigin(c));
-      }
-      if (!result) throw new HttpError(422, 'error.422.message');
-      if (!result.ok) {
-        if (result.reason === 'notFound') throw new HttpError(404, 'error.404.message');
-        throw new HttpError(409, result.reason === 'self' ? 'admin.cannotDisableSelf' : 'admin.lastAdmin');
-      }
-      return c.json({ ...toAccount(result.user), disabled: result.user.disabled_at !== null }, 200);
+      if (body.role === undefined && body.disabled === undefined)
+        throw new HttpError(422, 'error.422.message');
+      // The role first: a refused role change leaves the account as it was.
+      let user = body.role === undefined ? undefined : await changeRole(ctx, id, body.role);
+      if (body.disabled !== undefined) user = await setDisabled(ctx, id, body.disabled);
+      if (!user) throw new HttpError(404, 'error.404.message');
+      return c.json(toUser(user), 200);
     });
 }

@@ -1,4 +1,5 @@
-// Administration: accounts, roles, disabling, the audit log.
+// Administration: accounts (search, filters, exports, roles, disabling), the audit log (filters,
+// exports) and /api/v1/users. See docs/security.md for the rules it keeps.
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { adminApi } from './api.ts';
@@ -16,4 +17,5 @@ export const adminModule: HubModule = {
   api: adminApi,
 };
 
-export { changeRole } from './store.ts';
+// What `hub user set-role` uses: the role change, with systemContext(deps, 'cli').
+export { changeRole } from './actions.ts';

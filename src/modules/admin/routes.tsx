@@ -1,42 +1,56 @@
-// Administration pages: overview, accounts (search, filter, role, disable) and the audit log.
-// Every handler starts with requireRole(c, 'admin').
+// The administration pages, top to bottom as the list of their URLs: the overview, the accounts
+// (their exports, role, disabling) and the audit log (and its exports). Administrators only: every
+// handler asks canAdminister first; the writes are the actions' (actions.ts), the API's too.
+import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { auditOrigin } from '../../platform/audit.ts';
-import { requireRole } from '../../platform/auth.ts';
+import { actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
+import { attachment } from '../../platform/http/download.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { readForm } from '../../platform/http/forms.ts';
 import { localPath } from '../../platform/http/request.ts';
+import { type Column, spreadsheetOf } from '../../platform/spreadsheets.ts';
 import { renderPage } from '../../ui/render.tsx';
+import { changeRole, setDisabled } from './actions.ts';
+import { auditColumns, exportedAudit, exportedUsers, userColumns } from './export.ts';
+import { countUsersByRole, distinctAuditActions, listAudit, listUsers, outboxBacklog } from './listing.ts';
+import { canAdminister } from './permissions.ts';
 import { auditFilterSchema, roleChangeSchema, userFilterSchema } from './schemas.ts';
-import {
-  type AdminChangeResult,
-  changeRole,
-  countUsersByRole,
-  distinctAuditActions,
-  listAudit,
-  listUsers,
-  outboxBacklog,
-  setDisabled,
-} from './store.ts';
-import { AdminHomeView, AuditView, UsersView } from './views.tsx';
+import { AuditView } from './views/audit.tsx';
+import { AdminHomeView } from './views/home.tsx';
+import { UsersView } from './views/users.tsx';
+
+type C = Context<AppEnv>;
 
 const PAGE_SIZE = 25;
 const AUDIT_PAGE = 50;
+const EXPORT = ':file{export\\.(csv|xlsx)}';
+const ID = ':id{[0-9]{1,15}}';
 
-function refuse(result: AdminChangeResult & { ok: false }): never {
-  if (result.reason === 'notFound') throw new HttpError(404, 'error.404.message');
-  if (result.reason === 'self') throw new HttpError(409, 'admin.cannotDisableSelf');
-  throw new HttpError(409, 'admin.lastAdmin');
+/** The request's context, once it is known to come from an administrator (401/403 otherwise). */
+function administrator(c: C) {
+  const ctx = actionContext(c);
+  ensure(ctx, canAdminister);
+  return ctx;
 }
+
+/** A list as the spreadsheet the address asks for (export.csv or export.xlsx). */
+async function download<R>(c: C, name: string, columns: Column<R>[], rows: R[], sheet: string) {
+  const format = c.req.param('file')?.endsWith('.xlsx') ? 'xlsx' : 'csv';
+  const file = await spreadsheetOf(format, columns, rows, sheet);
+  return attachment(c, file.body, file.type, `${name}.${format}`);
+}
+
+/** Back to the list the form was sent from. */
+const backToList = (c: C) => c.redirect(localPath(c.req.query('back'), '/admin/users'), 303);
 
 export function adminPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { db } = deps;
 
   app.get('/admin', async (c) => {
-    requireRole(c, 'admin');
+    administrator(c);
     const [roles, outbox] = await Promise.all([countUsersByRole(db), outboxBacklog(db)]);
     return renderPage(
       c,
@@ -46,9 +60,9 @@ export function adminPages(deps: AppDeps) {
   });
 
   app.get('/admin/users', async (c) => {
-    requireRole(c, 'admin');
+    administrator(c);
     const filter = userFilterSchema.parse(c.req.query());
-    const { users, total } = await listUsers(db, { ...filter, pageSize: PAGE_SIZE });
+    const { users, total } = await listUsers(db, filter, PAGE_SIZE);
     return renderPage(
       c,
       { title: c.var.t('admin.users'), noindex: true },
@@ -56,42 +70,37 @@ export function adminPages(deps: AppDeps) {
     );
   });
 
-  app.post('/admin/users/:id/role', async (c) => {
-    requireRole(c, 'admin');
-    const id = Number(c.req.param('id'));
+  app.get(`/admin/users/${EXPORT}`, async (c) => {
+    administrator(c);
+    const rows = await exportedUsers(db, userFilterSchema.parse(c.req.query()));
+    return download(c, 'accounts', userColumns, rows, 'Accounts');
+  });
+
+  app.post(`/admin/users/${ID}/role`, async (c) => {
+    const ctx = administrator(c);
     const form = await readForm(c, roleChangeSchema);
     if (!form.ok) throw new HttpError(422, 'admin.unknownRole');
-    const result = await changeRole(db, id, form.data.role, auditOrigin(c));
-    if (!result.ok) refuse(result);
+    await changeRole(ctx, Number(c.req.param('id')), form.data.role);
     setFlash(c, 'admin.roleChanged');
-    return c.redirect(localPath(c.req.query('back'), '/admin/users'), 303);
+    return backToList(c);
   });
 
   for (const [action, disabled] of [
     ['disable', true],
     ['enable', false],
   ] as const) {
-    app.post(`/admin/users/:id/${action}`, async (c) => {
-      requireRole(c, 'admin');
-      const result = await setDisabled(db, Number(c.req.param('id')), disabled, auditOrigin(c));
-      if (!result.ok) refuse(result);
+    app.post(`/admin/users/${ID}/${action}`, async (c) => {
+      await setDisabled(administrator(c), Number(c.req.param('id')), disabled);
       setFlash(c, disabled ? 'admin.userDisabled' : 'admin.userEnabled');
-      return c.redirect(localPath(c.req.query('back'), '/admin/users'), 303);
+      return backToList(c);
     });
   }
 
   app.get('/admin/audit', async (c) => {
-    requireRole(c, 'admin');
+    administrator(c);
     const filter = auditFilterSchema.parse(c.req.query());
     const [{ entries, hasMore }, actions] = await Promise.all([
-      listAudit(db, {
-        action: filter.action,
-        actor: filter.actor,
-        subjectType: filter.subject_type,
-        subjectId: filter.subject_id,
-        before: filter.before,
-        limit: AUDIT_PAGE,
-      }),
+      listAudit(db, filter, AUDIT_PAGE),
       distinctAuditActions(db),
     ]);
     return renderPage(
@@ -99,6 +108,12 @@ export function adminPages(deps: AppDeps) {
       { title: c.var.t('admin.audit'), noindex: true },
       <AuditView entries={entries} hasMore={hasMore} filter={filter} actions={actions} />,
     );
+  });
+
+  app.get(`/admin/audit/${EXPORT}`, async (c) => {
+    administrator(c);
+    const rows = await exportedAudit(db, auditFilterSchema.parse(c.req.query()));
+    return download(c, 'audit-log', auditColumns, rows, 'Audit log');
   });
 
   return app;

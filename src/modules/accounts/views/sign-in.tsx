@@ -1,0 +1,130 @@
+// The sign-in pages: join, check your email, log in, forgotten password, choose a new password.
+import { Field, Form, type FormState, Submit } from '../../../ui/components/form.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import { NewPassword, WaitNotice } from './parts.tsx';
+
+export function RegisterView({ state, wait }: { state?: FormState; wait?: number }) {
+  const { t } = usePage();
+  return (
+    <section class="wrap narrow">
+      <h1>{t('register.title')}</h1>
+      <p>{t('register.intro')}</p>
+      <WaitNotice wait={wait} />
+      <Form action="/register" state={state} requiredNote>
+        <Field name="name" label="register.name" autocomplete="name" required maxlength={100} state={state} />
+        <Field
+          name="email"
+          label="register.email"
+          type="email"
+          autocomplete="email"
+          required
+          maxlength={254}
+          state={state}
+        />
+        <NewPassword name="password" label="register.password" state={state} />
+        <Submit label="register.submit" />
+      </Form>
+      <p>
+        {t('register.haveAccount')} <a href="/login">{t('layout.logIn')}</a>
+      </p>
+    </section>
+  );
+}
+
+export function CheckEmailView({ email }: { email: string }) {
+  const { t } = usePage();
+  return (
+    <section class="wrap narrow">
+      <h1>{t('register.checkEmailTitle')}</h1>
+      <p>{t('register.checkEmail', { email })}</p>
+      <p class="muted">{t('register.checkEmailHint')}</p>
+    </section>
+  );
+}
+
+export function LoginView({ state, next, wait }: { state?: FormState; next?: string; wait?: number }) {
+  const { t } = usePage();
+  const unverified = state?.errors?._form === 'login.unverified';
+  return (
+    <section class="wrap narrow">
+      <h1>{t('login.title')}</h1>
+      <WaitNotice wait={wait} />
+      <Form action="/login" state={state} requiredNote>
+        {next && <input type="hidden" name="next" value={next} />}
+        <Field
+          name="email"
+          label="login.email"
+          type="email"
+          autocomplete="username"
+          required
+          maxlength={254}
+          state={state}
+        />
+        <Field
+          name="password"
+          label="login.password"
+          type="password"
+          autocomplete="current-password"
+          required
+          state={state}
+        />
+        <Submit label="login.submit" />
+      </Form>
+      {unverified && (
+        <ResendForm email={typeof state?.values?.email === 'string' ? state.values.email : ''} />
+      )}
+      <p>
+        <a href="/password/forgot">{t('login.forgot')}</a>
+      </p>
+      <p>
+        {t('login.noAccount')} <a href="/register">{t('layout.register')}</a>
+      </p>
+    </section>
+  );
+}
+
+function ResendForm({ email }: { email: string }) {
+  return (
+    <Form action="/verify-email/resend" class="inline-form">
+      <input type="hidden" name="email" value={email} />
+      <Submit label="verify.resend" variant="secondary" />
+    </Form>
+  );
+}
+
+export function ForgotView({ state, wait }: { state?: FormState; wait?: number }) {
+  const { t } = usePage();
+  return (
+    <section class="wrap narrow">
+      <h1>{t('forgot.title')}</h1>
+      <p>{t('forgot.intro')}</p>
+      <WaitNotice wait={wait} />
+      <Form action="/password/forgot" state={state} requiredNote>
+        <Field
+          name="email"
+          label="login.email"
+          type="email"
+          autocomplete="email"
+          required
+          maxlength={254}
+          state={state}
+        />
+        <Submit label="forgot.submit" />
+      </Form>
+    </section>
+  );
+}
+
+export function ResetView({ token, state }: { token: string; state?: FormState }) {
+  const { t } = usePage();
+  return (
+    <section class="wrap narrow">
+      <h1>{t('reset.title')}</h1>
+      <Form action="/password/reset" state={state} requiredNote>
+        <input type="hidden" name="token" value={token} />
+        <NewPassword name="password" label="reset.newPassword" state={state} />
+        <Submit label="reset.submit" />
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+// /admin: how many accounts of each role, the way to the audit log, and the outgoing mail.
+import { ROLES } from '../../../db/schema.ts';
+import { usePage } from '../../../ui/page-context.ts';
+
+export function AdminHomeView({
+  roles,
+  outbox,
+}: {
+  roles: Record<string, number>;
+  outbox: { pending: number; failing: number };
+}) {
+  const { t, fmt } = usePage();
+  return (
+    <div class="wrap">
+      <h1>{t('admin.title')}</h1>
+      <div class="grid">
+        <section class="card">
+          <h2>
+            <a href="/admin/users">{t('admin.users')}</a>
+          </h2>
+          <dl class="figures">
+            {ROLES.map((r) => (
+              <div>
+                <dt>{t(`role.${r}`)}</dt>
+                <dd>{fmt.number(roles[r] ?? 0)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section class="card">
+          <h2>
+            <a href="/admin/audit">{t('admin.audit')}</a>
+          </h2>
+          <p>{t('admin.auditIntro')}</p>
+        </section>
+        <section class="card">
+          <h2>{t('admin.outbox')}</h2>
+          <p>{t('admin.outboxStatus', { pending: outbox.pending, failing: outbox.failing })}</p>
+        </section>
+      </div>
+    </div>
+  );
+}
