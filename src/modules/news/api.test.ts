@@ -3,7 +3,7 @@
 // and the routes are in the OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../../test/harness.ts';
-import { api, createOrganisation, postCount, signedIn } from './test-helpers.ts';
+import { api, createOrganisation, postCount, withToken } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editorToken: string;
@@ -14,10 +14,10 @@ let otherOrg: string;
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  ({ token: editorToken } = await signedIn(hub, 'editor'));
-  const owner = await signedIn(hub);
+  ({ token: editorToken } = await withToken(hub, 'editor'));
+  const owner = await withToken(hub);
   ownerToken = owner.token;
-  const stranger = await signedIn(hub);
+  const stranger = await withToken(hub);
   strangerToken = stranger.token;
   orgSlug = await createOrganisation(owner.client, 'The Factory Contemporary Arts Centre');
   otherOrg = await createOrganisation(stranger.client, '3A Art Alternative Area');
@@ -104,7 +104,7 @@ describe('/api/v1/posts', () => {
   it('refuses writes without the right role, with nothing saved', async () => {
     const before = await postCount(hub);
     expect((await api(hub, null, 'POST', '/api/v1/posts', body())).status).toBe(401);
-    const { token: loner } = await signedIn(hub);
+    const { token: loner } = await withToken(hub);
     expect((await api(hub, loner, 'POST', '/api/v1/posts', body({ organisation: orgSlug }))).status).toBe(
       403,
     );

@@ -8,7 +8,7 @@ import {
   type TestPlatform,
   visibleText,
 } from '../../../test/harness.ts';
-import { createOrganisation, signedIn, writePost } from './test-helpers.ts';
+import { createOrganisation, writePost } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let author: TestClient;
@@ -20,10 +20,10 @@ let draft: string;
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  ({ client: author } = await signedIn(hub));
-  ({ client: editor } = await signedIn(hub, 'editor'));
-  ({ client: reader } = await signedIn(hub));
-  ({ client: other } = await signedIn(hub));
+  ({ client: author } = await hub.signedIn());
+  ({ client: editor } = await hub.signedIn('editor'));
+  ({ client: reader } = await hub.signedIn());
+  ({ client: other } = await hub.signedIn());
   const org = await createOrganisation(author, 'New Space Arts Foundation');
   published = (await writePost(author, { title: 'Exhibition opening', organisation: org })).location ?? '';
   draft =

@@ -4,10 +4,11 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/context.ts';
 import { absoluteUrl, atomResponse, FEED_SIZE, type FeedEntry } from '../../platform/feeds.ts';
-import { renderMarkdown } from '../../platform/markdown.ts';
+import { excerpt, renderMarkdown } from '../../platform/markdown.ts';
 import { nowIso } from '../../platform/time.ts';
+import { promoteDuePosts } from './actions.ts';
+import { listPosts } from './listing.ts';
 import { filterQuery, isFiltered, type NewsFilter } from './schemas.ts';
-import { listPosts, promoteDuePosts, summaryOf } from './store.ts';
 import { BODY_IMAGE_PATH } from './vocab.ts';
 
 /** The feed's filters: the list's, without the page (a feed is always the newest). */
@@ -52,7 +53,7 @@ export async function newsFeed(c: Context<AppEnv>, filter: NewsFilter): Promise<
       url,
       updated: card.updated_at,
       published: card.published_at ?? undefined,
-      summary: summaryOf(card.shownBody, 300),
+      summary: excerpt(card.shownBody, 300),
       contentHtml: absoluteHtml(card.shownBody, config.baseUrl),
       authors: [card.organisationName ?? card.authorName ?? config.siteName],
       categories: [c.var.t(`news.category.${card.category}`), ...card.tags],

@@ -16,7 +16,6 @@ import {
   postCount,
   postForm,
   sendMultipart,
-  signedIn,
   writePost,
 } from './test-helpers.ts';
 
@@ -32,8 +31,8 @@ const picture = (width: number, height: number) =>
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  ({ client: owner } = await signedIn(hub));
-  ({ client: stranger } = await signedIn(hub));
+  ({ client: owner } = await hub.signedIn());
+  ({ client: stranger } = await hub.signedIn());
   orgSlug = await createOrganisation(owner, 'Truc Chi Gallery');
 }, 60_000);
 afterAll(() => hub.close());

@@ -1,15 +1,18 @@
 // News and blogs: posts by the hub's editors and by organisations' members on their behalf
 // (Markdown with images, categories, tags, cover, translations, drafts and scheduled publishing),
-// comments with moderation, /news with filters and Atom feeds, and /api/v1/posts. See docs/news.md.
+// comments with moderation, /news with filters, Atom feeds and exports, and /api/v1/posts. See
+// docs/news.md.
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { newsApi } from './api.ts';
+import { newsAccountExport } from './export.ts';
 import type en from './locales/en.json';
 import { newsMigrations } from './migrations.ts';
 import { newsModeration } from './moderation.ts';
 import { newsPages } from './routes.tsx';
+import { newsSearch } from './search.ts';
 import { seedNews } from './seed.ts';
-import { allSearchRecords, newsSitemap } from './store.ts';
+import { newsSitemap } from './sitemap.ts';
 
 // The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
 declare module '../../platform/i18n.ts' {
@@ -22,8 +25,9 @@ export const newsModule: HubModule = {
   pages: newsPages,
   api: newsApi,
   migrations: newsMigrations,
-  searchProviders: [{ type: 'post', label: 'news.searchType', records: allSearchRecords }],
+  searchProviders: [newsSearch],
   moderation: newsModeration,
   sitemap: newsSitemap,
   seed: seedNews,
+  accountExport: newsAccountExport,
 };

@@ -2,9 +2,7 @@
 // signed in who can see them. A report names a post by its slug and a comment by its number.
 import type { ModerationHooks } from '../../platform/context.ts';
 import { excerpt } from '../../platform/markdown.ts';
-import { nowIso } from '../../platform/time.ts';
-import { canView } from './permissions.ts';
-import { getComment, getPost, getPostById, roleFor } from './store.ts';
+import { getComment, getPost, getPostById, visibleTo } from './access.ts';
 
 export const newsModeration: ModerationHooks = {
   reportables: [
@@ -13,7 +11,7 @@ export const newsModeration: ModerationHooks = {
       label: 'news.reportablePost',
       async find(db, slug, viewer) {
         const post = await getPost(db, slug);
-        if (!post || !canView(viewer, post, await roleFor(db, post, viewer), nowIso())) return null;
+        if (!post || !(await visibleTo(db, post, viewer))) return null;
         return { title: post.title, url: `/news/${post.slug}` };
       },
       urlOf: (slug) => `/news/${encodeURIComponent(slug)}`,
@@ -27,7 +25,7 @@ export const newsModeration: ModerationHooks = {
         // A hidden comment has been dealt with already; it is not offered for reporting again.
         if (!comment || comment.hidden_at) return null;
         const post = await getPostById(db, comment.post_id);
-        if (!post || !canView(viewer, post, await roleFor(db, post, viewer), nowIso())) return null;
+        if (!post || !(await visibleTo(db, post, viewer))) return null;
         return {
           title: `${post.title}: ${excerpt(comment.body, 80)}`,
           url: `/news/${post.slug}#comment-${comment.id}`,

@@ -18,7 +18,6 @@ import {
   postCount,
   postForm,
   sendMultipart,
-  signedIn,
   writePost,
 } from './test-helpers.ts';
 import { BODY_IMAGE_PATH } from './vocab.ts';
@@ -32,9 +31,9 @@ let otherOrgSlug: string;
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  ({ client: editor } = await signedIn(hub, 'editor'));
-  ({ client: owner } = await signedIn(hub));
-  ({ client: stranger } = await signedIn(hub));
+  ({ client: editor } = await hub.signedIn('editor'));
+  ({ client: owner } = await hub.signedIn());
+  ({ client: stranger } = await hub.signedIn());
   orgSlug = await createOrganisation(owner, 'Heritage Space');
   otherOrgSlug = await createOrganisation(stranger, 'Sàn Art');
 }, 60_000);
@@ -126,7 +125,7 @@ describe('writing and publishing', () => {
 
   it('refuses a member of no organisation the form (403), and visitors are sent to log in', async () => {
     expect((await stranger.get('/news/new')).status).toBe(200); // stranger owns Sàn Art
-    const { client: loner } = await signedIn(hub);
+    const { client: loner } = await hub.signedIn();
     expect((await loner.get('/news/new')).status).toBe(403);
     const anon = await hub.client().get('/news/new');
     expect(anon.status).toBe(303);

@@ -1,58 +1,104 @@
-// The news pages for readers, top to bottom as the list of their URLs: the list, its feed, the
-// images, a post with its comments. Writing (new, edit, delete, image uploads) is write-routes.tsx.
+// The news pages, top to bottom as the list of their URLs: the list, its feed and exports, the
+// images for the text, the writers' form, a post with its cover and comments. Each handler reads its
+// input (the schemas, the cover check), calls a listing or an action, and renders; the rules and the
+// writes are the actions' (actions.ts), the same the API and the seed call.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { auditOrigin, recordAudit } from '../../platform/audit.ts';
-import { requireUser } from '../../platform/auth.ts';
+import { actingUser, actionContext, ensure } from '../../platform/actions.ts';
+import { chosenFile, imageResponse } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
+import { attachment } from '../../platform/http/download.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
-import { type FormValues, readForm } from '../../platform/http/forms.ts';
-import { serveImage } from '../../platform/images.ts';
+import { readForm } from '../../platform/http/forms.ts';
+import { readFormWithImage } from '../../platform/http/image-form.ts';
+import { excerpt } from '../../platform/markdown.ts';
+import { spreadsheetOf } from '../../platform/spreadsheets.ts';
 import { nowIso } from '../../platform/time.ts';
+import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
 import { organisationsOf } from '../directory/index.ts';
-import { loadVisible } from './access.ts';
-import { feedHref, feedTitle, newsFeed } from './feed.ts';
-import { bodyImage, coverBytes, coverInfo, coverUrl } from './images.ts';
-import { canComment, canEdit, canHideComments, canView, canWrite } from './permissions.ts';
-import { commentInputSchema, filterQuery, newsFilterSchema } from './schemas.ts';
 import {
-  addComment,
-  facets,
   getComment,
   getPostById,
-  listComments,
-  listPosts,
-  PAGE_SIZE,
+  imageOwner,
+  loadComment,
+  loadEditable,
+  loadVisible,
   type PostDetails,
-  promoteDuePosts,
-  roleFor,
-  setCommentHidden,
+  postingChoices,
   stateOf,
-  summaryOf,
   translationFor,
-} from './store.ts';
-import { NewsListView } from './views-list.tsx';
-import { PostView } from './views-post.tsx';
-import { RESERVED_SLUGS } from './vocab.ts';
-import { newsWritePages } from './write-routes.tsx';
+  visibleTo,
+  writerOf,
+} from './access.ts';
+import {
+  addBodyImage,
+  addComment,
+  createPost,
+  deletePost,
+  promoteDuePosts,
+  setCommentHidden,
+  updatePost,
+} from './actions.ts';
+import { exportColumns, exportRows } from './export.ts';
+import { feedHref, feedTitle, newsFeed } from './feed.ts';
+import { bodyImages, bodyImagesOf, covers, coverUrl } from './images.ts';
+import { facets, listComments, listPosts, PAGE_SIZE } from './listing.ts';
+import { canComment, canEdit, canHideComments, canWrite } from './permissions.ts';
+import { commentInput, filterQuery, formValuesOf, newsFilterSchema, postInput } from './schemas.ts';
+import { postJsonLd, type ShownVersion } from './structured-data.ts';
+import { type PostFormProps, PostFormView } from './views/form.tsx';
+import { NewsListView } from './views/list.tsx';
+import { PostView } from './views/post.tsx';
+import type { PublishChoice } from './vocab.ts';
 
 type C = Context<AppEnv>;
 
-/** /news/new, /news/feed.atom, …: pages of their own, never a post. */
-const isReserved = (c: C) => RESERVED_SLUGS.has(c.req.param('slug') ?? '');
+const FLASH_OF = {
+  draft: 'news.savedDraft',
+  publish: 'news.published',
+  schedule: 'news.scheduled',
+} as const satisfies Record<PublishChoice, string>;
 
 /** The version of the post to show: the one asked for (?lang=), else the reader's, else the original. */
-function shownVersion(post: PostDetails, locale: string, asked: string | undefined) {
+function shownVersion(post: PostDetails, locale: string, asked: string | undefined): ShownVersion {
   const original = { lang: post.lang, title: post.title, body: post.body, translated: false };
   if (asked === post.lang) return original;
   const tr = post.translations.find((x) => x.lang === asked) ?? translationFor(post, locale);
   return tr
     ? { lang: tr.lang, title: tr.title || post.title, body: tr.body || post.body, translated: true }
     : original;
+}
+
+/** The writer of a page request: 401 signed out, 403 when they may write nothing. */
+async function writer(c: C) {
+  const ctx = actionContext(c);
+  const { organisations } = await writerOf(ctx);
+  return { ctx, user: actingUser(ctx), organisations };
+}
+
+/**
+ * Runs a write whose refusal names fields (422; 403 for an organisation that is not the writer's),
+ * which the page shows next to them with the form as it was sent; other errors go on up.
+ */
+async function attemptWrite<T>(write: () => Promise<T>) {
+  try {
+    return { ok: true, value: await write() } as const;
+  } catch (err) {
+    if (err instanceof HttpError && err.fieldErrors && (err.status === 403 || err.status === 422))
+      return { ok: false, errors: err.fieldErrors, status: err.status } as const;
+    throw err;
+  }
+}
+
+/** The post form as submitted: its fields, the cover (checked), preview and remove-the-cover. */
+async function readPostForm(c: C) {
+  const form = await readFormWithImage(c, postInput, 'cover', covers);
+  if (!form.ok) return form;
+  return { ...form, preview: form.values.preview === '1', removeCover: form.values.remove_cover === '1' };
 }
 
 export function newsPages(deps: AppDeps) {
@@ -93,17 +139,26 @@ export function newsPages(deps: AppDeps) {
 
   app.get('/news/feed.atom', (c) => newsFeed(c, newsFilterSchema.parse(c.req.query())));
 
+  // The list as filtered: only published posts, as on the page.
+  app.get('/news/:file{export\\.(csv|xlsx)}', async (c) => {
+    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const now = nowIso();
+    await promoteDuePosts(db, now);
+    const rows = await exportRows(db, newsFilterSchema.parse(c.req.query()), { locale: c.var.locale, now });
+    const file = await spreadsheetOf(format, exportColumns(config.baseUrl), rows, 'News');
+    return attachment(c, file.body, file.type, `news.${format}`);
+  });
+
   // Images inside posts: seen by whoever may see their post.
   app.get('/news/images/:file{[0-9]{1,15}\\.webp}', async (c) => {
     const id = Number(c.req.param('file').replace('.webp', ''));
-    const size = c.req.query('size') === 'thumb' ? 'thumb' : 'full';
-    const row = await bodyImage(db, id, size);
-    const post = row ? await getPostById(db, row.post_id) : undefined;
-    const user = c.var.auth?.user ?? null;
     const now = nowIso();
-    if (!row || !post || !canView(user, post, await roleFor(db, post, user), now))
+    const post = await imageOwner(db, id);
+    if (!post || !(await visibleTo(db, post, c.var.auth?.user ?? null, now)))
       throw new HttpError(404, 'error.404.message');
-    return serveImage(c, row, { size, shared: stateOf(post, now) === 'published' });
+    return imageResponse(c, (size) => bodyImages.bytes(db, post.id, id, size), {
+      shared: stateOf(post, now) === 'published',
+    });
   });
 
   // Where a reported comment lives (the moderation queue knows its number, not its post).
@@ -115,14 +170,100 @@ export function newsPages(deps: AppDeps) {
     return c.redirect(`/news/${visible.slug}#comment-${comment.id}`, 302);
   });
 
-  // Writing: /news/new and /news/:slug/edit, /delete, /images (before the post page, which steps
-  // aside for reserved words anyway).
-  app.route('/', newsWritePages(deps));
+  // ── The writers' form ──────────────────────────────────────────────────────
+
+  const showForm = async (
+    c: C,
+    state: FormState,
+    status: ContentfulStatusCode = 200,
+    extra: Pick<PostFormProps, 'editing' | 'preview' | 'imageError'> = {},
+  ) => {
+    const { user, organisations } = await writer(c);
+    const { editing } = extra;
+    const [cover, images] = editing
+      ? await Promise.all([covers.info(db, editing.id), bodyImagesOf(db, editing.id)])
+      : [];
+    return renderPage(
+      c,
+      { title: c.var.t(editing ? 'news.editTitle' : 'news.addTitle'), noindex: true },
+      <PostFormView
+        action={editing ? `/news/${editing.slug}/edit` : '/news/new'}
+        state={state}
+        cover={cover}
+        bodyImages={images}
+        {...postingChoices(user, organisations, editing)}
+        {...extra}
+      />,
+      status,
+    );
+  };
+
+  app.get('/news/new', async (c) => {
+    const { user, organisations } = await writer(c);
+    // Members post for their (first) organisation by default; editors post the hub's news.
+    const initial = postingChoices(user, organisations).siteNews ? '' : (organisations[0]?.slug ?? '');
+    return showForm(c, {
+      values: { organisation: initial, lang: c.var.locale, status: 'draft', category: 'news' },
+    });
+  });
+
+  app.post('/news/new', async (c) => {
+    const { ctx } = await writer(c);
+    const form = await readPostForm(c);
+    if (!form.ok) return showForm(c, form.state, form.status);
+    if (form.preview) return showForm(c, { values: form.values }, 200, { preview: true });
+    const done = await attemptWrite(() => createPost(ctx, form.data, { cover: form.image }));
+    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, done.status);
+    setFlash(c, FLASH_OF[form.data.status]);
+    return c.redirect(`/news/${done.value.slug}`, 303);
+  });
+
+  app.get('/news/:slug/edit', async (c) => {
+    const { post, now } = await loadEditable(c, c.req.param('slug'));
+    return showForm(c, { values: formValuesOf(post, now, c.var.timeZone) }, 200, { editing: post });
+  });
+
+  app.post('/news/:slug/edit', async (c) => {
+    const { post } = await loadEditable(c, c.req.param('slug'));
+    const editing = { editing: post };
+    const form = await readPostForm(c);
+    if (!form.ok) return showForm(c, form.state, form.status, editing);
+    if (form.preview) return showForm(c, { values: form.values }, 200, { ...editing, preview: true });
+    const change = { cover: form.image, removeCover: form.removeCover };
+    const done = await attemptWrite(() => updatePost(actionContext(c), post, form.data, change));
+    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, done.status, editing);
+    setFlash(c, 'news.saved');
+    return c.redirect(`/news/${post.slug}`, 303);
+  });
+
+  app.post('/news/:slug/delete', async (c) => {
+    const { post } = await loadEditable(c, c.req.param('slug'));
+    await deletePost(actionContext(c), post);
+    setFlash(c, 'news.deleted');
+    return c.redirect('/news', 303);
+  });
+
+  // An image for the text: stored, then the edit page shows its Markdown snippet to paste.
+  app.post('/news/:slug/images', async (c) => {
+    const { post, now } = await loadEditable(c, c.req.param('slug'));
+    const file = chosenFile((await c.req.parseBody({ all: true })).image);
+    const check = await bodyImages.check(file);
+    if (!check.ok)
+      return showForm(c, { values: formValuesOf(post, now, c.var.timeZone) }, check.refusal.status, {
+        editing: post,
+        imageError: { key: check.refusal.key, values: check.refusal.values },
+      });
+    await addBodyImage(actionContext(c), post, check.image, file?.size ?? 0);
+    setFlash(c, 'news.imageAdded');
+    return c.redirect(`/news/${post.slug}/edit#images-title`, 303);
+  });
+
+  // ── A post and its comments ────────────────────────────────────────────────
 
   const showPost = async (
     c: C,
     slug: string,
-    commentState?: { values: FormValues; errors: FieldErrors },
+    commentState?: { values: FormState['values']; errors: FieldErrors },
     status: ContentfulStatusCode = 200,
   ) => {
     const { post, user, role, now } = await loadVisible(c, slug);
@@ -134,51 +275,27 @@ export function newsPages(deps: AppDeps) {
       report: !!user,
     };
     const [cover, comments] = await Promise.all([
-      coverInfo(db, post.id),
+      covers.info(db, post.id),
       listComments(db, post.id, { withHidden: may.hide }),
     ]);
     const shown = shownVersion(post, c.var.locale, c.req.query('lang'));
-    const pageUrl = `${config.baseUrl}/news/${post.slug}`;
     const image = cover ? `${config.baseUrl}${coverUrl(post.slug, cover)}` : undefined;
-    const publisher = post.organisation
-      ? {
-          '@type': 'Organization',
-          name: post.organisation.name,
-          url: `${config.baseUrl}/directory/${post.organisation.slug}`,
-        }
-      : { '@type': 'Organization', name: config.siteName, url: config.baseUrl };
-    const jsonLd: Record<string, unknown> = {
-      '@context': 'https://schema.org',
-      '@type': post.category === 'blog' ? 'BlogPosting' : 'NewsArticle',
-      headline: shown.title.slice(0, 110),
-      inLanguage: shown.lang,
-      ...(shown.translated
-        ? { translationOfWork: { '@type': 'CreativeWork', inLanguage: post.lang, name: post.title } }
-        : {}),
-      url: pageUrl,
-      mainEntityOfPage: pageUrl,
-      ...(post.published_at && state === 'published' ? { datePublished: post.published_at } : {}),
-      dateModified: post.updated_at,
-      author: post.organisation
-        ? publisher
-        : post.author
-          ? { '@type': 'Person', name: post.author.name }
-          : publisher,
-      publisher,
-      ...(image ? { image } : {}),
-      ...(post.body ? { description: summaryOf(shown.body, 300) } : {}),
-      articleSection: c.var.t(`news.category.${post.category}`),
-      ...(post.tags.length ? { keywords: post.tags.join(', ') } : {}),
-    };
     return renderPage(
       c,
       {
         title: shown.title,
-        description: summaryOf(shown.body, 200) || undefined,
+        description: excerpt(shown.body, 200) || undefined,
         path: `/news/${post.slug}`,
         ogType: 'article',
         ogImage: image,
-        jsonLd,
+        jsonLd: postJsonLd(post, {
+          shown,
+          state,
+          image,
+          baseUrl: config.baseUrl,
+          siteName: config.siteName,
+          section: c.var.t(`news.category.${post.category}`),
+        }),
         noindex: state !== 'published',
       },
       <PostView
@@ -194,62 +311,38 @@ export function newsPages(deps: AppDeps) {
     );
   };
 
-  app.get('/news/:slug', async (c, next) => {
-    if (isReserved(c)) return next();
+  app.get('/news/:slug', async (c) => {
     await promoteDuePosts(db);
     return showPost(c, c.req.param('slug'));
   });
 
-  app.get('/news/:slug/cover.webp', async (c, next) => {
-    if (isReserved(c)) return next();
+  app.get('/news/:slug/cover.webp', async (c) => {
     const { post, now } = await loadVisible(c, c.req.param('slug'));
-    const size = c.req.query('size') === 'thumb' ? 'thumb' : 'full';
-    const row = await coverBytes(db, post.id, size);
-    if (!row) throw new HttpError(404, 'error.404.message');
     // Covers of drafts are seen only by their writers: no shared caches.
-    return serveImage(c, row, { size, shared: stateOf(post, now) === 'published' });
+    return imageResponse(c, (size) => covers.bytes(db, post.id, size), {
+      shared: stateOf(post, now) === 'published',
+    });
   });
 
-  app.post('/news/:slug/comments', async (c, next) => {
-    if (isReserved(c)) return next();
-    const user = requireUser(c);
+  app.post('/news/:slug/comments', async (c) => {
+    const ctx = actionContext(c);
+    actingUser(ctx);
     const { post, now } = await loadVisible(c, c.req.param('slug'));
-    if (!canComment(user, post, now)) throw new HttpError(403, 'news.commentsClosed');
-    const form = await readForm(c, commentInputSchema);
+    ensure(ctx, (u) => canComment(u, post, now), 'news.commentsClosed');
+    const form = await readForm(c, commentInput);
     if (!form.ok) return showPost(c, post.slug, { values: form.values, errors: form.errors }, 422);
-    const id = await db.transaction().execute(async (trx) => {
-      const created = await addComment(trx, post.id, user, form.data.body);
-      await recordAudit(trx, {
-        ...auditOrigin(c),
-        action: 'post.commented',
-        subjectType: 'post_comment',
-        subjectId: created,
-        details: { post: post.slug },
-      });
-      return created;
-    });
+    const id = await addComment(ctx, post, form.data);
     setFlash(c, 'news.commentAdded');
     return c.redirect(`/news/${post.slug}#comment-${id}`, 303);
   });
 
   for (const action of ['hide', 'show'] as const) {
-    app.post(`/news/:slug/comments/:id{[0-9]{1,15}}/${action}`, async (c, next) => {
-      if (isReserved(c)) return next();
-      const user = requireUser(c);
+    app.post(`/news/:slug/comments/:id{[0-9]{1,15}}/${action}`, async (c) => {
+      const ctx = actionContext(c);
+      actingUser(ctx);
       const { post } = await loadVisible(c, c.req.param('slug'));
-      const comment = await getComment(db, Number(c.req.param('id')));
-      if (!comment || comment.post_id !== post.id) throw new HttpError(404, 'error.404.message');
-      if (!canHideComments(user, post)) throw new HttpError(403, 'error.403.message');
-      await db.transaction().execute(async (trx) => {
-        await setCommentHidden(trx, comment.id, user, action === 'hide');
-        await recordAudit(trx, {
-          ...auditOrigin(c),
-          action: action === 'hide' ? 'post.comment_hidden' : 'post.comment_shown',
-          subjectType: 'post_comment',
-          subjectId: comment.id,
-          details: { post: post.slug },
-        });
-      });
+      const comment = await loadComment(c, post);
+      await setCommentHidden(ctx, post, comment, action === 'hide');
       setFlash(c, action === 'hide' ? 'news.commentHiddenFlash' : 'news.commentShownFlash');
       return c.redirect(`/news/${post.slug}#comment-${comment.id}`, 303);
     });

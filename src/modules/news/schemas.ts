@@ -1,11 +1,25 @@
-// One schema for the post form and the API body; one for comments; one for the list filters
-// (page, feed and API).
+// One schema for a post, serving the form, the API body and the OpenAPI document; inputOf(), a saved
+// post as that input (what a PATCH is merged onto) and formValuesOf() (the edit form's values); the
+// comment; and the list's filters (page, feed, export and API).
 import { z } from 'zod';
+import {
+  blankToNull,
+  choice,
+  langTag,
+  line,
+  optionalLine,
+  requiredText,
+  slug,
+  text,
+} from '../../platform/http/fields.ts';
+import type { FormValues } from '../../platform/http/forms.ts';
 import {
   checkTranslations,
   MAX_TRANSLATIONS,
   translationsFromForm,
 } from '../../platform/http/translation-rows.ts';
+import { type PostDetails, stateOf } from './access.ts';
+import { LOCAL_MOMENT, localInputOf, ZONED_MOMENT } from './moments.ts';
 import {
   BODY_MAX,
   CATEGORIES,
@@ -13,19 +27,11 @@ import {
   MAX_TAG_LENGTH,
   MAX_TAGS,
   PUBLISH_CHOICES,
+  type PublishChoice,
   TITLE_MAX,
 } from './vocab.ts';
 
 export { MAX_TRANSLATIONS };
-
-export const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
-/** A moment as the form's datetime-local field sends it (in the writer's time zone)… */
-export const LOCAL_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
-/** …or as an API client sends it, with its offset. */
-export const ZONED_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Empty form fields mean "not given". */
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
 /** One tag as it is stored and compared: NFC, trimmed, lower case, single spaces, no leading #. */
 export function normaliseTag(tag: string): string {
@@ -38,7 +44,7 @@ export function normaliseTag(tag: string): string {
  */
 function tagsFrom(v: unknown): unknown {
   if (v === undefined || v === null) return [];
-  const parts = typeof v === 'string' ? v.split(/[,，、،;\n]/) : Array.isArray(v) ? v : v;
+  const parts = typeof v === 'string' ? v.split(/[,，、،;\n]/) : v;
   if (!Array.isArray(parts)) return parts;
   const seen = new Set<string>();
   for (const p of parts) {
@@ -49,43 +55,54 @@ function tagsFrom(v: unknown): unknown {
   return [...seen];
 }
 
-const translationObject = z
+const translation = z
   .object({
-    lang: z.string('translations.language').regex(LANG_TAG, 'translations.language'),
-    title: z.preprocess(blankToNull, z.string().trim().max(TITLE_MAX, 'form.tooLong').nullable().optional()),
-    body: z.string('form.invalid').max(BODY_MAX, 'form.tooLong').default(''),
+    lang: langTag('translations.language'),
+    title: optionalLine(TITLE_MAX),
+    body: text(BODY_MAX),
   })
   // A translation needs its title: the list and the feed show the title in the reader's language.
   .refine((tr) => !!tr.title, { message: 'news.translationNeedsTitle' });
 
-const postObject = z.object({
-  title: z.string('form.required').trim().min(1, 'form.required').max(TITLE_MAX, 'form.tooLong'),
-  lang: z.string('news.unknownLanguage').regex(LANG_TAG, 'news.unknownLanguage'),
-  body: z.string('form.invalid').max(BODY_MAX, 'form.tooLong').default(''),
-  category: z.enum(CATEGORIES, 'news.chooseCategory').default('news'),
-  tags: z.preprocess(
-    tagsFrom,
-    z
-      .array(z.string().max(MAX_TAG_LENGTH, 'news.tagTooLong'), 'form.invalid')
-      .max(MAX_TAGS, 'news.tooManyTags'),
-  ),
+export const postObject = z.object({
+  title: line(TITLE_MAX),
+  lang: langTag('news.unknownLanguage').describe('BCP 47 language of the title and body'),
+  body: text(BODY_MAX).describe('Markdown; required unless `status` is draft'),
+  category: choice(CATEGORIES, 'news.chooseCategory').default('news'),
+  tags: z
+    .preprocess(
+      tagsFrom,
+      z
+        .array(z.string().max(MAX_TAG_LENGTH, 'news.tagTooLong').pipe(line(MAX_TAG_LENGTH)), 'form.invalid')
+        .max(MAX_TAGS, 'news.tooManyTags'),
+    )
+    .describe(`At most ${MAX_TAGS}, each at most ${MAX_TAG_LENGTH} characters (a form: comma-separated)`),
   /** Slug of the organisation it is posted for; empty for the hub's own news. */
-  organisation: z.preprocess(blankToNull, z.string().trim().max(120, 'form.tooLong').nullable().optional()),
-  cover_alt: z.string('form.invalid').trim().max(300, 'form.tooLong').default(''),
-  status: z.enum(PUBLISH_CHOICES, 'form.invalid').default('draft'),
-  publish_at: z.preprocess(
-    blankToNull,
-    z
-      .string()
-      .trim()
-      .refine((v) => LOCAL_MOMENT.test(v) || ZONED_MOMENT.test(v), 'news.badMoment')
-      .nullable()
-      .optional(),
-  ),
-  translations: z.array(translationObject, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]),
+  organisation: z
+    .preprocess(blankToNull, slug('news.unknownOrganisation').nullable().default(null))
+    .describe('Slug of an organisation you belong to; null for the hub’s own news (editors)'),
+  cover_alt: optionalLine(300).describe('What the cover shows, for readers who cannot see it'),
+  status: choice(PUBLISH_CHOICES).default('draft').describe('draft (default), publish, or schedule'),
+  publish_at: z
+    .preprocess(
+      blankToNull,
+      z
+        .string('news.badMoment')
+        .trim()
+        .refine((v) => LOCAL_MOMENT.test(v) || ZONED_MOMENT.test(v), 'news.badMoment')
+        .nullable()
+        .default(null),
+    )
+    .describe('For `schedule`: a future moment with its offset (2026-12-01T09:00:00+07:00)'),
+  translations: z
+    .array(translation, 'form.invalid')
+    .max(MAX_TRANSLATIONS, 'form.tooMany')
+    .default([])
+    .describe(`At most ${MAX_TRANSLATIONS}, one per language. Replaces all; omitted on PATCH, they stay.`),
 });
 
-export const postInputSchema = z
+/** The post as the form and the API send it; the form's translation rows become `translations`. */
+export const postInput = z
   .preprocess(translationsFromForm({ short: 'title', long: 'body' }), postObject)
   .superRefine(checkTranslations)
   .superRefine((input, ctx) => {
@@ -97,9 +114,51 @@ export const postInputSchema = z
   });
 export type PostInput = z.infer<typeof postObject>;
 
-export const commentInputSchema = z.object({
-  body: z.string('form.required').trim().min(1, 'form.required').max(COMMENT_MAX, 'form.tooLong'),
-});
+/** What the form's publishing choice is for a saved post at `now`. */
+export function publishChoiceOf(post: Pick<PostDetails, 'published_at'>, now: string): PublishChoice {
+  const state = stateOf(post, now);
+  return state === 'draft' ? 'draft' : state === 'scheduled' ? 'schedule' : 'publish';
+}
+
+/** A saved post as input: what PATCH merges the sent fields onto. */
+export function inputOf(post: PostDetails, now: string): PostInput {
+  const status = publishChoiceOf(post, now);
+  return {
+    title: post.title,
+    lang: post.lang,
+    body: post.body,
+    category: post.category,
+    tags: post.tags,
+    organisation: post.organisation?.slug ?? null,
+    cover_alt: post.cover_alt || null,
+    status,
+    // The stored moment itself, so a PATCH that leaves it alone keeps it to the second.
+    publish_at: status === 'schedule' ? post.published_at : null,
+    translations: post.translations,
+  };
+}
+
+/** A saved post as the edit form shows it (the moment in the writer's time zone). */
+export function formValuesOf(post: PostDetails, now: string, timeZone: string): FormValues {
+  const input = inputOf(post, now);
+  return {
+    title: input.title,
+    lang: input.lang,
+    body: input.body,
+    category: input.category,
+    tags: input.tags.join(', '),
+    organisation: input.organisation ?? '',
+    cover_alt: input.cover_alt ?? '',
+    status: input.status,
+    publish_at: input.publish_at ? localInputOf(input.publish_at, timeZone) : '',
+    tr_lang: input.translations.map((tr) => tr.lang),
+    tr_title: input.translations.map((tr) => tr.title ?? ''),
+    tr_body: input.translations.map((tr) => tr.body),
+  };
+}
+
+export const commentInput = z.object({ body: requiredText(COMMENT_MAX) });
+export type CommentInput = z.infer<typeof commentInput>;
 
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const newsFilterSchema = z.object({
@@ -110,12 +169,8 @@ export const newsFilterSchema = z.object({
     .pipe(z.string().min(1).max(MAX_TAG_LENGTH))
     .optional()
     .catch(undefined),
-  language: z.string().regex(LANG_TAG).optional().catch(undefined),
-  organisation: z
-    .string()
-    .regex(/^[a-z0-9-]{1,120}$/)
-    .optional()
-    .catch(undefined),
+  language: langTag().optional().catch(undefined),
+  organisation: slug().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type NewsFilter = z.infer<typeof newsFilterSchema>;
@@ -128,8 +183,8 @@ export function filterQuery(filter: NewsFilter, extra: { page?: boolean } = {}):
   if (filter.language) params.set('language', filter.language);
   if (filter.organisation) params.set('organisation', filter.organisation);
   if (extra.page && filter.page > 1) params.set('page', String(filter.page));
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  const query = params.toString();
+  return query ? `?${query}` : '';
 }
 
 export const isFiltered = (f: NewsFilter) => !!(f.category || f.tag || f.language || f.organisation);

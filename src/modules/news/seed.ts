@@ -1,12 +1,13 @@
 // Demo posts from seed/news/posts.json: news of the gatherings the source documents describe, with
 // their dates, posted for their organisers where the directory has them. Written through the same
-// schema and store as the form, so they are validated and indexed like any other; a post whose slug
-// is already there is skipped, so seeding twice adds nothing twice.
+// schema and actions as the form, so they are validated and indexed like any other; a post whose
+// slug is already there is skipped, so seeding twice adds nothing twice.
 import { z } from 'zod';
+import { systemContext } from '../../platform/actions.ts';
 import type { SeedContext } from '../../platform/context.ts';
 import { readSeedFile } from '../../seed.ts';
-import { postInputSchema } from './schemas.ts';
-import { createPost } from './store.ts';
+import { createPost } from './actions.ts';
+import { postInput } from './schemas.ts';
 
 const seedFile = z.object({
   posts: z.array(
@@ -25,23 +26,24 @@ export async function seedNews({ deps }: SeedContext): Promise<void> {
   const { posts } = readSeedFile('news/posts.json', seedFile);
   const existing = new Set((await db.selectFrom('posts').select('slug').execute()).map((r) => r.slug));
   await db.transaction().execute(async (trx) => {
+    const ctx = { ...systemContext(deps, 'seed'), trx };
     for (const entry of posts) {
       if (existing.has(entry.slug)) continue;
-      const input = postInputSchema.parse({ ...entry, status: 'publish', publish_at: null });
-      const org = entry.organisation
+      // Posted for its organiser when the directory has it (its seed ran), else as the hub's news.
+      const organiser = entry.organisation
         ? await trx
             .selectFrom('organisations')
             .select('id')
             .where('slug', '=', entry.organisation)
             .executeTakeFirst()
         : undefined;
-      await createPost(
-        trx,
-        { ...input, organisation: org ? entry.organisation : null },
-        { organisationId: org?.id ?? null, publishedAt: entry.published_at },
-        null,
-        entry.slug,
-      );
+      const input = postInput.parse({
+        ...entry,
+        organisation: organiser ? entry.organisation : null,
+        status: 'publish',
+        publish_at: null,
+      });
+      await createPost(ctx, input, { imported: { slug: entry.slug, publishedAt: entry.published_at } });
     }
   });
 }

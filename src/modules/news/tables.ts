@@ -1,6 +1,7 @@
 // The news module's tables, added to the platform's Database type (declaration merging).
 import type { Generated } from 'kysely';
 import type { Timestamp, Visibility } from '../../db/schema.ts';
+import type { ImageColumns } from '../../platform/attached-images.ts';
 import type { Category } from './vocab.ts';
 
 export interface PostsTable {
@@ -22,7 +23,7 @@ export interface PostsTable {
   /**
    * The visibility the search index holds for the post. A scheduled post is indexed `private` (its
    * author and editors find it); once its moment has passed, the next read of the news promotes it
-   * to `public` (see store.ts promoteDuePosts).
+   * to `public` (see actions/posts.ts promoteDuePosts).
    */
   indexed_as: Visibility;
   created_at: Timestamp;
@@ -42,30 +43,16 @@ export interface PostTagsTable {
   tag: string;
 }
 
-/** The cover image, re-encoded as WebP at two sizes, kept in the database (like logos). */
-export interface PostCoversTable {
+/** The cover image, re-encoded as WebP at two sizes (platform/attached-images.ts), one per post. */
+export interface PostCoversTable extends ImageColumns {
   post_id: number;
-  full: Buffer;
-  full_width: number;
-  full_height: number;
-  thumb: Buffer;
-  thumb_width: number;
-  thumb_height: number;
-  updated_at: Timestamp;
 }
 
 /** Images for inside a post's body, uploaded on the edit page and served at /news/images/<id>.webp. */
-export interface PostImagesTable {
+export interface PostImagesTable extends ImageColumns {
   id: Generated<number>;
   post_id: number;
   uploaded_by: number | null;
-  full: Buffer;
-  full_width: number;
-  full_height: number;
-  thumb: Buffer;
-  thumb_width: number;
-  thumb_height: number;
-  updated_at: Timestamp;
 }
 
 export interface PostCommentsTable {

@@ -1,19 +1,16 @@
-// Shared by the news tests: signed-in clients, an organisation with its owner, and the post form sent
-// as a browser sends it (multipart, with an optional cover file).
+// Shared by the news tests: a signed-in client with an API token, an organisation with its owner,
+// the post form sent as a browser sends it (multipart, with an optional cover file), and API calls
+// with a personal token.
 import { expect } from 'vitest';
 import type { TestClient, TestPlatform } from '../../../test/harness.ts';
 import { createApiToken } from '../../platform/auth.ts';
 import { organisationForm } from '../directory/test-fixtures.ts';
 
-export async function signedIn(
-  hub: TestPlatform,
-  role: 'member' | 'editor' | 'moderator' | 'admin' = 'member',
-) {
-  const user = await hub.createUser({ role });
-  const client = hub.client();
-  await client.login(user.email);
+/** hub.signedIn(), with a personal API token of the same account. */
+export async function withToken(hub: TestPlatform, role: 'member' | 'editor' = 'member') {
+  const { client, user } = await hub.signedIn(role);
   const { token } = await createApiToken(hub.deps.db, user.id, 'tests');
-  return { user, client, token };
+  return { client, user, token };
 }
 
 /** Adds an organisation through the directory's form; its creator becomes its owner. */

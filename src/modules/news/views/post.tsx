@@ -1,18 +1,21 @@
 // One post: in the reader's language where a translation exists (the original marked and one click
 // away), its cover, body, tags and comments. Its writers see where it stands (draft, scheduled) and
 // the buttons to edit or delete it; those who may hide comments see hidden ones, marked.
-import { renderMarkdown } from '../../platform/markdown.ts';
-import { CsrfField, Form, type FormState } from '../../ui/components/form.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import { type CoverInfo, coverUrl } from './images.ts';
-import type { Comment, PostDetails } from './store.ts';
-import { PostByline } from './views-list.tsx';
-import { BODY_IMAGE_PATH, COMMENT_MAX, type PostState } from './vocab.ts';
+import { renderMarkdown } from '../../../platform/markdown.ts';
+import { CsrfField, Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
+import { ReportLink } from '../../../ui/components/report-link.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import type { PostDetails } from '../access.ts';
+import { type CoverInfo, coverUrl } from '../images.ts';
+import type { Comment } from '../listing.ts';
+import type { ShownVersion } from '../structured-data.ts';
+import { BODY_IMAGE_PATH, COMMENT_MAX, type PostState } from '../vocab.ts';
+import { PostByline } from './list.tsx';
 
 export interface PostViewProps {
   post: PostDetails;
   /** What is shown: the original or one translation. */
-  shown: { lang: string; title: string; body: string; translated: boolean };
+  shown: ShownVersion;
   state: PostState;
   cover: CoverInfo | undefined;
   comments: Comment[];
@@ -121,9 +124,7 @@ export function PostView(props: PostViewProps) {
       )}
 
       {props.may.report && props.state === 'published' && (
-        <p>
-          <a href={`/report?type=post&key=${encodeURIComponent(post.slug)}`}>{t('news.reportPost')}</a>
-        </p>
+        <ReportLink type="post" recordKey={post.slug} label="news.reportPost" />
       )}
 
       {props.state === 'published' && (
@@ -157,7 +158,7 @@ export function PostView(props: PostViewProps) {
                       </form>
                     )}
                     {props.may.report && !comment.hidden_at && (
-                      <a href={`/report?type=post-comment&key=${comment.id}`}>{t('news.reportComment')}</a>
+                      <ReportLink type="post-comment" recordKey={comment.id} label="news.reportComment" />
                     )}
                   </div>
                 )}
@@ -166,10 +167,17 @@ export function PostView(props: PostViewProps) {
           </ol>
           {props.may.comment ? (
             <Form action={`${here}/comments`} state={props.commentState} id="comment-form">
-              <CommentField state={props.commentState} />
-              <button type="submit" class="button">
-                {t('news.addComment')}
-              </button>
+              <TextArea
+                name="body"
+                id="f-comment"
+                label="news.yourComment"
+                hint="news.commentHint"
+                rows={4}
+                maxlength={COMMENT_MAX}
+                required
+                state={props.commentState}
+              />
+              <Submit label="news.addComment" />
             </Form>
           ) : (
             !user && (
@@ -183,35 +191,5 @@ export function PostView(props: PostViewProps) {
         </section>
       )}
     </article>
-  );
-}
-
-function CommentField({ state }: { state: FormState | undefined }) {
-  const { t } = usePage();
-  const error = state?.errors?.body;
-  const value = state?.values?.body;
-  return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for="f-comment">{t('news.yourComment')}</label>
-      <p class="hint" id="f-comment-hint">
-        {t('news.commentHint')}
-      </p>
-      <textarea
-        id="f-comment"
-        name="body"
-        rows={4}
-        maxlength={COMMENT_MAX}
-        required
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? 'f-comment-hint f-comment-error' : 'f-comment-hint'}
-      >
-        {typeof value === 'string' ? value : ''}
-      </textarea>
-      {error && (
-        <p class="field-error" id="f-comment-error">
-          {t(error)}
-        </p>
-      )}
-    </div>
   );
 }

@@ -1,0 +1,343 @@
+// Every write of the news module, for the pages, the API and the seed alike: who may (permissions.ts
+// through access.ts), what the input's organisation and publishing choice come to, the transaction
+// (post, translations, tags, cover, search entry and audit entry together, so a refused part leaves
+// nothing half-saved), the publishing of scheduled posts, comments and their hiding, and the images
+// for a post's text.
+import type { Kysely } from 'kysely';
+import type { Database, User } from '../../db/schema.ts';
+import { type ActionContext, audit, ensure, transact } from '../../platform/actions.ts';
+import type { ProcessedImage } from '../../platform/attached-images.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { nowIso } from '../../platform/time.ts';
+import { indexRecord, removeRecord } from '../../search/index.ts';
+import { getOrganisation, memberRole } from '../directory/index.ts';
+import {
+  byText,
+  ensureEditor,
+  type Post,
+  type PostComment,
+  type PostDetails,
+  type PostTranslation,
+  writerOf,
+} from './access.ts';
+import { bodyImages, covers } from './images.ts';
+import { momentOf } from './moments.ts';
+import { canComment, canHideComments, canPostFor } from './permissions.ts';
+import type { CommentInput, PostInput } from './schemas.ts';
+import { searchRecordOf } from './search.ts';
+import { RESERVED_SLUGS } from './vocab.ts';
+
+type Db = Kysely<Database>;
+
+/** What the form says besides the fields: a new cover, or remove the one there is. */
+export interface PostChange {
+  cover?: ProcessedImage;
+  removeCover?: boolean;
+  /** Content brought in from elsewhere (the demo seed) keeps its address and publication moment. */
+  imported?: { slug: string; publishedAt: string };
+}
+
+// ── Search entry and scheduled publishing ───────────────────────────────────
+
+/** The post's search entry, and the visibility it was indexed with (see promoteDuePosts). */
+async function reindex(db: Db, id: number, now: string): Promise<void> {
+  const record = await searchRecordOf(db, id, now);
+  if (!record) return;
+  await indexRecord(db, record);
+  await db.updateTable('posts').set({ indexed_as: record.visibility }).where('id', '=', id).execute();
+}
+
+/**
+ * Scheduled posts whose moment has come are still `private` in the search index. The news pages,
+ * feeds, API and sitemap call this first: it finds such posts (an indexed query that finds nothing
+ * almost always) and makes them public, each in its own transaction. Feed readers poll every few
+ * minutes, so a post becomes searchable soon after its moment without a timer or a job runner.
+ */
+export async function promoteDuePosts(db: Db, now: string = nowIso()): Promise<number> {
+  const due = await db
+    .selectFrom('posts')
+    .select('id')
+    .where('indexed_as', '=', 'private')
+    .where('published_at', 'is not', null)
+    .where('published_at', '<=', now)
+    .limit(100)
+    .execute();
+  for (const { id } of due) await db.transaction().execute((trx) => reindex(trx, id, now));
+  return due.length;
+}
+
+// ── What the input comes to ─────────────────────────────────────────────────
+
+/** A URL name from the title in Latin letters, unique among posts and never a reserved path. */
+export async function uniqueSlug(db: Db, title: string): Promise<string> {
+  const base =
+    title
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80)
+      .replace(/-+$/, '') || 'post';
+  let slug = RESERVED_SLUGS.has(base) ? `${base}-2` : base;
+  for (let n = 2; ; n++) {
+    const taken = await db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirst();
+    if (!taken) return slug;
+    slug = `${base}-${n}`;
+  }
+}
+
+/**
+ * The organisation the input names: it must exist (422), and a new choice must be one of the
+ * writer's (403, with the message next to the field). `user` is null for the platform itself.
+ */
+async function organisationOf(
+  db: Db,
+  input: PostInput,
+  user: User | null,
+  existing?: PostDetails,
+): Promise<number | null> {
+  let organisationId: number | null = null;
+  if (input.organisation) {
+    const org = await getOrganisation(db, input.organisation);
+    if (!org) throw HttpError.invalid({ organisation: 'news.unknownOrganisation' });
+    organisationId = org.id;
+  }
+  if (!user || (existing && existing.organisation_id === organisationId)) return organisationId;
+  const role = organisationId === null ? null : await memberRole(db, organisationId, user.id);
+  if (!canPostFor(user, organisationId, role))
+    throw new HttpError(403, 'error.403.message', undefined, undefined, {
+      organisation: organisationId === null ? 'news.siteNewsForEditors' : 'news.notMember',
+    });
+  return organisationId;
+}
+
+/**
+ * The publication moment: none for a draft; now for "publish" (or the moment a published post
+ * already has); for "schedule" the moment given, in the writer's time zone, which must lie ahead.
+ */
+function publishedAtOf(ctx: ActionContext, input: PostInput, now: string, existing?: Post): string | null {
+  if (input.status === 'draft') return null;
+  if (input.status === 'publish')
+    return existing?.published_at && existing.published_at <= now ? existing.published_at : now;
+  const zone = ctx.timeZone ?? ctx.deps.config.defaultTimeZone;
+  const at = input.publish_at ? momentOf(input.publish_at, zone) : undefined;
+  if (!at) throw HttpError.invalid({ publish_at: 'news.badMoment' });
+  if (at <= now) throw HttpError.invalid({ publish_at: 'news.scheduleInPast' });
+  return at;
+}
+
+function rowValues(input: PostInput, organisationId: number | null, publishedAt: string | null) {
+  return {
+    title: input.title,
+    body: input.body,
+    lang: input.lang,
+    category: input.category,
+    organisation_id: organisationId,
+    cover_alt: input.cover_alt ?? '',
+    published_at: publishedAt,
+  };
+}
+
+/** One translation per language, never in the post's own language (the API is trusted less than the form). */
+function translationRows(input: PostInput): PostTranslation[] {
+  const unique = new Map<string, PostTranslation>();
+  for (const tr of input.translations) {
+    if (tr.lang === input.lang || unique.has(tr.lang)) continue;
+    unique.set(tr.lang, { lang: tr.lang, title: tr.title ?? '', body: tr.body });
+  }
+  return [...unique.values()].sort((a, b) => byText(a.lang, b.lang));
+}
+
+async function writeChildren(db: Db, postId: number, input: PostInput): Promise<void> {
+  await db.deleteFrom('post_translations').where('post_id', '=', postId).execute();
+  const rows = translationRows(input);
+  if (rows.length)
+    await db
+      .insertInto('post_translations')
+      .values(rows.map((tr) => ({ post_id: postId, ...tr })))
+      .execute();
+  await db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
+  if (input.tags.length)
+    await db
+      .insertInto('post_tags')
+      .values(input.tags.map((tag) => ({ post_id: postId, tag })))
+      .execute();
+}
+
+// ── Posts ───────────────────────────────────────────────────────────────────
+
+export async function createPost(
+  ctx: ActionContext,
+  input: PostInput,
+  change: PostChange = {},
+): Promise<Post> {
+  const { user } = await writerOf(ctx);
+  return transact(ctx, async (trx) => {
+    const now = nowIso();
+    const organisationId = await organisationOf(trx, input, user);
+    const publishedAt = change.imported?.publishedAt ?? publishedAtOf(ctx, input, now);
+    const post = await trx
+      .insertInto('posts')
+      .values({
+        ...rowValues(input, organisationId, publishedAt),
+        slug: change.imported?.slug ?? (await uniqueSlug(trx, input.title)),
+        author_id: user?.id ?? null,
+        indexed_as: 'private',
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeChildren(trx, post.id, input);
+    if (change.cover) await covers.replace(trx, post.id, change.cover);
+    await reindex(trx, post.id, now);
+    await audit(trx, ctx, {
+      action: 'post.created',
+      subjectType: 'post',
+      subjectId: post.id,
+      details: { slug: post.slug, organisation: input.organisation ?? null, status: input.status },
+    });
+    return post;
+  });
+}
+
+/** Saves the changes; the names of the fields that changed (none: nothing is written). */
+export async function updatePost(
+  ctx: ActionContext,
+  post: PostDetails,
+  input: PostInput,
+  change: PostChange = {},
+): Promise<string[]> {
+  const user = await ensureEditor(ctx, post);
+  return transact(ctx, async (trx) => {
+    const now = nowIso();
+    const values = rowValues(
+      input,
+      await organisationOf(trx, input, user, post),
+      publishedAtOf(ctx, input, now, post),
+    );
+    let cover: 'replaced' | 'removed' | null = null;
+    if (change.cover) {
+      await covers.replace(trx, post.id, change.cover);
+      cover = 'replaced';
+    } else if (change.removeCover && (await covers.remove(trx, post.id))) {
+      cover = 'removed';
+    }
+    const changed = Object.entries(values)
+      .filter(([key, to]) => post[key as keyof Post] !== to)
+      .map(([key]) => key);
+    const asKey = (list: PostTranslation[]) => JSON.stringify(list.map((tr) => [tr.lang, tr.title, tr.body]));
+    if (asKey(post.translations) !== asKey(translationRows(input))) changed.push('translations');
+    if (JSON.stringify(post.tags) !== JSON.stringify([...input.tags].sort(byText))) changed.push('tags');
+    // A new cover is a change too: the feed and sitemap dates move.
+    if (cover) changed.push('cover');
+    if (changed.length === 0) return changed;
+    await trx
+      .updateTable('posts')
+      .set({ ...values, updated_at: now })
+      .where('id', '=', post.id)
+      .execute();
+    await writeChildren(trx, post.id, input);
+    await reindex(trx, post.id, now);
+    await audit(trx, ctx, {
+      action: 'post.updated',
+      subjectType: 'post',
+      subjectId: post.id,
+      details: { fields: changed, ...(cover ? { cover } : {}) },
+    });
+    return changed;
+  });
+}
+
+export async function deletePost(ctx: ActionContext, post: PostDetails): Promise<void> {
+  await ensureEditor(ctx, post);
+  await transact(ctx, async (trx) => {
+    await audit(trx, ctx, {
+      action: 'post.deleted',
+      subjectType: 'post',
+      subjectId: post.id,
+      details: { slug: post.slug, title: post.title },
+    });
+    await removeRecord(trx, 'post', post.id);
+    await trx.deleteFrom('posts').where('id', '=', post.id).execute();
+  });
+}
+
+/** Stores an image for the post's text; its id (the address the writer pastes). */
+export async function addBodyImage(
+  ctx: ActionContext,
+  post: PostDetails,
+  image: ProcessedImage,
+  bytes: number,
+): Promise<number> {
+  const user = await ensureEditor(ctx, post);
+  return transact(ctx, async (trx) => {
+    const id = await bodyImages.add(trx, post.id, image, { uploaded_by: user?.id ?? null });
+    await audit(trx, ctx, {
+      action: 'post.image_added',
+      subjectType: 'post',
+      subjectId: post.id,
+      details: { image: id, bytes },
+    });
+    return id;
+  });
+}
+
+// ── Comments ────────────────────────────────────────────────────────────────
+
+/** A signed-in member's comment on a published post; its id. */
+export async function addComment(
+  ctx: ActionContext,
+  post: PostDetails,
+  input: CommentInput,
+): Promise<number> {
+  const user = ensure(ctx, (u) => canComment(u, post, nowIso()), 'news.commentsClosed');
+  return transact(ctx, async (trx) => {
+    const { id } = await trx
+      .insertInto('post_comments')
+      .values({
+        post_id: post.id,
+        author_id: user?.id ?? null,
+        body: input.body,
+        created_at: nowIso(),
+        hidden_at: null,
+        hidden_by: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(trx, ctx, {
+      action: 'post.commented',
+      subjectType: 'post_comment',
+      subjectId: id,
+      details: { post: post.slug },
+    });
+    return id;
+  });
+}
+
+/** Hides a comment from readers, or shows it again (the post's author, editors, moderators). */
+export async function setCommentHidden(
+  ctx: ActionContext,
+  post: PostDetails,
+  comment: PostComment,
+  hidden: boolean,
+): Promise<void> {
+  const user = ensure(ctx, (u) => canHideComments(u, post));
+  await transact(ctx, async (trx) => {
+    await trx
+      .updateTable('post_comments')
+      .set(
+        hidden ? { hidden_at: nowIso(), hidden_by: user?.id ?? null } : { hidden_at: null, hidden_by: null },
+      )
+      .where('id', '=', comment.id)
+      .execute();
+    await audit(trx, ctx, {
+      action: hidden ? 'post.comment_hidden' : 'post.comment_shown',
+      subjectType: 'post_comment',
+      subjectId: comment.id,
+      details: { post: post.slug },
+    });
+  });
+}

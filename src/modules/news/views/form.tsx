@@ -1,0 +1,236 @@
+// The form to write or edit a post (multipart: it carries the cover image). Shown again with every
+// value kept and a message next to each field when something is wrong, so a draft is never lost; a
+// file cannot be kept by the browser, so a refused cover asks for the file again. "Preview" shows
+// the rendered text without saving. Images for the text are uploaded on the edit page, each giving
+// a Markdown snippet to paste.
+import { fieldValue } from '../../../platform/http/forms.ts';
+import type { MessageKey } from '../../../platform/i18n.ts';
+import { IMAGE_ACCEPT } from '../../../platform/images.ts';
+import { renderMarkdown } from '../../../platform/markdown.ts';
+import { CONTENT_LANGUAGES } from '../../../platform/vocabularies.ts';
+import {
+  Checkbox,
+  DateField,
+  Field,
+  FileField,
+  Form,
+  type FormState,
+  SelectField,
+  Submit,
+  TextArea,
+} from '../../../ui/components/form.tsx';
+import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
+import { languageOptions } from '../../../ui/options.ts';
+import { usePage } from '../../../ui/page-context.ts';
+import type { PostDetails } from '../access.ts';
+import { bodyImageUrl, type CoverInfo, coverUrl, NEWS_IMAGE_MAX_BYTES } from '../images.ts';
+import { BODY_IMAGE_PATH, BODY_MAX, CATEGORIES, MAX_TAGS, PUBLISH_CHOICES, TITLE_MAX } from '../vocab.ts';
+
+const sizeLimit = { limit: NEWS_IMAGE_MAX_BYTES / 1024 / 1024 };
+
+export interface PostFormProps {
+  action: string;
+  /** The form's values and messages (with the size limit of a refused cover in errorValues). */
+  state: FormState;
+  editing?: PostDetails;
+  cover?: CoverInfo;
+  /** The organisations the writer may post for; `siteNews` when they may post the hub's own. */
+  organisations: { slug: string; name: string }[];
+  siteNews: boolean;
+  /** The body as rendered, when "Preview" was pressed. */
+  preview?: boolean;
+  bodyImages?: { id: number; thumb_width: number; thumb_height: number }[];
+  imageError?: { key: MessageKey; values?: Record<string, number> };
+}
+
+export function PostFormView(props: PostFormProps) {
+  const page = usePage();
+  const { t, locale, timeZone } = page;
+  const { state, editing, cover } = props;
+  const values = state.values ?? {};
+  const status = fieldValue(values, 'status') || 'draft';
+  const orgOptions = [
+    ...(props.siteNews ? [{ value: '', label: t('news.siteNews') }] : []),
+    ...props.organisations.map((o) => ({ value: o.slug, label: o.name })),
+  ];
+  return (
+    <div class="wrap">
+      <p class="breadcrumb">
+        <a href="/news">{t('news.title')}</a>
+        {editing && (
+          <>
+            {' › '}
+            <a href={`/news/${editing.slug}`} lang={editing.lang}>
+              {editing.title}
+            </a>
+          </>
+        )}
+      </p>
+      <h1>{editing ? t('news.editTitle') : t('news.addTitle')}</h1>
+      {props.preview && (
+        <section class="card" aria-labelledby="preview-title">
+          <h2 id="preview-title">{t('news.preview')}</h2>
+          <p class="hint">{t('news.previewHint')}</p>
+          <div
+            class="prose post-body"
+            lang={fieldValue(values, 'lang') || undefined}
+            dangerouslySetInnerHTML={{
+              __html: renderMarkdown(fieldValue(values, 'body'), { localImages: BODY_IMAGE_PATH }),
+            }}
+          />
+        </section>
+      )}
+      <Form
+        action={props.action}
+        state={state}
+        requiredNote
+        class="stack post-form"
+        enctype="multipart/form-data"
+      >
+        <Field name="title" label="news.postTitle" required maxlength={TITLE_MAX} state={state} />
+        <SelectField
+          name="lang"
+          label="news.writtenIn"
+          state={state}
+          initial={locale}
+          options={languageOptions(page)}
+        />
+        <TextArea
+          name="body"
+          label="news.body"
+          hint="news.bodyHint"
+          rows={16}
+          maxlength={BODY_MAX}
+          state={state}
+        />
+        <SelectField
+          name="category"
+          label="news.categoryLabel"
+          state={state}
+          initial="news"
+          options={CATEGORIES.map((c) => ({ value: c, label: t(`news.category.${c}`) }))}
+        />
+        <Field name="tags" label="news.tags" hint="news.tagsHint" maxlength={MAX_TAGS * 42} state={state} />
+        <SelectField
+          name="organisation"
+          label="news.postedFor"
+          hint="news.postedForHint"
+          state={state}
+          options={orgOptions}
+        />
+        <fieldset class="field">
+          <legend>{t('news.publishing')}</legend>
+          {PUBLISH_CHOICES.map((choice) => (
+            <label class="checkbox">
+              <input type="radio" name="status" value={choice} checked={status === choice} />{' '}
+              {t(`news.status.${choice}`)}
+            </label>
+          ))}
+          <DateField
+            name="publish_at"
+            type="datetime-local"
+            label="news.publishAt"
+            hint="news.publishAtHint"
+            hintValues={{ zone: timeZone }}
+            state={state}
+          />
+        </fieldset>
+        <fieldset class="field">
+          <legend>{t('news.cover')}</legend>
+          {cover && editing && (
+            <p>
+              <img
+                src={coverUrl(editing.slug, cover, 'thumb')}
+                alt={editing.cover_alt}
+                width={cover.thumbWidth}
+                height={cover.thumbHeight}
+              />
+            </p>
+          )}
+          <FileField
+            name="cover"
+            label={cover ? 'news.coverReplace' : 'news.coverFile'}
+            hint="news.coverHint"
+            hintValues={sizeLimit}
+            accept={IMAGE_ACCEPT}
+            state={state}
+          />
+          <Field
+            name="cover_alt"
+            label="news.coverAlt"
+            hint="news.coverAltHint"
+            maxlength={300}
+            state={state}
+          />
+          {cover && <Checkbox name="remove_cover" label="news.coverRemove" state={state} />}
+        </fieldset>
+        <TranslationRows
+          state={state}
+          languages={CONTENT_LANGUAGES}
+          hint="news.translationsHint"
+          fields={{ short: 'title', long: 'body' }}
+          labels={{ short: 'news.translationRowTitle', long: 'news.translationRowBody' }}
+          maxLength={{ short: TITLE_MAX, long: BODY_MAX }}
+        />
+        <div class="actions">
+          <Submit label={editing ? 'form.save' : 'news.save'} />
+          <button type="submit" name="preview" value="1" class="button secondary">
+            {t('news.preview')}
+          </button>
+        </div>
+      </Form>
+      {editing ? (
+        <BodyImages slug={editing.slug} images={props.bodyImages ?? []} error={props.imageError} />
+      ) : (
+        <p class="hint">{t('news.imagesAfterSave')}</p>
+      )}
+    </div>
+  );
+}
+
+/** The body's images: upload one, and copy its Markdown snippet into the text. */
+function BodyImages(props: {
+  slug: string;
+  images: { id: number; thumb_width: number; thumb_height: number }[];
+  error?: { key: MessageKey; values?: Record<string, number> };
+}) {
+  const { t } = usePage();
+  const state: FormState | undefined = props.error
+    ? { errors: { image: props.error.key }, errorValues: { image: props.error.values ?? {} } }
+    : undefined;
+  return (
+    <section aria-labelledby="images-title" class="stack">
+      <h2 id="images-title">{t('news.images')}</h2>
+      <p class="hint">{t('news.imagesHint')}</p>
+      <Form action={`/news/${props.slug}/images`} enctype="multipart/form-data" state={state}>
+        <FileField
+          name="image"
+          label="news.imageFile"
+          hint="news.coverHint"
+          hintValues={sizeLimit}
+          accept={IMAGE_ACCEPT}
+          required
+          state={state}
+        />
+        <Submit label="news.uploadImage" variant="secondary" />
+      </Form>
+      {props.images.length > 0 && (
+        <ul class="plain stack">
+          {props.images.map((img) => (
+            <li class="card">
+              <img
+                src={`${bodyImageUrl(img.id)}?size=thumb`}
+                alt=""
+                width={img.thumb_width}
+                height={img.thumb_height}
+                loading="lazy"
+              />
+              <label for={`snippet-${img.id}`}>{t('news.imageSnippet')}</label>
+              <input id={`snippet-${img.id}`} readonly value={`![](${bodyImageUrl(img.id)})`} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

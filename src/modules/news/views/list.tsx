@@ -1,0 +1,177 @@
+// /news: published posts newest first, filtered by category, tag, language and organisation — all
+// in the URL, so a filtered list is a shareable link with an Atom feed and an export of its own.
+import { excerpt } from '../../../platform/markdown.ts';
+import { activeFilters, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { Pagination } from '../../../ui/components/pagination.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import { feedHref } from '../feed.ts';
+import { coverUrl } from '../images.ts';
+import type { PostCard } from '../listing.ts';
+import { filterQuery, type NewsFilter } from '../schemas.ts';
+import { CATEGORIES, type Category } from '../vocab.ts';
+
+export interface NewsListProps {
+  filter: NewsFilter;
+  cards: PostCard[];
+  total: number;
+  pageSize: number;
+  tags: string[];
+  languages: string[];
+  organisations: { slug: string; name: string }[];
+  canWrite: boolean;
+}
+
+/** Date, category and who it is from: the line under a post's title, in the list and on the page. */
+export function PostByline(props: {
+  publishedAt: string | null;
+  category: Category;
+  organisation: { slug: string; name: string } | null;
+  authorName: string | null;
+}) {
+  const { t, fmt } = usePage();
+  return (
+    <p class="muted">
+      {props.publishedAt && <time datetime={props.publishedAt}>{fmt.date(props.publishedAt)}</time>}
+      {' · '}
+      <a href={`/news?category=${props.category}`}>{t(`news.category.${props.category}`)}</a>
+      {props.organisation ? (
+        <>
+          {' · '}
+          <a href={`/directory/${props.organisation.slug}`}>{props.organisation.name}</a>
+        </>
+      ) : (
+        props.authorName && <> · {props.authorName}</>
+      )}
+    </p>
+  );
+}
+
+function Filters({ props }: { props: NewsListProps }) {
+  const { t, fmt, locale } = usePage();
+  const { filter } = props;
+  const collator = new Intl.Collator(locale);
+  return (
+    <FilterPanel action="/news" active={activeFilters(filter)}>
+      <FilterSelect
+        name="category"
+        label={t('news.categoryLabel')}
+        value={filter.category}
+        any={t('news.anyCategory')}
+        options={CATEGORIES.map((c) => ({ value: c, label: t(`news.category.${c}`) }))}
+      />
+      <FilterSelect
+        name="tag"
+        label={t('news.tag')}
+        value={filter.tag}
+        any={t('news.anyTag')}
+        options={[...new Set([...props.tags, ...(filter.tag ? [filter.tag] : [])])].map((tag) => ({
+          value: tag,
+          label: tag,
+        }))}
+      />
+      <FilterSelect
+        name="language"
+        label={t('news.language')}
+        value={filter.language}
+        any={t('news.anyLanguage')}
+        options={props.languages
+          .map((l) => ({ value: l, label: fmt.language(l) }))
+          .sort((a, b) => collator.compare(a.label, b.label))}
+      />
+      <FilterSelect
+        name="organisation"
+        label={t('news.organisation')}
+        value={filter.organisation}
+        any={t('news.anyOrganisation')}
+        options={props.organisations.map((o) => ({ value: o.slug, label: o.name }))}
+      />
+    </FilterPanel>
+  );
+}
+
+function PostCardView({ card }: { card: PostCard }) {
+  const { t, fmt, locale } = usePage();
+  return (
+    <li class="card post-card">
+      {card.cover && (
+        <img
+          src={coverUrl(card.slug, card.cover, 'thumb')}
+          alt=""
+          width={card.cover.thumbWidth}
+          height={card.cover.thumbHeight}
+          loading="lazy"
+        />
+      )}
+      <div>
+        <h2 class="card-title">
+          <a href={`/news/${card.slug}`} lang={card.shownLang}>
+            {card.shownTitle}
+          </a>
+        </h2>
+        <PostByline
+          publishedAt={card.published_at}
+          category={card.category}
+          organisation={
+            card.organisationSlug && card.organisationName
+              ? { slug: card.organisationSlug, name: card.organisationName }
+              : null
+          }
+          authorName={card.authorName}
+        />
+        <p lang={card.shownLang}>{excerpt(card.shownBody, 200)}</p>
+        {card.translated ? (
+          <p class="hint">{t('news.translatedFrom', { language: fmt.language(card.lang) })}</p>
+        ) : (
+          card.lang !== locale && (
+            <p class="hint">{t('news.writtenIn', { language: fmt.language(card.lang) })}</p>
+          )
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function NewsListView(props: NewsListProps) {
+  const { t } = usePage();
+  const { filter } = props;
+  const query = filterQuery(filter);
+  return (
+    <div class="wrap news">
+      <div class="page-head">
+        <h1>{t('news.title')}</h1>
+        {props.canWrite && (
+          <div class="actions">
+            <a class="button" href="/news/new">
+              {t('news.add')}
+            </a>
+          </div>
+        )}
+      </div>
+      <p class="lead">{t('news.intro')}</p>
+      <Filters props={props} />
+
+      <div class="list-tools">
+        <p role="status">{t('list.count', { count: props.total })}</p>
+        <p>
+          <a href={feedHref(filter)} type="application/atom+xml">
+            {t('news.feedLink')}
+          </a>
+          {' · '}
+          {t('list.download')}: <a href={`/news/export.csv${query}`}>CSV</a>,{' '}
+          <a href={`/news/export.xlsx${query}`}>XLSX</a>
+        </p>
+      </div>
+
+      {props.cards.length === 0 ? (
+        <p class="notice warning">{t('news.nothingFound')}</p>
+      ) : (
+        <ul class="plain stack posts">
+          {props.cards.map((card) => (
+            <PostCardView card={card} />
+          ))}
+        </ul>
+      )}
+      <Pagination page={filter.page} pageSize={props.pageSize} total={props.total} />
+    </div>
+  );
+}
