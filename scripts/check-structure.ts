@@ -12,8 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = process.argv[2] ? path.resolve(process.argv[2]) : path.join(import.meta.dirname, '..');
-const src = path.join(root, 'src');
+import { pathToFileURL } from 'node:url';
+
 const MAX_LINES = 400;
 
 const isTest = (file: string) =>
@@ -39,79 +39,92 @@ function importsOf(file: string, text: string): string[] {
   return specifiers.filter((s) => s.startsWith('.')).map((s) => path.resolve(path.dirname(file), s));
 }
 
-const files = walk(src);
-const graph = new Map<string, string[]>();
-for (const file of files) graph.set(file, importsOf(file, fs.readFileSync(file, 'utf8')));
-const rel = (f: string) => path.relative(root, f);
-const problems: string[] = [];
+/** What is wrong with the tree at `root` (its src/ and the support code beside it); empty when nothing. */
+export function checkStructure(root: string): string[] {
+  const src = path.join(root, 'src');
+  const files = walk(src);
+  const graph = new Map<string, string[]>();
+  for (const file of files) graph.set(file, importsOf(file, fs.readFileSync(file, 'utf8')));
+  const rel = (f: string) => path.relative(root, f);
+  const problems: string[] = [];
 
-// 1. Cycles: strongly connected components with more than one file (or a file importing itself).
-{
-  let index = 0;
-  const indexOf = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const strongConnect = (v: string) => {
-    indexOf.set(v, index);
-    low.set(v, index);
-    index++;
-    stack.push(v);
-    onStack.add(v);
-    for (const w of graph.get(v) ?? []) {
-      if (!graph.has(w)) continue;
-      if (!indexOf.has(w)) {
-        strongConnect(w);
-        low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
-      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) as number, indexOf.get(w) as number));
-    }
-    if (low.get(v) === indexOf.get(v)) {
-      const component: string[] = [];
-      let w: string | undefined;
-      do {
-        w = stack.pop() as string;
-        onStack.delete(w);
-        component.push(w);
-      } while (w !== v);
-      if (component.length > 1 || (graph.get(v) ?? []).includes(v))
-        problems.push(`import cycle between: ${component.map(rel).sort().join(', ')}`);
-    }
-  };
-  for (const file of files) if (!indexOf.has(file)) strongConnect(file);
-}
-
-// 2. Boundaries.
-const moduleOf = (file: string) => file.match(/src\/modules\/([^/]+)\//)?.[1];
-const PLATFORM_DIRS = ['db', 'platform', 'search', 'ui', 'locales'].map((d) => path.join(src, d) + path.sep);
-for (const [file, targets] of graph) {
-  if (isTest(file)) continue;
-  const from = moduleOf(file);
-  for (const target of targets) {
-    const to = moduleOf(target);
-    if (!to) continue;
-    if (PLATFORM_DIRS.some((d) => file.startsWith(d)))
-      problems.push(
-        `${rel(file)} (platform) imports ${rel(target)}: the platform never reaches into a module`,
-      );
-    else if (from && from !== to && !/src\/modules\/[^/]+\/index\.tsx?$/.test(target))
-      problems.push(`${rel(file)} imports ${rel(target)}: use the ${to} module's index.ts`);
+  // 1. Cycles: strongly connected components with more than one file (or a file importing itself).
+  {
+    let index = 0;
+    const indexOf = new Map<string, number>();
+    const low = new Map<string, number>();
+    const stack: string[] = [];
+    const onStack = new Set<string>();
+    const strongConnect = (v: string) => {
+      indexOf.set(v, index);
+      low.set(v, index);
+      index++;
+      stack.push(v);
+      onStack.add(v);
+      for (const w of graph.get(v) ?? []) {
+        if (!graph.has(w)) continue;
+        if (!indexOf.has(w)) {
+          strongConnect(w);
+          low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
+        } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) as number, indexOf.get(w) as number));
+      }
+      if (low.get(v) === indexOf.get(v)) {
+        const component: string[] = [];
+        let w: string | undefined;
+        do {
+          w = stack.pop() as string;
+          onStack.delete(w);
+          component.push(w);
+        } while (w !== v);
+        if (component.length > 1 || (graph.get(v) ?? []).includes(v))
+          problems.push(`import cycle between: ${component.map(rel).sort().join(', ')}`);
+      }
+    };
+    for (const file of files) if (!indexOf.has(file)) strongConnect(file);
   }
+
+  // 2. Boundaries.
+  const moduleOf = (file: string) => file.match(/src\/modules\/([^/]+)\//)?.[1];
+  const PLATFORM_DIRS = ['db', 'platform', 'search', 'ui', 'locales'].map(
+    (d) => path.join(src, d) + path.sep,
+  );
+  for (const [file, targets] of graph) {
+    if (isTest(file)) continue;
+    const from = moduleOf(file);
+    for (const target of targets) {
+      const to = moduleOf(target);
+      if (!to) continue;
+      if (PLATFORM_DIRS.some((d) => file.startsWith(d)))
+        problems.push(
+          `${rel(file)} (platform) imports ${rel(target)}: the platform never reaches into a module`,
+        );
+      else if (from && from !== to && !/src\/modules\/[^/]+\/index\.tsx?$/.test(target))
+        problems.push(`${rel(file)} imports ${rel(target)}: use the ${to} module's index.ts`);
+    }
+  }
+
+  // 3. Sizes.
+  const support = ['bench', 'scripts', 'test', 'e2e']
+    .map((d) => path.join(root, d))
+    .filter((d) => fs.existsSync(d))
+    .flatMap((d) => walk(d));
+  for (const file of [...files, ...support]) {
+    if (isTest(file)) continue;
+    const lines = fs.readFileSync(file, 'utf8').split('\n').length - 1;
+    if (lines > MAX_LINES) problems.push(`${rel(file)} has ${lines} lines (at most ${MAX_LINES}): split it`);
+  }
+  return problems;
 }
 
-// 3. Sizes.
-const support = ['bench', 'scripts', 'test', 'e2e']
-  .map((d) => path.join(root, d))
-  .filter((d) => fs.existsSync(d))
-  .flatMap((d) => walk(d));
-for (const file of [...files, ...support]) {
-  if (isTest(file)) continue;
-  const lines = fs.readFileSync(file, 'utf8').split('\n').length - 1;
-  if (lines > MAX_LINES) problems.push(`${rel(file)} has ${lines} lines (at most ${MAX_LINES}): split it`);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const root = process.argv[2] ? path.resolve(process.argv[2]) : path.join(import.meta.dirname, '..');
+  const problems = checkStructure(root);
+  if (problems.length) {
+    for (const p of problems) console.log(p);
+    console.error(`\nstructure check failed: ${problems.length} problem(s).`);
+    process.exit(1);
+  }
+  console.log(
+    'structure check passed: no import cycle, modules meet through their index.ts, no file over 400 lines.',
+  );
 }
-
-if (problems.length) {
-  for (const p of problems) console.log(p);
-  console.error(`\nstructure check failed: ${problems.length} problem(s).`);
-  process.exit(1);
-}
-console.log(`structure check passed: ${files.length} files, no cycle, modules through their index.ts.`);
