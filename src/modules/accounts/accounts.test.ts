@@ -263,9 +263,7 @@ describe('login', () => {
 
 describe('CSRF', () => {
   it('refuses a form without the token, and one with a wrong token', async () => {
-    const user = await hub.createUser();
-    const client = hub.client();
-    await client.login(user.email);
+    const { client } = await hub.signedIn();
     const missing = await client.request('/logout', { form: {}, csrf: false });
     expect(missing.status).toBe(403);
     expect(visibleText(missing.text)).toContain('This form has expired or did not come from this site');
@@ -285,9 +283,7 @@ describe('CSRF', () => {
   });
 
   it('asks browser API calls for the X-CSRF-Token header, and token calls for none', async () => {
-    const user = await hub.createUser();
-    const client = hub.client();
-    await client.login(user.email);
+    const { client } = await hub.signedIn();
     const without = await client.request('/api/v1/me', { method: 'PATCH', json: { name: 'New name' } });
     expect(without.status).toBe(403);
     expect(without.headers.get('content-type')).toContain('application/problem+json');
@@ -391,9 +387,7 @@ describe('forgotten password', () => {
 
 describe('the account page', () => {
   it('saves name, language and time zone, and refuses unknown values', async () => {
-    const user = await hub.createUser();
-    const client = hub.client();
-    await client.login(user.email);
+    const { user, client } = await hub.signedIn();
     const bad = await client.request('/account/profile', {
       form: { name: 'X', locale: 'xx', time_zone: 'Mars/Base' },
     });
@@ -415,9 +409,7 @@ describe('the account page', () => {
   });
 
   it('changes the password only with the current one, and logs out other devices', async () => {
-    const user = await hub.createUser();
-    const phone = hub.client();
-    await phone.login(user.email);
+    const { user, client: phone } = await hub.signedIn();
     const laptop = hub.client();
     await laptop.login(user.email);
     const wrong = await laptop.request('/account/password', {
@@ -436,9 +428,7 @@ describe('the account page', () => {
   });
 
   it('changes the email address after the new address confirms it', async () => {
-    const user = await hub.createUser();
-    const client = hub.client();
-    await client.login(user.email);
+    const { user, client } = await hub.signedIn();
     const newEmail = uniqueEmail('moved');
     const res = await client.request('/account/email', {
       form: { new_email: newEmail, current_password: PASSWORD },
@@ -466,9 +456,7 @@ describe('the account page', () => {
   });
 
   it('does not move an account onto an address another account took meanwhile', async () => {
-    const user = await hub.createUser();
-    const client = hub.client();
-    await client.login(user.email);
+    const { client } = await hub.signedIn();
     const contested = uniqueEmail('contested');
     await client.request('/account/email', { form: { new_email: contested, current_password: PASSWORD } });
     await hub.deliverMail();
@@ -480,9 +468,7 @@ describe('the account page', () => {
   });
 
   it('creates a personal API token shown once, stored hashed, usable and revocable', async () => {
-    const user = await hub.createUser();
-    const client = hub.client();
-    await client.login(user.email);
+    const { user, client } = await hub.signedIn();
     const created = await client.request('/account/tokens', { form: { name: 'monthly export' } });
     expect(created.status).toBe(200);
     const token = created.text.match(/id="new-token">(hub_[\w-]+)</)?.[1] ?? '';
@@ -523,18 +509,14 @@ describe('the account page', () => {
       owner.id,
       'mine',
     );
-    const intruder = await hub.createUser();
-    const client = hub.client();
-    await client.login(intruder.email);
+    const { client } = await hub.signedIn();
     const res = await client.request(`/account/tokens/${id}/revoke`, { form: {} });
     expect(res.status).toBe(404);
   });
 
   it('logs out everywhere', async () => {
-    const user = await hub.createUser();
-    const a = hub.client();
+    const { user, client: a } = await hub.signedIn();
     const b = hub.client();
-    await a.login(user.email);
     await b.login(user.email);
     const res = await a.request('/account/sessions/end-all', { form: {} });
     expect(res.status).toBe(303);
@@ -543,9 +525,7 @@ describe('the account page', () => {
   });
 
   it('downloads my data as JSON without secrets', async () => {
-    const user = await hub.createUser();
-    const client = hub.client();
-    await client.login(user.email);
+    const { user, client } = await hub.signedIn();
     const res = await client.get('/account/export.json');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('attachment');
@@ -557,9 +537,7 @@ describe('the account page', () => {
   });
 
   it('deletes the account with the password, and keeps the last admin', async () => {
-    const user = await hub.createUser();
-    const client = hub.client();
-    await client.login(user.email);
+    const { user, client } = await hub.signedIn();
     const wrong = await client.request('/account/delete', { form: { current_password: 'nope nope nope' } });
     expect(wrong.status).toBe(422);
     const ok = await client.request('/account/delete', { form: { current_password: PASSWORD } });
@@ -573,9 +551,7 @@ describe('the account page', () => {
 
     const lone = await createTestPlatform();
     try {
-      const admin = await lone.createUser({ role: 'admin' });
-      const c = lone.client();
-      await c.login(admin.email);
+      const { client: c } = await lone.signedIn('admin');
       const refused = await c.request('/account/delete', { form: { current_password: PASSWORD } });
       expect(refused.status).toBe(409);
       expect(visibleText(refused.text)).toContain('You are the only administrator');
@@ -616,9 +592,7 @@ describe('describeDevice', () => {
 
 describe('session upkeep', () => {
   it('extends a session in use at most once an hour', async () => {
-    const user = await hub.createUser();
-    const client = hub.client();
-    await client.login(user.email);
+    const { user, client } = await hub.signedIn();
     const row = () =>
       hub.deps.db.selectFrom('sessions').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
@@ -646,9 +620,7 @@ describe('session upkeep', () => {
   });
 
   it('ends an expired session', async () => {
-    const user = await hub.createUser();
-    const client = hub.client();
-    await client.login(user.email);
+    const { user, client } = await hub.signedIn();
     await hub.deps.db
       .updateTable('sessions')
       .set({ expires_at: '2000-01-01T00:00:00.000Z' })

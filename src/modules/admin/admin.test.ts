@@ -15,9 +15,7 @@ let admin: { id: number; email: string };
 let adminClient: TestClient;
 beforeAll(async () => {
   hub = await createTestPlatform();
-  admin = await hub.createUser({ role: 'admin', name: 'Hub Administrator' });
-  adminClient = hub.client();
-  await adminClient.login(admin.email);
+  ({ user: admin, client: adminClient } = await hub.signedIn('admin', { name: 'Hub Administrator' }));
 });
 afterAll(() => hub.close());
 
@@ -26,9 +24,7 @@ describe('access to the administration', () => {
     const visitor = hub.client();
     expect((await visitor.get('/admin/users')).location).toBe('/login?next=%2Fadmin%2Fusers');
     for (const role of ['member', 'editor', 'moderator'] as const) {
-      const user = await hub.createUser({ role });
-      const client = hub.client();
-      await client.login(user.email);
+      const { client } = await hub.signedIn(role);
       const res = await client.get('/admin/users');
       expect(res.status).toBe(403);
       expect(visibleText(res.text)).toContain('Your account is not allowed to do this.');
@@ -101,9 +97,7 @@ describe('roles', () => {
   it('keeps at least one active administrator', async () => {
     const solo = await createTestPlatform();
     try {
-      const only = await solo.createUser({ role: 'admin' });
-      const client = solo.client();
-      await client.login(only.email);
+      const { user: only, client } = await solo.signedIn('admin');
       const res = await client.request(`/admin/users/${only.id}/role`, { form: { role: 'member' } });
       expect(res.status).toBe(409);
       expect(visibleText(res.text)).toContain('The hub needs at least one active administrator.');
@@ -115,9 +109,7 @@ describe('roles', () => {
 
 describe('disabling accounts', () => {
   it('ends the sessions of a disabled account and refuses its login until enabled again', async () => {
-    const user = await hub.createUser();
-    const client = hub.client();
-    await client.login(user.email);
+    const { user, client } = await hub.signedIn();
     const res = await adminClient.request(`/admin/users/${user.id}/disable`, { form: {} });
     expect(res.status).toBe(303);
     expect((await client.get('/account')).status).toBe(303);
@@ -167,6 +159,15 @@ describe('/api/v1/users', () => {
     });
     expect(patch.status).toBe(200);
     expect(JSON.parse(patch.text)).toMatchObject({ id: user.id, role: 'moderator', disabled: false });
+    // The same action as the page's, with the same audit entry, marked as done through the API.
+    const entry = await hub.deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.role_changed')
+      .where('subject_id', '=', String(user.id))
+      .executeTakeFirstOrThrow();
+    expect(entry.actor_id).toBe(admin.id);
+    expect(JSON.parse(entry.details ?? '{}')).toEqual({ from: 'member', to: 'moderator', via: 'api' });
 
     const invalid = await api.request(`/api/v1/users/${user.id}`, {
       method: 'PATCH',

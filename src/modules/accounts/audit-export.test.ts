@@ -1,0 +1,119 @@
+// What the module kit gives the account pages, through the whole app on SQLite or PostgreSQL: names
+// with control characters refused with a message (page and API), the audit entries of the actions
+// (who acted, and that the API did), and "download my data" gathering every module's part.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPlatform, PASSWORD, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import type { HubModule } from '../../platform/context.ts';
+
+// A module holding something of each member, as events, directory or library do.
+const notebook: HubModule = {
+  id: 'notebook',
+  accountExport: async (_db, userId) => ({ notes: [`note of ${userId}`] }),
+};
+
+let hub: TestPlatform;
+beforeAll(async () => {
+  hub = await createTestPlatform({ extraModules: [notebook] });
+});
+afterAll(() => hub.close());
+
+const auditOf = (userId: number, action: string) =>
+  hub.deps.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('subject_type', '=', 'user')
+    .where('subject_id', '=', String(userId))
+    .where('action', '=', action)
+    .execute();
+
+describe('names with control characters', () => {
+  it('are refused on the registration form with a message, the rest kept', async () => {
+    const res = await hub.client().submit('/register', '/register', {
+      name: 'Souphanh\u0007Keomany',
+      email: 'control@example.org',
+      password: PASSWORD,
+    });
+    expect(res.status).toBe(422);
+    expect(visibleText(res.text)).toContain('Write this on one line, without tabs or control characters.');
+    expect(res.text).toContain('value="control@example.org"');
+  });
+
+  it('are refused on the account page and through the API, and nothing is saved', async () => {
+    const { user, client } = await hub.signedIn();
+    const page = await client.request('/account/profile', {
+      form: { name: 'Two\nlines', locale: '', time_zone: '' },
+    });
+    expect(page.status).toBe(422);
+    expect(visibleText(page.text)).toContain('Write this on one line');
+    const api = await client.request('/api/v1/me', {
+      method: 'PATCH',
+      json: { name: 'Tab\there' },
+      headers: { 'x-csrf-token': client.csrfToken() },
+    });
+    expect(api.status).toBe(422);
+    expect(JSON.parse(api.text).errors).toEqual({
+      name: 'Write this on one line, without tabs or control characters.',
+    });
+    const row = await hub.deps.db
+      .selectFrom('users')
+      .select('name')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.name).not.toMatch(/[\n\t]/);
+  });
+});
+
+describe('the audit entries of the actions', () => {
+  it('records a login as done by the account itself, from its address', async () => {
+    const user = await hub.createUser();
+    const client = hub.client();
+    await client.login(user.email);
+    const [entry] = await auditOf(user.id, 'user.logged_in');
+    expect(entry).toMatchObject({ actor_id: user.id, ip: client.ip });
+    expect(entry?.request_id).toBeTruthy();
+  });
+
+  it('says when a change came through the API, and keeps what PATCH does not send', async () => {
+    const { user, client } = await hub.signedIn('member', { locale: 'km', timeZone: 'Asia/Phnom_Penh' });
+    const res = await client.request('/api/v1/me', {
+      method: 'PATCH',
+      json: { name: 'Renamed by script' },
+      headers: { 'x-csrf-token': client.csrfToken() },
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toMatchObject({
+      name: 'Renamed by script',
+      locale: 'km',
+      timeZone: 'Asia/Phnom_Penh',
+    });
+    const [entry] = await auditOf(user.id, 'user.renamed');
+    expect(entry?.actor_id).toBe(user.id);
+    expect(JSON.parse(entry?.details ?? '{}')).toMatchObject({ to: 'Renamed by script', via: 'api' });
+    // null clears the language; the form's own rules apply to what is sent.
+    const cleared = await client.request('/api/v1/me', {
+      method: 'PATCH',
+      json: { locale: null },
+      headers: { 'x-csrf-token': client.csrfToken() },
+    });
+    expect(JSON.parse(cleared.text)).toMatchObject({ locale: null, timeZone: 'Asia/Phnom_Penh' });
+  });
+});
+
+describe('download my data', () => {
+  it('holds the account and, under each module’s id, what that module holds of the member', async () => {
+    const { user, client } = await hub.signedIn();
+    const res = await client.get('/account/export.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    const data = JSON.parse(res.text);
+    expect(data.account.id).toBe(user.id);
+    expect(data.modules.notebook).toEqual({ notes: [`note of ${user.id}`] });
+    expect(data.account).not.toHaveProperty('password_hash');
+  });
+
+  it('is only for the signed-in member', async () => {
+    const res = await hub.client().get('/account/export.json');
+    expect(res.status).toBe(303);
+    expect(res.location).toBe('/login?next=%2Faccount%2Fexport.json');
+  });
+});
