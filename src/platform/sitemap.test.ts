@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../test/harness.ts';
 import { organisationInputSchema } from '../modules/directory/schemas.ts';
-import { createOrganisation } from '../modules/directory/store.ts';
+import { insertOrganisation as createOrganisation } from '../modules/directory/actions/organisations.ts';
 import { organisationForm } from '../modules/directory/test-fixtures.ts';
 import { personInputSchema } from '../modules/people/schemas.ts';
 import { createPerson } from '../modules/people/store.ts';

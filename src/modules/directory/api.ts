@@ -1,39 +1,21 @@
-// /api/v1/organisations: the directory through the API, with the same filters, permissions and
-// validation as the pages (same schemas, same permissions.ts, same store).
+// /api/v1/organisations: the directory through the API, with the page's filters, schema and actions
+// (so the same permissions, validation, history and audit).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
-import { auditOrigin, recordAudit } from '../../platform/audit.ts';
-import { requireUser } from '../../platform/auth.ts';
+import { actionContext, ensure } from '../../platform/actions.ts';
+import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../platform/api.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
-import { HttpError } from '../../platform/http/errors.ts';
-import { fieldErrors } from '../../platform/http/forms.ts';
+import { parseInput, readJson } from '../../platform/http/forms.ts';
 import {
   CONTACT_VISIBILITIES,
-  DOMAINS,
   ORGANISATION_KINDS,
-  VALUE_CHAIN_STAGES,
+  type OrganisationKind,
 } from '../../platform/vocabularies.ts';
+import { getOrganisation, type OrganisationDetails, visibleOrganisation } from './access.ts';
+import { createOrganisation, deleteOrganisation, updateOrganisation } from './actions/organisations.ts';
 import { listOrganisations } from './listing.ts';
-import { canCreate, canDelete, canEdit, canSeeContact, canView } from './permissions.ts';
-import {
-  directoryFilterSchema,
-  MAX_LINKS,
-  MAX_TRANSLATIONS,
-  type OrganisationInput,
-  organisationInputSchema,
-} from './schemas.ts';
-import {
-  createOrganisation,
-  deleteOrganisation,
-  getOrganisation,
-  memberRole,
-  type OrganisationDetails,
-  statusForNew,
-  updateOrganisation,
-} from './store.ts';
-import { formValuesOf } from './views-form.tsx';
-import { FACILITIES } from './vocab.ts';
+import { canEdit, canSeeContact } from './permissions.ts';
+import { directoryFilterSchema, inputOf, organisationInputSchema, organisationObject } from './schemas.ts';
 
 const OrganisationSchema = z
   .object({
@@ -78,62 +60,8 @@ const OrganisationSchema = z
   })
   .openapi('Organisation');
 
-/**
- * The body of POST and PATCH as documented. It only checks types: the rules (lengths, ranges,
- * known codes) are organisationInputSchema's, the same as the form's, with the same messages.
- */
-const OrganisationInputDoc = z
-  .object({
-    kind: z.enum(ORGANISATION_KINDS),
-    name: z.string().openapi({ description: 'At most 200 characters' }),
-    name_translit: z.string().nullable().optional(),
-    lang: z.string().openapi({ example: 'lo', description: 'BCP 47 language of name and description' }),
-    description: z.string().optional().openapi({ description: 'Markdown, at most 20 000 characters' }),
-    country: z.string().openapi({ example: 'LA', description: 'ISO 3166-1 alpha-2' }),
-    province: z.string().nullable().optional(),
-    city: z.string().nullable().optional(),
-    address: z.string().nullable().optional(),
-    latitude: z.number().nullable().optional().openapi({ description: '-90 to 90' }),
-    longitude: z.number().nullable().optional().openapi({ description: '-180 to 180' }),
-    website: z.string().nullable().optional().openapi({ description: 'http(s) URL' }),
-    email: z.string().nullable().optional(),
-    phone: z.string().nullable().optional(),
-    contact_visibility: z.enum(CONTACT_VISIBILITIES).optional(),
-    founded_year: z.number().int().nullable().optional(),
-    parent: z.string().nullable().optional().openapi({ description: 'Slug of the parent organisation' }),
-    opening_hours: z.string().nullable().optional(),
-    domains: z.array(z.enum(DOMAINS)).optional(),
-    stages: z.array(z.enum(VALUE_CHAIN_STAGES)).optional(),
-    languages: z.array(z.string()).optional(),
-    facilities: z.array(z.enum(FACILITIES)).optional(),
-    translations: z
-      .array(
-        z.object({
-          lang: z.string().openapi({ example: 'vi', description: 'Not the organisation’s own language' }),
-          name: z.string().nullable().optional().openapi({ description: 'At most 200 characters' }),
-          description: z.string().optional().openapi({ description: 'Markdown, at most 20 000 characters' }),
-        }),
-      )
-      .optional()
-      .openapi({
-        description: `The name and description in other languages, one per language, at most ${MAX_TRANSLATIONS}; each needs a name or a description. Replaces all translations; omitted on PATCH, they stay.`,
-      }),
-    links: z
-      .array(
-        z.object({
-          label: z
-            .string()
-            .optional()
-            .openapi({ example: 'Facebook', description: 'At most 100 characters' }),
-          url: z.string().openapi({ description: 'http(s) URL, at most 500 characters' }),
-        }),
-      )
-      .optional()
-      .openapi({
-        description: `Social and other links, at most ${MAX_LINKS}. Replaces all links; omitted on PATCH, they stay.`,
-      }),
-  })
-  .openapi('OrganisationInput');
+/** The body of POST: the form's own schema (PATCH takes any part of it). */
+const OrganisationInput = organisationInputSchema.openapi('OrganisationInput');
 
 function toJson(
   org: OrganisationDetails,
@@ -179,6 +107,7 @@ const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
+const writeProblems = { 400: problems[400], 401: problems[401], 403: problems[403], 422: problems[422] };
 
 const listRoute = createRoute({
   method: 'get',
@@ -238,14 +167,9 @@ const createRouteDef = createRoute({
   tags: ['Directory'],
   summary: 'Add an organisation (any signed-in member; it may wait for approval)',
   security: signedIn,
-  middleware: [requireSignedIn] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: OrganisationInputDoc } } } },
-  responses: {
-    201: json(OrganisationSchema, 'The new organisation'),
-    401: problems[401],
-    403: problems[403],
-    422: problems[422],
-  },
+  middleware: [requireSignedIn, requireJson] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: OrganisationInput } } } },
+  responses: { 201: json(OrganisationSchema, 'The new organisation'), ...writeProblems, 415: problems[415] },
 });
 const updateRoute = createRoute({
   method: 'patch',
@@ -253,17 +177,16 @@ const updateRoute = createRoute({
   tags: ['Directory'],
   summary: 'Change an organisation (its owners and editors, and the hub’s editors)',
   security: signedIn,
-  middleware: [requireSignedIn] as const,
+  middleware: [requireSignedIn, requireJson] as const,
   request: {
     params: slugParam,
-    body: { required: true, content: { 'application/json': { schema: OrganisationInputDoc.partial() } } },
+    body: { required: true, content: { 'application/json': { schema: organisationObject.partial() } } },
   },
   responses: {
     200: json(OrganisationSchema, 'The changed organisation'),
-    401: problems[401],
-    403: problems[403],
+    ...writeProblems,
     404: problems[404],
-    422: problems[422],
+    415: problems[415],
   },
 });
 const deleteRoute = createRoute({
@@ -277,41 +200,14 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Deleted' }, 401: problems[401], 403: problems[403], 404: problems[404] },
 });
 
-/** Validates an API body with the form's schema, answering 422 with a message per field. */
-function validInput(body: unknown): OrganisationInput {
-  const parsed = organisationInputSchema.safeParse(body);
-  if (!parsed.success)
-    throw new HttpError(422, 'error.422.message', undefined, undefined, fieldErrors(parsed.error.issues));
-  return parsed.data;
-}
-
-async function parentIdOf(
-  c: Context<AppEnv>,
-  slug: string | null | undefined,
-  selfId?: number,
-): Promise<number | null> {
-  if (!slug) return null;
-  const parent = await c.var.deps.db
-    .selectFrom('organisations')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  if (!parent || parent.id === selfId) {
-    throw new HttpError(422, 'error.422.message', undefined, undefined, {
-      parent: 'directory.unknownParent',
-    });
-  }
-  return parent.id;
-}
-
 export function directoryApi(deps: AppDeps) {
   const { db, config } = deps;
-  const load = async (c: Context<AppEnv>, slug: string) => {
-    const org = await getOrganisation(db, slug);
-    const user = c.var.auth?.user ?? null;
-    const role = org && user ? await memberRole(db, org.id, user.id) : null;
-    if (!org || !canView(user, org, role)) throw new HttpError(404, 'error.404.message');
-    return { org, user, role };
+  /** The organisation of the path as the reader may see it (404 otherwise), as JSON. */
+  const load = (c: Context<AppEnv>, slug: string) =>
+    getOrganisation(db, slug).then((org) => visibleOrganisation(db, org, c.var.auth?.user ?? null));
+  const json = async (c: Context<AppEnv>, slug: string) => {
+    const { org, user, role } = await load(c, slug);
+    return toJson(org, config.baseUrl, canSeeContact(user, org, role));
   };
   return apiRouter()
     .openapi(listRoute, async (c) => {
@@ -329,7 +225,7 @@ export function directoryApi(deps: AppDeps) {
           items: cards.map((o) => ({
             slug: o.slug,
             url: `${config.baseUrl}/directory/${o.slug}`,
-            kind: o.kind as (typeof ORGANISATION_KINDS)[number],
+            kind: o.kind as OrganisationKind,
             name: o.name,
             nameTranslit: o.name_translit,
             lang: o.lang,
@@ -341,66 +237,23 @@ export function directoryApi(deps: AppDeps) {
         200,
       );
     })
-    .openapi(readRoute, async (c) => {
-      const { org, user, role } = await load(c, c.req.valid('param').slug);
-      return c.json(toJson(org, config.baseUrl, canSeeContact(user, org, role)), 200);
-    })
+    .openapi(readRoute, async (c) => c.json(await json(c, c.req.valid('param').slug), 200))
     .openapi(createRouteDef, async (c) => {
-      const user = requireUser(c);
-      if (!canCreate(user)) throw new HttpError(403, 'error.403.message');
-      const input = validInput(await c.req.json());
-      const parentId = await parentIdOf(c, input.parent);
-      const status = await statusForNew(db, user);
-      const created = await db.transaction().execute(async (trx) => {
-        const org = await createOrganisation(trx, { ...input, parentId }, user, status);
-        await recordAudit(trx, {
-          ...auditOrigin(c),
-          action: 'organisation.created',
-          subjectType: 'organisation',
-          subjectId: org.id,
-          details: { name: org.name, status, via: 'api' },
-        });
-        return org;
-      });
-      const org = await getOrganisation(db, created.slug);
-      return c.json(toJson(org!, config.baseUrl, true), 201);
+      const org = await createOrganisation(actionContext(c), c.req.valid('json'));
+      return c.json(await json(c, org.slug), 201);
     })
     .openapi(updateRoute, async (c) => {
-      requireUser(c);
-      const { org, user, role } = await load(c, c.req.valid('param').slug);
-      if (!user || !canEdit(user, role)) throw new HttpError(403, 'error.403.message');
+      const ctx = actionContext(c);
+      const { org, role } = await load(c, c.req.valid('param').slug);
+      ensure(ctx, (u) => canEdit(u, role));
       // PATCH: what is not sent stays as it is.
-      const input = validInput({ ...formValuesOf(org), ...(await c.req.json()) });
-      const parentId = await parentIdOf(c, input.parent, org.id);
-      await db.transaction().execute(async (trx) => {
-        const changes = await updateOrganisation(trx, org, { ...input, parentId }, user);
-        if (Object.keys(changes).length) {
-          await recordAudit(trx, {
-            ...auditOrigin(c),
-            action: 'organisation.updated',
-            subjectType: 'organisation',
-            subjectId: org.id,
-            details: { fields: Object.keys(changes), via: 'api' },
-          });
-        }
-      });
-      const updated = await getOrganisation(db, org.slug);
-      return c.json(toJson(updated!, config.baseUrl, true), 200);
+      const input = parseInput(organisationInputSchema, { ...inputOf(org), ...(await readJson(c)) });
+      await updateOrganisation(ctx, org, input);
+      return c.json(await json(c, org.slug), 200);
     })
     .openapi(deleteRoute, async (c) => {
-      requireUser(c);
-      const { org, user, role } = await load(c, c.req.valid('param').slug);
-      if (!canDelete(user, role)) throw new HttpError(403, 'error.403.message');
-      await db.transaction().execute(async (trx) => {
-        await recordAudit(trx, {
-          ...auditOrigin(c),
-          action: 'organisation.deleted',
-          subjectType: 'organisation',
-          subjectId: org.id,
-          details: { name: org.name, via: 'api' },
-        });
-        await deleteOrganisation(trx, org.id);
-      });
+      const { org } = await load(c, c.req.valid('param').slug);
+      await deleteOrganisation(actionContext(c), org);
       return c.body(null, 204);
     });
 }

@@ -220,7 +220,7 @@ describe('adding and editing', () => {
     expect(text).toContain('Choose a country from the list.');
     expect(text).toContain('A latitude is a number from -90 to 90.');
     expect(text).toContain('A longitude is a number from -180 to 180.');
-    expect(text).toContain('A web address starting with https:// or http://.');
+    expect(text).toContain('Enter a web address starting with http:// or https://.');
     expect(text).toContain('A year such as 2016.');
     expect(res.text).toContain('Kept draft text');
     expect(res.text).toContain('value="91"');

@@ -1,19 +1,58 @@
 // The directory's list: filters, text search through the search index, sorting (names in the
-// reader's collation, so every script sorts as its readers expect), paging, the map's points and
-// the exports — all from the same selection.
+// reader's collation, so every script sorts as its readers expect), paging, and the values the
+// filters offer. The map (places.ts) and the exports (export.ts) read the same selection.
 import type { Kysely } from 'kysely';
-import { nameOrder, pageOfSelection, stamp } from '../../db/collated-order.ts';
+import { nameOrder, pageOfSelection } from '../../db/collated-order.ts';
 import type { Database, User } from '../../db/schema.ts';
 import type { Locale } from '../../locales/index.ts';
 import { matchingRecordIds } from '../../search/index.ts';
-import type { ExportedOrganisation } from './export.ts';
-import { type LogoInfo, logoInfos } from './logo.ts';
-import { type Place, placesOf } from './map.tsx';
-import { canSeeContact } from './permissions.ts';
+import { facetsOf } from './access.ts';
+import { type LogoInfo, logos } from './logo.ts';
+import { seesUnpublished } from './permissions.ts';
 import type { DirectoryFilter, Sort } from './schemas.ts';
-import { facetsOf, seesUnpublished, selection } from './store.ts';
+import type { FacetName } from './vocab.ts';
 
 type Db = Kysely<Database>;
+
+/** The organisations a filter selects (ids restricted to `onlyIds` when a text search ran). */
+export function selection(db: Db, filter: DirectoryFilter, viewer: User | null, onlyIds?: number[]) {
+  let q = db.selectFrom('organisations');
+  if (!seesUnpublished(viewer)) q = q.where('organisations.status', '=', 'published');
+  if (filter.kind) q = q.where('organisations.kind', '=', filter.kind);
+  if (filter.country) q = q.where('organisations.country', '=', filter.country);
+  if (filter.city) q = q.where('organisations.city', '=', filter.city);
+  if (filter.verified) q = q.where('organisations.verified_at', 'is not', null);
+  const facets: [FacetName, string | undefined][] = [
+    ['domain', filter.domain],
+    ['stage', filter.stage],
+    ['language', filter.language],
+  ];
+  for (const [facet, value] of facets) {
+    if (!value) continue;
+    // After a text search the few matching ids lead, and each is checked for the facet (EXISTS);
+    // otherwise the facet index gives the candidates (IN). Either way round the other would read
+    // every organisation with a common facet value.
+    q = onlyIds
+      ? q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('organisation_facets')
+              .select('organisation_facets.organisation_id')
+              .whereRef('organisation_facets.organisation_id', '=', 'organisations.id')
+              .where('organisation_facets.facet', '=', facet)
+              .where('organisation_facets.value', '=', value),
+          ),
+        )
+      : q.where('organisations.id', 'in', (eb) =>
+          eb
+            .selectFrom('organisation_facets')
+            .select('organisation_id')
+            .where('facet', '=', facet)
+            .where('value', '=', value),
+        );
+  }
+  if (onlyIds) q = q.where('organisations.id', 'in', onlyIds.length ? onlyIds : [-1]);
+  return q;
+}
 
 export interface OrganisationCard {
   id: number;
@@ -34,12 +73,15 @@ export interface OrganisationCard {
 }
 
 export const PAGE_SIZE = 24;
-const EXPORT_LIMIT = 10_000;
 
 /** One search per request: the page's list and map get the same filter object and share it. */
 const searched = new WeakMap<DirectoryFilter, Promise<number[]>>();
 
-function textMatches(db: Db, filter: DirectoryFilter, viewer: User | null): Promise<number[] | undefined> {
+export function textMatches(
+  db: Db,
+  filter: DirectoryFilter,
+  viewer: User | null,
+): Promise<number[] | undefined> {
   if (!filter.q) return Promise.resolve(undefined);
   let ids = searched.get(filter);
   if (!ids) {
@@ -115,7 +157,7 @@ export async function listOrganisations(
     total = Number(count.n);
   }
   if (pageIds.length === 0) return { cards: [], total };
-  const [rows, facets, translations, logos] = await Promise.all([
+  const [rows, facets, translations, logoOf] = await Promise.all([
     db
       .selectFrom('organisations')
       .select([
@@ -140,7 +182,7 @@ export async function listOrganisations(
       .where('organisation_id', 'in', pageIds)
       .where('lang', '=', ctx.locale)
       .execute(),
-    logoInfos(db, pageIds),
+    logos.infos(db, pageIds),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const translatedName = new Map(translations.map((t) => [t.organisation_id, t.name]));
@@ -162,150 +204,18 @@ export async function listOrganisations(
         status: r.status,
         domains: facets.get(r.id)?.domain ?? [],
         translatedName: r.lang === ctx.locale ? null : (translatedName.get(r.id) ?? null),
-        logo: logos.get(r.id),
+        logo: logoOf.get(r.id),
       },
     ];
   });
   return { cards, total };
 }
 
-/** Up to this many organisations are fetched one by one for the map, their names in its labels. */
-const MAP_ROWS = 1000;
-
-/**
- * The places of the selection on the map: organisations with coordinates grouped by city. Small
- * selections are grouped here, with names; big ones by the database, with counts (a hundred
- * thousand rows are not worth fetching for a few dozen dots).
- */
-export async function mapPlaces(
-  db: Db,
-  filter: DirectoryFilter,
-  viewer: User | null,
-  selected: number,
-): Promise<Place[]> {
-  const matches = await textMatches(db, filter, viewer);
-  const located = selection(db, filter, viewer, matches)
-    .where('organisations.latitude', 'is not', null)
-    .where('organisations.longitude', 'is not', null);
-  if (selected <= MAP_ROWS) {
-    const rows = await located
-      .select([
-        'organisations.slug',
-        'organisations.name',
-        'organisations.city',
-        'organisations.country',
-        'organisations.latitude',
-        'organisations.longitude',
-      ])
-      .limit(MAP_ROWS)
-      .execute();
-    return placesOf(rows.map((r) => ({ ...r, latitude: r.latitude ?? 0, longitude: r.longitude ?? 0 })));
-  }
-  // Grouping a hundred thousand rows takes longer than a page may: the groups of text-free
-  // selections are kept until an organisation changes (same stamp as the name order).
-  const key = filter.q
-    ? undefined
-    : JSON.stringify([
-        filter.kind,
-        filter.country,
-        filter.city,
-        filter.verified,
-        filter.domain,
-        filter.stage,
-        filter.language,
-        seesUnpublished(viewer),
-      ]);
-  const version = key ? await stamp(db, 'organisations') : undefined;
-  let bigMaps = bigMapsByDb.get(db);
-  if (!bigMaps) {
-    bigMaps = new Map();
-    bigMapsByDb.set(db, bigMaps);
-  }
-  const cached = key ? bigMaps.get(key) : undefined;
-  if (cached && version && cached.count === version.count && cached.latest === version.latest)
-    return cached.places;
-  const groups = await located
-    .select((eb) => [
-      'organisations.country',
-      eb.fn.coalesce('organisations.city', 'organisations.slug').as('place'),
-      eb.fn.max('organisations.city').as('city'),
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.avg<number>('organisations.latitude').as('latitude'),
-      eb.fn.avg<number>('organisations.longitude').as('longitude'),
-      eb.fn.min('organisations.slug').as('slug'),
-      eb.fn.min('organisations.name').as('name'),
-    ])
-    .groupBy(['organisations.country', 'place'])
-    .execute();
-  const places = groups
-    .map((g) => ({
-      key: `${g.country}|${g.place}`,
-      city: g.city,
-      country: g.country,
-      latitude: Number(g.latitude),
-      longitude: Number(g.longitude),
-      count: Number(g.n),
-      organisations: Number(g.n) === 1 ? [{ slug: String(g.slug), name: String(g.name) }] : [],
-    }))
-    .sort((a, b) => b.count - a.count);
-  if (key && version) {
-    if (bigMaps.size >= 100) bigMaps.clear();
-    bigMaps.set(key, { ...version, places });
-  }
-  return places;
-}
-
-const bigMapsByDb = new WeakMap<Db, Map<string, { count: number; latest: string; places: Place[] }>>();
-
-/** The selection with the fields of an export; contacts only where the reader may see them. */
-export async function exportOrganisations(
-  db: Db,
-  filter: DirectoryFilter,
-  ctx: { viewer: User | null; baseUrl: string },
-): Promise<ExportedOrganisation[]> {
-  const matches = await textMatches(db, filter, ctx.viewer);
-  const rows = await selection(db, filter, ctx.viewer, matches)
-    .selectAll('organisations')
-    .orderBy('organisations.name')
-    .limit(EXPORT_LIMIT)
-    .execute();
-  const ids = rows.map((r) => r.id);
-  const [facets, memberships] = await Promise.all([
-    facetsOf(db, ids),
-    ctx.viewer && ids.length
-      ? db
-          .selectFrom('organisation_members')
-          .select(['organisation_id', 'role'])
-          .where('user_id', '=', ctx.viewer.id)
-          .where('organisation_id', 'in', ids)
-          .execute()
-      : Promise.resolve([]),
+/** The countries and working languages there are organisations of, for the filters. */
+export async function filterOptions(db: Db): Promise<{ countries: string[]; languages: string[] }> {
+  const [countries, languages] = await Promise.all([
+    db.selectFrom('organisations').select('country').distinct().where('status', '=', 'published').execute(),
+    db.selectFrom('organisation_facets').select('value').distinct().where('facet', '=', 'language').execute(),
   ]);
-  const roleOf = new Map(memberships.map((m) => [m.organisation_id, m.role]));
-  return rows.map((r) => {
-    const contact = canSeeContact(ctx.viewer, r, roleOf.get(r.id) ?? null);
-    const f = facets.get(r.id);
-    return {
-      slug: r.slug,
-      url: `${ctx.baseUrl}/directory/${r.slug}`,
-      name: r.name,
-      name_translit: r.name_translit,
-      kind: r.kind,
-      country: r.country,
-      province: r.province,
-      city: r.city,
-      address: r.address,
-      latitude: r.latitude,
-      longitude: r.longitude,
-      website: r.website,
-      email: contact ? r.email : null,
-      phone: contact ? r.phone : null,
-      founded_year: r.founded_year,
-      verified: r.verified_at !== null,
-      domains: f?.domain ?? [],
-      stages: f?.stage ?? [],
-      languages: f?.language ?? [],
-      updated_at: r.updated_at,
-    };
-  });
+  return { countries: countries.map((r) => r.country), languages: languages.map((r) => r.value) };
 }

@@ -1,6 +1,7 @@
 // Tables of the directory. Dated after the platform's migrations, which they refer to.
 import type { Kysely, Migration } from 'kysely';
 import { columns } from '../../db/dialect.ts';
+import { withImageColumns } from '../../platform/attached-images.ts';
 
 const organisations: Migration = {
   async up(db: Kysely<unknown>) {
@@ -147,13 +148,7 @@ const invitationsAndLogos: Migration = {
       .addColumn('organisation_id', 'integer', (col) =>
         col.primaryKey().references('organisations.id').onDelete('cascade'),
       )
-      .addColumn('full', c.blob, (col) => col.notNull())
-      .addColumn('full_width', 'integer', (col) => col.notNull())
-      .addColumn('full_height', 'integer', (col) => col.notNull())
-      .addColumn('thumb', c.blob, (col) => col.notNull())
-      .addColumn('thumb_width', 'integer', (col) => col.notNull())
-      .addColumn('thumb_height', 'integer', (col) => col.notNull())
-      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .$call(withImageColumns(c))
       .execute();
   },
   async down(db: Kysely<unknown>) {

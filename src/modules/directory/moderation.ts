@@ -1,8 +1,8 @@
 // What the directory hands to the moderation queue: organisations can be reported, those added
 // while `directory.approval` is on wait for a moderator, and that switch itself.
 import type { ModerationHooks } from '../../platform/context.ts';
+import { getOrganisation, memberRole } from './access.ts';
 import { canView } from './permissions.ts';
-import { getOrganisation, memberRole } from './store.ts';
 import { APPROVAL_SETTING } from './vocab.ts';
 
 export const directoryModeration: ModerationHooks = {

@@ -2,7 +2,7 @@
 // here, and the tests go through both.
 import type { User } from '../../db/schema.ts';
 import { hasRole } from '../../platform/auth.ts';
-import type { Organisation } from './store.ts';
+import type { Organisation } from './tables.ts';
 import type { MemberRole } from './vocab.ts';
 
 /** Any signed-in member may add an organisation. */
@@ -28,6 +28,11 @@ export function canVerify(user: User | null): boolean {
 /** Approving an organisation that waits, or hiding a reported one, is moderators' (and admins') work. */
 export function canModerate(user: User | null): boolean {
   return hasRole(user, 'moderator');
+}
+
+/** Who sees unpublished organisations in lists: the directory's editors (and admins). */
+export function seesUnpublished(user: User | null): boolean {
+  return hasRole(user, 'editor');
 }
 
 /** Unpublished organisations are seen by their members, the hub's editors and its moderators. */

@@ -1,33 +1,47 @@
-// One schema for the organisation form and the API body; one for the list filters.
+// One schema for an organisation, built from the platform's field blocks: it reads the form,
+// validates the API body and is the OpenAPI document's input schema. Beside it inputOf() (a saved
+// organisation as that input: what PATCH merges onto), formValuesOf() (the edit form's values) and
+// the list's filters.
 import { z } from 'zod';
-import { isCountryCode } from '../../platform/countries.ts';
+import {
+  blankToNull,
+  choice,
+  country,
+  email,
+  langTag,
+  line,
+  list,
+  optionalEmail,
+  optionalInteger,
+  optionalLine,
+  optionalUrl,
+  recordId,
+  slug,
+  text,
+  webUrl,
+} from '../../platform/http/fields.ts';
+import type { FormValues } from '../../platform/http/forms.ts';
 import {
   checkTranslations,
   MAX_TRANSLATIONS,
   translationsFromForm,
 } from '../../platform/http/translation-rows.ts';
+import type { MessageKey } from '../../platform/i18n.ts';
 import {
   CONTACT_VISIBILITIES,
   DOMAINS,
   ORGANISATION_KINDS,
   VALUE_CHAIN_STAGES,
 } from '../../platform/vocabularies.ts';
-import { FACILITIES } from './vocab.ts';
-
-const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
-
-/** Empty form fields mean "not given". */
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-/** Check boxes arrive as nothing, one string or several; the API sends arrays. */
-const asList = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
-
-const optionalText = (max: number) =>
-  z.preprocess(blankToNull, z.string().trim().max(max, 'form.tooLong').nullable().optional());
+import type { OrganisationDetails } from './access.ts';
+import { FACILITIES, MEMBER_ROLES } from './vocab.ts';
 
 export { MAX_TRANSLATIONS };
 
 /** Social and other links besides the website. */
 export const MAX_LINKS = 10;
+/** Working languages of an organisation. */
+export const MAX_LANGUAGES = 20;
 
 /**
  * The form's text box has one link per line: an address, optionally preceded by a label and a
@@ -38,113 +52,158 @@ function linksFromText(v: unknown): unknown {
   if (typeof v !== 'string') return v;
   return v
     .split(/\r?\n/)
-    .map((line) => line.trim())
+    .map((row) => row.trim())
     .filter(Boolean)
-    .map((line) => {
-      const space = line.search(/\s\S*$/);
+    .map((row) => {
+      const space = row.search(/\s\S*$/);
       return space < 0
-        ? { label: '', url: line }
-        : { label: line.slice(0, space).trim(), url: line.slice(space).trim() };
+        ? { label: '', url: row }
+        : { label: row.slice(0, space).trim(), url: row.slice(space).trim() };
     });
 }
 
-const translationObject = z
-  .object({
-    lang: z.string('translations.language').regex(LANG_TAG, 'translations.language'),
-    name: optionalText(200),
-    description: z.string('form.invalid').max(20_000, 'form.tooLong').default(''),
-  })
-  .refine((tr) => !!tr.name || tr.description.trim() !== '', 'directory.translationEmpty');
-
-const linkObject = z.object({
-  // One line on the form, so no line breaks (the edit form shows the links as text again).
-  label: z
-    .string('form.invalid')
-    .trim()
-    .max(100, 'form.tooLong')
-    .regex(/^[^\r\n]*$/, 'form.invalid')
-    .default(''),
-  url: z.url({ protocol: /^https?$/, message: 'directory.badUrl' }).max(500, 'form.tooLong'),
-});
-
-const organisationObject = z.object({
-  kind: z.enum(ORGANISATION_KINDS, 'directory.chooseKind'),
-  name: z.string().trim().min(1, 'form.required').max(200, 'form.tooLong'),
-  name_translit: optionalText(200),
-  lang: z.string().regex(LANG_TAG, 'form.unknownLanguage'),
-  description: z.string().max(20_000, 'form.tooLong').default(''),
-  country: z.string().refine(isCountryCode, 'form.unknownCountry'),
-  province: optionalText(100),
-  city: optionalText(100),
-  address: optionalText(300),
-  latitude: z.preprocess(
+/** A coordinate in decimal degrees, or null when left empty. */
+const coordinate = (limit: number, message: MessageKey) =>
+  z.preprocess(
     blankToNull,
-    z.coerce
-      .number('directory.badLatitude')
-      .min(-90, 'directory.badLatitude')
-      .max(90, 'directory.badLatitude')
-      .nullable()
-      .optional(),
-  ),
-  longitude: z.preprocess(
-    blankToNull,
-    z.coerce
-      .number('directory.badLongitude')
-      .min(-180, 'directory.badLongitude')
-      .max(180, 'directory.badLongitude')
-      .nullable()
-      .optional(),
-  ),
-  website: z.preprocess(
+    z.coerce.number(message).min(-limit, message).max(limit, message).nullable().default(null),
+  );
+
+/** A telephone number as people write it: digits, spaces and + ( ) . - */
+const optionalPhone = () =>
+  z.preprocess(
     blankToNull,
     z
-      .url({ protocol: /^https?$/, message: 'directory.badUrl' })
-      .max(500, 'form.tooLong')
-      .nullable()
-      .optional(),
-  ),
-  email: z.preprocess(
-    blankToNull,
-    z.email('form.invalidEmail').max(254, 'form.tooLong').nullable().optional(),
-  ),
-  phone: z.preprocess(
-    blankToNull,
-    z
-      .string()
+      .string('form.invalid')
       .trim()
       .max(50, 'form.tooLong')
       .regex(/^[+()\d\s.-]{4,}$/, 'form.badPhone')
       .nullable()
-      .optional(),
-  ),
-  contact_visibility: z.enum(CONTACT_VISIBILITIES).default('members'),
-  founded_year: z.preprocess(
-    blankToNull,
-    z.coerce
-      .number('directory.badYear')
-      .int('directory.badYear')
-      .min(1000, 'directory.badYear')
-      .max(new Date().getFullYear(), 'directory.badYear')
-      .nullable()
-      .optional(),
-  ),
-  parent: optionalText(120),
-  opening_hours: optionalText(500),
-  domains: z.preprocess(asList, z.array(z.enum(DOMAINS, 'form.invalid')).max(DOMAINS.length)),
-  stages: z.preprocess(
-    asList,
-    z.array(z.enum(VALUE_CHAIN_STAGES, 'form.invalid')).max(VALUE_CHAIN_STAGES.length),
-  ),
-  languages: z.preprocess(asList, z.array(z.string().regex(LANG_TAG, 'form.unknownLanguage')).max(20)),
-  facilities: z.preprocess(asList, z.array(z.enum(FACILITIES, 'form.invalid')).max(FACILITIES.length)),
-  translations: z.array(translationObject, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]),
-  links: z.preprocess(linksFromText, z.array(linkObject, 'form.invalid').max(MAX_LINKS, 'form.tooMany')),
+      .default(null),
+  );
+
+const translation = z
+  .object({
+    lang: langTag('translations.language').describe('Not the organisation’s own language'),
+    name: optionalLine(200),
+    description: text(20_000).describe('Markdown'),
+  })
+  .refine((tr) => !!tr.name || tr.description.trim() !== '', 'directory.translationEmpty');
+
+const link = z.object({
+  label: optionalLine(100).describe('Facebook, Instagram, …'),
+  url: webUrl(500),
 });
 
+export const organisationObject = z.object({
+  kind: choice(ORGANISATION_KINDS, 'directory.chooseKind'),
+  name: line(200),
+  name_translit: optionalLine(200).describe('The name in Latin letters'),
+  lang: langTag().describe('BCP 47 language of name and description'),
+  description: text(20_000).describe('Markdown'),
+  country: country().describe('ISO 3166-1 alpha-2'),
+  province: optionalLine(100),
+  city: optionalLine(100),
+  address: optionalLine(300),
+  latitude: coordinate(90, 'directory.badLatitude'),
+  longitude: coordinate(180, 'directory.badLongitude'),
+  website: optionalUrl(500),
+  email: optionalEmail(),
+  phone: optionalPhone(),
+  contact_visibility: choice(CONTACT_VISIBILITIES).default('members'),
+  founded_year: optionalInteger({ min: 1000, max: new Date().getFullYear() }, 'directory.badYear'),
+  /** The parent organisation by its slug (a department under a ministry). */
+  parent: z
+    .preprocess(blankToNull, slug('directory.unknownParent').nullable().default(null))
+    .describe('Slug of the parent organisation'),
+  opening_hours: optionalLine(500),
+  domains: list(choice(DOMAINS), DOMAINS.length),
+  stages: list(choice(VALUE_CHAIN_STAGES), VALUE_CHAIN_STAGES.length),
+  languages: list(langTag(), MAX_LANGUAGES),
+  facilities: list(choice(FACILITIES), FACILITIES.length).describe('Creative hubs only'),
+  translations: z
+    .array(translation, 'form.invalid')
+    .max(MAX_TRANSLATIONS, 'form.tooMany')
+    .default([])
+    .describe(
+      `The name and description in other languages, one per language, at most ${MAX_TRANSLATIONS}; each needs a name or a description. Replaces all translations; omitted on PATCH, they stay.`,
+    ),
+  links: z
+    .preprocess(linksFromText, z.array(link, 'form.invalid').max(MAX_LINKS, 'form.tooMany'))
+    .describe(
+      `Social and other links, at most ${MAX_LINKS}. Replaces all links; omitted on PATCH, they stay.`,
+    ),
+});
+
+/** The organisation as the form and the API send it; the form's translation rows become `translations`. */
 export const organisationInputSchema = z
   .preprocess(translationsFromForm({ short: 'name', long: 'description' }), organisationObject)
   .superRefine(checkTranslations);
 export type OrganisationInput = z.infer<typeof organisationObject>;
+
+/** A saved organisation as input: what PATCH merges the sent fields onto. */
+export function inputOf(org: OrganisationDetails): OrganisationInput {
+  return {
+    kind: org.kind,
+    name: org.name,
+    name_translit: org.name_translit,
+    lang: org.lang,
+    description: org.description,
+    country: org.country,
+    province: org.province,
+    city: org.city,
+    address: org.address,
+    latitude: org.latitude,
+    longitude: org.longitude,
+    website: org.website,
+    email: org.email,
+    phone: org.phone,
+    contact_visibility: org.contact_visibility,
+    founded_year: org.founded_year,
+    parent: org.parent?.slug ?? null,
+    opening_hours: org.opening_hours,
+    domains: org.domains as OrganisationInput['domains'],
+    stages: org.stages as OrganisationInput['stages'],
+    languages: org.languages,
+    facilities: org.facilities as OrganisationInput['facilities'],
+    translations: org.translations,
+    links: org.linkList,
+  };
+}
+
+/** A saved organisation as the edit form shows it. */
+export function formValuesOf(org: OrganisationDetails): FormValues {
+  const input = inputOf(org);
+  const shown = (v: string | number | null) => (v === null ? '' : String(v));
+  return {
+    kind: input.kind,
+    name: input.name,
+    name_translit: shown(input.name_translit),
+    lang: input.lang,
+    description: input.description,
+    country: input.country,
+    province: shown(input.province),
+    city: shown(input.city),
+    address: shown(input.address),
+    latitude: shown(input.latitude),
+    longitude: shown(input.longitude),
+    website: shown(input.website),
+    email: shown(input.email),
+    phone: shown(input.phone),
+    contact_visibility: input.contact_visibility,
+    founded_year: shown(input.founded_year),
+    parent: shown(input.parent),
+    opening_hours: shown(input.opening_hours),
+    domains: input.domains,
+    stages: input.stages,
+    languages: input.languages,
+    facilities: input.facilities,
+    links: input.links.map((l) => (l.label ? `${l.label} ${l.url}` : l.url)).join('\n'),
+    tr_lang: input.translations.map((tr) => tr.lang),
+    tr_name: input.translations.map((tr) => tr.name ?? ''),
+    tr_description: input.translations.map((tr) => tr.description),
+  };
+}
 
 export const SORTS = ['name', 'newest', 'updated', 'relevance'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -153,14 +212,47 @@ export type Sort = (typeof SORTS)[number];
 export const directoryFilterSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   kind: z.enum(ORGANISATION_KINDS).optional().catch(undefined),
-  country: z.string().refine(isCountryCode).optional().catch(undefined),
+  country: country().optional().catch(undefined),
   city: z.string().trim().min(1).max(100).optional().catch(undefined),
   domain: z.enum(DOMAINS).optional().catch(undefined),
   stage: z.enum(VALUE_CHAIN_STAGES).optional().catch(undefined),
-  language: z.string().regex(LANG_TAG).optional().catch(undefined),
+  language: langTag().optional().catch(undefined),
   verified: z.literal('1').optional().catch(undefined),
   sort: z.enum(SORTS).optional().catch(undefined),
   view: z.enum(['cards', 'list']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type DirectoryFilter = z.infer<typeof directoryFilterSchema>;
+
+/** The filters as a query string (without the page and the view), for the export links. */
+export function filterQuery(filter: DirectoryFilter): string {
+  const params = new URLSearchParams();
+  for (const key of [
+    'q',
+    'kind',
+    'country',
+    'city',
+    'domain',
+    'stage',
+    'language',
+    'verified',
+    'sort',
+  ] as const) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+// ── The members page ────────────────────────────────────────────────────────
+
+export const inviteSchema = z.object({
+  email: email(),
+  role: choice(MEMBER_ROLES).default('editor'),
+});
+export type InviteInput = z.output<typeof inviteSchema>;
+
+export const roleChangeSchema = z.object({ user_id: recordId(), role: choice(MEMBER_ROLES) });
+export const memberChoiceSchema = z.object({ user_id: recordId() });
+export const invitationChoiceSchema = z.object({ invitation_id: recordId() });

@@ -1,11 +1,13 @@
 // Demo organisations from seed/directory/organisations.json (taken from the source documents).
-// Written through the same store functions as the pages (translations included), so they are
-// indexed like any other.
+// Written through the same schema and actions as the form (translations included), in one
+// transaction, so they are validated and indexed like any other; an organisation whose slug is
+// already there is skipped, so seeding twice adds nothing twice.
 import { z } from 'zod';
+import { systemContext } from '../../platform/actions.ts';
 import type { SeedContext } from '../../platform/context.ts';
 import { readSeedFile } from '../../seed.ts';
+import { createOrganisation, verifyOrganisation } from './actions/organisations.ts';
 import { organisationInputSchema } from './schemas.ts';
-import { createOrganisation, setVerified } from './store.ts';
 
 const seedFile = z.object({
   organisations: z.array(
@@ -23,18 +25,21 @@ const seedFile = z.object({
 export async function seedDirectory({ deps }: SeedContext): Promise<void> {
   const { db } = deps;
   const { organisations } = readSeedFile('directory/organisations.json', seedFile);
-  const existing = await db.selectFrom('organisations').select(['id', 'slug']).execute();
-  const idOf = new Map(existing.map((o) => [o.slug, o.id]));
+  const existing = new Set(
+    (await db.selectFrom('organisations').select('slug').execute()).map((o) => o.slug),
+  );
   // Parents first, so that children can point to them.
   const ordered = [...organisations].sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null));
   await db.transaction().execute(async (trx) => {
+    const ctx = { ...systemContext(deps, 'seed'), trx };
     for (const entry of ordered) {
-      if (idOf.has(entry.slug)) continue;
-      const input = organisationInputSchema.parse({ ...entry, parent: null });
-      const parentId = entry.parent ? (idOf.get(entry.parent) ?? null) : null;
-      const org = await createOrganisation(trx, { ...input, parentId, slug: entry.slug }, null, 'published');
-      idOf.set(entry.slug, org.id);
-      if (entry.verified) await setVerified(trx, org.id, true);
+      if (existing.has(entry.slug)) continue;
+      const parent = entry.parent && existing.has(entry.parent) ? entry.parent : null;
+      const org = await createOrganisation(ctx, organisationInputSchema.parse({ ...entry, parent }), {
+        slug: entry.slug,
+      });
+      existing.add(org.slug);
+      if (entry.verified) await verifyOrganisation(ctx, org, true);
     }
   });
 }

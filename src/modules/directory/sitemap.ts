@@ -1,25 +1,21 @@
 // The directory's public pages for /sitemap.xml: /directory and every published organisation, with
-// its last change. Read in batches of 1 000 by id (keyset, never OFFSET), so 100 000 organisations
-// stream through without being held in memory at once.
+// its last change, read in batches by id (db/keyset.ts), so 100 000 organisations stream through
+// without being held in memory at once.
+import { keysetRows } from '../../db/keyset.ts';
 import type { AppDeps, SitemapEntry } from '../../platform/context.ts';
-
-const BATCH = 1000;
 
 export async function* directorySitemap({ db }: AppDeps): AsyncIterable<SitemapEntry> {
   yield { path: '/directory' };
-  let after = 0;
-  for (;;) {
-    const rows = await db
+  const rows = keysetRows((after, limit) =>
+    db
       .selectFrom('organisations')
       .select(['id', 'slug', 'updated_at'])
       .where('status', '=', 'published')
       .where('id', '>', after)
       .orderBy('id')
-      .limit(BATCH)
-      .execute();
-    for (const r of rows) yield { path: `/directory/${encodeURIComponent(r.slug)}`, lastmod: r.updated_at };
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < BATCH) return;
-    after = last.id;
-  }
+      .limit(limit)
+      .execute(),
+  );
+  for await (const r of rows)
+    yield { path: `/directory/${encodeURIComponent(r.slug)}`, lastmod: r.updated_at };
 }

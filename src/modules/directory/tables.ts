@@ -1,6 +1,6 @@
 // The directory's tables, added to the platform's Database type (declaration merging), so every
 // query on them is typed like the platform's own.
-import type { Generated } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { Timestamp } from '../../db/schema.ts';
 import type { ContactVisibility, OrganisationKind } from '../../platform/vocabularies.ts';
 import type { FacetName, MemberRole, OrganisationStatus } from './vocab.ts';
@@ -36,6 +36,9 @@ export interface OrganisationsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+/** An organisation as it is stored. */
+export type Organisation = Selectable<OrganisationsTable>;
 
 export interface OrganisationTranslationsTable {
   organisation_id: number;

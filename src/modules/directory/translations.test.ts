@@ -172,7 +172,7 @@ describe('writing on the form', () => {
       form: form({ links: 'Click javascript:alert(1)' }),
     });
     expect(badLink.status).toBe(422);
-    expect(visibleText(badLink.text)).toContain('A web address starting with https:// or http://.');
+    expect(visibleText(badLink.text)).toContain('Enter a web address starting with http:// or https://.');
     expect(badLink.text).toContain('Click javascript:alert(1)');
 
     const tooMany = await ownerClient.request(`/directory/${slug}/edit`, {

@@ -29,7 +29,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => hub.close());
 
-const FIXTURE = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'organisations.csv'));
+const FIXTURE = fs.readFileSync(path.join(import.meta.dirname, '../../../platform/import/fixtures/organisations.csv'));
 
 /** Sends a file the way a browser sends the upload form (multipart, with the page's CSRF token). */
 async function upload(

@@ -1,6 +1,6 @@
 // The directory's organisations as an import target: the fields a column may fill, the headers
 // that name them, the defaults offered on the mapping form, and how the rows are written (through
-// createOrganisation, the form's own write).
+// insertOrganisation, the write of the form's action; the import has one audit entry per file).
 import type { User } from '../../../db/schema.ts';
 import { hasRole } from '../../../platform/auth.ts';
 import type { AppDeps } from '../../../platform/context.ts';
@@ -9,7 +9,7 @@ import type { ImportTarget } from '../../../platform/import/index.ts';
 import { importPages } from '../../../platform/import/index.ts';
 import { ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
 import { countryOptions, languageOptions } from '../../../ui/options.ts';
-import { createOrganisation, statusForNew } from '../store.ts';
+import { insertOrganisation, statusForNew } from '../actions/organisations.ts';
 import { type OrganisationImportInput, validateRows } from './validate.ts';
 
 export const ORGANISATION_FIELDS = [
@@ -155,7 +155,7 @@ export const organisationImportTarget: ImportTarget<OrganisationImportInput> = {
   async create(trx, inputs, user) {
     const status = await statusForNew(trx, user);
     const ids: number[] = [];
-    for (const input of inputs) ids.push((await createOrganisation(trx, input, user, status)).id);
+    for (const input of inputs) ids.push((await insertOrganisation(trx, input, user, status)).id);
     return { ids, details: { status } };
   },
 };

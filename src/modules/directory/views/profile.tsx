@@ -1,13 +1,15 @@
 // An organisation's page: who they are, where, what they do, how to reach them (when the reader
 // may see it), and, for those who may, the buttons to edit, verify or delete and the history.
-import { renderMarkdown } from '../../platform/markdown.ts';
-import type { Domain, OrganisationKind, ValueChainStage } from '../../platform/vocabularies.ts';
-import { CsrfField } from '../../ui/components/form.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import { type LogoInfo, logoUrl } from './logo.ts';
-import { DirectoryMap, placesOf } from './map.tsx';
-import type { OrganisationDetails } from './store.ts';
-import type { Facility } from './vocab.ts';
+import { renderMarkdown } from '../../../platform/markdown.ts';
+import type { Domain, OrganisationKind, ValueChainStage } from '../../../platform/vocabularies.ts';
+import { CsrfField } from '../../../ui/components/form.tsx';
+import { ReportLink } from '../../../ui/components/report-link.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import type { OrganisationDetails } from '../access.ts';
+import { type LogoInfo, logoUrl } from '../logo.ts';
+import { placesOf } from '../places.ts';
+import type { Facility } from '../vocab.ts';
+import { DirectoryMap } from './map.tsx';
 
 export interface ProfilePermissions {
   edit: boolean;
@@ -247,9 +249,7 @@ export function OrganisationView(props: {
         </section>
       )}
 
-      <p class="report-link">
-        <a href={`/report?type=organisation&key=${encodeURIComponent(org.slug)}`}>{t('report.profile')}</a>
-      </p>
+      <ReportLink type="organisation" recordKey={org.slug} label="report.profile" />
 
       {may.delete && (
         <details class="danger-zone">

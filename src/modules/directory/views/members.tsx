@@ -1,12 +1,21 @@
 // The page where an organisation's people manage it: the logo, the members and their roles,
-// handing over ownership, and invitations by email. Plus the page an invitation link opens.
-// Every action is a small form of its own, so it all works without JavaScript.
-import type { MessageKey } from '../../platform/i18n.ts';
-import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import { LOGO_MAX_BYTES, type LogoInfo, logoUrl } from './logo.ts';
-import type { InvitationDetails, Member, PendingInvitation } from './members.ts';
-import { MEMBER_ROLES, type MemberRole } from './vocab.ts';
+// handing over ownership, and invitations by email. Every action is a small form of its own, so it
+// all works without JavaScript.
+import type { MessageKey, MessageValues } from '../../../platform/i18n.ts';
+import { IMAGE_ACCEPT } from '../../../platform/images.ts';
+import {
+  CsrfField,
+  Field,
+  FileField,
+  Form,
+  type FormState,
+  SelectField,
+  Submit,
+} from '../../../ui/components/form.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import { LOGO_MAX_BYTES, type LogoInfo, logoUrl } from '../logo.ts';
+import type { Member, PendingInvitation } from '../members.ts';
+import { MEMBER_ROLES, type MemberRole } from '../vocab.ts';
 
 export interface MembersPageProps {
   org: { slug: string; name: string };
@@ -20,7 +29,7 @@ export interface MembersPageProps {
   /** A refused action, shown at the top of the page. */
   error?: MessageKey;
   /** A refused logo upload, shown next to the file field. */
-  logoError?: { key: MessageKey; values?: Record<string, string | number> };
+  logoError?: { key: MessageKey; values?: MessageValues };
 }
 
 export function MembersView(props: MembersPageProps) {
@@ -199,6 +208,10 @@ function LogoSection(props: MembersPageProps) {
   const { t } = usePage();
   const { org, logo, logoError } = props;
   const base = `/directory/${org.slug}`;
+  const state: FormState | undefined = logoError && {
+    errors: { logo: logoError.key },
+    errorValues: logoError.values && { logo: logoError.values },
+  };
   return (
     <section id="logo">
       <h2>{t('directory.logo.title')}</h2>
@@ -214,31 +227,18 @@ function LogoSection(props: MembersPageProps) {
       ) : (
         <p>{t('directory.logo.none')}</p>
       )}
-      {/* Not <Form>: a file upload needs multipart encoding. */}
-      <form method="post" action={`${base}/logo`} enctype="multipart/form-data" class="stack">
-        <CsrfField />
-        {logoError && (
-          <div class="notice error" role="alert">
-            {t(logoError.key, logoError.values)}
-          </div>
-        )}
-        <div class={logoError ? 'field invalid' : 'field'}>
-          <label for="f-logo">{t('directory.logo.file')}</label>
-          <p class="hint" id="f-logo-hint">
-            {t('directory.logo.hint', { limit: LOGO_MAX_BYTES / 1024 / 1024 })}
-          </p>
-          <input
-            id="f-logo"
-            name="logo"
-            type="file"
-            required
-            accept="image/jpeg,image/png,image/webp,image/gif"
-            aria-describedby="f-logo-hint"
-            aria-invalid={logoError ? 'true' : undefined}
-          />
-        </div>
+      <Form action={`${base}/logo`} enctype="multipart/form-data" state={state}>
+        <FileField
+          name="logo"
+          label="directory.logo.file"
+          hint="directory.logo.hint"
+          hintValues={{ limit: LOGO_MAX_BYTES / 1024 / 1024 }}
+          accept={IMAGE_ACCEPT}
+          required
+          state={state}
+        />
         <Submit label="directory.logo.upload" />
-      </form>
+      </Form>
       {logo && (
         <form method="post" action={`${base}/logo/delete`} class="inline-form">
           <CsrfField />
@@ -246,71 +246,6 @@ function LogoSection(props: MembersPageProps) {
             {t('directory.logo.remove')}
           </button>
         </form>
-      )}
-    </section>
-  );
-}
-
-export type InvitationState =
-  | { kind: 'invalid'; reason: 'unknown' | 'used' | 'expired' | 'revoked' }
-  | { kind: 'signIn' | 'accept' | 'otherEmail' | 'unverified'; invitation: InvitationDetails; token: string };
-
-export function InvitationView({ state }: { state: InvitationState }) {
-  const { t } = usePage();
-  if (state.kind === 'invalid') {
-    return (
-      <section class="wrap narrow">
-        <h1>{t('directory.invitation.invalidTitle')}</h1>
-        <p class="notice error" role="alert">
-          {t(`directory.invitation.${state.reason}`)}
-        </p>
-      </section>
-    );
-  }
-  const { invitation } = state;
-  const here = `/directory/invitations/${state.token}`;
-  return (
-    <section class="wrap narrow">
-      <h1>{t('directory.invitation.title', { name: invitation.name })}</h1>
-      <p>
-        {t('directory.invitation.summary', {
-          name: invitation.name,
-          role: t(`directory.role.${invitation.role}`),
-        })}
-        {invitation.invited_by_name && (
-          <> {t('directory.invitation.invitedBy', { inviter: invitation.invited_by_name })}</>
-        )}
-      </p>
-      <p>
-        <a href={`/directory/${invitation.slug}`}>{invitation.name}</a>
-      </p>
-      {state.kind === 'signIn' && (
-        <>
-          <p>{t('directory.invitation.forEmail', { email: invitation.email })}</p>
-          <p class="actions">
-            <a class="button" href={`/login?next=${encodeURIComponent(here)}`}>
-              {t('directory.invitation.signIn')}
-            </a>
-            <a class="button secondary" href="/register">
-              {t('directory.invitation.register')}
-            </a>
-          </p>
-        </>
-      )}
-      {state.kind === 'otherEmail' && (
-        <p class="notice error" role="alert">
-          {t('directory.invitation.otherEmail', { email: invitation.email })}
-        </p>
-      )}
-      {state.kind === 'unverified' && (
-        <p class="notice error" role="alert">
-          {t('directory.invitation.unverified')}
-        </p>
-      )}
-      {state.kind === 'accept' && (
-        <Form action={here}>
-          <Submit label="directory.invitation.accept" />
-        </Form>
       )}
     </section>
   );

@@ -7,28 +7,8 @@ import { geoMercator, geoPath } from 'd3-geo';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { merge, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { usePage } from '../../ui/page-context.ts';
-
-export interface MapOrganisation {
-  slug: string;
-  name: string;
-  city: string | null;
-  country: string;
-  latitude: number;
-  longitude: number;
-}
-
-export interface Place {
-  key: string;
-  city: string | null;
-  country: string;
-  latitude: number;
-  longitude: number;
-  /** How many organisations are there. */
-  count: number;
-  /** Some of them (all of them when they are few), for the labels and the link of a lone one. */
-  organisations: { slug: string; name: string }[];
-}
+import { usePage } from '../../../ui/page-context.ts';
+import type { Place } from '../places.ts';
 
 const WIDTH = 800;
 const HEIGHT = 520;
@@ -50,40 +30,6 @@ function worldShapes(): { land: Geometry; borders: Geometry } {
     };
   }
   return world;
-}
-
-/** Organisations grouped by city (or, without a city, by themselves), biggest groups first. */
-export function placesOf(organisations: MapOrganisation[]): Place[] {
-  const byKey = new Map<string, Place & { latSum: number; lonSum: number }>();
-  for (const o of organisations) {
-    const key = o.city ? `${o.country}|${o.city.toLowerCase()}` : `org|${o.slug}`;
-    let place = byKey.get(key);
-    if (!place) {
-      place = {
-        key,
-        city: o.city,
-        country: o.country,
-        latitude: 0,
-        longitude: 0,
-        latSum: 0,
-        lonSum: 0,
-        count: 0,
-        organisations: [],
-      };
-      byKey.set(key, place);
-    }
-    place.latSum += o.latitude;
-    place.lonSum += o.longitude;
-    place.count++;
-    place.organisations.push({ slug: o.slug, name: o.name });
-  }
-  return [...byKey.values()]
-    .map(({ latSum, lonSum, ...p }) => ({
-      ...p,
-      latitude: latSum / p.count,
-      longitude: lonSum / p.count,
-    }))
-    .sort((a, b) => b.count - a.count);
 }
 
 // Base maps are the same for every request with the same extent: keep the last few.

@@ -1,0 +1,328 @@
+// Every write of an organisation, for the pages, the API, the import and the seed alike: who may
+// (permissions.ts), the transaction (record, facets, translations, membership, search entry,
+// history and audit entry together, so a refused part leaves nothing half-saved), and the audit log.
+import type { Kysely } from 'kysely';
+import type { Database, User } from '../../../db/schema.ts';
+import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
+import { hasRole } from '../../../platform/auth.ts';
+import { HttpError } from '../../../platform/http/errors.ts';
+import { nowIso } from '../../../platform/time.ts';
+import { removeRecord } from '../../../search/index.ts';
+import {
+  actingRole,
+  byLang,
+  type Organisation,
+  type OrganisationDetails,
+  type OrganisationTranslation,
+} from '../access.ts';
+import { canCreate, canDelete, canEdit, canModerate, canVerify } from '../permissions.ts';
+import type { OrganisationInput } from '../schemas.ts';
+import { reindex } from '../search.ts';
+import { APPROVAL_SETTING, type OrganisationStatus, RESERVED_SLUGS } from '../vocab.ts';
+
+type Db = Kysely<Database>;
+
+/** What a change did to each field: { field: { from, to } } (the history shows it). */
+export type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/** Writes one entry of the organisation's history (shown on the profile to its editors). */
+export async function recordHistory(
+  db: Db,
+  organisationId: number,
+  actorId: number | null,
+  changes: Changes,
+): Promise<void> {
+  await db
+    .insertInto('organisation_history')
+    .values({
+      organisation_id: organisationId,
+      actor_id: actorId,
+      at: nowIso(),
+      changes: JSON.stringify(changes),
+    })
+    .execute();
+}
+
+/**
+ * Organisations added by members wait for a moderator when the `directory.approval` setting is
+ * '1'; the hub's editors and admins, and the platform itself (seed, command line), publish directly.
+ */
+export async function statusForNew(db: Db, user: User | null): Promise<OrganisationStatus> {
+  if (!user || hasRole(user, 'editor')) return 'published';
+  const setting = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', APPROVAL_SETTING)
+    .executeTakeFirst();
+  return setting?.value === '1' ? 'pending' : 'published';
+}
+
+/** A URL name from the organisation's name in Latin letters, unique among organisations. */
+export async function uniqueSlug(db: Db, name: string, translit: string | null | undefined): Promise<string> {
+  const base =
+    (translit || name)
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'organisation';
+  let slug = RESERVED_SLUGS.has(base) ? `${base}-2` : base;
+  for (let n = 2; ; n++) {
+    const taken = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    if (!taken) return slug;
+    slug = `${base}-${n}`;
+  }
+}
+
+/** The links as stored and as the history shows them: a label ('' for none) and an address. */
+const linksOf = (input: OrganisationInput) => input.links.map((l) => ({ label: l.label ?? '', url: l.url }));
+
+function rowValues(input: OrganisationInput) {
+  return {
+    kind: input.kind,
+    name: input.name,
+    name_translit: input.name_translit,
+    lang: input.lang,
+    description: input.description,
+    country: input.country,
+    province: input.province,
+    city: input.city,
+    address: input.address,
+    latitude: input.latitude,
+    longitude: input.longitude,
+    website: input.website,
+    email: input.email,
+    phone: input.phone,
+    contact_visibility: input.contact_visibility,
+    founded_year: input.founded_year,
+    opening_hours: input.opening_hours,
+    links: JSON.stringify(linksOf(input)),
+  };
+}
+
+/** The translations as stored: one per language, never the organisation's own (the API is trusted less). */
+function translationRows(input: OrganisationInput): OrganisationTranslation[] {
+  const unique = new Map<string, OrganisationTranslation>();
+  for (const tr of input.translations) {
+    if (tr.lang === input.lang || unique.has(tr.lang)) continue;
+    unique.set(tr.lang, { lang: tr.lang, name: tr.name ?? '', description: tr.description });
+  }
+  return [...unique.values()].sort(byLang);
+}
+
+/** The facets as stored: facilities only for creative hubs, each value once. */
+function facetRows(input: OrganisationInput) {
+  return {
+    domain: [...new Set(input.domains)],
+    stage: [...new Set(input.stages)],
+    language: [...new Set(input.languages)],
+    facility: input.kind === 'creative_hub' ? [...new Set(input.facilities)] : [],
+  };
+}
+
+/** Facets and translations, replaced as a whole. */
+async function writeLists(db: Db, organisationId: number, input: OrganisationInput): Promise<void> {
+  await db.deleteFrom('organisation_facets').where('organisation_id', '=', organisationId).execute();
+  await db.deleteFrom('organisation_translations').where('organisation_id', '=', organisationId).execute();
+  const facets = Object.entries(facetRows(input)).flatMap(([facet, values]) =>
+    values.map((value) => ({ organisation_id: organisationId, facet: facet as 'domain', value })),
+  );
+  if (facets.length) await db.insertInto('organisation_facets').values(facets).execute();
+  const translations = translationRows(input);
+  if (translations.length)
+    await db
+      .insertInto('organisation_translations')
+      .values(translations.map((tr) => ({ organisation_id: organisationId, ...tr })))
+      .execute();
+}
+
+/** The parent the input names, by id; one that does not exist (or the organisation itself) is refused. */
+async function parentIdOf(db: Db, slug: string | null, selfId?: number): Promise<number | null> {
+  if (!slug) return null;
+  const parent = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  if (!parent || parent.id === selfId) throw HttpError.invalid({ parent: 'directory.unknownParent' });
+  return parent.id;
+}
+
+/**
+ * Writes a new organisation with its lists, its first owner (who added it) and its search entry,
+ * in the caller's transaction. No permission check and no audit entry: createOrganisation() and
+ * the import (one audit entry per file) do those.
+ */
+export async function insertOrganisation(
+  db: Db,
+  input: OrganisationInput & { parentId?: number | null; slug?: string },
+  actor: User | null,
+  status: OrganisationStatus,
+): Promise<Organisation> {
+  const now = nowIso();
+  const org = await db
+    .insertInto('organisations')
+    .values({
+      ...rowValues(input),
+      slug: input.slug ?? (await uniqueSlug(db, input.name, input.name_translit)),
+      parent_id: input.parentId ?? null,
+      status,
+      created_by: actor?.id ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await writeLists(db, org.id, input);
+  if (actor)
+    await db
+      .insertInto('organisation_members')
+      .values({ organisation_id: org.id, user_id: actor.id, role: 'owner', created_at: now })
+      .execute();
+  await reindex(db, org.id);
+  return org;
+}
+
+/** Adds an organisation; it may wait for approval (statusForNew). The seed chooses its slug. */
+export async function createOrganisation(
+  ctx: ActionContext,
+  input: OrganisationInput,
+  options: { slug?: string } = {},
+): Promise<Organisation> {
+  const user = ensure(ctx, canCreate);
+  return transact(ctx, async (trx) => {
+    const parentId = await parentIdOf(trx, input.parent);
+    const status = await statusForNew(trx, user);
+    const org = await insertOrganisation(trx, { ...input, parentId, slug: options.slug }, user, status);
+    await audit(trx, ctx, {
+      action: 'organisation.created',
+      subjectType: 'organisation',
+      subjectId: org.id,
+      details: { name: org.name, status },
+    });
+    return org;
+  });
+}
+
+/** What the input changes of the organisation (empty when nothing). */
+function changesOf(org: OrganisationDetails, values: ReturnType<typeof rowValues>, input: OrganisationInput) {
+  const changes: Changes = {};
+  for (const [key, to] of Object.entries(values)) {
+    const from = org[key as keyof Organisation];
+    if (from !== to) changes[key] = { from, to };
+  }
+  // The history shows links as lists, not as the stored JSON.
+  if (changes.links) changes.links = { from: org.linkList, to: linksOf(input) };
+  const asKey = (list: OrganisationTranslation[]) =>
+    JSON.stringify(list.map((tr) => [tr.lang, tr.name, tr.description]));
+  const translations = translationRows(input);
+  if (asKey(org.translations) !== asKey(translations))
+    changes.translations = {
+      from: org.translations.map((tr) => tr.lang),
+      to: translations.map((tr) => tr.lang),
+    };
+  const facets = facetRows(input);
+  const lists: [string, string[], string[]][] = [
+    ['domains', org.domains, facets.domain],
+    ['stages', org.stages, facets.stage],
+    ['languages', org.languages, facets.language],
+    ['facilities', org.facilities, facets.facility],
+  ];
+  for (const [key, before, after] of lists)
+    if ([...before].sort().join() !== [...after].sort().join()) changes[key] = { from: before, to: after };
+  return changes;
+}
+
+/** Saves the changes (history, search entry, audit entry) and returns them; nothing is written when there are none. */
+export async function updateOrganisation(
+  ctx: ActionContext,
+  org: OrganisationDetails,
+  input: OrganisationInput,
+): Promise<Changes> {
+  const role = await actingRole(ctx, org.id);
+  const user = ensure(ctx, (u) => canEdit(u, role));
+  return transact(ctx, async (trx) => {
+    const values = { ...rowValues(input), parent_id: await parentIdOf(trx, input.parent, org.id) };
+    const changes = changesOf(org, values, input);
+    if (Object.keys(changes).length === 0) return changes;
+    await trx
+      .updateTable('organisations')
+      .set({ ...values, updated_at: nowIso() })
+      .where('id', '=', org.id)
+      .execute();
+    await writeLists(trx, org.id, input);
+    await recordHistory(trx, org.id, user?.id ?? null, changes);
+    await reindex(trx, org.id);
+    await audit(trx, ctx, {
+      action: 'organisation.updated',
+      subjectType: 'organisation',
+      subjectId: org.id,
+      details: { fields: Object.keys(changes) },
+    });
+    return changes;
+  });
+}
+
+export async function deleteOrganisation(ctx: ActionContext, org: Organisation): Promise<void> {
+  const role = await actingRole(ctx, org.id);
+  ensure(ctx, (u) => canDelete(u, role));
+  await transact(ctx, async (trx) => {
+    await audit(trx, ctx, {
+      action: 'organisation.deleted',
+      subjectType: 'organisation',
+      subjectId: org.id,
+      details: { name: org.name, slug: org.slug },
+    });
+    await removeRecord(trx, 'organisation', org.id);
+    await trx.deleteFrom('organisations').where('id', '=', org.id).execute();
+  });
+}
+
+/** Gives or takes the "verified" badge (the hub's admins). */
+export async function verifyOrganisation(
+  ctx: ActionContext,
+  org: Organisation,
+  verified: boolean,
+): Promise<void> {
+  ensure(ctx, canVerify);
+  await transact(ctx, async (trx) => {
+    await trx
+      .updateTable('organisations')
+      .set({ verified_at: verified ? nowIso() : null })
+      .where('id', '=', org.id)
+      .execute();
+    await audit(trx, ctx, {
+      action: verified ? 'organisation.verified' : 'organisation.unverified',
+      subjectType: 'organisation',
+      subjectId: org.id,
+    });
+  });
+}
+
+/** A moderator publishes an organisation that waits for approval, or hides a reported one; the search index follows. */
+export async function moderateOrganisation(
+  ctx: ActionContext,
+  org: Organisation,
+  decision: 'approve' | 'hide',
+): Promise<void> {
+  ensure(ctx, canModerate);
+  await transact(ctx, async (trx) => {
+    await trx
+      .updateTable('organisations')
+      .set({ status: decision === 'approve' ? 'published' : 'hidden', updated_at: nowIso() })
+      .where('id', '=', org.id)
+      .execute();
+    await reindex(trx, org.id);
+    await audit(trx, ctx, {
+      action: decision === 'approve' ? 'organisation.approved' : 'organisation.hidden',
+      subjectType: 'organisation',
+      subjectId: org.id,
+    });
+  });
+}

@@ -1,0 +1,163 @@
+// The form to add or edit an organisation. Shown again with every value kept and a message next to
+// each field when something is wrong.
+import {
+  CONTACT_VISIBILITIES,
+  CONTENT_LANGUAGES,
+  DOMAINS,
+  ORGANISATION_KINDS,
+  VALUE_CHAIN_STAGES,
+} from '../../../platform/vocabularies.ts';
+import {
+  CheckboxGroup,
+  Field,
+  Form,
+  type FormState,
+  SelectField,
+  Submit,
+  TextArea,
+} from '../../../ui/components/form.tsx';
+import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
+import { countryOptions, languageOptions } from '../../../ui/options.ts';
+import { usePage } from '../../../ui/page-context.ts';
+import type { OrganisationDetails } from '../access.ts';
+import { FACILITIES } from '../vocab.ts';
+
+export function OrganisationFormView(props: {
+  action: string;
+  state: FormState;
+  editing?: OrganisationDetails;
+}) {
+  const page = usePage();
+  const { t, locale } = page;
+  const { state, editing } = props;
+  const languages = languageOptions(page);
+  return (
+    <div class="wrap">
+      <p class="breadcrumb">
+        <a href="/directory">{t('directory.title')}</a>
+        {editing && (
+          <>
+            {' › '}
+            <a href={`/directory/${editing.slug}`}>{editing.name}</a>
+          </>
+        )}
+      </p>
+      <h1>{editing ? t('form.editTitle', { name: editing.name }) : t('directory.addTitle')}</h1>
+      <Form action={props.action} state={state} requiredNote class="stack org-form">
+        <fieldset>
+          <legend>{t('profile.who')}</legend>
+          <SelectField
+            name="kind"
+            label="field.organisationKind"
+            state={state}
+            options={[
+              { value: '', label: t('directory.chooseKind') },
+              ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) })),
+            ]}
+          />
+          <Field name="name" label="field.name" required maxlength={200} state={state} />
+          <Field
+            name="name_translit"
+            label="field.nameTranslit"
+            hint="field.nameTranslitHint"
+            maxlength={200}
+            state={state}
+          />
+          <SelectField
+            name="lang"
+            label="directory.writtenIn"
+            state={state}
+            initial={locale === 'zh-Hans' ? 'zh-Hans' : locale}
+            options={languages}
+          />
+          <TextArea
+            name="description"
+            label="directory.description"
+            hint="directory.descriptionHint"
+            rows={8}
+            maxlength={20000}
+            state={state}
+          />
+          <Field name="founded_year" label="directory.foundedYear" type="number" state={state} />
+          <Field
+            name="parent"
+            label="directory.parent"
+            hint="directory.parentHint"
+            maxlength={120}
+            state={state}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t('directory.where')}</legend>
+          <SelectField
+            name="country"
+            label="field.country"
+            state={state}
+            options={[{ value: '', label: t('directory.chooseCountry') }, ...countryOptions(page)]}
+          />
+          <Field name="province" label="directory.province" maxlength={100} state={state} />
+          <Field name="city" label="directory.city" maxlength={100} state={state} />
+          <Field name="address" label="directory.address" maxlength={300} state={state} />
+          <div class="two-columns">
+            <Field
+              name="latitude"
+              label="directory.latitude"
+              hint="directory.coordinatesHint"
+              state={state}
+            />
+            <Field name="longitude" label="directory.longitude" state={state} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('profile.what')}</legend>
+          <CheckboxGroup
+            name="domains"
+            label="field.domains"
+            state={state}
+            options={DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }))}
+          />
+          <CheckboxGroup
+            name="stages"
+            label="field.stages"
+            state={state}
+            options={VALUE_CHAIN_STAGES.map((s) => ({ value: s, label: t(`vocab.stage.${s}`) }))}
+          />
+          <CheckboxGroup name="languages" label="directory.languages" state={state} options={languages} />
+          <CheckboxGroup
+            name="facilities"
+            label="directory.facilitiesHub"
+            state={state}
+            options={FACILITIES.map((f) => ({ value: f, label: t(`directory.facility.${f}`) }))}
+          />
+          <Field name="opening_hours" label="directory.openingHours" maxlength={500} state={state} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('field.contact')}</legend>
+          <Field name="website" label="directory.website" type="url" maxlength={500} state={state} />
+          <Field name="email" label="field.email" type="email" maxlength={254} state={state} />
+          <Field name="phone" label="field.phone" type="tel" maxlength={50} state={state} />
+          <TextArea name="links" label="directory.links" hint="directory.linksHint" rows={4} state={state} />
+          <SelectField
+            name="contact_visibility"
+            label="field.contactVisibility"
+            initial="members"
+            state={state}
+            options={CONTACT_VISIBILITIES.map((v) => ({
+              value: v,
+              label: t(`directory.contactVisibility.${v}`),
+            }))}
+          />
+        </fieldset>
+        <TranslationRows
+          state={state}
+          languages={CONTENT_LANGUAGES}
+          hint="directory.translationsHint"
+          fields={{ short: 'name', long: 'description' }}
+          labels={{ short: 'directory.translationRowName', long: 'directory.translationRowDescription' }}
+          maxLength={{ short: 200, long: 20_000 }}
+        />
+        <Submit label={editing ? 'form.save' : 'directory.add'} />
+      </Form>
+    </div>
+  );
+}
