@@ -1,27 +1,18 @@
-// /api/v1/documents: the library through the API, with the same filters, permissions and
-// validation as the pages (same schemas, same permissions.ts, same store).
+// /api/v1/documents: the library through the API, with the page's filters, schema and actions (so
+// the same permissions, validation and audit). The files of a document are api-files.ts, the
+// collections api-collections.ts.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { actionContext } from '../../platform/actions.ts';
 import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../platform/api.ts';
-import { auditOrigin, recordAudit } from '../../platform/audit.ts';
-import type { AppDeps, AppEnv } from '../../platform/context.ts';
+import type { AppDeps } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { fieldErrors } from '../../platform/http/forms.ts';
-import { DOMAINS } from '../../platform/vocabularies.ts';
-import { loadVisible } from './access.ts';
-import { DocumentFileSchema, fileJson } from './files-api.ts';
+import { parseInput, readJson } from '../../platform/http/forms.ts';
+import { type DocumentDetails, getDocument, loadForChange, loadVisible } from './access.ts';
+import { createDocument, deleteDocument, updateDocument } from './actions/documents.ts';
+import { DocumentFileSchema, fileJson } from './api-files.ts';
 import { listDocuments } from './listing.ts';
-import { canDelete, requireEditor } from './permissions.ts';
-import { type DocumentInput, documentInputSchema, libraryFilterSchema, MAX_TRANSLATIONS } from './schemas.ts';
-import {
-  createDocument,
-  type DocumentDetails,
-  deleteDocument,
-  getDocument,
-  resolveReferences,
-  updateDocument,
-} from './store.ts';
-import { formValuesOf } from './views-form.tsx';
+import { canDelete, canEdit } from './permissions.ts';
+import { documentInput, documentObject, inputOf, libraryFilterSchema } from './schemas.ts';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from './vocab.ts';
 
 const DocumentSchema = z
@@ -75,63 +66,8 @@ const DocumentSchema = z
   })
   .openapi('Document');
 
-/**
- * The body of POST and PATCH as documented. It only checks types: the rules (lengths, dates, known
- * codes) are documentInputSchema's, the same as the form's, with the same messages.
- */
-const DocumentInputDoc = z
-  .object({
-    kind: z.enum(DOCUMENT_KINDS),
-    title: z.string().openapi({ description: 'At most 400 characters' }),
-    lang: z.string().openapi({ example: 'vi', description: 'BCP 47 language of title and summary' }),
-    summary: z.string().optional().openapi({ description: 'Markdown, at most 20 000 characters' }),
-    official_number: z.string().nullable().optional(),
-    issuer: z.string().nullable().optional().openapi({ description: 'Slug of a directory organisation' }),
-    issuer_name: z.string().nullable().optional(),
-    places: z.array(z.string()).optional().openapi({
-      description: 'ISO 3166-1 alpha-2 or world, asia_pacific, southeast_asia, asean, mekong, northeast_asia',
-    }),
-    languages: z.array(z.string()).optional(),
-    issued_on: z.string().nullable().optional().openapi({ description: 'YYYY-MM-DD' }),
-    in_force_from: z.string().nullable().optional().openapi({ description: 'YYYY-MM-DD' }),
-    in_force_to: z
-      .string()
-      .nullable()
-      .optional()
-      .openapi({ description: 'YYYY-MM-DD, not before in_force_from' }),
-    status: z.enum(DOCUMENT_STATUSES).nullable().optional(),
-    domains: z.array(z.enum(DOMAINS)).optional(),
-    themes: z.array(z.string()).optional(),
-    tags: z.array(z.string()).optional(),
-    licence: z.string().nullable().optional(),
-    source_url: z.string().nullable().optional().openapi({ description: 'http(s) URL' }),
-    supersedes: z
-      .array(z.string())
-      .optional()
-      .openapi({ description: 'Slugs of the documents this one replaces' }),
-    language_version_of: z
-      .string()
-      .nullable()
-      .optional()
-      .openapi({ description: 'Slug of the record this one is a language version of (its original)' }),
-    published: z
-      .boolean()
-      .optional()
-      .openapi({ description: 'Public when true; otherwise seen by editors only' }),
-    translations: z
-      .array(
-        z.object({
-          lang: z.string(),
-          title: z.string().nullable().optional(),
-          summary: z.string().optional(),
-        }),
-      )
-      .optional()
-      .openapi({
-        description: `Title and summary in other languages, one per language, at most ${MAX_TRANSLATIONS}. Replaces all translations; omitted on PATCH, they stay.`,
-      }),
-  })
-  .openapi('DocumentInput');
+/** The body of POST: the form's own schema (PATCH takes any part of it). */
+const DocumentInputDoc = documentInput.openapi('DocumentInput');
 
 function toJson(doc: DocumentDetails, baseUrl: string): z.infer<typeof DocumentSchema> {
   return {
@@ -242,7 +178,7 @@ const updateRoute = createRoute({
   middleware: [requireSignedIn, requireJson] as const,
   request: {
     params: slugParam,
-    body: { required: true, content: { 'application/json': { schema: DocumentInputDoc.partial() } } },
+    body: { required: true, content: { 'application/json': { schema: documentObject.partial() } } },
   },
   responses: {
     200: json(DocumentSchema, 'The changed document'),
@@ -264,28 +200,13 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Deleted' }, 401: problems[401], 403: problems[403], 404: problems[404] },
 });
 
-/** Validates an API body with the form's schema, answering 422 with a message per field. */
-function validInput(body: unknown): DocumentInput {
-  const parsed = documentInputSchema.safeParse(body);
-  if (!parsed.success)
-    throw new HttpError(422, 'error.422.message', undefined, undefined, fieldErrors(parsed.error.issues));
-  return parsed.data;
-}
-
-async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
-  const body: unknown = await c.req.json().catch(() => null);
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new HttpError(422, 'error.422.message', undefined, undefined, { _form: 'form.invalid' });
-  return body as Record<string, unknown>;
-}
-
 export function libraryApi(deps: AppDeps) {
   const { db, config } = deps;
-  const refs = async (input: DocumentInput, self?: DocumentDetails) => {
-    const { errors, ...resolved } = await resolveReferences(db, input, self);
-    if (Object.keys(errors).length)
-      throw new HttpError(422, 'error.422.message', undefined, undefined, errors);
-    return resolved;
+  /** The document as the API answers it, read again after a write. */
+  const fresh = async (slug: string, viewer: Parameters<typeof getDocument>[2]) => {
+    const doc = await getDocument(db, slug, viewer);
+    if (!doc) throw new HttpError(404, 'error.404.message');
+    return toJson(doc, config.baseUrl);
   };
   return apiRouter()
     .openapi(listRoute, async (c) => {
@@ -295,69 +216,28 @@ export function libraryApi(deps: AppDeps) {
         db,
         filter,
         c.var.auth?.user ?? null,
-        {
-          offset: (filter.page - 1) * pageSize,
-          size: pageSize,
-        },
+        { offset: (filter.page - 1) * pageSize, size: pageSize },
         c.var.locale,
       );
       return c.json({ total, page: filter.page, items: docs.map((d) => toJson(d, config.baseUrl)) }, 200);
     })
-    .openapi(readRoute, async (c) => {
-      const doc = await loadVisible(c, c.req.valid('param').slug);
-      return c.json(toJson(doc, config.baseUrl), 200);
-    })
+    .openapi(readRoute, async (c) => c.json(toJson(await loadVisible(c), config.baseUrl), 200))
     .openapi(createRouteDef, async (c) => {
-      const user = requireEditor(c);
-      const input = validInput(await jsonBody(c));
-      const resolved = await refs(input);
-      const created = await db.transaction().execute(async (trx) => {
-        const doc = await createDocument(trx, input, resolved, user);
-        await recordAudit(trx, {
-          ...auditOrigin(c),
-          action: 'document.created',
-          subjectType: 'document',
-          subjectId: doc.id,
-          details: { title: doc.title, via: 'api' },
-        });
-        return doc;
-      });
-      const doc = await getDocument(db, created.slug, user);
-      return c.json(toJson(doc!, config.baseUrl), 201);
+      const ctx = actionContext(c);
+      const created = await createDocument(ctx, c.req.valid('json'));
+      return c.json(await fresh(created.slug, ctx.user), 201);
     })
     .openapi(updateRoute, async (c) => {
-      const doc = await loadVisible(c, c.req.valid('param').slug);
-      const user = requireEditor(c);
+      // 404 before 403: a member learns nothing about unpublished records.
+      const { ctx, doc } = await loadForChange(c, canEdit);
       // PATCH: what is not sent stays as it is.
-      const input = validInput({ ...formValuesOf(doc), ...(await jsonBody(c)) });
-      const resolved = await refs(input, doc);
-      await db.transaction().execute(async (trx) => {
-        await updateDocument(trx, doc, input, resolved);
-        await recordAudit(trx, {
-          ...auditOrigin(c),
-          action: 'document.updated',
-          subjectType: 'document',
-          subjectId: doc.id,
-          details: { via: 'api' },
-        });
-      });
-      const updated = await getDocument(db, doc.slug, user);
-      return c.json(toJson(updated!, config.baseUrl), 200);
+      const input = parseInput(documentInput, { ...inputOf(doc), ...(await readJson(c)) });
+      await updateDocument(ctx, doc, input);
+      return c.json(await fresh(doc.slug, ctx.user), 200);
     })
     .openapi(deleteRoute, async (c) => {
-      const doc = await loadVisible(c, c.req.valid('param').slug);
-      const user = requireEditor(c);
-      if (!canDelete(user)) throw new HttpError(403, 'error.403.message');
-      await db.transaction().execute(async (trx) => {
-        await recordAudit(trx, {
-          ...auditOrigin(c),
-          action: 'document.deleted',
-          subjectType: 'document',
-          subjectId: doc.id,
-          details: { title: doc.title, via: 'api' },
-        });
-        await deleteDocument(trx, doc.id);
-      });
+      const { ctx, doc } = await loadForChange(c, canDelete);
+      await deleteDocument(ctx, doc);
       return c.body(null, 204);
     });
 }

@@ -1,8 +1,11 @@
 // Citation export: RIS (Zotero, EndNote, Mendeley) and BibTeX. Both are a few lines of text per
 // record, written here: the npm citation libraries (citation-js and its plugins) weigh megabytes,
 // pull in a CSL engine, and know nothing of an official number like 1755/QĐ-TTg.
+import type { Context } from 'hono';
+import type { AppEnv } from '../../platform/context.ts';
+import { attachment } from '../../platform/http/download.ts';
 import { excerpt } from '../../platform/markdown.ts';
-import { type DocumentDetails, issuerNameOf } from './store.ts';
+import { type DocumentDetails, issuerNameOf } from './access.ts';
 import type { DocumentKind } from './vocab.ts';
 
 /** RIS reference types (RIS specification): statutes, legal rules, government documents, reports. */
@@ -94,4 +97,24 @@ export function toBibtex(docs: readonly DocumentDetails[], baseUrl: string): str
       return `@${type}{${citationKey(doc)},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}\n`;
     })
     .join('\n');
+}
+
+export const CITATION_FORMATS = ['ris', 'bib'] as const;
+export type CitationFormat = (typeof CITATION_FORMATS)[number];
+
+const CITATION_TYPES: Record<CitationFormat, string> = {
+  ris: 'application/x-research-info-systems; charset=utf-8',
+  bib: 'application/x-bibtex; charset=utf-8',
+};
+
+/** Documents as a RIS or BibTeX download named `<name>.<format>`. */
+export function citationDownload(
+  c: Context<AppEnv>,
+  docs: readonly DocumentDetails[],
+  format: CitationFormat,
+  name: string,
+): Response {
+  const { baseUrl } = c.var.deps.config;
+  const text = format === 'ris' ? toRis(docs, baseUrl) : toBibtex(docs, baseUrl);
+  return attachment(c, text, CITATION_TYPES[format], `${name}.${format}`);
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { fixture, makeExe, makeXlsx } from '../../platform/files/test-files.ts';
-import { createDocument, fileTraces, sendUpload, signedIn } from './test-helpers.ts';
+import { apiToken, createDocument, fileTraces, sendUpload } from './test-helpers.ts';
 
 const pdf = fixture('multilingual.pdf');
 
@@ -31,9 +31,9 @@ let slug: string;
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  const editor = await signedIn(hub, 'editor');
-  editorToken = editor.token;
-  memberToken = (await signedIn(hub)).token;
+  const editor = await hub.signedIn('editor');
+  editorToken = await apiToken(hub, editor.user);
+  memberToken = await apiToken(hub, (await hub.signedIn('member')).user);
   slug = await createDocument(editor.client, { title: 'Creative industries strategy (API test)' });
 }, 60_000);
 afterAll(() => hub.close());

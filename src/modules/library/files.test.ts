@@ -17,7 +17,6 @@ import {
   downloadLinks,
   fileTraces,
   sendUpload,
-  signedIn,
   storedFiles,
 } from './test-helpers.ts';
 
@@ -33,8 +32,8 @@ let member: TestClient;
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  editor = (await signedIn(hub, 'editor')).client;
-  member = (await signedIn(hub)).client;
+  editor = (await hub.signedIn('editor')).client;
+  member = (await hub.signedIn('member')).client;
 }, 60_000);
 afterAll(() => hub.close());
 
@@ -477,7 +476,7 @@ describe('the size limit follows UPLOAD_LIMIT_MB', () => {
 
   it('refuses a file over the limit with 413 and the limit in the message, keeping the form', async () => {
     small = await createTestPlatform({ env: { UPLOAD_LIMIT_MB: '1' } });
-    const { client } = await signedIn(small, 'editor');
+    const { client } = await small.signedIn('editor');
     const slug = await createDocument(client, { title: 'Small limits' });
     await client.get(`/library/${slug}/files`);
     // 1.5 MB: past the file limit, within the request limit (1 MB more), so the form comes back.

@@ -1,10 +1,9 @@
-// The files of documents in the database: a file with its versions (the bytes live in the file
-// store, deps.files, under their hash; the rows keep the hash, type, size, name and the extracted
-// text). Reads for the pages, the API and the search index, and the row writes that
-// file-actions.ts wraps in transactions with the index and the audit log.
+// The files of documents as the database holds them: a file with its versions (the bytes live in
+// the file store, deps.files, under their hash; the rows keep the hash, type, size, name and the
+// extracted text). Reads for the pages, the API and the search index; the writes are
+// actions/files.ts.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { nowIso } from '../../platform/time.ts';
 
 type Db = Kysely<Database>;
 
@@ -26,15 +25,6 @@ export interface DocumentFile {
   label: string | null;
   /** Newest first: the first is the current version. */
   versions: FileVersion[];
-}
-
-/** What was accepted from an upload (checked, named safely, its text extracted). */
-export interface AcceptedFile {
-  mime: string;
-  size: number;
-  name: string;
-  pages: number | null;
-  text: string;
 }
 
 /** The address of one version: it names the content, so caches may keep it for good. */
@@ -160,58 +150,4 @@ export async function currentHash(db: Db, fileId: number): Promise<string | unde
     .limit(1)
     .executeTakeFirst();
   return row?.hash;
-}
-
-export async function insertFile(
-  db: Db,
-  documentId: number,
-  input: { lang: string; label: string | null },
-  actorId: number | null,
-): Promise<number> {
-  const now = nowIso();
-  const row = await db
-    .insertInto('document_files')
-    .values({
-      document_id: documentId,
-      lang: input.lang,
-      label: input.label,
-      created_by: actorId,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function insertFileVersion(
-  db: Db,
-  fileId: number,
-  hash: string,
-  file: AcceptedFile,
-  actorId: number | null,
-): Promise<number> {
-  const now = nowIso();
-  const row = await db
-    .insertInto('document_file_versions')
-    .values({
-      file_id: fileId,
-      hash,
-      mime: file.mime,
-      size: file.size,
-      name: file.name,
-      pages: file.pages,
-      text: file.text,
-      uploaded_by: actorId,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.updateTable('document_files').set({ updated_at: now }).where('id', '=', fileId).execute();
-  return row.id;
-}
-
-/** Removes a file and its versions (their rows: the bytes may serve other records, see docs). */
-export async function deleteFile(db: Db, fileId: number): Promise<void> {
-  await db.deleteFrom('document_files').where('id', '=', fileId).execute();
 }

@@ -3,14 +3,14 @@
 // see — a creator of unpublished records their own, everyone else the public library.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestClient, type TestPlatform } from '../../../test/harness.ts';
-import { createDocument, signedIn } from './test-helpers.ts';
+import { createDocument } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  editor = (await signedIn(hub, 'editor')).client;
+  editor = (await hub.signedIn('editor')).client;
 }, 60_000);
 afterAll(() => hub.close());
 
@@ -36,13 +36,13 @@ describe('filter counts', () => {
   });
 
   it('show a member who created unpublished records those too, and nobody else', async () => {
-    const { user, client } = await signedIn(hub, 'editor');
+    const { user, client } = await hub.signedIn('editor');
     await createDocument(client, { kind: 'minutes', title: 'Minutes of a draft meeting', published: '' });
     // No longer an editor: still the creator of the record, which they alone (and editors) see.
     await hub.deps.db.updateTable('users').set({ role: 'member' }).where('id', '=', user.id).execute();
     expect(await kindOption(client, 'minutes')).toBe('Agenda or minutes (1)');
     expect(await kindOption(null, 'minutes')).toBeNull();
-    const other = (await signedIn(hub)).client;
+    const other = (await hub.signedIn('member')).client;
     expect(await kindOption(other, 'minutes')).toBeNull();
   });
 });

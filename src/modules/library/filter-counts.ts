@@ -1,9 +1,9 @@
 // How many documents each filter value of the library selects: the menus of /library offer only
 // values that exist, with their counts. Counting the whole library costs a scan of the documents
 // and their facets (about 300 ms at 50 000 documents on SQLite), so the counts are kept per
-// process and reused until the library changes: every write of a document (store.ts) stores a new
-// random `library.version` in `settings` in its own transaction, and each list request reads that
-// one row. Processes on other hosts see the same row, so no process serves counts older than the
+// process and reused until the library changes: every write of a document (actions/documents.ts)
+// stores a new random `library.version` in `settings` in its own transaction, and each list
+// request reads that one row. Processes on other hosts see the same row, so no process serves counts older than the
 // last committed write; no clock is involved.
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';

@@ -8,7 +8,7 @@ import {
   type TestPlatform,
   visibleText,
 } from '../../../test/harness.ts';
-import { createDocument, documentForm, signedIn } from './test-helpers.ts';
+import { apiToken, createDocument, documentForm } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
@@ -18,7 +18,9 @@ let english: string;
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  ({ client: editor, token: editorToken } = await signedIn(hub, 'editor'));
+  const signedIn = await hub.signedIn('editor');
+  editor = signedIn.client;
+  editorToken = await apiToken(hub, signedIn.user);
   original = await createDocument(editor, {
     kind: 'decree',
     title: 'Quyết định phê duyệt Chiến lược phát triển các ngành công nghiệp văn hóa (thử)',

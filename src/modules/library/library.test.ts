@@ -8,12 +8,12 @@ import {
   type TestPlatform,
   visibleText,
 } from '../../../test/harness.ts';
-import { createApiToken } from '../../platform/auth.ts';
 import { search } from '../../search/index.ts';
 import { SEED_DIR } from '../../seed.ts';
 import { seedDirectory } from '../directory/seed.ts';
 import { bibtexEscape } from './citation.ts';
 import { seedLibrary } from './seed.ts';
+import { apiToken } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editorClient: TestClient;
@@ -25,14 +25,12 @@ beforeAll(async () => {
   hub = await createTestPlatform();
   await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
   await seedLibrary({ deps: hub.deps, seedDir: SEED_DIR });
-  const editor = await hub.createUser({ role: 'editor' });
-  editorClient = hub.client();
-  await editorClient.login(editor.email);
-  editorToken = (await createApiToken(hub.deps.db, editor.id, 'tests')).token;
-  const member = await hub.createUser();
-  memberClient = hub.client();
-  await memberClient.login(member.email);
-  memberToken = (await createApiToken(hub.deps.db, member.id, 'tests')).token;
+  const editor = await hub.signedIn('editor');
+  editorClient = editor.client;
+  editorToken = await apiToken(hub, editor.user);
+  const member = await hub.signedIn('member');
+  memberClient = member.client;
+  memberToken = await apiToken(hub, member.user);
 }, 60_000);
 afterAll(() => hub.close());
 

@@ -1,11 +1,9 @@
-// Who may do what in the library: the one place these rules live. Every page and API route asks
-// here, and the tests go through both.
-import type { Context } from 'hono';
+// Who may do what in the library: the one place these rules live, as pure predicates (and the SQL
+// form of the visibility rule beside them). The actions ask here (ensure), the pages ask to show
+// or hide buttons, and the tests go through both.
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { User } from '../../db/schema.ts';
-import { hasRole, requireUser } from '../../platform/auth.ts';
-import type { AppEnv } from '../../platform/context.ts';
-import { HttpError } from '../../platform/http/errors.ts';
+import { hasRole } from '../../platform/auth.ts';
 
 /** Documents and collections are curated: the hub's editors and admins add and change them. */
 export function canEdit(user: User | null): boolean {
@@ -43,11 +41,4 @@ export function visibleTo(viewer: User | null): Expression<SqlBool> {
   if (seesUnpublished(viewer)) return sql<SqlBool>`1 = 1`;
   if (!viewer) return sql<SqlBool>`documents.published_at is not null`;
   return sql<SqlBool>`(documents.published_at is not null or documents.created_by = ${viewer.id})`;
-}
-
-/** Editors and admins only: 401 for visitors (the login page on GET), 403 for other members. */
-export function requireEditor(c: Context<AppEnv>): User {
-  const user = requireUser(c);
-  if (!canEdit(user)) throw new HttpError(403, 'error.403.message');
-  return user;
 }

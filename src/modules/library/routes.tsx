@@ -1,37 +1,32 @@
-// The library's pages. Each handler reads its input through the schemas, asks permissions.ts
-// whether the reader may act, and writes through store.ts inside one transaction (record, search
-// index and audit log together), so a refused or failed save leaves nothing half-written.
+// The library's pages, top to bottom as the list of their URLs. Each handler reads its input
+// through the schemas, calls a listing or an action (actions/), and renders; the rules and the
+// writes are the actions', the same the API and the seed call. Collections and files have routers
+// of their own (routes-collections.tsx, routes-files.tsx), mounted in between.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { auditOrigin, recordAudit } from '../../platform/audit.ts';
-import { requireUser } from '../../platform/auth.ts';
+import { actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
-import { absoluteUrl, atomResponse, FEED_SIZE } from '../../platform/feeds.ts';
-import { HttpError } from '../../platform/http/errors.ts';
+import { attachment } from '../../platform/http/download.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { type FieldErrors, readForm } from '../../platform/http/forms.ts';
-import { excerpt, renderMarkdown } from '../../platform/markdown.ts';
+import { attempt, type FieldErrors, type FormValues, readForm } from '../../platform/http/forms.ts';
+import { excerpt } from '../../platform/markdown.ts';
+import { spreadsheetOf } from '../../platform/spreadsheets.ts';
 import { renderPage } from '../../ui/render.tsx';
-import { loadVisible } from './access.ts';
-import { toBibtex, toRis } from './citation.ts';
-import { libraryCollectionPages } from './collection-routes.tsx';
-import { libraryFilePages } from './file-routes.tsx';
+import { type DocumentDetails, loadForChange, loadVisible } from './access.ts';
+import { createDocument, deleteDocument, setPublished, updateDocument } from './actions/documents.ts';
+import { CITATION_FORMATS, citationDownload } from './citation.ts';
+import { documentColumns, documentRows } from './export.ts';
+import { libraryFeed } from './feed.ts';
 import { filterCounts } from './filter-counts.ts';
 import { EXPORT_LIMIT, listDocuments, PAGE_SIZE } from './listing.ts';
-import { canDelete, canEdit, canManageFiles, requireEditor } from './permissions.ts';
-import { documentInputSchema, filterQuery, libraryFilterSchema } from './schemas.ts';
-import {
-  createDocument,
-  deleteDocument,
-  issuerNameOf,
-  resolveReferences,
-  setPublished,
-  updateDocument,
-} from './store.ts';
+import { canDelete, canEdit, canManageFiles } from './permissions.ts';
+import { libraryCollectionPages } from './routes-collections.tsx';
+import { libraryFilePages } from './routes-files.tsx';
+import { documentInput, filterQuery, formValuesOf, libraryFilterSchema } from './schemas.ts';
 import { documentJsonLd } from './structured-data.ts';
-import { DocumentView } from './views-document.tsx';
-import { DocumentFormView, formValuesOf } from './views-form.tsx';
-import { LibraryView } from './views-list.tsx';
+import { DocumentView } from './views/document.tsx';
+import { DocumentFormView } from './views/form.tsx';
+import { LibraryView } from './views/list.tsx';
 
 type C = Context<AppEnv>;
 
@@ -46,21 +41,38 @@ function issuerChoices(c: C) {
     .execute();
 }
 
-const citationHeaders = (name: string, format: 'ris' | 'bib') => ({
-  'Content-Type':
-    format === 'ris'
-      ? 'application/x-research-info-systems; charset=utf-8'
-      : 'application/x-bibtex; charset=utf-8',
-  'Content-Disposition': `attachment; filename="${name}.${format}"`,
-});
+/** The document form: to add one, or to edit `editing`; with what was sent and its messages. */
+async function showForm(
+  c: C,
+  state: { values?: FormValues; errors?: FieldErrors },
+  editing?: DocumentDetails,
+  status: 200 | 422 = 200,
+) {
+  const t = c.var.t;
+  return renderPage(
+    c,
+    {
+      title: editing ? t('library.editTitle', { title: editing.title }) : t('library.addTitle'),
+      noindex: true,
+    },
+    <DocumentFormView
+      action={editing ? `/library/${editing.slug}/edit` : '/library/new'}
+      state={state}
+      editing={editing}
+      organisations={await issuerChoices(c)}
+    />,
+    status,
+  );
+}
 
 export function libraryPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { db, config } = deps;
+  const viewerOf = (c: C) => c.var.auth?.user ?? null;
 
   app.get('/library', async (c) => {
     const filter = libraryFilterSchema.parse(c.req.query());
-    const viewer = c.var.auth?.user ?? null;
+    const viewer = viewerOf(c);
     const [{ docs, total }, counts] = await Promise.all([
       listDocuments(db, filter, viewer, undefined, c.var.locale),
       filterCounts(db, viewer),
@@ -86,84 +98,38 @@ export function libraryPages(deps: AppDeps) {
     );
   });
 
-  // The feed carries published documents only, whoever asks: feed readers and proxies keep it.
-  app.get('/library/feed.atom', async (c) => {
-    const filter = { ...libraryFilterSchema.parse(c.req.query()), sort: 'added' as const, page: 1 };
-    const { docs } = await listDocuments(db, filter, null, { offset: 0, size: FEED_SIZE });
-    const t = c.var.t;
-    const query = filterQuery(filter);
-    return atomResponse(c, {
-      title: `${t('library.feedTitle')} · ${config.siteName}`,
-      subtitle: t('library.intro'),
-      selfUrl: absoluteUrl(c, `/library/feed.atom${query}`),
-      alternateUrl: absoluteUrl(c, `/library${query}`),
-      lang: c.var.locale,
-      entries: docs.map((doc) => ({
-        id: absoluteUrl(c, `/library/${doc.slug}`),
-        title: doc.official_number ? `${doc.title} (${doc.official_number})` : doc.title,
-        url: absoluteUrl(c, `/library/${doc.slug}`),
-        updated: doc.updated_at,
-        published: doc.published_at ?? undefined,
-        summary: doc.summary ? excerpt(doc.summary, 300) : undefined,
-        contentHtml: doc.summary ? renderMarkdown(doc.summary) : undefined,
-        authors: issuerNameOf(doc) ? [issuerNameOf(doc) as string] : undefined,
-        categories: [t(`library.kind.${doc.kind}`), ...doc.themes],
-      })),
-    });
-  });
+  app.get('/library/feed.atom', (c) => libraryFeed(c, libraryFilterSchema.parse(c.req.query())));
 
-  for (const format of ['ris', 'bib'] as const) {
+  for (const format of CITATION_FORMATS) {
     app.get(`/library/export.${format}`, async (c) => {
       const filter = libraryFilterSchema.parse(c.req.query());
-      const { docs } = await listDocuments(db, filter, c.var.auth?.user ?? null, {
-        offset: 0,
-        size: EXPORT_LIMIT,
-      });
-      const text = format === 'ris' ? toRis(docs, config.baseUrl) : toBibtex(docs, config.baseUrl);
-      c.header('Cache-Control', 'private, no-store');
-      return c.body(text, 200, citationHeaders(`library-${new Date().toISOString().slice(0, 10)}`, format));
+      const { docs } = await listDocuments(db, filter, viewerOf(c), { offset: 0, size: EXPORT_LIMIT });
+      return citationDownload(c, docs, format, `library-${new Date().toISOString().slice(0, 10)}`);
     });
   }
 
-  app.get('/library/new', async (c) => {
-    requireEditor(c);
-    return renderPage(
-      c,
-      { title: c.var.t('library.addTitle'), noindex: true },
-      <DocumentFormView action="/library/new" state={{}} organisations={await issuerChoices(c)} />,
-    );
+  app.get('/library/:file{export\\.(csv|xlsx)}', async (c) => {
+    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const filter = libraryFilterSchema.parse(c.req.query());
+    const rows = await documentRows(db, filter, viewerOf(c), c.var.locale);
+    const file = await spreadsheetOf(format, documentColumns(config.baseUrl), rows, 'Library');
+    return attachment(c, file.body, file.type, `library.${format}`);
+  });
+
+  app.get('/library/new', (c) => {
+    ensure(actionContext(c), canEdit);
+    return showForm(c, {});
   });
 
   app.post('/library/new', async (c) => {
-    const user = requireEditor(c);
-    const form = await readForm(c, documentInputSchema);
-    const show = async (errors: FieldErrors) =>
-      renderPage(
-        c,
-        { title: c.var.t('library.addTitle'), noindex: true },
-        <DocumentFormView
-          action="/library/new"
-          state={{ values: form.values, errors }}
-          organisations={await issuerChoices(c)}
-        />,
-        422,
-      );
-    if (!form.ok) return show(form.errors);
-    const { errors, ...refs } = await resolveReferences(db, form.data);
-    if (Object.keys(errors).length) return show(errors as FieldErrors);
-    const doc = await db.transaction().execute(async (trx) => {
-      const created = await createDocument(trx, form.data, refs, user);
-      await recordAudit(trx, {
-        ...auditOrigin(c),
-        action: 'document.created',
-        subjectType: 'document',
-        subjectId: created.id,
-        details: { title: created.title, published: created.published_at !== null },
-      });
-      return created;
-    });
+    const ctx = actionContext(c);
+    ensure(ctx, canEdit);
+    const form = await readForm(c, documentInput);
+    if (!form.ok) return showForm(c, form, undefined, 422);
+    const done = await attempt(() => createDocument(ctx, form.data));
+    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, undefined, 422);
     setFlash(c, 'library.created');
-    return c.redirect(`/library/${doc.slug}`, 303);
+    return c.redirect(`/library/${done.value.slug}`, 303);
   });
 
   // Collections: a router of their own, mounted before the document routes so that
@@ -174,8 +140,8 @@ export function libraryPages(deps: AppDeps) {
   app.route('/', libraryFilePages(deps));
 
   app.get('/library/:slug', async (c) => {
-    const doc = await loadVisible(c, c.req.param('slug'));
-    const user = c.var.auth?.user ?? null;
+    const doc = await loadVisible(c);
+    const user = viewerOf(c);
     return renderPage(
       c,
       {
@@ -193,101 +159,40 @@ export function libraryPages(deps: AppDeps) {
     );
   });
 
-  for (const format of ['ris', 'bib'] as const) {
+  for (const format of CITATION_FORMATS) {
     app.get(`/library/:slug/cite.${format}`, async (c) => {
-      const doc = await loadVisible(c, c.req.param('slug'));
-      const text = format === 'ris' ? toRis([doc], config.baseUrl) : toBibtex([doc], config.baseUrl);
-      return c.body(text, 200, citationHeaders(doc.slug, format));
+      const doc = await loadVisible(c);
+      return citationDownload(c, [doc], format, doc.slug);
     });
   }
 
   app.get('/library/:slug/edit', async (c) => {
-    // Signed in first (401), then a record the reader may see (404), then the role (403): a
-    // member learns nothing about unpublished records.
-    requireUser(c);
-    const doc = await loadVisible(c, c.req.param('slug'));
-    requireEditor(c);
-    return renderPage(
-      c,
-      { title: c.var.t('library.editTitle', { title: doc.title }), noindex: true },
-      <DocumentFormView
-        action={`/library/${doc.slug}/edit`}
-        state={{ values: formValuesOf(doc) }}
-        editing={doc}
-        organisations={await issuerChoices(c)}
-      />,
-    );
+    const { doc } = await loadForChange(c, canEdit);
+    return showForm(c, { values: formValuesOf(doc) }, doc);
   });
 
   app.post('/library/:slug/edit', async (c) => {
-    // Signed in first (401), then a record the reader may see (404), then the role (403): a
-    // member learns nothing about unpublished records.
-    requireUser(c);
-    const doc = await loadVisible(c, c.req.param('slug'));
-    requireEditor(c);
-    const form = await readForm(c, documentInputSchema);
-    const show = async (errors: FieldErrors) =>
-      renderPage(
-        c,
-        { title: c.var.t('library.editTitle', { title: doc.title }), noindex: true },
-        <DocumentFormView
-          action={`/library/${doc.slug}/edit`}
-          state={{ values: form.values, errors }}
-          editing={doc}
-          organisations={await issuerChoices(c)}
-        />,
-        422,
-      );
-    if (!form.ok) return show(form.errors);
-    const { errors, ...refs } = await resolveReferences(db, form.data, doc);
-    if (Object.keys(errors).length) return show(errors as FieldErrors);
-    await db.transaction().execute(async (trx) => {
-      await updateDocument(trx, doc, form.data, refs);
-      await recordAudit(trx, {
-        ...auditOrigin(c),
-        action: 'document.updated',
-        subjectType: 'document',
-        subjectId: doc.id,
-        details: { title: form.data.title },
-      });
-    });
+    const { ctx, doc } = await loadForChange(c, canEdit);
+    const form = await readForm(c, documentInput);
+    if (!form.ok) return showForm(c, form, doc, 422);
+    const done = await attempt(() => updateDocument(ctx, doc, form.data));
+    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, doc, 422);
     setFlash(c, 'library.saved');
     return c.redirect(`/library/${doc.slug}`, 303);
   });
 
   for (const action of ['publish', 'unpublish'] as const) {
     app.post(`/library/:slug/${action}`, async (c) => {
-      requireUser(c);
-      const doc = await loadVisible(c, c.req.param('slug'));
-      requireEditor(c);
-      await db.transaction().execute(async (trx) => {
-        await setPublished(trx, doc.id, action === 'publish');
-        await recordAudit(trx, {
-          ...auditOrigin(c),
-          action: action === 'publish' ? 'document.published' : 'document.unpublished',
-          subjectType: 'document',
-          subjectId: doc.id,
-        });
-      });
+      const { ctx, doc } = await loadForChange(c, canEdit);
+      await setPublished(ctx, doc, action === 'publish');
       setFlash(c, action === 'publish' ? 'library.publishedFlash' : 'library.unpublishedFlash');
       return c.redirect(`/library/${doc.slug}`, 303);
     });
   }
 
   app.post('/library/:slug/delete', async (c) => {
-    const user = requireUser(c);
-    const doc = await loadVisible(c, c.req.param('slug'));
-    if (!canDelete(user)) throw new HttpError(403, 'error.403.message');
-    await db.transaction().execute(async (trx) => {
-      await recordAudit(trx, {
-        ...auditOrigin(c),
-        action: 'document.deleted',
-        subjectType: 'document',
-        subjectId: doc.id,
-        details: { title: doc.title, slug: doc.slug },
-      });
-      await deleteDocument(trx, doc.id);
-    });
+    const { ctx, doc } = await loadForChange(c, canDelete);
+    await deleteDocument(ctx, doc);
     setFlash(c, 'library.deleted');
     return c.redirect('/library', 303);
   });

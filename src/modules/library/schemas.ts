@@ -1,46 +1,35 @@
-// One schema for the document form and the API body, one for collections, one for the list filters.
+// One schema per record of the library, built from platform/http/fields.ts: each reads the page's
+// form, validates the API's JSON and is the body in the OpenAPI document. Beside them inputOf()
+// (a saved record as input: what PATCH merges onto) and formValuesOf() (the edit form's values),
+// and the list's filters with filterQuery().
 import { z } from 'zod';
 import { isCountryCode } from '../../platform/countries.ts';
+import {
+  checkbox,
+  choice,
+  LANG_TAG,
+  langTag,
+  line,
+  list,
+  optionalChoice,
+  optionalDate,
+  optionalLine,
+  optionalUrl,
+  SLUG,
+  splitText,
+  text,
+} from '../../platform/http/fields.ts';
+import type { FormValues } from '../../platform/http/forms.ts';
 import {
   checkTranslations,
   MAX_TRANSLATIONS,
   translationsFromForm,
 } from '../../platform/http/translation-rows.ts';
 import { DOMAINS, REGIONS } from '../../platform/vocabularies.ts';
+import type { Collection, DocumentDetails } from './access.ts';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, SORTS } from './vocab.ts';
 
-export const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Empty form fields mean "not given". */
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-/** Check boxes and multiple selects arrive as nothing, one string or several; the API sends arrays. */
-const asList = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
-/** Free lists typed in one box ("copyright, crafts"), or arrays from the API. */
-const splitText = (v: unknown) =>
-  typeof v === 'string'
-    ? v
-        .split(/[,;\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : asList(v);
-
-const optionalText = (max: number) =>
-  z.preprocess(blankToNull, z.string().trim().max(max, 'form.tooLong').nullable().optional());
-
-/** A calendar date as YYYY-MM-DD that exists (no 30 February). */
-const calendarDate = z.preprocess(
-  blankToNull,
-  z
-    .string('library.badDate')
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'library.badDate')
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    }, 'library.badDate')
-    .nullable()
-    .optional(),
-);
+export { MAX_TRANSLATIONS };
 
 /** Where a document applies: an ISO 3166-1 country or one of the regions. */
 export const isPlace = (v: unknown): v is string =>
@@ -53,67 +42,78 @@ export const isPlace = (v: unknown): v is string =>
 export function normaliseTerm(term: string): string {
   return term.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('und');
 }
-const terms = z.preprocess(
-  splitText,
-  z
-    .array(z.string('form.invalid').trim().min(1).max(60, 'library.termTooLong').transform(normaliseTerm))
-    .max(20, 'library.tooManyTerms')
-    .transform((list) => [...new Set(list)]),
-);
 
-const translationObject = z
+/** Themes or tags: typed in one box separated by commas, or an array from the API. */
+const terms = () =>
+  z.preprocess(
+    splitText,
+    z
+      .array(
+        z
+          .string('form.invalid')
+          .trim()
+          .min(1, 'form.invalid')
+          .max(60, 'library.termTooLong')
+          .pipe(line(60))
+          .transform(normaliseTerm),
+        'form.invalid',
+      )
+      .max(20, 'form.tooMany')
+      .transform((list) => [...new Set(list)]),
+  );
+
+/** Slugs of documents: one per line on the form (or separated by commas), an array from the API. */
+const documentSlugs = (max: number) =>
+  z.preprocess(
+    splitText,
+    z
+      .array(z.string('form.invalid').trim().max(120, 'form.tooLong'), 'form.invalid')
+      .max(max, 'form.tooMany'),
+  );
+
+const translation = z
   .object({
-    lang: z.string('translations.language').regex(LANG_TAG, 'translations.language'),
-    title: optionalText(400),
-    summary: z.string('form.invalid').max(20_000, 'form.tooLong').default(''),
+    lang: langTag('translations.language'),
+    title: optionalLine(400),
+    summary: text(20_000).describe('Markdown'),
   })
   .refine((tr) => !!tr.title || tr.summary.trim() !== '', 'library.translationEmpty');
 
-const documentObject = z.object({
-  kind: z.enum(DOCUMENT_KINDS, 'library.chooseKind'),
-  title: z.string('form.required').trim().min(1, 'form.required').max(400, 'form.tooLong'),
-  lang: z.string('library.unknownLanguage').regex(LANG_TAG, 'library.unknownLanguage'),
-  summary: z.string('form.invalid').max(20_000, 'form.tooLong').default(''),
-  official_number: optionalText(100),
+export const documentObject = z.object({
+  kind: choice(DOCUMENT_KINDS, 'library.chooseKind'),
+  title: line(400).describe('At most 400 characters'),
+  lang: langTag().describe('BCP 47 language of title and summary'),
+  summary: text(20_000).describe('Markdown, at most 20 000 characters'),
+  official_number: optionalLine(100),
   /** Slug of the issuing organisation in the directory. */
-  issuer: optionalText(120),
+  issuer: optionalLine(120).describe('Slug of a directory organisation'),
   /** The issuing body's name when it is not in the directory. */
-  issuer_name: optionalText(200),
-  places: z.preprocess(asList, z.array(z.string().refine(isPlace, 'library.unknownPlace')).max(60)),
-  languages: z.preprocess(
-    asList,
-    z.array(z.string().regex(LANG_TAG, 'library.unknownLanguage')).max(30, 'library.tooManyTerms'),
+  issuer_name: optionalLine(200),
+  places: list(z.string('form.invalid').refine(isPlace, 'library.unknownPlace'), 60).describe(
+    `ISO 3166-1 alpha-2 or ${REGIONS.join(', ')}`,
   ),
-  issued_on: calendarDate,
-  in_force_from: calendarDate,
-  in_force_to: calendarDate,
-  status: z.preprocess(blankToNull, z.enum(DOCUMENT_STATUSES, 'form.invalid').nullable().optional()),
-  domains: z.preprocess(asList, z.array(z.enum(DOMAINS, 'form.invalid')).max(DOMAINS.length)),
-  themes: terms,
-  tags: terms,
-  licence: optionalText(200),
-  source_url: z.preprocess(
-    blankToNull,
-    z
-      .url({ protocol: /^https?$/, message: 'library.badUrl' })
-      .max(500, 'form.tooLong')
-      .nullable()
-      .optional(),
+  languages: list(langTag(), 30).describe('BCP 47 tags of the languages the document exists in'),
+  issued_on: optionalDate().describe('YYYY-MM-DD'),
+  in_force_from: optionalDate().describe('YYYY-MM-DD'),
+  in_force_to: optionalDate().describe('YYYY-MM-DD, not before in_force_from'),
+  status: optionalChoice(DOCUMENT_STATUSES),
+  domains: list(choice(DOMAINS), DOMAINS.length),
+  themes: terms(),
+  tags: terms(),
+  licence: optionalLine(200),
+  source_url: optionalUrl(500).describe('http(s) URL'),
+  supersedes: documentSlugs(20).describe('Slugs of the documents this one replaces'),
+  language_version_of: optionalLine(120).describe(
+    'Slug of the record this one is a language version of (its original)',
   ),
-  /** Slugs of the documents this one replaces. */
-  supersedes: z.preprocess(
-    splitText,
-    z.array(z.string().trim().max(120, 'form.tooLong')).max(20, 'library.tooManyTerms'),
-  ),
-  /** Slug of the record this one is the same document of, in another language. */
-  language_version_of: optionalText(120),
-  /** Public when true; otherwise seen only by editors, admins and the record's creator. */
-  published: z.preprocess(
-    // A check box sends its value or nothing: any text but "1", "on" or "true" means unticked.
-    (v) => (typeof v === 'string' ? ['1', 'on', 'true'].includes(v) : v === undefined ? false : v),
-    z.boolean('form.invalid'),
-  ),
-  translations: z.array(translationObject, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]),
+  published: checkbox().describe('Public when true; otherwise seen by editors only'),
+  translations: z
+    .array(translation, 'form.invalid')
+    .max(MAX_TRANSLATIONS, 'form.tooMany')
+    .default([])
+    .describe(
+      `Title and summary in other languages, one per language, at most ${MAX_TRANSLATIONS}. Replaces all translations; omitted on PATCH, they stay.`,
+    ),
 });
 
 /** Dates that cannot be: in force until before it came into force. */
@@ -122,35 +122,101 @@ function checkDates(input: z.infer<typeof documentObject>, ctx: z.core.$Refineme
     ctx.addIssue({ code: 'custom', path: ['in_force_to'], message: 'library.endBeforeStart' });
 }
 
-export const documentInputSchema = z
+/** The document as the form and the API send it; the form's translation rows become `translations`. */
+export const documentInput = z
   .preprocess(translationsFromForm({ short: 'title', long: 'summary' }), documentObject)
   .superRefine(checkTranslations)
   .superRefine(checkDates);
 export type DocumentInput = z.infer<typeof documentObject>;
 
-export { MAX_TRANSLATIONS };
+/** A saved document as input: what PATCH merges the sent fields onto. */
+export function inputOf(doc: DocumentDetails): DocumentInput {
+  return {
+    kind: doc.kind,
+    title: doc.title,
+    lang: doc.lang,
+    summary: doc.summary,
+    official_number: doc.official_number,
+    issuer: doc.issuer?.slug ?? null,
+    issuer_name: doc.issuer_name,
+    places: doc.places,
+    languages: doc.languages,
+    issued_on: doc.issued_on,
+    in_force_from: doc.in_force_from,
+    in_force_to: doc.in_force_to,
+    status: doc.status,
+    domains: doc.domains as DocumentInput['domains'],
+    themes: doc.themes,
+    tags: doc.tags,
+    licence: doc.licence,
+    source_url: doc.source_url,
+    supersedes: doc.supersedes.map((s) => s.slug),
+    language_version_of: doc.languageVersionOf?.slug ?? null,
+    published: doc.published_at !== null,
+    translations: doc.translations.map((tr) => ({ ...tr, title: tr.title || null })),
+  };
+}
 
-export const collectionInputSchema = z.object({
-  title: z.string('form.required').trim().min(1, 'form.required').max(300, 'form.tooLong'),
-  lang: z.string('library.unknownLanguage').regex(LANG_TAG, 'library.unknownLanguage'),
-  description: z.string('form.invalid').max(20_000, 'form.tooLong').default(''),
+/** A saved document as the edit form shows it. */
+export function formValuesOf(doc: DocumentDetails): FormValues {
+  const input = inputOf(doc);
+  const text = (v: string | null) => v ?? '';
+  return {
+    kind: input.kind,
+    title: input.title,
+    lang: input.lang,
+    summary: input.summary,
+    official_number: text(input.official_number),
+    issuer: text(input.issuer),
+    issuer_name: text(input.issuer_name),
+    places: input.places,
+    languages: input.languages,
+    issued_on: text(input.issued_on),
+    in_force_from: text(input.in_force_from),
+    in_force_to: text(input.in_force_to),
+    status: text(input.status),
+    domains: input.domains,
+    themes: input.themes.join(', '),
+    tags: input.tags.join(', '),
+    licence: text(input.licence),
+    source_url: text(input.source_url),
+    supersedes: input.supersedes.join('\n'),
+    language_version_of: text(input.language_version_of),
+    published: input.published ? '1' : '',
+    tr_lang: input.translations.map((tr) => tr.lang),
+    tr_title: input.translations.map((tr) => tr.title ?? ''),
+    tr_summary: input.translations.map((tr) => tr.summary),
+  };
+}
+
+export const collectionInput = z.object({
+  title: line(300).describe('At most 300 characters'),
+  lang: langTag(),
+  description: text(20_000).describe('Markdown'),
   /** Document slugs in the order the collection shows them (one per line on the form). */
-  documents: z.preprocess(
-    splitText,
-    z.array(z.string().trim().max(120, 'form.tooLong')).max(500, 'library.tooManyTerms'),
-  ),
+  documents: documentSlugs(500).describe('Slugs of the documents, in order'),
 });
-export type CollectionInput = z.infer<typeof collectionInputSchema>;
+export type CollectionInput = z.infer<typeof collectionInput>;
+
+/** A saved collection as the edit form shows it: its documents one per line, in order. */
+export function collectionFormValues(collection: Collection, slugs: string[]): FormValues {
+  return {
+    title: collection.title,
+    lang: collection.lang,
+    description: collection.description,
+    documents: slugs.join('\n'),
+  };
+}
 
 /**
- * The fields sent with a file (the file itself is checked by platform/files, see uploads.ts): the
- * language of its text and an optional label ("Official text", "Annex 2").
+ * The fields sent with a file (the file itself is checked by platform/files, see actions/files.ts):
+ * the language of its text and an optional label ("Official text", "Annex 2").
  */
-export const fileInputSchema = z.object({
-  lang: z.string('library.unknownLanguage').regex(LANG_TAG, 'library.unknownLanguage'),
-  label: optionalText(200).transform((v) => v ?? null),
+export const fileInput = z.object({
+  lang: langTag(),
+  label: optionalLine(200),
 });
-export type FileInput = z.infer<typeof fileInputSchema>;
+export type FileInput = z.infer<typeof fileInput>;
 
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const libraryFilterSchema = z.object({
@@ -173,22 +239,24 @@ export const libraryFilterSchema = z.object({
 });
 export type LibraryFilter = z.infer<typeof libraryFilterSchema>;
 
+const FILTER_KEYS = [
+  'q',
+  'kind',
+  'country',
+  'language',
+  'domain',
+  'year',
+  'issuer',
+  'status',
+  'theme',
+  'tag',
+  'sort',
+] as const;
+
 /** The filter's own query string (no page), for feeds, exports and the links between them. */
 export function filterQuery(filter: LibraryFilter, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
-  for (const key of [
-    'q',
-    'kind',
-    'country',
-    'language',
-    'domain',
-    'year',
-    'issuer',
-    'status',
-    'theme',
-    'tag',
-    'sort',
-  ] as const) {
+  for (const key of FILTER_KEYS) {
     const value = filter[key];
     if (value) params.set(key, value);
   }

@@ -1,10 +1,10 @@
 // schema.org JSON-LD for a document's page: Legislation for conventions, laws, decrees and
 // policies (with the official number, date, issuing body and jurisdiction), Report for reports and
 // studies, CreativeWork for the rest; language versions as translationOfWork / workTranslation, and
-// the files as MediaObjects (`encoding`).
+// the files as MediaObjects (`encoding`); a collection as a Collection of its documents.
 import { excerpt } from '../../platform/markdown.ts';
+import type { Collection, DocumentDetails } from './access.ts';
 import { fileVersionUrl } from './files.ts';
-import type { DocumentDetails } from './store.ts';
 import { LEGISLATION_KINDS, REPORT_KINDS } from './vocab.ts';
 
 export function schemaTypeOf(doc: DocumentDetails): 'Legislation' | 'Report' | 'CreativeWork' {
@@ -89,5 +89,24 @@ export function documentJsonLd(doc: DocumentDetails, baseUrl: string): Record<st
       : issuer
         ? { publisher: issuer }
         : {}),
+  };
+}
+
+export function collectionJsonLd(
+  collection: Collection,
+  documents: readonly DocumentDetails[],
+  baseUrl: string,
+): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Collection',
+    name: collection.title,
+    url: `${baseUrl}/library/collections/${collection.slug}`,
+    inLanguage: collection.lang,
+    hasPart: documents.map((d) => ({
+      '@type': 'CreativeWork',
+      name: d.title,
+      url: `${baseUrl}/library/${d.slug}`,
+    })),
   };
 }

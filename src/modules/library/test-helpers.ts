@@ -6,12 +6,9 @@ import { expect } from 'vitest';
 import type { TestClient, TestPlatform } from '../../../test/harness.ts';
 import { createApiToken } from '../../platform/auth.ts';
 
-export async function signedIn(hub: TestPlatform, role: 'member' | 'editor' | 'admin' = 'member') {
-  const user = await hub.createUser({ role });
-  const client = hub.client();
-  await client.login(user.email);
-  const { token } = await createApiToken(hub.deps.db, user.id, 'tests');
-  return { user, client, token };
+/** A personal API token of the account (for the API tests, beside hub.signedIn's client). */
+export async function apiToken(hub: TestPlatform, user: { id: number }): Promise<string> {
+  return (await createApiToken(hub.deps.db, user.id, 'tests')).token;
 }
 
 export const documentForm = (overrides: Record<string, string> = {}): Record<string, string> => ({

@@ -1,5 +1,6 @@
 // The controlled vocabularies of the library. Stored as these codes; shown through the locale files
 // (`library.kind.<code>`, `library.status.<code>`, `vocab.region.<code>`).
+import { CONTENT_LANGUAGES } from '../../platform/vocabularies.ts';
 
 export const DOCUMENT_KINDS = [
   'convention',
@@ -46,29 +47,15 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'feed.atom',
   'export.ris',
   'export.bib',
+  'export.csv',
+  'export.xlsx',
   'feed',
   'export',
   'search',
 ]);
 
-/** Languages a record may be written in, and languages a document may exist in. */
-export const DOCUMENT_LANGUAGES = [
-  'en',
-  'vi',
-  'th',
-  'lo',
-  'km',
-  'my',
-  'zh-Hans',
-  'zh-Hant',
-  'ja',
-  'ko',
-  'mn',
-  'id',
-  'ms',
-  'tl',
-  'fr',
-  'es',
-  'ar',
-  'ru',
-] as const;
+/**
+ * Languages a record may be written in, and languages a document may exist in: the platform's
+ * content languages, and the other languages of the UN in which conventions are published.
+ */
+export const DOCUMENT_LANGUAGES = [...CONTENT_LANGUAGES, 'es', 'ar', 'ru'] as const;

@@ -1,8 +1,8 @@
 // Form building blocks. Every form goes through <Form>, which adds the CSRF token; every input shows
 // its label, hint and error the same way, linked for screen readers (aria-describedby,
 // aria-invalid), and shows again what was typed when the form comes back with a message. Inputs:
-// Field (one line of text, email, url…), TextArea, SelectField, Checkbox, CheckboxGroup, DateField,
-// FileField. The filters of a list are in filters.tsx.
+// Field (one line of text, email, url…), TextArea, SelectField, MultiSelectField, Checkbox,
+// CheckboxGroup, DateField, FileField. The filters of a list are in filters.tsx.
 import type { Child } from 'hono/jsx';
 import { type FieldErrors, type FormValues, fieldValue } from '../../platform/http/forms.ts';
 import type { MessageKey, MessageValues } from '../../platform/i18n.ts';
@@ -276,6 +276,27 @@ export function FileField(props: InputProps & { accept?: string }) {
         required={props.required}
         {...aria}
       />
+    </Shell>
+  );
+}
+
+/** A select of several values (Ctrl or ⌘ to choose more) for long lists, such as countries. */
+export function MultiSelectField(
+  props: Omit<InputProps, 'required'> & { options: Option[]; initial?: readonly string[]; size?: number },
+) {
+  const { id, error, aria } = wiring(props);
+  const sent = props.state?.values;
+  const raw = sent && props.name in sent ? sent[props.name] : props.initial;
+  const chosen = new Set(raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]);
+  return (
+    <Shell {...props} id={id} error={error}>
+      <select id={id} name={props.name} multiple size={props.size ?? 8} {...aria}>
+        {props.options.map((o) => (
+          <option value={o.value} selected={chosen.has(o.value)} lang={o.lang}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </Shell>
   );
 }

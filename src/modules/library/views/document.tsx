@@ -1,14 +1,15 @@
 // A document's page: what it is, who issued it, when, where it applies, the same document in other
-// languages, its files (views-files.tsx), what it replaces or what replaced it, how to cite it, and
-// for editors the buttons to edit, publish, withdraw or delete it.
-import { renderMarkdown } from '../../platform/markdown.ts';
-import type { Domain } from '../../platform/vocabularies.ts';
-import { CsrfField } from '../../ui/components/form.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import type { LanguageVersionLink } from './language-versions.ts';
-import type { DocumentDetails, DocumentLink } from './store.ts';
-import { DocumentFilesSection } from './views-files.tsx';
-import { DocumentFacts, localised, usePlaceLabel } from './views-parts.tsx';
+// languages, its files (files.tsx), what it replaces or what replaced it, how to cite it, the link
+// to report a problem with it, and for editors the buttons to edit, publish, withdraw or delete it.
+import { renderMarkdown } from '../../../platform/markdown.ts';
+import type { Domain } from '../../../platform/vocabularies.ts';
+import { CsrfField } from '../../../ui/components/form.tsx';
+import { ReportLink } from '../../../ui/components/report-link.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import type { DocumentDetails, DocumentLink } from '../access.ts';
+import type { LanguageVersionLink } from '../language-versions.ts';
+import { DocumentFilesSection } from './files.tsx';
+import { DocumentFacts, localised, usePlaceLabel } from './parts.tsx';
 
 function Links({ list }: { list: DocumentLink[] }) {
   return (
@@ -20,6 +21,20 @@ function Links({ list }: { list: DocumentLink[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Themes or tags, each a link to the list filtered by it. */
+function TermLinks({ filter, terms }: { filter: 'theme' | 'tag'; terms: string[] }) {
+  return (
+    <>
+      {terms.map((term, i) => (
+        <>
+          {i > 0 && ', '}
+          <a href={`/library?${filter}=${encodeURIComponent(term)}`}>{term}</a>
+        </>
+      ))}
+    </>
   );
 }
 
@@ -51,6 +66,7 @@ export function DocumentView(props: {
   const placeLabel = usePlaceLabel();
   const { doc, may } = props;
   const text = localised(doc, locale);
+  const day = (date: string | null) => date && <time datetime={date}>{fmt.day(date)}</time>;
   const fact = (label: string, value: unknown) =>
     value ? (
       <>
@@ -148,42 +164,15 @@ export function DocumentView(props: {
           t('library.issuer'),
           doc.issuer ? <a href={`/directory/${doc.issuer.slug}`}>{doc.issuer.name}</a> : doc.issuer_name,
         )}
-        {fact(
-          t('library.issuedOn'),
-          doc.issued_on && <time datetime={doc.issued_on}>{fmt.day(doc.issued_on)}</time>,
-        )}
-        {fact(
-          t('library.inForceFrom'),
-          doc.in_force_from && <time datetime={doc.in_force_from}>{fmt.day(doc.in_force_from)}</time>,
-        )}
-        {fact(
-          t('library.inForceTo'),
-          doc.in_force_to && <time datetime={doc.in_force_to}>{fmt.day(doc.in_force_to)}</time>,
-        )}
+        {fact(t('library.issuedOn'), day(doc.issued_on))}
+        {fact(t('library.inForceFrom'), day(doc.in_force_from))}
+        {fact(t('library.inForceTo'), day(doc.in_force_to))}
         {fact(t('library.status'), doc.status && t(`library.status.${doc.status}`))}
         {fact(t('library.places'), doc.places.map(placeLabel).join(', '))}
         {fact(t('library.languages'), doc.languages.map((l) => fmt.language(l)).join(', '))}
         {fact(t('library.domains'), doc.domains.map((d) => t(`vocab.domain.${d as Domain}`)).join(', '))}
-        {fact(
-          t('library.themes'),
-          doc.themes.length > 0 &&
-            doc.themes.map((th, i) => (
-              <>
-                {i > 0 && ', '}
-                <a href={`/library?theme=${encodeURIComponent(th)}`}>{th}</a>
-              </>
-            )),
-        )}
-        {fact(
-          t('library.tags'),
-          doc.tags.length > 0 &&
-            doc.tags.map((tag, i) => (
-              <>
-                {i > 0 && ', '}
-                <a href={`/library?tag=${encodeURIComponent(tag)}`}>{tag}</a>
-              </>
-            )),
-        )}
+        {fact(t('library.themes'), doc.themes.length > 0 && <TermLinks filter="theme" terms={doc.themes} />)}
+        {fact(t('library.tags'), doc.tags.length > 0 && <TermLinks filter="tag" terms={doc.tags} />)}
         {fact(t('library.licence'), doc.licence)}
         {fact(
           t('library.source'),
@@ -228,6 +217,8 @@ export function DocumentView(props: {
           <a href={`/library/${doc.slug}/cite.bib`}>BibTeX</a>
         </p>
       </section>
+
+      {doc.published_at && <ReportLink type="document" recordKey={doc.slug} />}
 
       {may.delete && (
         <details class="danger-zone">

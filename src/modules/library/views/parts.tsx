@@ -1,9 +1,9 @@
 // Small pieces the library's pages share: a document's title in the reader's language, its line
 // of facts, labels of places and dates.
 
-import { REGIONS, type Region } from '../../platform/vocabularies.ts';
-import { usePage } from '../../ui/page-context.ts';
-import type { DocumentDetails } from './store.ts';
+import { REGIONS, type Region } from '../../../platform/vocabularies.ts';
+import { usePage } from '../../../ui/page-context.ts';
+import type { DocumentDetails } from '../access.ts';
 
 /** A country's name, or a region's label. */
 export function usePlaceLabel(): (code: string) => string {

@@ -1,25 +1,24 @@
 // /api/v1/documents/{slug}/files: the files of a document through the API, with the same checks,
-// permissions and writes as the files page (file-actions.ts). Downloads are the page URLs given in
-// each version's `url`.
+// permissions and writes as the files page (actions/files.ts). Downloads are the page URLs given
+// in each version's `url`.
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { User } from '../../db/schema.ts';
 import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
+import { chosenFile } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
-import { loadVisible } from './access.ts';
+import { type DocumentDetails, getDocument, loadForChange } from './access.ts';
 import {
   addDocumentFile,
   addDocumentFileVersion,
   checkDocumentFile,
-  chosenFile,
   removeDocumentFile,
-} from './file-actions.ts';
+} from './actions/files.ts';
 import { currentFileUrl, type DocumentFile, type FileVersion, fileVersionUrl } from './files.ts';
 import { canManageFiles } from './permissions.ts';
-import { fileInputSchema } from './schemas.ts';
-import { type DocumentDetails, getDocument } from './store.ts';
+import { fileInput } from './schemas.ts';
 
 const FileVersionSchema = z
   .object({
@@ -83,7 +82,7 @@ const requireMultipart = createMiddleware<AppEnv>(async (c, next) => {
 
 /**
  * Multipart bodies are described with plain OpenAPI schemas, not zod: zod-openapi would validate
- * them itself with generic messages, and the upload has its own checks (file-actions.ts) with the
+ * them itself with generic messages, and the upload has its own checks (actions/files.ts) with the
  * same messages as the page.
  */
 const multipart = (properties: Record<string, Record<string, string>>, required: string[]) => ({
@@ -160,13 +159,7 @@ const removeRoute = createRoute({
 
 export function libraryFilesApi(deps: AppDeps) {
   const { db, config } = deps;
-  /** The document for someone who may manage its files: 404 before 403, as on the pages. */
-  const loadForFiles = async (c: Parameters<typeof loadVisible>[0], slug: string) => {
-    const doc = await loadVisible(c, slug);
-    const user = c.var.auth?.user ?? null;
-    if (!user || !canManageFiles(user)) throw new HttpError(403, 'error.403.message');
-    return { doc, user };
-  };
+  /** The file of the URL among the document's, or 404. */
   const fileOf = (doc: DocumentDetails, fileId: string) => {
     const file = doc.files.find((f) => f.id === Number(fileId));
     if (!file) throw new HttpError(404, 'error.404.message');
@@ -176,46 +169,43 @@ export function libraryFilesApi(deps: AppDeps) {
    * The uploaded file, checked, and the other fields: every problem at once, in `errors`. A refused
    * file decides the status (413, 415) unless the fields are wrong too.
    */
-  const upload = async <T>(c: Parameters<typeof loadVisible>[0], fields?: z.ZodType<T>) => {
+  const upload = async <T>(c: Context<AppEnv>, fields?: z.ZodType<T>) => {
     const body = await c.req.parseBody({ all: true });
     const parsed = fields?.safeParse(body);
-    const checked = await checkDocumentFile(chosenFile(body), config.uploadLimitBytes);
+    const checked = await checkDocumentFile(chosenFile(body.file), config.uploadLimitBytes);
     const errors = parsed && !parsed.success ? fieldErrors(parsed.error.issues) : {};
     if (!checked.ok) {
       const { status, key, values } = checked.refusal;
       errors.file = key;
       if (Object.keys(errors).length === 1) throw new HttpError(status, key, values, undefined, errors);
     }
-    if (!checked.ok || (parsed && !parsed.success))
-      throw new HttpError(422, 'error.422.message', undefined, undefined, errors);
+    if (!checked.ok || (parsed && !parsed.success)) throw HttpError.invalid(errors);
     return { file: checked.upload, fields: parsed?.data as T };
   };
-  const fresh = async (slug: string, fileId: number, viewer: User) => {
-    const doc = await getDocument(db, slug, viewer);
+  /** The file as the API answers it, read again after the write. */
+  const fresh = async (c: Context<AppEnv>, slug: string, fileId: number) => {
+    const doc = await getDocument(db, slug, c.var.auth?.user ?? null);
     const file = doc?.files.find((f) => f.id === fileId);
     if (!doc || !file) throw new HttpError(404, 'error.404.message');
     return fileJson(doc.slug, file, config.baseUrl);
   };
   return apiRouter()
     .openapi(addRoute, async (c) => {
-      const { doc, user } = await loadForFiles(c, c.req.valid('param').slug);
-      const { file, fields } = await upload(c, fileInputSchema);
-      const fileId = await addDocumentFile(c, doc, fields, file, user);
-      return c.json(await fresh(doc.slug, fileId, user), 201);
+      const { ctx, doc } = await loadForChange(c, canManageFiles);
+      const { file, fields } = await upload(c, fileInput);
+      const fileId = await addDocumentFile(ctx, doc, fields, file);
+      return c.json(await fresh(c, doc.slug, fileId), 201);
     })
     .openapi(versionRoute, async (c) => {
-      const params = c.req.valid('param');
-      const { doc, user } = await loadForFiles(c, params.slug);
-      const file = fileOf(doc, params.fileId);
+      const { ctx, doc } = await loadForChange(c, canManageFiles);
+      const file = fileOf(doc, c.req.valid('param').fileId);
       const { file: checked } = await upload(c);
-      await addDocumentFileVersion(c, doc, file.id, checked, user);
-      return c.json(await fresh(doc.slug, file.id, user), 201);
+      await addDocumentFileVersion(ctx, doc, file.id, checked);
+      return c.json(await fresh(c, doc.slug, file.id), 201);
     })
     .openapi(removeRoute, async (c) => {
-      const params = c.req.valid('param');
-      const { doc } = await loadForFiles(c, params.slug);
-      const file = fileOf(doc, params.fileId);
-      await removeDocumentFile(c, doc, file.id);
+      const { ctx, doc } = await loadForChange(c, canManageFiles);
+      await removeDocumentFile(ctx, doc, fileOf(doc, c.req.valid('param').fileId).id);
       return c.body(null, 204);
     });
 }

@@ -5,23 +5,23 @@
 // rows, the document's search entry and the audit entry are written in one transaction. A refused
 // upload writes nothing at all; a failed transaction at most leaves bytes in the store that no
 // record names (harmless, as the store is addressed by content).
-import type { Context } from 'hono';
-import type { User } from '../../db/schema.ts';
-import { auditOrigin, recordAudit } from '../../platform/audit.ts';
-import type { AppEnv } from '../../platform/context.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
 import {
   checkUpload,
   FILE_REFUSAL_MESSAGE,
   FILE_REFUSAL_STATUS,
   safeFileName,
-} from '../../platform/files/index.ts';
-import type { MessageKey } from '../../platform/i18n.ts';
-import { nowIso } from '../../platform/time.ts';
-import { type AcceptedFile, deleteFile, insertFile, insertFileVersion } from './files.ts';
-import type { FileInput } from './schemas.ts';
-import { type DocumentDetails, reindexDocument } from './store.ts';
+} from '../../../platform/files/index.ts';
+import type { MessageKey } from '../../../platform/i18n.ts';
+import { nowIso } from '../../../platform/time.ts';
+import type { DocumentDetails } from '../access.ts';
+import { canManageFiles } from '../permissions.ts';
+import type { FileInput } from '../schemas.ts';
+import { reindexDocument } from '../search.ts';
 
-type C = Context<AppEnv>;
+type Db = Kysely<Database>;
 
 /** Why an upload was refused: the status, and the message shown next to the file field. */
 export interface UploadRefusal {
@@ -30,15 +30,14 @@ export interface UploadRefusal {
   values?: Record<string, number>;
 }
 
-export interface CheckedUpload extends AcceptedFile {
+/** An upload that passed every check: its bytes, and what is kept of it (named safely, its text). */
+export interface CheckedUpload {
   bytes: Uint8Array;
-}
-
-/** The file of a submitted multipart form's `file` field, when one was chosen. */
-export function chosenFile(body: Record<string, unknown>, field = 'file'): File | undefined {
-  const value = body[field];
-  const file = Array.isArray(value) ? value.find((v) => v instanceof File) : value;
-  return file instanceof File && (file.size > 0 || file.name !== '') ? file : undefined;
+  mime: string;
+  size: number;
+  name: string;
+  pages: number | null;
+  text: string;
 }
 
 /**
@@ -80,6 +79,38 @@ export async function checkDocumentFile(
   };
 }
 
+/** A new version row of a file: it becomes the current one. */
+async function insertVersion(
+  db: Db,
+  fileId: number,
+  hash: string,
+  upload: CheckedUpload,
+  actorId: number | null,
+): Promise<void> {
+  const now = nowIso();
+  await db
+    .insertInto('document_file_versions')
+    .values({
+      file_id: fileId,
+      hash,
+      mime: upload.mime,
+      size: upload.size,
+      name: upload.name,
+      pages: upload.pages,
+      text: upload.text,
+      uploaded_by: actorId,
+      created_at: now,
+    })
+    .execute();
+  await db.updateTable('document_files').set({ updated_at: now }).where('id', '=', fileId).execute();
+}
+
+/** The document changed: its date moves and its search entry holds the files' texts as they are. */
+async function touchDocument(db: Db, documentId: number): Promise<void> {
+  await db.updateTable('documents').set({ updated_at: nowIso() }).where('id', '=', documentId).execute();
+  await reindexDocument(db, documentId);
+}
+
 /** What the audit log keeps of an upload: enough to find the bytes again. */
 const uploadDetails = (doc: DocumentDetails, hash: string, upload: CheckedUpload) => ({
   slug: doc.slug,
@@ -89,27 +120,32 @@ const uploadDetails = (doc: DocumentDetails, hash: string, upload: CheckedUpload
   mime: upload.mime,
 });
 
-async function touchDocument(trx: Parameters<typeof reindexDocument>[0], documentId: number) {
-  await trx.updateTable('documents').set({ updated_at: nowIso() }).where('id', '=', documentId).execute();
-  await reindexDocument(trx, documentId);
-}
-
 /** Adds a new file (its first version) to the document; returns the file's id. */
 export async function addDocumentFile(
-  c: C,
+  ctx: ActionContext,
   doc: DocumentDetails,
   input: FileInput,
   upload: CheckedUpload,
-  actor: User,
 ): Promise<number> {
-  const { db, files } = c.var.deps;
-  const { hash } = await files.put(upload.bytes);
-  return db.transaction().execute(async (trx) => {
-    const fileId = await insertFile(trx, doc.id, input, actor.id);
-    await insertFileVersion(trx, fileId, hash, upload, actor.id);
+  const user = ensure(ctx, canManageFiles);
+  const { hash } = await ctx.deps.files.put(upload.bytes);
+  return transact(ctx, async (trx) => {
+    const now = nowIso();
+    const { id: fileId } = await trx
+      .insertInto('document_files')
+      .values({
+        document_id: doc.id,
+        lang: input.lang,
+        label: input.label,
+        created_by: user?.id ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await insertVersion(trx, fileId, hash, upload, user?.id ?? null);
     await touchDocument(trx, doc.id);
-    await recordAudit(trx, {
-      ...auditOrigin(c),
+    await audit(trx, ctx, {
       action: 'document.file_added',
       subjectType: 'document',
       subjectId: doc.id,
@@ -121,19 +157,17 @@ export async function addDocumentFile(
 
 /** Uploads a new version of a file: it becomes the current one, the earlier ones stay. */
 export async function addDocumentFileVersion(
-  c: C,
+  ctx: ActionContext,
   doc: DocumentDetails,
   fileId: number,
   upload: CheckedUpload,
-  actor: User,
 ): Promise<void> {
-  const { db, files } = c.var.deps;
-  const { hash } = await files.put(upload.bytes);
-  await db.transaction().execute(async (trx) => {
-    await insertFileVersion(trx, fileId, hash, upload, actor.id);
+  const user = ensure(ctx, canManageFiles);
+  const { hash } = await ctx.deps.files.put(upload.bytes);
+  await transact(ctx, async (trx) => {
+    await insertVersion(trx, fileId, hash, upload, user?.id ?? null);
     await touchDocument(trx, doc.id);
-    await recordAudit(trx, {
-      ...auditOrigin(c),
+    await audit(trx, ctx, {
       action: 'document.file_version_added',
       subjectType: 'document',
       subjectId: doc.id,
@@ -142,14 +176,21 @@ export async function addDocumentFileVersion(
   });
 }
 
-/** Removes a file with all its versions from the document (the audit entry names them). */
-export async function removeDocumentFile(c: C, doc: DocumentDetails, fileId: number): Promise<void> {
+/**
+ * Removes a file with all its versions from the document (their rows: the bytes may serve other
+ * records; the audit entry names them).
+ */
+export async function removeDocumentFile(
+  ctx: ActionContext,
+  doc: DocumentDetails,
+  fileId: number,
+): Promise<void> {
+  ensure(ctx, canManageFiles);
   const file = doc.files.find((f) => f.id === fileId);
-  await c.var.deps.db.transaction().execute(async (trx) => {
-    await deleteFile(trx, fileId);
+  await transact(ctx, async (trx) => {
+    await trx.deleteFrom('document_files').where('id', '=', fileId).execute();
     await touchDocument(trx, doc.id);
-    await recordAudit(trx, {
-      ...auditOrigin(c),
+    await audit(trx, ctx, {
       action: 'document.file_removed',
       subjectType: 'document',
       subjectId: doc.id,

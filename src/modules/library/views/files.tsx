@@ -1,13 +1,21 @@
 // A document's files on its page (the current version of each, earlier versions below it, every
 // one downloadable) and the page where editors add files, upload new versions and remove files.
-import { FILE_ACCEPT } from '../../platform/files/index.ts';
-import type { MessageKey } from '../../platform/i18n.ts';
-import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import { type DocumentFile, type FileVersion, fileVersionUrl } from './files.ts';
-import type { DocumentDetails } from './store.ts';
-import { localised } from './views-parts.tsx';
-import { DOCUMENT_LANGUAGES } from './vocab.ts';
+import { FILE_ACCEPT } from '../../../platform/files/index.ts';
+import {
+  CsrfField,
+  Field,
+  FileField,
+  Form,
+  type FormState,
+  SelectField,
+  Submit,
+} from '../../../ui/components/form.tsx';
+import { languageOptions } from '../../../ui/options.ts';
+import { usePage } from '../../../ui/page-context.ts';
+import type { DocumentDetails } from '../access.ts';
+import { type DocumentFile, type FileVersion, fileVersionUrl } from '../files.ts';
+import { DOCUMENT_LANGUAGES } from '../vocab.ts';
+import { localised } from './parts.tsx';
 
 /** "43 KB", "1.2 MB" in the reader's language (1 KB = 1024 bytes, as file managers count). */
 function formatSize(locale: string, bytes: number): string {
@@ -104,65 +112,22 @@ export function DocumentFilesSection(props: { doc: DocumentDetails; may: { edit:
   );
 }
 
-/** The file chooser: its refusal next to it, and a reminder that browsers forget a chosen file. */
-function FileInput(props: {
-  id: string;
-  label: MessageKey;
-  error?: { key: MessageKey; values?: Record<string, number> };
-  /** The form came back for another reason: the file must be chosen again. */
-  chooseAgain?: boolean;
-  limitMb: number;
-}) {
-  const { t } = usePage();
-  const { id, error } = props;
-  const describedBy = [`${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
-  return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>
-        {t(props.label)}
-        <span class="required"> *</span>
-      </label>
-      <p class="hint" id={`${id}-hint`}>
-        {t('library.fileHint', { limit: props.limitMb })}
-        {props.chooseAgain && ` ${t('library.chooseFileAgain')}`}
-      </p>
-      <input
-        id={id}
-        name="file"
-        type="file"
-        accept={FILE_ACCEPT}
-        required
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {t(error.key, error.values)}
-        </p>
-      )}
-    </div>
-  );
-}
-
-export interface FileFormState extends FormState {
-  /** The refusal of the chosen file, with its values (the size limit). */
-  fileError?: { key: MessageKey; values?: Record<string, number> };
-}
-
 /** The editors' page of a document's files: add a file, upload new versions, remove files. */
 export function DocumentFilesView(props: {
   doc: DocumentDetails;
   limitMb: number;
   /** The "add a file" form as submitted, when it came back. */
-  add?: FileFormState;
+  add?: FormState;
   /** A "new version" form that came back, and for which file. */
-  version?: { fileId: number; state: FileFormState };
+  version?: { fileId: number; state: FormState };
 }) {
-  const { t, fmt, locale } = usePage();
+  const page = usePage();
+  const { t, locale } = page;
   const { doc } = props;
   const title = localised(doc, locale).title;
   const add = props.add ?? { values: { lang: doc.lang } };
-  const languages = DOCUMENT_LANGUAGES.map((l) => ({ value: l, label: fmt.language(l), lang: l }));
+  // The fields came back with a message but the file was fine: browsers forget a chosen file.
+  const chooseAgain = !!add.errors && !add.errors.file;
   return (
     <div class="wrap">
       <p class="breadcrumb">
@@ -200,11 +165,15 @@ export function DocumentFilesView(props: {
               state={state}
               class="stack"
             >
-              <FileInput
+              <FileField
+                name="file"
                 id={inputId}
                 label="library.newVersionFile"
-                error={state?.fileError}
-                limitMb={props.limitMb}
+                hint="library.fileHint"
+                hintValues={{ limit: props.limitMb }}
+                accept={FILE_ACCEPT}
+                required
+                state={state}
               />
               <Submit label="library.uploadVersion" variant="secondary" />
             </Form>
@@ -230,12 +199,14 @@ export function DocumentFilesView(props: {
           requiredNote
           class="stack file-form"
         >
-          <FileInput
-            id="f-file"
+          <FileField
+            name="file"
             label="library.fileField"
-            error={add.fileError}
-            chooseAgain={!!add.errors && !add.fileError}
-            limitMb={props.limitMb}
+            hint={chooseAgain ? 'library.fileHintAgain' : 'library.fileHint'}
+            hintValues={{ limit: props.limitMb }}
+            accept={FILE_ACCEPT}
+            required
+            state={add}
           />
           <SelectField
             name="lang"
@@ -243,7 +214,7 @@ export function DocumentFilesView(props: {
             hint="library.fileLanguageHint"
             state={add}
             initial={doc.lang}
-            options={languages}
+            options={languageOptions(page, DOCUMENT_LANGUAGES)}
           />
           <Field
             name="label"

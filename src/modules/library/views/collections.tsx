@@ -1,13 +1,23 @@
-// Curated collections: the list, one collection with its documents in order, and the editors' form
-// (the documents as one address name per line, in the order the collection shows them).
-import { type FormValues, fieldValue } from '../../platform/http/forms.ts';
-import { renderMarkdown } from '../../platform/markdown.ts';
-import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import type { Collection, CollectionSummary } from './collections.ts';
-import type { DocumentDetails } from './store.ts';
-import { DocumentCard } from './views-parts.tsx';
-import { DOCUMENT_LANGUAGES } from './vocab.ts';
+// Curated collections: the list (with its spreadsheet), one collection with its documents in order
+// and the link to report it, and the editors' form (the documents as one address name per line, in
+// the order the collection shows them).
+import { renderMarkdown } from '../../../platform/markdown.ts';
+import {
+  CsrfField,
+  Field,
+  Form,
+  type FormState,
+  SelectField,
+  Submit,
+  TextArea,
+} from '../../../ui/components/form.tsx';
+import { ReportLink } from '../../../ui/components/report-link.tsx';
+import { languageOptions } from '../../../ui/options.ts';
+import { usePage } from '../../../ui/page-context.ts';
+import type { Collection, DocumentDetails } from '../access.ts';
+import type { CollectionSummary } from '../listing.ts';
+import { DOCUMENT_LANGUAGES } from '../vocab.ts';
+import { DocumentCard } from './parts.tsx';
 
 export function CollectionsView(props: { collections: CollectionSummary[]; canEdit: boolean }) {
   const { t } = usePage();
@@ -25,6 +35,10 @@ export function CollectionsView(props: { collections: CollectionSummary[]; canEd
         )}
       </div>
       <p class="lead">{t('library.collectionsIntro')}</p>
+      <p class="view-switch">
+        {t('list.download')}: <a href="/library/collections/export.csv">CSV</a>,{' '}
+        <a href="/library/collections/export.xlsx">XLSX</a>
+      </p>
       {props.collections.length === 0 ? (
         <p class="notice">{t('list.empty')}</p>
       ) : (
@@ -87,6 +101,7 @@ export function CollectionView(props: {
           ))}
         </ol>
       )}
+      <ReportLink type="document-collection" recordKey={collection.slug} />
       {props.canEdit && (
         <details class="danger-zone">
           <summary>{t('library.deleteCollection')}</summary>
@@ -103,24 +118,10 @@ export function CollectionView(props: {
   );
 }
 
-export function collectionFormValues(collection: Collection, slugs: string[]): FormValues {
-  return {
-    title: collection.title,
-    lang: collection.lang,
-    description: collection.description,
-    documents: slugs.join('\n'),
-  };
-}
-
 export function CollectionFormView(props: { action: string; state: FormState; editing?: Collection }) {
-  const { t, fmt, locale } = usePage();
+  const page = usePage();
+  const { t, locale } = page;
   const { state } = props;
-  const describe = (name: string) => {
-    const error = state.errors?.[name];
-    return { error, cls: error ? 'field invalid' : 'field' };
-  };
-  const description = describe('description');
-  const documents = describe('documents');
   return (
     <div class="wrap">
       <p class="breadcrumb">
@@ -135,35 +136,22 @@ export function CollectionFormView(props: { action: string; state: FormState; ed
           label="library.writtenIn"
           state={state}
           initial={locale}
-          options={DOCUMENT_LANGUAGES.map((l) => ({ value: l, label: fmt.language(l), lang: l }))}
+          options={languageOptions(page, DOCUMENT_LANGUAGES)}
         />
-        <div class={description.cls}>
-          <label for="f-description">{t('library.collectionDescription')}</label>
-          <textarea id="f-description" name="description" rows={5} maxlength={20000}>
-            {fieldValue(state.values, 'description')}
-          </textarea>
-          {description.error && <p class="field-error">{t(description.error)}</p>}
-        </div>
-        <div class={documents.cls}>
-          <label for="f-documents">{t('library.collectionDocuments')}</label>
-          <p class="hint" id="f-documents-hint">
-            {t('library.collectionDocumentsHint')}
-          </p>
-          <textarea
-            id="f-documents"
-            name="documents"
-            rows={8}
-            aria-describedby={documents.error ? 'f-documents-hint f-documents-error' : 'f-documents-hint'}
-            aria-invalid={documents.error ? 'true' : undefined}
-          >
-            {fieldValue(state.values, 'documents')}
-          </textarea>
-          {documents.error && (
-            <p class="field-error" id="f-documents-error">
-              {t(documents.error)}
-            </p>
-          )}
-        </div>
+        <TextArea
+          name="description"
+          label="library.collectionDescription"
+          rows={5}
+          maxlength={20000}
+          state={state}
+        />
+        <TextArea
+          name="documents"
+          label="library.collectionDocuments"
+          hint="library.collectionDocumentsHint"
+          rows={8}
+          state={state}
+        />
         <Submit label={props.editing ? 'form.save' : 'library.addCollection'} />
       </Form>
     </div>

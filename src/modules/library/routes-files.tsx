@@ -1,29 +1,30 @@
 // The pages of a document's files: downloads for readers (by content hash, so published files
 // may be kept by shared caches; unpublished ones are private and 404 to strangers), and for
-// editors the files page where files are added, get new versions and are removed.
+// editors the files page where files are added, get new versions and are removed (the writes are
+// actions/files.ts).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { requireUser } from '../../platform/auth.ts';
+import { chosenFile } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { isFileHash, serveStoredFile } from '../../platform/files/index.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { readForm } from '../../platform/http/forms.ts';
+import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
-import { loadVisible } from './access.ts';
+import { type DocumentDetails, loadForChange, loadVisible } from './access.ts';
 import {
   addDocumentFile,
   addDocumentFileVersion,
   checkDocumentFile,
-  chosenFile,
   removeDocumentFile,
-} from './file-actions.ts';
+  type UploadRefusal,
+} from './actions/files.ts';
 import { currentHash, fileVersionUrl, findFile, findFileVersion } from './files.ts';
 import { canManageFiles } from './permissions.ts';
-import { fileInputSchema } from './schemas.ts';
-import type { DocumentDetails } from './store.ts';
-import { DocumentFilesView, type FileFormState } from './views-files.tsx';
+import { fileInput } from './schemas.ts';
+import { DocumentFilesView } from './views/files.tsx';
 
 type C = Context<AppEnv>;
 
@@ -34,27 +35,32 @@ function idParam(c: C, name: string): number {
   return Number(value);
 }
 
-/**
- * The document of a files page, for someone who may manage its files. Signed in first (the login
- * page, 401), then a record they may see (404), then the role (403): a member learns nothing about
- * unpublished records.
- */
-async function loadForFiles(c: C): Promise<{ doc: DocumentDetails; user: ReturnType<typeof requireUser> }> {
-  const user = requireUser(c);
-  const doc = await loadVisible(c, c.req.param('slug') ?? '');
-  if (!canManageFiles(user)) throw new HttpError(403, 'error.403.message');
-  return { doc, user };
+/** The file of the URL among the document's, or 404 (also one of another document). */
+function fileIdOf(c: C, doc: DocumentDetails): number {
+  const fileId = idParam(c, 'fileId');
+  if (!doc.files.some((f) => f.id === fileId)) throw new HttpError(404, 'error.404.message');
+  return fileId;
 }
+
+/** The form's state with a refused file's message (and its values: the size limit) next to it. */
+const withRefusal = (state: FormState, refusal: UploadRefusal): FormState => ({
+  values: state.values,
+  errors: { ...state.errors, file: refusal.key },
+  errorValues: { file: refusal.values ?? {} },
+});
 
 export function libraryFilePages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { db, config } = deps;
   const limitMb = Math.floor(config.uploadLimitBytes / 1024 / 1024);
+  /** The file chosen in the form's `file` field, checked (the body was parsed by the CSRF check). */
+  const checkedFile = async (c: C) =>
+    checkDocumentFile(chosenFile((await c.req.parseBody({ all: true })).file), config.uploadLimitBytes);
 
   const showFiles = (
     c: C,
     doc: DocumentDetails,
-    forms: { add?: FileFormState; version?: { fileId: number; state: FileFormState } } = {},
+    forms: { add?: FormState; version?: { fileId: number; state: FormState } } = {},
     status: ContentfulStatusCode = 200,
   ) =>
     renderPage(
@@ -65,59 +71,42 @@ export function libraryFilePages(deps: AppDeps) {
     );
 
   app.get('/library/:slug/files', async (c) => {
-    const { doc } = await loadForFiles(c);
+    const { doc } = await loadForChange(c, canManageFiles);
     return showFiles(c, doc);
   });
 
   app.post('/library/:slug/files', async (c) => {
-    const { doc, user } = await loadForFiles(c);
-    const form = await readForm(c, fileInputSchema);
-    // Parsed once already by the CSRF check: Hono keeps the body.
-    const checked = await checkDocumentFile(
-      chosenFile(await c.req.parseBody({ all: true })),
-      config.uploadLimitBytes,
-    );
+    const { ctx, doc } = await loadForChange(c, canManageFiles);
+    const form = await readForm(c, fileInput);
+    const checked = await checkedFile(c);
     if (!form.ok || !checked.ok) {
-      const errors = form.ok ? {} : { ...form.errors };
-      const refusal = checked.ok ? undefined : checked.refusal;
-      if (refusal) errors.file = refusal.key;
-      const fileError = refusal && { key: refusal.key, values: refusal.values };
+      const state: FormState = { values: form.values, errors: form.ok ? {} : form.errors };
+      const add = checked.ok ? state : withRefusal(state, checked.refusal);
       // A refused file decides the status (413, 415) unless the fields are wrong too.
-      const status = form.ok && refusal ? refusal.status : 422;
-      return showFiles(c, doc, { add: { values: form.values, errors, fileError } }, status);
+      const status = form.ok && !checked.ok ? checked.refusal.status : 422;
+      return showFiles(c, doc, { add }, status);
     }
-    await addDocumentFile(c, doc, form.data, checked.upload, user);
+    await addDocumentFile(ctx, doc, form.data, checked.upload);
     setFlash(c, 'library.fileAdded');
     return c.redirect(`/library/${doc.slug}/files`, 303);
   });
 
   app.post('/library/:slug/files/:fileId/versions', async (c) => {
-    const { doc, user } = await loadForFiles(c);
-    const fileId = idParam(c, 'fileId');
-    if (!doc.files.some((f) => f.id === fileId)) throw new HttpError(404, 'error.404.message');
-    const checked = await checkDocumentFile(
-      chosenFile(await c.req.parseBody({ all: true })),
-      config.uploadLimitBytes,
-    );
+    const { ctx, doc } = await loadForChange(c, canManageFiles);
+    const fileId = fileIdOf(c, doc);
+    const checked = await checkedFile(c);
     if (!checked.ok) {
-      const { key, values, status } = checked.refusal;
-      return showFiles(
-        c,
-        doc,
-        { version: { fileId, state: { values: {}, errors: { file: key }, fileError: { key, values } } } },
-        status,
-      );
+      const state = withRefusal({ values: {} }, checked.refusal);
+      return showFiles(c, doc, { version: { fileId, state } }, checked.refusal.status);
     }
-    await addDocumentFileVersion(c, doc, fileId, checked.upload, user);
+    await addDocumentFileVersion(ctx, doc, fileId, checked.upload);
     setFlash(c, 'library.fileVersionAdded');
     return c.redirect(`/library/${doc.slug}/files`, 303);
   });
 
   app.post('/library/:slug/files/:fileId/delete', async (c) => {
-    const { doc } = await loadForFiles(c);
-    const fileId = idParam(c, 'fileId');
-    if (!doc.files.some((f) => f.id === fileId)) throw new HttpError(404, 'error.404.message');
-    await removeDocumentFile(c, doc, fileId);
+    const { ctx, doc } = await loadForChange(c, canManageFiles);
+    await removeDocumentFile(ctx, doc, fileIdOf(c, doc));
     setFlash(c, 'library.fileRemoved');
     return c.redirect(`/library/${doc.slug}/files`, 303);
   });
@@ -125,7 +114,7 @@ export function libraryFilePages(deps: AppDeps) {
   // The current version of a file, whatever it is now: a link that stays right after new
   // versions. The redirect itself is never kept, the file behind it may be.
   app.get('/library/:slug/files/:fileId', async (c) => {
-    const doc = await loadVisible(c, c.req.param('slug'));
+    const doc = await loadVisible(c);
     const file = await findFile(db, doc.id, idParam(c, 'fileId'));
     const hash = file && (await currentHash(db, file.id));
     if (!file || !hash) throw new HttpError(404, 'error.404.message');
@@ -136,7 +125,7 @@ export function libraryFilePages(deps: AppDeps) {
   // One version, named by its content: it never changes, so a published document's file may be
   // kept by any cache for a year; an unpublished one's only by the reader's browser, revalidated.
   app.get('/library/:slug/files/:fileId/:hash', async (c) => {
-    const doc = await loadVisible(c, c.req.param('slug'));
+    const doc = await loadVisible(c);
     const hash = c.req.param('hash');
     if (!isFileHash(hash)) throw new HttpError(404, 'error.404.message');
     const version = await findFileVersion(db, doc.id, idParam(c, 'fileId'), hash);

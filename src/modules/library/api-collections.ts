@@ -1,0 +1,151 @@
+// /api/v1/document-collections: the curated collections through the API, with the same schema
+// and actions as the pages.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { actionContext, ensure } from '../../platform/actions.ts';
+import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
+import type { AppDeps, AppEnv } from '../../platform/context.ts';
+import { type CollectionWithDocuments, getCollection, loadCollection } from './access.ts';
+import { createCollection, deleteCollection, updateCollection } from './actions/collections.ts';
+import { listCollections } from './listing.ts';
+import { canEdit } from './permissions.ts';
+import { collectionInput } from './schemas.ts';
+
+const CollectionSchema = z
+  .object({
+    slug: z.string(),
+    url: z.string(),
+    title: z.string(),
+    lang: z.string(),
+    description: z.string().openapi({ description: 'Markdown' }),
+    documents: z
+      .array(z.string())
+      .openapi({ description: 'Slugs of the documents, in order (those the reader may see)' }),
+    updatedAt: z.string(),
+  })
+  .openapi('DocumentCollection');
+
+/** The body of POST and PUT: the form's own schema. */
+const CollectionInputDoc = collectionInput.openapi('DocumentCollectionInput');
+
+const slugParam = z.object({ slug: z.string().max(120) });
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const tags = ['Library'];
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/document-collections',
+  tags,
+  summary: 'The curated collections of the library',
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(CollectionSchema.omit({ documents: true }).extend({ count: z.number().int() })),
+      }),
+      'Every collection, with how many of its documents the reader may see',
+    ),
+  },
+});
+const readRoute = createRoute({
+  method: 'get',
+  path: '/document-collections/{slug}',
+  tags,
+  summary: 'One collection with its documents in order',
+  request: { params: slugParam },
+  responses: { 200: json(CollectionSchema, 'The collection'), 404: problems[404] },
+});
+const writeResponses = {
+  401: problems[401],
+  403: problems[403],
+  422: problems[422],
+};
+const createRouteDef = createRoute({
+  method: 'post',
+  path: '/document-collections',
+  tags,
+  summary: 'Add a collection (the hub’s editors and admins)',
+  security: signedIn,
+  middleware: [requireSignedIn] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: CollectionInputDoc } } } },
+  responses: { 201: json(CollectionSchema, 'The new collection'), ...writeResponses },
+});
+const updateRoute = createRoute({
+  method: 'put',
+  path: '/document-collections/{slug}',
+  tags,
+  summary: 'Replace a collection’s title, description and documents (editors and admins)',
+  security: signedIn,
+  middleware: [requireSignedIn] as const,
+  request: {
+    params: slugParam,
+    body: { required: true, content: { 'application/json': { schema: CollectionInputDoc } } },
+  },
+  responses: { 200: json(CollectionSchema, 'The changed collection'), 404: problems[404], ...writeResponses },
+});
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/document-collections/{slug}',
+  tags,
+  summary: 'Delete a collection; its documents stay (editors and admins)',
+  security: signedIn,
+  middleware: [requireSignedIn] as const,
+  request: { params: slugParam },
+  responses: { 204: { description: 'Deleted' }, 401: problems[401], 403: problems[403], 404: problems[404] },
+});
+
+export function libraryCollectionsApi(deps: AppDeps) {
+  const { db, config } = deps;
+  const viewerOf = (c: Context<AppEnv>) => c.var.auth?.user ?? null;
+  const urlOf = (slug: string) => `${config.baseUrl}/library/collections/${slug}`;
+  const toJson = ({ collection, documents }: CollectionWithDocuments) => ({
+    slug: collection.slug,
+    url: urlOf(collection.slug),
+    title: collection.title,
+    lang: collection.lang,
+    description: collection.description,
+    documents: documents.map((d) => d.slug),
+    updatedAt: collection.updated_at,
+  });
+  /** The collection as the API answers it, read again after a write. */
+  const fresh = async (c: Context<AppEnv>, slug: string) =>
+    toJson((await getCollection(db, slug, viewerOf(c))) as CollectionWithDocuments);
+  return apiRouter()
+    .openapi(listRoute, async (c) => {
+      const items = await listCollections(db, viewerOf(c));
+      return c.json(
+        {
+          items: items.map((x) => ({
+            slug: x.slug,
+            url: urlOf(x.slug),
+            title: x.title,
+            lang: x.lang,
+            description: x.description,
+            updatedAt: x.updated_at,
+            count: x.count,
+          })),
+        },
+        200,
+      );
+    })
+    .openapi(readRoute, async (c) => c.json(toJson(await loadCollection(c)), 200))
+    .openapi(createRouteDef, async (c) => {
+      const created = await createCollection(actionContext(c), c.req.valid('json'));
+      return c.json(await fresh(c, created.slug), 201);
+    })
+    .openapi(updateRoute, async (c) => {
+      const ctx = actionContext(c);
+      ensure(ctx, canEdit);
+      const { collection } = await loadCollection(c);
+      await updateCollection(ctx, collection, c.req.valid('json'));
+      return c.json(await fresh(c, collection.slug), 200);
+    })
+    .openapi(deleteRoute, async (c) => {
+      const ctx = actionContext(c);
+      ensure(ctx, canEdit);
+      await deleteCollection(ctx, (await loadCollection(c)).collection);
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,130 @@
+// /library/collections: curated, ordered lists of documents, made and changed by editors (through
+// actions/collections.ts), with the same citation exports as the list, and the list of collections
+// as a spreadsheet.
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { actionContext, ensure } from '../../platform/actions.ts';
+import type { AppDeps, AppEnv } from '../../platform/context.ts';
+import { attachment } from '../../platform/http/download.ts';
+import { setFlash } from '../../platform/http/flash.ts';
+import { attempt, readForm } from '../../platform/http/forms.ts';
+import { excerpt } from '../../platform/markdown.ts';
+import { spreadsheetOf } from '../../platform/spreadsheets.ts';
+import type { FormState } from '../../ui/components/form.tsx';
+import { renderPage } from '../../ui/render.tsx';
+import { type Collection, loadCollection } from './access.ts';
+import { createCollection, deleteCollection, updateCollection } from './actions/collections.ts';
+import { CITATION_FORMATS, citationDownload } from './citation.ts';
+import { collectionColumns } from './export.ts';
+import { listCollections } from './listing.ts';
+import { canEdit } from './permissions.ts';
+import { collectionFormValues, collectionInput } from './schemas.ts';
+import { collectionJsonLd } from './structured-data.ts';
+import { CollectionFormView, CollectionsView, CollectionView } from './views/collections.tsx';
+
+type C = Context<AppEnv>;
+
+/** The collection form: to add one, or to edit `editing`. */
+const showForm = (c: C, state: FormState, editing?: Collection, status: 200 | 422 = 200) =>
+  renderPage(
+    c,
+    { title: c.var.t(editing ? 'library.editCollection' : 'library.addCollection'), noindex: true },
+    <CollectionFormView
+      action={editing ? `/library/collections/${editing.slug}/edit` : '/library/collections/new'}
+      state={state}
+      editing={editing}
+    />,
+    status,
+  );
+
+export function libraryCollectionPages(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const { db, config } = deps;
+  const viewerOf = (c: C) => c.var.auth?.user ?? null;
+
+  app.get('/library/collections', async (c) => {
+    const viewer = viewerOf(c);
+    return renderPage(
+      c,
+      {
+        title: c.var.t('library.collections'),
+        description: c.var.t('library.collectionsIntro'),
+        path: '/library/collections',
+      },
+      <CollectionsView collections={await listCollections(db, viewer)} canEdit={canEdit(viewer)} />,
+    );
+  });
+
+  app.get('/library/collections/:file{export\\.(csv|xlsx)}', async (c) => {
+    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const rows = await listCollections(db, viewerOf(c));
+    const file = await spreadsheetOf(format, collectionColumns(config.baseUrl), rows, 'Collections');
+    return attachment(c, file.body, file.type, `library-collections.${format}`);
+  });
+
+  app.get('/library/collections/new', (c) => {
+    ensure(actionContext(c), canEdit);
+    return showForm(c, {});
+  });
+
+  app.post('/library/collections/new', async (c) => {
+    const ctx = actionContext(c);
+    ensure(ctx, canEdit);
+    const form = await readForm(c, collectionInput);
+    if (!form.ok) return showForm(c, form, undefined, 422);
+    const done = await attempt(() => createCollection(ctx, form.data));
+    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, undefined, 422);
+    setFlash(c, 'library.collectionSaved');
+    return c.redirect(`/library/collections/${done.value.slug}`, 303);
+  });
+
+  app.get('/library/collections/:slug', async (c) => {
+    const { collection, documents } = await loadCollection(c);
+    return renderPage(
+      c,
+      {
+        title: collection.title,
+        description: collection.description ? excerpt(collection.description, 200) : undefined,
+        path: `/library/collections/${collection.slug}`,
+        jsonLd: collectionJsonLd(collection, documents, config.baseUrl),
+      },
+      <CollectionView collection={collection} documents={documents} canEdit={canEdit(viewerOf(c))} />,
+    );
+  });
+
+  for (const format of CITATION_FORMATS) {
+    app.get(`/library/collections/:slug/export.${format}`, async (c) => {
+      const { collection, documents } = await loadCollection(c);
+      return citationDownload(c, documents, format, collection.slug);
+    });
+  }
+
+  app.get('/library/collections/:slug/edit', async (c) => {
+    ensure(actionContext(c), canEdit);
+    const { collection, allSlugs } = await loadCollection(c);
+    return showForm(c, { values: collectionFormValues(collection, allSlugs) }, collection);
+  });
+
+  app.post('/library/collections/:slug/edit', async (c) => {
+    const ctx = actionContext(c);
+    ensure(ctx, canEdit);
+    const { collection } = await loadCollection(c);
+    const form = await readForm(c, collectionInput);
+    if (!form.ok) return showForm(c, form, collection, 422);
+    const done = await attempt(() => updateCollection(ctx, collection, form.data));
+    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, collection, 422);
+    setFlash(c, 'library.collectionSaved');
+    return c.redirect(`/library/collections/${collection.slug}`, 303);
+  });
+
+  app.post('/library/collections/:slug/delete', async (c) => {
+    const ctx = actionContext(c);
+    ensure(ctx, canEdit);
+    const { collection } = await loadCollection(c);
+    await deleteCollection(ctx, collection);
+    setFlash(c, 'library.collectionDeleted');
+    return c.redirect('/library/collections', 303);
+  });
+
+  return app;
+}

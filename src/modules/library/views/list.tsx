@@ -1,0 +1,153 @@
+// The library page: the filters (all in the URL, folded above the results on a phone), the count,
+// the same selection as an Atom feed, a spreadsheet and citations, the list and its pages.
+import { DOMAINS } from '../../../platform/vocabularies.ts';
+import { activeFilters, FilterInput, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { Pagination } from '../../../ui/components/pagination.tsx';
+import type { Option } from '../../../ui/options.ts';
+import { usePage } from '../../../ui/page-context.ts';
+import type { DocumentDetails } from '../access.ts';
+import type { FilterCounts } from '../filter-counts.ts';
+import { filterQuery, type LibraryFilter } from '../schemas.ts';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES, SORTS } from '../vocab.ts';
+import { DocumentCard, usePlaceLabel } from './parts.tsx';
+
+function Filters({ filter, counts }: { filter: LibraryFilter; counts: FilterCounts }) {
+  const { t, fmt, locale } = usePage();
+  const placeLabel = usePlaceLabel();
+  const collator = new Intl.Collator(locale);
+  /** "Law (3)": a value with how many documents it selects. */
+  const counted = (value: string, label: string, n: number | undefined): Option => ({
+    value,
+    label: `${label} (${fmt.number(n ?? 0)})`,
+  });
+  const byLabel = (a: Option, b: Option) => collator.compare(a.label, b.label);
+  return (
+    <FilterPanel action="/library" active={activeFilters(filter)}>
+      <FilterInput
+        name="q"
+        type="search"
+        label={t('library.searchLabel')}
+        value={filter.q}
+        maxlength={200}
+        wide
+      />
+      <FilterSelect
+        name="kind"
+        label={t('library.kind')}
+        value={filter.kind}
+        any={t('library.anyKind')}
+        options={DOCUMENT_KINDS.filter((k) => counts.kind.has(k) || filter.kind === k).map((k) =>
+          counted(k, t(`library.kind.${k}`), counts.kind.get(k)),
+        )}
+      />
+      <FilterSelect
+        name="country"
+        label={t('library.country')}
+        value={filter.country}
+        any={t('library.anyCountry')}
+        options={[...counts.place].map(([code, n]) => counted(code, placeLabel(code), n)).sort(byLabel)}
+      />
+      <FilterSelect
+        name="language"
+        label={t('library.language')}
+        value={filter.language}
+        any={t('filter.anyLanguage')}
+        options={[...counts.language].map(([tag, n]) => counted(tag, fmt.language(tag), n)).sort(byLabel)}
+      />
+      <FilterSelect
+        name="domain"
+        label={t('library.domain')}
+        value={filter.domain}
+        any={t('filter.anyDomain')}
+        options={DOMAINS.filter((d) => counts.domain.has(d)).map((d) =>
+          counted(d, t(`vocab.domain.${d}`), counts.domain.get(d)),
+        )}
+      />
+      <FilterSelect
+        name="year"
+        label={t('library.year')}
+        value={filter.year}
+        any={t('library.anyYear')}
+        options={[...counts.year].map(([y, n]) => counted(y, y, n))}
+      />
+      <FilterSelect
+        name="issuer"
+        label={t('library.issuer')}
+        value={filter.issuer}
+        any={t('library.anyIssuer')}
+        options={counts.issuer.map((i) => counted(i.slug, i.name, i.n))}
+      />
+      <FilterSelect
+        name="status"
+        label={t('library.status')}
+        value={filter.status}
+        any={t('library.anyStatus')}
+        options={DOCUMENT_STATUSES.map((s) => counted(s, t(`library.status.${s}`), counts.status.get(s)))}
+      />
+      <FilterSelect
+        name="sort"
+        label={t('list.sortBy')}
+        value={filter.sort}
+        any={t('library.sort.issued')}
+        options={SORTS.filter((s) => s !== 'issued').map((s) => ({
+          value: s,
+          label: t(`library.sort.${s}`),
+        }))}
+      />
+    </FilterPanel>
+  );
+}
+
+export function LibraryView(props: {
+  filter: LibraryFilter;
+  docs: DocumentDetails[];
+  total: number;
+  pageSize: number;
+  counts: FilterCounts;
+  canEdit: boolean;
+}) {
+  const { t } = usePage();
+  const { filter } = props;
+  const query = filterQuery(filter);
+  return (
+    <div class="wrap library">
+      <div class="page-head">
+        <h1>{t('library.title')}</h1>
+        {props.canEdit && (
+          <a class="button" href="/library/new">
+            {t('library.add')}
+          </a>
+        )}
+      </div>
+      <p class="lead">{t('library.intro')}</p>
+      <p class="view-switch">
+        <a href="/library/collections">{t('library.collections')}</a>
+      </p>
+      <Filters filter={filter} counts={props.counts} />
+
+      <div class="list-tools">
+        <p role="status">{t('list.count', { count: props.total })}</p>
+        <p class="view-switch">
+          <a href={`/library/feed.atom${query}`}>{t('library.feed')}</a>
+          {' · '}
+          {t('list.download')}: <a href={`/library/export.csv${query}`}>CSV</a>,{' '}
+          <a href={`/library/export.xlsx${query}`}>XLSX</a>
+          {' · '}
+          {t('library.exportList')} <a href={`/library/export.ris${query}`}>RIS</a>,{' '}
+          <a href={`/library/export.bib${query}`}>BibTeX</a>
+        </p>
+      </div>
+
+      {props.docs.length === 0 ? (
+        <p class="notice warning">{t('library.nothingFound')}</p>
+      ) : (
+        <ul class="plain stack document-list">
+          {props.docs.map((doc) => (
+            <DocumentCard doc={doc} />
+          ))}
+        </ul>
+      )}
+      <Pagination page={filter.page} pageSize={props.pageSize} total={props.total} />
+    </div>
+  );
+}
