@@ -5,12 +5,11 @@
 import type { Context } from 'hono';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
+import { type ActionContext, ensure } from '../../platform/actions.ts';
 import { requireUser } from '../../platform/auth.ts';
 import type { AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import type { FieldErrors } from '../../platform/http/forms.ts';
 import { canEdit, canView } from './permissions.ts';
-import type { EventInput } from './schemas.ts';
 import type { EventsTable } from './tables.ts';
 import type { EventStatus, OrganisationRole } from './vocab.ts';
 
@@ -190,19 +189,11 @@ export async function loadEditableEvent(db: Db, c: C, slug: string) {
   return { user, event };
 }
 
-/** Organisations named in the input must exist, and the event's dates must keep its agenda. */
-export async function checkReferences(db: Db, input: EventInput, eventId?: number) {
-  const { ids, unknown } = await resolveOrganisations(db, [
-    input.venue,
-    ...input.organisations.map((o) => o.slug),
-  ]);
-  const errors: FieldErrors = {};
-  if (input.venue && unknown.has(input.venue)) errors.venue = 'events.unknownOrganisation';
-  if (input.organisations.some((o) => unknown.has(o.slug)))
-    errors.organisations = 'events.unknownOrganisation';
-  if (eventId !== undefined) {
-    const stranded = await daysOutside(db, eventId, input.starts_on, input.ends_on);
-    if (stranded.length) errors.starts_on = 'events.agendaOutside';
-  }
-  return { ids, errors };
+/**
+ * The acting user, when they may change `event` (an editor, or a member of one of its organisers);
+ * 401 or 403 otherwise. Every write of an event or its agenda starts here.
+ */
+export async function ensureEditable(ctx: ActionContext, event: { id: number }) {
+  const organiser = await isOrganiser(ctx.trx ?? ctx.deps.db, ctx.user, event.id);
+  return ensure(ctx, (user) => canEdit(user, organiser));
 }

@@ -1,27 +1,24 @@
-// /api/v1/events: the events through the API, with the same filters, permissions and validation as
-// the pages (same schemas, same permissions.ts, same stores).
+// /api/v1/events: the events through the API, with the page's filters, schema and actions (so the
+// same permissions, validation and audit).
 import { createRoute, z } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import { actionContext, ensure } from '../../platform/actions.ts';
 import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../platform/api.ts';
-import { auditOrigin, recordAudit } from '../../platform/audit.ts';
-import { requireUser } from '../../platform/auth.ts';
-import type { AppDeps } from '../../platform/context.ts';
-import { HttpError } from '../../platform/http/errors.ts';
-import { fieldErrors } from '../../platform/http/forms.ts';
+import type { AppDeps, AppEnv } from '../../platform/context.ts';
+import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { isoWithOffset, todayIn } from '../../platform/time.ts';
-import { DOMAINS } from '../../platform/vocabularies.ts';
 import {
-  checkReferences,
   type EventDetails,
   type EventRow,
-  getEvent,
+  getEventById,
   loadEditableEvent,
   loadVisibleEvent,
 } from './access.ts';
-import { createEvent, updateEvent } from './actions.ts';
+import { createEvent, updateEvent } from './actions/events.ts';
 import { type AgendaDay, getAgenda } from './agenda.ts';
 import { listEvents } from './listing.ts';
 import { canCreate } from './permissions.ts';
-import { eventFilterSchema, eventInputSchema } from './schemas.ts';
+import { eventFilterSchema, eventInputSchema, eventObject, inputOf } from './schemas.ts';
 import {
   EVENT_FORMATS,
   EVENT_STATUSES,
@@ -88,33 +85,8 @@ const EventSchema = EventSummary.extend({
   updatedAt: z.string(),
 }).openapi('Event');
 
-/** The body of POST and PATCH as documented; the rules are eventInputSchema's, as on the form. */
-const EventInputDoc = z
-  .object({
-    title: z.string(),
-    lang: z.string().openapi({ example: 'en' }),
-    type: z.enum(EVENT_TYPES),
-    format: z.enum(EVENT_FORMATS).optional(),
-    status: z.enum(EVENT_STATUSES).optional(),
-    description: z.string().optional().openapi({ description: 'Markdown' }),
-    starts_on: z.string().openapi({ example: '2016-11-24' }),
-    ends_on: z.string(),
-    start_time: z.string().nullable().optional().openapi({ example: '08:00' }),
-    end_time: z.string().nullable().optional(),
-    time_zone: z.string().openapi({ example: 'Asia/Ho_Chi_Minh' }),
-    venue: z.string().nullable().optional().openapi({ description: 'Slug of a directory organisation' }),
-    venue_name: z.string().nullable().optional(),
-    address: z.string().nullable().optional(),
-    city: z.string().nullable().optional(),
-    country: z.string().nullable().optional(),
-    online_url: z.string().nullable().optional(),
-    organisations: z.array(z.object({ slug: z.string(), role: z.enum(ORGANISATION_ROLES) })).optional(),
-    domains: z.array(z.enum(DOMAINS)).optional(),
-    translations: z
-      .array(z.object({ lang: z.string(), title: z.string(), description: z.string().optional() }))
-      .optional(),
-  })
-  .openapi('EventInput');
+/** The body of POST: the form's own schema (PATCH takes any part of it). */
+const EventInputDoc = eventInputSchema.openapi('EventInput');
 
 function summary(event: EventRow, baseUrl: string): z.infer<typeof EventSummary> {
   return {
@@ -174,31 +146,11 @@ function toJson(event: EventDetails, agenda: AgendaDay[], baseUrl: string): z.in
   };
 }
 
-/** An event's current values in the API body's shape, for PATCH (what is not sent stays). */
-function apiValuesOf(event: EventDetails) {
-  return {
-    title: event.title,
-    lang: event.lang,
-    type: event.type,
-    format: event.format,
-    status: event.status,
-    description: event.description,
-    starts_on: event.starts_on,
-    ends_on: event.ends_on,
-    start_time: event.start_time,
-    end_time: event.end_time,
-    time_zone: event.time_zone,
-    venue: event.venue?.slug ?? null,
-    venue_name: event.venue_name,
-    address: event.address,
-    city: event.city,
-    country: event.country,
-    online_url: event.online_url,
-    organisations: event.organisations.map(({ slug, role }) => ({ slug, role })),
-    domains: event.domains,
-    translations: event.translations,
-  };
-}
+/** Only the editors create events: refused (403) before the body is read, as on the form. */
+const mayCreate = createMiddleware<AppEnv>(async (c, next) => {
+  ensure(actionContext(c), canCreate);
+  await next();
+});
 
 const slugParam = z.object({
   slug: z.string().max(120).openapi({ example: 'policy-dialogue-on-creative-hubs-2016' }),
@@ -248,7 +200,7 @@ const createRouteDef = createRoute({
   tags: ['Events'],
   summary: 'Create an event (the hub’s editors)',
   security: signedIn,
-  middleware: [requireSignedIn, requireJson] as const,
+  middleware: [requireSignedIn, requireJson, mayCreate] as const,
   request: { body: { required: true, content: { 'application/json': { schema: EventInputDoc } } } },
   responses: {
     201: json(EventSchema, 'The new event'),
@@ -267,7 +219,7 @@ const updateRoute = createRoute({
   middleware: [requireSignedIn, requireJson] as const,
   request: {
     params: slugParam,
-    body: { required: true, content: { 'application/json': { schema: EventInputDoc.partial() } } },
+    body: { required: true, content: { 'application/json': { schema: eventObject.partial() } } },
   },
   responses: {
     200: json(EventSchema, 'The changed event'),
@@ -279,15 +231,12 @@ const updateRoute = createRoute({
   },
 });
 
-function validInput(body: unknown) {
-  const parsed = eventInputSchema.safeParse(body);
-  if (!parsed.success)
-    throw new HttpError(422, 'error.422.message', undefined, undefined, fieldErrors(parsed.error.issues));
-  return parsed.data;
-}
-
 export function eventsApi(deps: AppDeps) {
   const { db, config } = deps;
+  const withAgenda = async (id: number) => {
+    const event = (await getEventById(db, id))!;
+    return toJson(event, await getAgenda(db, event.id), config.baseUrl);
+  };
   return apiRouter()
     .openapi(listRoute, async (c) => {
       const { pageSize, ...query } = c.req.valid('query');
@@ -305,47 +254,13 @@ export function eventsApi(deps: AppDeps) {
       return c.json(toJson(event, await getAgenda(db, event.id), config.baseUrl), 200);
     })
     .openapi(createRouteDef, async (c) => {
-      const user = requireUser(c);
-      if (!canCreate(user)) throw new HttpError(403, 'error.403.message');
-      const input = validInput(await c.req.json());
-      const { ids, errors } = await checkReferences(db, input);
-      if (Object.keys(errors).length)
-        throw new HttpError(422, 'error.422.message', undefined, undefined, errors);
-      const created = await db.transaction().execute(async (trx) => {
-        const event = await createEvent(trx, input, { actor: user, organisationIds: ids });
-        await recordAudit(trx, {
-          ...auditOrigin(c),
-          action: 'event.created',
-          subjectType: 'event',
-          subjectId: event.id,
-          details: { title: event.title, via: 'api' },
-        });
-        return event;
-      });
-      const event = (await getEvent(db, created.slug))!;
-      return c.json(toJson(event, [], config.baseUrl), 201);
+      const created = await createEvent(actionContext(c), c.req.valid('json'));
+      return c.json(await withAgenda(created.id), 201);
     })
     .openapi(updateRoute, async (c) => {
       const { event } = await loadEditableEvent(db, c, c.req.valid('param').slug);
-      const body = await c.req.json();
-      if (typeof body !== 'object' || body === null || Array.isArray(body))
-        throw new HttpError(422, 'error.422.message');
-      const input = validInput({ ...apiValuesOf(event), ...body });
-      const { ids, errors } = await checkReferences(db, input, event.id);
-      if (Object.keys(errors).length)
-        throw new HttpError(422, 'error.422.message', undefined, undefined, errors);
-      await db.transaction().execute(async (trx) => {
-        const changed = await updateEvent(trx, event, input, ids);
-        if (changed.length)
-          await recordAudit(trx, {
-            ...auditOrigin(c),
-            action: 'event.updated',
-            subjectType: 'event',
-            subjectId: event.id,
-            details: { fields: changed, via: 'api' },
-          });
-      });
-      const updated = (await getEvent(db, event.slug))!;
-      return c.json(toJson(updated, await getAgenda(db, updated.id), config.baseUrl), 200);
+      const input = parseInput(eventInputSchema, { ...inputOf(event), ...(await readJson(c)) });
+      await updateEvent(actionContext(c), event, input);
+      return c.json(await withAgenda(event.id), 200);
     });
 }

@@ -8,6 +8,7 @@ import type { MessageKeys } from '../../platform/i18n.ts';
 import { eventsApi } from './api.ts';
 import type en from './locales/en.json';
 import { eventsMigrations } from './migrations.ts';
+import { eventsModeration } from './moderation.ts';
 import {
   feedbackApi,
   participantsApi,
@@ -21,9 +22,9 @@ import {
   registrationPages,
 } from './registration/index.ts';
 import { eventsPages } from './routes.tsx';
-import { allSearchRecords } from './search.ts';
+import { eventsSearch } from './search.ts';
 import { seedEvents } from './seed.ts';
-import { sitemapEntries } from './sitemap.ts';
+import { eventsSitemap } from './sitemap.ts';
 
 // The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
 declare module '../../platform/i18n.ts' {
@@ -48,8 +49,9 @@ export const eventsModule: HubModule = {
       .route('/', participantsApi(deps))
       .route('/', feedbackApi(deps)),
   migrations: { ...eventsMigrations, ...registrationMigrations, ...participantsMigrations },
-  searchProviders: [{ type: 'event', label: 'events.searchType', records: allSearchRecords }],
-  sitemap: (deps) => sitemapEntries(deps.db),
+  searchProviders: [eventsSearch],
+  moderation: eventsModeration,
+  sitemap: eventsSitemap,
   seed: seedEvents,
 };
 

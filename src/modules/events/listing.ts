@@ -132,3 +132,15 @@ export async function eventsInMonth(
   }
   return { cards, byDate };
 }
+
+/** The countries of published events, for the country filter. */
+export async function eventCountries(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select('country')
+    .distinct()
+    .where('status', '!=', 'draft')
+    .where('country', 'is not', null)
+    .execute();
+  return rows.flatMap((r) => (r.country ? [r.country] : []));
+}

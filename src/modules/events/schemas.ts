@@ -1,14 +1,35 @@
-// One schema per form, serving the page and the API alike: the event, the list filters, and the
-// parts of the agenda (day, section, item, pasted text).
+// One schema per record, built from platform/http/fields.ts, serving the form, the API body and the
+// OpenAPI document alike: the event (with inputOf, a saved event as input, and formValuesOf, the
+// edit form's values), the list filters with filterQuery(), and the parts of the agenda (day,
+// section, item, pasted text).
 import { z } from 'zod';
 import { isCountryCode } from '../../platform/countries.ts';
+import {
+  asList,
+  blankToNull,
+  calendarDate,
+  checkbox,
+  choice,
+  langTag,
+  line,
+  list,
+  optionalCountry,
+  optionalLine,
+  optionalUrl,
+  recordId,
+  slug,
+  splitLines,
+  text,
+} from '../../platform/http/fields.ts';
+import type { FormValues } from '../../platform/http/forms.ts';
 import {
   checkTranslations,
   MAX_TRANSLATIONS,
   translationsFromForm,
 } from '../../platform/http/translation-rows.ts';
-import { datesBetween, isRealDate, isTimeZone, TIME } from '../../platform/time.ts';
+import { datesBetween, isTimeZone, TIME } from '../../platform/time.ts';
 import { DOMAINS } from '../../platform/vocabularies.ts';
+import type { EventDetails } from './access.ts';
 import {
   EVENT_FORMATS,
   EVENT_STATUSES,
@@ -20,17 +41,9 @@ import {
   ORGANISATION_ROLES,
 } from './vocab.ts';
 
-const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
-export const SLUG = /^[a-z0-9-]{1,120}$/;
-
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-const asList = (v: unknown): unknown[] =>
-  v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v];
-const optionalText = (max: number) =>
-  z.preprocess(blankToNull, z.string().trim().max(max, 'form.tooLong').nullable().optional());
-const date = z.string('events.badDate').trim().refine(isRealDate, 'events.badDate');
+const date = calendarDate();
 const time = z.string('events.badTime').trim().regex(TIME, 'events.badTime');
-const optionalTime = z.preprocess(blankToNull, time.nullable().optional());
+const optionalTime = z.preprocess(blankToNull, time.nullable().default(null));
 
 /** People paste an organisation's address (…/directory/stella) as often as its slug. */
 const organisationSlug = z.preprocess(
@@ -40,9 +53,8 @@ const organisationSlug = z.preprocess(
           .trim()
           .replace(/^.*\/directory\//, '')
           .replace(/[/?#].*$/, '')
-          .toLowerCase()
       : v,
-  z.string().regex(SLUG, 'events.unknownOrganisation'),
+  slug('events.unknownOrganisation'),
 );
 
 /** The form's organisation rows (org_slug[], org_role[]) become the API's `organisations`. */
@@ -62,48 +74,46 @@ const fromForm = (v: unknown) =>
   translationsFromForm({ short: 'title', long: 'description' })(organisationsFromForm(v));
 
 const translationObject = z.object({
-  lang: z.string('translations.language').regex(LANG_TAG, 'translations.language'),
-  title: z.string('form.required').trim().min(1, 'translations.needsTitle').max(300, 'form.tooLong'),
-  description: z.string('form.invalid').max(20_000, 'form.tooLong').default(''),
+  lang: langTag('translations.language'),
+  title: line(300, 'translations.needsTitle'),
+  description: text(20_000),
 });
 
-const eventObject = z.object({
-  title: z.string('form.required').trim().min(1, 'form.required').max(300, 'form.tooLong'),
-  lang: z.string('form.unknownLanguage').regex(LANG_TAG, 'form.unknownLanguage'),
-  type: z.enum(EVENT_TYPES, 'form.invalid'),
-  format: z.enum(EVENT_FORMATS, 'form.invalid').default('in_person'),
-  status: z.enum(EVENT_STATUSES, 'form.invalid').default('draft'),
-  description: z.string('form.invalid').max(20_000, 'form.tooLong').default(''),
-  starts_on: date,
-  ends_on: date,
-  start_time: optionalTime,
-  end_time: optionalTime,
-  time_zone: z.string('events.badTimeZone').trim().refine(isTimeZone, 'events.badTimeZone'),
-  venue: z.preprocess(blankToNull, organisationSlug.nullable().optional()),
-  venue_name: optionalText(300),
-  address: optionalText(500),
-  city: optionalText(120),
-  country: z.preprocess(
-    blankToNull,
-    z.string('form.unknownCountry').refine(isCountryCode, 'form.unknownCountry').nullable().optional(),
-  ),
-  online_url: z.preprocess(
-    blankToNull,
-    z
-      .url({ protocol: /^https?$/, message: 'events.badUrl' })
-      .max(500, 'form.tooLong')
-      .nullable()
-      .optional(),
-  ),
+export const eventObject = z.object({
+  title: line(300),
+  lang: langTag().describe('BCP 47 language the event is described in, e.g. en'),
+  type: choice(EVENT_TYPES),
+  format: choice(EVENT_FORMATS).default('in_person'),
+  status: choice(EVENT_STATUSES).default('draft'),
+  description: text(20_000).describe('Markdown'),
+  starts_on: date.describe('YYYY-MM-DD, a local date in the event’s zone, e.g. 2016-11-24'),
+  ends_on: date.describe('YYYY-MM-DD'),
+  start_time: optionalTime.describe('HH:MM in the event’s zone, e.g. 08:00; null for whole days'),
+  end_time: optionalTime.describe('HH:MM'),
+  time_zone: z
+    .string('events.badTimeZone')
+    .trim()
+    .refine(isTimeZone, 'events.badTimeZone')
+    .describe('IANA time zone, e.g. Asia/Ho_Chi_Minh'),
+  venue: z
+    .preprocess(blankToNull, organisationSlug.nullable().default(null))
+    .describe('Slug of a directory organisation'),
+  venue_name: optionalLine(300),
+  address: optionalLine(500),
+  city: optionalLine(120),
+  country: optionalCountry(),
+  online_url: optionalUrl(500),
   organisations: z
-    .array(
-      z.object({ slug: organisationSlug, role: z.enum(ORGANISATION_ROLES, 'form.invalid') }),
-      'form.invalid',
-    )
+    .array(z.object({ slug: organisationSlug, role: choice(ORGANISATION_ROLES) }), 'form.invalid')
     .max(MAX_EVENT_ORGANISATIONS, 'form.tooMany')
-    .default([]),
-  domains: z.preprocess(asList, z.array(z.enum(DOMAINS, 'form.invalid')).max(DOMAINS.length)),
-  translations: z.array(translationObject, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]),
+    .default([])
+    .describe('Organisations of the directory by slug, with their role; they replace the ones there were'),
+  domains: list(choice(DOMAINS), DOMAINS.length),
+  translations: z
+    .array(translationObject, 'form.invalid')
+    .max(MAX_TRANSLATIONS, 'form.tooMany')
+    .default([])
+    .describe(`Translated titles and descriptions, one per language, at most ${MAX_TRANSLATIONS}`),
 });
 
 /** Rules across fields, each reported next to the field to correct. */
@@ -135,11 +145,69 @@ function checkEvent(input: z.output<typeof eventObject>, ctx: z.core.$Refinement
   }
 }
 
+/** The event as the form and the API send it; the form's rows become `organisations` and `translations`. */
 export const eventInputSchema = z
   .preprocess(fromForm, eventObject)
   .superRefine(checkTranslations)
   .superRefine(checkEvent);
 export type EventInput = z.infer<typeof eventObject>;
+
+/** A saved event as input: what PATCH merges the sent fields onto. */
+export function inputOf(event: EventDetails): EventInput {
+  return {
+    title: event.title,
+    lang: event.lang,
+    type: event.type,
+    format: event.format,
+    status: event.status,
+    description: event.description,
+    starts_on: event.starts_on,
+    ends_on: event.ends_on,
+    start_time: event.start_time,
+    end_time: event.end_time,
+    time_zone: event.time_zone,
+    venue: event.venue?.slug ?? null,
+    venue_name: event.venue_name,
+    address: event.address,
+    city: event.city,
+    country: event.country,
+    online_url: event.online_url,
+    organisations: event.organisations.map(({ slug, role }) => ({ slug, role })),
+    domains: event.domains as EventInput['domains'],
+    translations: event.translations,
+  };
+}
+
+/** A saved event as the edit form shows it. */
+export function formValuesOf(event: EventDetails): FormValues {
+  const input = inputOf(event);
+  const text = (v: string | null) => v ?? '';
+  return {
+    title: input.title,
+    lang: input.lang,
+    type: input.type,
+    format: input.format,
+    status: input.status,
+    description: input.description,
+    starts_on: input.starts_on,
+    ends_on: input.ends_on,
+    start_time: text(input.start_time),
+    end_time: text(input.end_time),
+    time_zone: input.time_zone,
+    venue: text(input.venue),
+    venue_name: text(input.venue_name),
+    address: text(input.address),
+    city: text(input.city),
+    country: text(input.country),
+    online_url: text(input.online_url),
+    org_slug: input.organisations.map((o) => o.slug),
+    org_role: input.organisations.map((o) => o.role),
+    domains: input.domains,
+    tr_lang: input.translations.map((tr) => tr.lang),
+    tr_title: input.translations.map((tr) => tr.title),
+    tr_description: input.translations.map((tr) => tr.description),
+  };
+}
 
 export const WHEN = ['upcoming', 'past'] as const;
 
@@ -154,6 +222,21 @@ export const eventFilterSchema = z.object({
 });
 export type EventFilter = z.infer<typeof eventFilterSchema>;
 
+/**
+ * The filters as a query string (without the page), for the exports, feeds and links; `when` is
+ * left out with `{ when: false }` (the calendar and the iCal feed cover past and upcoming alike).
+ */
+export function filterQuery(filter: Partial<EventFilter>, extra: { when?: boolean } = {}): string {
+  const params = new URLSearchParams();
+  if (extra.when !== false && filter.when === 'past') params.set('when', 'past');
+  if (filter.country) params.set('country', filter.country);
+  if (filter.type) params.set('type', filter.type);
+  if (filter.domain) params.set('domain', filter.domain);
+  if (filter.format) params.set('format', filter.format);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
 /** A month of the calendar: ?month=2026-11 (the current month when absent or wrong). */
 export const monthSchema = z
   .string()
@@ -163,44 +246,34 @@ export const monthSchema = z
 
 export const daySchema = z.object({
   date,
-  title: optionalText(300),
+  title: optionalLine(300),
 });
 export type DayInput = z.infer<typeof daySchema>;
 
 export const sectionSchema = z.object({
   date,
-  title: z.string('form.required').trim().min(1, 'form.required').max(300, 'form.tooLong'),
+  title: line(300),
 });
 export type SectionInput = z.infer<typeof sectionSchema>;
 
 /** One person per line: "Name, affiliation", or the address of a profile (…/directory/people/slug). */
-const peopleLines = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? v
-          .split(/\r?\n/)
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : asList(v),
-  z.array(z.string().max(500, 'form.tooLong')).max(30, 'form.tooMany'),
-);
+const peopleLines = z
+  .preprocess(splitLines, z.array(line(500), 'form.invalid').max(30, 'form.tooMany'))
+  .default([]);
 
 export const itemSchema = z
   .object({
     date,
-    section_id: z.preprocess(
-      blankToNull,
-      z.coerce.number().int().positive('form.invalid').nullable().optional(),
-    ),
+    section_id: z.preprocess(blankToNull, recordId().nullable().default(null)),
     start_time: time,
     end_time: optionalTime,
-    title: z.string('form.required').trim().min(1, 'form.required').max(500, 'form.tooLong'),
-    kind: z.enum(ITEM_KINDS, 'form.invalid').default('talk'),
-    speakers: peopleLines.default([]),
-    chairs: peopleLines.default([]),
-    facilitators: peopleLines.default([]),
+    title: line(500),
+    kind: choice(ITEM_KINDS).default('talk'),
+    speakers: peopleLines,
+    chairs: peopleLines,
+    facilitators: peopleLines,
     /** Saving despite an overlap with another item, after the warning. */
-    confirm_overlap: z.preprocess((v) => v === '1' || v === 'on' || v === true, z.boolean()).default(false),
+    confirm_overlap: checkbox().default(false),
   })
   .superRefine((item, ctx) => {
     if (item.end_time && item.end_time <= item.start_time)
@@ -215,5 +288,38 @@ export const pasteSchema = z.object({
     .min(1, 'form.required')
     .max(60_000, 'form.tooLong')
     .refine((t) => t.split(/\r?\n/).length <= MAX_AGENDA_LINES, 'events.tooManyLines'),
-  confirm: z.preprocess((v) => v === '1', z.boolean()).default(false),
+  confirm: checkbox().default(false),
 });
+export type PasteInput = z.infer<typeof pasteSchema>;
+
+/** A saved item (with its people) as the item form shows it: one person per line. */
+export function itemFormValues(
+  item: {
+    date: string;
+    section_id: number | null;
+    start_time: string;
+    end_time: string | null;
+    title: string;
+    kind: string;
+  },
+  people: { name: string; affiliation: string | null; role: string; slug: string | null }[],
+): FormValues {
+  const lines = (role: string) =>
+    people
+      .filter((p) => p.role === role)
+      .map((p) =>
+        p.slug ? `/directory/people/${p.slug}` : [p.name, p.affiliation].filter(Boolean).join(', '),
+      )
+      .join('\n');
+  return {
+    date: item.date,
+    section_id: item.section_id === null ? '' : String(item.section_id),
+    start_time: item.start_time,
+    end_time: item.end_time ?? '',
+    title: item.title,
+    kind: item.kind,
+    speakers: lines('speaker'),
+    chairs: lines('chair'),
+    facilitators: lines('facilitator'),
+  };
+}

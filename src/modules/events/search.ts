@@ -1,7 +1,9 @@
-// What the search index holds of an event, and every event for `hub search reindex`.
+// What the search index holds of an event (its texts, organisers, place and agenda titles and
+// speakers) and every event for `hub search reindex`.
 import type { Kysely } from 'kysely';
+import { keysetRows } from '../../db/keyset.ts';
 import type { Database } from '../../db/schema.ts';
-import { indexRecord, type SearchableRecord } from '../../search/index.ts';
+import { indexRecord, type SearchableRecord, type SearchProvider } from '../../search/index.ts';
 import { getEventById, isPublished } from './access.ts';
 
 type Db = Kysely<Database>;
@@ -59,22 +61,16 @@ export async function reindex(db: Db, eventId: number): Promise<void> {
   if (record) await indexRecord(db, record);
 }
 
-/** Every event as a search record, for `hub search reindex`. */
-export async function* allSearchRecords(db: Db): AsyncIterable<SearchableRecord> {
-  let after = 0;
-  for (;;) {
-    const ids = await db
-      .selectFrom('events')
-      .select('id')
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(500)
-      .execute();
-    if (ids.length === 0) return;
-    for (const { id } of ids) {
+export const eventsSearch: SearchProvider = {
+  type: 'event',
+  label: 'events.searchType',
+  async *records(db) {
+    const ids = keysetRows((after, limit) =>
+      db.selectFrom('events').select('id').where('id', '>', after).orderBy('id').limit(limit).execute(),
+    );
+    for await (const { id } of ids) {
       const record = await searchRecordOf(db, id);
       if (record) yield record;
     }
-    after = ids.at(-1)!.id;
-  }
-}
+  },
+};

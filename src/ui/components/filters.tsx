@@ -80,15 +80,15 @@ export function FilterInput(props: {
   );
 }
 
-/** One filter as a check box ("verified only"), sending "1" when ticked. */
-export function FilterCheckbox(props: { name: string; label: string; checked: boolean }) {
+/** One filter as a check box ("verified only"), sending "1" (or `value`) when ticked. */
+export function FilterCheckbox(props: { name: string; label: string; checked: boolean; value?: string }) {
   return (
     <div class="field checkbox">
       <input
         id={`filter-${props.name}`}
         type="checkbox"
         name={props.name}
-        value="1"
+        value={props.value ?? '1'}
         checked={props.checked}
       />
       <label for={`filter-${props.name}`}>{props.label}</label>

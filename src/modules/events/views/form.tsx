@@ -1,89 +1,31 @@
 // The event form, to create or edit: shown again with every value kept and a message next to each
 // field when something is wrong.
-import { COUNTRY_CODES } from '../../platform/countries.ts';
-import { type FormValues, fieldValue } from '../../platform/http/forms.ts';
-import type { MessageKey } from '../../platform/i18n.ts';
-import { ZONE_CHOICES } from '../../platform/time.ts';
-import { CONTENT_LANGUAGES, DOMAINS } from '../../platform/vocabularies.ts';
-import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
-import { TranslationRows } from '../../ui/components/translation-rows.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import type { EventDetails } from './access.ts';
+import { fieldValue } from '../../../platform/http/forms.ts';
+import { ZONE_CHOICES } from '../../../platform/time.ts';
+import { CONTENT_LANGUAGES, DOMAINS } from '../../../platform/vocabularies.ts';
+import {
+  CheckboxGroup,
+  DateField,
+  Field,
+  Form,
+  type FormState,
+  SelectField,
+  Submit,
+  TextArea,
+} from '../../../ui/components/form.tsx';
+import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
+import { countryOptions, languageOptions } from '../../../ui/options.ts';
+import { usePage } from '../../../ui/page-context.ts';
+import type { EventDetails } from '../access.ts';
 import {
   EVENT_FORMATS,
   EVENT_STATUSES,
   EVENT_TYPES,
   MAX_EVENT_ORGANISATIONS,
   ORGANISATION_ROLES,
-} from './vocab.ts';
+} from '../vocab.ts';
 
 const asArray = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
-/** The values of an existing event, as the form sends them. */
-export function formValuesOf(event: EventDetails): FormValues {
-  const text = (v: string | null) => v ?? '';
-  return {
-    title: event.title,
-    lang: event.lang,
-    type: event.type,
-    format: event.format,
-    status: event.status,
-    description: event.description,
-    starts_on: event.starts_on,
-    ends_on: event.ends_on,
-    start_time: text(event.start_time),
-    end_time: text(event.end_time),
-    time_zone: event.time_zone,
-    venue: event.venue?.slug ?? '',
-    venue_name: text(event.venue_name),
-    address: text(event.address),
-    city: text(event.city),
-    country: text(event.country),
-    online_url: text(event.online_url),
-    org_slug: event.organisations.map((o) => o.slug),
-    org_role: event.organisations.map((o) => o.role),
-    domains: event.domains,
-    tr_lang: event.translations.map((tr) => tr.lang),
-    tr_title: event.translations.map((tr) => tr.title),
-    tr_description: event.translations.map((tr) => tr.description),
-  };
-}
-
-function DateField(props: {
-  name: string;
-  label: MessageKey;
-  state: FormState;
-  type: 'date' | 'time';
-  hint?: MessageKey;
-}) {
-  const { t } = usePage();
-  const id = `f-${props.name}`;
-  const error = props.state.errors?.[props.name];
-  const describedBy = [props.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
-  return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>{t(props.label)}</label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {t(props.hint)}
-        </p>
-      )}
-      <input
-        id={id}
-        name={props.name}
-        type={props.type}
-        value={fieldValue(props.state.values, props.name)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      )}
-    </div>
-  );
-}
 
 function OrganisationRows({ state }: { state: FormState }) {
   const { t } = usePage();
@@ -137,15 +79,9 @@ function zoneOptions(current: string) {
 }
 
 export function EventFormView(props: { action: string; state: FormState; editing?: EventDetails }) {
-  const { t, fmt, locale } = usePage();
+  const page = usePage();
+  const { t, locale } = page;
   const { state } = props;
-  const values = state.values ?? {};
-  const collator = new Intl.Collator(locale);
-  const countries = COUNTRY_CODES.map((c) => ({ value: c, label: fmt.country(c) })).sort((a, b) =>
-    collator.compare(a.label, b.label),
-  );
-  const chosenDomains = new Set(asArray(values.domains));
-  const descriptionError = state.errors?.description;
   return (
     <div class="wrap narrow">
       <h1>{props.editing ? t('events.editTitle', { title: props.editing.title }) : t('events.create')}</h1>
@@ -156,7 +92,7 @@ export function EventFormView(props: { action: string; state: FormState; editing
           label="events.language"
           state={state}
           initial={locale}
-          options={CONTENT_LANGUAGES.map((l) => ({ value: l, label: fmt.language(l), lang: l }))}
+          options={languageOptions(page)}
         />
         <SelectField
           name="type"
@@ -178,8 +114,8 @@ export function EventFormView(props: { action: string; state: FormState; editing
           options={EVENT_STATUSES.map((x) => ({ value: x, label: t(`events.status.${x}`) }))}
         />
         <div class="two-columns">
-          <DateField name="starts_on" label="events.startsOn" state={state} type="date" />
-          <DateField name="ends_on" label="events.endsOn" state={state} type="date" />
+          <DateField name="starts_on" label="events.startsOn" state={state} />
+          <DateField name="ends_on" label="events.endsOn" state={state} />
         </div>
         <div class="two-columns">
           <DateField
@@ -196,7 +132,7 @@ export function EventFormView(props: { action: string; state: FormState; editing
           label="events.timeZone"
           state={state}
           hint="events.timeZoneHint"
-          options={zoneOptions(fieldValue(values, 'time_zone'))}
+          options={zoneOptions(fieldValue(state.values, 'time_zone'))}
         />
         <Field name="venue" label="events.venue" hint="events.venueHint" state={state} maxlength={300} />
         <Field name="venue_name" label="events.venueName" state={state} maxlength={300} />
@@ -206,43 +142,24 @@ export function EventFormView(props: { action: string; state: FormState; editing
           name="country"
           label="field.country"
           state={state}
-          options={[{ value: '', label: t('events.noCountry') }, ...countries]}
+          options={[{ value: '', label: t('events.noCountry') }, ...countryOptions(page)]}
         />
         <Field name="online_url" label="events.onlineUrl" type="url" state={state} maxlength={500} />
         <OrganisationRows state={state} />
-        <fieldset class="field">
-          <legend>{t('field.domain')}</legend>
-          <div class="checkbox-grid">
-            {DOMAINS.map((d) => (
-              <label class="checkbox">
-                <input type="checkbox" name="domains" value={d} checked={chosenDomains.has(d)} />{' '}
-                {t(`vocab.domain.${d}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <div class={descriptionError ? 'field invalid' : 'field'}>
-          <label for="f-description">{t('events.description')}</label>
-          <p class="hint" id="f-description-hint">
-            {t('events.descriptionHint')}
-          </p>
-          <textarea
-            id="f-description"
-            name="description"
-            rows={10}
-            maxlength={20000}
-            aria-describedby={
-              descriptionError ? 'f-description-hint f-description-error' : 'f-description-hint'
-            }
-          >
-            {fieldValue(values, 'description')}
-          </textarea>
-          {descriptionError && (
-            <p class="field-error" id="f-description-error">
-              {t(descriptionError)}
-            </p>
-          )}
-        </div>
+        <CheckboxGroup
+          name="domains"
+          label="field.domain"
+          state={state}
+          options={DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }))}
+        />
+        <TextArea
+          name="description"
+          label="events.description"
+          hint="events.descriptionHint"
+          state={state}
+          rows={10}
+          maxlength={20000}
+        />
         <TranslationRows
           state={state}
           languages={CONTENT_LANGUAGES}

@@ -1,0 +1,224 @@
+// The writes of an event, for the pages, the API and the seed alike: who may (permissions.ts), the
+// references the input names (organisations of the directory; agenda days an edit would strand),
+// the transaction (event, organisations, domains, translations, search entry and audit entry
+// together) and the audit log.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
+import { HttpError } from '../../../platform/http/errors.ts';
+import type { FieldErrors } from '../../../platform/http/forms.ts';
+import { nowIso } from '../../../platform/time.ts';
+import { removeRecord } from '../../../search/index.ts';
+import {
+  byLang,
+  daysOutside,
+  type EventDetails,
+  type EventRow,
+  type EventTranslation,
+  ensureEditable,
+  resolveOrganisations,
+} from '../access.ts';
+import { canCreate, canDelete } from '../permissions.ts';
+import type { EventInput } from '../schemas.ts';
+import { reindex } from '../search.ts';
+import { RESERVED_EVENT_SLUGS } from '../vocab.ts';
+
+type Db = Kysely<Database>;
+
+/** A URL name from the title (and year), unique among events. */
+export async function uniqueSlug(db: Db, title: string, startsOn: string): Promise<string> {
+  const base =
+    `${title}`
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 70)
+      .replace(/-+$/, '') || 'event';
+  const withYear = `${base}-${startsOn.slice(0, 4)}`;
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? withYear : `${withYear}-${n}`;
+    if (RESERVED_EVENT_SLUGS.has(slug)) continue;
+    const taken = await db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirst();
+    if (!taken) return slug;
+  }
+}
+
+/**
+ * The ids of the organisations the input names; refused (422, next to the field) when one names no
+ * organisation of the directory, or when new dates would leave agenda days outside the event.
+ */
+async function references(db: Db, input: EventInput, eventId?: number): Promise<Map<string, number>> {
+  const { ids, unknown } = await resolveOrganisations(db, [
+    input.venue,
+    ...input.organisations.map((o) => o.slug),
+  ]);
+  const errors: FieldErrors = {};
+  if (input.venue && unknown.has(input.venue)) errors.venue = 'events.unknownOrganisation';
+  if (input.organisations.some((o) => unknown.has(o.slug)))
+    errors.organisations = 'events.unknownOrganisation';
+  if (eventId !== undefined && (await daysOutside(db, eventId, input.starts_on, input.ends_on)).length)
+    errors.starts_on = 'events.agendaOutside';
+  if (Object.keys(errors).length) throw HttpError.invalid(errors);
+  return ids;
+}
+
+function rowValues(input: EventInput, ids: Map<string, number>) {
+  return {
+    title: input.title,
+    lang: input.lang,
+    type: input.type,
+    format: input.format,
+    status: input.status,
+    description: input.description,
+    starts_on: input.starts_on,
+    ends_on: input.ends_on,
+    start_time: input.start_time ?? null,
+    end_time: input.end_time ?? null,
+    time_zone: input.time_zone,
+    venue_organisation_id: input.venue ? (ids.get(input.venue) ?? null) : null,
+    venue_name: input.venue_name ?? null,
+    address: input.address ?? null,
+    city: input.city ?? null,
+    country: input.country ?? null,
+    online_url: input.online_url ?? null,
+  };
+}
+
+/** One translation per language, never in the event's own language (the API is trusted less than the form). */
+function translationRows(input: EventInput): EventTranslation[] {
+  const unique = new Map<string, EventTranslation>();
+  for (const tr of input.translations) {
+    if (tr.lang === input.lang || unique.has(tr.lang)) continue;
+    unique.set(tr.lang, { lang: tr.lang, title: tr.title, description: tr.description });
+  }
+  return [...unique.values()].sort(byLang);
+}
+
+async function writeRelations(db: Db, eventId: number, input: EventInput, ids: Map<string, number>) {
+  await db.deleteFrom('event_organisations').where('event_id', '=', eventId).execute();
+  const seen = new Set<string>();
+  const links = input.organisations.flatMap((o, position) => {
+    const id = ids.get(o.slug);
+    const key = `${id}:${o.role}`;
+    if (id === undefined || seen.has(key)) return [];
+    seen.add(key);
+    return [{ event_id: eventId, organisation_id: id, role: o.role, position }];
+  });
+  if (links.length) await db.insertInto('event_organisations').values(links).execute();
+  await db.deleteFrom('event_domains').where('event_id', '=', eventId).execute();
+  const domains = [...new Set(input.domains)];
+  if (domains.length)
+    await db
+      .insertInto('event_domains')
+      .values(domains.map((domain) => ({ event_id: eventId, domain })))
+      .execute();
+  await db.deleteFrom('event_translations').where('event_id', '=', eventId).execute();
+  const translations = translationRows(input);
+  if (translations.length)
+    await db
+      .insertInto('event_translations')
+      .values(translations.map((tr) => ({ event_id: eventId, ...tr })))
+      .execute();
+}
+
+/** Creates an event (the editors; the seed names its slug). */
+export async function createEvent(
+  ctx: ActionContext,
+  input: EventInput,
+  options: { slug?: string } = {},
+): Promise<EventRow> {
+  const user = ensure(ctx, canCreate);
+  return transact(ctx, async (trx) => {
+    const ids = await references(trx, input);
+    const now = nowIso();
+    const event = await trx
+      .insertInto('events')
+      .values({
+        ...rowValues(input, ids),
+        slug: options.slug ?? (await uniqueSlug(trx, input.title, input.starts_on)),
+        created_by: user?.id ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeRelations(trx, event.id, input, ids);
+    await reindex(trx, event.id);
+    await audit(trx, ctx, {
+      action: 'event.created',
+      subjectType: 'event',
+      subjectId: event.id,
+      details: { title: event.title, status: event.status },
+    });
+    return event;
+  });
+}
+
+/** Saves an edit; the names of the fields that changed (none: nothing is written). */
+export async function updateEvent(
+  ctx: ActionContext,
+  event: EventDetails,
+  input: EventInput,
+): Promise<string[]> {
+  await ensureEditable(ctx, event);
+  return transact(ctx, async (trx) => {
+    const ids = await references(trx, input, event.id);
+    const values = rowValues(input, ids);
+    const changed = Object.entries(values)
+      .filter(([key, to]) => event[key as keyof EventRow] !== to)
+      .map(([key]) => key);
+    const orgKey = (list: { slug: string; role: string }[]) =>
+      list.map((o) => `${o.slug}:${o.role}`).join('|');
+    if (orgKey(event.organisations) !== orgKey(input.organisations.filter((o) => ids.has(o.slug))))
+      changed.push('organisations');
+    if (event.domains.join() !== [...new Set(input.domains)].sort().join()) changed.push('domains');
+    const trKey = (list: EventTranslation[]) =>
+      JSON.stringify(list.map((t) => [t.lang, t.title, t.description]));
+    if (trKey(event.translations) !== trKey(translationRows(input))) changed.push('translations');
+    if (changed.length === 0) return changed;
+    await trx
+      .updateTable('events')
+      .set({ ...values, updated_at: nowIso() })
+      .where('id', '=', event.id)
+      .execute();
+    await writeRelations(trx, event.id, input, ids);
+    await reindex(trx, event.id);
+    await audit(trx, ctx, {
+      action: 'event.updated',
+      subjectType: 'event',
+      subjectId: event.id,
+      details: { fields: changed },
+    });
+    return changed;
+  });
+}
+
+/** Deletes an event with its agenda, registration and roster (the editors' decision). */
+export async function deleteEvent(ctx: ActionContext, event: EventDetails): Promise<void> {
+  ensure(ctx, canDelete);
+  await transact(ctx, async (trx) => {
+    await audit(trx, ctx, {
+      action: 'event.deleted',
+      subjectType: 'event',
+      subjectId: event.id,
+      details: { title: event.title, slug: event.slug },
+    });
+    await removeRecord(trx, 'event', event.id);
+    await trx.deleteFrom('events').where('id', '=', event.id).execute();
+  });
+}
+
+/** After an agenda edit: the event has changed (its search entry too), and the log says what. */
+export async function agendaChanged(trx: Db, ctx: ActionContext, eventId: number, what: string) {
+  await trx.updateTable('events').set({ updated_at: nowIso() }).where('id', '=', eventId).execute();
+  await reindex(trx, eventId);
+  await audit(trx, ctx, {
+    action: 'event.agenda_changed',
+    subjectType: 'event',
+    subjectId: eventId,
+    details: { what },
+  });
+}

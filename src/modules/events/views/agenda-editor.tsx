@@ -1,0 +1,148 @@
+// The agenda editor: the timetable with edit and delete for each part, and the forms to add an item
+// (agenda-item.tsx), add a section, name a day, and paste an agenda as text, reviewed as a table
+// (paste-review.tsx) before anything is saved.
+import { Field, Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import type { EventDetails } from '../access.ts';
+import type { AgendaDay, AgendaItem } from '../agenda.ts';
+import type { ParsedAgenda } from '../agenda-text.ts';
+import { fullDate } from '../format.ts';
+import { DaySelect, ItemForm, type Overlap } from './agenda-item.tsx';
+import { PasteReview } from './paste-review.tsx';
+
+export interface AgendaForms {
+  day?: FormState;
+  section?: FormState;
+  item?: FormState;
+  /** Items the new one overlaps: shown as a warning with a box to tick to save anyway. */
+  overlaps?: Overlap[];
+  paste?: FormState;
+  review?: ParsedAgenda;
+}
+
+function ItemLine({ item, event }: { item: AgendaItem; event: EventDetails }) {
+  const { t, csrfToken } = usePage();
+  return (
+    <li id={`item-${item.id}`}>
+      <span class="agenda-time">
+        {item.start}
+        {item.end ? `–${item.end}` : ''}
+      </span>{' '}
+      {item.title}
+      {item.people.length > 0 && <span class="muted"> · {item.people.map((p) => p.name).join('; ')}</span>}{' '}
+      <a href={`/events/${event.slug}/agenda/items/${item.id}`}>{t('events.editItem')}</a>{' '}
+      <form method="post" action={`/events/${event.slug}/agenda/items/${item.id}/delete`} class="inline-form">
+        <input type="hidden" name="_csrf" value={csrfToken} />
+        <button type="submit" class="button secondary">
+          {t('events.delete')}
+          <span class="visually-hidden"> {item.title}</span>
+        </button>
+      </form>
+    </li>
+  );
+}
+
+export function AgendaEditorView(props: { event: EventDetails; agenda: AgendaDay[]; forms: AgendaForms }) {
+  const { t, locale, csrfToken } = usePage();
+  const { event, agenda, forms } = props;
+  return (
+    <div class="wrap narrow agenda-editor">
+      <p class="breadcrumb">
+        <a href={`/events/${event.slug}`}>{event.title}</a>
+      </p>
+      <h1>{t('events.agendaEditor')}</h1>
+      <p class="hint">{t('events.agendaEditorHint', { zone: event.time_zone })}</p>
+      {agenda.length === 0 ? (
+        <p class="notice">{t('events.noAgenda')}</p>
+      ) : (
+        agenda.map((day) => (
+          <section class="agenda-day">
+            <h2>
+              {fullDate(locale, day.date)}
+              {day.title && <span class="subtitle"> {day.title}</span>}
+            </h2>
+            <ul>
+              {day.items.map((item) => (
+                <ItemLine item={item} event={event} />
+              ))}
+            </ul>
+            {day.sections.map((section) => (
+              <div>
+                <h3>
+                  {section.title}{' '}
+                  <form
+                    method="post"
+                    action={`/events/${event.slug}/agenda/sections/${section.id}/delete`}
+                    class="inline-form"
+                  >
+                    <input type="hidden" name="_csrf" value={csrfToken} />
+                    <button type="submit" class="button secondary">
+                      {t('events.deleteSection')}
+                      <span class="visually-hidden"> {section.title}</span>
+                    </button>
+                  </form>
+                </h3>
+                <ul>
+                  {section.items.map((item) => (
+                    <ItemLine item={item} event={event} />
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+        ))
+      )}
+
+      <h2 id="add-item">{t('events.addItem')}</h2>
+      <ItemForm
+        event={event}
+        agenda={agenda}
+        action={`/events/${event.slug}/agenda/items`}
+        state={forms.item ?? {}}
+        overlaps={forms.overlaps}
+      />
+
+      <h2 id="add-section">{t('events.addSection')}</h2>
+      <Form action={`/events/${event.slug}/agenda/sections`} state={forms.section ?? {}} id="section-form">
+        <DaySelect form="section" state={forms.section} event={event} />
+        <Field
+          name="title"
+          id="f-section-title"
+          label="events.sectionTitle"
+          state={forms.section}
+          required
+          maxlength={300}
+        />
+        <Submit label="events.addSection" />
+      </Form>
+
+      <h2 id="day-title">{t('events.dayTitle')}</h2>
+      <Form action={`/events/${event.slug}/agenda/day`} state={forms.day ?? {}} id="day-form">
+        <DaySelect form="day" state={forms.day} event={event} />
+        <Field
+          name="title"
+          id="f-day-title"
+          label="events.dayTitleLabel"
+          hint="events.dayTitleHint"
+          state={forms.day}
+          maxlength={300}
+        />
+        <Submit label="events.save" />
+      </Form>
+
+      <h2 id="paste">{t('events.paste')}</h2>
+      <Form action={`/events/${event.slug}/agenda/paste`} state={forms.paste ?? {}} id="paste-form">
+        <DaySelect form="paste" state={forms.paste} event={event} />
+        <TextArea
+          name="text"
+          label="events.pasteText"
+          hint="events.pasteHint"
+          state={forms.paste ?? {}}
+          rows={12}
+        />
+        <Submit label="events.pasteRead" />
+      </Form>
+      {forms.review && forms.paste && <PasteReview review={forms.review} state={forms.paste} event={event} />}
+    </div>
+  );
+}
