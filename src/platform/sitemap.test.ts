@@ -7,8 +7,9 @@ import { createTestPlatform, type TestPlatform } from '../../test/harness.ts';
 import { organisationInputSchema } from '../modules/directory/schemas.ts';
 import { insertOrganisation as createOrganisation } from '../modules/directory/actions/organisations.ts';
 import { organisationForm } from '../modules/directory/test-fixtures.ts';
-import { personInputSchema } from '../modules/people/schemas.ts';
-import { createPerson } from '../modules/people/store.ts';
+import { createPerson } from '../modules/people/actions/profiles.ts';
+import { personInput } from '../modules/people/schemas.ts';
+import { systemContext } from './actions.ts';
 import type { HubModule, SitemapEntry } from './context.ts';
 import { SITEMAP_MAX_URLS } from './sitemap.ts';
 
@@ -21,7 +22,7 @@ async function getXml(hub: TestPlatform, path: string) {
 }
 
 const person = (name: string, status: string) =>
-  personInputSchema.parse({ name, lang: 'lo', bio: '', status, contact_visibility: 'hidden' });
+  personInput.parse({ name, lang: 'lo', bio: '', status, contact_visibility: 'hidden' });
 
 describe('the sitemap of a small hub', () => {
   let hub: TestPlatform;
@@ -44,11 +45,9 @@ describe('the sitemap of a small hub', () => {
       slugs[`org-${key}`] = org.slug;
     }
     for (const status of ['published', 'draft', 'hidden'] as const) {
-      const p = await createPerson(db, person(`Person ${status}`, status), {
-        userId: null,
-        actor: null,
-        status,
-        organisationIds: new Map(),
+      const p = await createPerson(systemContext(hub.deps, 'seed'), {
+        ...person(`Person ${status}`, status),
+        owner: 'none',
       });
       slugs[`person-${status}`] = p.slug;
     }

@@ -1,33 +1,24 @@
-// /api/v1/people: the people directory through the API, with the same filters, permissions and
-// validation as the pages (same schemas, same permissions.ts, same store).
+// /api/v1/people: the people directory through the API, with the page's filters, schema and
+// actions (so the same permissions, validation and audit as the pages).
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { actingUser, actionContext, ensure } from '../../platform/actions.ts';
 import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../platform/api.ts';
-import { auditOrigin, recordAudit } from '../../platform/audit.ts';
-import { requireUser } from '../../platform/auth.ts';
-import type { AppDeps, AppEnv } from '../../platform/context.ts';
+import type { AppDeps } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { fieldErrors } from '../../platform/http/forms.ts';
-import { CONTACT_VISIBILITIES, DOMAINS } from '../../platform/vocabularies.ts';
+import { parseInput, readJson } from '../../platform/http/forms.ts';
+import { CONTACT_VISIBILITIES } from '../../platform/vocabularies.ts';
+import { getPerson, loadVisiblePerson, type PersonDetails, publishedOrganisations } from './access.ts';
+import { createPerson, deletePerson, updatePerson } from './actions/profiles.ts';
 import { listPeople } from './listing.ts';
+import { canEdit, canSeeContact } from './permissions.ts';
 import {
-  canCreateForOthers,
-  canCreateOwn,
-  canDelete,
-  canEdit,
-  canSeeContact,
-  statusAfterSave,
-} from './permissions.ts';
-import { loadVisiblePerson, organisationIdsOf } from './routes.tsx';
-import { OWNERS, peopleFilterSchema, personCreateSchema, personInputSchema } from './schemas.ts';
-import {
-  createPerson,
-  deletePerson,
-  getPerson,
-  type PersonDetails,
-  profileOf,
-  updatePerson,
-} from './store.ts';
+  inputOf,
+  peopleFilterSchema,
+  personCreateInput,
+  personInput,
+  personObject,
+  SORTS,
+} from './schemas.ts';
 import { PERSON_STATUSES } from './vocab.ts';
 
 const PersonSchema = z
@@ -58,45 +49,8 @@ const PersonSchema = z
   })
   .openapi('Person');
 
-/**
- * The body of POST and PATCH as documented. It only checks types: the rules (lengths, known codes,
- * existing organisations) are personInputSchema's, the same as the form's, with the same messages.
- */
-const PersonInputDoc = z
-  .object({
-    owner: z.enum(OWNERS).optional().openapi({
-      description:
-        "POST only. 'me' (default): your own profile; 'none': someone without an account (editors)",
-    }),
-    name: z.string().openapi({ description: 'At most 200 characters' }),
-    name_translit: z.string().nullable().optional(),
-    lang: z.string().openapi({ example: 'vi', description: 'BCP 47 language of name, title and bio' }),
-    title: z.string().nullable().optional(),
-    bio: z.string().optional().openapi({ description: 'Markdown, at most 10 000 characters' }),
-    translations: z
-      .array(
-        z.object({ lang: z.string(), title: z.string().nullable().optional(), bio: z.string().optional() }),
-      )
-      .optional()
-      .openapi({
-        description:
-          'Title and bio in other languages (at most 6, one per language, not `lang`); the list replaces the stored one',
-      }),
-    country: z.string().nullable().optional().openapi({ example: 'VN', description: 'ISO 3166-1 alpha-2' }),
-    organisations: z
-      .array(z.object({ slug: z.string(), role: z.string().nullable().optional() }))
-      .optional()
-      .openapi({ description: 'Organisations of the directory, by slug, at most 10' }),
-    domains: z.array(z.enum(DOMAINS)).optional(),
-    skills: z.array(z.string()).optional().openapi({ description: 'Free tags, at most 20 of 60 characters' }),
-    languages: z.array(z.string()).optional(),
-    links: z.array(z.string()).optional().openapi({ description: 'http(s) URLs, at most 10' }),
-    email: z.string().nullable().optional(),
-    phone: z.string().nullable().optional(),
-    contact_visibility: z.enum(CONTACT_VISIBILITIES).optional(),
-    status: z.enum(PERSON_STATUSES).optional().openapi({ description: "'hidden' only for editors" }),
-  })
-  .openapi('PersonInput');
+/** The body of POST: the form's own schema (PATCH takes any part of it, without `owner`). */
+const PersonInputDoc = personCreateInput.openapi('PersonInput');
 
 function toJson(person: PersonDetails, baseUrl: string, contact: boolean): z.infer<typeof PersonSchema> {
   return {
@@ -109,9 +63,7 @@ function toJson(person: PersonDetails, baseUrl: string, contact: boolean): z.inf
     bio: person.bio,
     translations: person.translations,
     country: person.country,
-    organisations: person.organisations
-      .filter((o) => o.published)
-      .map(({ slug, name, role }) => ({ slug, name, role })),
+    organisations: publishedOrganisations(person.organisations),
     domains: person.domains,
     skills: person.skills,
     languages: person.languages,
@@ -123,28 +75,6 @@ function toJson(person: PersonDetails, baseUrl: string, contact: boolean): z.inf
     claimed: person.user_id !== null,
     createdAt: person.created_at,
     updatedAt: person.updated_at,
-  };
-}
-
-/** A profile's current values in the shape of the API body, for PATCH (what is not sent stays). */
-function apiValuesOf(person: PersonDetails) {
-  return {
-    name: person.name,
-    name_translit: person.name_translit,
-    lang: person.lang,
-    title: person.title,
-    bio: person.bio,
-    translations: person.translations,
-    country: person.country,
-    organisations: person.organisations.map(({ slug, role }) => ({ slug, role })),
-    domains: person.domains,
-    skills: person.skills,
-    languages: person.languages,
-    links: person.linkList,
-    email: person.email,
-    phone: person.phone,
-    contact_visibility: person.contact_visibility,
-    status: person.status,
   };
 }
 
@@ -166,7 +96,10 @@ const listRoute = createRoute({
       domain: z.string().optional(),
       language: z.string().optional(),
       organisation: z.string().optional().openapi({ description: 'Slug of an organisation' }),
-      sort: z.string().optional().openapi({ description: 'name, newest, updated or relevance' }),
+      sort: z
+        .string()
+        .optional()
+        .openapi({ description: SORTS.join(', ') }),
       page: z.string().optional(),
       pageSize: z.coerce.number().int().min(1).max(100).default(24),
     }),
@@ -231,7 +164,7 @@ const updateRoute = createRoute({
   middleware: [requireSignedIn, requireJson] as const,
   request: {
     params: slugParam,
-    body: { required: true, content: { 'application/json': { schema: PersonInputDoc.partial() } } },
+    body: { required: true, content: { 'application/json': { schema: personObject.partial() } } },
   },
   responses: {
     200: json(PersonSchema, 'The changed profile'),
@@ -253,21 +186,11 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Deleted' }, 401: problems[401], 403: problems[403], 404: problems[404] },
 });
 
-/** Validates an API body with the form's schema, answering 422 with a message per field. */
-function validInput<S extends typeof personInputSchema | typeof personCreateSchema>(
-  schema: S,
-  body: unknown,
-) {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success)
-    throw new HttpError(422, 'error.422.message', undefined, undefined, fieldErrors(parsed.error.issues));
-  return parsed.data as z.output<S>;
-}
-
-async function organisationIds(c: Context<AppEnv>, input: Parameters<typeof organisationIdsOf>[1]) {
-  const { ids, errors } = await organisationIdsOf(c.var.deps.db, input);
-  if (Object.keys(errors).length) throw new HttpError(422, 'error.422.message', undefined, undefined, errors);
-  return ids;
+/** The profile as the API shows it after a write (to the writer, who may see the contacts). */
+async function written(db: AppDeps['db'], slug: string, baseUrl: string) {
+  const person = await getPerson(db, slug);
+  if (!person) throw new HttpError(404, 'error.404.message');
+  return toJson(person, baseUrl, true);
 }
 
 export function peopleApi(deps: AppDeps) {
@@ -301,79 +224,25 @@ export function peopleApi(deps: AppDeps) {
     })
     .openapi(readRoute, async (c) => {
       const user = c.var.auth?.user ?? null;
-      const person = await loadVisiblePerson(db, user, c.req.valid('param').slug);
+      const person = await loadVisiblePerson(c, user);
       return c.json(toJson(person, config.baseUrl, canSeeContact(user, person)), 200);
     })
     .openapi(createRouteDef, async (c) => {
-      const user = requireUser(c);
-      const input = validInput(personCreateSchema, await c.req.json());
-      const own = await profileOf(db, user.id);
-      if (input.owner === 'none' && !canCreateForOthers(user)) throw new HttpError(403, 'error.403.message');
-      if (input.owner === 'me' && !canCreateOwn(user, !!own))
-        throw new HttpError(409, 'people.alreadyHaveProfile');
-      const ids = await organisationIds(c, input);
-      const status = statusAfterSave(user, null, input.status);
-      const created = await db.transaction().execute(async (trx) => {
-        const person = await createPerson(trx, input, {
-          userId: input.owner === 'me' ? user.id : null,
-          actor: user,
-          status,
-          organisationIds: ids,
-        });
-        await recordAudit(trx, {
-          ...auditOrigin(c),
-          action: 'person.created',
-          subjectType: 'person',
-          subjectId: person.id,
-          details: { name: person.name, own: input.owner === 'me', status, via: 'api' },
-        });
-        return person;
-      });
-      const person = await getPerson(db, created.slug);
-      return c.json(toJson(person!, config.baseUrl, true), 201);
+      const person = await createPerson(actionContext(c), c.req.valid('json'));
+      return c.json(await written(db, person.slug, config.baseUrl), 201);
     })
     .openapi(updateRoute, async (c) => {
-      const user = requireUser(c);
-      const person = await loadVisiblePerson(db, user, c.req.valid('param').slug);
-      if (!canEdit(user, person)) throw new HttpError(403, 'error.403.message');
-      const body = await c.req.json();
-      if (typeof body !== 'object' || body === null || Array.isArray(body))
-        throw new HttpError(422, 'error.422.message');
-      // PATCH: what is not sent stays as it is.
-      const input = validInput(personInputSchema, { ...apiValuesOf(person), ...body });
-      const ids = await organisationIds(c, input);
-      await db.transaction().execute(async (trx) => {
-        const changes = await updatePerson(trx, person, input, {
-          status: statusAfterSave(user, person.status, input.status),
-          organisationIds: ids,
-        });
-        if (Object.keys(changes).length) {
-          await recordAudit(trx, {
-            ...auditOrigin(c),
-            action: 'person.updated',
-            subjectType: 'person',
-            subjectId: person.id,
-            details: { fields: Object.keys(changes), via: 'api' },
-          });
-        }
-      });
-      const updated = await getPerson(db, person.slug);
-      return c.json(toJson(updated!, config.baseUrl, true), 200);
+      const ctx = actionContext(c);
+      const person = await loadVisiblePerson(c, actingUser(ctx));
+      ensure(ctx, (user) => canEdit(user, person));
+      // What is not sent stays as it is.
+      const input = parseInput(personInput, { ...inputOf(person), ...(await readJson(c)) });
+      await updatePerson(ctx, person, input);
+      return c.json(await written(db, person.slug, config.baseUrl), 200);
     })
     .openapi(deleteRoute, async (c) => {
-      const user = requireUser(c);
-      const person = await loadVisiblePerson(db, user, c.req.valid('param').slug);
-      if (!canDelete(user, person)) throw new HttpError(403, 'error.403.message');
-      await db.transaction().execute(async (trx) => {
-        await recordAudit(trx, {
-          ...auditOrigin(c),
-          action: 'person.deleted',
-          subjectType: 'person',
-          subjectId: person.id,
-          details: { name: person.name, via: 'api' },
-        });
-        await deletePerson(trx, person.id);
-      });
+      const ctx = actionContext(c);
+      await deletePerson(ctx, await loadVisiblePerson(c, actingUser(ctx)));
       return c.body(null, 204);
     });
 }

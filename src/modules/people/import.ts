@@ -1,8 +1,9 @@
-// People's profiles imported from a CSV or XLSX file (/directory/people/import): the directory's
+// People's profiles imported from a CSV or XLSX file (/directory/people/import): the platform's
 // import pages (file checks, upload storage, column matching, preview, all-or-nothing import) with
-// this target. Each row goes through the profile form's own schema (personInputSchema) and is
-// written through createPerson as a published profile without an account, which its person may
-// claim later, as when an editor adds someone by hand.
+// this target. Each row goes through the profile form's own schema (personInput) and is written
+// through insertPerson (actions/profiles.ts) as a published profile without an account, which its
+// person may claim later, as when an editor adds someone by hand; the engine checks the importer
+// (canImport) and writes one audit entry for the file.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
@@ -28,9 +29,9 @@ import {
 } from '../../platform/import/index.ts';
 import { CONTACT_VISIBILITIES } from '../../platform/vocabularies.ts';
 import { countryOptions, languageOptions } from '../../ui/options.ts';
+import { insertPerson, resolveOrganisations } from './actions/profiles.ts';
 import { canCreateForOthers } from './permissions.ts';
-import { type PersonInput, personInputSchema } from './schemas.ts';
-import { createPerson, resolveOrganisations } from './store.ts';
+import { type PersonInput, personInput } from './schemas.ts';
 
 export const PERSON_FIELDS = [
   'name',
@@ -277,7 +278,7 @@ export async function validatePeople(
     : { slugs: new Set<string>(), byName: new Map<string, string[]>() };
   const rows: CheckedRow<PersonInput>[] = table.rows.map((row) => {
     const { values, messages } = formValuesOf(cellsOf(row.cells, choice), choice, known);
-    const parsed = personInputSchema.safeParse(values);
+    const parsed = personInput.safeParse(values);
     if (!parsed.success) {
       const already = new Set(messages.map((m) => m.field));
       for (const [field, key] of Object.entries(fieldErrors(parsed.error.issues))) {
@@ -342,9 +343,9 @@ export const peopleImportTarget: ImportTarget<PersonInput> = {
     const ids: number[] = [];
     for (const input of inputs) {
       // Published profiles without an account: the person may claim theirs later.
-      const person = await createPerson(trx, input, {
+      const person = await insertPerson(trx, input, {
         userId: null,
-        actor: user,
+        createdBy: user.id,
         status: 'published',
         organisationIds,
       });

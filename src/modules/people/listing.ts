@@ -1,16 +1,73 @@
-// The people list: filters, text search through the search index (type 'person'), sorting (names
-// in the reader's collation), paging and the exports — all from the same selection.
+// The lists of people: the filtered selection, text search through the search index (type
+// 'person'), sorting (names in the reader's collation), paging and the exports — all from the same
+// selection — the values the filters offer, and the administrators' list of pending claims.
 import type { Kysely } from 'kysely';
 import { nameOrder, pageOfSelection } from '../../db/collated-order.ts';
 import type { Database, User } from '../../db/schema.ts';
 import type { Locale } from '../../locales/index.ts';
 import { matchingRecordIds } from '../../search/index.ts';
+import { facetsOf, organisationsOf, parseLinks, publishedOrganisations } from './access.ts';
 import { canSeeContact } from './permissions.ts';
-import { type PhotoInfo, photoInfos } from './photo.ts';
-import type { PeopleFilter, Sort } from './schemas.ts';
-import { facetsOf, organisationsOf, selection, translatedTitles } from './store.ts';
+import { type PhotoInfo, photos } from './photo.ts';
+import { effectiveSort, type PeopleFilter } from './schemas.ts';
+import type { PersonFacet } from './vocab.ts';
 
 type Db = Kysely<Database>;
+
+/** Who sees unpublished profiles in lists: the hub's editors (and each owner their own). */
+export function seesUnpublished(viewer: User | null): boolean {
+  return !!viewer && (viewer.role === 'admin' || viewer.role === 'editor');
+}
+
+/** The people a filter selects (ids restricted to `onlyIds` when a text search ran). */
+function selection(db: Db, filter: PeopleFilter, viewer: User | null, onlyIds?: number[]) {
+  let q = db.selectFrom('people');
+  if (!seesUnpublished(viewer)) {
+    q = viewer
+      ? q.where((eb) => eb.or([eb('people.status', '=', 'published'), eb('people.user_id', '=', viewer.id)]))
+      : q.where('people.status', '=', 'published');
+  }
+  if (filter.country) q = q.where('people.country', '=', filter.country);
+  const facets: [PersonFacet, string | undefined][] = [
+    ['domain', filter.domain],
+    ['language', filter.language],
+  ];
+  for (const [facet, value] of facets) {
+    if (!value) continue;
+    q = q.where('people.id', 'in', (eb) =>
+      eb
+        .selectFrom('person_facets')
+        .select('person_id')
+        .where('facet', '=', facet)
+        .where('value', '=', value),
+    );
+  }
+  if (filter.organisation) {
+    const slug = filter.organisation;
+    q = q.where('people.id', 'in', (eb) =>
+      eb
+        .selectFrom('person_organisations')
+        .innerJoin('organisations', 'organisations.id', 'person_organisations.organisation_id')
+        .select('person_organisations.person_id')
+        .where('organisations.slug', '=', slug),
+    );
+  }
+  if (onlyIds) q = q.where('people.id', 'in', onlyIds.length ? onlyIds : [-1]);
+  return q;
+}
+
+/** The translated titles of some people in one language (the cards of a reader). */
+async function translatedTitles(db: Db, ids: number[], lang: string): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('person_translations')
+    .select(['person_id', 'title'])
+    .where('person_id', 'in', ids)
+    .where('lang', '=', lang)
+    .where('title', 'is not', null)
+    .execute();
+  return new Map(rows.flatMap((r) => (r.title ? [[r.person_id, r.title] as const] : [])));
+}
 
 export interface PersonCard {
   id: number;
@@ -30,7 +87,7 @@ export interface PersonCard {
 }
 
 export const PAGE_SIZE = 24;
-const EXPORT_LIMIT = 10_000;
+export const EXPORT_LIMIT = 10_000;
 
 async function textMatches(db: Db, filter: PeopleFilter, viewer: User | null): Promise<number[] | undefined> {
   if (!filter.q) return undefined;
@@ -39,10 +96,6 @@ async function textMatches(db: Db, filter: PeopleFilter, viewer: User | null): P
     viewer: viewer ? { id: viewer.id, role: viewer.role } : null,
   });
   return ids.map(Number);
-}
-
-export function effectiveSort(filter: PeopleFilter): Sort {
-  return filter.sort ?? (filter.q ? 'relevance' : 'name');
 }
 
 /** One page of the selection, and how many there are in all. */
@@ -92,7 +145,7 @@ export async function listPeople(
     total = Number(count.n);
   }
   if (pageIds.length === 0) return { cards: [], total };
-  const [rows, facets, organisations, titles, photos] = await Promise.all([
+  const [rows, facets, organisations, titles, pictures] = await Promise.all([
     db
       .selectFrom('people')
       .select(['id', 'slug', 'name', 'name_translit', 'lang', 'title', 'country', 'status'])
@@ -101,7 +154,7 @@ export async function listPeople(
     facetsOf(db, pageIds),
     organisationsOf(db, pageIds),
     translatedTitles(db, pageIds, ctx.locale),
-    photoInfos(db, pageIds),
+    photos.infos(db, pageIds),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const cards = pageIds.flatMap((id) => {
@@ -111,11 +164,9 @@ export async function listPeople(
       {
         ...r,
         domains: facets.get(id)?.domain ?? [],
-        organisations: (organisations.get(id) ?? [])
-          .filter((o) => o.published)
-          .map(({ slug, name, role }) => ({ slug, name, role })),
+        organisations: publishedOrganisations(organisations.get(id)),
         ...(r.lang !== ctx.locale && titles.has(id) ? { translatedTitle: titles.get(id) } : {}),
-        ...(photos.has(id) ? { photo: photos.get(id) } : {}),
+        ...(pictures.has(id) ? { photo: pictures.get(id) } : {}),
       },
     ];
   });
@@ -156,29 +207,102 @@ export async function exportPeople(
   return rows.map((r) => {
     const contact = canSeeContact(ctx.viewer, r);
     const f = facets.get(r.id);
-    let links: string[] = [];
-    try {
-      links = JSON.parse(r.links) as string[];
-    } catch {
-      links = [];
-    }
     return {
       slug: r.slug,
       url: `${ctx.baseUrl}/directory/people/${r.slug}`,
       name: r.name,
       name_translit: r.name_translit,
       title: r.title,
-      organisations: (organisations.get(r.id) ?? [])
-        .filter((o) => o.published)
-        .map(({ slug, name, role }) => ({ slug, name, role })),
+      organisations: publishedOrganisations(organisations.get(r.id)),
       country: r.country,
       domains: f?.domain ?? [],
       languages: f?.language ?? [],
       skills: f?.skill ?? [],
-      links,
+      links: parseLinks(r.links),
       email: contact ? r.email : null,
       phone: contact ? r.phone : null,
       updated_at: r.updated_at,
     };
   });
 }
+
+/** Beyond this many, the organisation filter is not offered as a list (see organisationChoices). */
+const ORGANISATION_CHOICES = 100;
+
+/**
+ * The organisations offered as a filter: all of them while they are few; beyond that a list of
+ * thousands would weigh more than the page, so only the one chosen (reached from its profile's
+ * "People of this organisation" link) is offered.
+ */
+async function organisationChoices(db: Db, chosen: string | undefined) {
+  const some = await db
+    .selectFrom('person_organisations')
+    .innerJoin('organisations', 'organisations.id', 'person_organisations.organisation_id')
+    .select(['organisations.slug', 'organisations.name'])
+    .distinct()
+    .where('organisations.status', '=', 'published')
+    .limit(ORGANISATION_CHOICES + 1)
+    .execute();
+  if (some.length <= ORGANISATION_CHOICES) return some;
+  if (!chosen) return [];
+  return db
+    .selectFrom('organisations')
+    .select(['slug', 'name'])
+    .where('slug', '=', chosen)
+    .where('status', '=', 'published')
+    .execute();
+}
+
+/** What the filters offer: the countries of published profiles, the languages spoken, organisations. */
+export async function filterChoices(db: Db, filter: PeopleFilter) {
+  const [countries, languages, organisations] = await Promise.all([
+    db
+      .selectFrom('people')
+      .select('country')
+      .distinct()
+      .where('status', '=', 'published')
+      .where('country', 'is not', null)
+      .execute(),
+    db.selectFrom('person_facets').select('value').distinct().where('facet', '=', 'language').execute(),
+    organisationChoices(db, filter.organisation),
+  ]);
+  return {
+    countries: countries.flatMap((r) => (r.country ? [r.country] : [])),
+    languages: languages.map((r) => r.value),
+    organisations,
+  };
+}
+
+/** How many claims wait for an administrator. */
+export async function pendingClaimCount(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('person_claims')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The claims waiting for an administrator, oldest first, with who asked for which profile. */
+export function pendingClaims(db: Db) {
+  return db
+    .selectFrom('person_claims')
+    .innerJoin('people', 'people.id', 'person_claims.person_id')
+    .innerJoin('users', 'users.id', 'person_claims.user_id')
+    .select([
+      'person_claims.id',
+      'person_claims.message',
+      'person_claims.created_at',
+      'people.slug as person_slug',
+      'people.name as person_name',
+      'users.name as user_name',
+      'users.email as user_email',
+    ])
+    .where('person_claims.status', '=', 'pending')
+    .orderBy('person_claims.created_at')
+    .orderBy('person_claims.id')
+    .limit(200)
+    .execute();
+}
+
+export type PendingClaim = Awaited<ReturnType<typeof pendingClaims>>[number];

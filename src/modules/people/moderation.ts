@@ -1,7 +1,7 @@
 // What the people directory hands to the moderation queue: any profile can be reported.
 import type { ModerationHooks } from '../../platform/context.ts';
+import { getPerson } from './access.ts';
 import { canView } from './permissions.ts';
-import { getPerson } from './store.ts';
 
 export const peopleModeration: ModerationHooks = {
   reportables: [

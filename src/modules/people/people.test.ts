@@ -7,13 +7,15 @@ import {
   type TestPlatform,
   visibleText,
 } from '../../../test/harness.ts';
+import { systemContext } from '../../platform/actions.ts';
 import { createApiToken } from '../../platform/auth.ts';
 import { search } from '../../search/index.ts';
 import { SEED_DIR } from '../../seed.ts';
 import { seedDirectory } from '../directory/seed.ts';
-import { personInputSchema } from './schemas.ts';
+import { createPerson } from './actions/profiles.ts';
+import { personInput } from './schemas.ts';
 import { seedPeople } from './seed.ts';
-import { createPerson } from './store.ts';
+import { createProfile, profileForm, slugsOn } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let adminClient: TestClient;
@@ -23,55 +25,38 @@ beforeAll(async () => {
   hub = await createTestPlatform();
   await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
   await seedPeople({ deps: hub.deps, seedDir: SEED_DIR });
-  const admin = await hub.createUser({ role: 'admin' });
-  adminClient = hub.client();
-  await adminClient.login(admin.email);
-  const editor = await hub.createUser({ role: 'editor' });
-  editorClient = hub.client();
-  await editorClient.login(editor.email);
+  ({ client: adminClient } = await hub.signedIn('admin'));
+  ({ client: editorClient } = await hub.signedIn('editor'));
 }, 60_000);
 afterAll(() => hub.close());
 
-const validForm = (overrides: Record<string, string> = {}) => ({
-  name: 'Nguyễn Thị Lan',
-  name_translit: '',
-  lang: 'vi',
-  title: 'Thợ dệt lụa',
-  bio: 'Weaves **silk** with natural dyes.',
-  country: 'VN',
-  org_slug: 'heritage-space',
-  org_role: 'Artist in residence',
-  domains: 'visual_arts_crafts',
-  languages: 'vi',
-  skills: 'silk weaving, natural dyes',
-  links: 'https://example.org/lan',
-  email: 'lan@example.org',
-  phone: '+84 90 000 0000',
-  contact_visibility: 'members',
-  status: 'published',
-  ...overrides,
-});
+const validForm = (overrides: Record<string, string> = {}) =>
+  profileForm({
+    name: 'Nguyễn Thị Lan',
+    lang: 'vi',
+    title: 'Thợ dệt lụa',
+    bio: 'Weaves **silk** with natural dyes.',
+    country: 'VN',
+    org_slug: 'heritage-space',
+    org_role: 'Artist in residence',
+    domains: 'visual_arts_crafts',
+    languages: 'vi',
+    skills: 'silk weaving, natural dyes',
+    links: 'https://example.org/lan',
+    email: 'lan@example.org',
+    phone: '+84 90 000 0000',
+    contact_visibility: 'members',
+    ...overrides,
+  });
 
-async function memberClient() {
-  const user = await hub.createUser();
-  const client = hub.client();
-  await client.login(user.email);
-  return { user, client };
-}
+const memberClient = () => hub.signedIn('member');
 
 /** Creates the member's own profile through the form; returns its address. */
-async function createOwn(client: TestClient, overrides: Record<string, string> = {}) {
-  await client.get('/directory/people/new');
-  const res = await client.request('/directory/people/new', { form: validForm(overrides) });
-  expect(res.status, visibleText(res.text).slice(0, 400)).toBe(303);
-  return res.location ?? '';
-}
+const createOwn = (client: TestClient, overrides: Record<string, string> = {}) =>
+  createProfile(client, validForm(overrides));
 
 const peopleCount = async (name: string) =>
   (await hub.deps.db.selectFrom('people').select('id').where('name', '=', name).execute()).length;
-
-const slugsOn = (html: string) =>
-  [...html.matchAll(/<h2 class="card-title"><a href="\/directory\/people\/([^"]+)"/g)].map((m) => m[1]);
 
 describe('browsing', () => {
   it('lists the demo people, links to the organisations, and filters through the URL', async () => {
@@ -118,15 +103,11 @@ describe('browsing', () => {
   it('sorts names in the reader’s collation, newest first on request, and pages through them', async () => {
     const names = ['Ánh Dương', 'Zhao Wei', 'Bounmy Keo', 'ສົມພອນ', 'Chanthy Sok', 'Ōta Yuki', 'Aung Mya'];
     await hub.deps.db.transaction().execute(async (trx) => {
+      const ctx = { ...systemContext(hub.deps, 'seed'), trx };
       for (let i = 0; i < 14; i++) {
         const name = `${names[i % names.length]} ${i}`;
-        const input = personInputSchema.parse({ name, lang: 'en', country: 'KH', skills: 'sorting' });
-        await createPerson(trx, input, {
-          userId: null,
-          actor: null,
-          status: 'published',
-          organisationIds: new Map(),
-        });
+        const input = personInput.parse({ name, lang: 'en', country: 'KH', skills: 'sorting' });
+        await createPerson(ctx, { ...input, owner: 'none' });
       }
     });
     const page1 = await hub.client().get('/directory/people?sort=name');
@@ -426,14 +407,11 @@ describe('own profiles', () => {
 
 describe('profiles made by editors, and claims', () => {
   /** An editor's profile of someone without an account; returns its address. */
-  async function editorCreates(name: string) {
-    await editorClient.get('/directory/people/new?owner=none');
-    const res = await editorClient.request('/directory/people/new', {
-      form: validForm({ owner: 'none', name, email: '', phone: '', org_slug: 'stella', org_role: 'Curator' }),
-    });
-    expect(res.status, visibleText(res.text).slice(0, 300)).toBe(303);
-    return res.location ?? '';
-  }
+  const editorCreates = (name: string) =>
+    createProfile(
+      editorClient,
+      validForm({ owner: 'none', name, email: '', phone: '', org_slug: 'stella', org_role: 'Curator' }),
+    );
 
   it('lets only editors make a profile for someone without an account', async () => {
     const { client } = await memberClient();

@@ -3,8 +3,10 @@
 import type { User } from '../../db/schema.ts';
 import { hasRole } from '../../platform/auth.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
-import type { Person } from './store.ts';
+import type { PeopleTable } from './tables.ts';
 import type { PersonStatus } from './vocab.ts';
+
+type Person = Pick<PeopleTable, 'user_id' | 'status' | 'contact_visibility'>;
 
 const owns = (user: User | null, person: Pick<Person, 'user_id'>) =>
   !!user && person.user_id !== null && person.user_id === user.id;

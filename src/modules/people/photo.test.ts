@@ -9,9 +9,10 @@ import {
   createTestPlatform,
   type TestClient,
   type TestPlatform,
+  type Upload,
   visibleText,
 } from '../../../test/harness.ts';
-import { uploadFile } from '../directory/test-fixtures.ts';
+import { createProfile, profileForm } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let ownerClient: TestClient;
@@ -21,42 +22,17 @@ let slug: string;
 /** Made by an editor; only ever receives refused uploads, so it must end up without a photo. */
 let refusedSlug: string;
 
-const profileForm = (overrides: Record<string, string> = {}) => ({
-  name: 'Keo Sophea',
-  name_translit: '',
-  lang: 'en',
-  title: 'Textile designer',
-  bio: 'Designs **ikat** patterns.',
-  country: 'KH',
-  org_slug: '',
-  org_role: '',
-  skills: 'ikat',
-  links: '',
-  email: '',
-  phone: '',
-  contact_visibility: 'hidden',
-  status: 'published',
-  ...overrides,
-});
+const createPhotoProfile = async (client: TestClient, form: Record<string, string>) =>
+  (await createProfile(client, profileForm({ skills: 'ikat', ...form }))).replace('/directory/people/', '');
 
-async function signedIn(role?: 'editor') {
-  const user = await hub.createUser(role ? { role } : {});
-  const client = hub.client();
-  await client.login(user.email);
-  return { user, client };
-}
-
-async function createProfile(client: TestClient, form: Record<string, string>) {
-  await client.get('/directory/people/new');
-  const res = await client.request('/directory/people/new', { form: profileForm(form) });
-  expect(res.status, visibleText(res.text).slice(0, 300)).toBe(303);
-  return (res.location ?? '').replace('/directory/people/', '');
-}
+/** Posts a multipart form with the photo, with the CSRF token of the client's last page. */
+const sendPhoto = (client: TestClient, path: string, file: Upload) =>
+  client.request(path, { multipart: { fields: {}, files: [file] } });
 
 /** Uploads as a browser would: load the edit page (for the CSRF token), then post the file. */
 async function upload(client: TestClient, personSlug: string, bytes: Uint8Array, name: string, type: string) {
   await client.get(`/directory/people/${personSlug}/edit`);
-  return uploadFile(client, `/directory/people/${personSlug}/photo`, {
+  return sendPhoto(client, `/directory/people/${personSlug}/photo`, {
     field: 'photo',
     name,
     type,
@@ -78,10 +54,10 @@ const picture = (width: number, height: number) =>
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  ({ client: ownerClient } = await signedIn());
-  ({ client: editorClient } = await signedIn('editor'));
-  slug = await createProfile(ownerClient, {});
-  refusedSlug = await createProfile(editorClient, { owner: 'none', name: 'Chan Dara' });
+  ({ client: ownerClient } = await hub.signedIn());
+  ({ client: editorClient } = await hub.signedIn('editor'));
+  slug = await createPhotoProfile(ownerClient, {});
+  refusedSlug = await createPhotoProfile(editorClient, { owner: 'none', name: 'Chan Dara' });
 }, 60_000);
 afterAll(() => hub.close());
 
@@ -218,6 +194,15 @@ describe('refused photos', () => {
     expect(await photoRow(refusedSlug)).toBeUndefined();
   }, 30_000);
 
+  it('refuses a file whose name carries a path, keeping nothing of it', async () => {
+    const png = await picture(40, 40).png().toBuffer();
+    const res = await upload(editorClient, refusedSlug, png, '../../etc/me.png', 'image/png');
+    expect(res.status).toBe(422);
+    expect(visibleText(res.text)).toContain("The file's name has a path or control characters in it");
+    expect(res.text).not.toContain('etc/me.png');
+    expect(await photoRow(refusedSlug)).toBeUndefined();
+  });
+
   it('asks for a file when none was chosen', async () => {
     const none = await editorClient.submit(
       `/directory/people/${refusedSlug}/edit`,
@@ -232,9 +217,9 @@ describe('refused photos', () => {
 
   it('refuses other members (403) and visitors (login)', async () => {
     const png = await picture(50, 50).png().toBuffer();
-    const stranger = await signedIn();
+    const stranger = await hub.signedIn();
     await stranger.client.get(`/directory/people/${slug}`);
-    const res = await uploadFile(stranger.client, `/directory/people/${slug}/photo`, {
+    const res = await sendPhoto(stranger.client, `/directory/people/${slug}/photo`, {
       field: 'photo',
       name: 'me.png',
       type: 'image/png',
@@ -250,7 +235,7 @@ describe('refused photos', () => {
     expect(edit.status).toBe(303);
     expect(edit.location).toMatch(/^\/login\?next=/);
     await visitor.get(`/directory/people/${slug}`);
-    const anonymous = await uploadFile(visitor, `/directory/people/${slug}/photo`, {
+    const anonymous = await sendPhoto(visitor, `/directory/people/${slug}/photo`, {
       field: 'photo',
       name: 'me.png',
       type: 'image/png',
@@ -263,14 +248,14 @@ describe('refused photos', () => {
 
 describe('photos of profiles not everyone may see', () => {
   it('serves the photo of a draft only to those who may see the profile, never to shared caches', async () => {
-    const member = await signedIn();
-    const draftSlug = await createProfile(member.client, { name: 'Mya Thandar', status: 'draft' });
+    const member = await hub.signedIn();
+    const draftSlug = await createPhotoProfile(member.client, { name: 'Mya Thandar', status: 'draft' });
     const png = await picture(64, 64).png().toBuffer();
     expect((await upload(member.client, draftSlug, png, 'me.png', 'image/png')).status).toBe(303);
 
     expect((await hub.app.request(`/directory/people/${draftSlug}/photo.webp`)).status).toBe(404);
     expect((await hub.client().get(`/directory/people/${draftSlug}/photo.webp?size=thumb`)).status).toBe(404);
-    const other = await signedIn();
+    const other = await hub.signedIn();
     expect((await other.client.get(`/directory/people/${draftSlug}/photo.webp`)).status).toBe(404);
 
     const own = await member.client.get(`/directory/people/${draftSlug}/photo.webp`);
@@ -302,8 +287,8 @@ describe('removing', () => {
   });
 
   it('goes with the profile when the profile is deleted', async () => {
-    const member = await signedIn();
-    const gone = await createProfile(member.client, { name: 'Bounmy Keo' });
+    const member = await hub.signedIn();
+    const gone = await createPhotoProfile(member.client, { name: 'Bounmy Keo' });
     const png = await picture(64, 64).png().toBuffer();
     expect((await upload(member.client, gone, png, 'me.png', 'image/png')).status).toBe(303);
     const photos = async () =>

@@ -1,35 +1,33 @@
-// One schema for the profile form and the API body; one for the list filters; one for a claim.
+// One schema for a profile, serving the form, the API body and the OpenAPI document (built from the
+// platform's field blocks); inputOf(), a saved profile as that input (what PATCH merges onto), and
+// formValuesOf(), the edit form's values; the claim form; and the list's filters.
 import { z } from 'zod';
 import { isCountryCode } from '../../platform/countries.ts';
+import {
+  asList,
+  choice,
+  LANG_TAG,
+  langTag,
+  line,
+  list,
+  optionalCountry,
+  optionalEmail,
+  optionalLine,
+  SLUG,
+  slug,
+  splitLines,
+  text,
+  webUrl,
+} from '../../platform/http/fields.ts';
+import type { FormValues } from '../../platform/http/forms.ts';
 import {
   checkTranslations,
   MAX_TRANSLATIONS,
   translationsFromForm,
 } from '../../platform/http/translation-rows.ts';
 import { CONTACT_VISIBILITIES, DOMAINS } from '../../platform/vocabularies.ts';
-import { MAX_LINKS, MAX_ORGANISATIONS, MAX_SKILLS, PERSON_STATUSES } from './vocab.ts';
-
-const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
-export const SLUG = /^[a-z0-9-]{1,120}$/;
-
-/** Empty form fields mean "not given". */
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-/** Check boxes arrive as nothing, one string or several; the API sends arrays. */
-const asList = (v: unknown): unknown[] =>
-  v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v];
-/** A text box with one entry per line (or per comma, for tags); the API sends arrays. */
-const splitText =
-  (separators: RegExp) =>
-  (v: unknown): unknown =>
-    typeof v === 'string'
-      ? v
-          .split(separators)
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : asList(v);
-
-const optionalText = (max: number) =>
-  z.preprocess(blankToNull, z.string().trim().max(max, 'form.tooLong').nullable().optional());
+import type { PersonDetails } from './access.ts';
+import { MAX_LANGUAGES, MAX_LINKS, MAX_ORGANISATIONS, MAX_SKILLS, PERSON_STATUSES } from './vocab.ts';
 
 /** People paste the organisation's address (…/directory/stella) as often as its name in the URL. */
 const organisationSlug = z.preprocess(
@@ -39,9 +37,8 @@ const organisationSlug = z.preprocess(
           .trim()
           .replace(/^.*\/directory\//, '')
           .replace(/[/?#].*$/, '')
-          .toLowerCase()
       : v,
-  z.string().regex(SLUG, 'people.unknownOrganisation'),
+  slug('people.unknownOrganisation'),
 );
 
 /**
@@ -54,11 +51,10 @@ function organisationsFromForm(v: unknown): unknown {
   if ('organisations' in values || !('org_slug' in values)) return v;
   const slugs = asList(values.org_slug);
   const roles = asList(values.org_role);
-  const rows = slugs.flatMap((slug, i) => {
-    const role = roles[i];
-    const blank = (x: unknown) => x === undefined || (typeof x === 'string' && x.trim() === '');
-    return blank(slug) && blank(role) ? [] : [{ slug: slug ?? '', role: role ?? null }];
-  });
+  const blank = (x: unknown) => x === undefined || (typeof x === 'string' && x.trim() === '');
+  const rows = slugs.flatMap((slug, i) =>
+    blank(slug) && blank(roles[i]) ? [] : [{ slug: slug ?? '', role: roles[i] ?? null }],
+  );
   return { ...values, organisations: rows };
 }
 
@@ -66,84 +62,135 @@ function organisationsFromForm(v: unknown): unknown {
 const fromForm = (v: unknown) =>
   translationsFromForm({ short: 'title', long: 'bio' })(organisationsFromForm(v));
 
-const translationObject = z
+/** Skills are typed in one box, separated by commas (also the Chinese and Japanese ones) or lines. */
+const splitSkills = (v: unknown): unknown[] =>
+  typeof v === 'string'
+    ? v
+        .split(/[,\n;、，]/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : asList(v);
+
+const PHONE = /^[+()\d\s.-]{4,}$/;
+
+const translation = z
   .object({
-    lang: z.string('translations.language').regex(LANG_TAG, 'translations.language'),
-    title: optionalText(200),
-    bio: z.string('form.invalid').max(10_000, 'form.tooLong').default(''),
+    lang: langTag('translations.language'),
+    title: optionalLine(200),
+    bio: text(10_000).describe('Markdown'),
   })
   .refine((tr) => !!tr.title || tr.bio.trim() !== '', 'people.translationEmpty');
 
-const personObject = z.object({
-  name: z.string('form.required').trim().min(1, 'form.required').max(200, 'form.tooLong'),
-  name_translit: optionalText(200),
-  lang: z.string('form.unknownLanguage').regex(LANG_TAG, 'form.unknownLanguage'),
-  title: optionalText(200),
-  bio: z.string('form.invalid').max(10_000, 'form.tooLong').default(''),
-  country: z.preprocess(
-    blankToNull,
-    z.string('form.unknownCountry').refine(isCountryCode, 'form.unknownCountry').nullable().optional(),
-  ),
+export const personObject = z.object({
+  name: line(200),
+  name_translit: optionalLine(200).describe('The name in Latin letters, for names in another script'),
+  lang: langTag().describe('BCP 47 language of name, title and bio'),
+  title: optionalLine(200),
+  bio: text(10_000).describe('Markdown'),
+  country: optionalCountry().describe('ISO 3166-1 alpha-2, where the person works'),
   organisations: z
-    .array(
-      z.object({
-        slug: organisationSlug,
-        role: optionalText(120),
-      }),
-      'form.invalid',
-    )
+    .array(z.object({ slug: organisationSlug, role: optionalLine(120) }), 'form.invalid')
     .max(MAX_ORGANISATIONS, 'form.tooMany')
-    .default([]),
-  domains: z.preprocess(asList, z.array(z.enum(DOMAINS, 'form.invalid')).max(DOMAINS.length)),
-  languages: z.preprocess(
-    asList,
-    z.array(z.string().regex(LANG_TAG, 'form.unknownLanguage')).max(20, 'form.tooMany'),
-  ),
-  skills: z.preprocess(
-    splitText(/[,\n;、，]/),
-    z.array(z.string().trim().min(1).max(60, 'people.skillTooLong')).max(MAX_SKILLS, 'form.tooMany'),
-  ),
-  links: z.preprocess(
-    splitText(/\r?\n/),
-    z
-      .array(z.url({ protocol: /^https?$/, message: 'people.badLinks' }).max(500, 'form.tooLong'))
-      .max(MAX_LINKS, 'form.tooMany'),
-  ),
-  email: z.preprocess(
-    blankToNull,
-    z.email('form.invalidEmail').max(254, 'form.tooLong').nullable().optional(),
-  ),
-  phone: z.preprocess(
-    blankToNull,
-    z
-      .string('form.badPhone')
-      .trim()
-      .max(50, 'form.tooLong')
-      .regex(/^[+()\d\s.-]{4,}$/, 'form.badPhone')
-      .nullable()
-      .optional(),
-  ),
-  contact_visibility: z.enum(CONTACT_VISIBILITIES, 'form.invalid').default('hidden'),
-  status: z.enum(PERSON_STATUSES, 'form.invalid').default('published'),
-  translations: z.array(translationObject, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]),
+    .default([])
+    .describe(`Organisations of the directory, by slug (or address), at most ${MAX_ORGANISATIONS}`),
+  domains: list(choice(DOMAINS), DOMAINS.length),
+  languages: list(langTag(), MAX_LANGUAGES),
+  skills: z
+    .preprocess(
+      splitSkills,
+      z
+        .array(z.string('form.invalid').trim().max(60, 'people.skillTooLong').pipe(line(60)), 'form.invalid')
+        .max(MAX_SKILLS, 'form.tooMany'),
+    )
+    .describe(`Free tags, at most ${MAX_SKILLS} of 60 characters`),
+  links: z
+    .preprocess(
+      splitLines,
+      z.array(webUrl(500, 'people.badLinks'), 'form.invalid').max(MAX_LINKS, 'form.tooMany'),
+    )
+    .describe(`http(s) addresses, at most ${MAX_LINKS}`),
+  email: optionalEmail(),
+  phone: optionalLine(50).pipe(z.string().regex(PHONE, 'form.badPhone').nullable()),
+  contact_visibility: choice(CONTACT_VISIBILITIES).default('hidden'),
+  status: choice(PERSON_STATUSES).default('published').describe("'hidden' only for the hub's editors"),
+  translations: z
+    .array(translation, 'form.invalid')
+    .max(MAX_TRANSLATIONS, 'form.tooMany')
+    .default([])
+    .describe(
+      `Title and bio in other languages (at most ${MAX_TRANSLATIONS}, one per language, not \`lang\`); the list replaces the stored one`,
+    ),
 });
 
-export const personInputSchema = z.preprocess(fromForm, personObject).superRefine(checkTranslations);
+/** A profile as the form and the API send it; the form's rows become `organisations` and `translations`. */
+export const personInput = z.preprocess(fromForm, personObject).superRefine(checkTranslations);
 export type PersonInput = z.infer<typeof personObject>;
 
 /** Creating: one's own profile ('me'), or, for the hub's editors, one of someone without an account. */
 export const OWNERS = ['me', 'none'] as const;
-export const personCreateSchema = z
-  .preprocess(fromForm, personObject.extend({ owner: z.enum(OWNERS, 'form.invalid').default('me') }))
-  .superRefine(checkTranslations);
-export type PersonCreateInput = z.infer<typeof personCreateSchema>;
-
-export const claimSchema = z.object({
-  message: z.preprocess(
-    (v) => (v === undefined || v === null ? '' : v),
-    z.string('form.invalid').trim().max(1000, 'form.tooLong'),
-  ),
+export type Owner = (typeof OWNERS)[number];
+export const personCreateObject = personObject.extend({
+  owner: choice(OWNERS)
+    .default('me')
+    .describe("'me': your own profile; 'none': someone without an account (the hub's editors)"),
 });
+export const personCreateInput = z.preprocess(fromForm, personCreateObject).superRefine(checkTranslations);
+export type PersonCreateInput = z.infer<typeof personCreateObject>;
+
+/** A saved profile as input: what PATCH merges the sent fields onto. */
+export function inputOf(person: PersonDetails): PersonInput {
+  return {
+    name: person.name,
+    name_translit: person.name_translit,
+    lang: person.lang,
+    title: person.title,
+    bio: person.bio,
+    country: person.country,
+    organisations: person.organisations.map(({ slug, role }) => ({ slug, role })),
+    domains: person.domains as PersonInput['domains'],
+    languages: person.languages,
+    skills: person.skills,
+    links: person.linkList,
+    email: person.email,
+    phone: person.phone,
+    contact_visibility: person.contact_visibility,
+    status: person.status,
+    translations: person.translations,
+  };
+}
+
+/** A saved profile as the edit form shows it. */
+export function formValuesOf(person: PersonDetails): FormValues {
+  const input = inputOf(person);
+  const text = (v: string | null) => v ?? '';
+  return {
+    name: input.name,
+    name_translit: text(input.name_translit),
+    lang: input.lang,
+    title: text(input.title),
+    bio: input.bio,
+    country: text(input.country),
+    org_slug: input.organisations.map((o) => o.slug),
+    org_role: input.organisations.map((o) => o.role ?? ''),
+    domains: input.domains,
+    languages: input.languages,
+    skills: input.skills.join(', '),
+    links: input.links.join('\n'),
+    email: text(input.email),
+    phone: text(input.phone),
+    contact_visibility: input.contact_visibility,
+    status: input.status,
+    tr_lang: input.translations.map((tr) => tr.lang),
+    tr_title: input.translations.map((tr) => tr.title ?? ''),
+    tr_bio: input.translations.map((tr) => tr.bio),
+  };
+}
+
+/** "This is me": an optional message to the administrators. */
+export const claimInput = z.object({
+  message: z.preprocess((v) => (typeof v === 'string' ? v.trim() : (v ?? '')), text(1000)),
+});
+export type ClaimInput = z.infer<typeof claimInput>;
 
 export const SORTS = ['name', 'newest', 'updated', 'relevance'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -159,3 +206,8 @@ export const peopleFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type PeopleFilter = z.infer<typeof peopleFilterSchema>;
+
+/** The sort a list is in: the one asked for, else by relevance for a search, else by name. */
+export function effectiveSort(filter: PeopleFilter): Sort {
+  return filter.sort ?? (filter.q ? 'relevance' : 'name');
+}

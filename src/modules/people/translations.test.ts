@@ -10,46 +10,30 @@ import {
 } from '../../../test/harness.ts';
 import { createApiToken } from '../../platform/auth.ts';
 import { search } from '../../search/index.ts';
+import { createProfile, profileForm, slugsOn } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let ownerClient: TestClient;
 let ownerId: number;
 let slug: string;
 
-const profileForm = (overrides: Record<string, string> = {}) => ({
-  name: 'Sok Chenda',
-  name_translit: '',
-  lang: 'en',
-  title: 'Shadow puppet maker',
-  bio: 'Carves **leather** puppets for the Sbek Thom theatre.',
-  country: 'KH',
-  org_slug: '',
-  org_role: '',
-  skills: '',
-  links: '',
-  email: '',
-  phone: '',
-  contact_visibility: 'hidden',
-  status: 'published',
-  tr_lang: 'vi',
-  tr_title: 'Nghệ nhân làm rối bóng',
-  tr_bio: 'Chạm khắc **rối da** cho nhà hát Sbek Thom.',
-  ...overrides,
-});
-
-const slugsOn = (html: string) =>
-  [...html.matchAll(/<h2 class="card-title"><a href="\/directory\/people\/([^"]+)"/g)].map((m) => m[1]);
+const translatedForm = (overrides: Record<string, string> = {}) =>
+  profileForm({
+    name: 'Sok Chenda',
+    title: 'Shadow puppet maker',
+    bio: 'Carves **leather** puppets for the Sbek Thom theatre.',
+    tr_lang: 'vi',
+    tr_title: 'Nghệ nhân làm rối bóng',
+    tr_bio: 'Chạm khắc **rối da** cho nhà hát Sbek Thom.',
+    ...overrides,
+  });
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  const owner = await hub.createUser();
-  ownerId = owner.id;
-  ownerClient = hub.client();
-  await ownerClient.login(owner.email);
-  await ownerClient.get('/directory/people/new');
-  const res = await ownerClient.request('/directory/people/new', { form: profileForm() });
-  expect(res.status, visibleText(res.text).slice(0, 400)).toBe(303);
-  slug = (res.location ?? '').replace('/directory/people/', '');
+  const owner = await hub.signedIn();
+  ownerId = owner.user.id;
+  ownerClient = owner.client;
+  slug = (await createProfile(ownerClient, translatedForm())).replace('/directory/people/', '');
 }, 60_000);
 afterAll(() => hub.close());
 
@@ -96,7 +80,7 @@ describe('writing', () => {
     expect(edit.text.match(/name="tr_lang"/g)).toHaveLength(2);
 
     const changed = await ownerClient.request(`/directory/people/${slug}/edit`, {
-      form: profileForm({ tr_lang: 'th', tr_title: 'ช่างทำหนังใหญ่', tr_bio: '' }),
+      form: translatedForm({ tr_lang: 'th', tr_title: 'ช่างทำหนังใหญ่', tr_bio: '' }),
     });
     expect(changed.status).toBe(303);
     const rows = await hub.deps.db.selectFrom('person_translations').selectAll().execute();
@@ -119,7 +103,7 @@ describe('writing', () => {
 
     // An emptied row removes the translation.
     const emptied = await ownerClient.request(`/directory/people/${slug}/edit`, {
-      form: profileForm({ tr_lang: 'th', tr_title: '', tr_bio: '' }),
+      form: translatedForm({ tr_lang: 'th', tr_title: '', tr_bio: '' }),
     });
     expect(emptied.status).toBe(303);
     expect(await hub.deps.db.selectFrom('person_translations').selectAll().execute()).toEqual([]);
@@ -128,14 +112,14 @@ describe('writing', () => {
   it('refuses a translation into the profile’s own language or without a language, keeping the draft', async () => {
     await ownerClient.get(`/directory/people/${slug}/edit`);
     const same = await ownerClient.request(`/directory/people/${slug}/edit`, {
-      form: profileForm({ tr_lang: 'en', tr_title: 'Puppet maker' }),
+      form: translatedForm({ tr_lang: 'en', tr_title: 'Puppet maker' }),
     });
     expect(same.status).toBe(422);
     expect(visibleText(same.text)).toContain('A translation must be in another language');
     expect(same.text).toContain('value="Puppet maker"');
 
     const noLanguage = await ownerClient.request(`/directory/people/${slug}/edit`, {
-      form: profileForm({ tr_lang: '', tr_title: 'Nghệ nhân' }),
+      form: translatedForm({ tr_lang: '', tr_title: 'Nghệ nhân' }),
     });
     expect(noLanguage.status).toBe(422);
     expect(visibleText(noLanguage.text)).toContain('Choose the language of each translation.');

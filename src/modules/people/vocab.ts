@@ -1,5 +1,5 @@
-// The people directory's own codes. Domains and contact visibility are the directory's (imported
-// through its index.ts), so a person and an organisation are described with the same words.
+// The people directory's own codes and limits. Domains and contact visibility are the platform's
+// (platform/vocabularies.ts), so a person and an organisation are described with the same words.
 
 /** Published: everyone sees it. Draft: only its owner and the hub's editors. Hidden: set by editors. */
 export const PERSON_STATUSES = ['published', 'draft', 'hidden'] as const;
@@ -50,3 +50,5 @@ export const RESERVED_PERSON_SLUGS: ReadonlySet<string> = new Set([
 export const MAX_ORGANISATIONS = 10;
 export const MAX_SKILLS = 20;
 export const MAX_LINKS = 10;
+/** Languages a person speaks, at most. */
+export const MAX_LANGUAGES = 20;

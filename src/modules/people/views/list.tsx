@@ -1,12 +1,14 @@
-// The people list: tabs between organisations and people, search and filters (all in the URL), the
-// cards, pages, and the exports of the same selection.
-
-import { DOMAINS } from '../../platform/vocabularies.ts';
-import { Pagination } from '../../ui/components/pagination.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import type { PersonCard } from './listing.ts';
-import { type PeopleFilter, SORTS, type Sort } from './schemas.ts';
-import { CardPhoto } from './views-photo.tsx';
+// The people list: tabs between organisations and people, search and filters (all in the URL, in
+// the filter panel that folds above the results on a phone), the cards, pages, and the exports of
+// the same selection.
+import { DOMAINS, type Domain } from '../../../platform/vocabularies.ts';
+import { activeFilters, FilterInput, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { Pagination } from '../../../ui/components/pagination.tsx';
+import type { Option } from '../../../ui/options.ts';
+import { usePage } from '../../../ui/page-context.ts';
+import type { PersonCard } from '../listing.ts';
+import { type PeopleFilter, SORTS, type Sort } from '../schemas.ts';
+import { CardPhoto } from './photo.tsx';
 
 export interface PeoplePage {
   filter: PeopleFilter;
@@ -40,33 +42,66 @@ export function DirectoryTabs({ current }: { current: 'organisations' | 'people'
   );
 }
 
-function Select(props: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  options: [string, string][];
-  any: string;
-}) {
+function Filters({ props }: { props: PeoplePage }) {
+  const { t, fmt, locale } = usePage();
+  const { filter } = props;
+  const collator = new Intl.Collator(locale);
+  const sorted = (options: Option[]) => options.sort((a, b) => collator.compare(a.label, b.label));
   return (
-    <div class="field">
-      <label for={`filter-${props.name}`}>{props.label}</label>
-      <select id={`filter-${props.name}`} name={props.name}>
-        <option value="">{props.any}</option>
-        {props.options.map(([value, label]) => (
-          <option value={value} selected={value === props.value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterPanel action="/directory/people" active={activeFilters(filter)}>
+      <FilterInput
+        name="q"
+        type="search"
+        label={t('people.searchLabel')}
+        value={filter.q}
+        maxlength={200}
+        wide
+      />
+      <FilterSelect
+        name="country"
+        label={t('field.country')}
+        value={filter.country}
+        any={t('filter.anyCountry')}
+        options={sorted(props.countries.map((c) => ({ value: c, label: fmt.country(c) })))}
+      />
+      <FilterSelect
+        name="domain"
+        label={t('field.domain')}
+        value={filter.domain}
+        any={t('filter.anyDomain')}
+        options={DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }))}
+      />
+      <FilterSelect
+        name="language"
+        label={t('field.language')}
+        value={filter.language}
+        any={t('filter.anyLanguage')}
+        options={sorted(props.languages.map((l) => ({ value: l, label: fmt.language(l) })))}
+      />
+      <FilterSelect
+        name="organisation"
+        label={t('people.organisation')}
+        value={filter.organisation}
+        any={t('people.anyOrganisation')}
+        options={sorted(props.organisations.map((o) => ({ value: o.slug, label: o.name })))}
+      />
+      <FilterSelect
+        name="sort"
+        label={t('list.sortBy')}
+        value={props.sort}
+        any={t('list.sort.default')}
+        options={SORTS.filter((s) => s !== 'relevance' || filter.q).map((s) => ({
+          value: s,
+          label: t(`list.sort.${s}`),
+        }))}
+      />
+    </FilterPanel>
   );
 }
 
 export function PeopleView(props: PeoplePage) {
   const { t, fmt, here, locale } = usePage();
   const { filter } = props;
-  const collator = new Intl.Collator(locale);
-  const byLabel = (a: [string, string], b: [string, string]) => collator.compare(a[1], b[1]);
   return (
     <div class="wrap directory people">
       <DirectoryTabs current="people" />
@@ -103,59 +138,14 @@ export function PeopleView(props: PeoplePage) {
         </div>
       </div>
       <p class="lead">{t('people.intro')}</p>
-      <form method="get" action="/directory/people" class="filters directory-filters">
-        <div class="field wide">
-          <label for="filter-q">{t('people.searchLabel')}</label>
-          <input id="filter-q" type="search" name="q" value={filter.q ?? ''} maxlength={200} />
-        </div>
-        <Select
-          name="country"
-          label={t('field.country')}
-          value={filter.country}
-          any={t('filter.anyCountry')}
-          options={props.countries.map((c): [string, string] => [c, fmt.country(c)]).sort(byLabel)}
-        />
-        <Select
-          name="domain"
-          label={t('field.domain')}
-          value={filter.domain}
-          any={t('filter.anyDomain')}
-          options={DOMAINS.map((d): [string, string] => [d, t(`vocab.domain.${d}`)])}
-        />
-        <Select
-          name="language"
-          label={t('field.language')}
-          value={filter.language}
-          any={t('filter.anyLanguage')}
-          options={props.languages.map((l): [string, string] => [l, fmt.language(l)]).sort(byLabel)}
-        />
-        <Select
-          name="organisation"
-          label={t('people.organisation')}
-          value={filter.organisation}
-          any={t('people.anyOrganisation')}
-          options={props.organisations.map((o): [string, string] => [o.slug, o.name]).sort(byLabel)}
-        />
-        <Select
-          name="sort"
-          label={t('list.sortBy')}
-          value={props.sort}
-          any={t('list.sort.default')}
-          options={SORTS.filter((s) => s !== 'relevance' || filter.q).map((s): [string, string] => [
-            s,
-            t(`list.sort.${s}`),
-          ])}
-        />
-        <button type="submit" class="button">
-          {t('list.filter')}
-        </button>
-      </form>
+      <Filters props={props} />
 
       <div class="list-tools">
         <p role="status">{t('list.count', { count: props.total })}</p>
         <p class="view-switch">
           {t('list.download')}: <a href={exportHref(here, 'csv')}>CSV</a>,{' '}
-          <a href={exportHref(here, 'json')}>JSON</a>, <a href={exportHref(here, 'vcf')}>vCard</a>
+          <a href={exportHref(here, 'xlsx')}>XLSX</a>, <a href={exportHref(here, 'json')}>JSON</a>,{' '}
+          <a href={exportHref(here, 'vcf')}>vCard</a>
         </p>
       </div>
 
@@ -194,7 +184,7 @@ export function PeopleView(props: PeoplePage) {
                 <p class="muted">
                   {[
                     p.country ? fmt.country(p.country) : null,
-                    ...p.domains.slice(0, 2).map((d) => t(`vocab.domain.${d as (typeof DOMAINS)[number]}`)),
+                    ...p.domains.slice(0, 2).map((d) => t(`vocab.domain.${d as Domain}`)),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -209,7 +199,7 @@ export function PeopleView(props: PeoplePage) {
   );
 }
 
-function exportHref(here: string, format: 'csv' | 'json' | 'vcf'): string {
+function exportHref(here: string, format: 'csv' | 'xlsx' | 'json' | 'vcf'): string {
   const url = new URL(here, 'http://x');
   url.searchParams.delete('page');
   return `/directory/people/export.${format}${url.search}`;

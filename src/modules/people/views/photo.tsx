@@ -1,16 +1,11 @@
 // A person's photo: on the profile (content: its alt is the person's name), as a thumbnail on the
 // cards (decorative there: the name follows), and the small upload form on the edit page. The form
 // is one of its own beside the profile form, since a file upload needs multipart encoding.
-import type { MessageKey } from '../../platform/i18n.ts';
-import { IMAGE_ACCEPT, IMAGE_MAX_BYTES } from '../../platform/images.ts';
-import { CsrfField, Submit } from '../../ui/components/form.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import { type PhotoInfo, photoUrl } from './photo.ts';
-
-export interface PhotoError {
-  key: MessageKey;
-  values?: Record<string, string | number>;
-}
+import type { ImageRefusal } from '../../../platform/attached-images.ts';
+import { IMAGE_ACCEPT } from '../../../platform/images.ts';
+import { CsrfField, FileField, Form, Submit } from '../../../ui/components/form.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import { PHOTO_MAX_BYTES, type PhotoInfo, photoUrl } from '../photo.ts';
 
 /** Width and height fitted inside a square of `box` CSS pixels (the file stays sharp on dense screens). */
 function fitted(width: number, height: number, box: number) {
@@ -41,38 +36,34 @@ export function CardPhoto(props: { slug: string; photo: PhotoInfo }) {
   );
 }
 
-export function PhotoSection(props: { slug: string; name: string; photo?: PhotoInfo; error?: PhotoError }) {
+export function PhotoSection(props: {
+  slug: string;
+  name: string;
+  photo?: PhotoInfo;
+  refusal?: ImageRefusal;
+}) {
   const { t } = usePage();
-  const { slug, photo, error } = props;
+  const { slug, photo, refusal } = props;
   const base = `/directory/people/${slug}`;
+  const state = refusal
+    ? { errors: { photo: refusal.key }, errorValues: refusal.values ? { photo: refusal.values } : undefined }
+    : undefined;
   return (
     <section id="photo" class="stack">
       <h2>{t('people.photo.title')}</h2>
       {photo ? <ProfilePhoto slug={slug} name={props.name} photo={photo} /> : <p>{t('people.photo.none')}</p>}
-      <form method="post" action={`${base}/photo`} enctype="multipart/form-data" class="stack">
-        <CsrfField />
-        {error && (
-          <div class="notice error" role="alert">
-            {t(error.key, error.values)}
-          </div>
-        )}
-        <div class={error ? 'field invalid' : 'field'}>
-          <label for="f-photo">{t('people.photo.file')}</label>
-          <p class="hint" id="f-photo-hint">
-            {t('people.photo.hint', { limit: IMAGE_MAX_BYTES / 1024 / 1024 })}
-          </p>
-          <input
-            id="f-photo"
-            name="photo"
-            type="file"
-            required
-            accept={IMAGE_ACCEPT}
-            aria-describedby="f-photo-hint"
-            aria-invalid={error ? 'true' : undefined}
-          />
-        </div>
+      <Form action={`${base}/photo`} enctype="multipart/form-data" state={state}>
+        <FileField
+          name="photo"
+          label="people.photo.file"
+          hint="people.photo.hint"
+          hintValues={{ limit: PHOTO_MAX_BYTES / 1024 / 1024 }}
+          accept={IMAGE_ACCEPT}
+          required
+          state={state}
+        />
         <Submit label="people.photo.upload" />
-      </form>
+      </Form>
       {photo && (
         <form method="post" action={`${base}/photo/delete`} class="inline-form">
           <CsrfField />

@@ -1,13 +1,14 @@
 // A person's public profile: who they are, where they work and on what, how to reach them (when
 // they allow it), and for the right readers the buttons to edit, delete or claim it.
 
-import { fieldValue } from '../../platform/http/forms.ts';
-import { renderMarkdown } from '../../platform/markdown.ts';
-import type { Domain } from '../../platform/vocabularies.ts';
-import { CsrfField, type FormState } from '../../ui/components/form.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import { type PersonDetails, translationFor } from './store.ts';
-import { ProfilePhoto } from './views-photo.tsx';
+import { renderMarkdown } from '../../../platform/markdown.ts';
+import type { Domain } from '../../../platform/vocabularies.ts';
+import { CsrfField, Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
+import { ReportLink } from '../../../ui/components/report-link.tsx';
+import { usePage } from '../../../ui/page-context.ts';
+import { type PersonDetails, translationFor } from '../access.ts';
+import { PeopleBreadcrumb } from './breadcrumb.tsx';
+import { ProfilePhoto } from './photo.tsx';
 
 export interface PersonPermissions {
   edit: boolean;
@@ -36,11 +37,7 @@ export function PersonView(props: {
   const translatedFrom = t('content.translatedFrom', { language: fmt.language(person.lang) });
   return (
     <article class="wrap person">
-      <p class="breadcrumb">
-        <a href="/directory">{t('nav.directory')}</a>
-        {' › '}
-        <a href="/directory/people">{t('people.title')}</a>
-      </p>
+      <PeopleBreadcrumb />
       <header class="page-head">
         <div>
           {person.photo && <ProfilePhoto slug={person.slug} name={person.name} photo={person.photo} />}
@@ -156,31 +153,17 @@ export function PersonView(props: {
       {may.claim === 'form' && (
         <details class="claim" open={!!claimError}>
           <summary>{t('people.claimQuestion')}</summary>
-          <form method="post" action={`/directory/people/${person.slug}/claim`} class="stack">
-            <CsrfField />
+          <Form action={`/directory/people/${person.slug}/claim`} state={props.claimState}>
             <p class="hint">{t('people.claimExplain')}</p>
-            <div class={claimError ? 'field invalid' : 'field'}>
-              <label for="f-message">{t('people.claimMessage')}</label>
-              <textarea
-                id="f-message"
-                name="message"
-                rows={4}
-                maxlength={1000}
-                aria-invalid={claimError ? 'true' : undefined}
-                aria-describedby={claimError ? 'f-message-error' : undefined}
-              >
-                {fieldValue(props.claimState?.values, 'message')}
-              </textarea>
-              {claimError && (
-                <p class="field-error" id="f-message-error">
-                  {t(claimError)}
-                </p>
-              )}
-            </div>
-            <button type="submit" class="button">
-              {t('people.claimButton')}
-            </button>
-          </form>
+            <TextArea
+              name="message"
+              label="people.claimMessage"
+              rows={4}
+              maxlength={1000}
+              state={props.claimState}
+            />
+            <Submit label="people.claimButton" />
+          </Form>
         </details>
       )}
       {may.claim === 'login' && (
@@ -192,9 +175,7 @@ export function PersonView(props: {
       )}
       {may.claim === 'pending' && <p class="notice">{t('people.claimPendingNotice')}</p>}
 
-      <p class="report-link">
-        <a href={`/report?type=person&key=${encodeURIComponent(person.slug)}`}>{t('report.profile')}</a>
-      </p>
+      <ReportLink type="person" recordKey={person.slug} label="report.profile" />
 
       {may.delete && (
         <details class="danger-zone">

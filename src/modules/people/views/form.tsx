@@ -1,104 +1,25 @@
 // The profile form, to create one's own profile, to add someone without an account (editors), or to
 // edit. Shown again with every value kept and a message next to each field when something is wrong.
-import { COUNTRY_CODES } from '../../platform/countries.ts';
-import type { FieldErrors, FormValues } from '../../platform/http/forms.ts';
-import { fieldValue } from '../../platform/http/forms.ts';
-import { CONTENT_LANGUAGES, DOMAINS } from '../../platform/vocabularies.ts';
-import { Field, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
-import { TranslationRows } from '../../ui/components/translation-rows.tsx';
-import { usePage } from '../../ui/page-context.ts';
-import type { PersonDetails } from './store.ts';
-import { type PhotoError, PhotoSection } from './views-photo.tsx';
-import { MAX_ORGANISATIONS, PERSON_LANGUAGES, type PersonStatus } from './vocab.ts';
-
-/** The values of an existing profile, as the form sends them. */
-export function formValuesOf(person: PersonDetails): FormValues {
-  const text = (v: string | null) => v ?? '';
-  return {
-    name: person.name,
-    name_translit: text(person.name_translit),
-    lang: person.lang,
-    title: text(person.title),
-    bio: person.bio,
-    country: text(person.country),
-    org_slug: person.organisations.map((o) => o.slug),
-    org_role: person.organisations.map((o) => o.role ?? ''),
-    domains: person.domains,
-    languages: person.languages,
-    skills: person.skills.join(', '),
-    links: person.linkList.join('\n'),
-    email: text(person.email),
-    phone: text(person.phone),
-    contact_visibility: person.contact_visibility,
-    status: person.status,
-    tr_lang: person.translations.map((tr) => tr.lang),
-    tr_title: person.translations.map((tr) => tr.title ?? ''),
-    tr_bio: person.translations.map((tr) => tr.bio),
-  };
-}
+import type { ImageRefusal } from '../../../platform/attached-images.ts';
+import { CONTENT_LANGUAGES, DOMAINS } from '../../../platform/vocabularies.ts';
+import {
+  CheckboxGroup,
+  Field,
+  Form,
+  type FormState,
+  SelectField,
+  Submit,
+  TextArea,
+} from '../../../ui/components/form.tsx';
+import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
+import { countryOptions, languageOptions } from '../../../ui/options.ts';
+import { usePage } from '../../../ui/page-context.ts';
+import type { PersonDetails } from '../access.ts';
+import { MAX_ORGANISATIONS, PERSON_LANGUAGES, type PersonStatus } from '../vocab.ts';
+import { PeopleBreadcrumb } from './breadcrumb.tsx';
+import { PhotoSection } from './photo.tsx';
 
 const asArray = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
-function Checkboxes(props: {
-  name: string;
-  legend: string;
-  options: [string, string][];
-  values: FormValues;
-  errors?: FieldErrors;
-}) {
-  const { t } = usePage();
-  const chosen = new Set(asArray(props.values[props.name]));
-  const error = props.errors?.[props.name];
-  return (
-    <fieldset class={error ? 'field invalid' : 'field'}>
-      <legend>{props.legend}</legend>
-      <div class="checkbox-grid">
-        {props.options.map(([value, label]) => (
-          <label class="checkbox">
-            <input type="checkbox" name={props.name} value={value} checked={chosen.has(value)} /> {label}
-          </label>
-        ))}
-      </div>
-      {error && <p class="field-error">{t(error)}</p>}
-    </fieldset>
-  );
-}
-
-function TextArea(props: {
-  name: string;
-  label: 'people.bio' | 'people.links';
-  hint: 'people.bioHint' | 'people.linksHint';
-  rows: number;
-  maxlength: number;
-  state: FormState;
-}) {
-  const { t } = usePage();
-  const id = `f-${props.name}`;
-  const error = props.state.errors?.[props.name];
-  return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>{t(props.label)}</label>
-      <p class="hint" id={`${id}-hint`}>
-        {t(props.hint)}
-      </p>
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows}
-        maxlength={props.maxlength}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-      >
-        {fieldValue(props.state.values, props.name)}
-      </textarea>
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** Rows of organisation + role; one more empty row than filled ones, at least three. */
 function OrganisationRows({ state }: { state: FormState }) {
@@ -149,18 +70,13 @@ export function PersonFormView(props: {
   owners?: ('me' | 'none')[];
   statuses: PersonStatus[];
   /** A refused photo upload, shown next to the photo's file field. */
-  photoError?: PhotoError;
+  photoRefusal?: ImageRefusal;
 }) {
-  const { t, fmt, locale } = usePage();
-  const values = props.state.values ?? {};
-  const errors = props.state.errors;
-  const collator = new Intl.Collator(locale);
-  const countries = COUNTRY_CODES.map((c) => ({ value: c, label: fmt.country(c) })).sort((a, b) =>
-    collator.compare(a.label, b.label),
-  );
-  const langs = CONTENT_LANGUAGES.map((l) => ({ value: l, label: fmt.language(l), lang: l }));
+  const page = usePage();
+  const { t, locale } = page;
+  const { state } = props;
   // Languages given through the API that the form does not offer stay checked.
-  const spoken = [...new Set([...PERSON_LANGUAGES, ...asArray(values.languages)])];
+  const spoken = [...new Set([...PERSON_LANGUAGES, ...asArray(state.values?.languages)])];
   const owners = props.owners ?? [];
   const heading = props.editing
     ? t('form.editTitle', { name: props.editing.name })
@@ -169,17 +85,14 @@ export function PersonFormView(props: {
       : t('people.createMine');
   return (
     <div class="wrap">
-      <p class="breadcrumb">
-        <a href="/directory">{t('nav.directory')}</a>
-        {' › '}
-        <a href="/directory/people">{t('people.title')}</a>
+      <PeopleBreadcrumb>
         {props.editing && (
           <>
             {' › '}
             <a href={`/directory/people/${props.editing.slug}`}>{props.editing.name}</a>
           </>
         )}
-      </p>
+      </PeopleBreadcrumb>
       <h1>{heading}</h1>
       <Form action={props.action} state={props.state} requiredNote class="stack person-form">
         <fieldset>
@@ -213,14 +126,14 @@ export function PersonFormView(props: {
             label="people.writtenIn"
             state={props.state}
             initial={locale}
-            options={langs}
+            options={languageOptions(page)}
           />
           <TextArea
             name="bio"
             label="people.bio"
             hint="people.bioHint"
             rows={6}
-            maxlength={10000}
+            maxlength={10_000}
             state={props.state}
           />
           <TranslationRows
@@ -238,15 +151,14 @@ export function PersonFormView(props: {
             name="country"
             label="people.country"
             state={props.state}
-            options={[{ value: '', label: t('people.noCountry') }, ...countries]}
+            options={[{ value: '', label: t('people.noCountry') }, ...countryOptions(page)]}
           />
           <OrganisationRows state={props.state} />
-          <Checkboxes
+          <CheckboxGroup
             name="domains"
-            legend={t('field.domains')}
-            values={values}
-            errors={errors}
-            options={DOMAINS.map((d) => [d, t(`vocab.domain.${d}`)])}
+            label="field.domains"
+            state={props.state}
+            options={DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }))}
           />
           <Field
             name="skills"
@@ -255,12 +167,11 @@ export function PersonFormView(props: {
             maxlength={1500}
             state={props.state}
           />
-          <Checkboxes
+          <CheckboxGroup
             name="languages"
-            legend={t('people.languages')}
-            values={values}
-            errors={errors}
-            options={spoken.map((l) => [l, fmt.language(l)])}
+            label="people.languages"
+            state={props.state}
+            options={languageOptions(page, spoken)}
           />
         </fieldset>
         <fieldset>
@@ -300,7 +211,7 @@ export function PersonFormView(props: {
           slug={props.editing.slug}
           name={props.editing.name}
           photo={props.editing.photo}
-          error={props.photoError}
+          refusal={props.photoRefusal}
         />
       )}
     </div>

@@ -1,0 +1,286 @@
+// Every write of a profile, for the pages, the API, the seed and the import alike: who may (one's
+// own profile once; the hub's editors also for people without an account), the organisations it
+// names (each must be in the directory), the transaction (profile, facets, organisations,
+// translations, search entry and audit entry together), and the audit log.
+import type { Kysely } from 'kysely';
+import type { Database, User } from '../../../db/schema.ts';
+import { type ActionContext, actingUser, audit, ensure, transact } from '../../../platform/actions.ts';
+import { HttpError } from '../../../platform/http/errors.ts';
+import { nowIso } from '../../../platform/time.ts';
+import { removeRecord } from '../../../search/index.ts';
+import { byLang, type Person, type PersonDetails, type PersonTranslation, profileOf } from '../access.ts';
+import { canCreateForOthers, canDelete, canEdit, statusAfterSave } from '../permissions.ts';
+import type { Owner, PersonCreateInput, PersonInput } from '../schemas.ts';
+import { reindex } from '../search.ts';
+import { type PersonStatus, RESERVED_PERSON_SLUGS } from '../vocab.ts';
+
+type Db = Kysely<Database>;
+
+/** A URL name from the person's name in Latin letters, unique among people. */
+export async function uniqueSlug(db: Db, name: string, translit: string | null | undefined): Promise<string> {
+  const base =
+    (translit || name)
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'person';
+  for (let n = 1; ; n++) {
+    if (n === 1 && RESERVED_PERSON_SLUGS.has(base)) continue;
+    const slug = n === 1 ? base : `${base}-${n}`;
+    const taken = await db.selectFrom('people').select('id').where('slug', '=', slug).executeTakeFirst();
+    if (!taken) return slug;
+  }
+}
+
+/** The ids of the organisations named by slug, and the slugs that name none. */
+export async function resolveOrganisations(
+  db: Db,
+  slugs: string[],
+): Promise<{ ids: Map<string, number>; unknown: string[] }> {
+  const wanted = [...new Set(slugs)];
+  const rows = wanted.length
+    ? await db.selectFrom('organisations').select(['id', 'slug']).where('slug', 'in', wanted).execute()
+    : [];
+  const ids = new Map(rows.map((r) => [r.slug, r.id]));
+  return { ids, unknown: wanted.filter((s) => !ids.has(s)) };
+}
+
+/** The organisations the input names, by slug; one that is not in the directory is refused (422). */
+async function organisationIdsOf(db: Db, input: PersonInput): Promise<Map<string, number>> {
+  const { ids, unknown } = await resolveOrganisations(
+    db,
+    input.organisations.map((o) => o.slug),
+  );
+  if (unknown.length) throw HttpError.invalid({ organisations: 'people.unknownOrganisation' });
+  return ids;
+}
+
+function rowValues(input: PersonInput) {
+  return {
+    name: input.name,
+    name_translit: input.name_translit ?? null,
+    lang: input.lang,
+    title: input.title ?? null,
+    bio: input.bio,
+    country: input.country ?? null,
+    links: JSON.stringify([...new Set(input.links)]),
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    contact_visibility: input.contact_visibility,
+  };
+}
+
+/** Skills are free tags: the first spelling of a tag wins over later ones differing in case only. */
+function uniqueSkills(skills: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const s of skills) {
+    const key = s.normalize('NFKC').toLowerCase();
+    if (!seen.has(key)) seen.set(key, s.normalize('NFC'));
+  }
+  return [...seen.values()];
+}
+
+/** The translations as stored: one per language, never the profile's own (the API is trusted less). */
+function translationRows(input: PersonInput): PersonTranslation[] {
+  const unique = new Map<string, PersonTranslation>();
+  for (const tr of input.translations) {
+    if (tr.lang === input.lang || unique.has(tr.lang)) continue;
+    unique.set(tr.lang, { lang: tr.lang, title: tr.title ?? null, bio: tr.bio });
+  }
+  return [...unique.values()].sort(byLang);
+}
+
+async function writeRelations(
+  db: Db,
+  personId: number,
+  input: PersonInput,
+  organisationIds: Map<string, number>,
+): Promise<void> {
+  await db.deleteFrom('person_facets').where('person_id', '=', personId).execute();
+  const rows = [
+    ...[...new Set(input.domains)].map((value) => ({ facet: 'domain' as const, value })),
+    ...[...new Set(input.languages)].map((value) => ({ facet: 'language' as const, value })),
+    ...uniqueSkills(input.skills).map((value) => ({ facet: 'skill' as const, value })),
+  ];
+  if (rows.length)
+    await db
+      .insertInto('person_facets')
+      .values(rows.map((r, position) => ({ person_id: personId, ...r, position })))
+      .execute();
+  await db.deleteFrom('person_organisations').where('person_id', '=', personId).execute();
+  const seen = new Set<number>();
+  const links = input.organisations.flatMap((o, position) => {
+    const id = organisationIds.get(o.slug);
+    if (id === undefined || seen.has(id)) return [];
+    seen.add(id);
+    return [{ person_id: personId, organisation_id: id, role: o.role ?? null, position }];
+  });
+  if (links.length) await db.insertInto('person_organisations').values(links).execute();
+  await db.deleteFrom('person_translations').where('person_id', '=', personId).execute();
+  const translations = translationRows(input);
+  if (translations.length)
+    await db
+      .insertInto('person_translations')
+      .values(translations.map((tr) => ({ person_id: personId, ...tr })))
+      .execute();
+}
+
+/**
+ * Writes a new profile with everything around it and its search entry, in the caller's
+ * transaction; no permission check and no audit entry. createPerson below and the import (whose
+ * engine checks the importer and audits the file once) write through it.
+ */
+export async function insertPerson(
+  db: Db,
+  input: PersonInput,
+  options: {
+    userId: number | null;
+    createdBy: number | null;
+    status: PersonStatus;
+    organisationIds: Map<string, number>;
+    slug?: string;
+  },
+): Promise<Person> {
+  const now = nowIso();
+  const person = await db
+    .insertInto('people')
+    .values({
+      ...rowValues(input),
+      slug: options.slug ?? (await uniqueSlug(db, input.name, input.name_translit)),
+      user_id: options.userId,
+      status: options.status,
+      created_by: options.createdBy,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await writeRelations(db, person.id, input, options.organisationIds);
+  await reindex(db, person.id);
+  return person;
+}
+
+/**
+ * Whether the acting user may create a profile for `owner`: their own once (409 when they have
+ * one), someone else's only as an editor (403). Returns the user (null for the platform itself).
+ */
+export async function ensureMayCreate(ctx: ActionContext, owner: Owner): Promise<User | null> {
+  if (owner === 'none') return ensure(ctx, canCreateForOthers);
+  const user = actingUser(ctx);
+  if (await profileOf(ctx.trx ?? ctx.deps.db, user.id)) throw new HttpError(409, 'people.alreadyHaveProfile');
+  return user;
+}
+
+export async function createPerson(
+  ctx: ActionContext,
+  input: PersonCreateInput,
+  options: { slug?: string } = {},
+): Promise<Person> {
+  const user = await ensureMayCreate(ctx, input.owner);
+  const organisationIds = await organisationIdsOf(ctx.trx ?? ctx.deps.db, input);
+  // The platform itself (seed, command line) gives the status asked for.
+  const status = user ? statusAfterSave(user, null, input.status) : input.status;
+  return transact(ctx, async (trx) => {
+    const person = await insertPerson(trx, input, {
+      userId: input.owner === 'me' ? (user?.id ?? null) : null,
+      createdBy: user?.id ?? null,
+      status,
+      organisationIds,
+      slug: options.slug,
+    });
+    await audit(trx, ctx, {
+      action: 'person.created',
+      subjectType: 'person',
+      subjectId: person.id,
+      details: { name: person.name, own: input.owner === 'me', status },
+    });
+    return person;
+  });
+}
+
+/** What a save changes, as { field: { from, to } } (empty: nothing to write). */
+function changesOf(
+  person: PersonDetails,
+  values: ReturnType<typeof rowValues> & { status: PersonStatus },
+  input: PersonInput,
+  organisationIds: Map<string, number>,
+): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, to] of Object.entries(values)) {
+    const from = person[key as keyof Person];
+    if (from !== to) changes[key] = { from, to };
+  }
+  const orgsBefore = person.organisations.map((o) => `${o.slug}:${o.role ?? ''}`).join('|');
+  const orgsAfter = input.organisations
+    .filter((o) => organisationIds.has(o.slug))
+    .map((o) => `${o.slug}:${o.role ?? ''}`)
+    .join('|');
+  if (orgsBefore !== orgsAfter) changes.organisations = { from: orgsBefore, to: orgsAfter };
+  const lists: [string, string[], string[]][] = [
+    ['domains', person.domains, input.domains],
+    ['languages', person.languages, input.languages],
+  ];
+  for (const [key, before, after] of lists) {
+    if ([...before].sort().join() !== [...new Set(after)].sort().join())
+      changes[key] = { from: before, to: after };
+  }
+  // Skills keep the person's order, so a new order is a change too.
+  const skills = uniqueSkills(input.skills);
+  if (person.skills.join('\n') !== skills.join('\n')) changes.skills = { from: person.skills, to: skills };
+  const asKey = (list: PersonTranslation[]) => JSON.stringify(list.map((tr) => [tr.lang, tr.title, tr.bio]));
+  const translations = translationRows(input);
+  if (asKey(person.translations) !== asKey(translations))
+    changes.translations = {
+      from: person.translations.map((tr) => tr.lang),
+      to: translations.map((tr) => tr.lang),
+    };
+  return changes;
+}
+
+/** Saves the changes (the person and the hub's editors); the names of the fields that changed. */
+export async function updatePerson(
+  ctx: ActionContext,
+  person: PersonDetails,
+  input: PersonInput,
+): Promise<string[]> {
+  const user = ensure(ctx, (u) => canEdit(u, person));
+  const organisationIds = await organisationIdsOf(ctx.trx ?? ctx.deps.db, input);
+  const status = user ? statusAfterSave(user, person.status, input.status) : input.status;
+  const values = { ...rowValues(input), status };
+  const fields = Object.keys(changesOf(person, values, input, organisationIds));
+  if (fields.length === 0) return fields;
+  await transact(ctx, async (trx) => {
+    await trx
+      .updateTable('people')
+      .set({ ...values, updated_at: nowIso() })
+      .where('id', '=', person.id)
+      .execute();
+    await writeRelations(trx, person.id, input, organisationIds);
+    await reindex(trx, person.id);
+    await audit(trx, ctx, {
+      action: 'person.updated',
+      subjectType: 'person',
+      subjectId: person.id,
+      details: { fields },
+    });
+  });
+  return fields;
+}
+
+/** Deletes the profile with its photo, facets, claims and search entry (the person and admins). */
+export async function deletePerson(ctx: ActionContext, person: PersonDetails): Promise<void> {
+  ensure(ctx, (user) => canDelete(user, person));
+  await transact(ctx, async (trx) => {
+    await audit(trx, ctx, {
+      action: 'person.deleted',
+      subjectType: 'person',
+      subjectId: person.id,
+      details: { name: person.name, slug: person.slug },
+    });
+    await removeRecord(trx, 'person', person.id);
+    await trx.deleteFrom('people').where('id', '=', person.id).execute();
+  });
+}

@@ -1,0 +1,189 @@
+// What the module kit gives the people directory, through the whole app on SQLite or PostgreSQL:
+// the filtered list as CSV and XLSX (read back by a strict parser), the filter panel, the report
+// link and form of a profile, single-line fields that refuse control characters with a message,
+// and "download my data" with the member's profile and claims.
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestPlatform,
+  type TestClient,
+  type TestPlatform,
+  visibleText,
+} from '../../../test/harness.ts';
+import { SEED_DIR } from '../../seed.ts';
+import { seedDirectory } from '../directory/seed.ts';
+import { seedPeople } from './seed.ts';
+import { createProfile, profileForm } from './test-helpers.ts';
+
+let hub: TestPlatform;
+let editor: TestClient;
+
+beforeAll(async () => {
+  hub = await createTestPlatform();
+  await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
+  await seedPeople({ deps: hub.deps, seedDir: SEED_DIR });
+  ({ client: editor } = await hub.signedIn('editor'));
+}, 60_000);
+afterAll(() => hub.close());
+
+const countPeople = async () =>
+  Number(
+    (
+      await hub.deps.db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'published')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('the list', () => {
+  it('has its filters in the panel that folds on a phone, with the fields named as before', async () => {
+    const res = await hub.client().get('/directory/people?country=CN');
+    expect(res.text).toContain('<details class="filter-panel">');
+    for (const name of ['q', 'country', 'domain', 'language', 'organisation', 'sort'])
+      expect(res.text).toContain(`id="filter-${name}"`);
+    // One filter narrows the list: the folded line says so.
+    expect(visibleText(res.text)).toContain('Filters 1 on');
+  });
+
+  it('gives the filtered list as CSV that a strict parser reads, one row per person', async () => {
+    const list = await hub.client().get('/directory/people?country=CN&page=1');
+    expect(list.text).toContain('href="/directory/people/export.xlsx?country=CN"');
+    const res = await hub.client().get('/directory/people/export.csv?country=CN');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    const rows = parse(res.text, {
+      bom: true,
+      columns: true,
+      relax_column_count: false,
+      relax_quotes: false,
+    }) as Record<string, string>[];
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      'name',
+      'name_translit',
+      'title',
+      'organisations',
+      'country',
+      'domains',
+      'languages',
+      'skills',
+      'links',
+      'email',
+      'phone',
+      'url',
+      'updated_at',
+    ]);
+    expect(rows.map((r) => r.name)).toEqual(['Li Ming', 'Marielza Oliveira', 'Shen Yubiao']);
+    expect(rows.find((r) => r.name === 'Li Ming')).toMatchObject({
+      // Organisations with their role in brackets, as the import reads them back.
+      organisations: '青岛市文化广电新闻出版局 (Director General)',
+      country: 'CN',
+      url: 'http://hub.test/directory/people/li-ming',
+    });
+  });
+
+  it('gives the whole list as an XLSX workbook with the CSV’s columns', async () => {
+    const res = await hub.app.request('/directory/people/export.xlsx');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/creative-hub-people-[\d-]+\.xlsx/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const sheet = wb.worksheets[0];
+    expect(sheet?.name).toBe('People');
+    expect(sheet?.getRow(1).getCell(1).value).toBe('name');
+    expect(sheet?.getRow(1).getCell(13).value).toBe('updated_at');
+    expect(sheet?.rowCount).toBe((await countPeople()) + 1);
+  });
+});
+
+describe('reporting a profile', () => {
+  it('links the profile to the report form, which files a report for the moderators', async () => {
+    const page = await hub.client().get('/directory/people/li-ming');
+    expect(page.text).toContain('href="/report?type=person&amp;key=li-ming"');
+    expect(visibleText(page.text)).toContain('Report a problem with this profile');
+
+    const { client: reader } = await hub.signedIn('member');
+    expect((await reader.get('/report?type=person&key=li-ming')).status).toBe(200);
+    const sent = await reader.request('/report', {
+      form: { type: 'person', key: 'li-ming', reason: 'incorrect', message: 'Wrong title.' },
+    });
+    expect(sent.status).toBe(303);
+    const report = await hub.deps.db
+      .selectFrom('reports')
+      .selectAll()
+      .where('target_type', '=', 'person')
+      .executeTakeFirst();
+    expect(report?.target_key).toBe('li-ming');
+    // A profile that does not exist cannot be reported.
+    expect((await reader.get('/report?type=person&key=no-such-person')).status).toBe(404);
+  });
+});
+
+describe('control characters', () => {
+  it('refuses a line break in the name and U+0000 in the bio, keeping everything typed', async () => {
+    const before = await countPeople();
+    await editor.get('/directory/people/new?owner=none');
+    const res = await editor.request('/directory/people/new', {
+      form: profileForm({ owner: 'none', name: 'Keo\nSophea', bio: 'Designs\u0000 ikat', title: 'Weaver' }),
+    });
+    expect(res.status).toBe(422);
+    expect(visibleText(res.text)).toContain('Write this on one line, without tabs or control characters.');
+    expect(visibleText(res.text)).toContain('This text contains an invisible control character.');
+    expect(res.text).toContain('value="Weaver"');
+    expect(await countPeople()).toBe(before);
+
+    const api = await editor.request('/api/v1/people', {
+      json: { owner: 'none', name: 'Keo Sophea', lang: 'en', phone: '+855\t12 345' },
+      headers: { 'x-csrf-token': editor.csrfToken() },
+    });
+    expect(api.status).toBe(422);
+    expect(JSON.parse(api.text).errors.phone).toContain('one line');
+    expect(await countPeople()).toBe(before);
+  });
+});
+
+describe('download my data', () => {
+  it('holds the member’s own profile, in full, and the claims they made', async () => {
+    const { client } = await hub.signedIn('member');
+    // A claim on a profile nobody owns, then a profile of their own (the claim stays pending).
+    await client.get('/directory/people/li-ming');
+    expect(
+      (await client.request('/directory/people/li-ming/claim', { form: { message: 'It is me.' } })).status,
+    ).toBe(303);
+    const location = await createProfile(
+      client,
+      profileForm({
+        name: 'Bounmy Keo',
+        email: 'bounmy@example.org',
+        org_slug: 'stella',
+        org_role: 'Weaver',
+      }),
+    );
+
+    const res = await client.get('/account/export.json');
+    expect(res.status).toBe(200);
+    const { modules } = JSON.parse(res.text) as {
+      modules: { people: { profiles: unknown[]; claims: unknown[] } };
+    };
+    expect(modules.people.profiles).toEqual([
+      expect.objectContaining({
+        slug: location.replace('/directory/people/', ''),
+        name: 'Bounmy Keo',
+        email: 'bounmy@example.org',
+        contact_visibility: 'hidden',
+        organisations: [expect.objectContaining({ slug: 'stella', role: 'Weaver' })],
+      }),
+    ]);
+    expect(modules.people.claims).toEqual([
+      expect.objectContaining({ profile: 'li-ming', message: 'It is me.', status: 'pending' }),
+    ]);
+
+    // Another member's download holds nothing of it.
+    const { client: other } = await hub.signedIn('member');
+    const theirs = JSON.parse((await other.get('/account/export.json')).text);
+    expect(theirs.modules.people).toEqual({ profiles: [], claims: [] });
+  });
+});
