@@ -44,11 +44,11 @@ beforeAll(async () => {
   });
   expect(alpha.status).toBe(303);
   // A title a spreadsheet would run as a formula.
-  for (const fields of [
+  const posts: Record<string, string>[] = [
     { title: '=1+2 Lantern story', category: 'story', organisation: orgSlug },
     { title: 'Gamma draft', organisation: orgSlug, status: 'draft' },
-  ])
-    expect((await writePost(owner, fields)).status).toBe(303);
+  ];
+  for (const fields of posts) expect((await writePost(owner, fields)).status).toBe(303);
   const inTwoHours = new Date(Date.now() + 2 * 3600_000).toISOString().slice(0, 16);
   const later = await writePost(editor, {
     title: 'Delta scheduled',
