@@ -6,7 +6,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
-import { count, demoPlatform, postMultipart, signedIn, VIENTIANE } from './test-helpers.ts';
+import { count, demoPlatform, organiserOf, postMultipart, VIENTIANE } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let organiser: TestClient;
@@ -14,7 +14,7 @@ const after = `/events/${VIENTIANE}/after`;
 
 beforeAll(async () => {
   hub = await demoPlatform({ library: true });
-  ({ client: organiser } = await signedIn(hub, { organisation: 'unesco' }));
+  ({ client: organiser } = await organiserOf(hub, 'unesco'));
 }, 60_000);
 afterAll(() => hub.close());
 
@@ -40,7 +40,7 @@ describe('outcomes and recommendations', () => {
     expect(res.status).toBe(422);
     expect(res.text).toContain('id="f-outcomes-error"');
     expect(res.text).toContain('kept');
-    const { client: stranger } = await signedIn(hub);
+    const { client: stranger } = await hub.signedIn();
     expect((await stranger.get(after)).status).toBe(403);
     expect((await stranger.request(after, { form: { outcomes: 'mine now' } })).status).toBe(403);
     expect(visibleText((await hub.client().get(`/events/${VIENTIANE}`)).text)).not.toContain('mine now');
@@ -147,7 +147,7 @@ describe('photos', () => {
   });
 
   it('lets only the organisers add or delete photos', async () => {
-    const { client: stranger } = await signedIn(hub);
+    const { client: stranger } = await hub.signedIn();
     const png = await picture(200, 100).png().toBuffer();
     const res = await postMultipart(
       stranger,

@@ -1,31 +1,19 @@
-// /api/v1/events/{slug}/participants, …/checkins/{date}, …/report and …/feedback: the roster,
-// check-in, key figures and feedback through the API, with the same schemas, permissions and
-// stores as the pages (tag "Event participants" in the OpenAPI document).
+// /api/v1/events/{slug}/participants, …/checkins/{date} and …/report: the roster, check-in and key
+// figures through the API, with the pages' schemas, loaders and actions (so the same permissions,
+// validation and audit; tag "Event participants" in the OpenAPI document). The feedback's routes
+// are in feedback-api.ts.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { actionContext } from '../../../platform/actions.ts';
 import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../../platform/api.ts';
-import { auditOrigin, recordAudit } from '../../../platform/audit.ts';
-import type { AppDeps, AppEnv } from '../../../platform/context.ts';
-import { HttpError } from '../../../platform/http/errors.ts';
-import { type FieldErrors, fieldErrors } from '../../../platform/http/forms.ts';
-import { withinEvent } from '../agenda.ts';
+import type { AppDeps } from '../../../platform/context.ts';
+import { parseInput, readJson } from '../../../platform/http/forms.ts';
+import { linksOf, loadEvent, loadManagedEvent, loadRosterRow, type RosterRow, refuse } from './access.ts';
+import { addParticipant, removeParticipant, setAttendance, updateParticipant } from './actions/roster.ts';
 import { keyFigures } from './figures.ts';
-import { loadEvent, loadManagedEvent, refuse } from './load.ts';
+import { listRoster } from './listing.ts';
 import { canSeeFigures } from './permissions.ts';
-import {
-  addParticipant,
-  listRoster,
-  type RosterRow,
-  removeParticipant,
-  resolveParticipant,
-  rosterRow,
-  setCheckins,
-  strangers,
-  updateParticipant,
-} from './roster.ts';
-import { checkinBodySchema, eventDate, participantInputSchema } from './schemas.ts';
+import { checkinBodySchema, inputOf, participantInput } from './schemas.ts';
 
-type C = Context<AppEnv>;
 const TAG = 'Event participants';
 
 const ParticipantSchema = z
@@ -50,25 +38,8 @@ const ParticipantSchema = z
   })
   .openapi('EventParticipant');
 
-const ParticipantInputDoc = z
-  .object({
-    name: z.string(),
-    role: z.enum(['participant', 'observer']).optional(),
-    organisation: z
-      .string()
-      .nullable()
-      .optional()
-      .openapi({ description: 'Slug of a directory organisation' }),
-    organisation_name: z.string().nullable().optional(),
-    organisation_kind: z.string().nullable().optional(),
-    country: z.string().nullable().optional().openapi({ example: 'LA' }),
-    category_id: z.number().int().nullable().optional(),
-    gender: z.enum(['woman', 'man', 'another']).nullable().optional(),
-    networking_consent: z.boolean().optional(),
-    account: z.string().nullable().optional().openapi({ description: 'Email of the participant’s account' }),
-    person: z.string().nullable().optional().openapi({ description: 'Slug of a people profile' }),
-  })
-  .openapi('EventParticipantInput');
+/** The body of POST: the roster form's own schema (PATCH takes any part of it). */
+const ParticipantInputDoc = participantInput.openapi('EventParticipantInput');
 
 const FiguresSchema = z
   .object({
@@ -102,7 +73,7 @@ const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const body = (schema: z.ZodType) => ({
+const body = <S extends z.ZodType>(schema: S) => ({
   body: { required: true, content: { 'application/json': { schema } } },
 });
 const writeProblems = { 401: problems[401], 403: problems[403], 404: problems[404], 422: problems[422] };
@@ -124,16 +95,6 @@ function participantJson(r: RosterRow) {
     fromApplication: r.registration_id !== null,
     daysPresent: r.daysPresent,
   };
-}
-
-const invalid = (errors: FieldErrors) =>
-  new HttpError(422, 'error.422.message', undefined, undefined, errors);
-
-async function jsonObject(c: C): Promise<Record<string, unknown>> {
-  const value: unknown = await c.req.json().catch(() => undefined);
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw invalid({ _form: 'form.invalid' });
-  return value as Record<string, unknown>;
 }
 
 const routes = {
@@ -177,7 +138,7 @@ const routes = {
       'Change a participant the organisers entered (an accepted application is changed through it: 409)',
     security: signedIn,
     middleware: [requireSignedIn, requireJson] as const,
-    request: { params: idParams, ...body(ParticipantInputDoc.partial()) },
+    request: { params: idParams, ...body(participantInput.partial()) },
     responses: {
       200: json(ParticipantSchema, 'The row'),
       ...writeProblems,
@@ -237,31 +198,8 @@ const routes = {
 
 export function participantsApi(deps: AppDeps) {
   const { db } = deps;
-
-  /** The body checked by the form's schema, then its references. */
-  const readParticipant = async (eventId: number, value: unknown, exceptId?: number) => {
-    const parsed = participantInputSchema.safeParse(value);
-    if (!parsed.success) throw invalid(fieldErrors(parsed.error.issues));
-    const { values, errors } = await resolveParticipant(db, eventId, parsed.data, exceptId);
-    if (Object.keys(errors).length) throw invalid(errors);
-    return values;
-  };
-
-  const audit = (c: C, trx: typeof db, eventId: number, action: string, details: Record<string, unknown>) =>
-    recordAudit(trx, {
-      ...auditOrigin(c),
-      action,
-      subjectType: 'event',
-      subjectId: eventId,
-      details: { ...details, via: 'api' },
-    });
-
-  const ownRow = async (eventId: number, id: number) => {
-    const row = await rosterRow(db, eventId, id);
-    if (!row) throw new HttpError(404, 'error.404.message');
-    if (row.registration_id !== null) throw new HttpError(409, 'participants.appliedNotice');
-    return row;
-  };
+  const rowJson = async (eventId: number, id: number) =>
+    participantJson(await loadRosterRow(db, eventId, id));
 
   return apiRouter()
     .openapi(routes.list, async (c) => {
@@ -271,71 +209,33 @@ export function participantsApi(deps: AppDeps) {
       return c.json({ total, page, items: rows.map(participantJson) }, 200);
     })
     .openapi(routes.add, async (c) => {
-      const { event } = await loadManagedEvent(db, c, c.req.valid('param').slug);
-      const values = await readParticipant(event.id, await jsonObject(c));
-      const added = await db.transaction().execute(async (trx) => {
-        const row = await addParticipant(trx, event.id, values);
-        await audit(c, trx, event.id, 'event.participant_added', { participant: row.id, role: row.role });
-        return row;
-      });
-      return c.json(participantJson((await rosterRow(db, event.id, added.id))!), 201);
+      const loaded = await loadManagedEvent(db, c, c.req.valid('param').slug);
+      const row = await addParticipant(actionContext(c), loaded, c.req.valid('json'));
+      return c.json(await rowJson(loaded.event.id, row.id), 201);
     })
     .openapi(routes.update, async (c) => {
       const { slug, id } = c.req.valid('param');
-      const { event } = await loadManagedEvent(db, c, slug);
-      const row = await ownRow(event.id, id);
-      const current = {
-        name: row.name,
-        role: row.role,
-        organisation: row.organisationSlug,
-        organisation_name: row.organisation_name,
-        organisation_kind: row.organisation_kind,
-        country: row.country,
-        category_id: row.category_id,
-        gender: row.gender,
-        networking_consent: row.networking_consent === 1,
-        person: row.personSlug,
-        account: row.user_id
-          ? ((await db.selectFrom('users').select('email').where('id', '=', row.user_id).executeTakeFirst())
-              ?.email ?? null)
-          : null,
-      };
-      const values = await readParticipant(event.id, { ...current, ...(await jsonObject(c)) }, row.id);
-      await db.transaction().execute(async (trx) => {
-        const fields = await updateParticipant(trx, row, values);
-        if (fields.length)
-          await audit(c, trx, event.id, 'event.participant_updated', { participant: row.id, fields });
+      const loaded = await loadManagedEvent(db, c, slug);
+      const row = await loadRosterRow(db, loaded.event.id, id);
+      const input = parseInput(participantInput, {
+        ...inputOf(row, await linksOf(db, row)),
+        ...(await readJson(c)),
       });
-      return c.json(participantJson((await rosterRow(db, event.id, row.id))!), 200);
+      await updateParticipant(actionContext(c), loaded, row, input);
+      return c.json(await rowJson(loaded.event.id, row.id), 200);
     })
     .openapi(routes.remove, async (c) => {
       const { slug, id } = c.req.valid('param');
-      const { event } = await loadManagedEvent(db, c, slug);
-      const row = await ownRow(event.id, id);
-      await db.transaction().execute(async (trx) => {
-        await audit(c, trx, event.id, 'event.participant_removed', { participant: row.id, role: row.role });
-        await removeParticipant(trx, row.id);
-      });
+      const loaded = await loadManagedEvent(db, c, slug);
+      await removeParticipant(actionContext(c), loaded, await loadRosterRow(db, loaded.event.id, id));
       return c.body(null, 204);
     })
     .openapi(routes.checkin, async (c) => {
       const { slug, date } = c.req.valid('param');
-      const { event, user } = await loadManagedEvent(db, c, slug);
-      const day = eventDate.safeParse(date);
-      if (!day.success || !withinEvent(event, day.data)) throw invalid({ date: 'participants.dayOutside' });
-      const parsed = checkinBodySchema.safeParse(await jsonObject(c));
-      if (!parsed.success) throw invalid(fieldErrors(parsed.error.issues));
-      const present = parsed.data.present;
-      if ((await strangers(db, event.id, present)).length)
-        throw invalid({ present: 'participants.notOnRoster' });
-      const everyone = (await listRoster(db, event.id)).rows.map((r) => r.id);
-      const result = await db.transaction().execute(async (trx) => {
-        const changed = await setCheckins(trx, event.id, day.data, everyone, present, user.id);
-        if (changed.added + changed.removed)
-          await audit(c, trx, event.id, 'event.checkin', { day: day.data, ...changed });
-        return changed;
-      });
-      return c.json({ date: day.data, present: new Set(present).size, ...result }, 200);
+      const loaded = await loadManagedEvent(db, c, slug);
+      const { present } = c.req.valid('json');
+      const changed = await setAttendance(actionContext(c), loaded, date, present);
+      return c.json({ date, present: new Set(present).size, ...changed }, 200);
     })
     .openapi(routes.report, async (c) => {
       const { event, user, organiser } = await loadEvent(db, c, c.req.valid('param').slug);

@@ -4,15 +4,14 @@
 // networking page (those who agreed, never their gender, to participants and organisers only).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
-import { CERTIFICATE_CSS_PATH } from './certificate.tsx';
-import { demoPlatform, enrol, eventId, KHON_KAEN, QINGDAO, signedIn, VIENTIANE } from './test-helpers.ts';
+import { demoPlatform, enrol, eventId, KHON_KAEN, QINGDAO, VIENTIANE } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
 
 beforeAll(async () => {
   hub = await demoPlatform();
-  ({ client: editor } = await signedIn(hub, { role: 'editor' }));
+  ({ client: editor } = await hub.signedIn('editor'));
 }, 60_000);
 afterAll(() => hub.close());
 
@@ -21,7 +20,7 @@ const setStatus = async (slug: string, status: 'held' | 'announced') =>
 
 describe('certificates of attendance', () => {
   it('gives a participant their own certificate once the event is held, in their language', async () => {
-    const { user, client } = await signedIn(hub);
+    const { user, client } = await hub.signedIn();
     const id = await enrol(hub, VIENTIANE, user.id, { name: 'ບຸນມີ ພົມມະຈັນ' });
     const mine = await client.get(`/events/${VIENTIANE}/certificate`);
     expect(mine.status).toBe(303);
@@ -32,13 +31,20 @@ describe('certificates of attendance', () => {
     expect(page.text).toContain('<html lang="lo"');
     expect(page.text).toContain('ບຸນມີ ພົມມະຈັນ');
     expect(page.text).toContain('ໃບຢັ້ງຢືນການເຂົ້າຮ່ວມ');
-    // No site header or footer around it; its own print stylesheet.
+    // No site header or footer around it; the platform's print stylesheet.
     expect(page.text).not.toContain('site-header');
-    expect(page.text).toContain(CERTIFICATE_CSS_PATH);
-    const css = await hub.app.request(CERTIFICATE_CSS_PATH);
+    const stylesheet = page.text.match(
+      /<link rel="stylesheet" href="(\/assets\/print\.[0-9a-f]{10}\.css)"/,
+    )?.[1];
+    expect(stylesheet).toBeDefined();
+    const css = await hub.app.request(stylesheet ?? '');
     expect(css.status).toBe(200);
     expect(css.headers.get('cache-control')).toContain('immutable');
     expect(await css.text()).toContain('size: A4 landscape');
+    // The address the certificates' stylesheet had before leads there (a page saved then).
+    const before = await hub.app.request('/events/certificate.0a1b2c3d4e.css');
+    expect(before.status).toBe(301);
+    expect(before.headers.get('location')).toBe(stylesheet);
     // The event page offers the link.
     expect(visibleText((await client.get(`/events/${VIENTIANE}`)).text)).toContain(
       'My certificate of attendance',
@@ -46,7 +52,7 @@ describe('certificates of attendance', () => {
   });
 
   it('waits for the event to be held, and for a day checked in when check-in was used', async () => {
-    const { user, client } = await signedIn(hub);
+    const { user, client } = await hub.signedIn();
     const id = await enrol(hub, KHON_KAEN, user.id);
     const url = `/events/${KHON_KAEN}/certificates/${id}`;
     await setStatus(KHON_KAEN, 'announced');
@@ -98,7 +104,7 @@ describe('certificates of attendance', () => {
     const anonymous = await hub.client().get(url);
     expect(anonymous.status).toBe(303);
     expect(anonymous.location).toContain('/login');
-    const { client: stranger } = await signedIn(hub);
+    const { client: stranger } = await hub.signedIn();
     expect((await stranger.get(url)).status).toBe(403);
     expect((await stranger.get(`/events/${QINGDAO}/certificate`)).status).toBe(403);
     expect((await stranger.get(`/events/${QINGDAO}/certificates`)).status).toBe(403);
@@ -113,15 +119,15 @@ describe('certificates of attendance', () => {
     expect((await editor.get(`/events/${QINGDAO}/certificates/${elsewhere}`)).status).toBe(404);
     const all = await editor.get(`/events/${QINGDAO}/certificates`);
     expect(all.status).toBe(200);
-    expect(all.text.match(/class="certificate"/g)).toHaveLength(28);
+    expect(all.text.match(/class="sheet certificate"/g)).toHaveLength(28);
     expect(visibleText(all.text)).toContain('took part as an observer in');
   });
 });
 
 describe('networking', () => {
   it('shows the participants who agreed, to participants and organisers only, without gender', async () => {
-    const { user: a, client: alice } = await signedIn(hub);
-    const { user: b } = await signedIn(hub);
+    const { user: a, client: alice } = await hub.signedIn();
+    const { user: b } = await hub.signedIn();
     await enrol(hub, HUE_SLUG, a.id, { name: 'Alice Shown', networking_consent: 1 });
     await enrol(hub, HUE_SLUG, b.id, { name: 'Bob Hidden', networking_consent: 0 });
     await hub.deps.db
@@ -137,7 +143,7 @@ describe('networking', () => {
     expect(text).toContain('1 person on the roster chose not to be shown.');
     expect(text).not.toContain('Woman');
 
-    const { client: stranger } = await signedIn(hub);
+    const { client: stranger } = await hub.signedIn();
     expect((await stranger.get(`/events/${HUE_SLUG}/participants`)).status).toBe(403);
     const anonymous = await hub.client().get(`/events/${HUE_SLUG}/participants`);
     expect(anonymous.status).toBe(303);

@@ -6,14 +6,9 @@ import type { Database, User } from '../../../db/schema.ts';
 import { todayIn } from '../../../platform/time.ts';
 import { clippingsOfEvent, type EventClipping } from '../../press/index.ts';
 import type { EventDetails } from '../access.ts';
-import {
-  documentsOf,
-  type LinkedDocument,
-  type Outcomes,
-  outcomesOf,
-  type Photo,
-  photosOf,
-} from './after.ts';
+import { participantOf } from './access.ts';
+import { documentsOf, type LinkedDocument, type Outcomes, outcomesOf } from './after.ts';
+import { checkinUsed } from './listing.ts';
 import {
   canAnswerFeedback,
   canManageRoster,
@@ -21,7 +16,7 @@ import {
   canSeeFigures,
   canSeeNetworking,
 } from './permissions.ts';
-import { checkinUsed, participantOf } from './roster.ts';
+import { type Photo, photosOf } from './photos.ts';
 
 export interface EventPageSummary {
   may: {

@@ -9,11 +9,10 @@ import type { AppDeps } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { fieldErrors, readJson } from '../../../platform/http/forms.ts';
 import { todayIn } from '../../../platform/time.ts';
+import { loadEvent, participantOf, refuse } from './access.ts';
 import { outcomesOf } from './after.ts';
 import { feedbackSummary, hasResponded, questionsOf, saveResponse } from './feedback.ts';
-import { loadEvent, refuse } from './load.ts';
 import { canSeeFeedbackSummary, feedbackIsOpen } from './permissions.ts';
-import { participantOf } from './roster.ts';
 import { answerFieldsOf, answersSchema } from './schemas.ts';
 
 const TAG = 'Event participants';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
 import { questionsOf } from './feedback.ts';
-import { count, demoPlatform, enrol, eventId, KHON_KAEN, signedIn } from './test-helpers.ts';
+import { count, demoPlatform, enrol, eventId, KHON_KAEN, organiserOf } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let organiser: TestClient;
@@ -13,7 +13,7 @@ const base = `/events/${KHON_KAEN}/feedback`;
 
 beforeAll(async () => {
   hub = await demoPlatform();
-  ({ client: organiser } = await signedIn(hub, { organisation: 'mekong-institute' }));
+  ({ client: organiser } = await organiserOf(hub, 'mekong-institute'));
 }, 60_000);
 afterAll(() => hub.close());
 
@@ -56,7 +56,7 @@ describe('questions', () => {
     expect(res.status).toBe(422);
     expect(res.text).toContain('id="f-choices-error"');
     expect(res.text).toContain('Lunch?');
-    const { client: stranger } = await signedIn(hub);
+    const { client: stranger } = await hub.signedIn();
     expect((await stranger.get(`${base}/questions`)).status).toBe(403);
     expect((await stranger.request(`${base}/questions`, { form: { kind: 'text', label: 'x' } })).status).toBe(
       403,
@@ -68,7 +68,7 @@ describe('questions', () => {
 describe('answers', () => {
   let participant: TestClient;
   beforeAll(async () => {
-    const signed = await signedIn(hub);
+    const signed = await hub.signedIn();
     participant = signed.client;
     await enrol(hub, KHON_KAEN, signed.user.id);
   });
@@ -121,7 +121,7 @@ describe('answers', () => {
 
   it('takes a second participant’s answers through the API', async () => {
     const q = await ids();
-    const { user, client } = await signedIn(hub);
+    const { user, client } = await hub.signedIn();
     await enrol(hub, KHON_KAEN, user.id);
     await client.get('/account');
     const res = await client.request(`/api/v1/events/${KHON_KAEN}/feedback`, {
@@ -133,10 +133,10 @@ describe('answers', () => {
 
   it('refuses people not on the roster, and an event whose last day has not come', async () => {
     const q = await ids();
-    const { client: stranger } = await signedIn(hub);
+    const { client: stranger } = await hub.signedIn();
     expect((await stranger.get(base)).status).toBe(403);
     expect((await stranger.request(base, { form: { [`q${q.rating}`]: '5' } })).status).toBe(403);
-    const { user, client } = await signedIn(hub);
+    const { user, client } = await hub.signedIn();
     await enrol(hub, KHON_KAEN, user.id);
     await hub.deps.db
       .updateTable('events')

@@ -15,6 +15,17 @@ export function canManageRoster(user: User | null, organiser: boolean): boolean 
   return canEdit(user, organiser);
 }
 
+/** canManageRoster for the actions' ensure(): the rule for an event `organiser` says of the actor. */
+export const managesRoster = (organiser: boolean) => (user: User) => canManageRoster(user, organiser);
+
+/**
+ * The organisers change and remove only the rows they entered: a row made from an accepted
+ * application is changed through the application.
+ */
+export function isEnteredByOrganisers(row: { registration_id: number | null }): boolean {
+  return row.registration_id === null;
+}
+
 /**
  * The key figures and their export: the organisers at any time; everyone once the event is held —
  * the figures of an event still to come change every day, and would say who has applied so far.

@@ -6,14 +6,14 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
 import { seedRosters } from './seed.ts';
-import { count, demoPlatform, eventId, KHON_KAEN, QINGDAO, signedIn, VIENTIANE } from './test-helpers.ts';
+import { count, demoPlatform, eventId, KHON_KAEN, organiserOf, QINGDAO, VIENTIANE } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
 
 beforeAll(async () => {
   hub = await demoPlatform();
-  ({ client: editor } = await signedIn(hub, { role: 'editor' }));
+  ({ client: editor } = await hub.signedIn('editor'));
 }, 60_000);
 afterAll(() => hub.close());
 
@@ -157,11 +157,11 @@ describe('who sees the figures and the roster', () => {
     const anonymous = await hub.client().get(`/events/${slug}/report`);
     expect(anonymous.status).toBe(303);
     expect(anonymous.location).toContain('/login');
-    const { client: stranger } = await signedIn(hub);
+    const { client: stranger } = await hub.signedIn();
     expect((await stranger.get(`/events/${slug}/report`)).status).toBe(403);
     expect((await stranger.get(`/events/${slug}/report.csv`)).status).toBe(403);
     expect((await hub.app.request(`/api/v1/events/${slug}/report`)).status).toBe(401);
-    const { client: organiser } = await signedIn(hub, { organisation: 'stella' });
+    const { client: organiser } = await organiserOf(hub, 'stella');
     const own = await organiser.get(`/events/${slug}/report`);
     expect(own.status).toBe(200);
     expect(visibleText(own.text)).toContain('Only the organisers see these figures');
@@ -171,15 +171,15 @@ describe('who sees the figures and the roster', () => {
     const anonymous = await hub.client().get(`/events/${QINGDAO}/roster.csv`);
     expect(anonymous.status).toBe(303);
     expect(anonymous.location).toContain('/login');
-    const { client: stranger } = await signedIn(hub);
+    const { client: stranger } = await hub.signedIn();
     for (const path of ['roster', 'roster.csv', 'roster.xlsx', 'certificates', 'checkin'])
       expect((await stranger.get(`/events/${QINGDAO}/${path}`)).status, path).toBe(403);
     // A partner organisation of Vientiane is not one of its organisers.
-    const { client: partner } = await signedIn(hub, { organisation: 'stella' });
+    const { client: partner } = await organiserOf(hub, 'stella');
     expect((await partner.get(`/events/${VIENTIANE}/roster`)).status).toBe(403);
     expect((await hub.app.request(`/api/v1/events/${QINGDAO}/participants`)).status).toBe(401);
 
-    const { client: organiser } = await signedIn(hub, { organisation: 'unesco-beijing' });
+    const { client: organiser } = await organiserOf(hub, 'unesco-beijing');
     const csv = await organiser.get(`/events/${QINGDAO}/roster.csv`);
     expect(csv.status).toBe(200);
     const rows = csvRows(csv.text);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
 import { fullDate } from '../format.ts';
-import { count, demoPlatform, enrol, eventId, KHON_KAEN, signedIn } from './test-helpers.ts';
+import { count, demoPlatform, enrol, eventId, KHON_KAEN, organiserOf } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let organiser: TestClient;
@@ -13,7 +13,7 @@ const roster = `/events/${KHON_KAEN}/roster`;
 
 beforeAll(async () => {
   hub = await demoPlatform();
-  ({ client: organiser } = await signedIn(hub, { organisation: 'mekong-institute' }));
+  ({ client: organiser } = await organiserOf(hub, 'mekong-institute'));
 }, 60_000);
 afterAll(() => hub.close());
 
@@ -123,7 +123,7 @@ describe('adding, changing and removing participants', () => {
     const [after] = await rowsNamed('ສົມພອນ ວົງສາ');
     expect(after).toMatchObject({ gender: null, role: 'observer' });
 
-    const { user } = await signedIn(hub);
+    const { user } = await hub.signedIn();
     const registration = await hub.deps.db
       .insertInto('event_registrations')
       .values({
@@ -160,7 +160,7 @@ describe('adding, changing and removing participants', () => {
   });
 
   it('refuses strangers and participants on every roster page and write', async () => {
-    const { user, client: participant } = await signedIn(hub);
+    const { user, client: participant } = await hub.signedIn();
     await enrol(hub, KHON_KAEN, user.id);
     const before = await count(hub, 'event_participants');
     expect((await participant.get(roster)).status).toBe(403);
@@ -248,7 +248,7 @@ describe('check-in per day', () => {
   });
 
   it('does not let a participant check others in', async () => {
-    const { user, client: participant } = await signedIn(hub);
+    const { user, client: participant } = await hub.signedIn();
     await enrol(hub, KHON_KAEN, user.id);
     const before = await count(hub, 'event_checkins');
     const all = await ids();

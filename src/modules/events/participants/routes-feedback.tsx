@@ -15,6 +15,7 @@ import { todayIn } from '../../../platform/time.ts';
 import type { FormState } from '../../../ui/components/form.tsx';
 import { renderPage } from '../../../ui/render.tsx';
 import type { EventDetails } from '../access.ts';
+import { idParam, loadEvent, loadManagedEvent, participantOf, refuse } from './access.ts';
 import { outcomesOf } from './after.ts';
 import {
   addQuestion,
@@ -24,9 +25,7 @@ import {
   questionsOf,
   saveResponse,
 } from './feedback.ts';
-import { idParam, loadEvent, loadManagedEvent, refuse } from './load.ts';
 import { canSeeFeedbackSummary, feedbackIsOpen } from './permissions.ts';
-import { participantOf } from './roster.ts';
 import { answersSchema, questionSchema } from './schemas.ts';
 import { FeedbackFormView, FeedbackSummaryPage, QuestionsView } from './views-feedback.tsx';
 import { MAX_QUESTIONS } from './vocab.ts';

@@ -1,33 +1,38 @@
 // The report and what follows from the roster for everyone else: the key figures page and its
 // exports, the certificates of attendance, and the networking page of the participants.
+import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { auditOrigin, recordAudit } from '../../../platform/audit.ts';
+import { actionContext } from '../../../platform/actions.ts';
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { attachment } from '../../../platform/http/download.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
-import { CSV_TYPE, XLSX_TYPE } from '../../../platform/spreadsheets.ts';
-import { datesBetween, nowIso } from '../../../platform/time.ts';
+import { spreadsheetOf, XLSX_TYPE } from '../../../platform/spreadsheets.ts';
+import { datesBetween } from '../../../platform/time.ts';
 import { renderPage } from '../../../ui/render.tsx';
+import { idParam, loadEvent, loadManagedEvent, loadRosterRow, participantOf, refuse } from './access.ts';
+import { setNetworkingConsent } from './actions/roster.ts';
 import { outcomesOf } from './after.ts';
-import { renderCertificates } from './certificate.tsx';
-import { figureRows, figuresCsv, figuresXlsx } from './exports.ts';
+import { figureColumns, figureRows, figuresXlsx } from './export.ts';
 import { feedbackSummary, questionsOf } from './feedback.ts';
 import { keyFigures } from './figures.ts';
-import { idParam, loadEvent, loadManagedEvent, refuse } from './load.ts';
+import { checkinUsed, listRoster } from './listing.ts';
 import { canSeeCertificate, canSeeFeedbackSummary, canSeeFigures, canSeeNetworking } from './permissions.ts';
-import { checkinUsed, listRoster, participantOf, rosterRow } from './roster.ts';
-import { NetworkingView } from './views-networking.tsx';
-import { ReportView } from './views-report.tsx';
+import { renderCertificates } from './views/certificate.tsx';
+import { NetworkingView } from './views/networking.tsx';
+import { ReportView } from './views/report.tsx';
+
+type C = Context<AppEnv>;
 
 export function reportPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { db } = deps;
+  const visible = (c: C) => loadEvent(db, c, c.req.param('slug') ?? '');
 
   /** The event whose figures the reader may see: organisers always, everyone once it is held. */
-  const figuresEvent = async (c: Parameters<typeof loadEvent>[1]) => {
-    const loaded = await loadEvent(db, c, c.req.param('slug') ?? '');
+  const figuresEvent = async (c: C) => {
+    const loaded = await visible(c);
     if (!canSeeFigures(loaded.user, loaded.event, loaded.organiser)) refuse(c);
     return loaded;
   };
@@ -59,25 +64,20 @@ export function reportPages(deps: AppDeps) {
     );
   });
 
-  const rowsFor = async (c: Parameters<typeof loadEvent>[1]) => {
+  app.get('/events/:slug/:file{report\\.(csv|xlsx)}', async (c) => {
+    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
     const { event } = await figuresEvent(c);
     const rows = figureRows(await keyFigures(db, event.id), {
       t: c.var.t,
       locale: c.var.locale,
       country: c.var.fmt.country,
     });
-    return { event, rows };
-  };
-
-  app.get('/events/:slug/report.csv', async (c) => {
-    const { event, rows } = await rowsFor(c);
-    return attachment(c, figuresCsv(rows), CSV_TYPE, `${event.slug}-figures.csv`);
-  });
-
-  app.get('/events/:slug/report.xlsx', async (c) => {
-    const { event, rows } = await rowsFor(c);
-    const xlsx = await figuresXlsx(rows, c.var.t('participants.reportTitle'));
-    return attachment(c, xlsx, XLSX_TYPE, `${event.slug}-figures.xlsx`);
+    // The workbook shows the share as a percentage (a number format a plain sheet has not).
+    const file =
+      format === 'csv'
+        ? await spreadsheetOf('csv', figureColumns, rows)
+        : { body: await figuresXlsx(rows, c.var.t('participants.reportTitle')), type: XLSX_TYPE };
+    return attachment(c, file.body, file.type, `${event.slug}-figures.${format}`);
   });
 
   // ── Certificates ───────────────────────────────────────────────────────────
@@ -98,10 +98,9 @@ export function reportPages(deps: AppDeps) {
   });
 
   app.get('/events/:slug/certificates/:id', async (c) => {
-    const { event, user, organiser } = await loadEvent(db, c, c.req.param('slug'));
-    const row = await rosterRow(db, event.id, idParam(c.req.param('id')));
+    const { event, user, organiser } = await visible(c);
     // Not on this event's roster: as if there were no such certificate (for the organisers too).
-    if (!row) throw new HttpError(404, 'error.404.message');
+    const row = await loadRosterRow(db, event.id, idParam(c.req.param('id')));
     const used = await checkinUsed(db, event.id);
     if (!canSeeCertificate(user, event, organiser, row, used)) refuse(c);
     return renderCertificates(c, {
@@ -116,7 +115,7 @@ export function reportPages(deps: AppDeps) {
   // "My certificate": the reader's own row of the roster.
   app.get('/events/:slug/certificate', async (c) => {
     const user = requireUser(c);
-    const { event } = await loadEvent(db, c, c.req.param('slug'));
+    const { event } = await visible(c);
     const me = await participantOf(db, event.id, user.id);
     if (!me) throw new HttpError(403, 'participants.notParticipant');
     return c.redirect(`/events/${event.slug}/certificates/${me.id}`, 303);
@@ -126,7 +125,7 @@ export function reportPages(deps: AppDeps) {
 
   app.get('/events/:slug/participants', async (c) => {
     const user = requireUser(c);
-    const { event, organiser } = await loadEvent(db, c, c.req.param('slug'));
+    const { event, organiser } = await visible(c);
     const me = await participantOf(db, event.id, user.id);
     if (!canSeeNetworking(user, organiser, !!me)) throw new HttpError(403, 'participants.notParticipant');
     const { rows } = await listRoster(db, event.id);
@@ -140,32 +139,10 @@ export function reportPages(deps: AppDeps) {
 
   // A participant chooses whether the others see them; an accepted application keeps the same choice.
   app.post('/events/:slug/participants/consent', async (c) => {
-    const user = requireUser(c);
-    const { event } = await loadEvent(db, c, c.req.param('slug'));
-    const me = await participantOf(db, event.id, user.id);
-    if (!me) throw new HttpError(403, 'participants.notParticipant');
-    const body = await c.req.parseBody();
-    const consent = body.consent === '1' ? 1 : 0;
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('event_participants')
-        .set({ networking_consent: consent, updated_at: nowIso() })
-        .where('id', '=', me.id)
-        .execute();
-      if (me.registration_id !== null)
-        await trx
-          .updateTable('event_registrations')
-          .set({ networking_consent: consent, updated_at: nowIso() })
-          .where('id', '=', me.registration_id)
-          .execute();
-      await recordAudit(trx, {
-        ...auditOrigin(c),
-        action: 'event.networking_consent',
-        subjectType: 'event',
-        subjectId: event.id,
-        details: { participant: me.id, consent: consent === 1 },
-      });
-    });
+    requireUser(c);
+    const { event } = await visible(c);
+    const consent = (await c.req.parseBody()).consent === '1';
+    await setNetworkingConsent(actionContext(c), { event }, consent);
     setFlash(c, consent ? 'participants.nowShown' : 'participants.nowHidden');
     return c.redirect(`/events/${event.slug}/participants`, 303);
   });

@@ -1,9 +1,9 @@
-// The pages around an event's roster, as one Hono sub-app mounted by the events pages
-// (events/routes.tsx): the roster and check-in, the report with its exports, certificates,
+// The pages around an event's roster, as one Hono sub-app mounted by the events module (index.ts)
+// before the events' own pages: the roster and check-in, the report with its exports, certificates,
 // networking, what came after the event (texts, documents, photos) and the feedback.
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
-import { CERTIFICATE_CSS_PATH, certificateStylesheet } from './certificate.tsx';
+import { printStylesheetUrl } from '../../../ui/print.tsx';
 import { afterPages } from './routes-after.tsx';
 import { feedbackPages } from './routes-feedback.tsx';
 import { reportPages } from './routes-report.tsx';
@@ -11,8 +11,10 @@ import { rosterPages } from './routes-roster.tsx';
 
 export function participantsPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  // A dot is never in an event's slug, so this path is no event's.
-  app.get(CERTIFICATE_CSS_PATH, (c) => certificateStylesheet(c));
+  // Where the certificates' stylesheet was served before it became the platform's print stylesheet
+  // (/assets/print.<hash>.css): a page saved then still finds it. A dot is never in an event's slug,
+  // and these pages are mounted first, so this path is no event's.
+  app.get('/events/:file{certificate\\.[0-9a-f]{10}\\.css}', (c) => c.redirect(printStylesheetUrl(), 301));
   app.route('/', rosterPages(deps));
   app.route('/', reportPages(deps));
   app.route('/', afterPages(deps));

@@ -1,12 +1,28 @@
-// One zod schema per form, shared by the pages and the API: a participant of the roster, a day's
-// check-in, the report's texts, a linked document, a photo's caption, a feedback question, and the
-// answers to an event's questions (built from them). Messages are locale keys.
+// One zod schema per form, shared by the pages, the API and the OpenAPI document, built from the
+// platform's fields: a participant of the roster (with inputOf, a saved row as that input: what
+// PATCH merges onto and what the edit form shows), a day's check-in, the report's texts, a linked
+// document, a photo's caption; and the feedback questions and answers. Messages are locale keys.
 import { z } from 'zod';
-import { isCountryCode } from '../../../platform/countries.ts';
-import { isRealDate } from '../../../platform/time.ts';
+import {
+  blankToNull,
+  calendarDate,
+  checkbox,
+  choice,
+  line,
+  list,
+  optionalChoice,
+  optionalCountry,
+  optionalEmail,
+  optionalLine,
+  recordId,
+  slug,
+  text,
+} from '../../../platform/http/fields.ts';
+import type { FormValues } from '../../../platform/http/forms.ts';
+import type { MessageKey } from '../../../platform/i18n.ts';
 import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
-import { emailField } from '../../accounts/index.ts';
 import { PARTICIPANT_ROLES } from '../registration/vocab.ts';
+import type { Participant, ParticipantLinks } from './access.ts';
 import {
   DOCUMENT_ROLES,
   MAX_ANSWER_LENGTH,
@@ -17,17 +33,8 @@ import {
   RATING_MIN,
 } from './vocab.ts';
 
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-const optionalText = (max: number) =>
-  z.preprocess(blankToNull, z.string('form.invalid').trim().max(max, 'form.tooLong').nullable().optional());
-/** A checkbox sends "1" when ticked and nothing otherwise; the API sends a boolean. */
-const checkbox = z.preprocess((v) => v === true || v === '1' || v === 'on', z.boolean());
-const asList = (v: unknown): unknown[] =>
-  v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v];
-const SLUG = /^[a-z0-9-]{1,120}$/;
-
-/** The last path segment of a pasted address (…/directory/stella, …/library/decision-1755) or the slug itself. */
-const slugFrom = (section: string, message: string) =>
+/** A slug, or the address of its page pasted (…/directory/stella, …/library/decision-1755). */
+const slugOrAddress = (section: string, message: MessageKey) =>
   z.preprocess(
     (v) =>
       typeof v === 'string'
@@ -35,86 +42,95 @@ const slugFrom = (section: string, message: string) =>
             .trim()
             .replace(new RegExp(`^.*/${section}/`), '')
             .replace(/[/?#].*$/, '')
-            .toLowerCase()
         : v,
-    z.string(message).regex(SLUG, message),
+    slug(message),
   );
-const optionalSlug = (section: string, message: string) =>
-  z.preprocess(blankToNull, slugFrom(section, message).nullable().optional());
+const optionalSlugOrAddress = (section: string, message: MessageKey) =>
+  z.preprocess(blankToNull, slugOrAddress(section, message).nullable().default(null));
 
-export const eventDate = z.string('participants.badDay').trim().refine(isRealDate, 'participants.badDay');
+export const eventDate = calendarDate('participants.badDay');
 
 /** A person on the roster, as the organisers enter them (walk-ins, a published roster). */
-export const participantInputSchema = z.object({
-  name: z.string('form.required').trim().min(1, 'form.required').max(200, 'form.tooLong'),
-  organisation_name: optionalText(300),
-  organisation: optionalSlug('directory', 'events.unknownOrganisation'),
-  organisation_kind: z.preprocess(
-    blankToNull,
-    z.enum(ORGANISATION_KINDS, 'form.invalid').nullable().optional(),
+export const participantInput = z.object({
+  name: line(200).describe('The name as the certificate shows it'),
+  organisation_name: optionalLine(300),
+  organisation: optionalSlugOrAddress('directory', 'events.unknownOrganisation').describe(
+    'Slug (or address) of a directory organisation',
   ),
-  country: z.preprocess(
-    blankToNull,
-    z.string('form.invalid').refine(isCountryCode, 'form.invalid').nullable().optional(),
-  ),
-  category_id: z.preprocess(
-    blankToNull,
-    z.coerce.number('form.invalid').int('form.invalid').positive('form.invalid').nullable().optional(),
-  ),
+  organisation_kind: optionalChoice(ORGANISATION_KINDS),
+  country: optionalCountry().describe('ISO 3166-1 alpha-2, e.g. LA'),
+  category_id: z.preprocess(blankToNull, recordId().nullable().default(null)),
   /** Optional: null means the person did not say. */
-  gender: z.preprocess(blankToNull, z.enum(GENDERS, 'form.invalid').nullable().optional()),
-  role: z.enum(PARTICIPANT_ROLES, 'form.invalid').default('participant'),
-  networking_consent: checkbox.default(false),
+  gender: optionalChoice(GENDERS).describe('woman, man, another; null when not stated'),
+  role: choice(PARTICIPANT_ROLES).default('participant'),
+  networking_consent: checkbox(),
   /** The participant's account, by its email: links the certificate and the feedback form to them. */
-  account: z.preprocess(blankToNull, emailField.nullable().optional()),
-  person: z.preprocess(
-    blankToNull,
-    z
-      .preprocess(
-        (v) => (typeof v === 'string' ? v.trim().replace(/^.*\/directory\/people\//, '') : v),
-        z.string('participants.unknownPerson').regex(SLUG, 'participants.unknownPerson'),
-      )
-      .nullable()
-      .optional(),
+  account: optionalEmail().describe('Email of the participant’s account'),
+  person: optionalSlugOrAddress('directory/people', 'participants.unknownPerson').describe(
+    'Slug (or address) of a people profile',
   ),
 });
-export type ParticipantInput = z.infer<typeof participantInputSchema>;
+export type ParticipantInput = z.infer<typeof participantInput>;
 
-const ids = z.preprocess(
-  asList,
-  z
-    .array(z.coerce.number('form.invalid').int('form.invalid').positive('form.invalid'), 'form.invalid')
-    .max(5_000),
-);
+/** A saved row as input: what PATCH merges the sent fields onto. */
+export function inputOf(row: Participant, links: ParticipantLinks): ParticipantInput {
+  return {
+    name: row.name,
+    organisation_name: row.organisation_name,
+    organisation: links.organisation,
+    organisation_kind: row.organisation_kind,
+    country: row.country,
+    category_id: row.category_id,
+    gender: row.gender,
+    role: row.role,
+    networking_consent: row.networking_consent === 1,
+    account: links.account,
+    person: links.person,
+  };
+}
+
+/** A saved row as the edit form shows it. */
+export function formValuesOf(row: Participant, links: ParticipantLinks): FormValues {
+  const input = inputOf(row, links);
+  return {
+    name: input.name,
+    organisation_name: input.organisation_name ?? '',
+    organisation: input.organisation ?? '',
+    organisation_kind: input.organisation_kind ?? '',
+    country: input.country ?? '',
+    category_id: input.category_id === null ? '' : String(input.category_id),
+    gender: input.gender ?? '',
+    role: input.role,
+    ...(input.networking_consent ? { networking_consent: '1' } : {}),
+    account: input.account ?? '',
+    person: input.person ?? '',
+  };
+}
+
+const ids = list(recordId(), 5_000);
 
 /**
  * One day's check-in form: the participants shown (`shown`) and those ticked present among them.
  * Only the shown rows change, so a page of the roster never clears the others.
  */
-export const checkinSchema = z.object({
-  day: eventDate,
-  shown: ids.default([]),
-  present: ids.default([]),
-});
+export const checkinSchema = z.object({ day: eventDate, shown: ids, present: ids });
 
 /** The API's check-in: exactly these participants were there that day. */
 export const checkinBodySchema = z.object({ present: z.array(z.number().int().positive()).max(5_000) });
 
 export const outcomesSchema = z.object({
-  outcomes: z.string('form.invalid').max(MAX_REPORT_TEXT, 'form.tooLong').default(''),
-  recommendations: z.string('form.invalid').max(MAX_REPORT_TEXT, 'form.tooLong').default(''),
-  feedback_public: checkbox.default(false),
+  outcomes: text(MAX_REPORT_TEXT),
+  recommendations: text(MAX_REPORT_TEXT),
+  feedback_public: checkbox(),
 });
 export type OutcomesInput = z.infer<typeof outcomesSchema>;
 
 export const documentLinkSchema = z.object({
-  document: slugFrom('library', 'participants.unknownDocument'),
-  role: z.enum(DOCUMENT_ROLES, 'form.invalid').default('document'),
+  document: slugOrAddress('library', 'participants.unknownDocument'),
+  role: choice(DOCUMENT_ROLES).default('document'),
 });
 
-export const photoSchema = z.object({
-  caption: z.string('form.required').trim().min(1, 'form.required').max(300, 'form.tooLong'),
-});
+export const photoSchema = z.object({ caption: line(300) });
 
 const choiceList = z.preprocess(
   (v) =>
@@ -135,7 +151,7 @@ export const questionSchema = z
     kind: z.enum(QUESTION_KINDS, 'form.invalid'),
     label: z.string('form.required').trim().min(1, 'form.required').max(300, 'form.tooLong'),
     choices: choiceList,
-    required: checkbox.default(false),
+    required: checkbox(),
   })
   .superRefine((q, ctx) => {
     const unique = new Set(q.choices.map((c) => c.toLocaleLowerCase()));

@@ -1,13 +1,14 @@
 // Shared by the participants' tests: a platform with the demo directory, people, library, events
-// (and their rosters) and press clippings seeded by the modules' own seeds; signed-in clients of
-// each kind (an editor, a member of an organiser organisation, a stranger); and forms sent as
-// multipart the way a browser sends a file.
+// (and their rosters) and press clippings seeded by the modules' own seeds; a signed-in member of an
+// organiser organisation (editors and strangers are hub.signedIn()); and forms sent as multipart
+// the way a browser sends a file.
 import {
   createTestPlatform,
   type TestClient,
   type TestPlatform,
   type Upload,
 } from '../../../../test/harness.ts';
+import { joinOrganisation } from '../../../../test/organisations.ts';
 import { SEED_DIR } from '../../../seed.ts';
 import { seedDirectory } from '../../directory/seed.ts';
 import { seedLibrary } from '../../library/seed.ts';
@@ -33,30 +34,11 @@ export async function demoPlatform(
   return hub;
 }
 
-export async function signedIn(
-  hub: TestPlatform,
-  options: { role?: 'member' | 'editor' | 'admin'; organisation?: string } = {},
-) {
-  const user = await hub.createUser({ role: options.role ?? 'member' });
-  if (options.organisation) {
-    const org = await hub.deps.db
-      .selectFrom('organisations')
-      .select('id')
-      .where('slug', '=', options.organisation)
-      .executeTakeFirstOrThrow();
-    await hub.deps.db
-      .insertInto('organisation_members')
-      .values({
-        organisation_id: org.id,
-        user_id: user.id,
-        role: 'editor',
-        created_at: new Date().toISOString(),
-      })
-      .execute();
-  }
-  const client = hub.client();
-  await client.login(user.email);
-  return { user, client };
+/** A signed-in member of `organisation`: one of the organisers of the events it organises. */
+export async function organiserOf(hub: TestPlatform, organisation: string) {
+  const signed = await hub.signedIn('member');
+  await joinOrganisation(hub, signed.user.id, organisation);
+  return signed;
 }
 
 export async function eventId(hub: TestPlatform, slug: string): Promise<number> {

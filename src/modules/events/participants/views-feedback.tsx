@@ -1,13 +1,22 @@
 // Feedback: the participant's form (a rating from 1 to 5 as radio buttons, a choice, a text), the
 // organisers' questions with the form to add one, and the summary of the answers.
 import { fieldValue } from '../../../platform/http/forms.ts';
-import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
+import { BarChart } from '../../../ui/components/charts.tsx';
+import {
+  Checkbox,
+  CsrfField,
+  Field,
+  Form,
+  type FormState,
+  SelectField,
+  Submit,
+  TextArea,
+} from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { EventDetails } from '../access.ts';
-import { BarChart } from './charts.tsx';
 import type { FeedbackSummary } from './feedback.ts';
 import type { Question } from './schemas.ts';
-import { Checkbox, EventCrumbs, TextArea } from './views-parts.tsx';
+import { EventCrumbs } from './views/parts.tsx';
 import { MAX_ANSWER_LENGTH, QUESTION_KINDS, RATING_MAX, RATING_MIN } from './vocab.ts';
 
 function QuestionField({ q, state }: { q: Question; state: FormState }) {

@@ -1,19 +1,29 @@
 // After the event, for its organisers: outcomes and recommendations (Markdown), whether the
 // feedback summary is public, the library documents and presentations linked to the event, and its
 // photos. Each part is a form of its own, so a refused photo never loses a text being written.
-import { IMAGE_ACCEPT } from '../../../platform/images.ts';
-import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
-import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../access.ts';
-import { type LinkedDocument, PHOTO_MAX_BYTES, type Photo, photoUrl } from './after.ts';
-import { Checkbox, EventCrumbs, TextArea } from './views-parts.tsx';
-import { DOCUMENT_ROLES, MAX_REPORT_TEXT } from './vocab.ts';
+import { IMAGE_ACCEPT } from '../../../../platform/images.ts';
+import {
+  Checkbox,
+  CsrfField,
+  Field,
+  FileField,
+  Form,
+  type FormState,
+  SelectField,
+  Submit,
+  TextArea,
+} from '../../../../ui/components/form.tsx';
+import { usePage } from '../../../../ui/page-context.ts';
+import type { EventDetails } from '../../access.ts';
+import type { LinkedDocument } from '../after.ts';
+import { PHOTO_MAX_BYTES, type Photo, photoUrl } from '../photos.ts';
+import { DOCUMENT_ROLES, MAX_REPORT_TEXT } from '../vocab.ts';
+import { EventCrumbs } from './parts.tsx';
 
 export interface AfterForms {
   outcomes?: FormState;
   document?: FormState;
   photo?: FormState;
-  photoValues?: Record<string, number>;
 }
 
 export function AfterEditorView(props: {
@@ -25,7 +35,6 @@ export function AfterEditorView(props: {
   const { t } = usePage();
   const { event, forms } = props;
   const base = `/events/${event.slug}`;
-  const photoError = forms.photo?.errors?.photo;
   return (
     <div class="wrap narrow">
       <EventCrumbs event={event} />
@@ -123,29 +132,15 @@ export function AfterEditorView(props: {
         </ul>
       )}
       <Form action={`${base}/photos`} state={forms.photo} enctype="multipart/form-data" requiredNote>
-        <div class={photoError ? 'field invalid' : 'field'}>
-          <label for="f-photo">
-            {t('participants.photo')}
-            <span class="required"> *</span>
-          </label>
-          <p class="hint" id="f-photo-hint">
-            {t('participants.photoHint', { limit: PHOTO_MAX_BYTES / 1024 / 1024 })}
-          </p>
-          <input
-            id="f-photo"
-            name="photo"
-            type="file"
-            accept={IMAGE_ACCEPT}
-            required
-            aria-invalid={photoError ? 'true' : undefined}
-            aria-describedby={photoError ? 'f-photo-hint f-photo-error' : 'f-photo-hint'}
-          />
-          {photoError && (
-            <p class="field-error" id="f-photo-error">
-              {t(photoError, forms.photoValues)}
-            </p>
-          )}
-        </div>
+        <FileField
+          name="photo"
+          label="participants.photo"
+          hint="participants.photoHint"
+          hintValues={{ limit: PHOTO_MAX_BYTES / 1024 / 1024 }}
+          accept={IMAGE_ACCEPT}
+          required
+          state={forms.photo}
+        />
         <Field
           name="caption"
           label="participants.caption"

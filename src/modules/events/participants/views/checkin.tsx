@@ -1,13 +1,13 @@
 // Check-in, one day at a time: the event's days as links, and for the chosen day a form with a
 // checkbox per participant (no script: the boxes are sent as they are ticked). A page of the roster
 // at a time; only the rows shown are changed when it is saved.
-import { Form, type FormState } from '../../../ui/components/form.tsx';
-import { Pagination } from '../../../ui/components/pagination.tsx';
-import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../access.ts';
-import { fullDate } from '../format.ts';
-import type { RosterRow } from './roster.ts';
-import { EventCrumbs } from './views-parts.tsx';
+import { Form, type FormState } from '../../../../ui/components/form.tsx';
+import { Pagination } from '../../../../ui/components/pagination.tsx';
+import { usePage } from '../../../../ui/page-context.ts';
+import type { EventDetails } from '../../access.ts';
+import { fullDate } from '../../format.ts';
+import type { RosterRow } from '../access.ts';
+import { EventCrumbs } from './parts.tsx';
 
 export function CheckinView(props: {
   event: EventDetails;

@@ -1,11 +1,11 @@
 // The event page's blocks from the roster and what came after the event: links to the report, the
 // roster, the networking page, the feedback form and one's certificate; the outcomes and
 // recommendations; documents and presentations; photos; press coverage. Inserted in views-event.tsx.
-import { renderMarkdown } from '../../../platform/markdown.ts';
-import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../access.ts';
-import { photoUrl } from './after.ts';
-import type { EventPageSummary } from './event-page.ts';
+import { renderMarkdown } from '../../../../platform/markdown.ts';
+import { usePage } from '../../../../ui/page-context.ts';
+import type { EventDetails } from '../../access.ts';
+import type { EventPageSummary } from '../event-page.ts';
+import { photoUrl } from '../photos.ts';
 
 function TakingPart({ event, summary }: { event: EventDetails; summary: EventPageSummary }) {
   const { t } = usePage();

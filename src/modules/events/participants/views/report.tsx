@@ -2,14 +2,15 @@
 // countries, the share of women among those who stated a gender, categories, kinds of organisation
 // and attendance per day — as sentences, small SVG charts with their tables, and exports; and the
 // summary of the feedback when the reader may see it.
-import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../access.ts';
-import { fullDate } from '../format.ts';
-import { BarChart, type ChartRow, formatShare } from './charts.tsx';
-import type { FeedbackSummary } from './feedback.ts';
-import type { KeyFigures } from './figures.ts';
-import { FeedbackSummaryView } from './views-feedback.tsx';
-import { EventCrumbs, useEventTitle } from './views-parts.tsx';
+
+import { BarChart, type ChartRow, formatShare } from '../../../../ui/components/charts.tsx';
+import { usePage } from '../../../../ui/page-context.ts';
+import type { EventDetails } from '../../access.ts';
+import { fullDate } from '../../format.ts';
+import type { FeedbackSummary } from '../feedback.ts';
+import type { KeyFigures } from '../figures.ts';
+import { FeedbackSummaryView } from '../views-feedback.tsx';
+import { EventCrumbs, useEventTitle } from './parts.tsx';
 
 /** "21 participants from 11 countries, 62 % of them women" — the sentence of the published reports. */
 export function KeySentence({ figures }: { figures: KeyFigures }) {

@@ -1,11 +1,11 @@
 // Networking: the people of an event who agreed to be seen by the others, with their public profile
 // of the directory where they have one, or their name and organisation. Only the event's
 // participants and organisers reach this page; gender is never shown here.
-import { CsrfField } from '../../../ui/components/form.tsx';
-import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../access.ts';
-import type { RosterRow } from './roster.ts';
-import { EventCrumbs, useEventTitle } from './views-parts.tsx';
+import { CsrfField } from '../../../../ui/components/form.tsx';
+import { usePage } from '../../../../ui/page-context.ts';
+import type { EventDetails } from '../../access.ts';
+import type { RosterRow } from '../access.ts';
+import { EventCrumbs, useEventTitle } from './parts.tsx';
 
 export function NetworkingView(props: {
   event: EventDetails;

@@ -1,16 +1,23 @@
 // The organisers' roster: every participant with organisation, country, category, gender, role and
 // days present, the links to add people, check them in, print certificates and export; and the
 // form for one participant (the people the organisers enter themselves).
-import type { FormValues } from '../../../platform/http/forms.ts';
-import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
-import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
-import { Pagination } from '../../../ui/components/pagination.tsx';
-import { countryOptions } from '../../../ui/options.ts';
-import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../access.ts';
-import { PARTICIPANT_ROLES } from '../registration/vocab.ts';
-import type { RosterRow } from './roster.ts';
-import { Checkbox, EventCrumbs, useEventTitle } from './views-parts.tsx';
+import { GENDERS, ORGANISATION_KINDS } from '../../../../platform/vocabularies.ts';
+import {
+  Checkbox,
+  CsrfField,
+  Field,
+  Form,
+  type FormState,
+  SelectField,
+  Submit,
+} from '../../../../ui/components/form.tsx';
+import { Pagination } from '../../../../ui/components/pagination.tsx';
+import { countryOptions } from '../../../../ui/options.ts';
+import { usePage } from '../../../../ui/page-context.ts';
+import type { EventDetails } from '../../access.ts';
+import { PARTICIPANT_ROLES } from '../../registration/vocab.ts';
+import type { RosterRow } from '../access.ts';
+import { EventCrumbs, useEventTitle } from './parts.tsx';
 
 export function RosterView(props: {
   event: EventDetails;
@@ -114,27 +121,6 @@ export function RosterView(props: {
       <Pagination page={props.page} pageSize={props.pageSize} total={props.total} />
     </div>
   );
-}
-
-/** The form's values for a participant on the roster. */
-export function participantValues(
-  r: RosterRow,
-  accountEmail: string | null,
-  personSlug: string | null,
-): FormValues {
-  return {
-    name: r.name,
-    organisation_name: r.organisation_name ?? '',
-    organisation: r.organisationSlug ?? '',
-    organisation_kind: r.organisation_kind ?? '',
-    country: r.country ?? '',
-    category_id: r.category_id === null ? '' : String(r.category_id),
-    gender: r.gender ?? '',
-    role: r.role,
-    ...(r.networking_consent ? { networking_consent: '1' } : {}),
-    account: accountEmail ?? '',
-    person: personSlug ?? '',
-  };
 }
 
 export function ParticipantFormView(props: {

@@ -1,9 +1,10 @@
-// Small bar charts drawn on the server as SVG: no script, nothing to download, and readable in
-// print. Each chart is an image with a title for screen readers (role="img", <title>), and the same
+// Small bar charts drawn on the server as SVG, for any module's figures (an event's report, the
+// QPR, skills mapping, M&E dashboards): no script, nothing to download, and readable in print.
+// Each chart is an image with a title for screen readers (role="img", <title>), and the same
 // numbers follow as a table, so nothing is only in the picture. Colours come from the text colour
 // (currentColor), so the charts follow the light and dark schemes without a stylesheet of their own
 // (the page's CSP allows no inline styles).
-import { usePage } from '../../../ui/page-context.ts';
+import { usePage } from '../page-context.ts';
 
 export interface ChartRow {
   label: string;
@@ -103,7 +104,7 @@ export function BarChart(props: {
             <tr>
               <th scope="col">{props.labelHeading}</th>
               <th scope="col">{props.countHeading}</th>
-              {props.total !== undefined && <th scope="col">{t('participants.share')}</th>}
+              {props.total !== undefined && <th scope="col">{t('chart.share')}</th>}
             </tr>
           </thead>
           <tbody>

@@ -2,10 +2,10 @@
 // (section, code, label, count, share): codes stay the same in every language, labels are the
 // reader's. The roster — with gender per person — is only ever exported for the organisers.
 import type { Translator } from '../../../platform/i18n.ts';
-import { csvText, neutraliseFormula, sheetName, xlsxBytes } from '../../../platform/spreadsheets.ts';
+import { type Column, sheetName, xlsxBytes } from '../../../platform/spreadsheets.ts';
 import { fullDate } from '../format.ts';
+import type { RosterRow } from './access.ts';
 import type { KeyFigures } from './figures.ts';
-import type { RosterRow } from './roster.ts';
 
 export interface FigureRow {
   section: string;
@@ -115,84 +115,16 @@ export function figureRows(f: KeyFigures, { t, locale, country }: Labels): Figur
   return rows;
 }
 
-const FIGURE_COLUMNS = ['section', 'code', 'label', 'count', 'share'] as const;
-
-export function figuresCsv(rows: FigureRow[]): string {
-  return csvText([
-    [...FIGURE_COLUMNS],
-    ...rows.map((r) => [
-      r.section,
-      neutraliseFormula(r.code),
-      neutraliseFormula(r.label),
-      r.count,
-      r.share === null ? '' : r.share.toFixed(4),
-    ]),
-  ]);
-}
-
-export interface ExportedParticipant {
-  name: string;
-  role: string;
-  organisation: string;
-  organisation_kind: string;
-  country: string;
-  category: string;
-  gender: string;
-  networking_consent: string;
-  days_present: number;
-  dates_present: string;
-  source: string;
-  profile: string;
-}
-
-const ROSTER_COLUMNS: (keyof ExportedParticipant)[] = [
-  'name',
-  'role',
-  'organisation',
-  'organisation_kind',
-  'country',
-  'category',
-  'gender',
-  'networking_consent',
-  'days_present',
-  'dates_present',
-  'source',
-  'profile',
+/** The figures' columns; the share as a fraction with four decimals (the CSV). */
+export const figureColumns: Column<FigureRow>[] = [
+  { header: 'section', value: (r) => r.section },
+  { header: 'code', value: (r) => r.code },
+  { header: 'label', value: (r) => r.label },
+  { header: 'count', value: (r) => r.count },
+  { header: 'share', value: (r) => (r.share === null ? null : r.share.toFixed(4)) },
 ];
 
-export function exportedRoster(
-  rows: RosterRow[],
-  datesOf: Map<number, string[]>,
-  baseUrl: string,
-): ExportedParticipant[] {
-  return rows.map((r) => ({
-    name: r.name,
-    role: r.role,
-    organisation: r.organisation_name ?? '',
-    organisation_kind: r.organisation_kind ?? '',
-    country: r.country ?? '',
-    category: r.category ?? '',
-    gender: r.gender ?? '',
-    networking_consent: r.networking_consent ? 'yes' : 'no',
-    days_present: r.daysPresent,
-    dates_present: (datesOf.get(r.id) ?? []).join('; '),
-    source: r.registration_id === null ? 'organisers' : 'application',
-    profile: r.personSlug ? `${baseUrl}/directory/people/${r.personSlug}` : '',
-  }));
-}
-
-export function rosterCsv(rows: ExportedParticipant[]): string {
-  return csvText([
-    ROSTER_COLUMNS,
-    ...rows.map((r) =>
-      ROSTER_COLUMNS.map((column) => {
-        const value = r[column];
-        return typeof value === 'number' ? value : neutraliseFormula(value);
-      }),
-    ),
-  ]);
-}
-
+/** The figures as a workbook: the share as a number shown as a percentage. */
 export function figuresXlsx(rows: FigureRow[], title: string): Promise<Uint8Array> {
   return xlsxBytes((wb) => {
     const sheet = wb.addWorksheet(sheetName(title));
@@ -208,11 +140,23 @@ export function figuresXlsx(rows: FigureRow[], title: string): Promise<Uint8Arra
   });
 }
 
-export function rosterXlsx(rows: ExportedParticipant[], title: string): Promise<Uint8Array> {
-  return xlsxBytes((wb) => {
-    const sheet = wb.addWorksheet(sheetName(title));
-    sheet.columns = ROSTER_COLUMNS.map((key) => ({ header: key, key, width: key === 'name' ? 30 : 16 }));
-    for (const r of rows) sheet.addRow(r);
-    sheet.getRow(1).font = { bold: true };
-  });
+/** The roster's columns, with the days each person was checked in. */
+export function rosterColumns(datesOf: Map<number, string[]>, baseUrl: string): Column<RosterRow>[] {
+  return [
+    { header: 'name', value: (r) => r.name },
+    { header: 'role', value: (r) => r.role },
+    { header: 'organisation', value: (r) => r.organisation_name },
+    { header: 'organisation_kind', value: (r) => r.organisation_kind },
+    { header: 'country', value: (r) => r.country },
+    { header: 'category', value: (r) => r.category },
+    { header: 'gender', value: (r) => r.gender },
+    { header: 'networking_consent', value: (r) => r.networking_consent === 1 },
+    { header: 'days_present', value: (r) => r.daysPresent },
+    { header: 'dates_present', value: (r) => datesOf.get(r.id) ?? [] },
+    { header: 'source', value: (r) => (r.registration_id === null ? 'organisers' : 'application') },
+    {
+      header: 'profile',
+      value: (r) => (r.personSlug ? `${baseUrl}/directory/people/${r.personSlug}` : null),
+    },
+  ];
 }
