@@ -30,10 +30,9 @@ beforeAll(async () => {
   await seedDirectory(ctx);
   await seedPeople(ctx);
   await seedEvents(ctx);
-  const user = await hub.createUser({ role: 'editor' });
-  editor = hub.client();
-  await editor.login(user.email);
-  token = (await createApiToken(hub.deps.db, user.id, 'test')).token;
+  const signedIn = await hub.signedIn('editor');
+  editor = signedIn.client;
+  token = (await createApiToken(hub.deps.db, signedIn.user.id, 'test')).token;
   // A two-day event in Phnom Penh to edit.
   const res = await editor.submit('/events/new', '/events/new', {
     title: 'Artisans’ forum',
@@ -223,9 +222,7 @@ describe('the agenda editor', () => {
     const res = await stranger.get(`/events/${slug}/agenda`);
     expect(res.status).toBe(303);
     expect(res.location).toContain('/login');
-    const user = await hub.createUser();
-    const memberClient = hub.client();
-    await memberClient.login(user.email);
+    const { client: memberClient } = await hub.signedIn('member');
     expect((await memberClient.get(`/events/${slug}/agenda`)).status).toBe(403);
     expect(
       (

@@ -29,17 +29,16 @@ beforeAll(async () => {
   await seedDirectory(ctx);
   await seedPeople(ctx);
   await seedEvents(ctx);
-  const user = await hub.createUser({ role: 'editor' });
-  editorId = user.id;
-  editor = hub.client();
-  await editor.login(user.email);
+  const signedIn = await hub.signedIn('editor');
+  editor = signedIn.client;
+  editorId = signedIn.user.id;
 }, 60_000);
 afterAll(() => hub.close());
 
 const db = () => hub.deps.db;
 
 async function member(options: { organisation?: string; timeZone?: string } = {}) {
-  const user = await hub.createUser();
+  const { client, user } = await hub.signedIn('member', { timeZone: options.timeZone });
   if (options.organisation) {
     const org = await db()
       .selectFrom('organisations')
@@ -56,10 +55,6 @@ async function member(options: { organisation?: string; timeZone?: string } = {}
       })
       .execute();
   }
-  if (options.timeZone)
-    await db().updateTable('users').set({ time_zone: options.timeZone }).where('id', '=', user.id).execute();
-  const client = hub.client();
-  await client.login(user.email);
   return { user, client };
 }
 

@@ -283,10 +283,8 @@ export type ItemInput = z.infer<typeof itemSchema>;
 
 export const pasteSchema = z.object({
   date,
-  text: z
-    .string('form.required')
-    .min(1, 'form.required')
-    .max(60_000, 'form.tooLong')
+  text: text(60_000)
+    .refine((t) => t.trim() !== '', 'form.required')
     .refine((t) => t.split(/\r?\n/).length <= MAX_AGENDA_LINES, 'events.tooManyLines'),
   confirm: checkbox().default(false),
 });
