@@ -41,6 +41,8 @@ export function sheetName(name: string): string {
 export interface Column<R> {
   header: string;
   value: (row: R) => string | number | boolean | null | undefined | readonly string[];
+  /** The column's width in an XLSX sheet, in characters (the spreadsheet's default otherwise). */
+  width?: number;
 }
 
 /** The header and the rows as cells: lists joined with "; ", text passed through the formula guard. */
@@ -69,6 +71,9 @@ export async function spreadsheetOf<R>(
     const ws = wb.addWorksheet(sheetName(sheet));
     ws.addRows(table);
     ws.getRow(1).font = { bold: true };
+    columns.forEach((column, i) => {
+      if (column.width) ws.getColumn(i + 1).width = column.width;
+    });
   });
   return { body, type: XLSX_TYPE };
 }

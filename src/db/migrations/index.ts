@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { directoryImportsKindMigration, directoryImportsMigration } from '../../platform/import/migration.ts';
+import { questionnairesMigration } from '../../platform/questionnaires/migration.ts';
 import * as platform from './2026_11_21_0001_platform.ts';
 import * as search from './2026_11_22_0001_search.ts';
 import * as outboxAttachments from './2026_12_03_0031_outbox_attachments.ts';
@@ -12,4 +13,7 @@ export const platformMigrations: Record<string, Migration> = {
   '2026_11_23_0003_directory_imports': directoryImportsMigration,
   '2026_11_25_0001_directory_imports_kind': directoryImportsKindMigration,
   '2026_12_03_0031_outbox_attachments': outboxAttachments,
+  // The questionnaires (platform/questionnaires); modules move forms of their own into them in
+  // migrations dated after this one.
+  '2026_12_10_0001_questionnaires': questionnairesMigration,
 };

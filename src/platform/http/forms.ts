@@ -69,6 +69,28 @@ export async function attempt<T>(
   }
 }
 
+/**
+ * As attempt(), for writes that may also refuse with a conflict with what is stored (409: a
+ * category in use, a question already answered): the refusal comes back with its status, its
+ * messages by field, or its message next to `field` when it names none.
+ */
+export async function attemptWrite<T>(
+  write: () => Promise<T>,
+  field = '_form',
+): Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors; status: 409 | 422 }> {
+  try {
+    return { ok: true, value: await write() };
+  } catch (err) {
+    if (err instanceof HttpError && (err.status === 409 || err.isInvalidInput))
+      return {
+        ok: false,
+        errors: err.fieldErrors ?? { [field]: err.messageKey },
+        status: err.status === 409 ? 409 : 422,
+      };
+    throw err;
+  }
+}
+
 export function validateForm<S extends z.ZodType>(schema: S, values: FormValues): FormResult<z.output<S>> {
   const parsed = schema.safeParse(values);
   const echo = Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.test(k)));

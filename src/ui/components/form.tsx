@@ -2,7 +2,8 @@
 // its label, hint and error the same way, linked for screen readers (aria-describedby,
 // aria-invalid), and shows again what was typed when the form comes back with a message. Inputs:
 // Field (one line of text, email, url…), TextArea, SelectField, MultiSelectField, Checkbox,
-// CheckboxGroup, DateField, FileField. The filters of a list are in filters.tsx.
+// CheckboxGroup, RadioGroup, DateField, FileField. A label or hint is a UI string's key, or a text
+// of the page's own (LabelText: a question an organiser wrote). The filters of a list are in filters.tsx.
 import type { Child } from 'hono/jsx';
 import { type FieldErrors, type FormValues, fieldValue } from '../../platform/http/forms.ts';
 import type { MessageKey, MessageValues } from '../../platform/i18n.ts';
@@ -57,17 +58,31 @@ export function Form(props: {
   );
 }
 
+/**
+ * A label or hint: a UI string's key, or a text of the page's own (a question its owner wrote), in
+ * `lang` when that is not the page's language.
+ */
+export type LabelText = MessageKey | { text: string; lang?: string };
+
 /** What every input takes: its name, label, hint, the form's state and whether it is required. */
 interface InputProps {
   name: string;
   /** Needed when two forms on one page have a field of the same name. */
   id?: string;
-  label: MessageKey;
-  hint?: MessageKey;
+  label: LabelText;
+  hint?: LabelText;
   /** Values for the hint's placeholders. */
   hintValues?: MessageValues;
   state?: FormState;
-  required?: boolean;
+  /** Marked with * and checked by the browser; 'mark': marked only (the server checks). */
+  required?: boolean | 'mark';
+}
+
+/** A label's or hint's text on the page. */
+function Said({ text, values }: { text: LabelText; values?: MessageValues }) {
+  const { t } = usePage();
+  if (typeof text === 'string') return <>{t(text, values)}</>;
+  return text.lang ? <span lang={text.lang}>{text.text}</span> : <>{text.text}</>;
 }
 
 /** The id, error and aria wiring of an input, computed once for every kind. */
@@ -94,11 +109,10 @@ function shownValue(
   return values && props.name in values ? fieldValue(values, props.name) : initial;
 }
 
-function Hint({ id, hint, values }: { id: string; hint?: MessageKey; values?: MessageValues }) {
-  const { t } = usePage();
+function Hint({ id, hint, values }: { id: string; hint?: LabelText; values?: MessageValues }) {
   return hint ? (
     <p class="hint" id={`${id}-hint`}>
-      {t(hint, values)}
+      <Said text={hint} values={values} />
     </p>
   ) : null;
 }
@@ -114,11 +128,10 @@ function ErrorText({ id, error, values }: { id: string; error?: MessageKey; valu
 
 /** Label, hint, the input and its error, in the layout every field has. */
 function Shell(props: InputProps & { id: string; error?: MessageKey; children: Child }) {
-  const { t } = usePage();
   return (
     <div class={props.error ? 'field invalid' : 'field'}>
       <label for={props.id}>
-        {t(props.label)}
+        <Said text={props.label} />
         {props.required && <span class="required"> *</span>}
       </label>
       <Hint id={props.id} hint={props.hint} values={props.hintValues} />
@@ -137,6 +150,8 @@ export function Field(
     minlength?: number;
     /** Suggestions from a <datalist> with this id. */
     list?: string;
+    /** The keyboard a phone shows ("decimal" for a number typed as text, "2,5" included). */
+    inputmode?: 'decimal' | 'numeric' | 'email' | 'tel' | 'url';
     /** Value when the form is shown for the first time. */
     initial?: string;
   },
@@ -149,11 +164,12 @@ export function Field(
         name={props.name}
         type={props.type ?? 'text'}
         value={props.type === 'password' ? undefined : shownValue(props, props.initial)}
-        required={props.required}
+        required={props.required === true}
         autocomplete={props.autocomplete}
         maxlength={props.maxlength}
         minlength={props.minlength}
         list={props.list}
+        inputmode={props.inputmode}
         {...aria}
       />
     </Shell>
@@ -170,7 +186,7 @@ export function TextArea(props: InputProps & { rows?: number; maxlength?: number
         name={props.name}
         rows={props.rows ?? 4}
         maxlength={props.maxlength}
-        required={props.required}
+        required={props.required === true}
         {...aria}
       >
         {shownValue(props, props.initial) ?? ''}
@@ -193,7 +209,7 @@ export function DateField(
         value={shownValue(props, props.initial)}
         min={props.min}
         max={props.max}
-        required={props.required}
+        required={props.required === true}
         {...aria}
       />
     </Shell>
@@ -205,7 +221,7 @@ export function SelectField(props: InputProps & { options: Option[]; initial?: s
   const current = shownValue(props, props.initial);
   return (
     <Shell {...props} id={id} error={error}>
-      <select id={id} name={props.name} required={props.required} {...aria}>
+      <select id={id} name={props.name} required={props.required === true} {...aria}>
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === current} lang={o.lang}>
             {o.label}
@@ -218,7 +234,6 @@ export function SelectField(props: InputProps & { options: Option[]; initial?: s
 
 /** A check box sending "1" when ticked (fields.checkbox() reads it). */
 export function Checkbox(props: Omit<InputProps, 'required'> & { initial?: boolean }) {
-  const { t } = usePage();
   const { id, error, aria } = wiring(props);
   const sent = props.state?.values;
   const checked = sent && props.name in sent ? fieldValue(sent, props.name) === '1' : !!props.initial;
@@ -226,7 +241,7 @@ export function Checkbox(props: Omit<InputProps, 'required'> & { initial?: boole
     <div class={error ? 'field invalid' : 'field'}>
       <label class="checkbox" for={id}>
         <input id={id} type="checkbox" name={props.name} value="1" checked={checked} {...aria} />{' '}
-        {t(props.label)}
+        <Said text={props.label} />
       </label>
       <Hint id={id} hint={props.hint} values={props.hintValues} />
       <ErrorText id={id} error={error} />
@@ -234,18 +249,27 @@ export function Checkbox(props: Omit<InputProps, 'required'> & { initial?: boole
   );
 }
 
-/** Several check boxes of one name in a fieldset (domains, languages…); each sends its value. */
+/**
+ * Several check boxes of one name in a fieldset (domains, languages…); each sends its value.
+ * `required` only marks the legend: a browser cannot require one box of a group.
+ */
 export function CheckboxGroup(
-  props: Omit<InputProps, 'required'> & { options: Option[]; initial?: readonly string[] },
+  props: Omit<InputProps, 'required'> & {
+    options: Option[];
+    initial?: readonly string[];
+    required?: 'mark';
+  },
 ) {
-  const { t } = usePage();
   const { id, error } = wiring(props);
   const sent = props.state?.values;
   const raw = sent && props.name in sent ? sent[props.name] : props.initial;
   const chosen = new Set(raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]);
   return (
     <fieldset class={error ? 'field invalid' : 'field'} id={id}>
-      <legend>{t(props.label)}</legend>
+      <legend>
+        <Said text={props.label} />
+        {props.required && <span class="required"> *</span>}
+      </legend>
       <Hint id={id} hint={props.hint} values={props.hintValues} />
       <div class="checkbox-grid">
         {props.options.map((o) => (
@@ -256,6 +280,35 @@ export function CheckboxGroup(
         ))}
       </div>
       <ErrorText id={id} error={error} />
+    </fieldset>
+  );
+}
+
+/** One of several values as radio buttons in a fieldset (a choice, yes or no, a rating). */
+export function RadioGroup(props: InputProps & { options: Option[]; initial?: string }) {
+  const { id, error, aria } = wiring(props);
+  const current = shownValue(props, props.initial);
+  return (
+    <fieldset class={error ? 'field invalid' : 'field'} id={id} aria-describedby={aria['aria-describedby']}>
+      <legend>
+        <Said text={props.label} />
+        {props.required && <span class="required"> *</span>}
+      </legend>
+      <Hint id={id} hint={props.hint} values={props.hintValues} />
+      {props.options.map((o, i) => (
+        <label class="checkbox" for={`${id}-${i}`}>
+          <input
+            id={`${id}-${i}`}
+            type="radio"
+            name={props.name}
+            value={o.value}
+            checked={o.value === current}
+            required={props.required === true}
+          />{' '}
+          <span lang={o.lang}>{o.label}</span>
+        </label>
+      ))}
+      <ErrorText id={id} error={error} values={props.state?.errorValues?.[props.name]} />
     </fieldset>
   );
 }
@@ -273,7 +326,7 @@ export function FileField(props: InputProps & { accept?: string }) {
         name={props.name}
         type="file"
         accept={props.accept}
-        required={props.required}
+        required={props.required === true}
         {...aria}
       />
     </Shell>
