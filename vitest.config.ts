@@ -11,6 +11,8 @@ export default defineConfig({
     // state left in modules or process.env for the next file (main.test.ts restores the
     // environment; the platform's caches are kept per database, see db/collated-order.ts and
     // library/filter-counts.ts).
+    // One migrated database copied for each test file (test/databases.ts).
+    globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     isolate: false,
   },

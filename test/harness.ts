@@ -4,10 +4,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Kysely } from 'kysely';
+import { inject } from 'vitest';
 import { createApp } from '../src/app.tsx';
 import { loadConfig } from '../src/config.ts';
-import { postgresSetup, sqliteSetup } from '../src/db/dialect.ts';
 import { fromSetup } from '../src/db/index.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Role } from '../src/db/schema.ts';
@@ -21,6 +20,7 @@ import { Outbox } from '../src/platform/mail/outbox.ts';
 import { hashPassword } from '../src/platform/passwords.ts';
 import { sha256 } from '../src/platform/security-tokens.ts';
 import { SESSION_COOKIE } from '../src/platform/sessions.ts';
+import { openTestDatabase } from './databases.ts';
 import { SmtpPeer } from './smtp-peer.ts';
 
 export const BASE_URL = 'http://hub.test';
@@ -63,7 +63,7 @@ const passwordHash = (password: string) => {
   return hash;
 };
 
-export const usingPostgres = process.env.HUB_TEST_DB === 'postgres';
+export { usingPostgres } from './databases.ts';
 
 export async function createTestPlatform(
   options: { env?: Record<string, string>; extraModules?: HubModule[] } = {},
@@ -80,27 +80,9 @@ export async function createTestPlatform(
     ...options.env,
   });
 
-  let dropSchema = async () => {};
-  let setup: ReturnType<typeof sqliteSetup>;
-  if (usingPostgres) {
-    const url = process.env.TEST_DATABASE_URL;
-    if (!url)
-      throw new Error(
-        'npm run test:pg needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test',
-      );
-    const schema = `hub_test_${randomBytes(6).toString('hex')}`;
-    const admin = new Kysely<unknown>({ dialect: postgresSetup(url, { max: 1 }).dialect });
-    await admin.schema.createSchema(schema).execute();
-    await admin.destroy();
-    setup = postgresSetup(url, { searchPath: schema, max: 4 });
-    dropSchema = async () => {
-      const cleanup = new Kysely<unknown>({ dialect: postgresSetup(url, { max: 1 }).dialect });
-      await cleanup.schema.dropSchema(schema).cascade().execute();
-      await cleanup.destroy();
-    };
-  } else {
-    setup = sqliteSetup(':memory:');
-  }
+  // A copy of the run's migrated template, or an emptied schema (test/databases.ts), brought up to
+  // date below.
+  const { setup, release } = await openTestDatabase(inject('databaseTemplate'));
   const database = fromSetup(setup);
   const modules = [...allModules, ...(options.extraModules ?? [])];
   await migrateToLatest(
@@ -178,7 +160,8 @@ export async function createTestPlatform(
     close: async () => {
       await outbox.stop();
       await database.close();
-      await dropSchema();
+      // A schema with modules of a test's own is not the next file's: it goes.
+      await release({ reuse: !options.extraModules?.length });
       await smtp.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

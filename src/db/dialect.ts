@@ -34,9 +34,13 @@ export interface DialectSetup {
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export function sqliteSetup(file: string): DialectSetup {
+/**
+ * SQLite in `file` (or ':memory:'). `from` opens a copy of a serialized database in memory instead
+ * (the tests start each file from one migrated once, see test/global-setup.ts).
+ */
+export function sqliteSetup(file: string, options: { from?: Buffer } = {}): DialectSetup {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new SQLite(file);
+  const db = new SQLite(options.from ?? file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -140,6 +144,44 @@ export async function backupDatabase(setup: DialectSetup, file: string, database
       code === 0 ? resolve() : reject(new Error(`pg_dump exited with code ${code}`)),
     );
   });
+}
+
+/**
+ * A trigger running `statement` after each row deleted from `table` (OLD.<column> names the row):
+ * what a foreign key cannot do, such as deleting the rows that name a record by a type and an id.
+ * Name, table and statement are the migration's own code, never input.
+ */
+export async function createDeleteTrigger<T>(
+  db: Kysely<T>,
+  name: string,
+  table: string,
+  statement: string,
+): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql
+      .raw(
+        `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${statement}; RETURN OLD; END $$`,
+      )
+      .execute(db);
+    await sql
+      .raw(`CREATE TRIGGER ${name} AFTER DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`)
+      .execute(db);
+  } else {
+    await sql.raw(`CREATE TRIGGER ${name} AFTER DELETE ON ${table} BEGIN ${statement}; END`).execute(db);
+  }
+}
+
+/**
+ * After rows were inserted with ids of their own (moved from another table), the next id given is
+ * past them: PostgreSQL's identity sequence is set; SQLite's AUTOINCREMENT follows by itself.
+ */
+export async function resetIdentity<T>(db: Kysely<T>, table: string): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  await sql
+    .raw(
+      `SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT MAX(id) FROM ${table}), 0) + 1, false)`,
+    )
+    .execute(db);
 }
 
 /** A database's refusal of a second row with the same unique value, on SQLite and PostgreSQL. */
