@@ -1,10 +1,11 @@
-// /api/v1/search and /api/v1/search/suggest: the same search as the page, as JSON.
+// /api/v1/search and /api/v1/search/suggest: the same search as the page (listing.ts), as JSON.
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter, problems } from '../../platform/api.ts';
 import type { AppDeps } from '../../platform/context.ts';
-import { MAX_QUERY_LENGTH, search, suggest } from '../../search/index.ts';
+import { MAX_QUERY_LENGTH, suggest } from '../../search/index.ts';
+import { viewerOf } from './access.ts';
+import { searchFor } from './listing.ts';
 import { searchParamsSchema } from './schemas.ts';
-import { viewerOf } from './shared.ts';
 
 const Facet = z.record(z.string(), z.number().int());
 
@@ -96,16 +97,7 @@ export function searchApi(deps: AppDeps) {
   return apiRouter()
     .openapi(searchRoute, async (c) => {
       const { limit, ...raw } = c.req.valid('query');
-      const params = searchParamsSchema.parse(raw);
-      const result = await search(deps.db, {
-        q: params.q ?? '',
-        viewer: viewerOf(c),
-        limit,
-        ...(params.type ? { types: [params.type] } : {}),
-        ...(params.lang ? { lang: params.lang } : {}),
-        ...(params.country ? { country: params.country } : {}),
-        ...(params.cursor ? { cursor: params.cursor } : {}),
-      });
+      const result = await searchFor(deps.db, searchParamsSchema.parse(raw), viewerOf(c), limit);
       return c.json(
         {
           total: result.total,

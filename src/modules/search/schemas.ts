@@ -1,23 +1,20 @@
+// The search parameters of the page and the API. Anything unusable is dropped rather than refused:
+// a search always answers with results or "nothing found".
 import { z } from 'zod';
 import { isCountryCode } from '../../platform/countries.ts';
+import { LANG_TAG } from '../../platform/http/fields.ts';
 
-/**
- * The search parameters of the page and the API. Anything unusable is dropped rather than
- * refused: a search always answers with results or "nothing found".
- */
+/** A record type as modules name them (organisation, press-clipping, document…). */
+const TYPE = /^[a-z][a-z_-]{0,39}$/;
+
 export const searchParamsSchema = z.object({
   q: z.string().max(10_000).optional().catch(undefined),
-  type: z
-    .string()
-    .regex(/^[a-z][a-z_-]{0,39}$/)
-    .optional()
-    .catch(undefined),
-  lang: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/)
-    .optional()
-    .catch(undefined),
+  type: z.string().regex(TYPE).optional().catch(undefined),
+  lang: z.string().regex(LANG_TAG).optional().catch(undefined),
   country: z.string().refine(isCountryCode).optional().catch(undefined),
   cursor: z.string().max(200).optional().catch(undefined),
 });
 export type SearchParams = z.infer<typeof searchParamsSchema>;
+
+/** The filters of the page (what narrows the results), as opposed to the words and the position. */
+export const SEARCH_FILTERS = ['type', 'lang', 'country'] as const;

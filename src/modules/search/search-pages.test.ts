@@ -76,7 +76,20 @@ describe('/search', () => {
     expect(res.text).toContain('<a href="/directory/stella">STELLA creative hub</a>');
     expect(res.text).toContain('<mark>creative</mark>');
     expect(text).not.toContain('Draft creative industries roadmap');
-    expect(res.text).toContain('href="/search?q=creative&amp;country=LA"');
+    // The filters offer what the results hold, with how many of each.
+    expect(res.text).toMatch(/<option value="LA"[^>]*>Laos \(1\)<\/option>/);
+    expect(res.text).toMatch(/<option value="organisation"[^>]*>Kind \(1\)<\/option>/);
+  });
+
+  it('narrows the results in the filter panel, keeping the words; clearing the filters keeps them too', async () => {
+    const res = await hub.client().get('/search?q=creative+hub&country=LA');
+    expect(res.text).toContain('<details class="filter-panel">');
+    expect(res.text).toMatch(/<select id="filter-country" name="country">/);
+    expect(res.text).toMatch(/<option value="LA" selected="">Laos \(1\)<\/option>/);
+    expect(res.text).toContain('<input type="hidden" name="q" value="creative hub"/>');
+    expect(res.text).toContain('href="/search?q=creative+hub">Clear the filters</a>');
+    // The search box keeps the filters for the next words.
+    expect(res.text).toContain('<input type="hidden" name="country" value="LA"/>');
   });
 
   it('finds Vietnamese without tone marks and filters by country', async () => {
@@ -124,9 +137,7 @@ describe('/search', () => {
       visibility: 'members',
     });
     expect(visibleText((await hub.client().get('/search?q=weaving')).text)).toContain('Nothing found');
-    const member = await hub.createUser();
-    const client = hub.client();
-    await client.login(member.email);
+    const { client } = await hub.signedIn();
     expect(visibleText((await client.get('/search?q=weaving')).text)).toContain(
       'Members bulletin on weaving',
     );

@@ -10,6 +10,8 @@ export function FilterPanel(props: {
   action: string;
   /** How many filters narrow the list now (shown on the folded line). */
   active: number;
+  /** Where "clear the filters" leads: `action` unless told (the search page keeps the words). */
+  clearHref?: string;
   children: Child;
 }) {
   const { t } = usePage();
@@ -25,7 +27,7 @@ export function FilterPanel(props: {
           <button type="submit" class="button">
             {t('list.filter')}
           </button>
-          {props.active > 0 && <a href={props.action}>{t('filter.clear')}</a>}
+          {props.active > 0 && <a href={props.clearHref ?? props.action}>{t('filter.clear')}</a>}
         </div>
       </form>
     </details>
