@@ -4,7 +4,7 @@
 // networking page (those who agreed, never their gender, to participants and organisers only).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
-import { demoPlatform, enrol, eventId, KHON_KAEN, QINGDAO, VIENTIANE } from './test-helpers.ts';
+import { checkIn, demoPlatform, enrol, eventId, KHON_KAEN, QINGDAO, VIENTIANE } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
@@ -66,27 +66,9 @@ describe('certificates of attendance', () => {
       .where('event_id', '=', await eventId(hub, KHON_KAEN))
       .where('id', '!=', id)
       .executeTakeFirstOrThrow();
-    await hub.deps.db
-      .insertInto('event_checkins')
-      .values({
-        participant_id: other.id,
-        event_id: await eventId(hub, KHON_KAEN),
-        date: '2024-09-09',
-        checked_by: null,
-        checked_at: new Date().toISOString(),
-      })
-      .execute();
+    await checkIn(hub, KHON_KAEN, other.id, '2024-09-09');
     expect((await client.get(url)).status).toBe(403);
-    await hub.deps.db
-      .insertInto('event_checkins')
-      .values({
-        participant_id: id,
-        event_id: await eventId(hub, KHON_KAEN),
-        date: '2024-09-12',
-        checked_by: null,
-        checked_at: new Date().toISOString(),
-      })
-      .execute();
+    await checkIn(hub, KHON_KAEN, id, '2024-09-12');
     const ok = await client.get(url);
     expect(ok.status).toBe(200);
     expect(visibleText(ok.text)).toContain('present on 1 day of 5');

@@ -5,7 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
 import { fullDate } from '../format.ts';
-import { count, demoPlatform, enrol, eventId, KHON_KAEN, organiserOf } from './test-helpers.ts';
+import {
+  count,
+  demoPlatform,
+  enrol,
+  enrolThroughApplication,
+  eventId,
+  KHON_KAEN,
+  organiserOf,
+} from './test-helpers.ts';
 
 let hub: TestPlatform;
 let organiser: TestClient;
@@ -124,26 +132,7 @@ describe('adding, changing and removing participants', () => {
     expect(after).toMatchObject({ gender: null, role: 'observer' });
 
     const { user } = await hub.signedIn();
-    const registration = await hub.deps.db
-      .insertInto('event_registrations')
-      .values({
-        event_id: await eventId(hub, KHON_KAEN),
-        user_id: user.id,
-        status: 'accepted',
-        name: 'Applied Person',
-        networking_consent: 0,
-        answers: '{}',
-        created_at: new Date().toISOString(),
-        updated_at: new Date().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const applied = await enrol(hub, KHON_KAEN, user.id, { name: 'Applied Person' });
-    await hub.deps.db
-      .updateTable('event_participants')
-      .set({ registration_id: registration.id })
-      .where('id', '=', applied)
-      .execute();
+    const applied = await enrolThroughApplication(hub, KHON_KAEN, user.id, 'Applied Person');
     expect(visibleText((await organiser.get(`${roster}/${applied}`)).text)).toContain(
       'applied through the platform',
     );

@@ -3,6 +3,7 @@
 // Database type (declaration merging); the shared roster columns keep their meaning.
 import type { Generated } from 'kysely';
 import type { Timestamp } from '../../../db/schema.ts';
+import type { ImageColumns } from '../../../platform/attached-images.ts';
 import type { DocumentRole, QuestionKind } from './vocab.ts';
 
 /** A participant was there on one day of the event (a local date of the event's zone). */
@@ -36,21 +37,14 @@ export interface EventDocumentsTable {
   position: number;
 }
 
-/** A photo of the event, re-encoded as WebP at two sizes (platform/images.ts); bytes in the database. */
-export interface EventPhotosTable {
+/** A photo of the event, an attached image (photos.ts): WebP at two sizes, bytes in the database. */
+export interface EventPhotosTable extends ImageColumns {
   id: Generated<number>;
   event_id: number;
   /** Also the image's text alternative. */
   caption: string;
   position: number;
-  full: Buffer;
-  full_width: number;
-  full_height: number;
-  thumb: Buffer;
-  thumb_width: number;
-  thumb_height: number;
   created_by: number | null;
-  updated_at: Timestamp;
 }
 
 /** A question of the event's feedback form. */

@@ -74,6 +74,46 @@ export async function enrol(
   return row.id;
 }
 
+/** Puts an account on the roster through an accepted application, returning the row's id. */
+export async function enrolThroughApplication(hub: TestPlatform, slug: string, userId: number, name: string) {
+  const now = new Date().toISOString();
+  const registration = await hub.deps.db
+    .insertInto('event_registrations')
+    .values({
+      event_id: await eventId(hub, slug),
+      user_id: userId,
+      status: 'accepted',
+      name,
+      networking_consent: 0,
+      answers: '{}',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = await enrol(hub, slug, userId, { name });
+  await hub.deps.db
+    .updateTable('event_participants')
+    .set({ registration_id: registration.id })
+    .where('id', '=', id)
+    .execute();
+  return id;
+}
+
+/** Checks a row of an event's roster in on `date` (as the organisers would). */
+export async function checkIn(hub: TestPlatform, slug: string, participantId: number, date: string) {
+  await hub.deps.db
+    .insertInto('event_checkins')
+    .values({
+      participant_id: participantId,
+      event_id: await eventId(hub, slug),
+      date,
+      checked_by: null,
+      checked_at: new Date().toISOString(),
+    })
+    .execute();
+}
+
 export async function count(
   hub: TestPlatform,
   table:

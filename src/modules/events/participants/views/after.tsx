@@ -1,6 +1,7 @@
 // After the event, for its organisers: outcomes and recommendations (Markdown), whether the
 // feedback summary is public, the library documents and presentations linked to the event, and its
 // photos. Each part is a form of its own, so a refused photo never loses a text being written.
+import type { MessageKey } from '../../../../platform/i18n.ts';
 import { IMAGE_ACCEPT } from '../../../../platform/images.ts';
 import {
   Checkbox,
@@ -16,14 +17,28 @@ import {
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import type { LinkedDocument } from '../after.ts';
-import { PHOTO_MAX_BYTES, type Photo, photoUrl } from '../photos.ts';
+import { PHOTO_MAX_BYTES, type Photo } from '../photos.ts';
 import { DOCUMENT_ROLES, MAX_REPORT_TEXT } from '../vocab.ts';
-import { EventCrumbs } from './parts.tsx';
+import { DocumentLink, EventCrumbs, PhotoThumb } from './parts.tsx';
 
 export interface AfterForms {
   outcomes?: FormState;
   document?: FormState;
   photo?: FormState;
+}
+
+/** A small form of one button that removes `what` (named for screen readers). */
+function RemoveButton(props: { action: string; label: MessageKey; what: string }) {
+  const { t } = usePage();
+  return (
+    <form method="post" action={props.action} class="inline-form">
+      <CsrfField />
+      <button type="submit" class="button small secondary">
+        {t(props.label)}
+        <span class="visually-hidden"> — {props.what}</span>
+      </button>
+    </form>
+  );
 }
 
 export function AfterEditorView(props: {
@@ -73,17 +88,12 @@ export function AfterEditorView(props: {
         <ul class="plain">
           {props.documents.map((d) => (
             <li>
-              <a href={`/library/${d.slug}`} lang={d.lang}>
-                {d.title}
-              </a>{' '}
-              <span class="muted">({t(`participants.documentRole.${d.role}`)})</span>{' '}
-              <form method="post" action={`${base}/documents/${d.id}/delete`} class="inline-form">
-                <CsrfField />
-                <button type="submit" class="button small secondary">
-                  {t('participants.unlink')}
-                  <span class="visually-hidden"> — {d.title}</span>
-                </button>
-              </form>
+              <DocumentLink document={d} />{' '}
+              <RemoveButton
+                action={`${base}/documents/${d.id}/delete`}
+                label="participants.unlink"
+                what={d.title}
+              />
             </li>
           ))}
         </ul>
@@ -113,20 +123,12 @@ export function AfterEditorView(props: {
         <ul class="plain photo-list">
           {props.photos.map((p) => (
             <li>
-              <img
-                src={photoUrl(event.slug, p, 'thumb')}
-                alt={p.caption}
-                width={p.thumbWidth}
-                height={p.thumbHeight}
-                loading="lazy"
+              <PhotoThumb slug={event.slug} photo={p} />
+              <RemoveButton
+                action={`${base}/photos/${p.id}/delete`}
+                label="participants.deletePhoto"
+                what={p.caption}
               />
-              <form method="post" action={`${base}/photos/${p.id}/delete`} class="inline-form">
-                <CsrfField />
-                <button type="submit" class="button small secondary">
-                  {t('participants.deletePhoto')}
-                  <span class="visually-hidden"> — {p.caption}</span>
-                </button>
-              </form>
             </li>
           ))}
         </ul>

@@ -1,11 +1,13 @@
 // The event page's blocks from the roster and what came after the event: links to the report, the
 // roster, the networking page, the feedback form and one's certificate; the outcomes and
 // recommendations; documents and presentations; photos; press coverage. Inserted in views-event.tsx.
+import type { Child } from 'hono/jsx';
 import { renderMarkdown } from '../../../../platform/markdown.ts';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import type { EventPageSummary } from '../event-page.ts';
 import { photoUrl } from '../photos.ts';
+import { DocumentLink, PhotoThumb } from './parts.tsx';
 
 function TakingPart({ event, summary }: { event: EventDetails; summary: EventPageSummary }) {
   const { t } = usePage();
@@ -34,6 +36,16 @@ function TakingPart({ event, summary }: { event: EventDetails; summary: EventPag
   );
 }
 
+/** A block of the page under its own heading (an anchor to it where the page links there). */
+function Block(props: { id: string; heading: string; anchor?: boolean; children: Child }) {
+  return (
+    <section id={props.anchor ? props.id : undefined} aria-labelledby={`${props.id}-h`}>
+      <h2 id={`${props.id}-h`}>{props.heading}</h2>
+      {props.children}
+    </section>
+  );
+}
+
 export function EventPageBlocks({ event, summary }: { event: EventDetails; summary?: EventPageSummary }) {
   const { t, fmt } = usePage();
   if (!summary) return null;
@@ -50,58 +62,44 @@ export function EventPageBlocks({ event, summary }: { event: EventDetails; summa
     <>
       <TakingPart event={event} summary={summary} />
       {outcomes.outcomes.trim() && (
-        <section aria-labelledby="outcomes-h">
-          <h2 id="outcomes-h">{t('participants.outcomes')}</h2>
+        <Block id="outcomes" heading={t('participants.outcomes')}>
           {markdown(outcomes.outcomes)}
-        </section>
+        </Block>
       )}
       {outcomes.recommendations.trim() && (
-        <section aria-labelledby="recommendations-h">
-          <h2 id="recommendations-h">{t('participants.recommendations')}</h2>
+        <Block id="recommendations" heading={t('participants.recommendations')}>
           {markdown(outcomes.recommendations)}
-        </section>
+        </Block>
       )}
       {summary.documents.length > 0 && (
-        <section id="documents" aria-labelledby="documents-h">
-          <h2 id="documents-h">{t('participants.documentsHeading')}</h2>
+        <Block id="documents" anchor heading={t('participants.documentsHeading')}>
           <ul>
             {summary.documents.map((d) => (
               <li>
-                <a href={`/library/${d.slug}`} lang={d.lang}>
-                  {d.title}
-                </a>{' '}
-                <span class="muted">({t(`participants.documentRole.${d.role}`)})</span>
+                <DocumentLink document={d} />
               </li>
             ))}
           </ul>
-        </section>
+        </Block>
       )}
       {summary.photos.length > 0 && (
-        <section id="photos" aria-labelledby="photos-h">
-          <h2 id="photos-h">{t('participants.photosHeading')}</h2>
+        <Block id="photos" anchor heading={t('participants.photosHeading')}>
           <ul class="plain photo-list">
             {summary.photos.map((p) => (
               <li>
                 <figure>
                   <a href={photoUrl(event.slug, p)}>
-                    <img
-                      src={photoUrl(event.slug, p, 'thumb')}
-                      alt={p.caption}
-                      width={p.thumbWidth}
-                      height={p.thumbHeight}
-                      loading="lazy"
-                    />
+                    <PhotoThumb slug={event.slug} photo={p} />
                   </a>
                   <figcaption class="hint">{p.caption}</figcaption>
                 </figure>
               </li>
             ))}
           </ul>
-        </section>
+        </Block>
       )}
       {summary.clippings.length > 0 && (
-        <section id="press" aria-labelledby="press-h">
-          <h2 id="press-h">{t('participants.pressHeading')}</h2>
+        <Block id="press" anchor heading={t('participants.pressHeading')}>
           <ul>
             {summary.clippings.map((c) => (
               <li>
@@ -114,7 +112,7 @@ export function EventPageBlocks({ event, summary }: { event: EventDetails; summa
               </li>
             ))}
           </ul>
-        </section>
+        </Block>
       )}
     </>
   );

@@ -5,7 +5,7 @@ import { CsrfField } from '../../../../ui/components/form.tsx';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import type { RosterRow } from '../access.ts';
-import { EventCrumbs, useEventTitle } from './parts.tsx';
+import { EventCrumbs, EventHeading } from './parts.tsx';
 
 export function NetworkingView(props: {
   event: EventDetails;
@@ -16,16 +16,10 @@ export function NetworkingView(props: {
 }) {
   const { t, fmt } = usePage();
   const { event, me } = props;
-  const { title, lang } = useEventTitle(event);
   return (
     <div class="wrap">
       <EventCrumbs event={event} />
-      <h1>
-        {t('participants.networkingTitle')}{' '}
-        <span class="subtitle" lang={lang}>
-          {title}
-        </span>
-      </h1>
+      <EventHeading event={event} heading={t('participants.networkingTitle')} />
       <p class="hint">{t('participants.networkingIntro')}</p>
       {me && (
         <form method="post" action={`/events/${event.slug}/participants/consent`} class="stack">

@@ -10,7 +10,7 @@ import { fullDate } from '../../format.ts';
 import type { FeedbackSummary } from '../feedback.ts';
 import type { KeyFigures } from '../figures.ts';
 import { FeedbackSummaryView } from '../views-feedback.tsx';
-import { EventCrumbs, useEventTitle } from './parts.tsx';
+import { EventCrumbs, EventHeading } from './parts.tsx';
 
 /** "21 participants from 11 countries, 62 % of them women" — the sentence of the published reports. */
 export function KeySentence({ figures }: { figures: KeyFigures }) {
@@ -68,23 +68,64 @@ export function ReportView(props: {
   const { t, fmt, locale } = usePage();
   const { event, figures: f } = props;
   const base = `/events/${event.slug}`;
-  const { title, lang } = useEventTitle(event);
   const collator = new Intl.Collator(locale);
   const countryNames = f.countries.map((c) => fmt.country(c.key)).sort(collator.compare);
   const unknown = (n: number) => (n ? [{ label: t('participants.notKnown'), value: n }] : []);
-  const genderRows = (['woman', 'man', 'another', 'unstated'] as const).map((g) => ({
-    label: t(`vocab.gender.${g}`),
-    value: f.gender[g],
-  }));
+  // Each breakdown of the participants, when there is something to break down.
+  const sections = [
+    {
+      id: 'chart-countries',
+      title: t('participants.byCountry'),
+      labelHeading: t('field.country'),
+      rows: [
+        ...f.countries.map((c) => ({ label: fmt.country(c.key), value: c.count })),
+        ...unknown(f.countryUnknown),
+      ],
+      shown: true,
+    },
+    {
+      id: 'chart-gender',
+      title: t('participants.byGender'),
+      hint: t('participants.genderAggregate'),
+      labelHeading: t('participants.genderLabel'),
+      rows: (['woman', 'man', 'another', 'unstated'] as const).map((g) => ({
+        label: t(`vocab.gender.${g}`),
+        value: f.gender[g],
+      })),
+      shown: true,
+    },
+    {
+      id: 'chart-categories',
+      title: t('participants.byCategory'),
+      labelHeading: t('participants.category'),
+      rows: [
+        ...f.categories.map((c) => ({ label: c.label, value: c.count, lang: event.lang })),
+        ...unknown(f.uncategorised),
+      ],
+      shown: f.categories.length > 0,
+    },
+    {
+      id: 'chart-kinds',
+      title: t('participants.byKind'),
+      labelHeading: t('participants.organisationKind'),
+      rows: [
+        ...f.kinds.map((k) => ({ label: t(`vocab.organisationKind.${k.key}`), value: k.count })),
+        ...unknown(f.kindUnknown),
+      ],
+      shown: f.kinds.length > 0,
+    },
+    {
+      id: 'chart-attendance',
+      title: t('participants.attendance'),
+      labelHeading: t('participants.day'),
+      rows: f.attendance.map((d) => ({ label: fullDate(locale, d.date), value: d.participants })),
+      shown: f.attendance.length > 0,
+    },
+  ];
   return (
     <div class="wrap report">
       <EventCrumbs event={event} />
-      <h1>
-        {t('participants.reportTitle')}{' '}
-        <span class="subtitle" lang={lang}>
-          {title}
-        </span>
-      </h1>
+      <EventHeading event={event} heading={t('participants.reportTitle')} />
       {!props.isPublic && <p class="notice warning">{t('participants.reportNotPublic')}</p>}
       {f.participants + f.observers === 0 ? (
         <p class="notice">{t('participants.noFigures')}</p>
@@ -97,57 +138,11 @@ export function ReportView(props: {
               {new Intl.ListFormat(locale).format(countryNames)}
             </p>
           )}
-          <ChartSection
-            id="chart-countries"
-            title={t('participants.byCountry')}
-            labelHeading={t('field.country')}
-            total={f.participants}
-            rows={[
-              ...f.countries.map((c) => ({ label: fmt.country(c.key), value: c.count })),
-              ...unknown(f.countryUnknown),
-            ]}
-          />
-          <ChartSection
-            id="chart-gender"
-            title={t('participants.byGender')}
-            hint={t('participants.genderAggregate')}
-            labelHeading={t('participants.genderLabel')}
-            total={f.participants}
-            rows={genderRows}
-          />
-          {f.categories.length > 0 && (
-            <ChartSection
-              id="chart-categories"
-              title={t('participants.byCategory')}
-              labelHeading={t('participants.category')}
-              total={f.participants}
-              rows={[
-                ...f.categories.map((c) => ({ label: c.label, value: c.count, lang: event.lang })),
-                ...unknown(f.uncategorised),
-              ]}
-            />
-          )}
-          {f.kinds.length > 0 && (
-            <ChartSection
-              id="chart-kinds"
-              title={t('participants.byKind')}
-              labelHeading={t('participants.organisationKind')}
-              total={f.participants}
-              rows={[
-                ...f.kinds.map((k) => ({ label: t(`vocab.organisationKind.${k.key}`), value: k.count })),
-                ...unknown(f.kindUnknown),
-              ]}
-            />
-          )}
-          {f.attendance.length > 0 && (
-            <ChartSection
-              id="chart-attendance"
-              title={t('participants.attendance')}
-              labelHeading={t('participants.day')}
-              total={f.participants}
-              rows={f.attendance.map((d) => ({ label: fullDate(locale, d.date), value: d.participants }))}
-            />
-          )}
+          {sections
+            .filter((section) => section.shown)
+            .map(({ shown: _, ...section }) => (
+              <ChartSection {...section} total={f.participants} />
+            ))}
         </>
       )}
       <section aria-labelledby="exports-h" class="no-print">

@@ -12,12 +12,12 @@ import {
   Submit,
 } from '../../../../ui/components/form.tsx';
 import { Pagination } from '../../../../ui/components/pagination.tsx';
-import { countryOptions } from '../../../../ui/options.ts';
+import { countryOptions, type Option } from '../../../../ui/options.ts';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import { PARTICIPANT_ROLES } from '../../registration/vocab.ts';
 import type { RosterRow } from '../access.ts';
-import { EventCrumbs, useEventTitle } from './parts.tsx';
+import { EventCrumbs, EventHeading } from './parts.tsx';
 
 export function RosterView(props: {
   event: EventDetails;
@@ -30,17 +30,11 @@ export function RosterView(props: {
   const { t, fmt } = usePage();
   const { event } = props;
   const base = `/events/${event.slug}`;
-  const { title, lang } = useEventTitle(event);
   return (
     <div class="wrap">
       <EventCrumbs event={event} />
       <div class="page-head">
-        <h1>
-          {t('participants.rosterTitle')}{' '}
-          <span class="subtitle" lang={lang}>
-            {title}
-          </span>
-        </h1>
+        <EventHeading event={event} heading={t('participants.rosterTitle')} />
         <div class="actions">
           <a class="button" href={`${base}/roster/new`}>
             {t('participants.add')}
@@ -135,6 +129,8 @@ export function ParticipantFormView(props: {
   const { t } = page;
   const { event, state } = props;
   const fromApplication = props.editing?.registration_id != null;
+  /** The options after a first one for "not known" (sent empty: null). */
+  const orUnknown = (options: Option[]) => [{ value: '', label: t('participants.notKnown') }, ...options];
   return (
     <div class="wrap narrow">
       <EventCrumbs event={event} />
@@ -163,26 +159,22 @@ export function ParticipantFormView(props: {
             name="organisation_kind"
             label="participants.organisationKind"
             state={state}
-            options={[
-              { value: '', label: t('participants.notKnown') },
-              ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) })),
-            ]}
+            options={orUnknown(
+              ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) })),
+            )}
           />
           <SelectField
             name="country"
             label="field.country"
             state={state}
-            options={[{ value: '', label: t('participants.notKnown') }, ...countryOptions(page)]}
+            options={orUnknown(countryOptions(page))}
           />
           {props.categories.length > 0 && (
             <SelectField
               name="category_id"
               label="participants.category"
               state={state}
-              options={[
-                { value: '', label: t('participants.notKnown') },
-                ...props.categories.map((c) => ({ value: String(c.id), label: c.label })),
-              ]}
+              options={orUnknown(props.categories.map((c) => ({ value: String(c.id), label: c.label })))}
             />
           )}
           <SelectField
