@@ -4,11 +4,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestPlatform,
-  type Sent,
   type TestClient,
   type TestPlatform,
   visibleText,
 } from '../../../test/harness.ts';
+import { formValues, importSteps } from '../../../test/import-steps.ts';
 import { SEED_DIR } from '../../seed.ts';
 import { seedDirectory } from '../directory/seed.ts';
 import { seedPeople } from './seed.ts';
@@ -25,70 +25,13 @@ beforeAll(async () => {
   hub = await createTestPlatform();
   await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
   await seedPeople({ deps: hub.deps, seedDir: SEED_DIR });
-  const user = await hub.createUser({ role: 'editor' });
-  editorId = user.id;
-  editor = hub.client();
-  await editor.login(user.email);
+  const signed = await hub.signedIn('editor');
+  editorId = signed.user.id;
+  editor = signed.client;
 }, 60_000);
 afterAll(() => hub.close());
 
-/** Sends a file the way a browser sends the upload form (multipart, with the page's CSRF token). */
-async function upload(
-  client: TestClient,
-  filename: string,
-  content: Uint8Array | string,
-  options: { csrf?: boolean } = {},
-): Promise<Sent> {
-  await client.get(BASE);
-  const form = new FormData();
-  if (options.csrf !== false) form.set('_csrf', client.csrfToken());
-  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content);
-  form.set('file', new File([bytes], filename));
-  const headers = new Headers({ 'x-forwarded-for': client.ip, 'accept-language': 'en' });
-  if (client.cookies.size) headers.set('cookie', [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-  const res = await hub.app.request(BASE, { method: 'POST', body: form, headers });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, location: res.headers.get('location') };
-}
-
-/** The values a browser would send for a form: selected options, hidden and checked inputs. */
-function formValues(html: string, action: string): Record<string, string> {
-  const start = html.indexOf(`action="${action}"`);
-  if (start < 0) throw new Error(`no form posting to ${action}`);
-  const form = html.slice(start, html.indexOf('</form>', start));
-  const values: Record<string, string> = {};
-  for (const m of form.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const selected = m[2]?.match(/<option value="([^"]*)"[^>]*selected/);
-    values[m[1] ?? ''] = selected?.[1] ?? m[2]?.match(/<option value="([^"]*)"/)?.[1] ?? '';
-  }
-  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
-    if (m[1] !== '_csrf') values[m[1] ?? ''] = (m[2] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
-  }
-  return values;
-}
-
-/** Upload → mapping (as guessed, with changes) → preview. */
-async function preview(
-  client: TestClient,
-  filename: string,
-  content: Uint8Array | string,
-  changes: Record<string, string> = {},
-) {
-  const up = await upload(client, filename, content);
-  expect(up.status, visibleText(up.text).slice(0, 400)).toBe(303);
-  const id = Number(up.location?.match(/\/directory\/people\/import\/(\d+)$/)?.[1]);
-  const mapping = await client.get(`${BASE}/${id}`);
-  expect(mapping.status).toBe(200);
-  const values = { ...formValues(mapping.text, `${BASE}/${id}/preview`), ...changes };
-  const checked = await client.request(`${BASE}/${id}/preview`, { form: values });
-  return { id, mapping, values, checked };
-}
-
-/** …and import with what the preview page carries. */
-async function importAll(client: TestClient, id: number, checked: Sent, extra: Record<string, string> = {}) {
-  const values = { ...formValues(checked.text, `${BASE}/${id}`), ...extra };
-  return client.request(`${BASE}/${id}`, { form: values });
-}
+const { upload, preview, importAll } = importSteps(BASE);
 
 const peopleCount = async () =>
   Number(
@@ -412,9 +355,7 @@ describe('refusals', () => {
   });
 
   it('is for editors and admins: members get 403, visitors go to the login page', async () => {
-    const member = await hub.createUser();
-    const memberClient = hub.client();
-    await memberClient.login(member.email);
+    const { client: memberClient } = await hub.signedIn('member');
     expect((await memberClient.get(BASE)).status).toBe(403);
     expect((await upload(memberClient, 'people.csv', 'name\nA\n')).status).toBe(403);
     // The link is offered to those who may use it only.

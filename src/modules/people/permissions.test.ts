@@ -1,7 +1,8 @@
 // Who may do what with people's profiles, without a database: every rule of permissions.ts for a
 // visitor, the owner, another member, an editor, a moderator and an admin.
 import { describe, expect, it } from 'vitest';
-import type { Role, User } from '../../db/schema.ts';
+import { userRecord } from '../../../test/users.ts';
+import type { Role } from '../../db/schema.ts';
 import {
   allowedStatuses,
   canCreateForOthers,
@@ -16,19 +17,7 @@ import {
 } from './permissions.ts';
 import type { PersonStatus } from './vocab.ts';
 
-const user = (id: number, role: Role = 'member'): User => ({
-  id,
-  email: `u${id}@example.org`,
-  name: `User ${id}`,
-  password_hash: null,
-  role,
-  locale: null,
-  time_zone: null,
-  email_verified_at: null,
-  disabled_at: null,
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:00:00.000Z',
-});
+const user = (id: number, role: Role = 'member') => userRecord({ id, role });
 
 const owner = user(1);
 const readers = {

@@ -2,7 +2,6 @@
 // accepted, resized and served as WebP without their metadata; anything else is refused with
 // nothing saved; only those who may edit the profile change its photo, and only those who may see
 // the profile see its photo.
-import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +11,7 @@ import {
   type Upload,
   visibleText,
 } from '../../../test/harness.ts';
+import { notImages, oversized, picture, pixelBomb, undecodablePng } from '../../../test/images.ts';
 import { createProfile, profileForm } from './test-helpers.ts';
 
 let hub: TestPlatform;
@@ -48,9 +48,6 @@ async function photoRow(personSlug: string) {
     .where('people.slug', '=', personSlug)
     .executeTakeFirst();
 }
-
-const picture = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 160 } } });
 
 beforeAll(async () => {
   hub = await createTestPlatform();
@@ -148,22 +145,15 @@ describe('accepted photos', () => {
 
 describe('refused photos', () => {
   it('refuses an SVG with a script, HTML renamed .png, and bytes that are no image', async () => {
-    const svg = Buffer.from(
-      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
-    );
-    const svgRes = await upload(editorClient, refusedSlug, svg, 'me.svg', 'image/svg+xml');
+    const svgRes = await upload(editorClient, refusedSlug, notImages.svg, 'me.svg', 'image/svg+xml');
     expect(svgRes.status).toBe(415);
     expect(visibleText(svgRes.text)).toContain('not a JPEG, PNG, WebP or GIF image');
+    expect((await upload(editorClient, refusedSlug, notImages.html, 'me.png', 'image/png')).status).toBe(415);
+    expect((await upload(editorClient, refusedSlug, notImages.garbage, 'me.jpg', 'image/jpeg')).status).toBe(
+      415,
+    );
 
-    const html = Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>');
-    expect((await upload(editorClient, refusedSlug, html, 'me.png', 'image/png')).status).toBe(415);
-
-    const garbage = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256));
-    expect((await upload(editorClient, refusedSlug, garbage, 'me.jpg', 'image/jpeg')).status).toBe(415);
-
-    // A PNG signature followed by anything else: looks right, cannot be decoded.
-    const fake = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), html]);
-    const fakeRes = await upload(editorClient, refusedSlug, fake, 'me.png', 'image/png');
+    const fakeRes = await upload(editorClient, refusedSlug, undecodablePng(), 'me.png', 'image/png');
     expect(fakeRes.status).toBe(422);
     expect(visibleText(fakeRes.text)).toContain('could not be read');
     // The edit page again, with the profile form and the photo form, so the person can try another file.
@@ -174,21 +164,14 @@ describe('refused photos', () => {
   });
 
   it('refuses an image of too many pixels (a decompression bomb)', async () => {
-    // A tiny PNG whose header claims 20,000 × 20,000 pixels (the CRC fixed, so it looks genuine).
-    const bomb = await picture(1, 1).png().toBuffer();
-    bomb.writeUInt32BE(20_000, 16);
-    bomb.writeUInt32BE(20_000, 20);
-    bomb.writeUInt32BE(crc32(bomb.subarray(12, 29)), 29);
-    const res = await upload(editorClient, refusedSlug, bomb, 'me.png', 'image/png');
+    const res = await upload(editorClient, refusedSlug, await pixelBomb(), 'me.png', 'image/png');
     expect(res.status).toBe(422);
     expect(visibleText(res.text)).toContain('too many pixels');
     expect(await photoRow(refusedSlug)).toBeUndefined();
   });
 
   it('refuses files over 5 MB with 413 and a clear message', async () => {
-    const six = new Uint8Array(6 * 1024 * 1024);
-    six.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const res = await upload(editorClient, refusedSlug, six, 'me.png', 'image/png');
+    const res = await upload(editorClient, refusedSlug, oversized(6), 'me.png', 'image/png');
     expect(res.status).toBe(413);
     expect(visibleText(res.text)).toContain('a photo may be at most 5 MB');
     expect(await photoRow(refusedSlug)).toBeUndefined();

@@ -1,10 +1,15 @@
 // The people list: tabs between organisations and people, search and filters (all in the URL, in
 // the filter panel that folds above the results on a phone), the cards, pages, and the exports of
 // the same selection.
-import { DOMAINS, type Domain } from '../../../platform/vocabularies.ts';
+import type { Domain } from '../../../platform/vocabularies.ts';
 import { activeFilters, FilterInput, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import {
+  CountryFilter,
+  DomainFilter,
+  LanguageFilter,
+  SortFilter,
+} from '../../../ui/components/list-filters.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
-import type { Option } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { PersonCard } from '../listing.ts';
 import { type PeopleFilter, SORTS, type Sort } from '../schemas.ts';
@@ -43,10 +48,12 @@ export function DirectoryTabs({ current }: { current: 'organisations' | 'people'
 }
 
 function Filters({ props }: { props: PeoplePage }) {
-  const { t, fmt, locale } = usePage();
+  const { t, locale } = usePage();
   const { filter } = props;
   const collator = new Intl.Collator(locale);
-  const sorted = (options: Option[]) => options.sort((a, b) => collator.compare(a.label, b.label));
+  const organisations = props.organisations
+    .map((o) => ({ value: o.slug, label: o.name }))
+    .sort((a, b) => collator.compare(a.label, b.label));
   return (
     <FilterPanel action="/directory/people" active={activeFilters(filter)}>
       <FilterInput
@@ -57,44 +64,17 @@ function Filters({ props }: { props: PeoplePage }) {
         maxlength={200}
         wide
       />
-      <FilterSelect
-        name="country"
-        label={t('field.country')}
-        value={filter.country}
-        any={t('filter.anyCountry')}
-        options={sorted(props.countries.map((c) => ({ value: c, label: fmt.country(c) })))}
-      />
-      <FilterSelect
-        name="domain"
-        label={t('field.domain')}
-        value={filter.domain}
-        any={t('filter.anyDomain')}
-        options={DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }))}
-      />
-      <FilterSelect
-        name="language"
-        label={t('field.language')}
-        value={filter.language}
-        any={t('filter.anyLanguage')}
-        options={sorted(props.languages.map((l) => ({ value: l, label: fmt.language(l) })))}
-      />
+      <CountryFilter value={filter.country} countries={props.countries} />
+      <DomainFilter value={filter.domain} />
+      <LanguageFilter value={filter.language} languages={props.languages} />
       <FilterSelect
         name="organisation"
         label={t('people.organisation')}
         value={filter.organisation}
         any={t('people.anyOrganisation')}
-        options={sorted(props.organisations.map((o) => ({ value: o.slug, label: o.name })))}
+        options={organisations}
       />
-      <FilterSelect
-        name="sort"
-        label={t('list.sortBy')}
-        value={props.sort}
-        any={t('list.sort.default')}
-        options={SORTS.filter((s) => s !== 'relevance' || filter.q).map((s) => ({
-          value: s,
-          label: t(`list.sort.${s}`),
-        }))}
-      />
+      <SortFilter value={props.sort} sorts={SORTS} searching={!!filter.q} />
     </FilterPanel>
   );
 }
