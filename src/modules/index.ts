@@ -5,7 +5,7 @@ import { accountsModule } from './accounts/index.ts';
 import { adminModule } from './admin/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { eventsModule } from './events/index.ts';
-import { homeModule } from './home/index.tsx';
+import { homeModule } from './home/index.ts';
 import { libraryModule } from './library/index.ts';
 import { moderationModule } from './moderation/index.ts';
 import { newsModule } from './news/index.ts';

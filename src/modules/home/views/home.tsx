@@ -1,17 +1,7 @@
-// The front page: what this hub is, where to go, how to join.
-import { Hono } from 'hono';
-import type { AppEnv, HubModule } from '../../platform/context.ts';
-import type { MessageKeys } from '../../platform/i18n.ts';
-import { usePage } from '../../ui/page-context.ts';
-import { renderPage } from '../../ui/render.tsx';
-import type en from './locales/en.json';
+// The front page: what this hub is, where to go (every module's navigation entry), how to join.
+import { usePage } from '../../../ui/page-context.ts';
 
-// The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
-declare module '../../platform/i18n.ts' {
-  interface Messages extends MessageKeys<typeof en> {}
-}
-
-function HomeView() {
+export function HomeView() {
   const { t, user, siteName, nav } = usePage();
   return (
     <div class="wrap">
@@ -48,15 +38,3 @@ function HomeView() {
     </div>
   );
 }
-
-export const homeModule: HubModule = {
-  id: 'home',
-  pages: () =>
-    new Hono<AppEnv>().get('/', (c) =>
-      renderPage(
-        c,
-        { title: c.var.deps.config.siteName, description: c.var.t('home.lead'), path: '/' },
-        <HomeView />,
-      ),
-    ),
-};
