@@ -8,6 +8,7 @@ import type { Database, User } from '../../db/schema.ts';
 import { type ActionContext, audit, ensure, transact } from '../../platform/actions.ts';
 import type { ProcessedImage } from '../../platform/attached-images.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { slugFrom, uniqueSlug } from '../../platform/slugs.ts';
 import { nowIso } from '../../platform/time.ts';
 import { indexRecord, removeRecord } from '../../search/index.ts';
 import { getOrganisation, memberRole } from '../directory/index.ts';
@@ -69,24 +70,12 @@ export async function promoteDuePosts(db: Db, now: string = nowIso()): Promise<n
 // ── What the input comes to ─────────────────────────────────────────────────
 
 /** A URL name from the title in Latin letters, unique among posts and never a reserved path. */
-export async function uniqueSlug(db: Db, title: string): Promise<string> {
-  const base =
-    title
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80)
-      .replace(/-+$/, '') || 'post';
-  let slug = RESERVED_SLUGS.has(base) ? `${base}-2` : base;
-  for (let n = 2; ; n++) {
-    const taken = await db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirst();
-    if (!taken) return slug;
-    slug = `${base}-${n}`;
-  }
-}
+const slugOf = (db: Db, title: string) =>
+  uniqueSlug(
+    slugFrom(title, 'post'),
+    async (slug) => !!(await db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirst()),
+    RESERVED_SLUGS,
+  );
 
 /**
  * The organisation the input names: it must exist (422), and a new choice must be one of the
@@ -182,7 +171,7 @@ export async function createPost(
       .insertInto('posts')
       .values({
         ...rowValues(input, organisationId, publishedAt),
-        slug: change.imported?.slug ?? (await uniqueSlug(trx, input.title)),
+        slug: change.imported?.slug ?? (await slugOf(trx, input.title)),
         author_id: user?.id ?? null,
         indexed_as: 'private',
         created_at: now,

@@ -2,8 +2,8 @@
 // strangers get 404 for drafts and scheduled posts, writes need the right role, bad bodies 422 —
 // and the routes are in the OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform } from '../../../test/harness.ts';
-import { api, createOrganisation, postCount, withToken } from './test-helpers.ts';
+import type { TestClient, TestPlatform } from '../../../test/harness.ts';
+import { api, createOrganisation, newsHub, postCount, withToken } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editorToken: string;
@@ -13,14 +13,15 @@ let orgSlug: string;
 let otherOrg: string;
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  ({ token: editorToken } = await withToken(hub, 'editor'));
-  const owner = await withToken(hub);
-  ownerToken = owner.token;
-  const stranger = await withToken(hub);
-  strangerToken = stranger.token;
-  orgSlug = await createOrganisation(owner.client, 'The Factory Contemporary Arts Centre');
-  otherOrg = await createOrganisation(stranger.client, '3A Art Alternative Area');
+  let stranger: TestClient;
+  ({
+    hub,
+    editor: { token: editorToken },
+    owner: { token: ownerToken },
+    stranger: { token: strangerToken, client: stranger },
+    orgSlug,
+  } = await newsHub('The Factory Contemporary Arts Centre'));
+  otherOrg = await createOrganisation(stranger, '3A Art Alternative Area');
 }, 60_000);
 afterAll(() => hub.close());
 

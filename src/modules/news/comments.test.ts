@@ -2,13 +2,8 @@
 // hiding by the post's author and the editors, what others see of hidden comments, and reports of
 // posts and comments through the moderation module's /report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
-import { createOrganisation, writePost } from './test-helpers.ts';
+import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { newsHub, writePost } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let author: TestClient;
@@ -19,12 +14,15 @@ let published: string;
 let draft: string;
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  ({ client: author } = await hub.signedIn());
-  ({ client: editor } = await hub.signedIn('editor'));
-  ({ client: reader } = await hub.signedIn());
+  let org: string;
+  ({
+    hub,
+    owner: { client: author },
+    editor: { client: editor },
+    stranger: { client: reader },
+    orgSlug: org,
+  } = await newsHub('New Space Arts Foundation'));
   ({ client: other } = await hub.signedIn());
-  const org = await createOrganisation(author, 'New Space Arts Foundation');
   published = (await writePost(author, { title: 'Exhibition opening', organisation: org })).location ?? '';
   draft =
     (await writePost(author, { title: 'Unfinished', organisation: org, status: 'draft' })).location ?? '';

@@ -5,21 +5,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
-import {
-  api,
-  createOrganisation,
-  postCount,
-  postForm,
-  sendMultipart,
-  withToken,
-  writePost,
-} from './test-helpers.ts';
+import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { api, newsHub, postCount, postForm, sendMultipart, writePost } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
@@ -31,10 +18,12 @@ let scheduled: string;
 const slugOf = (location: string | null) => (location ?? '').replace('/news/', '');
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  ({ client: editor, token: editorToken } = await withToken(hub, 'editor'));
-  ({ client: owner } = await hub.signedIn());
-  orgSlug = await createOrganisation(owner, 'Lantern Collective');
+  ({
+    hub,
+    editor: { client: editor, token: editorToken },
+    owner: { client: owner },
+    orgSlug,
+  } = await newsHub('Lantern Collective'));
   await editor.get('/news/new');
   const alpha = await sendMultipart(editor, '/news/new', {
     ...postForm({ title: 'Alpha weavers meet', tags: 'crafts, silk' }),

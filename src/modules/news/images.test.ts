@@ -3,21 +3,9 @@
 // with the form shown again, everything typed kept and nothing saved.
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
 import { NEWS_IMAGE_MAX_BYTES } from './images.ts';
-import {
-  createOrganisation,
-  jsonLdOf,
-  postCount,
-  postForm,
-  sendMultipart,
-  writePost,
-} from './test-helpers.ts';
+import { jsonLdOf, newsHub, postCount, postForm, sendMultipart, writePost } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let owner: TestClient;
@@ -30,12 +18,25 @@ const picture = (width: number, height: number) =>
     .toBuffer();
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  ({ client: owner } = await hub.signedIn());
-  ({ client: stranger } = await hub.signedIn());
-  orgSlug = await createOrganisation(owner, 'Truc Chi Gallery');
+  ({
+    hub,
+    owner: { client: owner },
+    stranger: { client: stranger },
+    orgSlug,
+  } = await newsHub('Truc Chi Gallery'));
 }, 60_000);
 afterAll(() => hub.close());
+
+/** Uploads an image for the text of `post`, from `page` (for its CSRF token). */
+async function uploadImage(
+  client: TestClient,
+  page: string,
+  post: string,
+  file: { name: string; type: string; bytes: Uint8Array },
+) {
+  await client.get(page);
+  return sendMultipart(client, `${post}/images`, {}, { ...file, field: 'image' });
+}
 
 async function newPostWithCover(
   fields: Record<string, string>,
@@ -120,20 +121,13 @@ describe('images for the text', () => {
       status: 'draft',
     });
     const post = res.location ?? '';
-    await owner.get(`${post}/edit`);
-    const up = await sendMultipart(
-      owner,
-      `${post}/images`,
-      {},
-      {
-        field: 'image',
-        name: 'p.jpg',
-        type: 'image/jpeg',
-        bytes: await sharp(await picture(800, 600))
-          .jpeg()
-          .toBuffer(),
-      },
-    );
+    const up = await uploadImage(owner, `${post}/edit`, post, {
+      name: 'p.jpg',
+      type: 'image/jpeg',
+      bytes: await sharp(await picture(800, 600))
+        .jpeg()
+        .toBuffer(),
+    });
     expect(up.status).toBe(303);
     const edit = await owner.get(`${post}/edit`);
     const snippet = edit.text.match(/value="!\[\]\((\/news\/images\/(\d+)\.webp)\)"/);
@@ -164,27 +158,18 @@ describe('images for the text', () => {
   it('refuses a wrong file (415) on the edit page, and strangers may not upload (403)', async () => {
     const res = await writePost(owner, { title: 'Another night', organisation: orgSlug });
     const post = res.location ?? '';
-    await owner.get(`${post}/edit`);
-    const bad = await sendMultipart(
-      owner,
-      `${post}/images`,
-      {},
-      {
-        field: 'image',
-        name: 'x.gif',
-        type: 'image/gif',
-        bytes: new TextEncoder().encode('<html>not an image</html>'),
-      },
-    );
+    const bad = await uploadImage(owner, `${post}/edit`, post, {
+      name: 'x.gif',
+      type: 'image/gif',
+      bytes: new TextEncoder().encode('<html>not an image</html>'),
+    });
     expect(bad.status).toBe(415);
     expect(bad.text).toContain('id="f-image-error"');
-    await stranger.get(post);
-    const refused = await sendMultipart(
-      stranger,
-      `${post}/images`,
-      {},
-      { field: 'image', name: 'p.png', type: 'image/png', bytes: await picture(10, 10) },
-    );
+    const refused = await uploadImage(stranger, post, post, {
+      name: 'p.png',
+      type: 'image/png',
+      bytes: await picture(10, 10),
+    });
     expect(refused.status).toBe(403);
     const count = await hub.deps.db
       .selectFrom('post_images')

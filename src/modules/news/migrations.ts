@@ -2,6 +2,7 @@
 // refuses a new migration that sorts before ones a database has already run.
 import type { Kysely, Migration } from 'kysely';
 import { columns } from '../../db/dialect.ts';
+import { withImageColumns } from '../../platform/attached-images.ts';
 
 const posts: Migration = {
   async up(db: Kysely<unknown>) {
@@ -65,13 +66,7 @@ const posts: Migration = {
     await db.schema
       .createTable('post_covers')
       .addColumn('post_id', 'integer', (col) => col.primaryKey().references('posts.id').onDelete('cascade'))
-      .addColumn('full', c.blob, (col) => col.notNull())
-      .addColumn('full_width', 'integer', (col) => col.notNull())
-      .addColumn('full_height', 'integer', (col) => col.notNull())
-      .addColumn('thumb', c.blob, (col) => col.notNull())
-      .addColumn('thumb_width', 'integer', (col) => col.notNull())
-      .addColumn('thumb_height', 'integer', (col) => col.notNull())
-      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .$call(withImageColumns(c))
       .execute();
 
     await db.schema
@@ -79,13 +74,7 @@ const posts: Migration = {
       .addColumn('id', 'integer', c.id)
       .addColumn('post_id', 'integer', (col) => col.notNull().references('posts.id').onDelete('cascade'))
       .addColumn('uploaded_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
-      .addColumn('full', c.blob, (col) => col.notNull())
-      .addColumn('full_width', 'integer', (col) => col.notNull())
-      .addColumn('full_height', 'integer', (col) => col.notNull())
-      .addColumn('thumb', c.blob, (col) => col.notNull())
-      .addColumn('thumb_width', 'integer', (col) => col.notNull())
-      .addColumn('thumb_height', 'integer', (col) => col.notNull())
-      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .$call(withImageColumns(c))
       .execute();
     await db.schema.createIndex('post_images_post_idx').on('post_images').column('post_id').execute();
 

@@ -15,6 +15,7 @@ import { seedNews } from './seed.ts';
 import {
   createOrganisation,
   jsonLdOf,
+  newsHub,
   postCount,
   postForm,
   sendMultipart,
@@ -30,11 +31,13 @@ let orgSlug: string;
 let otherOrgSlug: string;
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  ({ client: editor } = await hub.signedIn('editor'));
-  ({ client: owner } = await hub.signedIn());
-  ({ client: stranger } = await hub.signedIn());
-  orgSlug = await createOrganisation(owner, 'Heritage Space');
+  ({
+    hub,
+    editor: { client: editor },
+    owner: { client: owner },
+    stranger: { client: stranger },
+    orgSlug,
+  } = await newsHub('Heritage Space'));
   otherOrgSlug = await createOrganisation(stranger, 'Sàn Art');
 }, 60_000);
 afterAll(() => hub.close());
@@ -132,41 +135,34 @@ describe('writing and publishing', () => {
     expect(anon.location).toContain('/login');
   });
 
-  it('shows the form again with the message next to the field and everything typed, saving nothing', async () => {
-    const before = await postCount(hub);
-    const noTitle = await writePost(editor, {
-      title: '',
-      body: 'My long draft text that must not be lost',
-    });
-    expect(noTitle.status).toBe(422);
-    expect(noTitle.text).toMatch(/id="f-title-error"/);
-    expect(noTitle.text).toContain('My long draft text that must not be lost');
-
-    const emptyPublish = await writePost(editor, { title: 'Empty', body: '', status: 'publish' });
-    expect(emptyPublish.status).toBe(422);
-    expect(emptyPublish.text).toContain('id="f-body-error"');
-
-    const past = await writePost(editor, {
-      title: 'Late',
-      status: 'schedule',
-      publish_at: '2001-01-01T10:00',
-    });
-    expect(past.status).toBe(422);
-    expect(past.text).toContain('That moment has passed');
-    expect(past.text).toContain('value="2001-01-01T10:00"');
-
-    const badDay = await writePost(editor, {
-      title: 'Bad day',
-      status: 'schedule',
-      publish_at: '2099-02-30T10:00',
-    });
-    expect(badDay.status).toBe(422);
-
-    const tooManyTags = await writePost(editor, { tags: 'a,b,c,d,e,f,g,h,i,j,k' });
-    expect(tooManyTags.status).toBe(422);
-    expect(tooManyTags.text).toContain('At most 10 tags.');
-    expect(await postCount(hub)).toBe(before);
-  });
+  it.each<[string, Record<string, string>, string[]]>([
+    [
+      'without a title',
+      { title: '', body: 'My long draft text that must not be lost' },
+      ['id="f-title-error"', 'My long draft text that must not be lost'],
+    ],
+    ['with an empty text to publish', { title: 'Empty', body: '', status: 'publish' }, ['id="f-body-error"']],
+    [
+      'with a moment that has passed',
+      { title: 'Late', status: 'schedule', publish_at: '2001-01-01T10:00' },
+      ['That moment has passed', 'value="2001-01-01T10:00"'],
+    ],
+    [
+      'with a day that does not exist',
+      { title: 'Bad day', status: 'schedule', publish_at: '2099-02-30T10:00' },
+      ['id="f-publish_at-error"', 'value="2099-02-30T10:00"'],
+    ],
+    ['with eleven tags', { tags: 'a,b,c,d,e,f,g,h,i,j,k' }, ['At most 10 tags.']],
+  ])(
+    'shows the form %s again with the message next to the field and everything typed, saving nothing',
+    async (_, fields, shown) => {
+      const before = await postCount(hub);
+      const res = await writePost(editor, fields);
+      expect(res.status).toBe(422);
+      for (const text of shown) expect(res.text).toContain(text);
+      expect(await postCount(hub)).toBe(before);
+    },
+  );
 
   it('previews the text without saving it', async () => {
     const before = await postCount(hub);

@@ -82,9 +82,10 @@ async function writer(c: C) {
 
 /**
  * Runs a write whose refusal names fields (422; 403 for an organisation that is not the writer's),
- * which the page shows next to them with the form as it was sent; other errors go on up.
+ * which the page shows next to them with the form as it was sent; other errors go on up. (The
+ * platform's attemptWrite knows 409 and 422; a 403 next to a field is the news form's own.)
  */
-async function attemptWrite<T>(write: () => Promise<T>) {
+async function tryWrite<T>(write: () => Promise<T>) {
   try {
     return { ok: true, value: await write() } as const;
   } catch (err) {
@@ -212,7 +213,7 @@ export function newsPages(deps: AppDeps) {
     const form = await readPostForm(c);
     if (!form.ok) return showForm(c, form.state, form.status);
     if (form.preview) return showForm(c, { values: form.values }, 200, { preview: true });
-    const done = await attemptWrite(() => createPost(ctx, form.data, { cover: form.image }));
+    const done = await tryWrite(() => createPost(ctx, form.data, { cover: form.image }));
     if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, done.status);
     setFlash(c, FLASH_OF[form.data.status]);
     return c.redirect(`/news/${done.value.slug}`, 303);
@@ -230,7 +231,7 @@ export function newsPages(deps: AppDeps) {
     if (!form.ok) return showForm(c, form.state, form.status, editing);
     if (form.preview) return showForm(c, { values: form.values }, 200, { ...editing, preview: true });
     const change = { cover: form.image, removeCover: form.removeCover };
-    const done = await attemptWrite(() => updatePost(actionContext(c), post, form.data, change));
+    const done = await tryWrite(() => updatePost(actionContext(c), post, form.data, change));
     if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, done.status, editing);
     setFlash(c, 'news.saved');
     return c.redirect(`/news/${post.slug}`, 303);

@@ -13,19 +13,9 @@ import {
   normaliseTag,
   postInput,
 } from './schemas.ts';
+import { postForm } from './test-fixtures.ts';
 
-const form = (overrides: Record<string, unknown> = {}) => ({
-  title: 'Weavers open their workshop',
-  lang: 'en',
-  body: 'Every Saturday.',
-  category: 'news',
-  tags: 'crafts, Silk ',
-  organisation: '',
-  cover_alt: '',
-  status: 'publish',
-  publish_at: '',
-  ...overrides,
-});
+const form = (overrides: Record<string, unknown> = {}) => ({ ...postForm(), ...overrides });
 
 /** The message of the first refusal of `field`, or undefined when the input passes. */
 function refusal(input: unknown, field: string): string | undefined {

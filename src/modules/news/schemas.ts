@@ -140,20 +140,16 @@ export function inputOf(post: PostDetails, now: string): PostInput {
 
 /** A saved post as the edit form shows it (the moment in the writer's time zone). */
 export function formValuesOf(post: PostDetails, now: string, timeZone: string): FormValues {
-  const input = inputOf(post, now);
+  const { tags, organisation, cover_alt, publish_at, translations, ...texts } = inputOf(post, now);
   return {
-    title: input.title,
-    lang: input.lang,
-    body: input.body,
-    category: input.category,
-    tags: input.tags.join(', '),
-    organisation: input.organisation ?? '',
-    cover_alt: input.cover_alt ?? '',
-    status: input.status,
-    publish_at: input.publish_at ? localInputOf(input.publish_at, timeZone) : '',
-    tr_lang: input.translations.map((tr) => tr.lang),
-    tr_title: input.translations.map((tr) => tr.title ?? ''),
-    tr_body: input.translations.map((tr) => tr.body),
+    ...texts,
+    tags: tags.join(', '),
+    organisation: organisation ?? '',
+    cover_alt: cover_alt ?? '',
+    publish_at: publish_at ? localInputOf(publish_at, timeZone) : '',
+    tr_lang: translations.map((tr) => tr.lang),
+    tr_title: translations.map((tr) => tr.title ?? ''),
+    tr_body: translations.map((tr) => tr.body),
   };
 }
 

@@ -1,16 +1,30 @@
-// Shared by the news tests: a signed-in client with an API token, an organisation with its owner,
-// the post form sent as a browser sends it (multipart, with an optional cover file), and API calls
-// with a personal token.
+// Shared by the news tests: a platform with an editor, an organisation's owner and a stranger (each
+// with an API token), the post form sent as a browser sends it (multipart, with an optional cover
+// file), and API calls with a personal token.
 import { expect } from 'vitest';
-import type { TestClient, TestPlatform } from '../../../test/harness.ts';
+import { createTestPlatform, type TestClient, type TestPlatform } from '../../../test/harness.ts';
 import { createApiToken } from '../../platform/auth.ts';
 import { organisationForm } from '../directory/test-fixtures.ts';
+import { postForm } from './test-fixtures.ts';
 
 /** hub.signedIn(), with a personal API token of the same account. */
 export async function withToken(hub: TestPlatform, role: 'member' | 'editor' = 'member') {
   const { client, user } = await hub.signedIn(role);
   const { token } = await createApiToken(hub.deps.db, user.id, 'tests');
   return { client, user, token };
+}
+
+/**
+ * A platform with an editor, the owner of an organisation named `organisation` and a stranger to
+ * it, each signed in and with an API token.
+ */
+export async function newsHub(organisation: string) {
+  const hub = await createTestPlatform();
+  const editor = await withToken(hub, 'editor');
+  const owner = await withToken(hub);
+  const stranger = await withToken(hub);
+  const orgSlug = await createOrganisation(owner.client, organisation);
+  return { hub, editor, owner, stranger, orgSlug };
 }
 
 /** Adds an organisation through the directory's form; its creator becomes its owner. */
@@ -21,18 +35,7 @@ export async function createOrganisation(client: TestClient, name: string): Prom
   return (res.location ?? '').replace('/directory/', '');
 }
 
-export const postForm = (overrides: Record<string, string> = {}): Record<string, string> => ({
-  title: 'Weavers of Ban Phanom open their workshop',
-  lang: 'en',
-  body: 'The **weavers** welcome visitors every Saturday.',
-  category: 'news',
-  tags: 'crafts, Silk ',
-  organisation: '',
-  cover_alt: '',
-  status: 'publish',
-  publish_at: '',
-  ...overrides,
-});
+export { postForm };
 
 /**
  * POSTs the post form as multipart (the form's enctype), with the client's cookies and the CSRF
@@ -62,7 +65,7 @@ export function jsonLdOf(html: string): Record<string, unknown> {
   return JSON.parse(raw ?? '{}');
 }
 
-/** An API call with a personal token. */
+/** An API call with a personal token (or none), and its JSON answer ({} when it has none). */
 export async function api(
   hub: TestPlatform,
   token: string | null,
@@ -70,19 +73,9 @@ export async function api(
   path: string,
   json?: unknown,
 ) {
-  const headers: Record<string, string> = { 'accept-language': 'en' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (json !== undefined) headers['content-type'] = 'application/json';
-  const res = await hub.app.request(path, {
-    method,
-    headers,
-    body: json === undefined ? undefined : JSON.stringify(json),
-  });
-  const text = await res.text();
-  let body: Record<string, unknown> = {};
-  try {
-    body = JSON.parse(text);
-  } catch {}
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const res = await hub.client().request(path, { method, json, headers });
+  const body: Record<string, unknown> = res.text.startsWith('{') ? JSON.parse(res.text) : {};
   return { status: res.status, body };
 }
 

@@ -15,6 +15,7 @@ import {
   FileField,
   Form,
   type FormState,
+  RadioGroup,
   SelectField,
   Submit,
   TextArea,
@@ -23,8 +24,9 @@ import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
 import { languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { PostDetails } from '../access.ts';
-import { bodyImageUrl, type CoverInfo, coverUrl, NEWS_IMAGE_MAX_BYTES } from '../images.ts';
+import { bodyImageUrl, type CoverInfo, NEWS_IMAGE_MAX_BYTES } from '../images.ts';
 import { BODY_IMAGE_PATH, BODY_MAX, CATEGORIES, MAX_TAGS, PUBLISH_CHOICES, TITLE_MAX } from '../vocab.ts';
+import { CoverImage } from './cover.tsx';
 
 const sizeLimit = { limit: NEWS_IMAGE_MAX_BYTES / 1024 / 1024 };
 
@@ -48,7 +50,6 @@ export function PostFormView(props: PostFormProps) {
   const { t, locale, timeZone } = page;
   const { state, editing, cover } = props;
   const values = state.values ?? {};
-  const status = fieldValue(values, 'status') || 'draft';
   const orgOptions = [
     ...(props.siteNews ? [{ value: '', label: t('news.siteNews') }] : []),
     ...props.organisations.map((o) => ({ value: o.slug, label: o.name })),
@@ -118,33 +119,26 @@ export function PostFormView(props: PostFormProps) {
           state={state}
           options={orgOptions}
         />
-        <fieldset class="field">
-          <legend>{t('news.publishing')}</legend>
-          {PUBLISH_CHOICES.map((choice) => (
-            <label class="checkbox">
-              <input type="radio" name="status" value={choice} checked={status === choice} />{' '}
-              {t(`news.status.${choice}`)}
-            </label>
-          ))}
-          <DateField
-            name="publish_at"
-            type="datetime-local"
-            label="news.publishAt"
-            hint="news.publishAtHint"
-            hintValues={{ zone: timeZone }}
-            state={state}
-          />
-        </fieldset>
+        <RadioGroup
+          name="status"
+          label="news.publishing"
+          state={state}
+          initial="draft"
+          options={PUBLISH_CHOICES.map((c) => ({ value: c, label: t(`news.status.${c}`) }))}
+        />
+        <DateField
+          name="publish_at"
+          type="datetime-local"
+          label="news.publishAt"
+          hint="news.publishAtHint"
+          hintValues={{ zone: timeZone }}
+          state={state}
+        />
         <fieldset class="field">
           <legend>{t('news.cover')}</legend>
           {cover && editing && (
             <p>
-              <img
-                src={coverUrl(editing.slug, cover, 'thumb')}
-                alt={editing.cover_alt}
-                width={cover.thumbWidth}
-                height={cover.thumbHeight}
-              />
+              <CoverImage slug={editing.slug} cover={cover} alt={editing.cover_alt} size="thumb" />
             </p>
           )}
           <FileField

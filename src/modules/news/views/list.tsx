@@ -5,10 +5,10 @@ import { activeFilters, FilterPanel, FilterSelect } from '../../../ui/components
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import { feedHref } from '../feed.ts';
-import { coverUrl } from '../images.ts';
 import type { PostCard } from '../listing.ts';
 import { filterQuery, type NewsFilter } from '../schemas.ts';
 import { CATEGORIES, type Category } from '../vocab.ts';
+import { CoverImage } from './cover.tsx';
 
 export interface NewsListProps {
   filter: NewsFilter;
@@ -93,15 +93,7 @@ function PostCardView({ card }: { card: PostCard }) {
   const { t, fmt, locale } = usePage();
   return (
     <li class="card post-card">
-      {card.cover && (
-        <img
-          src={coverUrl(card.slug, card.cover, 'thumb')}
-          alt=""
-          width={card.cover.thumbWidth}
-          height={card.cover.thumbHeight}
-          loading="lazy"
-        />
-      )}
+      {card.cover && <CoverImage slug={card.slug} cover={card.cover} alt="" size="thumb" lazy />}
       <div>
         <h2 class="card-title">
           <a href={`/news/${card.slug}`} lang={card.shownLang}>

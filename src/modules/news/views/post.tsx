@@ -6,10 +6,11 @@ import { CsrfField, Form, type FormState, Submit, TextArea } from '../../../ui/c
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { PostDetails } from '../access.ts';
-import { type CoverInfo, coverUrl } from '../images.ts';
+import type { CoverInfo } from '../images.ts';
 import type { Comment } from '../listing.ts';
 import type { ShownVersion } from '../structured-data.ts';
 import { BODY_IMAGE_PATH, COMMENT_MAX, type PostState } from '../vocab.ts';
+import { CoverImage } from './cover.tsx';
 import { PostByline } from './list.tsx';
 
 export interface PostViewProps {
@@ -77,12 +78,7 @@ export function PostView(props: PostViewProps) {
 
       {cover && (
         <figure class="post-cover">
-          <img
-            src={coverUrl(post.slug, cover)}
-            alt={post.cover_alt}
-            width={cover.fullWidth}
-            height={cover.fullHeight}
-          />
+          <CoverImage slug={post.slug} cover={cover} alt={post.cover_alt} size="full" />
         </figure>
       )}
 
