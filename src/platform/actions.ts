@@ -93,7 +93,8 @@ export function transact<T>(ctx: ActionContext, work: (trx: Kysely<Database>) =>
 export interface AuditEntry {
   action: string;
   subjectType: string;
-  subjectId: string | number;
+  /** None when the entry is about a kind of thing rather than one record (the settings). */
+  subjectId?: string | number;
   details?: Record<string, unknown>;
 }
 

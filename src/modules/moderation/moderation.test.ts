@@ -18,13 +18,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => hub.close());
 
-async function signedIn(role: 'member' | 'moderator' | 'editor' | 'admin' = 'member') {
-  const user = await hub.createUser({ role });
-  const client = hub.client();
-  await client.login(user.email);
-  return { user, client };
-}
-
 const reportsOn = (key: string) =>
   hub.deps.db.selectFrom('reports').selectAll().where('target_key', '=', key).orderBy('id').execute();
 
@@ -50,7 +43,7 @@ describe('reporting a profile', () => {
   });
 
   it('links every profile to the form, and files one report per person until it is handled', async () => {
-    const { user, client } = await signedIn();
+    const { user, client } = await hub.signedIn();
     const profile = await client.get('/directory/heritage-space');
     expect(profile.text).toContain('href="/report?type=organisation&amp;key=heritage-space"');
 
@@ -86,7 +79,7 @@ describe('reporting a profile', () => {
   });
 
   it('shows the form again with the details kept when no reason is chosen, or the text is too long', async () => {
-    const { client } = await signedIn();
+    const { client } = await hub.signedIn();
     const noReason = await report(client, 'sàn-art'.normalize('NFC'), {});
     // An unknown slug is a 404, not a form: the record must exist and be visible.
     expect(noReason.status).toBe(404);
@@ -105,7 +98,7 @@ describe('reporting a profile', () => {
   it('takes reports on people profiles too', async () => {
     const { seedPeople } = await import('../people/seed.ts');
     await seedPeople({ deps: hub.deps, seedDir: SEED_DIR });
-    const { client } = await signedIn();
+    const { client } = await hub.signedIn();
     const profile = await client.get('/directory/people/viengeo-souksavatdy');
     expect(profile.text).toContain('href="/report?type=person&amp;key=viengeo-souksavatdy"');
     await client.get('/report?type=person&key=viengeo-souksavatdy');
@@ -114,14 +107,14 @@ describe('reporting a profile', () => {
     });
     expect(sent.status).toBe(303);
     expect(sent.location).toBe('/directory/people/viengeo-souksavatdy');
-    const { client: moderator } = await signedIn('moderator');
+    const { client: moderator } = await hub.signedIn('moderator');
     const queue = visibleText((await moderator.get('/moderation')).text);
     expect(queue).toContain('Viengeo Souksavatdy');
     expect(queue).toContain('Personal information shown without consent');
   });
 
   it('answers 404 for unknown kinds of records and for records the reporter may not see', async () => {
-    const { client } = await signedIn();
+    const { client } = await hub.signedIn();
     expect((await client.get('/report?type=planet&key=stella')).status).toBe(404);
     expect((await client.get('/report?type=organisation&key=no-such-org')).status).toBe(404);
     const hidden = await hub.deps.db
@@ -146,7 +139,7 @@ describe('reporting a profile', () => {
   });
 
   it('refuses a flood of reports from one account', async () => {
-    const { client } = await signedIn();
+    const { client } = await hub.signedIn();
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) statuses.push((await report(client, 'song-huong-magazine')).status);
     expect(statuses.slice(0, 20).every((s) => s === 303)).toBe(true);
@@ -158,7 +151,7 @@ describe('the moderation queue', () => {
   it('is for moderators and admins only', async () => {
     expect((await hub.client().get('/moderation')).status).toBe(303);
     for (const role of ['member', 'editor'] as const) {
-      const { client } = await signedIn(role);
+      const { client } = await hub.signedIn(role);
       expect((await client.get('/moderation')).status).toBe(403);
       await client.get('/account');
       const decide = await client.request('/moderation/reports/1', { form: { status: 'dismissed' } });
@@ -167,11 +160,11 @@ describe('the moderation queue', () => {
   });
 
   it('lists open reports; a moderator resolves one once, with a note and an audit entry', async () => {
-    const { client: reporter } = await signedIn();
+    const { client: reporter } = await hub.signedIn();
     await report(reporter, 'truc-chi-gallery', { reason: 'offensive', message: 'Rude words in the text.' });
     const [filed] = await reportsOn('truc-chi-gallery');
 
-    const { user: moderator, client } = await signedIn('moderator');
+    const { user: moderator, client } = await hub.signedIn('moderator');
     const queue = await client.get('/moderation');
     expect(queue.status).toBe(200);
     const text = visibleText(queue.text);
@@ -211,19 +204,19 @@ describe('the moderation queue', () => {
   });
 
   it('lets admins switch approval on; organisations added by members then wait for a moderator', async () => {
-    const { client: moderator } = await signedIn('moderator');
+    const { client: moderator } = await hub.signedIn('moderator');
     await moderator.get('/moderation');
     const notAdmin = await moderator.request('/moderation/settings', { form: { 'directory.approval': '1' } });
     expect(notAdmin.status).toBe(403);
 
-    const { client: admin } = await signedIn('admin');
+    const { client: admin } = await hub.signedIn('admin');
     expect(visibleText((await admin.get('/moderation')).text)).toContain(
       'New organisations wait for approval',
     );
     const on = await admin.request('/moderation/settings', { form: { 'directory.approval': '1' } });
     expect(on.status).toBe(303);
 
-    const { client: member } = await signedIn();
+    const { client: member } = await hub.signedIn();
     await member.get('/directory/new');
     const created = await member.request('/directory/new', {
       form: {
@@ -245,7 +238,7 @@ describe('the moderation queue', () => {
     expect(queue).toContain('Kampong Chhnang Potters');
     expect((await moderator.get(`/directory/${slug}`)).status).toBe(200);
 
-    const { client: otherMember } = await signedIn();
+    const { client: otherMember } = await hub.signedIn();
     await otherMember.get('/directory');
     expect((await otherMember.request(`/directory/${slug}/approve`, { form: {} })).status).toBe(404);
 
@@ -267,12 +260,12 @@ describe('the moderation queue', () => {
   });
 
   it('lets a moderator hide a reported organisation from visitors, and publish it again', async () => {
-    const { client: moderator } = await signedIn('moderator');
+    const { client: moderator } = await hub.signedIn('moderator');
     await moderator.get('/directory/heritage-space');
     const hidden = await moderator.request('/directory/heritage-space/hide', { form: {} });
     expect(hidden.status).toBe(303);
     expect((await hub.client().get('/directory/heritage-space')).status).toBe(404);
-    const { client: member } = await signedIn();
+    const { client: member } = await hub.signedIn();
     await member.get('/directory');
     expect((await member.request('/directory/stella/hide', { form: {} })).status).toBe(403);
 

@@ -1,108 +1,80 @@
 // The report form (anyone signed in, on any Reportable of any module) and the moderation queue
-// (moderators and admins): open reports, records waiting for approval, and the admins' switches.
+// (moderators and admins): records waiting for approval, open reports, and the admins' switches.
+// The writes are the actions' (actions.ts).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { auditOrigin } from '../../platform/audit.ts';
-import { hasRole, requireRole, requireUser } from '../../platform/auth.ts';
-import type { AppDeps, AppEnv, Reportable } from '../../platform/context.ts';
+import { actingUser, actionContext, ensure } from '../../platform/actions.ts';
+import { hasRole } from '../../platform/auth.ts';
+import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { readForm } from '../../platform/http/forms.ts';
-import { hitRateLimit } from '../../platform/rate-limit.ts';
+import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
+import { type ReportTarget, readSwitches, reportablesOf, switchesOf, targetOf } from './access.ts';
+import { decideReport, fileReport, setSwitches } from './actions.ts';
+import { listReports, type ReportRow, recentlyHandled } from './listing.ts';
+import { canModerate } from './permissions.ts';
 import { decisionSchema, reportInputSchema } from './schemas.ts';
-import {
-  decideReport,
-  fileReport,
-  listReports,
-  type ReportRow,
-  readSwitches,
-  writeSwitches,
-} from './store.ts';
-import { ModerationView, ReportFormView } from './views.tsx';
+import { ModerationView } from './views/queue.tsx';
+import { ReportFormView } from './views/report-form.tsx';
 
-/** Enough for an honest reader; a flood of reports from one account is refused. */
-const REPORT_RATE = { name: 'report:user', limit: 20, windowSeconds: 3600 };
+type C = Context<AppEnv>;
+
+function showReportForm(
+  c: C,
+  { reportable, target }: ReportTarget,
+  type: string,
+  key: string,
+  state?: FormState,
+) {
+  return renderPage(
+    c,
+    { title: c.var.t('moderation.reportTitle'), noindex: true },
+    <ReportFormView type={type} targetKey={key} target={target} label={reportable.label} state={state} />,
+    state ? 422 : 200,
+  );
+}
 
 export function moderationPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const { db, modules } = deps;
-  const reportables = new Map<string, Reportable>(
-    modules.flatMap((m) => m.moderation?.reportables ?? []).map((r) => [r.type, r]),
-  );
-  const switches = modules.flatMap((m) => m.moderation?.settings ?? []);
-
-  /** The record a report is about, as the reporter sees it, or 404. */
-  async function targetOf(c: Context<AppEnv>, type: string, key: string) {
-    const reportable = reportables.get(type);
-    const target = reportable ? await reportable.find(db, key, c.var.auth?.user ?? null) : null;
-    if (!reportable || !target) throw new HttpError(404, 'error.404.message');
-    return { reportable, target };
-  }
+  const { db } = deps;
+  const reportables = reportablesOf(deps);
+  const switches = switchesOf(deps);
 
   app.get('/report', async (c) => {
-    requireUser(c);
+    const user = actingUser(actionContext(c));
     const type = c.req.query('type') ?? '';
     const key = c.req.query('key') ?? '';
-    const { reportable, target } = await targetOf(c, type, key);
-    return renderPage(
-      c,
-      { title: c.var.t('moderation.reportTitle'), noindex: true },
-      <ReportFormView type={type} targetKey={key} target={target} label={reportable.label} />,
-    );
+    return showReportForm(c, await targetOf(deps, type, key, user), type, key);
   });
 
   app.post('/report', async (c) => {
-    const user = requireUser(c);
+    const ctx = actionContext(c);
+    const user = actingUser(ctx);
     const form = await readForm(c, reportInputSchema);
     const type = String(form.values.type ?? '');
     const key = String(form.values.key ?? '');
-    const { reportable, target } = await targetOf(c, type, key);
-    if (!form.ok) {
-      return renderPage(
-        c,
-        { title: c.var.t('moderation.reportTitle'), noindex: true },
-        <ReportFormView
-          type={type}
-          targetKey={key}
-          target={target}
-          label={reportable.label}
-          state={{ values: form.values, errors: form.errors }}
-        />,
-        422,
-      );
-    }
-    const rate = await hitRateLimit(db, REPORT_RATE, String(user.id));
-    if (rate.blocked) {
-      c.header('Retry-After', String(rate.retryAfter));
-      throw new HttpError(429, 'moderation.tooManyReports');
-    }
-    const filed = await fileReport(
-      db,
-      { ...form.data, title: target.title, reporterId: user.id },
-      auditOrigin(c),
-    );
-    setFlash(c, filed.ok ? 'moderation.reportThanks' : 'moderation.reportDuplicate');
-    return c.redirect(target.url, 303);
+    // The record must exist and be visible to the reporter, whatever else is wrong (404 first).
+    const target = await targetOf(deps, type, key, user);
+    if (!form.ok) return showReportForm(c, target, type, key, form);
+    const { filed } = await fileReport(ctx, form.data, target);
+    setFlash(c, filed ? 'moderation.reportThanks' : 'moderation.reportDuplicate');
+    return c.redirect(target.target.url, 303);
   });
 
   app.get('/moderation', async (c) => {
-    const user = requireRole(c, 'moderator');
-    const pendingLists = await Promise.all(
-      modules.flatMap((m) => (m.moderation?.pending ? [m.moderation.pending(db)] : [])),
-    );
-    const [open, handled, values] = await Promise.all([
+    const ctx = actionContext(c);
+    const user = ensure(ctx, canModerate);
+    const [pending, open, recent, values] = await Promise.all([
+      Promise.all(deps.modules.flatMap((m) => (m.moderation?.pending ? [m.moderation.pending(db)] : []))),
       listReports(db, 'open'),
-      Promise.all([listReports(db, 'resolved', 20), listReports(db, 'dismissed', 20)]),
+      recentlyHandled(db),
       readSwitches(
         db,
         switches.map((s) => s.key),
       ),
     ]);
-    const recent = handled
-      .flat()
-      .sort((a, b) => String(b.handled_at).localeCompare(String(a.handled_at)))
-      .slice(0, 20);
     // Reports keep the slug: the link follows the record through renames of its title.
     const withUrl = (r: ReportRow) => ({
       ...r,
@@ -115,34 +87,30 @@ export function moderationPages(deps: AppDeps) {
       <ModerationView
         open={open.map(withUrl)}
         recent={recent.map(withUrl)}
-        pending={pendingLists.flat().sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)))}
+        pending={pending.flat().sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)))}
         typeLabels={labels}
         switches={hasRole(user) ? switches.map((s) => ({ ...s, on: values[s.key] ?? false })) : []}
       />,
     );
   });
 
-  app.post('/moderation/reports/:id', async (c) => {
-    const user = requireRole(c, 'moderator');
-    const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id)) throw new HttpError(404, 'error.404.message');
+  app.post('/moderation/reports/:id{[0-9]{1,15}}', async (c) => {
+    const ctx = actionContext(c);
+    ensure(ctx, canModerate);
     const form = await readForm(c, decisionSchema);
     if (!form.ok) throw new HttpError(422, 'moderation.badDecision');
-    const result = await decideReport(db, id, form.data, { ...auditOrigin(c), actorId: user.id });
-    if (!result.ok) {
-      if (result.reason === 'notFound') throw new HttpError(404, 'error.404.message');
-      throw new HttpError(409, 'moderation.alreadyHandled');
-    }
+    await decideReport(ctx, Number(c.req.param('id')), form.data);
     setFlash(c, form.data.status === 'resolved' ? 'moderation.resolved' : 'moderation.dismissed');
     return c.redirect('/moderation', 303);
   });
 
   app.post('/moderation/settings', async (c) => {
-    requireRole(c);
     const body = await c.req.parseBody({ all: true });
     // An unticked check box sends nothing: every declared switch is set, to on or off.
-    const values = Object.fromEntries(switches.map((s) => [s.key, body[s.key] === '1']));
-    await writeSwitches(db, values, auditOrigin(c));
+    await setSwitches(
+      actionContext(c),
+      Object.fromEntries(switches.map((s) => [s.key, body[s.key] === '1'])),
+    );
     setFlash(c, 'moderation.settingsSaved');
     return c.redirect('/moderation', 303);
   });
