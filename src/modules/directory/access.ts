@@ -53,6 +53,12 @@ export function parseLinks(json: string): OrganisationLink[] {
   }
 }
 
+/** Where an organisation is, and its website: read as they are stored by the API, the exports and the form. */
+const PLACE = ['country', 'province', 'city', 'address', 'latitude', 'longitude', 'website'] as const;
+export type PlaceFields = Pick<Organisation, (typeof PLACE)[number]>;
+export const placeOf = (org: Organisation): PlaceFields =>
+  Object.fromEntries(PLACE.map((key) => [key, org[key]])) as PlaceFields;
+
 /** Code point order, the same in JS whatever the database's collation. */
 export const byLang = (a: { lang: string }, b: { lang: string }) =>
   a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0;

@@ -11,7 +11,7 @@ import {
   ORGANISATION_KINDS,
   type OrganisationKind,
 } from '../../platform/vocabularies.ts';
-import { getOrganisation, type OrganisationDetails, visibleOrganisation } from './access.ts';
+import { getOrganisation, type OrganisationDetails, placeOf, visibleOrganisation } from './access.ts';
 import { createOrganisation, deleteOrganisation, updateOrganisation } from './actions/organisations.ts';
 import { listOrganisations } from './listing.ts';
 import { canEdit, canSeeContact } from './permissions.ts';
@@ -78,13 +78,7 @@ function toJson(
     description: org.description,
     translations: org.translations,
     links: org.linkList,
-    country: org.country,
-    province: org.province,
-    city: org.city,
-    address: org.address,
-    latitude: org.latitude,
-    longitude: org.longitude,
-    website: org.website,
+    ...placeOf(org),
     email: contact ? org.email : null,
     phone: contact ? org.phone : null,
     contactVisibility: org.contact_visibility,

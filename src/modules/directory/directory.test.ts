@@ -11,51 +11,30 @@ import { createApiToken } from '../../platform/auth.ts';
 import { search } from '../../search/index.ts';
 import { SEED_DIR } from '../../seed.ts';
 import { seedDirectory } from './seed.ts';
+import { organisationForm } from './test-fixtures.ts';
 
 let hub: TestPlatform;
-let admin: { id: number; email: string };
 let adminClient: TestClient;
 
 beforeAll(async () => {
   hub = await createTestPlatform();
   await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
-  admin = await hub.createUser({ role: 'admin' });
-  adminClient = hub.client();
-  await adminClient.login(admin.email);
+  ({ client: adminClient } = await hub.signedIn('admin'));
 }, 60_000);
 afterAll(() => hub.close());
 
-const validForm = (overrides: Record<string, string> = {}) => ({
-  kind: 'artisan_group',
-  name: 'Ban Phanom Weavers',
-  name_translit: '',
-  lang: 'en',
-  description: 'Silk weavers of **Ban Phanom** near Luang Prabang.',
-  country: 'LA',
-  province: 'Luang Prabang',
-  city: 'Luang Prabang',
-  address: '',
-  latitude: '19.8856',
-  longitude: '102.1347',
-  website: 'https://example.org/weavers',
-  email: 'weavers@example.org',
-  phone: '+856 20 555 0100',
-  contact_visibility: 'members',
-  founded_year: '1998',
-  parent: '',
-  opening_hours: '',
-  domains: 'visual_arts_crafts',
-  stages: 'production',
-  languages: 'lo',
-  ...overrides,
-});
+const validForm = (overrides: Record<string, string> = {}) =>
+  organisationForm({
+    latitude: '19.8856',
+    longitude: '102.1347',
+    website: 'https://example.org/weavers',
+    email: 'weavers@example.org',
+    phone: '+856 20 555 0100',
+    founded_year: '1998',
+    ...overrides,
+  });
 
-async function memberClient() {
-  const user = await hub.createUser();
-  const client = hub.client();
-  await client.login(user.email);
-  return { user, client };
-}
+const memberClient = () => hub.signedIn();
 
 async function createAs(client: TestClient, overrides: Record<string, string> = {}) {
   await client.get('/directory/new');
@@ -279,9 +258,7 @@ describe('adding and editing', () => {
     const ownerView = await owner.get(location);
     expect(visibleText(ownerView.text)).toContain('History of changes');
 
-    const editor = await hub.createUser({ role: 'editor' });
-    const editorClient = hub.client();
-    await editorClient.login(editor.email);
+    const { client: editorClient } = await hub.signedIn('editor');
     await editorClient.get(`${location}/edit`);
     expect(
       (

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
 import type { Column } from '../../platform/spreadsheets.ts';
-import { facetsOf } from './access.ts';
+import { facetsOf, type Organisation, type PlaceFields, placeOf } from './access.ts';
 import { selection, textMatches } from './listing.ts';
 import { canSeeContact } from './permissions.ts';
 import type { DirectoryFilter } from './schemas.ts';
@@ -13,28 +13,17 @@ type Db = Kysely<Database>;
 
 export const EXPORT_LIMIT = 10_000;
 
-export interface ExportedOrganisation {
-  slug: string;
-  url: string;
-  name: string;
-  name_translit: string | null;
-  kind: string;
-  country: string;
-  province: string | null;
-  city: string | null;
-  address: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  website: string | null;
-  email: string | null;
-  phone: string | null;
-  founded_year: number | null;
-  verified: boolean;
-  domains: string[];
-  stages: string[];
-  languages: string[];
-  updated_at: string;
-}
+export type ExportedOrganisation = PlaceFields &
+  Pick<
+    Organisation,
+    'slug' | 'name' | 'name_translit' | 'kind' | 'email' | 'phone' | 'founded_year' | 'updated_at'
+  > & {
+    url: string;
+    verified: boolean;
+    domains: string[];
+    stages: string[];
+    languages: string[];
+  };
 
 /** The spreadsheet columns (CSV and XLSX): one per field, named as in the JSON. */
 const COLUMN_NAMES = [
@@ -98,13 +87,7 @@ export async function exportRows(
       name: r.name,
       name_translit: r.name_translit,
       kind: r.kind,
-      country: r.country,
-      province: r.province,
-      city: r.city,
-      address: r.address,
-      latitude: r.latitude,
-      longitude: r.longitude,
-      website: r.website,
+      ...placeOf(r),
       email: contact ? r.email : null,
       phone: contact ? r.phone : null,
       founded_year: r.founded_year,

@@ -18,13 +18,6 @@ let slug: string;
 /** Only ever receives refused uploads: it must end up without a logo. */
 let refusedSlug: string;
 
-async function signedIn() {
-  const user = await hub.createUser();
-  const client = hub.client();
-  await client.login(user.email);
-  return { user, client };
-}
-
 async function createOrganisation(client: TestClient, name: string) {
   await client.get('/directory/new');
   const res = await client.request('/directory/new', { form: organisationForm({ name }) });
@@ -52,7 +45,7 @@ const picture = (width: number, height: number) =>
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  ({ client: ownerClient } = await signedIn());
+  ({ client: ownerClient } = await hub.signedIn());
   slug = await createOrganisation(ownerClient, 'Heritage Space');
   refusedSlug = await createOrganisation(ownerClient, 'Factory Contemporary Arts Centre');
 }, 60_000);
@@ -199,7 +192,7 @@ describe('refused logos', () => {
 
   it('refuses people who may not edit the organisation', async () => {
     const png = await picture(50, 50).png().toBuffer();
-    const stranger = await signedIn();
+    const stranger = await hub.signedIn();
     await stranger.client.get(`/directory/${refusedSlug}`);
     const res = await uploadFile(stranger.client, `/directory/${refusedSlug}/logo`, {
       field: 'logo',

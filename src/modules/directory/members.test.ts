@@ -21,12 +21,7 @@ let inviter: TestClient;
 let slug: string;
 let orgId: number;
 
-async function signedIn(input: { email?: string; name?: string } = {}) {
-  const user = await hub.createUser(input);
-  const client = hub.client();
-  await client.login(user.email);
-  return { user, client };
-}
+const signedIn = (input: { email?: string; name?: string } = {}) => hub.signedIn('member', input);
 
 async function invite(client: TestClient, email: string, role = 'editor', orgSlug = slug) {
   return client.submit(`/directory/${orgSlug}/members`, `/directory/${orgSlug}/members/invite`, {

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
 import type { User } from '../../db/schema.ts';
 import { type ActionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
@@ -92,21 +93,23 @@ export async function showMembersPage(
   );
 }
 
-/** Runs a change of members, then goes on to `done.to` with a message; a refusal shows the page again. */
-async function memberChange(
-  c: C,
-  loaded: MembersAccess,
-  change: () => Promise<unknown>,
-  done: { flash: MessageKey; to: string },
-): Promise<Response> {
+/** A change of members: the action, and the message and page after it. */
+interface MemberChangeOf {
+  run: () => Promise<unknown>;
+  flash: MessageKey;
+  to: string;
+}
+
+/** Runs a change of members, then goes on with a message; a refusal shows the members page again. */
+async function memberChange(c: C, loaded: MembersAccess, change: MemberChangeOf): Promise<Response> {
   try {
-    await change();
+    await change.run();
   } catch (err) {
     if (!(err instanceof MemberRefusal)) throw err;
     return showMembersPage(c, loaded, { error: err.messageKey }, err.status as ContentfulStatusCode);
   }
-  setFlash(c, done.flash);
-  return c.redirect(done.to, 303);
+  setFlash(c, change.flash);
+  return c.redirect(change.to, 303);
 }
 
 export function directoryMemberPages(deps: AppDeps) {
@@ -184,76 +187,59 @@ export function directoryMemberPages(deps: AppDeps) {
     }),
   );
 
-  app.post(
-    '/directory/:slug/members/revoke',
-    bySlug(async (c) => {
-      const loaded = await loadForMembers(c, canManageMembers);
-      const form = await readForm(c, invitationChoiceSchema);
-      if (!form.ok) return showMembersPage(c, loaded, { error: 'directory.members.noSuchInvitation' }, 404);
-      return memberChange(
-        c,
-        loaded,
-        () => revokeInvitation(loaded.ctx, loaded.org, form.data.invitation_id),
-        {
-          flash: 'directory.members.revoked',
-          to: `/directory/${loaded.org.slug}/members`,
-        },
-      );
-    }),
-  );
+  /** A form of the members page: who may send it, what it holds, and the change it makes. */
+  function memberForm<S extends z.ZodType>(
+    action: string,
+    may: (user: User, role: MemberRole | null) => boolean,
+    schema: S,
+    change: (loaded: MembersAccess, data: z.output<S>) => MemberChangeOf,
+    invalid: { error: MessageKey; status: ContentfulStatusCode } = { error: 'form.invalid', status: 422 },
+  ) {
+    app.post(
+      `/directory/:slug/members/${action}`,
+      bySlug(async (c) => {
+        const loaded = await loadForMembers(c, may);
+        const form = await readForm(c, schema);
+        if (!form.ok) return showMembersPage(c, loaded, { error: invalid.error }, invalid.status);
+        return memberChange(c, loaded, change(loaded, form.data));
+      }),
+    );
+  }
+  const membersPage = ({ org }: MembersAccess) => `/directory/${org.slug}/members`;
 
-  app.post(
-    '/directory/:slug/members/role',
-    bySlug(async (c) => {
-      const loaded = await loadForMembers(c, canManageMembers);
-      const form = await readForm(c, roleChangeSchema);
-      if (!form.ok) return showMembersPage(c, loaded, { error: 'form.invalid' }, 422);
-      const { user_id, role } = form.data;
-      return memberChange(c, loaded, () => changeMemberRole(loaded.ctx, loaded.org, user_id, role), {
-        flash: 'directory.members.roleChanged',
-        to: `/directory/${loaded.org.slug}/members`,
-      });
+  memberForm(
+    'revoke',
+    canManageMembers,
+    invitationChoiceSchema,
+    (l, { invitation_id }) => ({
+      run: () => revokeInvitation(l.ctx, l.org, invitation_id),
+      flash: 'directory.members.revoked',
+      to: membersPage(l),
     }),
+    { error: 'directory.members.noSuchInvitation', status: 404 },
   );
-
-  app.post(
-    '/directory/:slug/members/remove',
-    bySlug(async (c) => {
-      const loaded = await loadForMembers(c, canManageMembers);
-      const form = await readForm(c, memberChoiceSchema);
-      if (!form.ok) return showMembersPage(c, loaded, { error: 'form.invalid' }, 422);
-      const { user_id } = form.data;
-      const self = user_id === loaded.user?.id;
-      return memberChange(c, loaded, () => removeMember(loaded.ctx, loaded.org, user_id), {
-        flash: self ? 'directory.members.left' : 'directory.members.removed',
-        to: self ? `/directory/${loaded.org.slug}` : `/directory/${loaded.org.slug}/members`,
-      });
-    }),
-  );
-
-  app.post(
-    '/directory/:slug/members/leave',
-    bySlug(async (c) => {
-      const loaded = await loadForMembers(c);
-      return memberChange(c, loaded, () => leaveOrganisation(loaded.ctx, loaded.org), {
-        flash: 'directory.members.left',
-        to: `/directory/${loaded.org.slug}`,
-      });
-    }),
-  );
-
-  app.post(
-    '/directory/:slug/members/transfer',
-    bySlug(async (c) => {
-      const loaded = await loadForMembers(c, canTransferOwnership);
-      const form = await readForm(c, memberChoiceSchema);
-      if (!form.ok) return showMembersPage(c, loaded, { error: 'form.invalid' }, 422);
-      return memberChange(c, loaded, () => transferOwnership(loaded.ctx, loaded.org, form.data.user_id), {
-        flash: 'directory.members.transferred',
-        to: `/directory/${loaded.org.slug}/members`,
-      });
-    }),
-  );
+  memberForm('role', canManageMembers, roleChangeSchema, (l, { user_id, role }) => ({
+    run: () => changeMemberRole(l.ctx, l.org, user_id, role),
+    flash: 'directory.members.roleChanged',
+    to: membersPage(l),
+  }));
+  // Removing oneself is leaving: back to the profile, which one may no longer edit.
+  memberForm('remove', canManageMembers, memberChoiceSchema, (l, { user_id }) => ({
+    run: () => removeMember(l.ctx, l.org, user_id),
+    ...(user_id === l.user?.id
+      ? { flash: 'directory.members.left', to: `/directory/${l.org.slug}` }
+      : { flash: 'directory.members.removed', to: membersPage(l) }),
+  }));
+  memberForm('leave', canSeeMembers, z.object({}), (l) => ({
+    run: () => leaveOrganisation(l.ctx, l.org),
+    flash: 'directory.members.left',
+    to: `/directory/${l.org.slug}`,
+  }));
+  memberForm('transfer', canTransferOwnership, memberChoiceSchema, (l, { user_id }) => ({
+    run: () => transferOwnership(l.ctx, l.org, user_id),
+    flash: 'directory.members.transferred',
+    to: membersPage(l),
+  }));
 
   return app;
 }

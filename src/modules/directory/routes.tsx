@@ -39,6 +39,14 @@ import { OrganisationView } from './views/profile.tsx';
 
 type C = Context<AppEnv>;
 
+/** The organisation of the URL for someone who may edit it (401, 403 or 404 otherwise). */
+async function loadEditable(c: C) {
+  const ctx = signedInContext(c);
+  const { org, role } = await loadOrganisation(c);
+  ensure(ctx, (u) => canEdit(u, role));
+  return { ctx, org };
+}
+
 const EXPORT_TYPES = { json: 'application/json; charset=utf-8', vcf: 'text/vcard; charset=utf-8' };
 
 export function directoryPages(deps: AppDeps) {
@@ -168,9 +176,7 @@ export function directoryPages(deps: AppDeps) {
   app.get(
     '/directory/:slug/edit',
     bySlug(async (c) => {
-      const ctx = signedInContext(c);
-      const { org, role } = await loadOrganisation(c);
-      ensure(ctx, (u) => canEdit(u, role));
+      const { org } = await loadEditable(c);
       return showForm(c, { values: formValuesOf(org) }, 200, org);
     }),
   );
@@ -178,9 +184,7 @@ export function directoryPages(deps: AppDeps) {
   app.post(
     '/directory/:slug/edit',
     bySlug(async (c) => {
-      const ctx = signedInContext(c);
-      const { org, role } = await loadOrganisation(c);
-      ensure(ctx, (u) => canEdit(u, role));
+      const { ctx, org } = await loadEditable(c);
       const form = await readForm(c, organisationInputSchema);
       if (!form.ok) return showForm(c, form, 422, org);
       const done = await attempt(() => updateOrganisation(ctx, org, form.data));

@@ -33,7 +33,7 @@ import {
   ORGANISATION_KINDS,
   VALUE_CHAIN_STAGES,
 } from '../../platform/vocabularies.ts';
-import type { OrganisationDetails } from './access.ts';
+import { type OrganisationDetails, placeOf } from './access.ts';
 import { FACILITIES, MEMBER_ROLES } from './vocab.ts';
 
 export { MAX_TRANSLATIONS };
@@ -149,13 +149,7 @@ export function inputOf(org: OrganisationDetails): OrganisationInput {
     name_translit: org.name_translit,
     lang: org.lang,
     description: org.description,
-    country: org.country,
-    province: org.province,
-    city: org.city,
-    address: org.address,
-    latitude: org.latitude,
-    longitude: org.longitude,
-    website: org.website,
+    ...placeOf(org),
     email: org.email,
     phone: org.phone,
     contact_visibility: org.contact_visibility,

@@ -43,10 +43,9 @@ const translations = () =>
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  const owner = await hub.createUser();
-  ownerId = owner.id;
-  ownerClient = hub.client();
-  await ownerClient.login(owner.email);
+  const owner = await hub.signedIn();
+  ownerId = owner.user.id;
+  ownerClient = owner.client;
   await ownerClient.get('/directory/new');
   const res = await ownerClient.request('/directory/new', { form: form() });
   expect(res.status, visibleText(res.text).slice(0, 400)).toBe(303);
@@ -185,9 +184,7 @@ describe('writing on the form', () => {
   });
 
   it('does not let a member who is not a member of the organisation change it', async () => {
-    const other = await hub.createUser();
-    const client = hub.client();
-    await client.login(other.email);
+    const { client, user: other } = await hub.signedIn();
     expect((await client.get(`/directory/${slug}/edit`)).status).toBe(403);
     await client.get('/directory/new');
     const res = await client.request(`/directory/${slug}/edit`, {

@@ -7,6 +7,7 @@ import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/a
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { type CollectionWithDocuments, getCollection, loadCollection } from './access.ts';
 import { createCollection, deleteCollection, updateCollection } from './actions/collections.ts';
+import { deleteRoute, json, tags } from './api-parts.ts';
 import { listCollections } from './listing.ts';
 import { canEdit } from './permissions.ts';
 import { collectionInput } from './schemas.ts';
@@ -29,11 +30,6 @@ const CollectionSchema = z
 const CollectionInputDoc = collectionInput.openapi('DocumentCollectionInput');
 
 const slugParam = z.object({ slug: z.string().max(120) });
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const tags = ['Library'];
 
 const listRoute = createRoute({
   method: 'get',
@@ -85,16 +81,11 @@ const updateRoute = createRoute({
   },
   responses: { 200: json(CollectionSchema, 'The changed collection'), 404: problems[404], ...writeResponses },
 });
-const deleteRoute = createRoute({
-  method: 'delete',
-  path: '/document-collections/{slug}',
-  tags,
-  summary: 'Delete a collection; its documents stay (editors and admins)',
-  security: signedIn,
-  middleware: [requireSignedIn] as const,
-  request: { params: slugParam },
-  responses: { 204: { description: 'Deleted' }, 401: problems[401], 403: problems[403], 404: problems[404] },
-});
+const deleteRouteDef = deleteRoute(
+  '/document-collections/{slug}',
+  'Delete a collection; its documents stay (editors and admins)',
+  slugParam,
+);
 
 export function libraryCollectionsApi(deps: AppDeps) {
   const { db, config } = deps;
@@ -142,7 +133,7 @@ export function libraryCollectionsApi(deps: AppDeps) {
       await updateCollection(ctx, collection, c.req.valid('json'));
       return c.json(await fresh(c, collection.slug), 200);
     })
-    .openapi(deleteRoute, async (c) => {
+    .openapi(deleteRouteDef, async (c) => {
       const ctx = actionContext(c);
       ensure(ctx, canEdit);
       await deleteCollection(ctx, (await loadCollection(c)).collection);

@@ -16,6 +16,7 @@ import {
   checkDocumentFile,
   removeDocumentFile,
 } from './actions/files.ts';
+import { deleteRoute, tags } from './api-parts.ts';
 import { currentFileUrl, type DocumentFile, type FileVersion, fileVersionUrl } from './files.ts';
 import { canManageFiles } from './permissions.ts';
 import { fileInput } from './schemas.ts';
@@ -109,7 +110,7 @@ const refused = {
 const addRoute = createRoute({
   method: 'post',
   path: '/documents/{slug}/files',
-  tags: ['Library'],
+  tags,
   summary: 'Add a file to a document (the hub’s editors and admins)',
   description:
     'PDF, DOCX, XLSX, PPTX, ODT or an image, recognised by its content, at most UPLOAD_LIMIT_MB (50 MB by default). Its text is extracted into the search index.',
@@ -135,7 +136,7 @@ const addRoute = createRoute({
 const versionRoute = createRoute({
   method: 'post',
   path: '/documents/{slug}/files/{fileId}/versions',
-  tags: ['Library'],
+  tags,
   summary: 'Upload a new version of a file (earlier versions stay downloadable)',
   security: signedIn,
   middleware: [requireSignedIn, requireMultipart] as const,
@@ -146,16 +147,12 @@ const versionRoute = createRoute({
   responses: { 201: created, 401: problems[401], 403: problems[403], 404: problems[404], ...refused },
 });
 
-const removeRoute = createRoute({
-  method: 'delete',
-  path: '/documents/{slug}/files/{fileId}',
-  tags: ['Library'],
-  summary: 'Remove a file and its versions from a document',
-  security: signedIn,
-  middleware: [requireSignedIn] as const,
-  request: { params: fileParams },
-  responses: { 204: { description: 'Removed' }, 401: problems[401], 403: problems[403], 404: problems[404] },
-});
+const removeRoute = deleteRoute(
+  '/documents/{slug}/files/{fileId}',
+  'Remove a file and its versions from a document',
+  fileParams,
+  'Removed',
+);
 
 export function libraryFilesApi(deps: AppDeps) {
   const { db, config } = deps;

@@ -10,6 +10,7 @@ import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { type DocumentDetails, getDocument, loadForChange, loadVisible } from './access.ts';
 import { createDocument, deleteDocument, updateDocument } from './actions/documents.ts';
 import { DocumentFileSchema, fileJson } from './api-files.ts';
+import { deleteRoute, json, tags } from './api-parts.ts';
 import { listDocuments } from './listing.ts';
 import { canDelete, canEdit } from './permissions.ts';
 import { documentInput, documentObject, inputOf, libraryFilterSchema } from './schemas.ts';
@@ -110,15 +111,11 @@ function toJson(doc: DocumentDetails, baseUrl: string): z.infer<typeof DocumentS
 }
 
 const slugParam = z.object({ slug: z.string().max(120).openapi({ example: 'decision-1755-qd-ttg' }) });
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const listRoute = createRoute({
   method: 'get',
   path: '/documents',
-  tags: ['Library'],
+  tags,
   summary: 'List documents, with the filters of the library page',
   request: {
     query: z.object({
@@ -148,7 +145,7 @@ const listRoute = createRoute({
 const readRoute = createRoute({
   method: 'get',
   path: '/documents/{slug}',
-  tags: ['Library'],
+  tags,
   summary: 'One document',
   request: { params: slugParam },
   responses: { 200: json(DocumentSchema, 'The document'), 404: problems[404] },
@@ -156,7 +153,7 @@ const readRoute = createRoute({
 const createRouteDef = createRoute({
   method: 'post',
   path: '/documents',
-  tags: ['Library'],
+  tags,
   summary: 'Add a document (the hub’s editors and admins)',
   security: signedIn,
   middleware: [requireSignedIn, requireJson] as const,
@@ -172,7 +169,7 @@ const createRouteDef = createRoute({
 const updateRoute = createRoute({
   method: 'patch',
   path: '/documents/{slug}',
-  tags: ['Library'],
+  tags,
   summary: 'Change a document (the hub’s editors and admins)',
   security: signedIn,
   middleware: [requireSignedIn, requireJson] as const,
@@ -189,16 +186,11 @@ const updateRoute = createRoute({
     422: problems[422],
   },
 });
-const deleteRoute = createRoute({
-  method: 'delete',
-  path: '/documents/{slug}',
-  tags: ['Library'],
-  summary: 'Delete a document (the hub’s editors and admins)',
-  security: signedIn,
-  middleware: [requireSignedIn] as const,
-  request: { params: slugParam },
-  responses: { 204: { description: 'Deleted' }, 401: problems[401], 403: problems[403], 404: problems[404] },
-});
+const deleteRouteDef = deleteRoute(
+  '/documents/{slug}',
+  'Delete a document (the hub’s editors and admins)',
+  slugParam,
+);
 
 export function libraryApi(deps: AppDeps) {
   const { db, config } = deps;
@@ -235,7 +227,7 @@ export function libraryApi(deps: AppDeps) {
       await updateDocument(ctx, doc, input);
       return c.json(await fresh(doc.slug, ctx.user), 200);
     })
-    .openapi(deleteRoute, async (c) => {
+    .openapi(deleteRouteDef, async (c) => {
       const { ctx, doc } = await loadForChange(c, canDelete);
       await deleteDocument(ctx, doc);
       return c.body(null, 204);

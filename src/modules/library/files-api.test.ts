@@ -1,9 +1,9 @@
 // The files of documents through /api/v1 with personal tokens: listed with the document, uploaded
 // as multipart, new versions, removal, every refusal as problem+json, and the OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform } from '../../../test/harness.ts';
+import type { TestPlatform } from '../../../test/harness.ts';
 import { fixture, makeExe, makeXlsx } from '../../platform/files/test-files.ts';
-import { apiToken, createDocument, fileTraces, sendUpload } from './test-helpers.ts';
+import { createDocument, fileTraces, libraryHub, sendUpload } from './test-helpers.ts';
 
 const pdf = fixture('multilingual.pdf');
 
@@ -30,10 +30,10 @@ let memberToken: string;
 let slug: string;
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  const editor = await hub.signedIn('editor');
-  editorToken = await apiToken(hub, editor.user);
-  memberToken = await apiToken(hub, (await hub.signedIn('member')).user);
+  const { editor, member, ...made } = await libraryHub();
+  hub = made.hub;
+  editorToken = editor.token;
+  memberToken = member.token;
   slug = await createDocument(editor.client, { title: 'Creative industries strategy (API test)' });
 }, 60_000);
 afterAll(() => hub.close());

@@ -16,6 +16,7 @@ import {
   documentForm,
   downloadLinks,
   fileTraces,
+  libraryHub,
   sendUpload,
   storedFiles,
 } from './test-helpers.ts';
@@ -31,9 +32,11 @@ let editor: TestClient;
 let member: TestClient;
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  editor = (await hub.signedIn('editor')).client;
-  member = (await hub.signedIn('member')).client;
+  ({
+    hub,
+    editor: { client: editor },
+    member: { client: member },
+  } = await libraryHub());
 }, 60_000);
 afterAll(() => hub.close());
 

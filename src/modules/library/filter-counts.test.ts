@@ -2,15 +2,17 @@
 // write at once (creating, publishing, withdrawing, deleting), and show each reader what they may
 // see — a creator of unpublished records their own, everyone else the public library.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestClient, type TestPlatform } from '../../../test/harness.ts';
-import { createDocument } from './test-helpers.ts';
+import type { TestClient, TestPlatform } from '../../../test/harness.ts';
+import { createDocument, libraryHub } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  editor = (await hub.signedIn('editor')).client;
+  ({
+    hub,
+    editor: { client: editor },
+  } = await libraryHub());
 }, 60_000);
 afterAll(() => hub.close());
 

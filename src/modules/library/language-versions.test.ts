@@ -2,13 +2,8 @@
 // English text of one decision as two records, linked both ways; a third language joining the
 // group through either record; every refusal; unpublished versions; and deleting the original.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
-import { apiToken, createDocument, documentForm } from './test-helpers.ts';
+import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { createDocument, documentForm, libraryHub } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
@@ -17,10 +12,10 @@ let original: string;
 let english: string;
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  const signedIn = await hub.signedIn('editor');
-  editor = signedIn.client;
-  editorToken = await apiToken(hub, signedIn.user);
+  ({
+    hub,
+    editor: { client: editor, token: editorToken },
+  } = await libraryHub());
   original = await createDocument(editor, {
     kind: 'decree',
     title: 'Quyết định phê duyệt Chiến lược phát triển các ngành công nghiệp văn hóa (thử)',

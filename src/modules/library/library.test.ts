@@ -2,18 +2,13 @@
 // demo documents of seed/ loaded by the modules' own seeds (the directory's first).
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
 import { search } from '../../search/index.ts';
 import { SEED_DIR } from '../../seed.ts';
 import { seedDirectory } from '../directory/seed.ts';
 import { bibtexEscape } from './citation.ts';
 import { seedLibrary } from './seed.ts';
-import { apiToken } from './test-helpers.ts';
+import { lawForm, libraryHub } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editorClient: TestClient;
@@ -22,49 +17,21 @@ let editorToken: string;
 let memberToken: string;
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
-  await seedLibrary({ deps: hub.deps, seedDir: SEED_DIR });
-  const editor = await hub.signedIn('editor');
-  editorClient = editor.client;
-  editorToken = await apiToken(hub, editor.user);
-  const member = await hub.signedIn('member');
-  memberClient = member.client;
-  memberToken = await apiToken(hub, member.user);
+  ({
+    hub,
+    editor: { client: editorClient, token: editorToken },
+    member: { client: memberClient, token: memberToken },
+  } = await libraryHub(async ({ deps }) => {
+    await seedDirectory({ deps, seedDir: SEED_DIR });
+    await seedLibrary({ deps, seedDir: SEED_DIR });
+  }));
 }, 60_000);
 afterAll(() => hub.close());
-
-const validForm = (overrides: Record<string, string> = {}) => ({
-  kind: 'law',
-  title: 'Law on Intellectual Property (test)',
-  lang: 'en',
-  summary: 'A test record about **copyright**.',
-  official_number: '50/2005/QH11',
-  issuer: 'vietnam-mcst',
-  issuer_name: '',
-  places: 'VN',
-  languages: 'vi',
-  issued_on: '2005-11-29',
-  in_force_from: '2006-07-01',
-  in_force_to: '',
-  status: 'in_force',
-  domains: 'books_press',
-  themes: 'Copyright,  Intellectual  Property ',
-  tags: 'IPR',
-  licence: '',
-  source_url: 'https://example.org/ip-law',
-  supersedes: '',
-  published: '1',
-  tr_lang: 'vi',
-  tr_title: 'Luật Sở hữu trí tuệ (thử)',
-  tr_summary: 'Bản ghi thử về **quyền tác giả**.',
-  ...overrides,
-});
 
 /** Creates a document through the form as the editor; returns its slug. */
 async function createDoc(overrides: Record<string, string> = {}): Promise<string> {
   await editorClient.get('/library/new');
-  const res = await editorClient.request('/library/new', { form: validForm(overrides) });
+  const res = await editorClient.request('/library/new', { form: lawForm(overrides) });
   expect(res.status, visibleText(res.text).slice(0, 600)).toBe(303);
   return (res.location ?? '').replace('/library/', '');
 }
@@ -194,7 +161,7 @@ describe('adding and editing', () => {
     expect(form.text).toContain('value="50/2005/QH11"');
     expect(form.text).toContain('Luật Sở hữu trí tuệ (thử)');
     const saved = await editorClient.request(`/library/${slug}/edit`, {
-      form: validForm({ official_number: '36/2009/QH12', tr_lang: '', tr_title: '', tr_summary: '' }),
+      form: lawForm({ official_number: '36/2009/QH12', tr_lang: '', tr_title: '', tr_summary: '' }),
     });
     expect(saved.status).toBe(303);
     const after = await hub.client().get(`/library/${slug}`, { 'accept-language': 'vi' });
@@ -218,7 +185,7 @@ describe('refusals', () => {
   it('sends visitors to the login page and refuses members who are not editors', async () => {
     expect((await hub.client().get('/library/new')).location).toBe('/login?next=%2Flibrary%2Fnew');
     expect((await memberClient.get('/library/new')).status).toBe(403);
-    const refused = await memberClient.request('/library/new', { form: validForm({ title: 'Not mine' }) });
+    const refused = await memberClient.request('/library/new', { form: lawForm({ title: 'Not mine' }) });
     expect(refused.status).toBe(403);
     expect(
       await hub.deps.db.selectFrom('documents').select('id').where('title', '=', 'Not mine').execute(),
@@ -236,7 +203,7 @@ describe('refusals', () => {
   it('shows the form again with each message next to its field and the input kept', async () => {
     await editorClient.get('/library/new');
     const res = await editorClient.request('/library/new', {
-      form: validForm({
+      form: lawForm({
         title: 'Kept title ÀÉ',
         source_url: 'javascript:alert(1)',
         issued_on: '2016-02-30',
@@ -254,7 +221,7 @@ describe('refusals', () => {
       await hub.deps.db.selectFrom('documents').select('id').where('title', '=', 'Kept title ÀÉ').execute(),
     ).toEqual([]);
 
-    const empty = await editorClient.request('/library/new', { form: validForm({ title: '', kind: '' }) });
+    const empty = await editorClient.request('/library/new', { form: lawForm({ title: '', kind: '' }) });
     expect(empty.status).toBe(422);
     expect(empty.text).toMatch(/id="f-title-error">This field is required/);
     expect(empty.text).toMatch(/id="f-kind-error">Choose the kind of document/);
@@ -263,7 +230,7 @@ describe('refusals', () => {
   it('refuses a form over the size limit with 413 and an API body that is not JSON with 415', async () => {
     await editorClient.get('/library/new');
     const huge = await editorClient.request('/library/new', {
-      form: validForm({ title: 'Huge summary', summary: 'x'.repeat(1_100_000) }),
+      form: lawForm({ title: 'Huge summary', summary: 'x'.repeat(1_100_000) }),
     });
     expect(huge.status).toBe(413);
     expect(
@@ -283,14 +250,14 @@ describe('refusals', () => {
   it('refuses an unknown issuer and unknown, self or circular supersedes links', async () => {
     await editorClient.get('/library/new');
     const issuer = await editorClient.request('/library/new', {
-      form: validForm({ issuer: 'no-such-organisation', title: 'Unknown issuer' }),
+      form: lawForm({ issuer: 'no-such-organisation', title: 'Unknown issuer' }),
     });
     expect(issuer.status).toBe(422);
     expect(issuer.text).toMatch(/id="f-issuer-error">There is no organisation/);
     expect(issuer.text).toContain('value="no-such-organisation"');
 
     const unknown = await editorClient.request('/library/new', {
-      form: validForm({ supersedes: 'no-such-document', title: 'Unknown superseded' }),
+      form: lawForm({ supersedes: 'no-such-document', title: 'Unknown superseded' }),
     });
     expect(unknown.status).toBe(422);
     expect(unknown.text).toMatch(/id="f-supersedes-error">One of these documents is not in the library/);
@@ -311,18 +278,18 @@ describe('refusals', () => {
     );
 
     const self = await editorClient.request(`/library/${a}/edit`, {
-      form: validForm({ title: 'Old decree', supersedes: a }),
+      form: lawForm({ title: 'Old decree', supersedes: a }),
     });
     expect(self.status).toBe(422);
     expect(self.text).toMatch(/id="f-supersedes-error">A document cannot supersede itself/);
     const cycle = await editorClient.request(`/library/${a}/edit`, {
-      form: validForm({ title: 'Old decree changed', supersedes: b }),
+      form: lawForm({ title: 'Old decree changed', supersedes: b }),
     });
     expect(cycle.status).toBe(422);
     expect(cycle.text).toMatch(/id="f-supersedes-error">That document already supersedes this one/);
     // A's status follows the link: it cannot be set back to "in force" while B supersedes it.
     const status = await editorClient.request(`/library/${a}/edit`, {
-      form: validForm({ title: 'Old decree', official_number: '1/2010', kind: 'decree', status: 'in_force' }),
+      form: lawForm({ title: 'Old decree', official_number: '1/2010', kind: 'decree', status: 'in_force' }),
     });
     expect(status.status).toBe(422);
     expect(status.text).toMatch(/id="f-status-error">Another document in the library supersedes this one/);

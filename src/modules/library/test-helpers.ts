@@ -3,13 +3,62 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { TestClient, TestPlatform } from '../../../test/harness.ts';
+import { createTestPlatform, type TestClient, type TestPlatform } from '../../../test/harness.ts';
+import type { Role } from '../../db/schema.ts';
 import { createApiToken } from '../../platform/auth.ts';
 
 /** A personal API token of the account (for the API tests, beside hub.signedIn's client). */
 export async function apiToken(hub: TestPlatform, user: { id: number }): Promise<string> {
   return (await createApiToken(hub.deps.db, user.id, 'tests')).token;
 }
+
+/** A signed-in account: its client (pages), its id and a personal API token. */
+export interface Account {
+  client: TestClient;
+  user: { id: number; email: string };
+  token: string;
+}
+
+/** A platform with its content (`seed`), a signed-in editor and a signed-in member. */
+export async function libraryHub(
+  seed?: (hub: TestPlatform) => Promise<void>,
+): Promise<{ hub: TestPlatform; editor: Account; member: Account }> {
+  const hub = await createTestPlatform();
+  if (seed) await seed(hub);
+  const account = async (role: Role): Promise<Account> => {
+    const { client, user } = await hub.signedIn(role);
+    return { client, user, token: await apiToken(hub, user) };
+  };
+  return { hub, editor: await account('editor'), member: await account('member') };
+}
+
+/** A law as the form sends it, with a translation row (the library's own tests). */
+export const lawForm = (overrides: Record<string, string> = {}): Record<string, string> => ({
+  kind: 'law',
+  title: 'Law on Intellectual Property (test)',
+  lang: 'en',
+  summary: 'A test record about **copyright**.',
+  official_number: '50/2005/QH11',
+  issuer: 'vietnam-mcst',
+  issuer_name: '',
+  places: 'VN',
+  languages: 'vi',
+  issued_on: '2005-11-29',
+  in_force_from: '2006-07-01',
+  in_force_to: '',
+  status: 'in_force',
+  domains: 'books_press',
+  themes: 'Copyright,  Intellectual  Property ',
+  tags: 'IPR',
+  licence: '',
+  source_url: 'https://example.org/ip-law',
+  supersedes: '',
+  published: '1',
+  tr_lang: 'vi',
+  tr_title: 'Luật Sở hữu trí tuệ (thử)',
+  tr_summary: 'Bản ghi thử về **quyền tác giả**.',
+  ...overrides,
+});
 
 export const documentForm = (overrides: Record<string, string> = {}): Record<string, string> => ({
   kind: 'policy',

@@ -22,14 +22,15 @@ let editorId: number;
 beforeAll(async () => {
   hub = await createTestPlatform();
   await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
-  const user = await hub.createUser({ role: 'editor' });
+  let user: { id: number };
+  ({ client: editor, user } = await hub.signedIn('editor'));
   editorId = user.id;
-  editor = hub.client();
-  await editor.login(user.email);
 }, 60_000);
 afterAll(() => hub.close());
 
-const FIXTURE = fs.readFileSync(path.join(import.meta.dirname, '../../../platform/import/fixtures/organisations.csv'));
+const FIXTURE = fs.readFileSync(
+  path.join(import.meta.dirname, '../../../platform/import/fixtures/organisations.csv'),
+);
 
 /** Sends a file the way a browser sends the upload form (multipart, with the page's CSRF token). */
 async function upload(
@@ -478,9 +479,7 @@ describe('refusals', () => {
   });
 
   it('is for editors and admins: members get 403, visitors go to the login page', async () => {
-    const member = await hub.createUser();
-    const memberClient = hub.client();
-    await memberClient.login(member.email);
+    const { client: memberClient } = await hub.signedIn();
     expect((await memberClient.get('/directory/import')).status).toBe(403);
     const refused = await upload(memberClient, 'organisations.csv', FIXTURE);
     expect(refused.status).toBe(403);
@@ -497,9 +496,7 @@ describe('refusals', () => {
   it('keeps each upload to its uploader, and for a day', async () => {
     const up = await upload(editor, 'organisations.csv', FIXTURE);
     const id = Number(up.location?.split('/').pop());
-    const other = await hub.createUser({ role: 'admin' });
-    const otherClient = hub.client();
-    await otherClient.login(other.email);
+    const { client: otherClient } = await hub.signedIn('admin');
     expect((await otherClient.get(`/directory/import/${id}`)).status).toBe(404);
 
     await hub.deps.db

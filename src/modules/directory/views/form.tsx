@@ -31,6 +31,9 @@ export function OrganisationFormView(props: {
   const { t, locale } = page;
   const { state, editing } = props;
   const languages = languageOptions(page);
+  const domains = DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }));
+  const stages = VALUE_CHAIN_STAGES.map((s) => ({ value: s, label: t(`vocab.stage.${s}`) }));
+  const facilities = FACILITIES.map((f) => ({ value: f, label: t(`directory.facility.${f}`) }));
   return (
     <div class="wrap">
       <p class="breadcrumb">
@@ -110,24 +113,14 @@ export function OrganisationFormView(props: {
         </fieldset>
         <fieldset>
           <legend>{t('profile.what')}</legend>
-          <CheckboxGroup
-            name="domains"
-            label="field.domains"
-            state={state}
-            options={DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }))}
-          />
-          <CheckboxGroup
-            name="stages"
-            label="field.stages"
-            state={state}
-            options={VALUE_CHAIN_STAGES.map((s) => ({ value: s, label: t(`vocab.stage.${s}`) }))}
-          />
+          <CheckboxGroup name="domains" label="field.domains" state={state} options={domains} />
+          <CheckboxGroup name="stages" label="field.stages" state={state} options={stages} />
           <CheckboxGroup name="languages" label="directory.languages" state={state} options={languages} />
           <CheckboxGroup
             name="facilities"
             label="directory.facilitiesHub"
             state={state}
-            options={FACILITIES.map((f) => ({ value: f, label: t(`directory.facility.${f}`) }))}
+            options={facilities}
           />
           <Field name="opening_hours" label="directory.openingHours" maxlength={500} state={state} />
         </fieldset>

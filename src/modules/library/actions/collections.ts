@@ -25,6 +25,22 @@ async function documentIdsOf(db: Db, slugs: string[]): Promise<number[]> {
   return unique.map((s) => idOf.get(s) ?? 0);
 }
 
+/** The audit entry of a write to a collection: `document_collection.<what>`. */
+function auditCollection(
+  trx: Db,
+  ctx: ActionContext,
+  collectionId: number,
+  what: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  return audit(trx, ctx, {
+    action: `document_collection.${what}`,
+    subjectType: 'document_collection',
+    subjectId: collectionId,
+    details,
+  });
+}
+
 async function writeItems(db: Db, collectionId: number, documentIds: number[]) {
   await db.deleteFrom('document_collection_items').where('collection_id', '=', collectionId).execute();
   if (documentIds.length)
@@ -72,12 +88,7 @@ export async function createCollection(
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeItems(trx, collection.id, ids);
-    await audit(trx, ctx, {
-      action: 'document_collection.created',
-      subjectType: 'document_collection',
-      subjectId: collection.id,
-      details: { title: collection.title },
-    });
+    await auditCollection(trx, ctx, collection.id, 'created', { title: collection.title });
     return collection;
   });
 }
@@ -97,12 +108,7 @@ export async function updateCollection(
       .where('id', '=', collection.id)
       .execute();
     await writeItems(trx, collection.id, ids);
-    await audit(trx, ctx, {
-      action: 'document_collection.updated',
-      subjectType: 'document_collection',
-      subjectId: collection.id,
-      details: { title: input.title },
-    });
+    await auditCollection(trx, ctx, collection.id, 'updated', { title: input.title });
   });
 }
 
@@ -110,12 +116,7 @@ export async function updateCollection(
 export async function deleteCollection(ctx: ActionContext, collection: Collection): Promise<void> {
   ensure(ctx, canEdit);
   await transact(ctx, async (trx) => {
-    await audit(trx, ctx, {
-      action: 'document_collection.deleted',
-      subjectType: 'document_collection',
-      subjectId: collection.id,
-      details: { title: collection.title },
-    });
+    await auditCollection(trx, ctx, collection.id, 'deleted', { title: collection.title });
     await trx.deleteFrom('document_collections').where('id', '=', collection.id).execute();
   });
 }

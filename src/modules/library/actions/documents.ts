@@ -161,6 +161,22 @@ async function writeRelations(db: Db, documentId: number, input: DocumentInput, 
   }
 }
 
+/** The audit entry of a write to a document: `document.<what>`, in the write's transaction. */
+export function auditDocument(
+  trx: Db,
+  ctx: ActionContext,
+  documentId: number,
+  what: string,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  return audit(trx, ctx, {
+    action: `document.${what}`,
+    subjectType: 'document',
+    subjectId: documentId,
+    details,
+  });
+}
+
 /** The record's search entry and those of the documents it supersedes, and the counts' version. */
 async function afterWrite(db: Db, documentId: number, refs: References): Promise<void> {
   await reindexDocument(db, documentId);
@@ -200,11 +216,9 @@ export async function createDocument(
       .executeTakeFirstOrThrow();
     await writeRelations(trx, doc.id, input, refs);
     await afterWrite(trx, doc.id, refs);
-    await audit(trx, ctx, {
-      action: 'document.created',
-      subjectType: 'document',
-      subjectId: doc.id,
-      details: { title: doc.title, published: doc.published_at !== null },
+    await auditDocument(trx, ctx, doc.id, 'created', {
+      title: doc.title,
+      published: doc.published_at !== null,
     });
     return doc;
   });
@@ -232,12 +246,7 @@ export async function updateDocument(
       .execute();
     await writeRelations(trx, doc.id, input, refs);
     await afterWrite(trx, doc.id, refs);
-    await audit(trx, ctx, {
-      action: 'document.updated',
-      subjectType: 'document',
-      subjectId: doc.id,
-      details: { title: input.title },
-    });
+    await auditDocument(trx, ctx, doc.id, 'updated', { title: input.title });
   });
 }
 
@@ -257,11 +266,7 @@ export async function setPublished(
       .execute();
     await reindexDocument(trx, doc.id);
     await markLibraryChanged(trx);
-    await audit(trx, ctx, {
-      action: published ? 'document.published' : 'document.unpublished',
-      subjectType: 'document',
-      subjectId: doc.id,
-    });
+    await auditDocument(trx, ctx, doc.id, published ? 'published' : 'unpublished');
   });
 }
 
@@ -269,12 +274,7 @@ export async function setPublished(
 export async function deleteDocument(ctx: ActionContext, doc: DocumentDetails): Promise<void> {
   ensure(ctx, canDelete);
   await transact(ctx, async (trx) => {
-    await audit(trx, ctx, {
-      action: 'document.deleted',
-      subjectType: 'document',
-      subjectId: doc.id,
-      details: { title: doc.title, slug: doc.slug },
-    });
+    await auditDocument(trx, ctx, doc.id, 'deleted', { title: doc.title, slug: doc.slug });
     await removeRecord(trx, 'document', doc.id);
     await trx.deleteFrom('documents').where('id', '=', doc.id).execute();
     await markLibraryChanged(trx);

@@ -7,7 +7,7 @@
 // record names (harmless, as the store is addressed by content).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
+import { type ActionContext, ensure, transact } from '../../../platform/actions.ts';
 import {
   checkUpload,
   FILE_REFUSAL_MESSAGE,
@@ -20,6 +20,7 @@ import type { DocumentDetails } from '../access.ts';
 import { canManageFiles } from '../permissions.ts';
 import type { FileInput } from '../schemas.ts';
 import { reindexDocument } from '../search.ts';
+import { auditDocument } from './documents.ts';
 
 type Db = Kysely<Database>;
 
@@ -145,11 +146,11 @@ export async function addDocumentFile(
       .executeTakeFirstOrThrow();
     await insertVersion(trx, fileId, hash, upload, user?.id ?? null);
     await touchDocument(trx, doc.id);
-    await audit(trx, ctx, {
-      action: 'document.file_added',
-      subjectType: 'document',
-      subjectId: doc.id,
-      details: { file: fileId, lang: input.lang, label: input.label, ...uploadDetails(doc, hash, upload) },
+    await auditDocument(trx, ctx, doc.id, 'file_added', {
+      file: fileId,
+      lang: input.lang,
+      label: input.label,
+      ...uploadDetails(doc, hash, upload),
     });
     return fileId;
   });
@@ -167,11 +168,9 @@ export async function addDocumentFileVersion(
   await transact(ctx, async (trx) => {
     await insertVersion(trx, fileId, hash, upload, user?.id ?? null);
     await touchDocument(trx, doc.id);
-    await audit(trx, ctx, {
-      action: 'document.file_version_added',
-      subjectType: 'document',
-      subjectId: doc.id,
-      details: { file: fileId, ...uploadDetails(doc, hash, upload) },
+    await auditDocument(trx, ctx, doc.id, 'file_version_added', {
+      file: fileId,
+      ...uploadDetails(doc, hash, upload),
     });
   });
 }
@@ -190,16 +189,11 @@ export async function removeDocumentFile(
   await transact(ctx, async (trx) => {
     await trx.deleteFrom('document_files').where('id', '=', fileId).execute();
     await touchDocument(trx, doc.id);
-    await audit(trx, ctx, {
-      action: 'document.file_removed',
-      subjectType: 'document',
-      subjectId: doc.id,
-      details: {
-        slug: doc.slug,
-        file: fileId,
-        label: file?.label ?? null,
-        versions: file?.versions.map((v) => ({ name: v.name, hash: v.hash })) ?? [],
-      },
+    await auditDocument(trx, ctx, doc.id, 'file_removed', {
+      slug: doc.slug,
+      file: fileId,
+      label: file?.label ?? null,
+      versions: file?.versions.map((v) => ({ name: v.name, hash: v.hash })) ?? [],
     });
   });
 }

@@ -1,39 +1,27 @@
 // Curated collections: the list (with its spreadsheet), one collection with its documents in order
 // and the link to report it, and the editors' form (the documents as one address name per line, in
 // the order the collection shows them).
-import { renderMarkdown } from '../../../platform/markdown.ts';
-import {
-  CsrfField,
-  Field,
-  Form,
-  type FormState,
-  SelectField,
-  Submit,
-  TextArea,
-} from '../../../ui/components/form.tsx';
+import { DangerZone } from '../../../ui/components/danger-zone.tsx';
+import { Field, Form, type FormState, SelectField, Submit, TextArea } from '../../../ui/components/form.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { Collection, DocumentDetails } from '../access.ts';
 import type { CollectionSummary } from '../listing.ts';
 import { DOCUMENT_LANGUAGES } from '../vocab.ts';
-import { DocumentCard } from './parts.tsx';
+import { Breadcrumb, DocumentCard, PageHead, Prose } from './parts.tsx';
 
 export function CollectionsView(props: { collections: CollectionSummary[]; canEdit: boolean }) {
   const { t } = usePage();
   return (
     <div class="wrap library-collections">
-      <p class="breadcrumb">
-        <a href="/library">{t('library.title')}</a>
-      </p>
-      <div class="page-head">
-        <h1>{t('library.collections')}</h1>
-        {props.canEdit && (
-          <a class="button" href="/library/collections/new">
-            {t('library.addCollection')}
-          </a>
-        )}
-      </div>
+      <Breadcrumb />
+      <PageHead
+        title={t('library.collections')}
+        button={
+          props.canEdit ? { href: '/library/collections/new', label: t('library.addCollection') } : undefined
+        }
+      />
       <p class="lead">{t('library.collectionsIntro')}</p>
       <p class="view-switch">
         {t('list.download')}: <a href="/library/collections/export.csv">CSV</a>,{' '}
@@ -68,26 +56,21 @@ export function CollectionView(props: {
   const { collection } = props;
   return (
     <article class="wrap library-collection">
-      <p class="breadcrumb">
-        <a href="/library">{t('library.title')}</a> ›{' '}
-        <a href="/library/collections">{t('library.collections')}</a>
-      </p>
-      <div class="page-head">
-        <h1 lang={collection.lang}>{collection.title}</h1>
-        {props.canEdit && (
-          <a class="button secondary" href={`/library/collections/${collection.slug}/edit`}>
-            {t('library.editCollection')}
-          </a>
-        )}
-      </div>
-      {collection.description && (
-        <section
-          class="prose"
-          lang={collection.lang}
-          // Markdown written by editors, rendered and sanitised (see platform/markdown.ts).
-          dangerouslySetInnerHTML={{ __html: renderMarkdown(collection.description) }}
-        />
-      )}
+      <Breadcrumb collections />
+      <PageHead
+        title={collection.title}
+        lang={collection.lang}
+        button={
+          props.canEdit
+            ? {
+                href: `/library/collections/${collection.slug}/edit`,
+                label: t('library.editCollection'),
+                secondary: true,
+              }
+            : undefined
+        }
+      />
+      {collection.description && <Prose markdown={collection.description} lang={collection.lang} />}
       <p class="view-switch">
         {t('library.exportList')} <a href={`/library/collections/${collection.slug}/export.ris`}>RIS</a>,{' '}
         <a href={`/library/collections/${collection.slug}/export.bib`}>BibTeX</a>
@@ -103,16 +86,12 @@ export function CollectionView(props: {
       )}
       <ReportLink type="document-collection" recordKey={collection.slug} />
       {props.canEdit && (
-        <details class="danger-zone">
-          <summary>{t('library.deleteCollection')}</summary>
-          <form method="post" action={`/library/collections/${collection.slug}/delete`}>
-            <CsrfField />
-            <p>{t('library.deleteCollectionWarning', { title: collection.title })}</p>
-            <button type="submit" class="button danger">
-              {t('library.deleteConfirm')}
-            </button>
-          </form>
-        </details>
+        <DangerZone
+          summary={t('library.deleteCollection')}
+          action={`/library/collections/${collection.slug}/delete`}
+          warning={t('library.deleteCollectionWarning', { title: collection.title })}
+          confirm={t('library.deleteConfirm')}
+        />
       )}
     </article>
   );
@@ -124,10 +103,7 @@ export function CollectionFormView(props: { action: string; state: FormState; ed
   const { state } = props;
   return (
     <div class="wrap">
-      <p class="breadcrumb">
-        <a href="/library">{t('library.title')}</a> ›{' '}
-        <a href="/library/collections">{t('library.collections')}</a>
-      </p>
+      <Breadcrumb collections />
       <h1>{props.editing ? t('library.editCollection') : t('library.addCollection')}</h1>
       <Form action={props.action} state={state} requiredNote>
         <Field name="title" label="library.titleField" required maxlength={300} state={state} />

@@ -1,15 +1,15 @@
 // A document's page: what it is, who issued it, when, where it applies, the same document in other
 // languages, its files (files.tsx), what it replaces or what replaced it, how to cite it, the link
 // to report a problem with it, and for editors the buttons to edit, publish, withdraw or delete it.
-import { renderMarkdown } from '../../../platform/markdown.ts';
 import type { Domain } from '../../../platform/vocabularies.ts';
+import { DangerZone } from '../../../ui/components/danger-zone.tsx';
 import { CsrfField } from '../../../ui/components/form.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { DocumentDetails, DocumentLink } from '../access.ts';
 import type { LanguageVersionLink } from '../language-versions.ts';
 import { DocumentFilesSection } from './files.tsx';
-import { DocumentFacts, localised, usePlaceLabel } from './parts.tsx';
+import { Breadcrumb, DocumentFacts, localised, Prose, usePlaceLabel } from './parts.tsx';
 
 function Links({ list }: { list: DocumentLink[] }) {
   return (
@@ -76,9 +76,7 @@ export function DocumentView(props: {
     ) : null;
   return (
     <article class="wrap document">
-      <p class="breadcrumb">
-        <a href="/library">{t('library.title')}</a>
-      </p>
+      <Breadcrumb />
       <header class="page-head">
         <div>
           <h1 lang={text.titleLang}>{text.title}</h1>
@@ -130,14 +128,7 @@ export function DocumentView(props: {
         )}
       </header>
 
-      {text.summary && (
-        <section
-          class="prose"
-          lang={text.summaryLang}
-          // Markdown written by editors, rendered and sanitised (see platform/markdown.ts).
-          dangerouslySetInnerHTML={{ __html: renderMarkdown(text.summary) }}
-        />
-      )}
+      {text.summary && <Prose markdown={text.summary} lang={text.summaryLang} />}
       {text.summary && (text.translatedSummary || text.summaryLang !== locale) && (
         <p class="hint">
           {text.translatedSummary
@@ -221,16 +212,12 @@ export function DocumentView(props: {
       {doc.published_at && <ReportLink type="document" recordKey={doc.slug} />}
 
       {may.delete && (
-        <details class="danger-zone">
-          <summary>{t('library.delete')}</summary>
-          <form method="post" action={`/library/${doc.slug}/delete`}>
-            <CsrfField />
-            <p>{t('library.deleteWarning', { title: doc.title })}</p>
-            <button type="submit" class="button danger">
-              {t('library.deleteConfirm')}
-            </button>
-          </form>
-        </details>
+        <DangerZone
+          summary={t('library.delete')}
+          action={`/library/${doc.slug}/delete`}
+          warning={t('library.deleteWarning', { title: doc.title })}
+          confirm={t('library.deleteConfirm')}
+        />
       )}
     </article>
   );

@@ -1,21 +1,14 @@
 // A document's files on its page (the current version of each, earlier versions below it, every
 // one downloadable) and the page where editors add files, upload new versions and remove files.
 import { FILE_ACCEPT } from '../../../platform/files/index.ts';
-import {
-  CsrfField,
-  Field,
-  FileField,
-  Form,
-  type FormState,
-  SelectField,
-  Submit,
-} from '../../../ui/components/form.tsx';
+import { DangerZone } from '../../../ui/components/danger-zone.tsx';
+import { Field, FileField, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
 import { languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { DocumentDetails } from '../access.ts';
 import { type DocumentFile, type FileVersion, fileVersionUrl } from '../files.ts';
 import { DOCUMENT_LANGUAGES } from '../vocab.ts';
-import { localised } from './parts.tsx';
+import { Breadcrumb, localised } from './parts.tsx';
 
 /** "43 KB", "1.2 MB" in the reader's language (1 KB = 1024 bytes, as file managers count). */
 function formatSize(locale: string, bytes: number): string {
@@ -130,9 +123,10 @@ export function DocumentFilesView(props: {
   const chooseAgain = !!add.errors && !add.errors.file;
   return (
     <div class="wrap">
-      <p class="breadcrumb">
-        <a href="/library">{t('library.title')}</a> › <a href={`/library/${doc.slug}`}>{title}</a>
-      </p>
+      <Breadcrumb>
+        {' › '}
+        <a href={`/library/${doc.slug}`}>{title}</a>
+      </Breadcrumb>
       <h1>{t('library.filesTitle', { title })}</h1>
       <p>
         <a href={`/library/${doc.slug}/edit`}>{t('library.editRecord')}</a>
@@ -177,16 +171,12 @@ export function DocumentFilesView(props: {
               />
               <Submit label="library.uploadVersion" variant="secondary" />
             </Form>
-            <details class="danger-zone">
-              <summary>{t('library.removeFile')}</summary>
-              <form method="post" action={`/library/${doc.slug}/files/${file.id}/delete`}>
-                <CsrfField />
-                <p>{t('library.removeFileWarning', { name: file.label ?? current.name })}</p>
-                <button type="submit" class="button danger">
-                  {t('library.removeFileConfirm')}
-                </button>
-              </form>
-            </details>
+            <DangerZone
+              summary={t('library.removeFile')}
+              action={`/library/${doc.slug}/files/${file.id}/delete`}
+              warning={t('library.removeFileWarning', { name: file.label ?? current.name })}
+              confirm={t('library.removeFileConfirm')}
+            />
           </section>
         );
       })}

@@ -9,7 +9,7 @@ import type { DocumentDetails } from '../access.ts';
 import type { FilterCounts } from '../filter-counts.ts';
 import { filterQuery, type LibraryFilter } from '../schemas.ts';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, SORTS } from '../vocab.ts';
-import { DocumentCard, usePlaceLabel } from './parts.tsx';
+import { DocumentCard, PageHead, usePlaceLabel } from './parts.tsx';
 
 function Filters({ filter, counts }: { filter: LibraryFilter; counts: FilterCounts }) {
   const { t, fmt, locale } = usePage();
@@ -111,14 +111,10 @@ export function LibraryView(props: {
   const query = filterQuery(filter);
   return (
     <div class="wrap library">
-      <div class="page-head">
-        <h1>{t('library.title')}</h1>
-        {props.canEdit && (
-          <a class="button" href="/library/new">
-            {t('library.add')}
-          </a>
-        )}
-      </div>
+      <PageHead
+        title={t('library.title')}
+        button={props.canEdit ? { href: '/library/new', label: t('library.add') } : undefined}
+      />
       <p class="lead">{t('library.intro')}</p>
       <p class="view-switch">
         <a href="/library/collections">{t('library.collections')}</a>

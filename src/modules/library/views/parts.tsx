@@ -1,9 +1,52 @@
-// Small pieces the library's pages share: a document's title in the reader's language, its line
-// of facts, labels of places and dates.
-
+// Small pieces the library's pages share: the way back to the library, a page's heading with its
+// button, Markdown written by editors, a document's title in the reader's language, its line of
+// facts, labels of places and dates.
+import type { Child } from 'hono/jsx';
+import { renderMarkdown } from '../../../platform/markdown.ts';
 import { REGIONS, type Region } from '../../../platform/vocabularies.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { DocumentDetails } from '../access.ts';
+
+/** The way back: the library, then the collections or a document when the page is under them. */
+export function Breadcrumb(props: { collections?: boolean; children?: Child }) {
+  const { t } = usePage();
+  return (
+    <p class="breadcrumb">
+      <a href="/library">{t('library.title')}</a>
+      {props.collections && (
+        <>
+          {' › '}
+          <a href="/library/collections">{t('library.collections')}</a>
+        </>
+      )}
+      {props.children}
+    </p>
+  );
+}
+
+/** A page's heading and, for editors, the button beside it. */
+export function PageHead(props: {
+  title: string;
+  lang?: string;
+  button?: { href: string; label: string; secondary?: boolean };
+}) {
+  const { button } = props;
+  return (
+    <div class="page-head">
+      <h1 lang={props.lang}>{props.title}</h1>
+      {button && (
+        <a class={button.secondary ? 'button secondary' : 'button'} href={button.href}>
+          {button.label}
+        </a>
+      )}
+    </div>
+  );
+}
+
+/** Markdown written by editors, rendered and sanitised (see platform/markdown.ts). */
+export function Prose({ markdown, lang }: { markdown: string; lang: string }) {
+  return <section class="prose" lang={lang} dangerouslySetInnerHTML={{ __html: renderMarkdown(markdown) }} />;
+}
 
 /** A country's name, or a region's label. */
 export function usePlaceLabel(): (code: string) => string {

@@ -1,0 +1,182 @@
+// What the module kit gives the directory, through the whole app on SQLite or PostgreSQL: the
+// selection as CSV and XLSX (read back by a strict parser and by exceljs), the report link and form
+// of an organisation, single-line fields that refuse control characters on the page and in the
+// API, the API's input schema in the OpenAPI document, and a member's part of "download my data".
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPlatform, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { SEED_DIR } from '../../seed.ts';
+import { seedDirectory } from './seed.ts';
+import { organisationForm } from './test-fixtures.ts';
+
+let hub: TestPlatform;
+
+beforeAll(async () => {
+  hub = await createTestPlatform();
+  await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
+}, 60_000);
+afterAll(() => hub.close());
+
+const HEADER = (
+  'name,name_translit,kind,country,province,city,address,latitude,longitude,website,email,phone,' +
+  'founded_year,verified,domains,stages,languages,url,updated_at'
+).split(',');
+
+describe('exports of the selection', () => {
+  it('gives the filtered list as CSV that a strict parser reads, and the list links to it', async () => {
+    const res = await hub.client().get('/directory/export.csv?country=LA&kind=government');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    const rows = parse(res.text, { bom: true, relax_column_count: false, relax_quotes: false }) as string[][];
+    expect(rows[0]).toEqual(HEADER);
+    const records = rows.slice(1).map((r) => Object.fromEntries(HEADER.map((h, i) => [h, r[i]])));
+    expect(records.map((r) => r.url).sort()).toEqual([
+      'http://hub.test/directory/lao-heritage-department',
+      'http://hub.test/directory/lao-mict',
+    ]);
+    expect(records.every((r) => r.kind === 'government' && r.country === 'LA')).toBe(true);
+    expect(records.every((r) => r.verified === 'yes' || r.verified === 'no')).toBe(true);
+
+    const list = await hub.client().get('/directory?country=LA&kind=government&view=list&page=1');
+    for (const format of ['csv', 'xlsx', 'json', 'vcf'])
+      expect(list.text).toContain(`href="/directory/export.${format}?kind=government&amp;country=LA"`);
+  });
+
+  it('gives the same selection as an XLSX workbook', async () => {
+    const res = await hub.app.request('/directory/export.xlsx?country=LA');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/creative-hub-directory-[\d-]+\.xlsx/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const sheet = wb.worksheets[0];
+    expect(sheet?.name).toBe('Directory');
+    expect(sheet?.getRow(1).values).toEqual([undefined, ...HEADER]);
+    const csv = await hub.client().get('/directory/export.csv?country=LA');
+    const csvRows = parse(csv.text, { bom: true }) as string[][];
+    expect(sheet?.rowCount).toBe(csvRows.length);
+    // Coordinates stay numbers in the workbook.
+    const stella = sheet?.getRows(2, sheet.rowCount - 1)?.find((r) => r.getCell(1).value === 'STELLA');
+    expect(stella?.getCell(8).value).toBe(17.9757);
+  });
+});
+
+describe('reporting an organisation', () => {
+  it('links every profile to the report form, which files a report for the moderators', async () => {
+    const page = await hub.client().get('/directory/stella');
+    expect(page.text).toContain('href="/report?type=organisation&amp;key=stella"');
+    expect(visibleText(page.text)).toContain('Report a problem with this profile');
+
+    const { client: reader } = await hub.signedIn();
+    expect((await reader.get('/report?type=organisation&key=stella')).status).toBe(200);
+    const sent = await reader.request('/report', {
+      form: { type: 'organisation', key: 'stella', reason: 'incorrect', message: 'The address is old.' },
+    });
+    expect(sent.status).toBe(303);
+    const report = await hub.deps.db
+      .selectFrom('reports')
+      .selectAll()
+      .where('target_type', '=', 'organisation')
+      .executeTakeFirst();
+    expect(report?.target_key).toBe('stella');
+    // An organisation that does not exist cannot be reported.
+    expect((await reader.get('/report?type=organisation&key=no-such-hub')).status).toBe(404);
+  });
+});
+
+describe('control characters and the API body', () => {
+  const count = async () =>
+    Number(
+      (
+        await hub.deps.db
+          .selectFrom('organisations')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('refuses a line break in the name and U+0000 in the description, keeping everything typed', async () => {
+    const { client } = await hub.signedIn();
+    const before = await count();
+    const res = await client.submit('/directory/new', '/directory/new', {
+      ...organisationForm({ name: 'Ban Phanom\nWeavers', description: 'Silk\u0000 weavers', city: 'Pakse' }),
+    });
+    expect(res.status).toBe(422);
+    expect(visibleText(res.text)).toContain('Write this on one line, without tabs or control characters.');
+    expect(visibleText(res.text)).toContain('This text contains an invisible control character.');
+    expect(res.text).toContain('value="Pakse"');
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses them in the API too, a body that is not JSON, and documents the input schema', async () => {
+    const { client } = await hub.signedIn();
+    const headers = { 'x-csrf-token': client.csrfToken() };
+    const body = { kind: 'association', name: 'Takeo Weavers', lang: 'en', country: 'KH' };
+    const tab = await client.request('/api/v1/organisations', {
+      headers,
+      json: { ...body, city: 'Takeo\tcity' },
+    });
+    expect(tab.status).toBe(422);
+    expect(JSON.parse(tab.text).errors.city).toContain('one line');
+
+    const form = await client.request('/api/v1/organisations', { headers, form: body });
+    expect(form.status).toBe(415);
+
+    const parent = await client.request('/api/v1/organisations', {
+      headers,
+      json: { ...body, parent: 'nope' },
+    });
+    expect(parent.status).toBe(422);
+    expect(JSON.parse(parent.text).errors.parent).toBe('No such organisation in the directory.');
+
+    const doc = JSON.parse((await hub.client().get('/api/v1/openapi.json')).text);
+    expect(doc.components.schemas.OrganisationInput.required).toEqual(
+      expect.arrayContaining(['kind', 'name', 'lang', 'country']),
+    );
+    expect(doc.components.schemas.OrganisationInput.properties).toHaveProperty('links');
+    expect(Object.keys(doc.paths['/organisations/{slug}'])).toEqual(
+      expect.arrayContaining(['get', 'patch', 'delete']),
+    );
+  });
+});
+
+describe('download my data', () => {
+  it('holds the member’s organisations with their role, and the invitations sent and received', async () => {
+    const { client: owner } = await hub.signedIn('member', { email: 'owner@example.org' });
+    const created = await owner.submit(
+      '/directory/new',
+      '/directory/new',
+      organisationForm({ name: 'Data Weavers' }),
+    );
+    expect(created.status).toBe(303);
+    const slug = (created.location ?? '').replace('/directory/', '');
+    const invited = await owner.submit(`/directory/${slug}/members`, `/directory/${slug}/members/invite`, {
+      email: 'guest@example.org',
+      role: 'editor',
+    });
+    expect(invited.status).toBe(303);
+
+    const data = JSON.parse((await owner.get('/account/export.json')).text).modules.directory;
+    expect(data.memberships).toEqual([
+      expect.objectContaining({ organisation: 'Data Weavers', organisation_slug: slug, role: 'owner' }),
+    ]);
+    expect(data.memberships[0].since).toMatch(/^\d{4}-/);
+    expect(data.invitations.sent).toEqual([
+      expect.objectContaining({ organisation_slug: slug, email: 'guest@example.org', role: 'editor' }),
+    ]);
+    expect(data.invitations.received).toEqual([]);
+    expect(JSON.stringify(data)).not.toContain('token');
+
+    const { client: guest } = await hub.signedIn('member', { email: 'guest@example.org' });
+    const theirs = JSON.parse((await guest.get('/account/export.json')).text).modules.directory;
+    expect(theirs.memberships).toEqual([]);
+    expect(theirs.invitations.received).toEqual([
+      expect.objectContaining({
+        organisation: 'Data Weavers',
+        invited_by: expect.any(String),
+        accepted_at: null,
+      }),
+    ]);
+  });
+});
