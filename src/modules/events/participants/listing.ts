@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { asRosterRow, type RosterRow, rosterQuery } from './access.ts';
+import { ROSTER_PAGE_SIZE } from './vocab.ts';
 
 type Db = Kysely<Database>;
 
@@ -28,6 +29,19 @@ export async function listRoster(
       .executeTakeFirstOrThrow(),
   ]);
   return { rows: rows.map(asRosterRow), total: Number(count.n) };
+}
+
+/** A page of the roster as the organisers' pages show it (ROSTER_PAGE_SIZE rows). */
+export interface RosterPage {
+  rows: RosterRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export async function rosterPage(db: Db, eventId: number, page: number): Promise<RosterPage> {
+  const { rows, total } = await listRoster(db, eventId, { page, pageSize: ROSTER_PAGE_SIZE });
+  return { rows, total, page, pageSize: ROSTER_PAGE_SIZE };
 }
 
 /** How many participants and observers are on the roster. */

@@ -25,12 +25,11 @@ import {
 } from './access.ts';
 import { addParticipant, removeParticipant, setAttendance, updateParticipant } from './actions/roster.ts';
 import { rosterColumns } from './export.ts';
-import { categoriesOf, datesPresent, listRoster, presentOn, rosterCounts } from './listing.ts';
+import { categoriesOf, datesPresent, listRoster, presentOn, rosterCounts, rosterPage } from './listing.ts';
 import { isEnteredByOrganisers } from './permissions.ts';
 import { checkinSchema, formValuesOf, participantInput } from './schemas.ts';
 import { CheckinView } from './views/checkin.tsx';
 import { ParticipantFormView, RosterView } from './views/roster.tsx';
-import { ROSTER_PAGE_SIZE } from './vocab.ts';
 
 type C = Context<AppEnv>;
 
@@ -46,22 +45,14 @@ export function rosterPages(deps: AppDeps) {
 
   app.get('/events/:slug/roster', async (c) => {
     const { event } = await managed(c);
-    const page = pageOf(c);
-    const [{ rows, total }, counts] = await Promise.all([
-      listRoster(db, event.id, { page, pageSize: ROSTER_PAGE_SIZE }),
+    const [roster, counts] = await Promise.all([
+      rosterPage(db, event.id, pageOf(c)),
       rosterCounts(db, event.id),
     ]);
     return renderPage(
       c,
       { title: c.var.t('participants.rosterTitle'), noindex: true },
-      <RosterView
-        event={event}
-        rows={rows}
-        total={total}
-        page={page}
-        pageSize={ROSTER_PAGE_SIZE}
-        counts={counts}
-      />,
+      <RosterView event={event} roster={roster} counts={counts} />,
     );
   });
 
@@ -161,8 +152,8 @@ export function rosterPages(deps: AppDeps) {
     state?: FormState,
     status: ContentfulStatusCode = 200,
   ) => {
-    const [{ rows, total }, present] = await Promise.all([
-      listRoster(db, event.id, { page, pageSize: ROSTER_PAGE_SIZE }),
+    const [roster, present] = await Promise.all([
+      rosterPage(db, event.id, page),
       presentOn(db, event.id, day),
     ]);
     return renderPage(
@@ -172,11 +163,8 @@ export function rosterPages(deps: AppDeps) {
         event={event}
         days={datesBetween(event.starts_on, event.ends_on)}
         day={day}
-        rows={rows}
+        roster={roster}
         present={present}
-        total={total}
-        page={page}
-        pageSize={ROSTER_PAGE_SIZE}
         state={state}
       />,
       status,

@@ -2,6 +2,8 @@
 // (and their rosters) and press clippings seeded by the modules' own seeds; a signed-in member of an
 // organiser organisation (editors and strangers are hub.signedIn()); and forms sent as multipart
 // the way a browser sends a file.
+
+import type { Insertable } from 'kysely';
 import {
   createTestPlatform,
   type TestClient,
@@ -9,6 +11,7 @@ import {
   type Upload,
 } from '../../../../test/harness.ts';
 import { joinOrganisation } from '../../../../test/organisations.ts';
+import type { Database } from '../../../db/schema.ts';
 import { SEED_DIR } from '../../../seed.ts';
 import { seedDirectory } from '../../directory/seed.ts';
 import { seedLibrary } from '../../library/seed.ts';
@@ -79,16 +82,16 @@ export async function enrolThroughApplication(hub: TestPlatform, slug: string, u
   const now = new Date().toISOString();
   const registration = await hub.deps.db
     .insertInto('event_registrations')
+    // Only the columns every version of the table has (the answers default to none).
     .values({
       event_id: await eventId(hub, slug),
       user_id: userId,
       status: 'accepted',
       name,
       networking_consent: 0,
-      answers: '{}',
       created_at: now,
       updated_at: now,
-    })
+    } as Insertable<Database['event_registrations']>)
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = await enrol(hub, slug, userId, { name });

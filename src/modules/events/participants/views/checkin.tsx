@@ -6,18 +6,15 @@ import { Pagination } from '../../../../ui/components/pagination.tsx';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import { fullDate } from '../../format.ts';
-import type { RosterRow } from '../access.ts';
+import type { RosterPage } from '../listing.ts';
 import { EventCrumbs } from './parts.tsx';
 
 export function CheckinView(props: {
   event: EventDetails;
   days: string[];
   day: string;
-  rows: RosterRow[];
+  roster: RosterPage;
   present: Set<number>;
-  total: number;
-  page: number;
-  pageSize: number;
   state?: FormState;
 }) {
   const { t, locale, fmt } = usePage();
@@ -46,15 +43,15 @@ export function CheckinView(props: {
         </ul>
       </nav>
       <h2>{fullDate(locale, day)}</h2>
-      {props.rows.length === 0 ? (
+      {props.roster.rows.length === 0 ? (
         <p class="notice">{t('participants.rosterEmpty')}</p>
       ) : (
         <Form action={`${base}/checkin`} state={props.state}>
           <input type="hidden" name="day" value={day} />
-          {props.page > 1 && <input type="hidden" name="page" value={String(props.page)} />}
+          {props.roster.page > 1 && <input type="hidden" name="page" value={String(props.roster.page)} />}
           <fieldset>
             <legend>{t('participants.presentOn', { day: fullDate(locale, day) })}</legend>
-            {props.rows.map((r) => (
+            {props.roster.rows.map((r) => (
               <div class="field checkbox">
                 <input type="hidden" name="shown" value={String(r.id)} />
                 <input
@@ -77,7 +74,7 @@ export function CheckinView(props: {
           <p class="hint">
             {t('participants.checkedInCount', {
               count: fmt.number(ticked.size),
-              total: fmt.number(props.total),
+              total: fmt.number(props.roster.total),
             })}
           </p>
           <button type="submit" class="button">
@@ -85,7 +82,7 @@ export function CheckinView(props: {
           </button>
         </Form>
       )}
-      <Pagination page={props.page} pageSize={props.pageSize} total={props.total} />
+      <Pagination {...props.roster} />
     </div>
   );
 }

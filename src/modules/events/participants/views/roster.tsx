@@ -17,14 +17,12 @@ import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import { PARTICIPANT_ROLES } from '../../registration/vocab.ts';
 import type { RosterRow } from '../access.ts';
+import type { RosterPage } from '../listing.ts';
 import { EventCrumbs, EventHeading } from './parts.tsx';
 
 export function RosterView(props: {
   event: EventDetails;
-  rows: RosterRow[];
-  total: number;
-  page: number;
-  pageSize: number;
+  roster: RosterPage;
   counts: { participants: number; observers: number };
 }) {
   const { t, fmt } = usePage();
@@ -58,7 +56,7 @@ export function RosterView(props: {
         {t('participants.exportRoster')}: <a href={`${base}/roster.csv`}>CSV</a> ·{' '}
         <a href={`${base}/roster.xlsx`}>XLSX</a> · <a href={`${base}/report`}>{t('participants.report')}</a>
       </p>
-      {props.rows.length === 0 ? (
+      {props.roster.rows.length === 0 ? (
         <p class="notice">{t('participants.rosterEmpty')}</p>
       ) : (
         <div class="table-scroll">
@@ -77,7 +75,7 @@ export function RosterView(props: {
               </tr>
             </thead>
             <tbody>
-              {props.rows.map((r) => (
+              {props.roster.rows.map((r) => (
                 <tr>
                   <th scope="row">
                     <a href={`${base}/roster/${r.id}`}>{r.name}</a>
@@ -112,7 +110,7 @@ export function RosterView(props: {
           </table>
         </div>
       )}
-      <Pagination page={props.page} pageSize={props.pageSize} total={props.total} />
+      <Pagination {...props.roster} />
     </div>
   );
 }
