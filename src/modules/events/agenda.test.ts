@@ -4,37 +4,29 @@
 // parser (ical.js), time zones included.
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { visibleText } from '../../../test/harness.ts';
+import { createApiToken } from '../../platform/auth.ts';
 import {
-  createTestPlatform,
+  createdEvent,
+  demoEvents,
+  HUE,
+  itemsOf,
+  KHON_KAEN,
   type TestClient,
   type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
-import { createApiToken } from '../../platform/auth.ts';
-import { SEED_DIR } from '../../seed.ts';
-import { seedDirectory } from '../directory/seed.ts';
-import { seedPeople } from '../people/seed.ts';
-import { seedEvents } from './seed.ts';
+} from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
 let token: string;
 let slug: string;
 
-const HUE = 'policy-dialogue-creative-hubs-hue-2016';
-const KHON_KAEN = 'training-creative-industry-associations-management-khon-kaen-2024';
-
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  const ctx = { deps: hub.deps, seedDir: SEED_DIR };
-  await seedDirectory(ctx);
-  await seedPeople(ctx);
-  await seedEvents(ctx);
-  const signedIn = await hub.signedIn('editor');
-  editor = signedIn.client;
-  token = (await createApiToken(hub.deps.db, signedIn.user.id, 'test')).token;
+  let editorId: number;
+  ({ hub, editor, editorId } = await demoEvents());
+  token = (await createApiToken(hub.deps.db, editorId, 'test')).token;
   // A two-day event in Phnom Penh to edit.
-  const res = await editor.submit('/events/new', '/events/new', {
+  slug = await createdEvent(editor, {
     title: 'Artisans’ forum',
     lang: 'en',
     type: 'seminar',
@@ -48,28 +40,10 @@ beforeAll(async () => {
     org_slug: 'unesco-bangkok',
     org_role: 'organiser',
   });
-  expect(res.status).toBe(303);
-  slug = (res.location ?? '').replace('/events/', '');
 }, 60_000);
 afterAll(() => hub.close());
 
-const items = async (eventSlug = slug) =>
-  hub.deps.db
-    .selectFrom('event_items')
-    .innerJoin('event_days', 'event_days.id', 'event_items.day_id')
-    .innerJoin('events', 'events.id', 'event_days.event_id')
-    .select([
-      'event_items.id',
-      'event_items.title',
-      'event_items.start_time',
-      'event_items.end_time',
-      'event_items.kind',
-      'event_days.date',
-    ])
-    .where('events.slug', '=', eventSlug)
-    .orderBy('event_days.date')
-    .orderBy('event_items.start_time')
-    .execute();
+const items = (eventSlug = slug) => itemsOf(hub, eventSlug);
 
 const addItem = (form: Record<string, string>) =>
   editor.submit(`/events/${slug}/agenda`, `/events/${slug}/agenda/items`, { kind: 'talk', ...form });

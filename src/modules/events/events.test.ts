@@ -2,91 +2,36 @@
 // events of seed/ loaded by the modules' own seeds: lists, calendar, pages, the form and the agenda
 // editor with their refusals, drafts hidden from strangers everywhere, and the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { visibleText } from '../../../test/harness.ts';
+import { search } from '../../search/index.ts';
+import { sentForm as validForm } from './test-fixtures.ts';
 import {
-  createTestPlatform,
+  createdEvent,
+  demoEvents,
+  HUE,
+  itemsOf as itemsOfEvent,
+  KHON_KAEN,
+  memberOf,
+  QINGDAO,
   type TestClient,
   type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
-import { search } from '../../search/index.ts';
-import { SEED_DIR } from '../../seed.ts';
-import { seedDirectory } from '../directory/seed.ts';
-import { seedPeople } from '../people/seed.ts';
-import { seedEvents } from './seed.ts';
+  VIENTIANE,
+} from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
 let editorId: number;
 
-const HUE = 'policy-dialogue-creative-hubs-hue-2016';
-const QINGDAO = 'consultative-meeting-2005-convention-northeast-asia-qingdao-2017';
-const KHON_KAEN = 'training-creative-industry-associations-management-khon-kaen-2024';
-const VIENTIANE = 'workshop-networking-knowledge-management-cci-lao-pdr-2017';
-
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  const ctx = { deps: hub.deps, seedDir: SEED_DIR };
-  await seedDirectory(ctx);
-  await seedPeople(ctx);
-  await seedEvents(ctx);
-  const signedIn = await hub.signedIn('editor');
-  editor = signedIn.client;
-  editorId = signedIn.user.id;
+  ({ hub, editor, editorId } = await demoEvents());
 }, 60_000);
 afterAll(() => hub.close());
 
 const db = () => hub.deps.db;
 
-async function member(options: { organisation?: string; timeZone?: string } = {}) {
-  const { client, user } = await hub.signedIn('member', { timeZone: options.timeZone });
-  if (options.organisation) {
-    const org = await db()
-      .selectFrom('organisations')
-      .select('id')
-      .where('slug', '=', options.organisation)
-      .executeTakeFirstOrThrow();
-    await db()
-      .insertInto('organisation_members')
-      .values({
-        organisation_id: org.id,
-        user_id: user.id,
-        role: 'editor',
-        created_at: new Date().toISOString(),
-      })
-      .execute();
-  }
-  return { user, client };
-}
+const member = (options: { organisation?: string; timeZone?: string } = {}) => memberOf(hub, options);
 
-const validForm = (overrides: Record<string, string> = {}) => ({
-  title: 'Craft makers’ fair',
-  lang: 'en',
-  type: 'fair',
-  format: 'in_person',
-  status: 'announced',
-  description: 'Makers from **Bagan** and Siem Reap.',
-  starts_on: '2030-03-10',
-  ends_on: '2030-03-12',
-  start_time: '',
-  end_time: '',
-  time_zone: 'Asia/Yangon',
-  venue: '',
-  venue_name: 'Town hall',
-  address: '',
-  city: 'Bagan',
-  country: 'MM',
-  online_url: '',
-  org_slug: 'stella',
-  org_role: 'organiser',
-  domains: 'visual_arts_crafts',
-  ...overrides,
-});
-
-async function createEvent(overrides: Record<string, string> = {}) {
-  const res = await editor.submit('/events/new', '/events/new', validForm(overrides));
-  expect(res.status, visibleText(res.text).slice(0, 500)).toBe(303);
-  return (res.location ?? '').replace('/events/', '');
-}
+const createEvent = (overrides: Record<string, string> = {}) => createdEvent(editor, validForm(overrides));
 
 const eventCount = async () =>
   Number(
@@ -97,21 +42,7 @@ const eventCount = async () =>
         .executeTakeFirstOrThrow()
     ).n,
   );
-const itemsOf = async (slug: string) =>
-  db()
-    .selectFrom('event_items')
-    .innerJoin('event_days', 'event_days.id', 'event_items.day_id')
-    .innerJoin('events', 'events.id', 'event_days.event_id')
-    .select([
-      'event_items.id',
-      'event_items.title',
-      'event_items.start_time',
-      'event_items.end_time',
-      'event_days.date',
-    ])
-    .where('events.slug', '=', slug)
-    .orderBy('event_items.start_time')
-    .execute();
+const itemsOf = (slug: string) => itemsOfEvent(hub, slug);
 const slugsOn = (html: string) =>
   [...html.matchAll(/<h2 class="card-title"><a href="\/events\/([^"]+)"/g)].map((m) => m[1]);
 
@@ -343,26 +274,19 @@ describe('creating and editing', () => {
     expect(res.status).toBe(422);
     expect(res.text).toMatch(/id="f-ends_on-error">The end is before the start\./);
     expect(res.text).toContain('value="Backwards event"');
-    const sameDay = await editor.submit(
-      '/events/new',
-      '/events/new',
-      validForm({ starts_on: '2030-03-10', ends_on: '2030-03-10', start_time: '15:00', end_time: '09:00' }),
-    );
-    expect(sameDay.status).toBe(422);
-    expect(sameDay.text).toContain('id="f-end_time-error"');
-    const badZone = await editor.submit(
-      '/events/new',
-      '/events/new',
-      validForm({ time_zone: 'Mars/Olympus' }),
-    );
-    expect(badZone.status).toBe(422);
-    expect(badZone.text).toContain('id="f-time_zone-error"');
-    const unknownOrg = await editor.submit(
-      '/events/new',
-      '/events/new',
-      validForm({ org_slug: 'no-such-org' }),
-    );
-    expect(unknownOrg.status).toBe(422);
+    for (const [overrides, refused] of [
+      [
+        { starts_on: '2030-03-10', ends_on: '2030-03-10', start_time: '15:00', end_time: '09:00' },
+        'end_time',
+      ],
+      [{ time_zone: 'Mars/Olympus' }, 'time_zone'],
+      [{ org_slug: 'no-such-org' }, 'organisations'],
+    ] as const) {
+      const res = await editor.submit('/events/new', '/events/new', validForm(overrides));
+      expect(res.status).toBe(422);
+      expect(res.text).toContain(`id="f-${refused}-error"`);
+    }
+    const unknownOrg = await editor.submit('/events/new', '/events/new', validForm({ org_slug: 'nobody' }));
     expect(unknownOrg.text).toContain('No organisation of the directory has this address.');
     expect(await eventCount()).toBe(before);
   });

@@ -6,21 +6,13 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
-import { SEED_DIR } from '../../seed.ts';
-import { seedEvents } from './seed.ts';
+import { visibleText } from '../../../test/harness.ts';
+import { createdEvent, demoEvents, HUE, type TestClient, type TestPlatform } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
 let draft: string;
 let upcoming: string;
-
-const HUE = 'policy-dialogue-creative-hubs-hue-2016';
 
 /** An online event on the form (no place needed), with `overrides`. */
 const onlineForm = (overrides: Record<string, string> = {}) => ({
@@ -36,12 +28,6 @@ const onlineForm = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-async function create(form: Record<string, string>) {
-  const res = await editor.submit('/events/new', '/events/new', form);
-  expect(res.status, visibleText(res.text).slice(0, 400)).toBe(303);
-  return (res.location ?? '').replace('/events/', '');
-}
-
 const csvRows = (text: string) =>
   parse(text, {
     bom: true,
@@ -52,11 +38,9 @@ const csvRows = (text: string) =>
   }) as Record<string, string>[];
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  await seedEvents({ deps: hub.deps, seedDir: SEED_DIR });
-  ({ client: editor } = await hub.signedIn('editor'));
-  upcoming = await create(onlineForm());
-  draft = await create(onlineForm({ title: 'Unannounced summit', status: 'draft' }));
+  ({ hub, editor } = await demoEvents({ directory: false }));
+  upcoming = await createdEvent(editor, onlineForm());
+  draft = await createdEvent(editor, onlineForm({ title: 'Unannounced summit', status: 'draft' }));
 }, 60_000);
 afterAll(() => hub.close());
 

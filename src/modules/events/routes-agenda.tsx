@@ -5,7 +5,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { actionContext } from '../../platform/actions.ts';
+import type { z } from 'zod';
+import { type ActionContext, actionContext } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
@@ -78,23 +79,23 @@ export function agendaPages(deps: AppDeps) {
     return editor(c, event, { item: { values: { date: event.starts_on } } });
   });
 
-  app.post('/events/:slug/agenda/day', async (c) => {
-    const { event } = await load(c);
-    const form = await readForm(c, daySchema);
-    if (!form.ok) return editor(c, event, { day: form }, 422);
-    const done = await attempt(() => setDayTitle(actionContext(c), event, form.data));
-    if (!done.ok) return editor(c, event, { day: { values: form.values, errors: done.errors } }, 422);
-    return back(c, event, 'form.saved');
-  });
-
-  app.post('/events/:slug/agenda/sections', async (c) => {
-    const { event } = await load(c);
-    const form = await readForm(c, sectionSchema);
-    if (!form.ok) return editor(c, event, { section: form }, 422);
-    const done = await attempt(() => addSection(actionContext(c), event, form.data));
-    if (!done.ok) return editor(c, event, { section: { values: form.values, errors: done.errors } }, 422);
-    return back(c, event, 'form.saved');
-  });
+  /** A form of the editor's page that one action writes: shown again with its refusal, if any. */
+  const editorForm = <S extends z.ZodType>(
+    path: string,
+    form: 'day' | 'section',
+    schema: S,
+    write: (ctx: ActionContext, event: EventDetails, input: z.output<S>) => Promise<unknown>,
+  ) =>
+    app.post(`/events/:slug/agenda/${path}`, async (c) => {
+      const { event } = await load(c);
+      const sent = await readForm(c, schema);
+      if (!sent.ok) return editor(c, event, { [form]: sent }, 422);
+      const done = await attempt(() => write(actionContext(c), event, sent.data));
+      if (!done.ok) return editor(c, event, { [form]: { values: sent.values, errors: done.errors } }, 422);
+      return back(c, event, 'form.saved');
+    });
+  editorForm('day', 'day', daySchema, setDayTitle);
+  editorForm('sections', 'section', sectionSchema, addSection);
 
   app.post('/events/:slug/agenda/sections/:id/delete', async (c) => {
     const { event } = await load(c);

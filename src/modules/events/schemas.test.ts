@@ -15,30 +15,10 @@ import {
   pasteSchema,
   sectionSchema,
 } from './schemas.ts';
+import { eventForm } from './test-fixtures.ts';
 
-const form = (overrides: Record<string, unknown> = {}) => ({
-  title: 'Craft makers’ fair',
-  lang: 'en',
-  type: 'fair',
-  format: 'in_person',
-  status: 'announced',
-  description: 'Makers from **Bagan**.',
-  starts_on: '2030-03-10',
-  ends_on: '2030-03-12',
-  start_time: '',
-  end_time: '',
-  time_zone: 'Asia/Yangon',
-  venue: '',
-  venue_name: 'Town hall',
-  address: '',
-  city: 'Bagan',
-  country: 'MM',
-  online_url: '',
-  org_slug: ['stella', ''],
-  org_role: ['organiser', 'partner'],
-  domains: 'visual_arts_crafts',
-  ...overrides,
-});
+const form = (overrides: Record<string, unknown> = {}) =>
+  eventForm({ org_slug: ['stella', ''], org_role: ['organiser', 'partner'], ...(overrides as object) });
 
 /** The message of the first refusal of `field`, or undefined when the input passes. */
 function refusal(schema: { safeParse: (v: unknown) => unknown }, input: unknown, field: string) {

@@ -178,34 +178,17 @@ export function inputOf(event: EventDetails): EventInput {
   };
 }
 
-/** A saved event as the edit form shows it. */
+/** A saved event as the edit form shows it: nothing as '', the lists as the form's rows. */
 export function formValuesOf(event: EventDetails): FormValues {
-  const input = inputOf(event);
-  const text = (v: string | null) => v ?? '';
+  const { organisations, domains, translations, ...fields } = inputOf(event);
   return {
-    title: input.title,
-    lang: input.lang,
-    type: input.type,
-    format: input.format,
-    status: input.status,
-    description: input.description,
-    starts_on: input.starts_on,
-    ends_on: input.ends_on,
-    start_time: text(input.start_time),
-    end_time: text(input.end_time),
-    time_zone: input.time_zone,
-    venue: text(input.venue),
-    venue_name: text(input.venue_name),
-    address: text(input.address),
-    city: text(input.city),
-    country: text(input.country),
-    online_url: text(input.online_url),
-    org_slug: input.organisations.map((o) => o.slug),
-    org_role: input.organisations.map((o) => o.role),
-    domains: input.domains,
-    tr_lang: input.translations.map((tr) => tr.lang),
-    tr_title: input.translations.map((tr) => tr.title),
-    tr_description: input.translations.map((tr) => tr.description),
+    ...Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, value ?? ''])),
+    org_slug: organisations.map((o) => o.slug),
+    org_role: organisations.map((o) => o.role),
+    domains,
+    tr_lang: translations.map((tr) => tr.lang),
+    tr_title: translations.map((tr) => tr.title),
+    tr_description: translations.map((tr) => tr.description),
   };
 }
 

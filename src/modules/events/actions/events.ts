@@ -65,26 +65,10 @@ async function references(db: Db, input: EventInput, eventId?: number): Promise<
   return ids;
 }
 
+/** The event's own columns: the input but its lists, with the venue as an organisation's id. */
 function rowValues(input: EventInput, ids: Map<string, number>) {
-  return {
-    title: input.title,
-    lang: input.lang,
-    type: input.type,
-    format: input.format,
-    status: input.status,
-    description: input.description,
-    starts_on: input.starts_on,
-    ends_on: input.ends_on,
-    start_time: input.start_time ?? null,
-    end_time: input.end_time ?? null,
-    time_zone: input.time_zone,
-    venue_organisation_id: input.venue ? (ids.get(input.venue) ?? null) : null,
-    venue_name: input.venue_name ?? null,
-    address: input.address ?? null,
-    city: input.city ?? null,
-    country: input.country ?? null,
-    online_url: input.online_url ?? null,
-  };
+  const { venue, organisations: _o, domains: _d, translations: _t, ...row } = input;
+  return { ...row, venue_organisation_id: venue ? (ids.get(venue) ?? null) : null };
 }
 
 /** One translation per language, never in the event's own language (the API is trusted less than the form). */
@@ -124,6 +108,20 @@ async function writeRelations(db: Db, eventId: number, input: EventInput, ids: M
       .execute();
 }
 
+/** After the event's row: its organisations, domains and translations, search entry and audit entry. */
+async function saved(
+  trx: Db,
+  ctx: ActionContext,
+  eventId: number,
+  input: EventInput,
+  ids: Map<string, number>,
+  entry: { action: string; details: Record<string, unknown> },
+) {
+  await writeRelations(trx, eventId, input, ids);
+  await reindex(trx, eventId);
+  await audit(trx, ctx, { ...entry, subjectType: 'event', subjectId: eventId });
+}
+
 /** Creates an event (the editors; the seed names its slug). */
 export async function createEvent(
   ctx: ActionContext,
@@ -145,12 +143,8 @@ export async function createEvent(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeRelations(trx, event.id, input, ids);
-    await reindex(trx, event.id);
-    await audit(trx, ctx, {
+    await saved(trx, ctx, event.id, input, ids, {
       action: 'event.created',
-      subjectType: 'event',
-      subjectId: event.id,
       details: { title: event.title, status: event.status },
     });
     return event;
@@ -184,14 +178,7 @@ export async function updateEvent(
       .set({ ...values, updated_at: nowIso() })
       .where('id', '=', event.id)
       .execute();
-    await writeRelations(trx, event.id, input, ids);
-    await reindex(trx, event.id);
-    await audit(trx, ctx, {
-      action: 'event.updated',
-      subjectType: 'event',
-      subjectId: event.id,
-      details: { fields: changed },
-    });
+    await saved(trx, ctx, event.id, input, ids, { action: 'event.updated', details: { fields: changed } });
     return changed;
   });
 }

@@ -1,7 +1,9 @@
 // The agenda editor: the timetable with edit and delete for each part, and the forms to add an item
 // (agenda-item.tsx), add a section, name a day, and paste an agenda as text, reviewed as a table
 // (paste-review.tsx) before anything is saved.
-import { Field, Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
+import type { Child } from 'hono/jsx';
+import type { MessageKey } from '../../../platform/i18n.ts';
+import { CsrfField, Field, Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { EventDetails } from '../access.ts';
 import type { AgendaDay, AgendaItem } from '../agenda.ts';
@@ -21,7 +23,7 @@ export interface AgendaForms {
 }
 
 function ItemLine({ item, event }: { item: AgendaItem; event: EventDetails }) {
-  const { t, csrfToken } = usePage();
+  const { t } = usePage();
   return (
     <li id={`item-${item.id}`}>
       <span class="agenda-time">
@@ -32,7 +34,7 @@ function ItemLine({ item, event }: { item: AgendaItem; event: EventDetails }) {
       {item.people.length > 0 && <span class="muted"> · {item.people.map((p) => p.name).join('; ')}</span>}{' '}
       <a href={`/events/${event.slug}/agenda/items/${item.id}`}>{t('events.editItem')}</a>{' '}
       <form method="post" action={`/events/${event.slug}/agenda/items/${item.id}/delete`} class="inline-form">
-        <input type="hidden" name="_csrf" value={csrfToken} />
+        <CsrfField />
         <button type="submit" class="button secondary">
           {t('events.delete')}
           <span class="visually-hidden"> {item.title}</span>
@@ -42,8 +44,27 @@ function ItemLine({ item, event }: { item: AgendaItem; event: EventDetails }) {
   );
 }
 
+/** One of the editor's forms about a day of the event: the day, the form's own fields, the button. */
+function DayForm(props: {
+  event: EventDetails;
+  form: 'section' | 'day' | 'paste';
+  path: string;
+  state: FormState | undefined;
+  submit: MessageKey;
+  children: Child;
+}) {
+  const { event, form, state } = props;
+  return (
+    <Form action={`/events/${event.slug}/agenda/${props.path}`} state={state ?? {}} id={`${form}-form`}>
+      <DaySelect form={form} state={state} event={event} />
+      {props.children}
+      <Submit label={props.submit} />
+    </Form>
+  );
+}
+
 export function AgendaEditorView(props: { event: EventDetails; agenda: AgendaDay[]; forms: AgendaForms }) {
-  const { t, locale, csrfToken } = usePage();
+  const { t, locale } = usePage();
   const { event, agenda, forms } = props;
   return (
     <div class="wrap narrow agenda-editor">
@@ -75,7 +96,7 @@ export function AgendaEditorView(props: { event: EventDetails; agenda: AgendaDay
                     action={`/events/${event.slug}/agenda/sections/${section.id}/delete`}
                     class="inline-form"
                   >
-                    <input type="hidden" name="_csrf" value={csrfToken} />
+                    <CsrfField />
                     <button type="submit" class="button secondary">
                       {t('events.deleteSection')}
                       <span class="visually-hidden"> {section.title}</span>
@@ -103,8 +124,7 @@ export function AgendaEditorView(props: { event: EventDetails; agenda: AgendaDay
       />
 
       <h2 id="add-section">{t('events.addSection')}</h2>
-      <Form action={`/events/${event.slug}/agenda/sections`} state={forms.section ?? {}} id="section-form">
-        <DaySelect form="section" state={forms.section} event={event} />
+      <DayForm event={event} form="section" path="sections" state={forms.section} submit="events.addSection">
         <Field
           name="title"
           id="f-section-title"
@@ -113,12 +133,10 @@ export function AgendaEditorView(props: { event: EventDetails; agenda: AgendaDay
           required
           maxlength={300}
         />
-        <Submit label="events.addSection" />
-      </Form>
+      </DayForm>
 
       <h2 id="day-title">{t('events.dayTitle')}</h2>
-      <Form action={`/events/${event.slug}/agenda/day`} state={forms.day ?? {}} id="day-form">
-        <DaySelect form="day" state={forms.day} event={event} />
+      <DayForm event={event} form="day" path="day" state={forms.day} submit="events.save">
         <Field
           name="title"
           id="f-day-title"
@@ -127,12 +145,10 @@ export function AgendaEditorView(props: { event: EventDetails; agenda: AgendaDay
           state={forms.day}
           maxlength={300}
         />
-        <Submit label="events.save" />
-      </Form>
+      </DayForm>
 
       <h2 id="paste">{t('events.paste')}</h2>
-      <Form action={`/events/${event.slug}/agenda/paste`} state={forms.paste ?? {}} id="paste-form">
-        <DaySelect form="paste" state={forms.paste} event={event} />
+      <DayForm event={event} form="paste" path="paste" state={forms.paste} submit="events.pasteRead">
         <TextArea
           name="text"
           label="events.pasteText"
@@ -140,8 +156,7 @@ export function AgendaEditorView(props: { event: EventDetails; agenda: AgendaDay
           state={forms.paste ?? {}}
           rows={12}
         />
-        <Submit label="events.pasteRead" />
-      </Form>
+      </DayForm>
       {forms.review && forms.paste && <PasteReview review={forms.review} state={forms.paste} event={event} />}
     </div>
   );

@@ -1,6 +1,7 @@
 // The event form, to create or edit: shown again with every value kept and a message next to each
 // field when something is wrong.
 import { fieldValue } from '../../../platform/http/forms.ts';
+import type { MessageKey } from '../../../platform/i18n.ts';
 import { ZONE_CHOICES } from '../../../platform/time.ts';
 import { CONTENT_LANGUAGES, DOMAINS } from '../../../platform/vocabularies.ts';
 import {
@@ -82,6 +83,8 @@ export function EventFormView(props: { action: string; state: FormState; editing
   const page = usePage();
   const { t, locale } = page;
   const { state } = props;
+  const vocab = (kind: 'type' | 'format' | 'status', codes: readonly string[]) =>
+    codes.map((x) => ({ value: x, label: t(`events.${kind}.${x}` as MessageKey) }));
   return (
     <div class="wrap narrow">
       <h1>{props.editing ? t('events.editTitle', { title: props.editing.title }) : t('events.create')}</h1>
@@ -98,20 +101,20 @@ export function EventFormView(props: { action: string; state: FormState; editing
           name="type"
           label="events.typeLabel"
           state={state}
-          options={EVENT_TYPES.map((x) => ({ value: x, label: t(`events.type.${x}`) }))}
+          options={vocab('type', EVENT_TYPES)}
         />
         <SelectField
           name="format"
           label="events.formatLabel"
           state={state}
-          options={EVENT_FORMATS.map((x) => ({ value: x, label: t(`events.format.${x}`) }))}
+          options={vocab('format', EVENT_FORMATS)}
         />
         <SelectField
           name="status"
           label="events.statusLabel"
           state={state}
           hint="events.statusHint"
-          options={EVENT_STATUSES.map((x) => ({ value: x, label: t(`events.status.${x}`) }))}
+          options={vocab('status', EVENT_STATUSES)}
         />
         <div class="two-columns">
           <DateField name="starts_on" label="events.startsOn" state={state} />
