@@ -195,9 +195,17 @@ export function TextArea(props: InputProps & { rows?: number; maxlength?: number
   );
 }
 
-/** A calendar date (or a date and time): browsers show a picker; without one, YYYY-MM-DD is typed. */
+/**
+ * A calendar date (or a date and time, or a time of day): browsers show a picker; without one,
+ * YYYY-MM-DD (or HH:MM) is typed.
+ */
 export function DateField(
-  props: InputProps & { type?: 'date' | 'datetime-local'; min?: string; max?: string; initial?: string },
+  props: InputProps & {
+    type?: 'date' | 'datetime-local' | 'time';
+    min?: string;
+    max?: string;
+    initial?: string;
+  },
 ) {
   const { id, error, aria } = wiring(props);
   return (
