@@ -39,6 +39,16 @@ export const problems = {
   429: problem('Too many requests; see Retry-After'),
 } as const;
 
+/** A JSON response of `schema`, as a route lists it among its responses. */
+export const jsonResponse = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A page of a list: how many records the filters select in all, which page this is, and its items. */
+export const listPage = <T extends z.ZodType>(item: T) =>
+  z.object({ total: z.number().int(), page: z.number().int(), items: z.array(item) });
+
 /** Security requirements for routes that need a signed-in user. */
 export const signedIn: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
 

@@ -5,7 +5,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { actionContext } from '../../platform/actions.ts';
-import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../platform/api.ts';
+import {
+  apiRouter,
+  jsonResponse as json,
+  listPage,
+  problems,
+  requireJson,
+  requireSignedIn,
+  signedIn,
+} from '../../platform/api.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { parseInput, readJson } from '../../platform/http/forms.ts';
@@ -50,10 +58,6 @@ const PostSchema = PostSummarySchema.extend({
 const PostInputDoc = postInput.openapi('PostInput');
 
 const slugParam = z.object({ slug: z.string().min(1).max(120).openapi({ example: 'vientiane-workshop' }) });
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const listRoute = createRoute({
   method: 'get',
@@ -74,10 +78,7 @@ const listRoute = createRoute({
     }),
   },
   responses: {
-    200: json(
-      z.object({ total: z.number().int(), page: z.number().int(), items: z.array(PostSummarySchema) }),
-      'A page of posts',
-    ),
+    200: json(listPage(PostSummarySchema), 'A page of posts'),
     422: problems[422],
   },
 });

@@ -4,6 +4,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { notImages, oversized, picture } from '../../../test/images.ts';
 import { NEWS_IMAGE_MAX_BYTES } from './images.ts';
 import { jsonLdOf, newsHub, postCount, postForm, sendMultipart, writePost } from './test-helpers.ts';
 
@@ -12,10 +13,7 @@ let owner: TestClient;
 let stranger: TestClient;
 let orgSlug: string;
 
-const picture = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 160 } } })
-    .png()
-    .toBuffer();
+const png = (width: number, height: number) => picture(width, height).png().toBuffer();
 
 beforeAll(async () => {
   ({
@@ -50,7 +48,7 @@ describe('cover images', () => {
   it('takes a PNG, serves it as WebP, and names it in OpenGraph and JSON-LD', async () => {
     const res = await newPostWithCover(
       { title: 'Paper art show', cover_alt: 'Lanterns of bamboo paper' },
-      { name: 'cover.png', type: 'image/png', bytes: await picture(2400, 1200) },
+      { name: 'cover.png', type: 'image/png', bytes: await png(2400, 1200) },
     );
     expect(res.status, visibleText(res.text).slice(0, 300)).toBe(303);
     const page = await hub.client().get(res.location ?? '');
@@ -77,7 +75,7 @@ describe('cover images', () => {
       {
         name: 'cover.png',
         type: 'image/png',
-        bytes: new TextEncoder().encode('<svg onload="alert(1)"></svg>'),
+        bytes: notImages.svg,
       },
     );
     expect(res.status).toBe(415);
@@ -89,8 +87,7 @@ describe('cover images', () => {
 
   it('refuses a file above the limit (413), saving nothing', async () => {
     const before = await postCount(hub);
-    const big = new Uint8Array(NEWS_IMAGE_MAX_BYTES + 1);
-    big.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const big = oversized(NEWS_IMAGE_MAX_BYTES / 1024 / 1024 + 1);
     const res = await newPostWithCover(
       { title: 'Too big cover' },
       { name: 'big.png', type: 'image/png', bytes: big },
@@ -103,7 +100,7 @@ describe('cover images', () => {
   it('keeps the cover of a draft from strangers', async () => {
     const res = await newPostWithCover(
       { title: 'Draft with cover', status: 'draft' },
-      { name: 'c.png', type: 'image/png', bytes: await picture(300, 200) },
+      { name: 'c.png', type: 'image/png', bytes: await png(300, 200) },
     );
     expect(res.status).toBe(303);
     expect((await stranger.get(`${res.location}/cover.webp`)).status).toBe(404);
@@ -124,9 +121,7 @@ describe('images for the text', () => {
     const up = await uploadImage(owner, `${post}/edit`, post, {
       name: 'p.jpg',
       type: 'image/jpeg',
-      bytes: await sharp(await picture(800, 600))
-        .jpeg()
-        .toBuffer(),
+      bytes: await picture(800, 600).jpeg().toBuffer(),
     });
     expect(up.status).toBe(303);
     const edit = await owner.get(`${post}/edit`);
@@ -161,14 +156,14 @@ describe('images for the text', () => {
     const bad = await uploadImage(owner, `${post}/edit`, post, {
       name: 'x.gif',
       type: 'image/gif',
-      bytes: new TextEncoder().encode('<html>not an image</html>'),
+      bytes: notImages.html,
     });
     expect(bad.status).toBe(415);
     expect(bad.text).toContain('id="f-image-error"');
     const refused = await uploadImage(stranger, post, post, {
       name: 'p.png',
       type: 'image/png',
-      bytes: await picture(10, 10),
+      bytes: await png(10, 10),
     });
     expect(refused.status).toBe(403);
     const count = await hub.deps.db

@@ -1,6 +1,7 @@
 // The news module's rules, one table each, without a database: who sees a post at which moment,
 // who writes, posts for whom, edits, comments and hides comments.
 import { describe, expect, it } from 'vitest';
+import { userRecord } from '../../../test/users.ts';
 import type { Role, User } from '../../db/schema.ts';
 import type { MemberRole } from '../directory/index.ts';
 import {
@@ -18,19 +19,7 @@ const NOW = '2026-06-01T12:00:00.000Z';
 const PAST = '2026-05-01T09:00:00.000Z';
 const FUTURE = '2026-07-01T09:00:00.000Z';
 
-const person = (id: number, role: Role = 'member'): User => ({
-  id,
-  email: `p${id}@example.org`,
-  name: `P${id}`,
-  password_hash: null,
-  role,
-  locale: null,
-  time_zone: null,
-  email_verified_at: null,
-  disabled_at: null,
-  created_at: PAST,
-  updated_at: PAST,
-});
+const person = (id: number, role: Role = 'member'): User => userRecord({ id, role });
 
 const author = person(1);
 const member = person(2);

@@ -8,14 +8,13 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actingUser, actionContext, ensure } from '../../platform/actions.ts';
 import { chosenFile, imageResponse } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
-import { attachment } from '../../platform/http/download.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import { readForm } from '../../platform/http/forms.ts';
 import { readFormWithImage } from '../../platform/http/image-form.ts';
+import { spreadsheetDownload, spreadsheetFormat } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
-import { spreadsheetOf } from '../../platform/spreadsheets.ts';
 import { nowIso } from '../../platform/time.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -142,12 +141,19 @@ export function newsPages(deps: AppDeps) {
 
   // The list as filtered: only published posts, as on the page.
   app.get('/news/:file{export\\.(csv|xlsx)}', async (c) => {
-    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
     const now = nowIso();
     await promoteDuePosts(db, now);
     const rows = await exportRows(db, newsFilterSchema.parse(c.req.query()), { locale: c.var.locale, now });
-    const file = await spreadsheetOf(format, exportColumns(config.baseUrl), rows, 'News');
-    return attachment(c, file.body, file.type, `news.${format}`);
+    return spreadsheetDownload(
+      c,
+      spreadsheetFormat(c.req.param('file')),
+      exportColumns(config.baseUrl),
+      rows,
+      {
+        file: 'news',
+        sheet: 'News',
+      },
+    );
   });
 
   // Images inside posts: seen by whoever may see their post.
