@@ -6,12 +6,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
-import { slugFrom, uniqueSlug } from '../../../platform/slugs.ts';
 import { nowIso } from '../../../platform/time.ts';
 import type { Collection } from '../access.ts';
 import { canEdit } from '../permissions.ts';
 import type { CollectionInput } from '../schemas.ts';
-import { RESERVED_SLUGS } from '../vocab.ts';
+import { freeSlug } from './documents.ts';
 
 type Db = Kysely<Database>;
 
@@ -62,18 +61,7 @@ export async function createCollection(
   return transact(ctx, async (trx) => {
     const ids = await documentIdsOf(trx, input.documents);
     const now = nowIso();
-    const slug =
-      options.slug ??
-      (await uniqueSlug(
-        slugFrom(input.title, 'collection'),
-        async (s) =>
-          !!(await trx
-            .selectFrom('document_collections')
-            .select('id')
-            .where('slug', '=', s)
-            .executeTakeFirst()),
-        RESERVED_SLUGS,
-      ));
+    const slug = options.slug ?? (await freeSlug(trx, 'document_collections', input.title, 'collection'));
     const collection = await trx
       .insertInto('document_collections')
       .values({

@@ -161,6 +161,18 @@ async function writeRelations(db: Db, documentId: number, input: DocumentInput, 
   }
 }
 
+/** A slug from the title, free in `table` and never a word that names a page of the library. */
+export function freeSlug(
+  db: Db,
+  table: 'documents' | 'document_collections',
+  title: string,
+  fallback: string,
+): Promise<string> {
+  const taken = async (slug: string) =>
+    !!(await db.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirst());
+  return uniqueSlug(slugFrom(title, fallback), taken, RESERVED_SLUGS);
+}
+
 /** The audit entry of a write to a document: `document.<what>`, in the write's transaction. */
 export function auditDocument(
   trx: Db,
@@ -194,14 +206,7 @@ export async function createDocument(
   return transact(ctx, async (trx) => {
     const refs = await resolveReferences(trx, input);
     const now = nowIso();
-    const slug =
-      options.slug ??
-      (await uniqueSlug(
-        slugFrom(input.title, 'document'),
-        async (s) =>
-          !!(await trx.selectFrom('documents').select('id').where('slug', '=', s).executeTakeFirst()),
-        RESERVED_SLUGS,
-      ));
+    const slug = options.slug ?? (await freeSlug(trx, 'documents', input.title, 'document'));
     const doc = await trx
       .insertInto('documents')
       .values({

@@ -121,38 +121,58 @@ const uploadDetails = (doc: DocumentDetails, hash: string, upload: CheckedUpload
   mime: upload.mime,
 });
 
+/**
+ * Stores the upload's bytes, then in one transaction: the file (`fileOf` makes it, or names the one
+ * there is), its new version, the document's date and search entry, and the audit entry.
+ */
+async function saveUpload(
+  ctx: ActionContext,
+  doc: DocumentDetails,
+  upload: CheckedUpload,
+  fileOf: (trx: Db, actorId: number | null) => Promise<number>,
+  audited: { what: string; details: Record<string, unknown> },
+): Promise<number> {
+  const actorId = ensure(ctx, canManageFiles)?.id ?? null;
+  const { hash } = await ctx.deps.files.put(upload.bytes);
+  return transact(ctx, async (trx) => {
+    const fileId = await fileOf(trx, actorId);
+    await insertVersion(trx, fileId, hash, upload, actorId);
+    await touchDocument(trx, doc.id);
+    await auditDocument(trx, ctx, doc.id, audited.what, {
+      file: fileId,
+      ...audited.details,
+      ...uploadDetails(doc, hash, upload),
+    });
+    return fileId;
+  });
+}
+
 /** Adds a new file (its first version) to the document; returns the file's id. */
-export async function addDocumentFile(
+export function addDocumentFile(
   ctx: ActionContext,
   doc: DocumentDetails,
   input: FileInput,
   upload: CheckedUpload,
 ): Promise<number> {
-  const user = ensure(ctx, canManageFiles);
-  const { hash } = await ctx.deps.files.put(upload.bytes);
-  return transact(ctx, async (trx) => {
+  const addFile = async (trx: Db, actorId: number | null) => {
     const now = nowIso();
-    const { id: fileId } = await trx
+    const { id } = await trx
       .insertInto('document_files')
       .values({
         document_id: doc.id,
         lang: input.lang,
         label: input.label,
-        created_by: user?.id ?? null,
+        created_by: actorId,
         created_at: now,
         updated_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await insertVersion(trx, fileId, hash, upload, user?.id ?? null);
-    await touchDocument(trx, doc.id);
-    await auditDocument(trx, ctx, doc.id, 'file_added', {
-      file: fileId,
-      lang: input.lang,
-      label: input.label,
-      ...uploadDetails(doc, hash, upload),
-    });
-    return fileId;
+    return id;
+  };
+  return saveUpload(ctx, doc, upload, addFile, {
+    what: 'file_added',
+    details: { lang: input.lang, label: input.label },
   });
 }
 
@@ -163,16 +183,7 @@ export async function addDocumentFileVersion(
   fileId: number,
   upload: CheckedUpload,
 ): Promise<void> {
-  const user = ensure(ctx, canManageFiles);
-  const { hash } = await ctx.deps.files.put(upload.bytes);
-  await transact(ctx, async (trx) => {
-    await insertVersion(trx, fileId, hash, upload, user?.id ?? null);
-    await touchDocument(trx, doc.id);
-    await auditDocument(trx, ctx, doc.id, 'file_version_added', {
-      file: fileId,
-      ...uploadDetails(doc, hash, upload),
-    });
-  });
+  await saveUpload(ctx, doc, upload, async () => fileId, { what: 'file_version_added', details: {} });
 }
 
 /**

@@ -9,7 +9,7 @@ import { usePage } from '../../../ui/page-context.ts';
 import type { Collection, DocumentDetails } from '../access.ts';
 import type { CollectionSummary } from '../listing.ts';
 import { DOCUMENT_LANGUAGES } from '../vocab.ts';
-import { Breadcrumb, DocumentCard, PageHead, Prose } from './parts.tsx';
+import { Breadcrumb, CITATIONS, DocumentList, FormatLinks, PageHead, Prose, SPREADSHEETS } from './parts.tsx';
 
 export function CollectionsView(props: { collections: CollectionSummary[]; canEdit: boolean }) {
   const { t } = usePage();
@@ -24,8 +24,11 @@ export function CollectionsView(props: { collections: CollectionSummary[]; canEd
       />
       <p class="lead">{t('library.collectionsIntro')}</p>
       <p class="view-switch">
-        {t('list.download')}: <a href="/library/collections/export.csv">CSV</a>,{' '}
-        <a href="/library/collections/export.xlsx">XLSX</a>
+        <FormatLinks
+          label={`${t('list.download')}:`}
+          base="/library/collections/export"
+          formats={SPREADSHEETS}
+        />
       </p>
       {props.collections.length === 0 ? (
         <p class="notice">{t('list.empty')}</p>
@@ -72,18 +75,13 @@ export function CollectionView(props: {
       />
       {collection.description && <Prose markdown={collection.description} lang={collection.lang} />}
       <p class="view-switch">
-        {t('library.exportList')} <a href={`/library/collections/${collection.slug}/export.ris`}>RIS</a>,{' '}
-        <a href={`/library/collections/${collection.slug}/export.bib`}>BibTeX</a>
+        <FormatLinks
+          label={t('library.exportList')}
+          base={`/library/collections/${collection.slug}/export`}
+          formats={CITATIONS}
+        />
       </p>
-      {props.documents.length === 0 ? (
-        <p class="notice">{t('list.empty')}</p>
-      ) : (
-        <ol class="plain stack document-list">
-          {props.documents.map((doc) => (
-            <DocumentCard doc={doc} />
-          ))}
-        </ol>
-      )}
+      <DocumentList docs={props.documents} ordered empty={<p class="notice">{t('list.empty')}</p>} />
       <ReportLink type="document-collection" recordKey={collection.slug} />
       {props.canEdit && (
         <DangerZone

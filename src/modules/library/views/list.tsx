@@ -9,7 +9,7 @@ import type { DocumentDetails } from '../access.ts';
 import type { FilterCounts } from '../filter-counts.ts';
 import { filterQuery, type LibraryFilter } from '../schemas.ts';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, SORTS } from '../vocab.ts';
-import { DocumentCard, PageHead, usePlaceLabel } from './parts.tsx';
+import { CITATIONS, DocumentList, FormatLinks, PageHead, SPREADSHEETS, usePlaceLabel } from './parts.tsx';
 
 function Filters({ filter, counts }: { filter: LibraryFilter; counts: FilterCounts }) {
   const { t, fmt, locale } = usePage();
@@ -126,23 +126,23 @@ export function LibraryView(props: {
         <p class="view-switch">
           <a href={`/library/feed.atom${query}`}>{t('library.feed')}</a>
           {' · '}
-          {t('list.download')}: <a href={`/library/export.csv${query}`}>CSV</a>,{' '}
-          <a href={`/library/export.xlsx${query}`}>XLSX</a>
+          <FormatLinks
+            label={`${t('list.download')}:`}
+            base="/library/export"
+            query={query}
+            formats={SPREADSHEETS}
+          />
           {' · '}
-          {t('library.exportList')} <a href={`/library/export.ris${query}`}>RIS</a>,{' '}
-          <a href={`/library/export.bib${query}`}>BibTeX</a>
+          <FormatLinks
+            label={t('library.exportList')}
+            base="/library/export"
+            query={query}
+            formats={CITATIONS}
+          />
         </p>
       </div>
 
-      {props.docs.length === 0 ? (
-        <p class="notice warning">{t('library.nothingFound')}</p>
-      ) : (
-        <ul class="plain stack document-list">
-          {props.docs.map((doc) => (
-            <DocumentCard doc={doc} />
-          ))}
-        </ul>
-      )}
+      <DocumentList docs={props.docs} empty={<p class="notice warning">{t('library.nothingFound')}</p>} />
       <Pagination page={filter.page} pageSize={props.pageSize} total={props.total} />
     </div>
   );

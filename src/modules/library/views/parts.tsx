@@ -108,3 +108,46 @@ export function DocumentCard({ doc, level = 'h2' }: { doc: DocumentDetails; leve
     </li>
   );
 }
+
+/** The documents as cards (in an ordered list when their order means something), or `empty`. */
+export function DocumentList(props: { docs: DocumentDetails[]; ordered?: boolean; empty: Child }) {
+  if (props.docs.length === 0) return <>{props.empty}</>;
+  const cards = props.docs.map((doc) => <DocumentCard doc={doc} />);
+  return props.ordered ? (
+    <ol class="plain stack document-list">{cards}</ol>
+  ) : (
+    <ul class="plain stack document-list">{cards}</ul>
+  );
+}
+
+/**
+ * The same list in other formats ("Download: CSV, XLSX", "Cite this list: RIS, BibTeX"):
+ * `<base>.<extension><query>` for each.
+ */
+export function FormatLinks(props: {
+  label: string;
+  base: string;
+  query?: string;
+  formats: [string, string][];
+}) {
+  return (
+    <>
+      {props.label}{' '}
+      {props.formats.map(([extension, name], i) => (
+        <>
+          {i > 0 && ', '}
+          <a href={`${props.base}.${extension}${props.query ?? ''}`}>{name}</a>
+        </>
+      ))}
+    </>
+  );
+}
+
+export const SPREADSHEETS: [string, string][] = [
+  ['csv', 'CSV'],
+  ['xlsx', 'XLSX'],
+];
+export const CITATIONS: [string, string][] = [
+  ['ris', 'RIS'],
+  ['bib', 'BibTeX'],
+];
