@@ -5,24 +5,14 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
-import { SEED_DIR } from '../../seed.ts';
-import { seedDirectory } from '../directory/seed.ts';
-import { seedPeople } from './seed.ts';
-import { createProfile, profileForm } from './test-helpers.ts';
+import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { createProfile, profileForm, seededPlatform } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let editor: TestClient;
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
-  await seedPeople({ deps: hub.deps, seedDir: SEED_DIR });
+  hub = await seededPlatform();
   ({ client: editor } = await hub.signedIn('editor'));
 }, 60_000);
 afterAll(() => hub.close());

@@ -1,20 +1,13 @@
 // Importing people's profiles from CSV and XLSX through the whole app, on SQLite or PostgreSQL:
-// the directory's import steps with the people target, all-or-nothing, and every refusal.
+// the platform's import steps with the people target, all-or-nothing, and every refusal.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
 import { formValues, importSteps } from '../../../test/import-steps.ts';
-import { SEED_DIR } from '../../seed.ts';
-import { seedDirectory } from '../directory/seed.ts';
-import { seedPeople } from './seed.ts';
+import { seededPlatform } from './test-helpers.ts';
 
 const BASE = '/directory/people/import';
-/** The import's own limit (the directory's parse.ts), far below the platform's multipart limit. */
+/** The import's own limit (platform/import/parse.ts), far below the platform's multipart limit. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 let hub: TestPlatform;
@@ -22,9 +15,7 @@ let editor: TestClient;
 let editorId: number;
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
-  await seedPeople({ deps: hub.deps, seedDir: SEED_DIR });
+  hub = await seededPlatform();
   const signed = await hub.signedIn('editor');
   editorId = signed.user.id;
   editor = signed.client;

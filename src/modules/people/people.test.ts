@@ -1,30 +1,20 @@
 // The people directory through the whole app, on SQLite or PostgreSQL, with the demo organisations
 // and people of seed/ loaded by the modules' own seeds (the directory's first).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
 import { systemContext } from '../../platform/actions.ts';
 import { createApiToken } from '../../platform/auth.ts';
 import { search } from '../../search/index.ts';
-import { SEED_DIR } from '../../seed.ts';
-import { seedDirectory } from '../directory/seed.ts';
 import { createPerson } from './actions/profiles.ts';
 import { personInput } from './schemas.ts';
-import { seedPeople } from './seed.ts';
-import { createProfile, profileForm, slugsOn } from './test-helpers.ts';
+import { createProfile, profileForm, seededPlatform, slugsOn } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let adminClient: TestClient;
 let editorClient: TestClient;
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
-  await seedPeople({ deps: hub.deps, seedDir: SEED_DIR });
+  hub = await seededPlatform();
   ({ client: adminClient } = await hub.signedIn('admin'));
   ({ client: editorClient } = await hub.signedIn('editor'));
 }, 60_000);

@@ -14,7 +14,7 @@ import {
   optionalEmail,
   optionalLine,
   SLUG,
-  slug,
+  slugOrAddress,
   splitLines,
   text,
   webUrl,
@@ -30,16 +30,7 @@ import type { PersonDetails } from './access.ts';
 import { MAX_LANGUAGES, MAX_LINKS, MAX_ORGANISATIONS, MAX_SKILLS, PERSON_STATUSES } from './vocab.ts';
 
 /** People paste the organisation's address (…/directory/stella) as often as its name in the URL. */
-const organisationSlug = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? v
-          .trim()
-          .replace(/^.*\/directory\//, '')
-          .replace(/[/?#].*$/, '')
-      : v,
-  slug('people.unknownOrganisation'),
-);
+const organisationSlug = slugOrAddress('/directory/', 'people.unknownOrganisation');
 
 /**
  * The form sends its organisation rows as two lists of the same length (org_slug, org_role);

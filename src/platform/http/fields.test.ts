@@ -15,6 +15,7 @@ import {
   optionalLine,
   optionalUrl,
   slug,
+  slugOrAddress,
   text,
   webUrl,
 } from './fields.ts';
@@ -99,5 +100,18 @@ describe('addresses', () => {
     ['not an email', email(), 'noy at stella', { error: 'form.invalidEmail' }],
   ])('%s', (_name, schema, value, expected) => {
     expect(outcome(schema, value)).toEqual(expected);
+  });
+});
+
+describe('a record named by its slug or its address', () => {
+  const organisation = slugOrAddress('/directory/', 'form.invalid');
+  it.each([
+    ['its slug', 'stella', { ok: 'stella' }],
+    ['its slug in capitals', ' STELLA ', { ok: 'stella' }],
+    ['its address', 'https://hub.example/directory/stella/?tab=people#top', { ok: 'stella' }],
+    ['an address leading elsewhere', 'https://hub.example/directory/../admin', { error: 'form.invalid' }],
+    ['nothing', '', { error: 'form.invalid' }],
+  ])('%s', (_name, value, expected) => {
+    expect(outcome(organisation, value)).toEqual(expected);
   });
 });

@@ -106,6 +106,24 @@ export const langTag = (message: MessageKey = 'form.unknownLanguage') =>
 export const slug = (message: MessageKey = 'form.invalid') =>
   z.string(message).trim().toLowerCase().max(SLUG_MAX, 'form.tooLong').regex(SLUG, message);
 
+/**
+ * A record of this site named by its slug or by its address pasted (`https://hub.example/directory/
+ * stella/` for `path` '/directory/'): what follows `path`, up to the next /, ? or #.
+ */
+export const slugOrAddress = (path: string, message: MessageKey = 'form.invalid') => {
+  const before = new RegExp(`^.*${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  return z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .trim()
+            .replace(before, '')
+            .replace(/[/?#].*$/, '')
+        : v,
+    slug(message),
+  );
+};
+
 /** One of a code list. */
 export const choice = <const T extends readonly [string, ...string[]]>(
   values: T,

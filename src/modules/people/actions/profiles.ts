@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
 import { type ActionContext, actingUser, audit, ensure, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
+import { slugFrom, uniqueSlug } from '../../../platform/slugs.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { removeRecord } from '../../../search/index.ts';
 import { byLang, type Person, type PersonDetails, type PersonTranslation, profileOf } from '../access.ts';
@@ -16,24 +17,14 @@ import { type PersonStatus, RESERVED_PERSON_SLUGS } from '../vocab.ts';
 
 type Db = Kysely<Database>;
 
-/** A URL name from the person's name in Latin letters, unique among people. */
-export async function uniqueSlug(db: Db, name: string, translit: string | null | undefined): Promise<string> {
-  const base =
-    (translit || name)
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'person';
-  for (let n = 1; ; n++) {
-    if (n === 1 && RESERVED_PERSON_SLUGS.has(base)) continue;
-    const slug = n === 1 ? base : `${base}-${n}`;
-    const taken = await db.selectFrom('people').select('id').where('slug', '=', slug).executeTakeFirst();
-    if (!taken) return slug;
-  }
-}
+/** A URL name from the person's name in Latin letters, unique among people, never a page's name. */
+const slugOf = (db: Db, input: PersonInput) =>
+  uniqueSlug(
+    slugFrom(input.name_translit || input.name, 'person'),
+    async (slug) =>
+      !!(await db.selectFrom('people').select('id').where('slug', '=', slug).executeTakeFirst()),
+    RESERVED_PERSON_SLUGS,
+  );
 
 /** The ids of the organisations named by slug, and the slugs that name none. */
 export async function resolveOrganisations(
@@ -149,7 +140,7 @@ export async function insertPerson(
     .insertInto('people')
     .values({
       ...rowValues(input),
-      slug: options.slug ?? (await uniqueSlug(db, input.name, input.name_translit)),
+      slug: options.slug ?? (await slugOf(db, input)),
       user_id: options.userId,
       status: options.status,
       created_by: options.createdBy,

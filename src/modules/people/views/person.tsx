@@ -3,7 +3,8 @@
 
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import type { Domain } from '../../../platform/vocabularies.ts';
-import { CsrfField, Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
+import { DangerZone } from '../../../ui/components/danger-zone.tsx';
+import { Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import { type PersonDetails, translationFor } from '../access.ts';
@@ -178,16 +179,12 @@ export function PersonView(props: {
       <ReportLink type="person" recordKey={person.slug} label="report.profile" />
 
       {may.delete && (
-        <details class="danger-zone">
-          <summary>{t('people.delete')}</summary>
-          <form method="post" action={`/directory/people/${person.slug}/delete`}>
-            <CsrfField />
-            <p>{t('people.deleteWarning', { name: person.name })}</p>
-            <button type="submit" class="button danger">
-              {t('action.deleteForGood')}
-            </button>
-          </form>
-        </details>
+        <DangerZone
+          summary={t('people.delete')}
+          action={`/directory/people/${person.slug}/delete`}
+          warning={t('people.deleteWarning', { name: person.name })}
+          confirm={t('action.deleteForGood')}
+        />
       )}
     </article>
   );
