@@ -413,4 +413,22 @@ describe('the API', () => {
     });
     expect(refusedPatch.status).toBe(403);
   });
+
+  it('documents the body with the form’s own schema, named EventInput as before', async () => {
+    const doc = JSON.parse((await hub.client().get('/api/v1/openapi.json')).text);
+    expect(Object.keys(doc.paths['/events'])).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(doc.paths['/events/{slug}'])).toEqual(expect.arrayContaining(['get', 'patch']));
+    const input = doc.components.schemas.EventInput;
+    // Required as before: what has a default (format, status, the lists…) may be left out.
+    expect([...input.required].sort()).toEqual([
+      'ends_on',
+      'lang',
+      'starts_on',
+      'time_zone',
+      'title',
+      'type',
+    ]);
+    expect(input.properties.venue.description).toContain('directory organisation');
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Event', 'EventSummary']));
+  });
 });
