@@ -2,6 +2,7 @@
 // edit. Shown again with every value kept and a message next to each field when something is wrong.
 import type { ImageRefusal } from '../../../platform/attached-images.ts';
 import { CONTENT_LANGUAGES, DOMAINS } from '../../../platform/vocabularies.ts';
+import { FieldRows } from '../../../ui/components/field-rows.tsx';
 import {
   CheckboxGroup,
   Field,
@@ -27,20 +28,14 @@ function OrganisationRows({ state }: { state: FormState }) {
   const slugs = asArray(state.values?.org_slug);
   const roles = asArray(state.values?.org_role);
   const filled = Math.max(slugs.length, roles.length);
-  const rows = Math.min(MAX_ORGANISATIONS, Math.max(3, filled + 1));
-  const error = state.errors?.organisations;
   return (
-    <fieldset class={error ? 'field invalid' : 'field'}>
-      <legend>{t('people.organisations')}</legend>
-      <p class="hint" id="f-organisations-hint">
-        {t('people.organisationsHint')}
-      </p>
-      {error && (
-        <p class="field-error" id="f-organisations-error">
-          {t(error)}
-        </p>
-      )}
-      {Array.from({ length: rows }, (_, i) => (
+    <FieldRows
+      name="organisations"
+      legend="people.organisations"
+      hint="people.organisationsHint"
+      state={state}
+      count={Math.min(MAX_ORGANISATIONS, Math.max(3, filled + 1))}
+      row={(i, describedBy) => (
         <div class="two-columns">
           <div class="field">
             <label for={`f-org-${i}`}>{t('people.organisationRow', { n: i + 1 })}</label>
@@ -49,7 +44,7 @@ function OrganisationRows({ state }: { state: FormState }) {
               name="org_slug"
               value={slugs[i] ?? ''}
               maxlength={300}
-              aria-describedby={error ? 'f-organisations-hint f-organisations-error' : 'f-organisations-hint'}
+              aria-describedby={describedBy}
             />
           </div>
           <div class="field">
@@ -57,8 +52,8 @@ function OrganisationRows({ state }: { state: FormState }) {
             <input id={`f-role-${i}`} name="org_role" value={roles[i] ?? ''} maxlength={120} />
           </div>
         </div>
-      ))}
-    </fieldset>
+      )}
+    />
   );
 }
 
