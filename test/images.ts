@@ -2,6 +2,8 @@
 // sharp, and the files the image pipeline must refuse by their content, whatever their name says.
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
+import { expect } from 'vitest';
+import { visibleText } from './harness.ts';
 
 /** A plain picture of `width` × `height` pixels, to encode as PNG, JPEG… */
 export const picture = (width: number, height: number) =>
@@ -36,4 +38,57 @@ export function oversized(megabytes: number): Uint8Array {
   const bytes = new Uint8Array(megabytes * 1024 * 1024);
   bytes.set(PNG_SIGNATURE);
   return bytes;
+}
+
+type Requester = { request: (url: string, init?: RequestInit) => Response | Promise<Response> };
+
+/**
+ * What serving an attached image promises: WebP at its two sizes (`[width, height]`), nosniff, cached
+ * for a year at the versioned address (`…?v=…`), revalidated with an ETag (304) at the plain one.
+ */
+export async function expectServedImage(
+  app: Requester,
+  urls: { versioned: string; plain: string },
+  sizes: { full: [number, number]; thumb: [number, number] },
+): Promise<void> {
+  const full = await app.request(urls.versioned);
+  expect(full.status).toBe(200);
+  expect(full.headers.get('content-type')).toBe('image/webp');
+  expect(full.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(full.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  const meta = await sharp(Buffer.from(await full.arrayBuffer())).metadata();
+  expect([meta.format, meta.width, meta.height]).toEqual(['webp', ...sizes.full]);
+  const thumb = await app.request(`${urls.versioned}&size=thumb`);
+  const thumbMeta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
+  expect([thumbMeta.format, thumbMeta.width, thumbMeta.height]).toEqual(['webp', ...sizes.thumb]);
+  const plain = await app.request(urls.plain);
+  expect(plain.headers.get('cache-control')).toBe('public, max-age=300');
+  const etag = plain.headers.get('etag') ?? '';
+  expect(etag).not.toBe('');
+  expect((await app.request(urls.plain, { headers: { 'if-none-match': etag } })).status).toBe(304);
+}
+
+/**
+ * The refusals every image upload makes by content, whatever the name and type say: an SVG with a
+ * script, HTML named .png and bytes that are no image (415), a PNG that cannot be decoded, a pixel
+ * bomb and a name with a path or control characters (422), each with its message. `upload` sends
+ * one file as the page's form does; the answer to the undecodable PNG is returned for more checks.
+ */
+export async function expectImageRefusals(
+  upload: (bytes: Uint8Array, name: string, type: string) => Promise<{ status: number; text: string }>,
+): Promise<{ status: number; text: string }> {
+  const refused = async (bytes: Uint8Array, name: string, type: string, status: number, message?: string) => {
+    const res = await upload(bytes, name, type);
+    expect(res.status, `${name} (${type})`).toBe(status);
+    if (message) expect(visibleText(res.text)).toContain(message);
+    return res;
+  };
+  await refused(notImages.svg, 'image.svg', 'image/svg+xml', 415, 'not a JPEG, PNG, WebP or GIF image');
+  await refused(notImages.html, 'image.png', 'image/png', 415);
+  await refused(notImages.garbage, 'image.jpg', 'image/jpeg', 415);
+  await refused(await pixelBomb(), 'image.png', 'image/png', 422, 'too many pixels');
+  const png = await picture(40, 40).png().toBuffer();
+  for (const name of ['../image.png', 'image\u0007.png'])
+    await refused(png, name, 'image/png', 422, 'has a path or control characters');
+  return refused(undecodablePng(), 'image.png', 'image/png', 422, 'could not be read');
 }

@@ -2,6 +2,7 @@
 // an owner and an editor of the organisation, another member, and the hub's editors, moderators
 // and admins.
 import { describe, expect, it } from 'vitest';
+import { userRecord } from '../../../test/users.ts';
 import type { Role, User } from '../../db/schema.ts';
 import {
   canChangeLogo,
@@ -20,19 +21,7 @@ import {
 import type { Organisation } from './tables.ts';
 import type { MemberRole } from './vocab.ts';
 
-const user = (id: number, role: Role = 'member'): User => ({
-  id,
-  email: `u${id}@example.org`,
-  name: `User ${id}`,
-  password_hash: null,
-  role,
-  locale: null,
-  time_zone: null,
-  email_verified_at: null,
-  disabled_at: null,
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:00:00.000Z',
-});
+const user = (id: number, role: Role = 'member'): User => userRecord({ id, role });
 
 /** Each reader, with their role in the organisation. */
 const readers: Record<string, [User | null, MemberRole | null]> = {

@@ -3,11 +3,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actionContext, ensure } from '../../platform/actions.ts';
-import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
+import { apiRouter, jsonResponse, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { type CollectionWithDocuments, getCollection, loadCollection } from './access.ts';
 import { createCollection, deleteCollection, updateCollection } from './actions/collections.ts';
-import { deleteRoute, json, tags } from './api-parts.ts';
+import { deleteRoute, tags } from './api-parts.ts';
 import { listCollections } from './listing.ts';
 import { canEdit } from './permissions.ts';
 import { collectionInput } from './schemas.ts';
@@ -37,7 +37,7 @@ const listRoute = createRoute({
   tags,
   summary: 'The curated collections of the library',
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({
         items: z.array(CollectionSchema.omit({ documents: true }).extend({ count: z.number().int() })),
       }),
@@ -51,7 +51,7 @@ const readRoute = createRoute({
   tags,
   summary: 'One collection with its documents in order',
   request: { params: slugParam },
-  responses: { 200: json(CollectionSchema, 'The collection'), 404: problems[404] },
+  responses: { 200: jsonResponse(CollectionSchema, 'The collection'), 404: problems[404] },
 });
 const writeResponses = {
   401: problems[401],
@@ -66,7 +66,7 @@ const createRouteDef = createRoute({
   security: signedIn,
   middleware: [requireSignedIn] as const,
   request: { body: { required: true, content: { 'application/json': { schema: CollectionInputDoc } } } },
-  responses: { 201: json(CollectionSchema, 'The new collection'), ...writeResponses },
+  responses: { 201: jsonResponse(CollectionSchema, 'The new collection'), ...writeResponses },
 });
 const updateRoute = createRoute({
   method: 'put',
@@ -79,7 +79,11 @@ const updateRoute = createRoute({
     params: slugParam,
     body: { required: true, content: { 'application/json': { schema: CollectionInputDoc } } },
   },
-  responses: { 200: json(CollectionSchema, 'The changed collection'), 404: problems[404], ...writeResponses },
+  responses: {
+    200: jsonResponse(CollectionSchema, 'The changed collection'),
+    404: problems[404],
+    ...writeResponses,
+  },
 });
 const deleteRouteDef = deleteRoute(
   '/document-collections/{slug}',

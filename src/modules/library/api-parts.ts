@@ -1,15 +1,9 @@
-// What the library's API files share: the tag of their routes in the OpenAPI document, a JSON
-// response, and the route that deletes a record (signed in; 204, or 401, 403, 404).
+// What the library's API files share: the tag of their routes in the OpenAPI document, and the
+// route that deletes a record (signed in; 204, or 401, 403, 404).
 import { createRoute, type z } from '@hono/zod-openapi';
 import { problems, requireSignedIn, signedIn } from '../../platform/api.ts';
 
 export const tags = ['Library'];
-
-/** A JSON response of `schema`. */
-export const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 /** DELETE `path` for the signed-in (the action says who may), answering 204. */
 export function deleteRoute<P extends z.ZodObject>(

@@ -3,14 +3,22 @@
 // collections api-collections.ts.
 import { createRoute, z } from '@hono/zod-openapi';
 import { actionContext } from '../../platform/actions.ts';
-import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../platform/api.ts';
+import {
+  apiRouter,
+  jsonResponse,
+  listPage,
+  problems,
+  requireJson,
+  requireSignedIn,
+  signedIn,
+} from '../../platform/api.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { type DocumentDetails, getDocument, loadForChange, loadVisible } from './access.ts';
 import { createDocument, deleteDocument, updateDocument } from './actions/documents.ts';
 import { DocumentFileSchema, fileJson } from './api-files.ts';
-import { deleteRoute, json, tags } from './api-parts.ts';
+import { deleteRoute, tags } from './api-parts.ts';
 import { listDocuments } from './listing.ts';
 import { canDelete, canEdit } from './permissions.ts';
 import { documentInput, documentObject, inputOf, libraryFilterSchema } from './schemas.ts';
@@ -135,10 +143,7 @@ const listRoute = createRoute({
     }),
   },
   responses: {
-    200: json(
-      z.object({ total: z.number().int(), page: z.number().int(), items: z.array(DocumentSchema) }),
-      'A page of documents',
-    ),
+    200: jsonResponse(listPage(DocumentSchema), 'A page of documents'),
     422: problems[422],
   },
 });
@@ -148,7 +153,7 @@ const readRoute = createRoute({
   tags,
   summary: 'One document',
   request: { params: slugParam },
-  responses: { 200: json(DocumentSchema, 'The document'), 404: problems[404] },
+  responses: { 200: jsonResponse(DocumentSchema, 'The document'), 404: problems[404] },
 });
 const createRouteDef = createRoute({
   method: 'post',
@@ -159,7 +164,7 @@ const createRouteDef = createRoute({
   middleware: [requireSignedIn, requireJson] as const,
   request: { body: { required: true, content: { 'application/json': { schema: DocumentInputDoc } } } },
   responses: {
-    201: json(DocumentSchema, 'The new document'),
+    201: jsonResponse(DocumentSchema, 'The new document'),
     401: problems[401],
     403: problems[403],
     415: problems[415],
@@ -178,7 +183,7 @@ const updateRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: documentObject.partial() } } },
   },
   responses: {
-    200: json(DocumentSchema, 'The changed document'),
+    200: jsonResponse(DocumentSchema, 'The changed document'),
     401: problems[401],
     403: problems[403],
     404: problems[404],

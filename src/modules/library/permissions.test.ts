@@ -1,22 +1,11 @@
 // The library's rules, one table each, without a database: who changes records and their files,
 // who sees unpublished ones (as a predicate and as the SQL condition lists and joins use).
 import { describe, expect, it } from 'vitest';
+import { userRecord } from '../../../test/users.ts';
 import type { Role, User } from '../../db/schema.ts';
 import { canDelete, canEdit, canManageFiles, canView, seesUnpublished, visibleTo } from './permissions.ts';
 
-const person = (id: number, role: Role = 'member'): User => ({
-  id,
-  email: `p${id}@example.org`,
-  name: `P${id}`,
-  password_hash: null,
-  role,
-  locale: null,
-  time_zone: null,
-  email_verified_at: null,
-  disabled_at: null,
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:00:00.000Z',
-});
+const person = (id: number, role: Role = 'member'): User => userRecord({ id, role });
 
 const creator = person(1);
 const member = person(2);

@@ -5,11 +5,10 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
-import { attachment } from '../../platform/http/download.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { attempt, readForm } from '../../platform/http/forms.ts';
+import { spreadsheetDownload, spreadsheetFormat } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
-import { spreadsheetOf } from '../../platform/spreadsheets.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
 import { type Collection, loadCollection } from './access.ts';
@@ -56,10 +55,17 @@ export function libraryCollectionPages(deps: AppDeps) {
   });
 
   app.get('/library/collections/:file{export\\.(csv|xlsx)}', async (c) => {
-    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
     const rows = await listCollections(db, viewerOf(c));
-    const file = await spreadsheetOf(format, collectionColumns(config.baseUrl), rows, 'Collections');
-    return attachment(c, file.body, file.type, `library-collections.${format}`);
+    return spreadsheetDownload(
+      c,
+      spreadsheetFormat(c.req.param('file')),
+      collectionColumns(config.baseUrl),
+      rows,
+      {
+        file: 'library-collections',
+        sheet: 'Collections',
+      },
+    );
   });
 
   app.get('/library/collections/new', (c) => {

@@ -6,11 +6,10 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
-import { attachment } from '../../platform/http/download.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { attempt, type FieldErrors, type FormValues, readForm } from '../../platform/http/forms.ts';
+import { spreadsheetDownload, spreadsheetFormat } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
-import { spreadsheetOf } from '../../platform/spreadsheets.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { type DocumentDetails, loadForChange, loadVisible } from './access.ts';
 import { createDocument, deleteDocument, setPublished, updateDocument } from './actions/documents.ts';
@@ -109,11 +108,18 @@ export function libraryPages(deps: AppDeps) {
   }
 
   app.get('/library/:file{export\\.(csv|xlsx)}', async (c) => {
-    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
     const filter = libraryFilterSchema.parse(c.req.query());
     const rows = await documentRows(db, filter, viewerOf(c), c.var.locale);
-    const file = await spreadsheetOf(format, documentColumns(config.baseUrl), rows, 'Library');
-    return attachment(c, file.body, file.type, `library.${format}`);
+    return spreadsheetDownload(
+      c,
+      spreadsheetFormat(c.req.param('file')),
+      documentColumns(config.baseUrl),
+      rows,
+      {
+        file: 'library',
+        sheet: 'Library',
+      },
+    );
   });
 
   app.get('/library/new', (c) => {

@@ -6,11 +6,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestPlatform,
-  type Sent,
   type TestClient,
   type TestPlatform,
   visibleText,
 } from '../../../../test/harness.ts';
+import { formValues, importSteps } from '../../../../test/import-steps.ts';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../../../platform/import/index.ts';
 import { SEED_DIR } from '../../../seed.ts';
 import { seedDirectory } from '../seed.ts';
@@ -32,64 +32,7 @@ const FIXTURE = fs.readFileSync(
   path.join(import.meta.dirname, '../../../platform/import/fixtures/organisations.csv'),
 );
 
-/** Sends a file the way a browser sends the upload form (multipart, with the page's CSRF token). */
-async function upload(
-  client: TestClient,
-  filename: string,
-  content: Uint8Array | string,
-  options: { csrf?: boolean } = {},
-): Promise<Sent> {
-  await client.get('/directory/import');
-  const form = new FormData();
-  if (options.csrf !== false) form.set('_csrf', client.csrfToken());
-  // A copy on a plain ArrayBuffer, as File wants.
-  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content);
-  form.set('file', new File([bytes], filename));
-  const headers = new Headers({ 'x-forwarded-for': client.ip, 'accept-language': 'en' });
-  if (client.cookies.size) headers.set('cookie', [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-  const res = await hub.app.request('/directory/import', { method: 'POST', body: form, headers });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, location: res.headers.get('location') };
-}
-
-/** The values a browser would send for a form: selected options, hidden and checked inputs. */
-function formValues(html: string, action: string): Record<string, string> {
-  const start = html.indexOf(`action="${action}"`);
-  if (start < 0) throw new Error(`no form posting to ${action}`);
-  const form = html.slice(start, html.indexOf('</form>', start));
-  const values: Record<string, string> = {};
-  for (const m of form.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const selected = m[2]?.match(/<option value="([^"]*)"[^>]*selected/);
-    values[m[1] ?? ''] = selected?.[1] ?? m[2]?.match(/<option value="([^"]*)"/)?.[1] ?? '';
-  }
-  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
-    if (m[1] !== '_csrf') values[m[1] ?? ''] = (m[2] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
-  }
-  return values;
-}
-
-/** Upload → mapping (as guessed, with changes) → preview. */
-async function preview(
-  client: TestClient,
-  filename: string,
-  content: Uint8Array | string,
-  changes: Record<string, string> = {},
-) {
-  const up = await upload(client, filename, content);
-  expect(up.status, visibleText(up.text).slice(0, 400)).toBe(303);
-  const id = Number(up.location?.match(/\/directory\/import\/(\d+)$/)?.[1]);
-  const mapping = await client.get(`/directory/import/${id}`);
-  expect(mapping.status).toBe(200);
-  const values = { ...formValues(mapping.text, `/directory/import/${id}/preview`), ...changes };
-  const checked = await client.request(`/directory/import/${id}/preview`, { form: values });
-  return { id, mapping, checked };
-}
-
-/** …and import with what the preview page carries. */
-async function importAll(client: TestClient, id: number, checked: Sent, extra: Record<string, string> = {}) {
-  const values = { ...formValues(checked.text, `/directory/import/${id}`), ...extra };
-  return client.request(`/directory/import/${id}`, { form: values });
-}
+const { upload, preview, importAll } = importSteps('/directory/import');
 
 const organisationCount = async () =>
   Number(

@@ -3,7 +3,6 @@
 import type { Child } from 'hono/jsx';
 import { excerpt } from '../../../platform/markdown.ts';
 import {
-  DOMAINS,
   ORGANISATION_KINDS,
   type OrganisationKind,
   VALUE_CHAIN_STAGES,
@@ -15,8 +14,13 @@ import {
   FilterPanel,
   FilterSelect,
 } from '../../../ui/components/filters.tsx';
+import {
+  CountryFilter,
+  DomainFilter,
+  LanguageFilter,
+  SortFilter,
+} from '../../../ui/components/list-filters.tsx';
 import { Pagination, pageHref } from '../../../ui/components/pagination.tsx';
-import type { Option } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { OrganisationCard } from '../listing.ts';
 import { logoUrl } from '../logo.ts';
@@ -39,10 +43,8 @@ export interface DirectoryPage {
 }
 
 function Filters({ props }: { props: DirectoryPage }) {
-  const { t, fmt, locale } = usePage();
+  const { t } = usePage();
   const { filter } = props;
-  const collator = new Intl.Collator(locale);
-  const sorted = (options: Option[]) => options.sort((a, b) => collator.compare(a.label, b.label));
   return (
     <FilterPanel action="/directory" active={activeFilters(filter)}>
       <FilterInput
@@ -60,21 +62,9 @@ function Filters({ props }: { props: DirectoryPage }) {
         any={t('directory.anyKind')}
         options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) }))}
       />
-      <FilterSelect
-        name="country"
-        label={t('field.country')}
-        value={filter.country}
-        any={t('filter.anyCountry')}
-        options={sorted(props.countries.map((c) => ({ value: c, label: fmt.country(c) })))}
-      />
+      <CountryFilter value={filter.country} countries={props.countries} />
       <FilterInput name="city" label={t('directory.city')} value={filter.city} maxlength={100} />
-      <FilterSelect
-        name="domain"
-        label={t('field.domain')}
-        value={filter.domain}
-        any={t('filter.anyDomain')}
-        options={DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }))}
-      />
+      <DomainFilter value={filter.domain} />
       <FilterSelect
         name="stage"
         label={t('field.stage')}
@@ -82,23 +72,8 @@ function Filters({ props }: { props: DirectoryPage }) {
         any={t('directory.anyStage')}
         options={VALUE_CHAIN_STAGES.map((s) => ({ value: s, label: t(`vocab.stage.${s}`) }))}
       />
-      <FilterSelect
-        name="language"
-        label={t('field.language')}
-        value={filter.language}
-        any={t('filter.anyLanguage')}
-        options={sorted(props.languages.map((l) => ({ value: l, label: fmt.language(l), lang: l })))}
-      />
-      <FilterSelect
-        name="sort"
-        label={t('list.sortBy')}
-        value={props.sort}
-        any={t('list.sort.default')}
-        options={SORTS.filter((s) => s !== 'relevance' || filter.q).map((s) => ({
-          value: s,
-          label: t(`list.sort.${s}`),
-        }))}
-      />
+      <LanguageFilter value={filter.language} languages={props.languages} />
+      <SortFilter value={props.sort} sorts={SORTS} searching={!!filter.q} />
       <FilterCheckbox name="verified" label={t('directory.verifiedOnly')} checked={filter.verified === '1'} />
       {filter.view && <input type="hidden" name="view" value={filter.view} />}
     </FilterPanel>
