@@ -3,7 +3,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { actionContext, ensure } from '../../platform/actions.ts';
-import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../platform/api.ts';
+import {
+  apiRouter,
+  jsonResponse as json,
+  listPage,
+  problems,
+  requireJson,
+  requireSignedIn,
+  signedIn,
+} from '../../platform/api.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { isoWithOffset, todayIn } from '../../platform/time.ts';
@@ -155,10 +163,6 @@ const mayCreate = createMiddleware<AppEnv>(async (c, next) => {
 const slugParam = z.object({
   slug: z.string().max(120).openapi({ example: 'policy-dialogue-on-creative-hubs-2016' }),
 });
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const listRoute = createRoute({
   method: 'get',
   path: '/events',
@@ -179,10 +183,7 @@ const listRoute = createRoute({
     }),
   },
   responses: {
-    200: json(
-      z.object({ total: z.number().int(), page: z.number().int(), items: z.array(EventSummary) }),
-      'A page of events',
-    ),
+    200: json(listPage(EventSummary), 'A page of events'),
     422: problems[422],
   },
 });

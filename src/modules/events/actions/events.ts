@@ -7,6 +7,7 @@ import type { Database } from '../../../db/schema.ts';
 import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
+import { slugFrom, uniqueSlug } from '../../../platform/slugs.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { removeRecord } from '../../../search/index.ts';
 import {
@@ -25,25 +26,12 @@ import { RESERVED_EVENT_SLUGS } from '../vocab.ts';
 
 type Db = Kysely<Database>;
 
-/** A URL name from the title (and year), unique among events. */
-export async function uniqueSlug(db: Db, title: string, startsOn: string): Promise<string> {
-  const base =
-    `${title}`
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 70)
-      .replace(/-+$/, '') || 'event';
-  const withYear = `${base}-${startsOn.slice(0, 4)}`;
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? withYear : `${withYear}-${n}`;
-    if (RESERVED_EVENT_SLUGS.has(slug)) continue;
-    const taken = await db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirst();
-    if (!taken) return slug;
-  }
+/** A URL name from the title and the year (`policy-dialogue-on-creative-hubs-2016`), unique among events. */
+export async function eventSlug(db: Db, title: string, startsOn: string): Promise<string> {
+  const base = slugFrom(title, 'event').slice(0, 70).replace(/-+$/, '');
+  const taken = async (slug: string) =>
+    !!(await db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirst());
+  return uniqueSlug(`${base}-${startsOn.slice(0, 4)}`, taken, RESERVED_EVENT_SLUGS);
 }
 
 /**
@@ -136,7 +124,7 @@ export async function createEvent(
       .insertInto('events')
       .values({
         ...rowValues(input, ids),
-        slug: options.slug ?? (await uniqueSlug(trx, input.title, input.starts_on)),
+        slug: options.slug ?? (await eventSlug(trx, input.title, input.starts_on)),
         created_by: user?.id ?? null,
         created_at: now,
         updated_at: now,

@@ -2,7 +2,7 @@
 // as a timetable (timetable.tsx), what the participants' pages add, and the report link.
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import type { Domain } from '../../../platform/vocabularies.ts';
-import { CsrfField } from '../../../ui/components/form.tsx';
+import { DangerZone } from '../../../ui/components/danger-zone.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import { type EventDetails, translationFor } from '../access.ts';
@@ -149,16 +149,14 @@ export function EventView(props: {
       <EventPageBlocks event={event} summary={props.participation} />
       {event.status !== 'draft' && <ReportLink type="event" recordKey={event.slug} />}
       {props.may.delete && (
-        <details class="danger-zone no-print">
-          <summary>{t('events.deleteEvent')}</summary>
-          <form method="post" action={`/events/${event.slug}/delete`}>
-            <CsrfField />
-            <p>{t('events.deleteWarning', { title: event.title })}</p>
-            <button type="submit" class="button danger">
-              {t('action.deleteForGood')}
-            </button>
-          </form>
-        </details>
+        <div class="no-print">
+          <DangerZone
+            summary={t('events.deleteEvent')}
+            action={`/events/${event.slug}/delete`}
+            warning={t('events.deleteWarning', { title: event.title })}
+            confirm={t('action.deleteForGood')}
+          />
+        </div>
       )}
     </article>
   );
