@@ -2,7 +2,13 @@
 // with control characters refused with a message (page and API), the audit entries of the actions
 // (who acted, and that the API did), and "download my data" gathering every module's part.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, PASSWORD, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import {
+  createTestPlatform,
+  PASSWORD,
+  type TestClient,
+  type TestPlatform,
+  visibleText,
+} from '../../../test/harness.ts';
 import type { HubModule } from '../../platform/context.ts';
 
 // A module holding something of each member, as events, directory or library do.
@@ -16,6 +22,10 @@ beforeAll(async () => {
   hub = await createTestPlatform({ extraModules: [notebook] });
 });
 afterAll(() => hub.close());
+
+/** PATCH /api/v1/me from the browser session (with its CSRF token, as the page's script would). */
+const patchMe = (client: TestClient, json: Record<string, unknown>) =>
+  client.request('/api/v1/me', { method: 'PATCH', json, headers: { 'x-csrf-token': client.csrfToken() } });
 
 const auditOf = (userId: number, action: string) =>
   hub.deps.db
@@ -38,18 +48,9 @@ describe('names with control characters', () => {
     expect(res.text).toContain('value="control@example.org"');
   });
 
-  it('are refused on the account page and through the API, and nothing is saved', async () => {
+  it('are refused through the API with the form’s message, and nothing is saved', async () => {
     const { user, client } = await hub.signedIn();
-    const page = await client.request('/account/profile', {
-      form: { name: 'Two\nlines', locale: '', time_zone: '' },
-    });
-    expect(page.status).toBe(422);
-    expect(visibleText(page.text)).toContain('Write this on one line');
-    const api = await client.request('/api/v1/me', {
-      method: 'PATCH',
-      json: { name: 'Tab\there' },
-      headers: { 'x-csrf-token': client.csrfToken() },
-    });
+    const api = await patchMe(client, { name: 'Tab\there' });
     expect(api.status).toBe(422);
     expect(JSON.parse(api.text).errors).toEqual({
       name: 'Write this on one line, without tabs or control characters.',
@@ -75,11 +76,7 @@ describe('the audit entries of the actions', () => {
 
   it('says when a change came through the API, and keeps what PATCH does not send', async () => {
     const { user, client } = await hub.signedIn('member', { locale: 'km', timeZone: 'Asia/Phnom_Penh' });
-    const res = await client.request('/api/v1/me', {
-      method: 'PATCH',
-      json: { name: 'Renamed by script' },
-      headers: { 'x-csrf-token': client.csrfToken() },
-    });
+    const res = await patchMe(client, { name: 'Renamed by script' });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toMatchObject({
       name: 'Renamed by script',
@@ -90,25 +87,26 @@ describe('the audit entries of the actions', () => {
     expect(entry?.actor_id).toBe(user.id);
     expect(JSON.parse(entry?.details ?? '{}')).toMatchObject({ to: 'Renamed by script', via: 'api' });
     // null clears the language; the form's own rules apply to what is sent.
-    const cleared = await client.request('/api/v1/me', {
-      method: 'PATCH',
-      json: { locale: null },
-      headers: { 'x-csrf-token': client.csrfToken() },
-    });
+    const cleared = await patchMe(client, { locale: null });
     expect(JSON.parse(cleared.text)).toMatchObject({ locale: null, timeZone: 'Asia/Phnom_Penh' });
   });
 });
 
 describe('download my data', () => {
-  it('holds the account and, under each module’s id, what that module holds of the member', async () => {
+  it('holds the account without secrets and, under each module’s id, what it holds of the member', async () => {
     const { user, client } = await hub.signedIn();
     const res = await client.get('/account/export.json');
     expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="creative-hub-account-${user.id}.json"`,
+    );
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const data = JSON.parse(res.text);
-    expect(data.account.id).toBe(user.id);
+    expect(data.account).toMatchObject({ id: user.id, email: user.email });
+    expect(data.sessions.length).toBeGreaterThanOrEqual(1);
     expect(data.modules.notebook).toEqual({ notes: [`note of ${user.id}`] });
-    expect(data.account).not.toHaveProperty('password_hash');
+    expect(res.text).not.toContain('password_hash');
+    expect(res.text).not.toContain('argon2');
   });
 
   it('is only for the signed-in member', async () => {

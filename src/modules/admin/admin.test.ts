@@ -19,6 +19,15 @@ beforeAll(async () => {
 });
 afterAll(() => hub.close());
 
+/** The audit entry of the (one) role change of an account. */
+const roleChangeOf = (userId: number) =>
+  hub.deps.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', 'user.role_changed')
+    .where('subject_id', '=', String(userId))
+    .executeTakeFirstOrThrow();
+
 describe('access to the administration', () => {
   it('sends visitors to the login page and refuses members, editors and moderators', async () => {
     const visitor = hub.client();
@@ -71,12 +80,7 @@ describe('roles', () => {
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow();
     expect(row.role).toBe('editor');
-    const entry = await hub.deps.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('action', '=', 'user.role_changed')
-      .where('subject_id', '=', String(user.id))
-      .executeTakeFirstOrThrow();
+    const entry = await roleChangeOf(user.id);
     expect(entry.actor_id).toBe(admin.id);
     expect(JSON.parse(entry.details ?? '{}')).toEqual({ from: 'member', to: 'editor' });
     expect(entry.ip).toBe(adminClient.ip);
@@ -160,12 +164,7 @@ describe('/api/v1/users', () => {
     expect(patch.status).toBe(200);
     expect(JSON.parse(patch.text)).toMatchObject({ id: user.id, role: 'moderator', disabled: false });
     // The same action as the page's, with the same audit entry, marked as done through the API.
-    const entry = await hub.deps.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('action', '=', 'user.role_changed')
-      .where('subject_id', '=', String(user.id))
-      .executeTakeFirstOrThrow();
+    const entry = await roleChangeOf(user.id);
     expect(entry.actor_id).toBe(admin.id);
     expect(JSON.parse(entry.details ?? '{}')).toEqual({ from: 'member', to: 'moderator', via: 'api' });
 

@@ -1,25 +1,23 @@
 // The lists of the administration: accounts (search, role, status; by page) and the audit log
 // (action, who, record; newest first, older by id), the same selections for their exports, and
 // the figures of the overview.
-import type { Kysely } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import { containsInsensitive } from '../../db/dialect.ts';
 import type { Database, User } from '../../db/schema.ts';
 import type { AuditFilter, UserFilter } from './schemas.ts';
 
 type Db = Kysely<Database>;
 
+/** An account whose name or address contains `text` (any case; % and _ are plain characters). */
+function nameOrEmailContains(db: Db, text: string) {
+  const name = containsInsensitive(db, sql.ref('users.name'), text);
+  return sql<SqlBool>`(${name} or ${containsInsensitive(db, sql.ref('users.email'), text)})`;
+}
+
 /** The accounts the filter selects (the page number aside). */
 function usersQuery(db: Db, filter: Omit<UserFilter, 'page'>) {
   let query = db.selectFrom('users');
-  if (filter.q) {
-    const q = filter.q;
-    query = query.where((eb) =>
-      eb.or([
-        containsInsensitive(db, eb.ref('users.name'), q),
-        containsInsensitive(db, eb.ref('users.email'), q),
-      ]),
-    );
-  }
+  if (filter.q) query = query.where(nameOrEmailContains(db, filter.q));
   if (filter.role) query = query.where('role', '=', filter.role);
   if (filter.status === 'disabled') query = query.where('disabled_at', 'is not', null);
   if (filter.status === 'unverified')
@@ -73,15 +71,7 @@ function auditQuery(db: Db, filter: Omit<AuditFilter, 'before'>) {
       'users.email as actor_email',
     ]);
   if (filter.action) query = query.where('audit_log.action', '=', filter.action);
-  if (filter.actor) {
-    const actor = filter.actor;
-    query = query.where((eb) =>
-      eb.or([
-        containsInsensitive(db, eb.ref('users.email'), actor),
-        containsInsensitive(db, eb.ref('users.name'), actor),
-      ]),
-    );
-  }
+  if (filter.actor) query = query.where(nameOrEmailContains(db, filter.actor));
   if (filter.subject_type) query = query.where('audit_log.subject_type', '=', filter.subject_type);
   if (filter.subject_id) query = query.where('audit_log.subject_id', '=', filter.subject_id);
   return query;

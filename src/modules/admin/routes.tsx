@@ -3,6 +3,7 @@
 // handler asks canAdminister first; the writes are the actions' (actions.ts), the API's too.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { attachment } from '../../platform/http/download.ts';
@@ -10,6 +11,7 @@ import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { readForm } from '../../platform/http/forms.ts';
 import { localPath } from '../../platform/http/request.ts';
+import type { MessageKey } from '../../platform/i18n.ts';
 import { type Column, spreadsheetOf } from '../../platform/spreadsheets.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { changeRole, setDisabled } from './actions.ts';
@@ -42,6 +44,10 @@ async function download<R>(c: C, name: string, columns: Column<R>[], rows: R[], 
   return attachment(c, file.body, file.type, `${name}.${format}`);
 }
 
+/** A page of the administration (never indexed). */
+const adminPage = (c: C, title: MessageKey, view: Child) =>
+  renderPage(c, { title: c.var.t(title), noindex: true }, view);
+
 /** Back to the list the form was sent from. */
 const backToList = (c: C) => c.redirect(localPath(c.req.query('back'), '/admin/users'), 303);
 
@@ -52,20 +58,16 @@ export function adminPages(deps: AppDeps) {
   app.get('/admin', async (c) => {
     administrator(c);
     const [roles, outbox] = await Promise.all([countUsersByRole(db), outboxBacklog(db)]);
-    return renderPage(
-      c,
-      { title: c.var.t('admin.title'), noindex: true },
-      <AdminHomeView roles={roles} outbox={outbox} />,
-    );
+    return adminPage(c, 'admin.title', <AdminHomeView roles={roles} outbox={outbox} />);
   });
 
   app.get('/admin/users', async (c) => {
     administrator(c);
     const filter = userFilterSchema.parse(c.req.query());
     const { users, total } = await listUsers(db, filter, PAGE_SIZE);
-    return renderPage(
+    return adminPage(
       c,
-      { title: c.var.t('admin.users'), noindex: true },
+      'admin.users',
       <UsersView users={users} total={total} filter={filter} pageSize={PAGE_SIZE} />,
     );
   });
@@ -103,9 +105,9 @@ export function adminPages(deps: AppDeps) {
       listAudit(db, filter, AUDIT_PAGE),
       distinctAuditActions(db),
     ]);
-    return renderPage(
+    return adminPage(
       c,
-      { title: c.var.t('admin.audit'), noindex: true },
+      'admin.audit',
       <AuditView entries={entries} hasMore={hasMore} filter={filter} actions={actions} />,
     );
   });

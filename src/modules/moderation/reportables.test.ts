@@ -31,6 +31,15 @@ beforeAll(async () => {
 });
 afterAll(() => hub.close());
 
+/** The audit entry of `action` by the account `actorId`. */
+const auditBy = (actorId: number, action: string) =>
+  hub.deps.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', action)
+    .where('actor_id', '=', actorId)
+    .executeTakeFirstOrThrow();
+
 describe('reporting any module’s records', () => {
   it('files a report on a record of a module the moderation module knows nothing of', async () => {
     const { user, client } = await hub.signedIn();
@@ -42,12 +51,7 @@ describe('reporting any module’s records', () => {
     });
     expect(sent.status).toBe(303);
     expect(sent.location).toBe('/poems/river-song');
-    const entry = await hub.deps.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('action', '=', 'report.filed')
-      .where('actor_id', '=', user.id)
-      .executeTakeFirstOrThrow();
+    const entry = await auditBy(user.id, 'report.filed');
     expect(entry.subject_type).toBe('poem');
     expect(JSON.parse(entry.details ?? '{}')).toMatchObject({ key: 'river-song', reason: 'spam' });
 
@@ -93,12 +97,7 @@ describe('the switches', () => {
     expect(
       (await client.request('/moderation/settings', { form: { 'directory.approval': '1' } })).status,
     ).toBe(303);
-    const entry = await hub.deps.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('action', '=', 'settings.changed')
-      .where('actor_id', '=', user.id)
-      .executeTakeFirstOrThrow();
+    const entry = await auditBy(user.id, 'settings.changed');
     expect(entry.subject_id).toBeNull();
     expect(JSON.parse(entry.details ?? '{}')).toMatchObject({ 'directory.approval': true });
   });

@@ -18,6 +18,14 @@ import { awaitsVerification, loginRefusal, mayResetPassword } from '../permissio
 import type { LoginInput, RegisterInput, ResetInput } from '../schemas.ts';
 import { insertUser } from './create.ts';
 
+/** The mail that carries each kind of link sent from the sign-in pages. */
+const LINK_MAILS = {
+  verify_email: (ctx: ActionContext, user: User, token: string) =>
+    accountMails.verify(recipient(ctx, user), linkTo(ctx, `/verify-email?token=${token}`)),
+  reset_password: (ctx: ActionContext, user: User, token: string) =>
+    accountMails.reset(recipient(ctx, user), linkTo(ctx, `/password/reset?token=${token}`)),
+};
+
 /** The address a request comes from, as the rate limits count it. */
 const addressOf = (ctx: ActionContext) => ctx.ip ?? '';
 
@@ -82,20 +90,30 @@ export async function verifyEmail(ctx: ActionContext, token: string): Promise<To
   });
 }
 
-/** Mails a new confirmation link, if the address has an account that still needs one. */
-export async function resendVerification(ctx: ActionContext, email: string): Promise<void> {
+/**
+ * Mails the account of `email` (if it has one, and `allowed`) a single-use link for `purpose`, counted
+ * as a try per address and per account whether the account exists or not.
+ */
+async function mailLink(
+  ctx: ActionContext,
+  email: string,
+  allowed: (user: User) => boolean,
+  purpose: keyof typeof LINK_MAILS,
+) {
   const address = normaliseEmail(email);
   await countMailTry(ctx, address);
   const user = await findUserByEmail(ctx.deps.db, address);
-  if (!user || !awaitsVerification(user)) return;
+  if (!user || !allowed(user)) return;
   await transact(ctx, async (trx) => {
-    const token = await issueUserToken(trx, user.id, 'verify_email');
-    await enqueueMail(
-      trx,
-      accountMails.verify(recipient(ctx, user), linkTo(ctx, `/verify-email?token=${token}`)),
-    );
+    const token = await issueUserToken(trx, user.id, purpose);
+    await enqueueMail(trx, LINK_MAILS[purpose](ctx, user, token));
   });
   ctx.deps.outbox.kick();
+}
+
+/** Mails a new confirmation link, if the address has an account that still needs one. */
+export function resendVerification(ctx: ActionContext, email: string): Promise<void> {
+  return mailLink(ctx, email, awaitsVerification, 'verify_email');
 }
 
 /**
@@ -126,19 +144,8 @@ export async function logIn(ctx: ActionContext, input: LoginInput): Promise<User
 }
 
 /** Mails a link to choose a new password, if the address has an account that may have one. */
-export async function requestPasswordReset(ctx: ActionContext, email: string): Promise<void> {
-  const address = normaliseEmail(email);
-  await countMailTry(ctx, address);
-  const user = await findUserByEmail(ctx.deps.db, address);
-  if (!user || !mayResetPassword(user)) return;
-  await transact(ctx, async (trx) => {
-    const token = await issueUserToken(trx, user.id, 'reset_password');
-    await enqueueMail(
-      trx,
-      accountMails.reset(recipient(ctx, user), linkTo(ctx, `/password/reset?token=${token}`)),
-    );
-  });
-  ctx.deps.outbox.kick();
+export function requestPasswordReset(ctx: ActionContext, email: string): Promise<void> {
+  return mailLink(ctx, email, mayResetPassword, 'reset_password');
 }
 
 /**

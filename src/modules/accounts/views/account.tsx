@@ -1,8 +1,10 @@
 // The account page: profile, password, address, API tokens, sessions, and the member's data.
 import type { User } from '../../../db/schema.ts';
 import { LOCALE_NAMES, LOCALES } from '../../../locales/index.ts';
+import type { MessageKey } from '../../../platform/i18n.ts';
 import { TIME_ZONES } from '../../../platform/time.ts';
 import { Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
+import type { Option } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { SessionRow, TokenRow } from '../access.ts';
 import { describeDevice } from '../device.ts';
@@ -19,6 +21,23 @@ export interface AccountForms {
   wait?: number;
 }
 
+/** A language and a time zone of one's own, or none (the empty choice: follow the hub's). */
+const ownChoices: { name: 'locale' | 'time_zone'; label: MessageKey; none: MessageKey; options: Option[] }[] =
+  [
+    {
+      name: 'locale',
+      label: 'account.language',
+      none: 'account.languageAuto',
+      options: LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l })),
+    },
+    {
+      name: 'time_zone',
+      label: 'account.timeZone',
+      none: 'account.timeZoneDefault',
+      options: TIME_ZONES.map((z) => ({ value: z, label: z })),
+    },
+  ];
+
 function ProfileForm({ account, state }: { account: User; state?: FormState }) {
   const { t } = usePage();
   return (
@@ -31,26 +50,15 @@ function ProfileForm({ account, state }: { account: User; state?: FormState }) {
         initial={account.name}
         state={state}
       />
-      <SelectField
-        name="locale"
-        label="account.language"
-        initial={account.locale ?? ''}
-        state={state}
-        options={[
-          { value: '', label: t('account.languageAuto') },
-          ...LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l })),
-        ]}
-      />
-      <SelectField
-        name="time_zone"
-        label="account.timeZone"
-        initial={account.time_zone ?? ''}
-        state={state}
-        options={[
-          { value: '', label: t('account.timeZoneDefault') },
-          ...TIME_ZONES.map((z) => ({ value: z, label: z })),
-        ]}
-      />
+      {ownChoices.map((choice) => (
+        <SelectField
+          name={choice.name}
+          label={choice.label}
+          initial={account[choice.name] ?? ''}
+          state={state}
+          options={[{ value: '', label: t(choice.none) }, ...choice.options]}
+        />
+      ))}
       <Submit label="form.save" />
     </Form>
   );

@@ -3,7 +3,7 @@
 import type { MessageKey } from '../../../platform/i18n.ts';
 import { Field, Form, Submit } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import { WaitNotice } from './parts.tsx';
+import { SignInPage } from './parts.tsx';
 
 export function MessageView(props: {
   title: MessageKey;
@@ -14,10 +14,7 @@ export function MessageView(props: {
 }) {
   const { t } = usePage();
   return (
-    <section class="wrap narrow">
-      <h1>{t(props.title)}</h1>
-      <p>{t(props.message)}</p>
-      <WaitNotice wait={props.wait} />
+    <SignInPage title={props.title} intro={props.message} wait={props.wait}>
       {props.action && (
         <p>
           <a class="button" href={props.action.href}>
@@ -31,6 +28,6 @@ export function MessageView(props: {
           <Submit label="verify.resend" variant="secondary" />
         </Form>
       )}
-    </section>
+    </SignInPage>
   );
 }

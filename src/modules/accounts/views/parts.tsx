@@ -1,5 +1,6 @@
-// Pieces several account pages share: how long to wait after too many tries, and the password
-// fields.
+// Pieces several account pages share: the frame of a sign-in page, how long to wait after too many
+// tries, and the password fields.
+import type { Child } from 'hono/jsx';
 import type { MessageKey } from '../../../platform/i18n.ts';
 import { Field, type FormState } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
@@ -9,6 +10,19 @@ export function WaitNotice({ wait }: { wait?: number }) {
   const { t } = usePage();
   if (wait === undefined) return null;
   return <p class="notice warning">{t('auth.tryAgainIn', { minutes: wait })}</p>;
+}
+
+/** A narrow page of the sign-in flow: its title, an introduction, how long to wait, then the rest. */
+export function SignInPage(props: { title: MessageKey; intro?: MessageKey; wait?: number; children: Child }) {
+  const { t } = usePage();
+  return (
+    <section class="wrap narrow">
+      <h1>{t(props.title)}</h1>
+      {props.intro && <p>{t(props.intro)}</p>}
+      <WaitNotice wait={props.wait} />
+      {props.children}
+    </section>
+  );
 }
 
 /** A new password, with the rule of its length. */

@@ -1,15 +1,12 @@
 // The sign-in pages: join, check your email, log in, forgotten password, choose a new password.
 import { Field, Form, type FormState, Submit } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import { NewPassword, WaitNotice } from './parts.tsx';
+import { NewPassword, SignInPage } from './parts.tsx';
 
 export function RegisterView({ state, wait }: { state?: FormState; wait?: number }) {
   const { t } = usePage();
   return (
-    <section class="wrap narrow">
-      <h1>{t('register.title')}</h1>
-      <p>{t('register.intro')}</p>
-      <WaitNotice wait={wait} />
+    <SignInPage title="register.title" intro="register.intro" wait={wait}>
       <Form action="/register" state={state} requiredNote>
         <Field name="name" label="register.name" autocomplete="name" required maxlength={100} state={state} />
         <Field
@@ -27,18 +24,17 @@ export function RegisterView({ state, wait }: { state?: FormState; wait?: number
       <p>
         {t('register.haveAccount')} <a href="/login">{t('layout.logIn')}</a>
       </p>
-    </section>
+    </SignInPage>
   );
 }
 
 export function CheckEmailView({ email }: { email: string }) {
   const { t } = usePage();
   return (
-    <section class="wrap narrow">
-      <h1>{t('register.checkEmailTitle')}</h1>
+    <SignInPage title="register.checkEmailTitle">
       <p>{t('register.checkEmail', { email })}</p>
       <p class="muted">{t('register.checkEmailHint')}</p>
-    </section>
+    </SignInPage>
   );
 }
 
@@ -46,9 +42,7 @@ export function LoginView({ state, next, wait }: { state?: FormState; next?: str
   const { t } = usePage();
   const unverified = state?.errors?._form === 'login.unverified';
   return (
-    <section class="wrap narrow">
-      <h1>{t('login.title')}</h1>
-      <WaitNotice wait={wait} />
+    <SignInPage title="login.title" wait={wait}>
       <Form action="/login" state={state} requiredNote>
         {next && <input type="hidden" name="next" value={next} />}
         <Field
@@ -79,7 +73,7 @@ export function LoginView({ state, next, wait }: { state?: FormState; next?: str
       <p>
         {t('login.noAccount')} <a href="/register">{t('layout.register')}</a>
       </p>
-    </section>
+    </SignInPage>
   );
 }
 
@@ -93,12 +87,8 @@ function ResendForm({ email }: { email: string }) {
 }
 
 export function ForgotView({ state, wait }: { state?: FormState; wait?: number }) {
-  const { t } = usePage();
   return (
-    <section class="wrap narrow">
-      <h1>{t('forgot.title')}</h1>
-      <p>{t('forgot.intro')}</p>
-      <WaitNotice wait={wait} />
+    <SignInPage title="forgot.title" intro="forgot.intro" wait={wait}>
       <Form action="/password/forgot" state={state} requiredNote>
         <Field
           name="email"
@@ -111,20 +101,18 @@ export function ForgotView({ state, wait }: { state?: FormState; wait?: number }
         />
         <Submit label="forgot.submit" />
       </Form>
-    </section>
+    </SignInPage>
   );
 }
 
 export function ResetView({ token, state }: { token: string; state?: FormState }) {
-  const { t } = usePage();
   return (
-    <section class="wrap narrow">
-      <h1>{t('reset.title')}</h1>
+    <SignInPage title="reset.title">
       <Form action="/password/reset" state={state} requiredNote>
         <input type="hidden" name="token" value={token} />
         <NewPassword name="password" label="reset.newPassword" state={state} />
         <Submit label="reset.submit" />
       </Form>
-    </section>
+    </SignInPage>
   );
 }

@@ -5,7 +5,7 @@ import { pageHref } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { AuditRow } from '../listing.ts';
 import type { AuditFilter } from '../schemas.ts';
-import { Breadcrumb, Downloads } from './parts.tsx';
+import { Breadcrumb, Downloads, Table } from './parts.tsx';
 
 function AuditFilters({ filter, actions }: { filter: AuditFilter; actions: string[] }) {
   const { t } = usePage();
@@ -44,52 +44,47 @@ function AuditFilters({ filter, actions }: { filter: AuditFilter; actions: strin
 function AuditTable({ entries }: { entries: AuditRow[] }) {
   const { t, fmt } = usePage();
   return (
-    <div class="table-scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.auditWhen')}</th>
-            <th scope="col">{t('admin.auditActor')}</th>
-            <th scope="col">{t('admin.auditAction')}</th>
-            <th scope="col">{t('admin.auditSubject')}</th>
-            <th scope="col">{t('admin.auditDetails')}</th>
-            <th scope="col">{t('admin.auditFrom')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr>
-              <td>
-                <time datetime={e.at}>{fmt.dateTime(e.at)}</time>
-              </td>
-              <td>
-                {e.actor_id === null
-                  ? t('audit.system')
-                  : (e.actor_name ?? t('admin.auditDeletedUser', { id: e.actor_id }))}
-              </td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>{e.subject_type ? `${e.subject_type} #${e.subject_id}` : ''}</td>
-              <td>
-                <code class="details">{e.details ?? ''}</code>
-              </td>
-              <td>
-                <small>
-                  {e.ip ?? ''}
-                  {e.request_id && (
-                    <>
-                      <br />
-                      <span class="muted">{e.request_id}</span>
-                    </>
-                  )}
-                </small>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      head={[
+        'admin.auditWhen',
+        'admin.auditActor',
+        'admin.auditAction',
+        'admin.auditSubject',
+        'admin.auditDetails',
+        'admin.auditFrom',
+      ]}
+    >
+      {entries.map((e) => (
+        <tr>
+          <td>
+            <time datetime={e.at}>{fmt.dateTime(e.at)}</time>
+          </td>
+          <td>
+            {e.actor_id === null
+              ? t('audit.system')
+              : (e.actor_name ?? t('admin.auditDeletedUser', { id: e.actor_id }))}
+          </td>
+          <td>
+            <code>{e.action}</code>
+          </td>
+          <td>{e.subject_type ? `${e.subject_type} #${e.subject_id}` : ''}</td>
+          <td>
+            <code class="details">{e.details ?? ''}</code>
+          </td>
+          <td>
+            <small>
+              {e.ip ?? ''}
+              {e.request_id && (
+                <>
+                  <br />
+                  <span class="muted">{e.request_id}</span>
+                </>
+              )}
+            </small>
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

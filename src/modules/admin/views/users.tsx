@@ -7,7 +7,7 @@ import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { UserFilter } from '../schemas.ts';
 import { statusOf, USER_STATUSES } from '../vocab.ts';
-import { Breadcrumb, Downloads } from './parts.tsx';
+import { Breadcrumb, Downloads, Table } from './parts.tsx';
 
 function UserFilters({ filter }: { filter: UserFilter }) {
   const { t } = usePage();
@@ -91,38 +91,31 @@ export function UsersView(props: { users: User[]; total: number; filter: UserFil
         <p role="status">{t('list.count', { count: props.total })}</p>
         <Downloads path="/admin/users/export" />
       </div>
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.name')}</th>
-              <th scope="col">{t('admin.role')}</th>
-              <th scope="col">{t('admin.status')}</th>
-              <th scope="col">{t('admin.joined')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('admin.accountActions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.users.map((u) => (
-              <tr>
-                <td>
-                  {u.name}
-                  <br />
-                  <small class="muted">{u.email}</small>
-                </td>
-                <td>
-                  <RoleForm user={u} back={back} />
-                </td>
-                <td>{t(`admin.status.${statusOf(u)}`)}</td>
-                <td>{fmt.date(u.created_at)}</td>
-                <td>{u.id !== me?.id && <DisableForm user={u} back={back} />}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        head={[
+          'admin.name',
+          'admin.role',
+          'admin.status',
+          'admin.joined',
+          { hidden: 'admin.accountActions' },
+        ]}
+      >
+        {props.users.map((u) => (
+          <tr>
+            <td>
+              {u.name}
+              <br />
+              <small class="muted">{u.email}</small>
+            </td>
+            <td>
+              <RoleForm user={u} back={back} />
+            </td>
+            <td>{t(`admin.status.${statusOf(u)}`)}</td>
+            <td>{fmt.date(u.created_at)}</td>
+            <td>{u.id !== me?.id && <DisableForm user={u} back={back} />}</td>
+          </tr>
+        ))}
+      </Table>
       <Pagination page={props.filter.page} pageSize={props.pageSize} total={props.total} />
     </div>
   );

@@ -33,6 +33,11 @@ export function SearchFilters(props: {
     const key = labels.get(type);
     return key ? t(key) : type;
   };
+  const filters: [(typeof SEARCH_FILTERS)[number], MessageKey, (value: string) => string][] = [
+    ['type', 'search.facetType', typeName],
+    ['lang', 'search.facetLanguage', fmt.language],
+    ['country', 'search.facetCountry', fmt.country],
+  ];
   return (
     <FilterPanel
       action="/search"
@@ -40,27 +45,15 @@ export function SearchFilters(props: {
       clearHref={pageHref(here, { ...unfiltered, cursor: undefined })}
     >
       {params.q && <input type="hidden" name="q" value={params.q} />}
-      <FilterSelect
-        name="type"
-        label={t('search.facetType')}
-        value={params.type}
-        any={t('search.anyValue')}
-        options={optionsOf(facets.type, params.type, typeName, fmt.number)}
-      />
-      <FilterSelect
-        name="lang"
-        label={t('search.facetLanguage')}
-        value={params.lang}
-        any={t('search.anyValue')}
-        options={optionsOf(facets.lang, params.lang, fmt.language, fmt.number)}
-      />
-      <FilterSelect
-        name="country"
-        label={t('search.facetCountry')}
-        value={params.country}
-        any={t('search.anyValue')}
-        options={optionsOf(facets.country, params.country, fmt.country, fmt.number)}
-      />
+      {filters.map(([name, title, label]) => (
+        <FilterSelect
+          name={name}
+          label={t(title)}
+          value={params[name]}
+          any={t('search.anyValue')}
+          options={optionsOf(facets[name], params[name], label, fmt.number)}
+        />
+      ))}
     </FilterPanel>
   );
 }
