@@ -7,7 +7,7 @@
 // and then the row count) tells whether anything changed; rows updated since the last look are
 // moved to their place by binary search. A deletion (the count falls short) rebuilds the order.
 // Lists then sort by rank: a number.
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from './schema.ts';
 
 /** Tables with what this needs: an integer id, a name, a status and updated_at. */
@@ -213,4 +213,54 @@ export async function pageOfSelection(
   }
   const sorted = sortByRank(ids, rankOf);
   return { pageIds: sorted.slice(page.offset, page.offset + page.size), total: sorted.length };
+}
+
+/** The sorts of a list of named records. */
+export type NamedListSort = 'name' | 'relevance' | 'newest' | 'updated';
+
+/**
+ * One page of a list of named records (`selection`: the filtered rows of `table`) in its sort —
+ * by name in the reader's collation, by relevance (`matches`, best first), newest or last updated
+ * first — and the size of the list. `whole`: the selection is every published record (the list as
+ * visitors first see it), read straight from the name order.
+ */
+export async function pageOfNamedList(
+  db: Kysely<Database>,
+  table: NamedTable,
+  // biome-ignore lint/suspicious/noExplicitAny: a selection of either table; the columns used are common to both
+  selection: SelectQueryBuilder<any, any, object>,
+  options: { sort: NamedListSort; locale: string; matches?: number[]; whole: boolean },
+  page: { offset: number; size: number },
+): Promise<{ pageIds: number[]; total: number }> {
+  const { sort, locale } = options;
+  if (sort === 'name' && options.whole) {
+    const { published } = await nameOrder(db, table, locale);
+    return { pageIds: published.slice(page.offset, page.offset + page.size), total: published.length };
+  }
+  const id = `${table}.id`;
+  if (sort === 'name' || sort === 'relevance') {
+    // Names follow Intl.Collator, which no database collation matches for every script: the
+    // selection is sorted by each name's rank in the collated order.
+    const all: { id: number }[] = await selection.select(`${id} as id`).execute();
+    const order = sort === 'name' ? { locale } : { relevance: options.matches ?? [] };
+    return pageOfSelection(
+      db,
+      table,
+      all.map((r) => r.id),
+      order,
+      page,
+    );
+  }
+  const column = `${table}.${sort === 'newest' ? 'created_at' : 'updated_at'}`;
+  const [rows, count] = await Promise.all([
+    selection
+      .select(`${id} as id`)
+      .orderBy(column, 'desc')
+      .orderBy(id, 'desc')
+      .limit(page.size)
+      .offset(page.offset)
+      .execute() as Promise<{ id: number }[]>,
+    selection.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { pageIds: rows.map((r) => r.id), total: Number(count.n) };
 }

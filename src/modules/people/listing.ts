@@ -2,7 +2,7 @@
 // 'person'), sorting (names in the reader's collation), paging and the exports — all from the same
 // selection — the values the filters offer, and the administrators' list of pending claims.
 import type { Kysely } from 'kysely';
-import { nameOrder, pageOfSelection } from '../../db/collated-order.ts';
+import { pageOfNamedList } from '../../db/collated-order.ts';
 import type { Database, User } from '../../db/schema.ts';
 import type { Locale } from '../../locales/index.ts';
 import { matchingRecordIds } from '../../search/index.ts';
@@ -106,44 +106,16 @@ export async function listPeople(
 ): Promise<{ cards: PersonCard[]; total: number }> {
   const pageSize = ctx.pageSize ?? PAGE_SIZE;
   const matches = await textMatches(db, filter, ctx.viewer);
-  const base = selection(db, filter, ctx.viewer, matches);
-  const sort = effectiveSort(filter);
-  const offset = (filter.page - 1) * pageSize;
-  let pageIds: number[];
-  let total: number;
   const unfiltered =
     !filter.q && !filter.country && !filter.domain && !filter.language && !filter.organisation;
-  if (sort === 'name' && unfiltered && !ctx.viewer) {
-    // The list as visitors first see it: straight from the name order (db/collated-order.ts).
-    const { published } = await nameOrder(db, 'people', ctx.locale);
-    total = published.length;
-    pageIds = published.slice(offset, offset + pageSize);
-  } else if (sort === 'name' || sort === 'relevance') {
-    // Names follow Intl.Collator, which no database collation matches for every script: the
-    // selection is sorted by each name's rank in the collated order (db/collated-order.ts).
-    const all = await base.select('people.id').execute();
-    ({ pageIds, total } = await pageOfSelection(
-      db,
-      'people',
-      all.map((r) => r.id),
-      sort === 'name' ? { locale: ctx.locale } : { relevance: matches ?? [] },
-      { offset, size: pageSize },
-    ));
-  } else {
-    const column = sort === 'newest' ? 'people.created_at' : 'people.updated_at';
-    const [rows, count] = await Promise.all([
-      base
-        .select('people.id')
-        .orderBy(column, 'desc')
-        .orderBy('people.id', 'desc')
-        .limit(pageSize)
-        .offset(offset)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    pageIds = rows.map((r) => r.id);
-    total = Number(count.n);
-  }
+  const { pageIds, total } = await pageOfNamedList(
+    db,
+    'people',
+    selection(db, filter, ctx.viewer, matches),
+    // Visitors see the published profiles only; a member also sees their own draft.
+    { sort: effectiveSort(filter), locale: ctx.locale, matches, whole: unfiltered && !ctx.viewer },
+    { offset: (filter.page - 1) * pageSize, size: pageSize },
+  );
   if (pageIds.length === 0) return { cards: [], total };
   const [rows, facets, organisations, titles, pictures] = await Promise.all([
     db

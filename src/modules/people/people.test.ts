@@ -118,6 +118,9 @@ describe('browsing', () => {
 
     const newest = await hub.client().get('/directory/people?sort=newest&country=KH');
     expect(slugsOn(newest.text)[0]).toMatch(/-13$/);
+    const updated = await hub.client().get('/directory/people?sort=updated&country=KH');
+    expect(slugsOn(updated.text)[0]).toMatch(/-13$/);
+    expect(slugsOn(updated.text)).toHaveLength(14);
   });
 
   it('drops filter values it cannot use instead of failing', async () => {
