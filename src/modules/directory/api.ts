@@ -3,7 +3,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actionContext, ensure } from '../../platform/actions.ts';
-import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../platform/api.ts';
+import {
+  apiRouter,
+  jsonResponse,
+  listPage,
+  problems,
+  requireJson,
+  requireSignedIn,
+  signedIn,
+} from '../../platform/api.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { parseInput, readJson } from '../../platform/http/forms.ts';
 import {
@@ -97,10 +105,6 @@ function toJson(
 }
 
 const slugParam = z.object({ slug: z.string().max(120).openapi({ example: 'stella' }) });
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const writeProblems = { 400: problems[400], 401: problems[401], 403: problems[403], 422: problems[422] };
 
 const listRoute = createRoute({
@@ -124,24 +128,20 @@ const listRoute = createRoute({
     }),
   },
   responses: {
-    200: json(
-      z.object({
-        total: z.number().int(),
-        page: z.number().int(),
-        items: z.array(
-          OrganisationSchema.pick({
-            slug: true,
-            url: true,
-            kind: true,
-            name: true,
-            nameTranslit: true,
-            lang: true,
-            country: true,
-            city: true,
-            verified: true,
-          }),
-        ),
-      }),
+    200: jsonResponse(
+      listPage(
+        OrganisationSchema.pick({
+          slug: true,
+          url: true,
+          kind: true,
+          name: true,
+          nameTranslit: true,
+          lang: true,
+          country: true,
+          city: true,
+          verified: true,
+        }),
+      ),
       'A page of organisations',
     ),
     422: problems[422],
@@ -153,7 +153,7 @@ const readRoute = createRoute({
   tags: ['Directory'],
   summary: 'One organisation',
   request: { params: slugParam },
-  responses: { 200: json(OrganisationSchema, 'The organisation'), 404: problems[404] },
+  responses: { 200: jsonResponse(OrganisationSchema, 'The organisation'), 404: problems[404] },
 });
 const createRouteDef = createRoute({
   method: 'post',
@@ -163,7 +163,11 @@ const createRouteDef = createRoute({
   security: signedIn,
   middleware: [requireSignedIn, requireJson] as const,
   request: { body: { required: true, content: { 'application/json': { schema: OrganisationInput } } } },
-  responses: { 201: json(OrganisationSchema, 'The new organisation'), ...writeProblems, 415: problems[415] },
+  responses: {
+    201: jsonResponse(OrganisationSchema, 'The new organisation'),
+    ...writeProblems,
+    415: problems[415],
+  },
 });
 const updateRoute = createRoute({
   method: 'patch',
@@ -177,7 +181,7 @@ const updateRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: organisationObject.partial() } } },
   },
   responses: {
-    200: json(OrganisationSchema, 'The changed organisation'),
+    200: jsonResponse(OrganisationSchema, 'The changed organisation'),
     ...writeProblems,
     404: problems[404],
     415: problems[415],

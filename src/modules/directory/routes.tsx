@@ -11,8 +11,8 @@ import { attachment } from '../../platform/http/download.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { attempt, readForm } from '../../platform/http/forms.ts';
 import { localPath } from '../../platform/http/request.ts';
+import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
-import { spreadsheetOf } from '../../platform/spreadsheets.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
 import { bySlug, historyOf, loadOrganisation, type OrganisationDetails, signedInContext } from './access.ts';
@@ -109,16 +109,14 @@ export function directoryPages(deps: AppDeps) {
         viewer: c.var.auth?.user ?? null,
         baseUrl: config.baseUrl,
       });
-      const name = `creative-hub-directory-${new Date().toISOString().slice(0, 10)}.${format}`;
-      if (format === 'csv' || format === 'xlsx') {
-        const file = await spreadsheetOf(format, exportColumns, rows, 'Directory');
-        return attachment(c, file.body, file.type, name);
-      }
+      const name = `creative-hub-directory-${new Date().toISOString().slice(0, 10)}`;
+      if (format === 'csv' || format === 'xlsx')
+        return spreadsheetDownload(c, format, exportColumns, rows, { file: name, sheet: 'Directory' });
       const body =
         format === 'vcf'
           ? toVcards(rows)
           : JSON.stringify({ exportedAt: new Date().toISOString(), count: rows.length, organisations: rows });
-      return attachment(c, body, EXPORT_TYPES[format], name);
+      return attachment(c, body, EXPORT_TYPES[format], `${name}.${format}`);
     });
   }
 

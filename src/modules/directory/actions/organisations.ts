@@ -6,6 +6,7 @@ import type { Database, User } from '../../../db/schema.ts';
 import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
 import { hasRole } from '../../../platform/auth.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
+import { slugFrom, uniqueSlug } from '../../../platform/slugs.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { removeRecord } from '../../../search/index.ts';
 import {
@@ -58,26 +59,10 @@ export async function statusForNew(db: Db, user: User | null): Promise<Organisat
 }
 
 /** A URL name from the organisation's name in Latin letters, unique among organisations. */
-export async function uniqueSlug(db: Db, name: string, translit: string | null | undefined): Promise<string> {
-  const base =
-    (translit || name)
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'organisation';
-  let slug = RESERVED_SLUGS.has(base) ? `${base}-2` : base;
-  for (let n = 2; ; n++) {
-    const taken = await db
-      .selectFrom('organisations')
-      .select('id')
-      .where('slug', '=', slug)
-      .executeTakeFirst();
-    if (!taken) return slug;
-    slug = `${base}-${n}`;
-  }
+export function organisationSlug(db: Db, name: string, translit: string | null | undefined): Promise<string> {
+  const isTaken = async (slug: string) =>
+    !!(await db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst());
+  return uniqueSlug(slugFrom(translit || name, 'organisation'), isTaken, RESERVED_SLUGS);
 }
 
 /** The links as stored and as the history shows them: a label ('' for none) and an address. */
@@ -170,7 +155,7 @@ export async function insertOrganisation(
     .insertInto('organisations')
     .values({
       ...rowValues(input),
-      slug: input.slug ?? (await uniqueSlug(db, input.name, input.name_translit)),
+      slug: input.slug ?? (await organisationSlug(db, input.name, input.name_translit)),
       parent_id: input.parentId ?? null,
       status,
       created_by: actor?.id ?? null,
