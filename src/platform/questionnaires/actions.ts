@@ -13,7 +13,7 @@ import type { AnswerNaming } from './answers.ts';
 import { ensureQuestionnaire, type Question, type QuestionnaireOwnerRef, questionsOf } from './questions.ts';
 import { answeredQuestions } from './responses.ts';
 import type { QuestionInput } from './schemas.ts';
-import { CONDITION_KINDS, MAX_QUESTIONS, type QuestionKind } from './vocab.ts';
+import { CHOICE_KINDS, CONDITION_KINDS, MAX_QUESTIONS, type QuestionKind } from './vocab.ts';
 
 type Db = Kysely<Database>;
 
@@ -129,7 +129,7 @@ export async function updateQuestion(
   const chosen = answered.get(question.id);
   if (chosen && input.kind !== question.kind) throw conflict('kind', 'questionnaire.kindFixed');
   // Renaming a choice someone chose would leave their answer pointing at nothing.
-  if (question.kind === input.kind && [...(chosen ?? [])].some((c) => !input.options.includes(c)))
+  if (CHOICE_KINDS.has(question.kind) && [...(chosen ?? [])].some((c) => !input.options.includes(c)))
     throw conflict('options', 'questionnaire.choiceChosen');
   const named = questions.flatMap((q) => (q.condition?.question === question.id ? q.condition.values : []));
   if (named.some((v) => !(input.kind === 'yes_no' ? ['yes', 'no'] : input.options).includes(v)))

@@ -50,6 +50,7 @@ export {
   responseOf,
   responsesOf,
   saveResponse,
+  setResponseStatus,
 } from './responses.ts';
 export { type BuilderPlace, type BuilderTarget, builderPages } from './routes.tsx';
 export { inputOf, type QuestionInput, questionSchema } from './schemas.ts';

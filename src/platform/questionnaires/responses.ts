@@ -165,6 +165,24 @@ export async function saveResponse(
   return id;
 }
 
+/** Marks the respondent's response submitted (or back to a draft) without touching its answers. */
+export async function setResponseStatus(
+  trx: Db,
+  owner: QuestionnaireOwnerRef,
+  respondentId: number,
+  status: ResponseStatus,
+): Promise<void> {
+  const questionnaireId = await questionnaireIdOf(trx, owner);
+  if (questionnaireId === undefined) return;
+  const now = nowIso();
+  await trx
+    .updateTable('questionnaire_responses')
+    .set({ status, submitted_at: status === 'submitted' ? now : null, updated_at: now })
+    .where('questionnaire_id', '=', questionnaireId)
+    .where('respondent_id', '=', respondentId)
+    .execute();
+}
+
 /**
  * The questions someone has answered (drafts included) and, for each, the values given (the
  * choices of a choice question): answered questions are hidden rather than deleted, and keep

@@ -1,19 +1,14 @@
 // /api/v1/events/{slug}/feedback: the summary of an event's feedback, and sending one's own, with
 // the same questions, rules and checks as the feedback pages (tag "Event participants").
 import { createRoute, z } from '@hono/zod-openapi';
-import { isUniqueViolation } from '../../../db/dialect.ts';
-import { actionContext, audit as auditEntry, transact } from '../../../platform/actions.ts';
+import { actionContext } from '../../../platform/actions.ts';
 import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../../platform/api.ts';
-import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps } from '../../../platform/context.ts';
-import { HttpError } from '../../../platform/http/errors.ts';
-import { fieldErrors, readJson } from '../../../platform/http/forms.ts';
-import { todayIn } from '../../../platform/time.ts';
-import { loadEvent, participantOf, refuse } from './access.ts';
+import { loadEvent, refuse } from './access.ts';
+import { sendFeedback } from './actions/feedback.ts';
 import { outcomesOf } from './after.ts';
-import { feedbackSummary, hasResponded, questionsOf, saveResponse } from './feedback.ts';
-import { canSeeFeedbackSummary, feedbackIsOpen } from './permissions.ts';
-import { answerFieldsOf, answersSchema } from './schemas.ts';
+import { API_KIND, FEEDBACK_NAMING, feedbackSummary, questionsOf } from './feedback.ts';
+import { canSeeFeedbackSummary } from './permissions.ts';
 
 const TAG = 'Event participants';
 
@@ -42,6 +37,10 @@ const json = (schema: z.ZodType, description: string) => ({
 const body = (schema: z.ZodType) => ({
   body: { required: true, content: { 'application/json': { schema } } },
 });
+/** The API's answers by question id, as the form's fields (q<id>): the schema and its messages name them so. */
+const answerFields = (answers: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(answers).map(([id, v]) => [`${FEEDBACK_NAMING.prefix}${id}`, v]));
+
 const writeProblems = { 401: problems[401], 403: problems[403], 404: problems[404], 422: problems[422] };
 
 const routes = {
@@ -93,10 +92,10 @@ export function feedbackApi(deps: AppDeps) {
       return c.json(
         {
           responses: summary.responses,
-          questions: summary.questions.map(({ id, kind, label, answered, average, counts, texts }) => ({
-            id,
-            kind,
-            label,
+          questions: summary.questions.map(({ question, answered, average, counts, texts }) => ({
+            id: question.id,
+            kind: API_KIND[question.kind as keyof typeof API_KIND] ?? 'text',
+            label: question.label,
             answered,
             average,
             counts,
@@ -107,32 +106,10 @@ export function feedbackApi(deps: AppDeps) {
       );
     })
     .openapi(routes.answer, async (c) => {
-      const user = requireUser(c);
       const { event } = await loadEvent(db, c, c.req.valid('param').slug);
-      const me = await participantOf(db, event.id, user.id);
-      if (!me) throw new HttpError(403, 'participants.notParticipant');
-      if (!feedbackIsOpen(event, todayIn(event.time_zone)))
-        throw new HttpError(403, 'participants.feedbackNotOpen');
-      if (await hasResponded(db, me.id)) throw new HttpError(409, 'participants.alreadyAnswered');
-      const parsed = answersSchema(await questionsOf(db, event.id)).safeParse(
-        answerFieldsOf(await readJson(c)),
-      );
-      if (!parsed.success) throw HttpError.invalid(fieldErrors(parsed.error.issues));
-      try {
-        const ctx = actionContext(c);
-        await transact(ctx, async (trx) => {
-          await saveResponse(trx, event.id, me.id, parsed.data);
-          await auditEntry(trx, ctx, {
-            action: 'event.feedback_sent',
-            subjectType: 'event',
-            subjectId: event.id,
-            details: { answers: parsed.data.size },
-          });
-        });
-      } catch (err) {
-        if (isUniqueViolation(err)) throw new HttpError(409, 'participants.alreadyAnswered');
-        throw err;
-      }
+      // The body was checked against the route's schema: `answers` is an object.
+      const { answers } = c.req.valid('json') as { answers: Record<string, unknown> };
+      await sendFeedback(actionContext(c), event, answerFields(answers));
       return c.body(null, 201);
     });
 }

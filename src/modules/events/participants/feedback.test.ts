@@ -19,16 +19,16 @@ afterAll(() => hub.close());
 
 const question = (form: Record<string, string>) =>
   organiser.submit(`${base}/questions`, `${base}/questions`, {
-    kind: 'text',
+    kind: 'long_text',
     label: '',
-    choices: '',
+    options: '',
     ...form,
   });
 
 const ids = async () => {
   const qs = await questionsOf(hub.deps.db, await eventId(hub, KHON_KAEN));
   const of = (kind: string) => qs.find((q) => q.kind === kind)?.id ?? 0;
-  return { rating: of('rating'), choice: of('choice'), text: of('text') };
+  return { rating: of('rating'), choice: of('single_choice'), text: of('long_text') };
 };
 
 describe('questions', () => {
@@ -39,22 +39,22 @@ describe('questions', () => {
     expect(
       (
         await question({
-          kind: 'choice',
+          kind: 'single_choice',
           label: 'Will you use the action plan template?',
-          choices: 'Yes\nNo\nNot sure',
+          options: 'Yes\nNo\nNot sure',
         })
       ).status,
     ).toBe(303);
-    expect((await question({ kind: 'text', label: 'What should the next training add?' })).status).toBe(303);
+    expect((await question({ label: 'What should the next training add?' })).status).toBe(303);
     const page = visibleText((await organiser.get(`${base}/questions`)).text);
     expect(page).toContain('How useful was Module 3 (IPRs)?');
-    expect(page).toContain('Yes · No · Not sure');
+    expect(page).toContain('Yes / No / Not sure');
   });
 
   it('refuses a choice question without two different answers, and strangers', async () => {
-    const res = await question({ kind: 'choice', label: 'Lunch?', choices: 'Yes\nyes' });
+    const res = await question({ kind: 'single_choice', label: 'Lunch?', options: 'Yes\nyes' });
     expect(res.status).toBe(422);
-    expect(res.text).toContain('id="f-choices-error"');
+    expect(res.text).toContain('id="f-options-error"');
     expect(res.text).toContain('Lunch?');
     const { client: stranger } = await hub.signedIn();
     expect((await stranger.get(`${base}/questions`)).status).toBe(403);
@@ -75,14 +75,14 @@ describe('answers', () => {
 
   it('refuses answers of the wrong type next to the question, keeping what was typed', async () => {
     const q = await ids();
-    const before = await count(hub, 'event_feedback_responses');
+    const before = await count(hub, 'questionnaire_responses');
     for (const [fields, errorId] of [
-      [{ [`q${q.rating}`]: '7', [`q${q.text}`]: 'Kept text' }, `q${q.rating}-error`],
-      [{ [`q${q.rating}`]: 'great', [`q${q.text}`]: 'Kept text' }, `q${q.rating}-error`],
-      [{ [`q${q.rating}`]: '', [`q${q.text}`]: 'Kept text' }, `q${q.rating}-error`],
+      [{ [`q${q.rating}`]: '7', [`q${q.text}`]: 'Kept text' }, `f-q${q.rating}-error`],
+      [{ [`q${q.rating}`]: 'great', [`q${q.text}`]: 'Kept text' }, `f-q${q.rating}-error`],
+      [{ [`q${q.rating}`]: '', [`q${q.text}`]: 'Kept text' }, `f-q${q.rating}-error`],
       [
         { [`q${q.rating}`]: '4', [`q${q.choice}`]: 'Maybe', [`q${q.text}`]: 'Kept text' },
-        `q${q.choice}-error`,
+        `f-q${q.choice}-error`,
       ],
     ] as const) {
       const res = await participant.submit(base, base, fields);
@@ -90,7 +90,7 @@ describe('answers', () => {
       expect(res.text).toContain(`id="${errorId}"`);
       expect(res.text).toContain('Kept text');
     }
-    expect(await count(hub, 'event_feedback_responses')).toBe(before);
+    expect(await count(hub, 'questionnaire_responses')).toBe(before);
     const api = await participant.request(`/api/v1/events/${KHON_KAEN}/feedback`, {
       json: { answers: { [q.rating]: true } },
       headers: { 'x-csrf-token': participant.csrfToken() },
@@ -107,7 +107,7 @@ describe('answers', () => {
       [`q${q.text}`]: 'More time for the IPR case studies',
     });
     expect(sent.status).toBe(303);
-    expect(await count(hub, 'event_feedback_answers')).toBe(3);
+    expect(await count(hub, 'questionnaire_answers')).toBe(3);
     const again = await participant.submit(base, base, { [`q${q.rating}`]: '1' });
     expect(again.status).toBe(409);
     expect(visibleText(again.text)).toContain('You have already sent your feedback for this event.');
@@ -116,7 +116,7 @@ describe('answers', () => {
       headers: { 'x-csrf-token': participant.csrfToken() },
     });
     expect(api.status).toBe(409);
-    expect(await count(hub, 'event_feedback_responses')).toBe(1);
+    expect(await count(hub, 'questionnaire_responses')).toBe(1);
   });
 
   it('takes a second participant’s answers through the API', async () => {

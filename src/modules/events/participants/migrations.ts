@@ -2,6 +2,7 @@
 // (registration/migrations.ts) and the library's documents, which they point to.
 import type { Kysely, Migration } from 'kysely';
 import { columns } from '../../../db/dialect.ts';
+import { feedbackQuestionsMigration } from './feedback-migration.ts';
 
 const participantsTables: Migration = {
   async up(db: Kysely<unknown>) {
@@ -131,4 +132,6 @@ const participantsTables: Migration = {
 
 export const participantsMigrations: Record<string, Migration> = {
   '2026_12_03_0032_event_participants': participantsTables,
+  // The feedback questions and answers move into the platform's questionnaires.
+  '2026_12_10_0003_event_feedback_questionnaires': feedbackQuestionsMigration,
 };

@@ -1,7 +1,8 @@
 // One zod schema per form, shared by the pages, the API and the OpenAPI document, built from the
 // platform's fields: a participant of the roster (with inputOf, a saved row as that input: what
 // PATCH merges onto and what the edit form shows), a day's check-in, the report's texts, a linked
-// document, a photo's caption; and the feedback questions and answers. Messages are locale keys.
+// document, a photo's caption. The feedback's questions and answers are a questionnaire of the
+// platform, which builds their schemas (feedback.ts). Messages are locale keys.
 import { z } from 'zod';
 import {
   blankToNull,
@@ -23,15 +24,7 @@ import type { MessageKey } from '../../../platform/i18n.ts';
 import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
 import { PARTICIPANT_ROLES } from '../registration/vocab.ts';
 import type { Participant, ParticipantLinks } from './access.ts';
-import {
-  DOCUMENT_ROLES,
-  MAX_ANSWER_LENGTH,
-  MAX_CHOICES,
-  MAX_REPORT_TEXT,
-  QUESTION_KINDS,
-  RATING_MAX,
-  RATING_MIN,
-} from './vocab.ts';
+import { DOCUMENT_ROLES, MAX_REPORT_TEXT } from './vocab.ts';
 
 /** A slug, or the address of its page pasted (…/directory/stella, …/library/decision-1755). */
 const slugOrAddress = (section: string, message: MessageKey) =>
@@ -131,116 +124,3 @@ export const documentLinkSchema = z.object({
 });
 
 export const photoSchema = z.object({ caption: line(300) });
-
-const choiceList = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? v
-          .split(/\r?\n/)
-          .map((line) => line.trim())
-          .filter(Boolean)
-      : v,
-  z
-    .array(z.string().trim().min(1).max(200, 'participants.choiceTooLong'), 'form.invalid')
-    .max(MAX_CHOICES, 'participants.tooManyChoices')
-    .default([]),
-);
-
-export const questionSchema = z
-  .object({
-    kind: z.enum(QUESTION_KINDS, 'form.invalid'),
-    label: z.string('form.required').trim().min(1, 'form.required').max(300, 'form.tooLong'),
-    choices: choiceList,
-    required: checkbox(),
-  })
-  .superRefine((q, ctx) => {
-    const unique = new Set(q.choices.map((c) => c.toLocaleLowerCase()));
-    if (q.kind === 'choice' && (q.choices.length < 2 || unique.size !== q.choices.length))
-      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'participants.needChoices' });
-  })
-  .transform((q) => ({ ...q, choices: q.kind === 'choice' ? q.choices : [] }));
-export type QuestionInput = z.infer<typeof questionSchema>;
-
-export interface Question {
-  id: number;
-  kind: 'rating' | 'choice' | 'text';
-  label: string;
-  choices: string[];
-  required: boolean;
-}
-
-export type Answer = { rating: number } | { choice: string } | { text: string };
-
-/** Nothing typed, or null from the API: no answer. */
-const blankToUndefined = (v: unknown) =>
-  v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v;
-/** "Required" when there is no answer, the question's own message when it is of the wrong type. */
-const typed = (key: string) => ({
-  error: (issue: { input: unknown }) => (issue.input === undefined ? 'form.required' : key),
-});
-/** A form sends "4"; the API sends 4. Anything else (true, "great", 3.5) stays what it is and fails. */
-const digitsToNumber = (v: unknown) => {
-  const given = blankToUndefined(v);
-  return typeof given === 'string' && /^\s*\d{1,3}\s*$/.test(given) ? Number(given) : given;
-};
-
-function answerSchema(q: Question): z.ZodType {
-  const optional = (schema: z.ZodType) => (q.required ? schema : schema.optional());
-  if (q.kind === 'rating')
-    return z.preprocess(
-      digitsToNumber,
-      optional(
-        z
-          .number(typed('participants.badRating'))
-          .int('participants.badRating')
-          .min(RATING_MIN, 'participants.badRating')
-          .max(RATING_MAX, 'participants.badRating'),
-      ),
-    );
-  if (q.kind === 'choice')
-    return z.preprocess(
-      blankToUndefined,
-      optional(
-        z
-          .string(typed('participants.badChoice'))
-          .refine((v) => q.choices.includes(v), 'participants.badChoice'),
-      ),
-    );
-  return z.preprocess(
-    blankToUndefined,
-    optional(z.string(typed('form.invalid')).trim().max(MAX_ANSWER_LENGTH, 'form.tooLong')),
-  );
-}
-
-/**
- * The answers to the event's questions, as the form sends them (`q<id>` fields) or the API does
- * (`{ "<id>": value }`): a rating a whole number from 1 to 5, a choice one of the question's, a
- * text at most 4 000 characters; required questions answered. Unknown fields are ignored.
- */
-export function answersSchema(questions: Question[]) {
-  const shape = Object.fromEntries(questions.map((q) => [`q${q.id}`, answerSchema(q)]));
-  return z.object(shape).transform((values) => {
-    const answers = new Map<number, Answer>();
-    for (const q of questions) {
-      const v = values[`q${q.id}`];
-      if (v === undefined) continue;
-      answers.set(
-        q.id,
-        q.kind === 'rating'
-          ? { rating: Number(v) }
-          : q.kind === 'choice'
-            ? { choice: String(v) }
-            : { text: String(v) },
-      );
-    }
-    return answers;
-  });
-}
-
-/** The API body `{ answers: { "12": 4, "13": "Yes" } }` as the form's fields. */
-export function answerFieldsOf(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
-  const answers = (body as { answers?: unknown }).answers;
-  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return {};
-  return Object.fromEntries(Object.entries(answers).map(([id, v]) => [`q${id}`, v]));
-}

@@ -1,10 +1,11 @@
 // The tables around the roster (registration/tables.ts): check-ins per day, the report's texts,
-// the documents and photos of an event, and the participants' feedback. Added to the platform's
-// Database type (declaration merging); the shared roster columns keep their meaning.
+// the documents and photos of an event. The participants' feedback is a questionnaire of the
+// platform (feedback.ts). Added to the platform's Database type (declaration merging); the shared
+// roster columns keep their meaning.
 import type { Generated } from 'kysely';
 import type { Timestamp } from '../../../db/schema.ts';
 import type { ImageColumns } from '../../../platform/attached-images.ts';
-import type { DocumentRole, QuestionKind } from './vocab.ts';
+import type { DocumentRole } from './vocab.ts';
 
 /** A participant was there on one day of the event (a local date of the event's zone). */
 export interface EventCheckinsTable {
@@ -47,43 +48,11 @@ export interface EventPhotosTable extends ImageColumns {
   created_by: number | null;
 }
 
-/** A question of the event's feedback form. */
-export interface EventFeedbackQuestionsTable {
-  id: Generated<number>;
-  event_id: number;
-  position: number;
-  kind: QuestionKind;
-  label: string;
-  /** For `choice`: the options as a JSON array of strings; `[]` otherwise. */
-  choices: string;
-  required: number;
-}
-
-/** One participant's answers, sent once. */
-export interface EventFeedbackResponsesTable {
-  id: Generated<number>;
-  event_id: number;
-  participant_id: number;
-  submitted_at: Timestamp;
-}
-
-/** The answer to one question: the column of the question's kind is set, the others null. */
-export interface EventFeedbackAnswersTable {
-  response_id: number;
-  question_id: number;
-  rating: number | null;
-  choice: string | null;
-  text: string | null;
-}
-
 declare module '../../../db/schema.ts' {
   interface Database {
     event_checkins: EventCheckinsTable;
     event_outcomes: EventOutcomesTable;
     event_documents: EventDocumentsTable;
     event_photos: EventPhotosTable;
-    event_feedback_questions: EventFeedbackQuestionsTable;
-    event_feedback_responses: EventFeedbackResponsesTable;
-    event_feedback_answers: EventFeedbackAnswersTable;
   }
 }

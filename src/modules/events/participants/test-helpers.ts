@@ -123,8 +123,8 @@ export async function count(
     | 'event_participants'
     | 'event_checkins'
     | 'event_photos'
-    | 'event_feedback_responses'
-    | 'event_feedback_answers'
+    | 'questionnaire_responses'
+    | 'questionnaire_answers'
     | 'event_documents'
     | 'event_categories',
 ) {

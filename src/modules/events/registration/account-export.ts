@@ -1,10 +1,12 @@
 // What a member's "download my data" (/account/export.json) holds of their taking part in events:
-// every registration or application with its answers, and the roster rows made from them or
+// every registration or application with its answers (its response to the event's application
+// form), and the roster rows made from them or
 // linked to the account. The accounts module knows nothing of events; it asks each module's
 // `accountExport` hook (platform/context.ts).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { parseAnswers } from './answers.ts';
+import { responseOf } from '../../../platform/questionnaires/index.ts';
+import { applicationForm } from './form.ts';
 
 export async function eventsAccountExport(db: Kysely<Database>, userId: number) {
   const [applications, participation] = await Promise.all([
@@ -13,6 +15,8 @@ export async function eventsAccountExport(db: Kysely<Database>, userId: number) 
       .innerJoin('events', 'events.id', 'event_registrations.event_id')
       .leftJoin('event_categories', 'event_categories.id', 'event_registrations.category_id')
       .select([
+        'event_registrations.id',
+        'event_registrations.event_id',
         'events.slug as event',
         'event_registrations.status',
         'event_registrations.name',
@@ -22,7 +26,6 @@ export async function eventsAccountExport(db: Kysely<Database>, userId: number) 
         'event_categories.label as category',
         'event_registrations.gender',
         'event_registrations.networking_consent',
-        'event_registrations.answers',
         'event_registrations.submitted_at',
         'event_registrations.decided_at',
         'event_registrations.created_at',
@@ -48,11 +51,13 @@ export async function eventsAccountExport(db: Kysely<Database>, userId: number) 
       .execute(),
   ]);
   return {
-    applications: applications.map((a) => ({
-      ...a,
-      networking_consent: a.networking_consent === 1,
-      answers: parseAnswers(a.answers),
-    })),
+    applications: await Promise.all(
+      applications.map(async ({ id, event_id, ...a }) => ({
+        ...a,
+        networking_consent: a.networking_consent === 1,
+        answers: (await responseOf(db, applicationForm(event_id), id))?.answers ?? {},
+      })),
+    ),
     participation: participation.map((p) => ({ ...p, networking_consent: p.networking_consent === 1 })),
   };
 }

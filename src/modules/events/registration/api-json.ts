@@ -1,10 +1,10 @@
 // The JSON shapes of applications in /api/v1 (documented in the OpenAPI document), and the one
 // function that writes an application in that shape.
 import { z } from '@hono/zod-openapi';
+import { isFileAnswer, type Question } from '../../../platform/questionnaires/index.ts';
 import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
-import { type FormField, isFileAnswer } from './answers.ts';
-import type { Application } from './applications-store.ts';
-import type { Review } from './review-store.ts';
+import type { Application } from './applications.ts';
+import type { Review } from './reviews.ts';
 import { REGISTRATION_STATUSES } from './vocab.ts';
 
 const AnswerSchema = z.object({
@@ -74,13 +74,13 @@ export const BalanceSchema = z
 
 export function toJson(
   application: Application,
-  fields: FormField[],
+  questions: Question[],
   baseUrl: string,
   eventSlug: string,
   reviews?: Review[],
 ): z.infer<typeof ApplicationSchema> {
-  const answers = fields.flatMap((field) => {
-    const value = application.parsedAnswers[String(field.id)];
+  const answers = questions.flatMap((field) => {
+    const value = application.answers[String(field.id)];
     if (value === undefined) return [];
     return [
       {

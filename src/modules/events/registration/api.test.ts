@@ -11,24 +11,24 @@ import {
   createEvent,
   registrationOf,
   setUpRegistration,
-  signedIn,
   standardFields,
+  withToken,
 } from './test-helpers.ts';
 
 let hub: TestPlatform;
 let slug: string;
-let organiser: Awaited<ReturnType<typeof signedIn>>;
-let applicant: Awaited<ReturnType<typeof signedIn>>;
+let organiser: Awaited<ReturnType<typeof withToken>>;
+let applicant: Awaited<ReturnType<typeof withToken>>;
 let question: number;
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  organiser = await signedIn(hub, 'editor');
+  organiser = await withToken(hub, 'editor');
   slug = await createEvent(organiser.client, { title: 'Selection by API' });
-  await setUpRegistration(hub, organiser.client, slug, { capacity: '10' });
+  await setUpRegistration(organiser.client, slug, { capacity: '10' });
   question = await addQuestion(hub, organiser.client, slug, { kind: 'number', label: 'Years of practice' });
-  applicant = await signedIn(hub);
-  const res = await apply(hub, applicant.client, slug, {
+  applicant = await withToken(hub);
+  const res = await apply(applicant.client, slug, {
     ...standardFields({ category_id: await categoryId(hub, slug, 'Government officials') }),
     [`q_${question}`]: '12',
   });
@@ -42,7 +42,7 @@ const list = () => `/api/v1/events/${slug}/applications`;
 describe('the reviewers’ API', () => {
   it('answers 401 without credentials and 403 to a stranger', async () => {
     expect((await api(hub, null, 'GET', `/api/v1/events/${slug}/applications`)).status).toBe(401);
-    const stranger = await signedIn(hub);
+    const stranger = await withToken(hub);
     const refused = await api(hub, stranger.token, 'GET', `/api/v1/events/${slug}/applications`);
     expect(refused.status).toBe(403);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
@@ -129,7 +129,6 @@ describe('the reviewers’ API', () => {
     });
     // An organiser's own application is decided by someone else.
     const own = await apply(
-      hub,
       organiser.client,
       slug,
       standardFields({ category_id: await categoryId(hub, slug, 'Government officials') }),
@@ -154,7 +153,7 @@ describe('the applicant’s API', () => {
     const one = await api(hub, applicant.token, 'GET', `/api/v1/me/applications/${entry!.id}`);
     expect(one.body).toMatchObject({ id: entry!.id, answers: [{ value: 12 }] });
     expect(one.body).not.toHaveProperty('reviews');
-    const stranger = await signedIn(hub);
+    const stranger = await withToken(hub);
     expect((await api(hub, stranger.token, 'GET', `/api/v1/me/applications/${entry!.id}`)).status).toBe(404);
     expect(
       (await api(hub, stranger.token, 'POST', `/api/v1/me/applications/${entry!.id}/withdraw`)).status,

@@ -1,24 +1,25 @@
 // /api/v1/events/{slug}/applications (the event's reviewers: list with the balance, read, decide)
 // and /api/v1/me/applications (the applicant: list, read, withdraw) — the pages' rules through the
-// same loaders, permissions and decisions.ts, in the OpenAPI document under "Applications".
+// same loaders, permissions and actions, in the OpenAPI document under "Applications".
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { actionContext } from '../../../platform/actions.ts';
 import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../../platform/api.ts';
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
+import { questionsOf } from '../../../platform/questionnaires/index.ts';
 import { getEventById } from '../access.ts';
-import { changeContext, loadForReviewing } from './access.ts';
+import { getSettings, loadForReviewing } from './access.ts';
+import { withdrawApplication } from './actions/apply.ts';
+import { decideApplication } from './actions/review.ts';
 import { ApplicationSchema, BalanceSchema, toJson } from './api-json.ts';
-import { applicationById, applicationsOfUser } from './applications-store.ts';
-import { decide, withdraw } from './decisions.ts';
-import { fieldsOf } from './form-store.ts';
+import { applicationById, applicationsOfUser, registrationById } from './applications.ts';
+import { applicationForm } from './form.ts';
 import { applicationListing } from './listing.ts';
-import { canJudge, canWithdraw } from './permissions.ts';
-import { balanceOf, reviewsOf } from './review-store.ts';
+import { balanceOf, reviewsOf } from './reviews.ts';
 import { applicationFilterSchema, decisionSchema, SORTS } from './schemas.ts';
-import { getSettings } from './settings-store.ts';
-import { DECISIONS, REGISTRATION_STATUSES } from './vocab.ts';
+import { REGISTRATION_STATUSES } from './vocab.ts';
 
 type C = Context<AppEnv>;
 
@@ -84,7 +85,7 @@ const decideRoute = createRoute({
     body: {
       required: true,
       content: {
-        'application/json': { schema: z.object({ decision: z.enum(DECISIONS) }).openapi('Decision') },
+        'application/json': { schema: decisionSchema.openapi('Decision') },
       },
     },
   },
@@ -156,29 +157,37 @@ const withdrawRoute = createRoute({
 
 export function registrationApi(deps: AppDeps) {
   const { db, config } = deps;
+  const questions = (eventId: number) => questionsOf(db, applicationForm(eventId));
 
   /** An application of the signed-in account, with its event; 404 for anyone else's. */
   const ownApplication = async (c: C, id: number) => {
     const user = requireUser(c);
-    const row = await db
-      .selectFrom('event_registrations')
-      .select(['event_id', 'user_id'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await registrationById(db, id);
     const event = row && row.user_id === user.id ? await getEventById(db, row.event_id) : undefined;
     const application = event && (await applicationById(db, event.id, id));
     if (!event || !application) throw new HttpError(404, 'error.404.message');
     return { user, event, application };
   };
 
+  /** An application of the event for its reviewers (drafts are not theirs to see), as JSON. */
+  const reviewedJson = async (event: { id: number; slug: string }, id: number) => {
+    const application = await applicationById(db, event.id, id);
+    if (!application || application.status === 'draft') throw new HttpError(404, 'error.404.message');
+    const [form, reviews] = await Promise.all([questions(event.id), reviewsOf(db, [id])]);
+    return {
+      application,
+      json: toJson(application, form, config.baseUrl, event.slug, reviews.get(id) ?? []),
+    };
+  };
+
   return apiRouter()
     .openapi(listRoute, async (c) => {
-      const { event, settings } = await loadForReviewing(db, c, c.req.valid('param').slug);
+      const { event, settings } = await loadForReviewing(c, c.req.valid('param').slug);
       const { pageSize, ...query } = c.req.valid('query');
       const filter = applicationFilterSchema.parse(query);
-      const [{ rows, total }, fields, balance] = await Promise.all([
+      const [{ rows, total }, form, balance] = await Promise.all([
         applicationListing(db, event.id, filter, pageSize),
-        fieldsOf(db, event.id),
+        questions(event.id),
         balanceOf(db, event.id, settings.capacity),
       ]);
       const reviews = await reviewsOf(
@@ -198,7 +207,7 @@ export function registrationApi(deps: AppDeps) {
             })),
           },
           items: rows.map((r) =>
-            toJson(r.application, fields, config.baseUrl, event.slug, reviews.get(r.application.id) ?? []),
+            toJson(r.application, form, config.baseUrl, event.slug, reviews.get(r.application.id) ?? []),
           ),
         },
         200,
@@ -206,35 +215,15 @@ export function registrationApi(deps: AppDeps) {
     })
     .openapi(readRoute, async (c) => {
       const { slug, id } = c.req.valid('param');
-      const { event } = await loadForReviewing(db, c, slug);
-      const application = await applicationById(db, event.id, id);
-      if (!application || application.status === 'draft') throw new HttpError(404, 'error.404.message');
-      const [fields, reviews] = await Promise.all([fieldsOf(db, event.id), reviewsOf(db, [id])]);
-      return c.json(toJson(application, fields, config.baseUrl, event.slug, reviews.get(id) ?? []), 200);
+      const { event } = await loadForReviewing(c, slug);
+      return c.json((await reviewedJson(event, id)).json, 200);
     })
     .openapi(decideRoute, async (c) => {
       const { slug, id } = c.req.valid('param');
-      const { user, event, settings } = await loadForReviewing(db, c, slug);
-      const application = await applicationById(db, event.id, id);
-      if (!application || application.status === 'draft') throw new HttpError(404, 'error.404.message');
-      if (!canJudge(user, application)) throw new HttpError(403, 'registration.ownApplication');
-      const parsed = decisionSchema.safeParse(c.req.valid('json'));
-      if (!parsed.success)
-        throw new HttpError(422, 'registration.badDecision', undefined, undefined, {
-          decision: 'registration.badDecision',
-        });
-      if (application.status === 'withdrawn') throw new HttpError(409, 'registration.withdrawnAlready');
-      const outcome = await db
-        .transaction()
-        .execute((trx) => decide(trx, changeContext(c, event, settings, 'api'), id, parsed.data.decision));
-      if (outcome === 'full') throw new HttpError(409, 'registration.capacityReached');
-      deps.outbox.kick();
-      const [fields, reviews, decided] = await Promise.all([
-        fieldsOf(db, event.id),
-        reviewsOf(db, [id]),
-        applicationById(db, event.id, id),
-      ]);
-      return c.json(toJson(decided!, fields, config.baseUrl, event.slug, reviews.get(id) ?? []), 200);
+      const reviewing = await loadForReviewing(c, slug);
+      const { application } = await reviewedJson(reviewing.event, id);
+      await decideApplication(actionContext(c), reviewing, application, c.req.valid('json').decision);
+      return c.json((await reviewedJson(reviewing.event, id)).json, 200);
     })
     .openapi(mineRoute, async (c) => {
       const user = requireUser(c);
@@ -260,18 +249,15 @@ export function registrationApi(deps: AppDeps) {
     })
     .openapi(ownRoute, async (c) => {
       const { event, application } = await ownApplication(c, c.req.valid('param').id);
-      return c.json(toJson(application, await fieldsOf(db, event.id), config.baseUrl, event.slug), 200);
+      return c.json(toJson(application, await questions(event.id), config.baseUrl, event.slug), 200);
     })
     .openapi(withdrawRoute, async (c) => {
       const { event, application } = await ownApplication(c, c.req.valid('param').id);
       const settings = await getSettings(db, event.id);
-      if (!settings || !canWithdraw(event, application.status, new Date()))
-        throw new HttpError(409, 'registration.cannotWithdraw');
-      await db
-        .transaction()
-        .execute((trx) => withdraw(trx, changeContext(c, event, settings, 'api'), application.id));
-      deps.outbox.kick();
-      const updated = (await applicationById(db, event.id, application.id))!;
-      return c.json(toJson(updated, await fieldsOf(db, event.id), config.baseUrl, event.slug), 200);
+      if (!settings) throw new HttpError(409, 'registration.cannotWithdraw');
+      await withdrawApplication(actionContext(c), event, settings, application);
+      const updated = await applicationById(db, event.id, application.id);
+      if (!updated) throw new HttpError(404, 'error.404.message');
+      return c.json(toJson(updated, await questions(event.id), config.baseUrl, event.slug), 200);
     });
 }

@@ -10,16 +10,15 @@ import {
   visibleText,
 } from '../../../../test/harness.ts';
 import { fixture, makeExe, makeXlsx } from '../../../platform/files/test-files.ts';
-import { parseAnswers } from './answers.ts';
 import {
   addQuestion,
+  answersOf,
   apply,
   categoryId,
   count,
   createEvent,
   registrationOf,
   setUpRegistration,
-  signedIn,
   standardFields,
   submit,
 } from './test-helpers.ts';
@@ -28,7 +27,7 @@ let hub: TestPlatform;
 let editor: TestClient;
 beforeAll(async () => {
   hub = await createTestPlatform();
-  editor = (await signedIn(hub, 'editor')).client;
+  editor = (await hub.signedIn('editor')).client;
 }, 60_000);
 afterAll(() => hub.close());
 
@@ -42,7 +41,7 @@ const pdf = () => ({
 /** An application event with a category and one question of each checked kind. */
 async function selection(title: string) {
   const slug = await createEvent(editor, { title });
-  await setUpRegistration(hub, editor, slug);
+  await setUpRegistration(editor, slug);
   const q = {
     motivation: await addQuestion(hub, editor, slug, {
       kind: 'long_text',
@@ -70,7 +69,7 @@ async function selection(title: string) {
 describe('applying', () => {
   it('sends a visitor to the login page and back to the form', async () => {
     const slug = await createEvent(editor, { title: 'Visitors log in first' });
-    await setUpRegistration(hub, editor, slug);
+    await setUpRegistration(editor, slug);
     const res = await hub.client().get(`/events/${slug}/apply`);
     expect(res.status).toBe(303);
     expect(res.location).toBe(`/login?next=${encodeURIComponent(`/events/${slug}/apply`)}`);
@@ -78,9 +77,8 @@ describe('applying', () => {
 
   it('keeps a draft on the server, opened again with every answer', async () => {
     const { slug, q } = await selection('Draft kept');
-    const { user, client } = await signedIn(hub);
+    const { user, client } = await hub.signedIn();
     const saved = await apply(
-      hub,
       client,
       slug,
       { ...standardFields(), [`q_${q.motivation}`]: 'Half a thought', [`q_${q.years}`]: 'many' },
@@ -90,7 +88,7 @@ describe('applying', () => {
     const row = await registrationOf(hub, slug, user.id);
     expect(row?.status).toBe('draft');
     // As typed, "many" in the number field included: a draft is never refused.
-    expect(parseAnswers(row?.answers ?? '{}')).toMatchObject({
+    expect(await answersOf(hub, slug, user.id)).toMatchObject({
       [String(q.motivation)]: 'Half a thought',
       [String(q.years)]: 'many',
     });
@@ -109,8 +107,8 @@ describe('applying', () => {
 
   it('refuses answers of the wrong type and missing required answers, keeping every answer in the form and on the server', async () => {
     const { slug, q, category } = await selection('Wrong answers');
-    const { user, client } = await signedIn(hub);
-    const res = await apply(hub, client, slug, {
+    const { user, client } = await hub.signedIn();
+    const res = await apply(client, slug, {
       ...standardFields({ category_id: category }),
       [`q_${q.years}`]: 'twelve',
       [`q_${q.since}`]: '2019-02-30',
@@ -128,12 +126,12 @@ describe('applying', () => {
     const row = await registrationOf(hub, slug, user.id);
     expect(row?.status).toBe('draft');
     expect(row?.submitted_at).toBeNull();
-    expect(parseAnswers(row?.answers ?? '{}')).toMatchObject({
+    expect(await answersOf(hub, slug, user.id)).toMatchObject({
       [String(q.years)]: 'twelve',
       [String(q.domain)]: 'Painting',
     });
     expect(row?.category_id).toBe(Number(category));
-    const missing = await apply(hub, client, slug, standardFields({ country: '', category_id: '' }));
+    const missing = await apply(client, slug, standardFields({ country: '', category_id: '' }));
     expect(missing.status).toBe(422);
     expect(visibleText(missing.text)).toContain('Choose your country.');
     expect(visibleText(missing.text)).toContain('Choose a category.');
@@ -141,9 +139,8 @@ describe('applying', () => {
 
   it('submits a complete application once: a second attempt leads to the first', async () => {
     const { slug, q, category } = await selection('Complete application');
-    const { user, client } = await signedIn(hub);
+    const { user, client } = await hub.signedIn();
     const res = await apply(
-      hub,
       client,
       slug,
       {
@@ -166,7 +163,7 @@ describe('applying', () => {
       gender: 'woman',
       networking_consent: 1,
     });
-    const answers = parseAnswers(row?.answers ?? '{}');
+    const answers = await answersOf(hub, slug, user.id);
     expect(answers).toMatchObject({
       [String(q.years)]: 7,
       [String(q.english)]: true,
@@ -195,12 +192,7 @@ describe('applying', () => {
     expect(second.status).toBe(303);
     expect(second.location).toBe(`/events/${slug}/application`);
     const before = await count(hub, 'event_registrations');
-    const resent = await apply(
-      hub,
-      client,
-      slug,
-      standardFields({ category_id: category, name: 'Someone else' }),
-    );
+    const resent = await apply(client, slug, standardFields({ category_id: category, name: 'Someone else' }));
     expect(resent.status).toBe(303);
     expect(resent.location).toBe(`/events/${slug}/application`);
     expect(await count(hub, 'event_registrations')).toBe(before);
@@ -212,18 +204,18 @@ describe('applying', () => {
 
   it('refuses applications to a closed event, after the deadline, and without an invitation', async () => {
     const closed = await createEvent(editor, { title: 'Closed already', status: 'closed' });
-    await setUpRegistration(hub, editor, closed);
-    const { user, client } = await signedIn(hub);
+    await setUpRegistration(editor, closed);
+    const { user, client } = await hub.signedIn();
     const page = await client.get(`/events/${closed}/apply`);
     expect(page.status).toBe(409);
     expect(visibleText(page.text)).toContain('does not take registrations now');
-    const sent = await apply(hub, client, closed, standardFields({ name: 'Typed before it closed' }));
+    const sent = await apply(client, closed, standardFields({ name: 'Typed before it closed' }));
     expect(sent.status).toBe(409);
     expect(sent.text).toContain('value="Typed before it closed"');
     expect(await registrationOf(hub, closed, user.id)).toBeUndefined();
 
     const late = await createEvent(editor, { title: 'Deadline gone' });
-    await setUpRegistration(hub, editor, late, { deadline: '2030-01-01T12:00' });
+    await setUpRegistration(editor, late, { deadline: '2030-01-01T12:00' });
     await hub.deps.db
       .updateTable('event_registration')
       .set({ deadline: new Date(Date.now() - 60_000).toISOString() })
@@ -240,24 +232,21 @@ describe('applying', () => {
       )
       .execute();
     expect((await client.get(`/events/${late}/apply`)).status).toBe(409);
-    const tooLate = await apply(hub, client, late, standardFields());
+    const tooLate = await apply(client, late, standardFields());
     expect(tooLate.status).toBe(409);
     expect(visibleText(tooLate.text)).toContain('The deadline has passed');
 
     const invited = await createEvent(editor, { title: 'Invited only' });
-    await setUpRegistration(hub, editor, invited, {
+    await setUpRegistration(editor, invited, {
       mode: 'invitation',
       invitations: 'guest@example.org',
       capacity: '10',
     });
-    const uninvited = await apply(hub, client, invited, standardFields());
+    const uninvited = await apply(client, invited, standardFields());
     expect(uninvited.status).toBe(403);
     expect(await registrationOf(hub, invited, user.id)).toBeUndefined();
-    const guest = await hub.createUser({ email: 'guest@example.org' });
-    const guestClient = hub.client();
-    await guestClient.login(guest.email);
+    const { user: guest, client: guestClient } = await hub.signedIn('member', { email: 'guest@example.org' });
     const accepted = await apply(
-      hub,
       guestClient,
       invited,
       standardFields({ category_id: await categoryId(hub, invited, 'Government officials') }),
@@ -268,13 +257,13 @@ describe('applying', () => {
 
   it('refuses a file too large or of the wrong type, keeps the draft, and stores nothing of it', async () => {
     const { slug, q, category } = await selection('Files checked');
-    const { user, client } = await signedIn(hub);
+    const { user, client } = await hub.signedIn();
     const fields = {
       ...standardFields({ category_id: category }),
       [`q_${q.motivation}`]: 'Kept',
       [`q_${q.english}`]: 'no',
     };
-    const big = await apply(hub, client, slug, fields, {
+    const big = await apply(client, slug, fields, {
       files: [
         {
           field: `q_${q.portfolio}`,
@@ -287,11 +276,11 @@ describe('applying', () => {
     expect(big.status).toBe(413);
     expect(visibleText(big.text)).toContain('larger than 10 MB');
     expect(big.text).toContain('Kept');
-    const exe = await apply(hub, client, slug, fields, {
+    const exe = await apply(client, slug, fields, {
       files: [{ field: `q_${q.portfolio}`, name: 'cv.pdf', type: 'application/pdf', bytes: makeExe() }],
     });
     expect(exe.status).toBe(415);
-    const xlsx = await apply(hub, client, slug, fields, {
+    const xlsx = await apply(client, slug, fields, {
       files: [
         {
           field: `q_${q.portfolio}`,
@@ -306,7 +295,7 @@ describe('applying', () => {
     expect(visibleText(xlsx.text)).toContain('Upload a PDF, a Word document (DOCX) or an image');
     const row = await registrationOf(hub, slug, user.id);
     expect(row?.status).toBe('draft');
-    expect(parseAnswers(row?.answers ?? '{}')).toEqual({
+    expect(await answersOf(hub, slug, user.id)).toEqual({
       [String(q.motivation)]: 'Kept',
       [String(q.english)]: 'no',
     });
@@ -314,9 +303,8 @@ describe('applying', () => {
 
   it('lets the applicant and the reviewers download a file answer, privately cached, and nobody else', async () => {
     const { slug, q, category } = await selection('Files downloaded');
-    const { client } = await signedIn(hub);
+    const { client } = await hub.signedIn();
     const sent = await apply(
-      hub,
       client,
       slug,
       {
@@ -335,7 +323,7 @@ describe('applying', () => {
     expect(own.headers.get('content-type')).toBe('application/pdf');
     expect(own.headers.get('cache-control')).toBe('private, no-cache');
     expect((await editor.get(link!)).status).toBe(200);
-    const stranger = await signedIn(hub);
+    const stranger = await hub.signedIn();
     expect((await stranger.client.get(link!)).status).toBe(403);
     const visitor = await hub.client().get(link!);
     expect(visitor.status).toBe(303);
@@ -346,9 +334,9 @@ describe('applying', () => {
 describe('open registration', () => {
   it('accepts while there is room, then fills the waiting list, and moves it up when someone withdraws', async () => {
     const slug = await createEvent(editor, { title: 'Open with two places' });
-    await setUpRegistration(hub, editor, slug, { mode: 'open', capacity: '2', cat_label: [] });
-    const people = [await signedIn(hub), await signedIn(hub), await signedIn(hub)];
-    for (const p of people) expect((await apply(hub, p.client, slug, standardFields())).status).toBe(303);
+    await setUpRegistration(editor, slug, { mode: 'open', capacity: '2', cat_label: [] });
+    const people = [await hub.signedIn(), await hub.signedIn(), await hub.signedIn()];
+    for (const p of people) expect((await apply(p.client, slug, standardFields())).status).toBe(303);
     const statuses = await Promise.all(
       people.map(async (p) => (await registrationOf(hub, slug, p.user.id))?.status),
     );
@@ -404,18 +392,18 @@ describe('open registration', () => {
 
   it('refuses a registration when full without a waiting list, keeping the draft', async () => {
     const slug = await createEvent(editor, { title: 'One place, no list' });
-    await setUpRegistration(hub, editor, slug, {
+    await setUpRegistration(editor, slug, {
       mode: 'open',
       capacity: '1',
       waiting_list: [],
       cat_label: [],
     });
-    const first = await signedIn(hub);
-    expect((await apply(hub, first.client, slug, standardFields())).status).toBe(303);
-    const second = await signedIn(hub);
+    const first = await hub.signedIn();
+    expect((await apply(first.client, slug, standardFields())).status).toBe(303);
+    const second = await hub.signedIn();
     const page = visibleText((await second.client.get(`/events/${slug}`)).text);
     expect(page).toContain('All places are taken.');
-    const res = await apply(hub, second.client, slug, standardFields({ name: 'Second in line' }));
+    const res = await apply(second.client, slug, standardFields({ name: 'Second in line' }));
     expect(res.status).toBe(409);
     expect(visibleText(res.text)).toContain('there is no waiting list. Your draft is kept');
     expect(await registrationOf(hub, slug, second.user.id)).toMatchObject({

@@ -5,11 +5,11 @@ import type { Kysely } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { EventDetails } from '../access.ts';
-import { applicationOf } from './applications-store.ts';
+import { acceptedCount, getSettings, isInvited, type RegistrationSettings } from './access.ts';
+import { applicationOf, waitingCount } from './applications.ts';
 import { type ApplyRefusal, applyRefusal, canManage, canReview, closesAt } from './permissions.ts';
-import { isReviewer } from './review-store.ts';
-import { acceptedCount, getSettings, isInvited, type RegistrationSettings } from './settings-store.ts';
-import { inEventZone, StatusBadge } from './views-parts.tsx';
+import { isReviewer } from './reviews.ts';
+import { inEventZone, StatusBadge } from './views/parts.tsx';
 import type { RegistrationStatus } from './vocab.ts';
 
 export interface RegistrationBlockData {
@@ -39,13 +39,7 @@ export async function registrationBlock(
     user ? applicationOf(db, event.id, user.id) : undefined,
     user ? isInvited(db, event.id, user) : false,
     isReviewer(db, user, event.id),
-    db
-      .selectFrom('event_registrations')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('event_id', '=', event.id)
-      .where('status', '=', 'submitted')
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n)),
+    waitingCount(db, event.id),
   ]);
   return {
     settings,

@@ -15,7 +15,6 @@ import {
   post,
   registrationOf,
   setUpRegistration,
-  signedIn,
   standardFields,
   submit,
 } from './test-helpers.ts';
@@ -28,9 +27,9 @@ const ids: number[] = [];
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  editor = (await signedIn(hub, 'editor')).client;
+  editor = (await hub.signedIn('editor')).client;
   slug = await createEvent(editor, { title: 'Selection for the Khon Kaen training' });
-  await setUpRegistration(hub, editor, slug, { capacity: '10' });
+  await setUpRegistration(editor, slug, { capacity: '10' });
   q = {
     motivation: await addQuestion(hub, editor, slug, { kind: 'long_text', label: 'Motivation' }),
     languages: await addQuestion(hub, editor, slug, {
@@ -73,14 +72,14 @@ beforeAll(async () => {
     },
   ];
   for (const person of people) {
-    const applicant = await signedIn(hub);
-    const res = await apply(hub, applicant.client, slug, person.fields, { files: person.files });
+    const applicant = await hub.signedIn();
+    const res = await apply(applicant.client, slug, person.fields, { files: person.files });
     expect(res.status).toBe(303);
     ids.push((await registrationOf(hub, slug, applicant.user.id))!.id);
   }
   // A draft, which reviewers never see.
-  const drafter = await signedIn(hub);
-  await apply(hub, drafter.client, slug, standardFields({ name: 'Draft Only' }), { intent: 'save' });
+  const drafter = await hub.signedIn();
+  await apply(drafter.client, slug, standardFields({ name: 'Draft Only' }), { intent: 'save' });
   // The first application is accepted and scored.
   const criterion = await submit(editor, `/events/${slug}/registration/rubric`, {
     label: 'English proficiency',
@@ -208,7 +207,7 @@ describe('the applications export', () => {
     const visitor = await hub.client().get(`/events/${slug}/applications.csv`);
     expect(visitor.status).toBe(303);
     expect(visitor.headers.get('location')).toMatch(/^\/login\?next=/);
-    const member = (await signedIn(hub)).client;
+    const member = (await hub.signedIn()).client;
     const refused = await member.get(`/events/${slug}/applications.xlsx`);
     expect(refused.status).toBe(403);
     expect(refused.headers.get('content-type')).toContain('text/html');

@@ -4,8 +4,8 @@
 // is an average over reviewers that SQL would have to compute for every row anyway.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { type Application, allApplications } from './applications-store.ts';
-import { averageTotal, reviewsOf } from './review-store.ts';
+import { type Application, allApplications } from './applications.ts';
+import { averageTotal, reviewsOf } from './reviews.ts';
 import type { ApplicationFilter } from './schemas.ts';
 import { APPLICATIONS_PAGE_SIZE } from './vocab.ts';
 

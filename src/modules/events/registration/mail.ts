@@ -31,6 +31,12 @@ const BODY: Record<RegistrationMail, MessageKey> = {
 
 export type MailEvent = EventRow & { venueName?: string | null };
 
+/** The event as the mails show it: with its venue's name. */
+export const mailEvent = (event: EventRow & { venue: { name: string } | null }): MailEvent => ({
+  ...event,
+  venueName: event.venue?.name ?? null,
+});
+
 /** The language of a recipient: their account's setting, or the hub's default. */
 export function mailLocale(
   account: { locale: string | null } | undefined,

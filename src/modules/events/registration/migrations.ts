@@ -2,6 +2,7 @@
 // own tables.
 import type { ColumnDefinitionBuilder, Kysely, Migration } from 'kysely';
 import { columns } from '../../../db/dialect.ts';
+import { applicationFormsMigration } from './forms-migration.ts';
 
 const participationTables: Migration = {
   async up(db: Kysely<unknown>) {
@@ -218,4 +219,6 @@ const applicationTables: Migration = {
 export const registrationMigrations: Record<string, Migration> = {
   '2026_12_03_0030_event_participation': participationTables,
   '2026_12_03_0031_event_applications': applicationTables,
+  // The application forms and their answers move into the platform's questionnaires.
+  '2026_12_10_0002_event_application_questionnaires': applicationFormsMigration,
 };

@@ -4,9 +4,14 @@ import type { User } from '../../../db/schema.ts';
 import { localToUtc } from '../../../platform/time.ts';
 import type { EventRow } from '../access.ts';
 import { canEdit } from '../permissions.ts';
-import type { RegistrationSettings } from './settings-store.ts';
-import type { RegistrationStatus } from './vocab.ts';
+import type { RegistrationMode, RegistrationStatus } from './vocab.ts';
 import { WITHDRAWABLE_STATUSES } from './vocab.ts';
+
+/** What the rules read of an event's registration settings. */
+interface Settings {
+  mode: RegistrationMode;
+  deadline: string | null;
+}
 
 /** The organisers (the hub's editors, members of an organising organisation) set registration up. */
 export function canManage(user: User | null, organiser: boolean): boolean {
@@ -34,7 +39,7 @@ export function eventStart(event: Pick<EventRow, 'starts_on' | 'start_time' | 't
 }
 
 /** When applications stop: the deadline, or the start of the event when there is none. */
-export function closesAt(event: EventRow, settings: Pick<RegistrationSettings, 'deadline'>): Date {
+export function closesAt(event: EventRow, settings: Pick<Settings, 'deadline'>): Date {
   return settings.deadline ? new Date(settings.deadline) : eventStart(event);
 }
 
@@ -47,7 +52,7 @@ export type ApplyRefusal = 'noRegistration' | 'notOpen' | 'deadlinePassed' | 'no
  */
 export function applyRefusal(
   event: EventRow,
-  settings: RegistrationSettings | undefined,
+  settings: Settings | undefined,
   context: { now: Date; invited: boolean },
 ): ApplyRefusal | null {
   if (!settings) return 'noRegistration';

@@ -16,7 +16,6 @@ import {
   createEvent,
   registrationOf,
   setUpRegistration,
-  signedIn,
   standardFields,
   submit,
 } from './test-helpers.ts';
@@ -24,15 +23,15 @@ import {
 let hub: TestPlatform;
 let editor: TestClient;
 let slug: string;
-let reviewer: Awaited<ReturnType<typeof signedIn>>;
-const applicants: Awaited<ReturnType<typeof signedIn>>[] = [];
+let reviewer: Awaited<ReturnType<TestPlatform['signedIn']>>;
+const applicants: Awaited<ReturnType<TestPlatform['signedIn']>>[] = [];
 let criteria: { english: number; commitment: number };
 
 beforeAll(async () => {
   hub = await createTestPlatform();
-  editor = (await signedIn(hub, 'editor')).client;
+  editor = (await hub.signedIn('editor')).client;
   slug = await createEvent(editor, { title: 'Selection in Vientiane' });
-  await setUpRegistration(hub, editor, slug, { capacity: '2' });
+  await setUpRegistration(editor, slug, { capacity: '2' });
   for (const [label, max] of [
     ['English proficiency', '5'],
     ['Commitment to full attendance', '3'],
@@ -46,7 +45,7 @@ beforeAll(async () => {
     .orderBy('id')
     .execute();
   criteria = { english: rows[0]!.id, commitment: rows[1]!.id };
-  reviewer = await signedIn(hub);
+  reviewer = await hub.signedIn();
   const added = await submit(
     editor,
     `/events/${slug}/registration/rubric`,
@@ -70,8 +69,8 @@ beforeAll(async () => {
     standardFields({ name: 'Sok Dara', country: 'KH', gender: '', category_id: creative }),
   ];
   for (const [i, fields] of people.entries()) {
-    const person = await signedIn(hub, 'member', i === 2 ? 'km' : undefined);
-    expect((await apply(hub, person.client, slug, fields)).status).toBe(303);
+    const person = await hub.signedIn('member', { locale: i === 2 ? 'km' : undefined });
+    expect((await apply(person.client, slug, fields)).status).toBe(303);
     applicants.push(person);
   }
 }, 60_000);
@@ -113,7 +112,7 @@ describe('reviewers', () => {
     expect(text).toContain('Vietnam');
     expect(text).toContain('Creative industry representatives 0 0 2');
     expect(text).toContain('Not stated 0 0 1');
-    const stranger = await signedIn(hub);
+    const stranger = await hub.signedIn();
     const refused = await stranger.client.get(`/events/${slug}/applications`);
     expect(refused.status).toBe(403);
     expect(visibleText(refused.text)).toContain(
@@ -161,7 +160,6 @@ describe('reviewers', () => {
 
   it('never score or decide their own application', async () => {
     const own = await apply(
-      hub,
       reviewer.client,
       slug,
       standardFields({
@@ -297,8 +295,8 @@ describe('decisions', () => {
     const id = await idOf(applicants[2]!);
     const bad = await submit(editor, page(id), { decision: 'maybe' }, { action: `${page(id)}/decision` });
     expect(bad.status).toBe(422);
-    const drafter = await signedIn(hub);
-    await apply(hub, drafter.client, slug, standardFields(), { intent: 'save' });
+    const drafter = await hub.signedIn();
+    await apply(drafter.client, slug, standardFields(), { intent: 'save' });
     expect((await editor.get(page(await idOf(drafter)))).status).toBe(404);
   });
 });

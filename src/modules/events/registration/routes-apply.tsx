@@ -1,96 +1,88 @@
 // The applicant's pages: the form (drafts saved on the server, files checked and stored), their
 // application with its status and the withdrawal, the list of their own applications, and the
-// download of a file answer (for the applicant and the event's reviewers only).
+// download of a file answer (for the applicant and the event's reviewers only). The writes are the
+// actions of actions/apply.ts.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { actionContext } from '../../../platform/actions.ts';
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { serveStoredFile } from '../../../platform/files/index.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { type FieldErrors, type FormValues, readForm } from '../../../platform/http/forms.ts';
-import type { MessageKey } from '../../../platform/i18n.ts';
+import {
+  answerFormValues,
+  checkAnswers,
+  draftAnswers,
+  fileAnswers,
+  isFileAnswer,
+  questionsOf,
+  receiveFiles,
+} from '../../../platform/questionnaires/index.ts';
 import { renderPage } from '../../../ui/render.tsx';
 import { organisationsOf } from '../../directory/index.ts';
 import { loadVisibleEvent } from '../access.ts';
-import { changeContext, loadForApplicant } from './access.ts';
-import { answerFormValues, checkAnswers, draftAnswers, fileAnswers, isFileAnswer } from './answers.ts';
+import { isInvited, loadForApplicant } from './access.ts';
 import {
-  type Application,
-  applicationById,
-  applicationOf,
-  applicationsOfUser,
-  saveDraft,
-  standardColumns,
-} from './applications-store.ts';
-import { submitApplication, withdraw } from './decisions.ts';
-import { draftStandardColumns, standardFormValues } from './drafts.ts';
-import { receiveFiles } from './files.ts';
-import { fieldsOf } from './form-store.ts';
-import {
-  type ApplyRefusal,
-  applyRefusal,
-  canReview,
-  canSeeApplication,
-  canWithdraw,
-  closesAt,
-} from './permissions.ts';
-import { isReviewer } from './review-store.ts';
+  type Applying,
+  alreadySent,
+  REFUSAL,
+  saveApplicationDraft,
+  submitApplication,
+  withdrawApplication,
+} from './actions/apply.ts';
+import { applicationById, applicationOf, applicationsOfUser } from './applications.ts';
+import { applicationForm } from './form.ts';
+import { applyRefusal, canReview, canSeeApplication, canWithdraw, closesAt } from './permissions.ts';
+import { isReviewer } from './reviews.ts';
 import { standardSchema } from './schemas.ts';
-import { isInvited } from './settings-store.ts';
-import { ApplicationView, MyApplicationsView } from './views-application.tsx';
-import { ApplyClosedView, type ApplyPageProps, ApplyView } from './views-apply.tsx';
+import { draftStandardColumns, standardColumns, standardFormValues } from './standard-fields.ts';
+import { ApplicationView, MyApplicationsView } from './views/application.tsx';
+import { ApplyClosedView, type ApplyPageProps, ApplyView } from './views/apply.tsx';
 import { EDITABLE_STATUSES } from './vocab.ts';
 
 type C = Context<AppEnv>;
-
-const REFUSAL: Record<Exclude<ApplyRefusal, 'noRegistration'>, { message: MessageKey; status: 403 | 409 }> = {
-  notOpen: { message: 'registration.refused.notOpen', status: 409 },
-  deadlinePassed: { message: 'registration.refused.deadlinePassed', status: 409 },
-  notInvited: { message: 'registration.refused.notInvited', status: 403 },
-};
 
 export function applyPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { db } = deps;
 
   /** The event, the account's registration and whether (and why not) it may apply now. */
-  const loadApplying = async (c: C) => {
-    const loaded = await loadForApplicant(db, c, c.req.param('slug') ?? '');
-    const { user, event, settings } = loaded;
-    const [existing, invited, fields, organisations] = await Promise.all([
+  const loadApplying = async (c: C): Promise<Applying> => {
+    const { user, event, settings } = await loadForApplicant(c, c.req.param('slug') ?? '');
+    const [existing, invited, questions, organisations] = await Promise.all([
       applicationOf(db, event.id, user.id),
       isInvited(db, event.id, user),
-      fieldsOf(db, event.id),
+      questionsOf(db, applicationForm(event.id)),
       organisationsOf(db, user.id),
     ]);
     const refusal = applyRefusal(event, settings, { now: new Date(), invited });
-    return { ...loaded, existing, refusal, fields, organisations };
+    return { user, event, settings, existing, refusal, questions, organisations };
   };
-  type Applying = Awaited<ReturnType<typeof loadApplying>>;
 
   const showForm = (
     c: C,
-    loaded: Applying,
+    applying: Applying,
     state: { values: FormValues; errors?: FieldErrors },
     options: { status?: ContentfulStatusCode; files?: ApplyPageProps['files']; savedAt?: string | null } = {},
   ) =>
     renderPage(
       c,
-      { title: c.var.t('registration.applyTitle', { title: loaded.event.title }), noindex: true },
+      { title: c.var.t('registration.applyTitle', { title: applying.event.title }), noindex: true },
       <ApplyView
-        event={loaded.event}
-        settings={loaded.settings}
-        closesAt={closesAt(loaded.event, loaded.settings).toISOString()}
-        fields={loaded.fields}
-        files={options.files ?? fileAnswers(loaded.existing?.parsedAnswers ?? {})}
-        organisations={loaded.organisations}
+        event={applying.event}
+        settings={applying.settings}
+        closesAt={closesAt(applying.event, applying.settings).toISOString()}
+        questions={applying.questions}
+        files={options.files ?? fileAnswers(applying.existing?.answers ?? {})}
+        organisations={applying.organisations}
         state={state}
         draftSavedAt={
           options.savedAt === undefined
-            ? loaded.existing?.status === 'draft'
-              ? loaded.existing.updated_at
+            ? applying.existing?.status === 'draft'
+              ? applying.existing.updated_at
               : null
             : options.savedAt
         }
@@ -99,16 +91,15 @@ export function applyPages(deps: AppDeps) {
     );
 
   /** A second attempt leads to the first: an application sent already is shown, not a new form. */
-  const alreadySent = (existing: Application | undefined) =>
-    !!existing && !EDITABLE_STATUSES.has(existing.status);
+  const toApplication = (c: C, applying: Applying) => {
+    setFlash(c, 'registration.alreadyApplied');
+    return c.redirect(`/events/${applying.event.slug}/application`, 303);
+  };
 
   app.get('/events/:slug/apply', async (c) => {
-    const loaded = await loadApplying(c);
-    const { event, existing, refusal, fields, user } = loaded;
-    if (alreadySent(existing)) {
-      setFlash(c, 'registration.alreadyApplied');
-      return c.redirect(`/events/${event.slug}/application`, 303);
-    }
+    const applying = await loadApplying(c);
+    const { event, existing, refusal, questions, user } = applying;
+    if (alreadySent(existing)) return toApplication(c, applying);
     if (refusal && refusal !== 'noRegistration')
       return renderPage(
         c,
@@ -117,18 +108,15 @@ export function applyPages(deps: AppDeps) {
         REFUSAL[refusal].status,
       );
     const values = existing
-      ? { ...standardFormValues(existing), ...answerFormValues(fields, existing.parsedAnswers) }
+      ? { ...standardFormValues(existing), ...answerFormValues(questions, existing.answers) }
       : { name: user.name };
-    return showForm(c, loaded, { values });
+    return showForm(c, applying, { values });
   });
 
   app.post('/events/:slug/apply', async (c) => {
-    const loaded = await loadApplying(c);
-    const { event, settings, existing, refusal, fields, organisations, user } = loaded;
-    if (alreadySent(existing)) {
-      setFlash(c, 'registration.alreadyApplied');
-      return c.redirect(`/events/${event.slug}/application`, 303);
-    }
+    const applying = await loadApplying(c);
+    const { settings, existing, refusal, questions, organisations } = applying;
+    if (alreadySent(existing)) return toApplication(c, applying);
     const offered = {
       categoryIds: settings.categories.map((x) => x.id),
       organisationIds: organisations.map((o) => o.id),
@@ -138,82 +126,63 @@ export function applyPages(deps: AppDeps) {
     if (refusal && refusal !== 'noRegistration')
       return showForm(
         c,
-        loaded,
+        applying,
         { values: form.values, errors: { _form: REFUSAL[refusal].message } },
         { status: REFUSAL[refusal].status },
       );
-
-    const received = await receiveFiles(deps, fields, await c.req.parseBody({ all: true }));
-    const previous = existing?.parsedAnswers ?? {};
+    const ctx = actionContext(c);
+    const received = await receiveFiles(deps, questions, await c.req.parseBody({ all: true }));
+    const previous = existing?.answers ?? {};
     const files = new Map([...fileAnswers(previous), ...received.files]);
-    const asTyped = (trx: typeof db) =>
-      saveDraft(
-        trx,
-        event.id,
-        user.id,
-        draftStandardColumns(form.values, offered, organisations),
-        draftAnswers(fields, form.values, files, previous),
-      );
-
-    if (form.values.intent !== 'submit') {
-      await db.transaction().execute(asTyped);
-      if (received.status)
-        return showForm(
-          c,
-          loaded,
-          { values: form.values, errors: received.errors },
-          { status: received.status, files, savedAt: new Date().toISOString() },
-        );
-      setFlash(c, 'registration.draftSaved');
-      return c.redirect(`/events/${event.slug}/apply`, 303);
-    }
-
-    const checked = checkAnswers(fields, form.values, files, previous);
-    const errors: FieldErrors = {
-      ...(form.ok ? {} : form.errors),
-      ...(checked.ok ? {} : checked.errors),
-      ...received.errors,
-    };
-    if (!form.ok || !checked.ok || received.status) {
-      // Not sent, but nothing typed is lost: the draft on the server keeps it as it is.
-      await db.transaction().execute(asTyped);
-      const onlyFiles = form.ok && checked.ok;
+    // Not sent, but nothing typed is lost: the draft on the server keeps it as it is.
+    const keepDraft = async (errors: FieldErrors, status: ContentfulStatusCode) => {
+      await saveApplicationDraft(ctx, applying, {
+        standard: draftStandardColumns(form.values, offered, organisations),
+        answers: draftAnswers(questions, form.values, files, previous),
+      });
       return showForm(
         c,
-        loaded,
+        applying,
         { values: form.values, errors },
-        {
-          status: onlyFiles && received.status ? received.status : 422,
-          files,
-          savedAt: new Date().toISOString(),
-        },
+        { status, files, savedAt: new Date().toISOString() },
       );
+    };
+
+    if (form.values.intent !== 'submit') {
+      if (received.status) return keepDraft(received.errors, received.status);
+      await keepDraft({}, 200);
+      setFlash(c, 'registration.draftSaved');
+      return c.redirect(`/events/${applying.event.slug}/apply`, 303);
+    }
+
+    const checked = checkAnswers(questions, form.values, files, previous);
+    if (!form.ok || !checked.ok || received.status) {
+      const errors = {
+        ...(form.ok ? {} : form.errors),
+        ...(checked.ok ? {} : checked.errors),
+        ...received.errors,
+      };
+      const onlyFiles = form.ok && checked.ok;
+      return keepDraft(errors, onlyFiles && received.status ? received.status : 422);
     }
     const organisationName = organisations.find((o) => o.id === form.data.organisation_id)?.name ?? null;
-    const outcome = await db.transaction().execute(async (trx) => {
-      const id = await saveDraft(
-        trx,
-        event.id,
-        user.id,
-        standardColumns(form.data, organisationName),
-        checked.answers,
-      );
-      return submitApplication(trx, changeContext(c, event, settings), id);
+    const outcome = await submitApplication(ctx, applying, {
+      standard: standardColumns(form.data, organisationName),
+      answers: checked.answers,
     });
     if (outcome === 'full')
       return showForm(
         c,
-        loaded,
+        applying,
         { values: form.values, errors: { _form: 'registration.full' } },
         { status: 409, files, savedAt: new Date().toISOString() },
       );
-    deps.outbox.kick();
     setFlash(c, `registration.sent.${outcome}`);
-    return c.redirect(`/events/${event.slug}/application`, 303);
+    return c.redirect(`/events/${applying.event.slug}/application`, 303);
   });
 
   app.get('/events/:slug/application', async (c) => {
-    const { user, event, settings } = await loadForApplicant(db, c, c.req.param('slug'));
+    const { user, event, settings } = await loadForApplicant(c, c.req.param('slug'));
     const application = await applicationOf(db, event.id, user.id);
     if (!application) return c.redirect(`/events/${event.slug}/apply`, 303);
     const now = new Date();
@@ -224,7 +193,7 @@ export function applyPages(deps: AppDeps) {
       <ApplicationView
         event={event}
         application={application}
-        fields={await fieldsOf(db, event.id)}
+        questions={await questionsOf(db, applicationForm(event.id))}
         mayWithdraw={canWithdraw(event, application.status, now)}
         editable={open && EDITABLE_STATUSES.has(application.status)}
       />,
@@ -232,13 +201,10 @@ export function applyPages(deps: AppDeps) {
   });
 
   app.post('/events/:slug/application/withdraw', async (c) => {
-    const { user, event, settings } = await loadForApplicant(db, c, c.req.param('slug'));
+    const { user, event, settings } = await loadForApplicant(c, c.req.param('slug'));
     const application = await applicationOf(db, event.id, user.id);
     if (!application) throw new HttpError(404, 'error.404.message');
-    if (!canWithdraw(event, application.status, new Date()))
-      throw new HttpError(409, 'registration.cannotWithdraw');
-    await db.transaction().execute((trx) => withdraw(trx, changeContext(c, event, settings), application.id));
-    deps.outbox.kick();
+    await withdrawApplication(actionContext(c), event, settings, application);
     setFlash(c, 'registration.withdrawn');
     return c.redirect(`/events/${event.slug}/application`, 303);
   });
@@ -264,7 +230,7 @@ export function applyPages(deps: AppDeps) {
     // Drafts are their applicant's business alone.
     if (application.status === 'draft' && application.user_id !== user.id)
       throw new HttpError(404, 'error.404.message');
-    const answer = application.parsedAnswers[c.req.param('field')];
+    const answer = application.answers[c.req.param('field')];
     if (!isFileAnswer(answer)) throw new HttpError(404, 'error.404.message');
     return serveStoredFile(c, answer, { shared: false });
   });

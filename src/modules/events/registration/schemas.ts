@@ -1,43 +1,37 @@
-// One schema per form, shared by the pages and the API: the registration settings (checked against
-// the event's zone, the clock and the accepted count), a field of the application form, a rubric
-// criterion, a reviewer, a review, a decision, and the standard part of every application. The
-// organiser's own questions are checked by answers.ts, which builds its rules from the form.
+// One schema per form, shared by the pages and the API, built from the platform's fields: the
+// registration settings (checked against the event's zone, the clock and the accepted count, with
+// settingsFormValues() for the form), a rubric criterion, a reviewer, a review, a decision, the
+// standard part of every application, and the reviewers' list filter. The organiser's own
+// questions are a questionnaire (platform/questionnaires builds their schema from them).
 import { z } from 'zod';
 import { isCountryCode } from '../../../platform/countries.ts';
-import { localToUtc } from '../../../platform/time.ts';
+import {
+  asList,
+  blankToNull,
+  checkbox,
+  choice,
+  email,
+  integer,
+  line,
+  optionalChoice,
+  optionalInteger,
+  optionalLine,
+  recordId,
+  text,
+} from '../../../platform/http/fields.ts';
+import type { FormValues } from '../../../platform/http/forms.ts';
+import { localToUtc, utcToLocal } from '../../../platform/time.ts';
 import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
+import type { EventRow } from '../access.ts';
+import type { RegistrationSettings } from './access.ts';
 import {
   DECISIONS,
-  FORM_FIELD_KINDS,
   MAX_CATEGORIES,
-  MAX_FIELD_OPTIONS,
   MAX_INVITATIONS,
   MAX_SCORE,
   REGISTRATION_MODES,
   REGISTRATION_STATUSES,
 } from './vocab.ts';
-
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-const asList = (v: unknown): unknown[] =>
-  v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v];
-/** A checkbox: sent as "1" (or "on") when ticked, absent otherwise; true/false in JSON. */
-const flag = z.preprocess((v) => v === '1' || v === 'on' || v === true, z.boolean());
-const id = z.coerce.number('form.invalid').int('form.invalid').positive('form.invalid');
-const requiredText = (max: number) =>
-  z.string('form.required').trim().min(1, 'form.required').max(max, 'form.tooLong');
-const optionalText = (max: number) =>
-  z.preprocess(
-    blankToNull,
-    z.string('form.invalid').trim().max(max, 'form.tooLong').nullable().default(null),
-  );
-/** One entry per line (textareas). */
-const lines = (v: unknown) =>
-  typeof v === 'string'
-    ? v
-        .split(/\r?\n/)
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : asList(v);
 
 /** What <input type="datetime-local"> sends: a wall-clock time, read in the event's zone. */
 const LOCAL_DATETIME = /^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))T(([01]\d|2[0-3]):[0-5]\d)(:[0-5]\d)?$/;
@@ -66,18 +60,9 @@ export interface SettingsContext {
 /** The registration settings of an event, as the organiser's form (or JSON) sends them. */
 export function settingsSchema(context: SettingsContext) {
   const object = z.object({
-    mode: z.enum(REGISTRATION_MODES, 'form.invalid'),
-    capacity: z.preprocess(
-      blankToNull,
-      z.coerce
-        .number('registration.badCapacity')
-        .int('registration.badCapacity')
-        .min(1, 'registration.badCapacity')
-        .max(100_000, 'registration.badCapacity')
-        .nullable()
-        .default(null),
-    ),
-    waiting_list: flag.default(false),
+    mode: choice(REGISTRATION_MODES),
+    capacity: optionalInteger({ min: 1, max: 100_000 }, 'registration.badCapacity'),
+    waiting_list: checkbox(),
     deadline: z.preprocess(
       blankToNull,
       z
@@ -87,10 +72,10 @@ export function settingsSchema(context: SettingsContext) {
         .nullable()
         .default(null),
     ),
-    criteria: z.string('form.invalid').max(5000, 'form.tooLong').default(''),
+    criteria: text(5000),
     categories: z
       .array(
-        z.object({ id: z.preprocess(blankToNull, id.nullable()), label: requiredText(200) }),
+        z.object({ id: z.preprocess(blankToNull, recordId().nullable()), label: line(200) }),
         'form.invalid',
       )
       .max(MAX_CATEGORIES, 'registration.tooManyCategories')
@@ -131,73 +116,41 @@ export function settingsSchema(context: SettingsContext) {
 }
 export type SettingsInput = z.output<ReturnType<typeof settingsSchema>>;
 
-const CHOICE_KINDS = new Set(['single_choice', 'multiple_choice']);
-
-/** A question of the application form. */
-export const fieldSchema = z
-  .object({
-    kind: z.enum(FORM_FIELD_KINDS, 'form.invalid'),
-    label: requiredText(300),
-    help: z.string('form.invalid').trim().max(1000, 'form.tooLong').default(''),
-    required: flag.default(false),
-    hidden: flag.default(false),
-    options: z.preprocess(
-      lines,
-      z
-        .array(z.string().trim().min(1).max(200, 'form.tooLong'), 'form.invalid')
-        .max(MAX_FIELD_OPTIONS, 'registration.tooManyOptions'),
-    ),
-  })
-  .superRefine((field, ctx) => {
-    if (!CHOICE_KINDS.has(field.kind)) return;
-    if (field.options.length < 2)
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'registration.optionsNeeded' });
-    if (new Set(field.options).size !== field.options.length)
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'registration.duplicateOption' });
-  })
-  .transform((field) => ({ ...field, options: CHOICE_KINDS.has(field.kind) ? field.options : [] }));
-export type FieldInput = z.output<typeof fieldSchema>;
-
-export const moveSchema = z.object({ direction: z.enum(['up', 'down'], 'form.invalid') });
+/** The stored settings as the form sends them (the deadline back in the event's zone). */
+export function settingsFormValues(
+  event: Pick<EventRow, 'time_zone'>,
+  settings: RegistrationSettings | undefined,
+  invitations: string[],
+): FormValues {
+  if (!settings) return { mode: 'application', waiting_list: '1' };
+  const deadline = settings.deadline ? utcToLocal(new Date(settings.deadline), event.time_zone) : null;
+  return {
+    mode: settings.mode,
+    capacity: settings.capacity === null ? '' : String(settings.capacity),
+    ...(settings.waiting_list ? { waiting_list: '1' } : {}),
+    deadline: deadline ? `${deadline.date}T${deadline.time}` : '',
+    criteria: settings.criteria,
+    cat_id: settings.categories.map((c) => String(c.id)),
+    cat_label: settings.categories.map((c) => c.label),
+    invitations: invitations.join('\n'),
+  };
+}
 
 export const criterionSchema = z.object({
-  label: requiredText(300),
-  max_score: z.coerce
-    .number('registration.badMaxScore')
-    .int('registration.badMaxScore')
-    .min(1, 'registration.badMaxScore')
-    .max(MAX_SCORE, 'registration.badMaxScore'),
+  label: line(300),
+  max_score: integer({ min: 1, max: MAX_SCORE }, 'registration.badMaxScore'),
 });
 export type CriterionInput = z.infer<typeof criterionSchema>;
 
-export const reviewerSchema = z.object({
-  email: z
-    .string('form.required')
-    .trim()
-    .min(1, 'form.required')
-    .max(254, 'form.tooLong')
-    .pipe(z.email('form.invalidEmail')),
-});
+export const reviewerSchema = z.object({ email: email() });
 
-export const decisionSchema = z.object({ decision: z.enum(DECISIONS, 'registration.badDecision') });
+export const decisionSchema = z.object({ decision: choice(DECISIONS, 'registration.badDecision') });
 
 /** A reviewer's scores (score_<criterion id>, each 0 to its maximum; blank: not scored) and note. */
 export function reviewSchema(criteria: { id: number; max_score: number }[]) {
-  const shape: Record<string, z.ZodType> = {
-    note: z.string('form.invalid').max(5000, 'form.tooLong').default(''),
-  };
-  for (const c of criteria) {
-    shape[`score_${c.id}`] = z.preprocess(
-      blankToNull,
-      z.coerce
-        .number('registration.badScore')
-        .int('registration.badScore')
-        .min(0, 'registration.badScore')
-        .max(c.max_score, 'registration.badScore')
-        .nullable()
-        .default(null),
-    );
-  }
+  const shape: Record<string, z.ZodType> = { note: text(5000) };
+  for (const c of criteria)
+    shape[`score_${c.id}`] = optionalInteger({ min: 0, max: c.max_score }, 'registration.badScore');
   return z.object(shape).transform((v) => ({
     note: v.note as string,
     scores: new Map(
@@ -205,11 +158,11 @@ export function reviewSchema(criteria: { id: number; max_score: number }[]) {
     ),
   }));
 }
+export type ReviewInput = z.output<ReturnType<typeof reviewSchema>>;
 
 /** The standard part of every application; which categories and organisations are offered varies. */
 export function standardSchema(offered: { categoryIds: number[]; organisationIds: number[] }) {
-  const chosenId = (v: unknown) =>
-    v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : Number(v);
+  const chosenId = (v: unknown) => (blankToNull(v) === null || v === undefined ? null : Number(v));
   const oneOf = (ids: number[]) =>
     z.preprocess(
       chosenId,
@@ -220,13 +173,10 @@ export function standardSchema(offered: { categoryIds: number[]; organisationIds
         .default(null),
     );
   return z.object({
-    name: requiredText(200),
+    name: line(200),
     organisation_id: oneOf(offered.organisationIds),
-    organisation_name: optionalText(300),
-    organisation_kind: z.preprocess(
-      blankToNull,
-      z.enum(ORGANISATION_KINDS, 'form.invalid').nullable().default(null),
-    ),
+    organisation_name: optionalLine(300),
+    organisation_kind: optionalChoice(ORGANISATION_KINDS),
     country: z.preprocess(
       blankToNull,
       z.string('registration.countryNeeded').refine(isCountryCode, 'form.unknownCountry'),
@@ -241,8 +191,8 @@ export function standardSchema(offered: { categoryIds: number[]; organisationIds
             .refine((n) => offered.categoryIds.includes(n), 'form.invalid'),
         )
       : z.preprocess(() => null, z.null()),
-    gender: z.preprocess(blankToNull, z.enum(GENDERS, 'form.invalid').nullable().default(null)),
-    networking_consent: flag.default(false),
+    gender: optionalChoice(GENDERS),
+    networking_consent: checkbox(),
   });
 }
 export type StandardInput = z.output<ReturnType<typeof standardSchema>>;
@@ -256,3 +206,12 @@ export const applicationFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type ApplicationFilter = z.infer<typeof applicationFilterSchema>;
+
+/** The list's status and order as a query string (without the page: the exports take every page). */
+export function filterQuery(filter: ApplicationFilter): string {
+  const query = new URLSearchParams();
+  if (filter.status) query.set('status', filter.status);
+  if (filter.sort !== 'submitted') query.set('sort', filter.sort);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}

@@ -18,7 +18,6 @@ import {
   post,
   settingsForm,
   setUpRegistration,
-  signedIn,
   standardFields,
   submit,
 } from './test-helpers.ts';
@@ -27,7 +26,7 @@ let hub: TestPlatform;
 let editor: TestClient;
 beforeAll(async () => {
   hub = await createTestPlatform();
-  editor = (await signedIn(hub, 'editor')).client;
+  editor = (await hub.signedIn('editor')).client;
 }, 60_000);
 afterAll(() => hub.close());
 
@@ -42,7 +41,7 @@ const settingsOf = (slug: string) =>
 describe('registration settings', () => {
   it('are set up by an editor, with the deadline read in the event’s zone', async () => {
     const slug = await createEvent(editor, { title: 'Settings in Vientiane' });
-    await setUpRegistration(hub, editor, slug, { capacity: '30', deadline: '2031-03-01T17:00' });
+    await setUpRegistration(editor, slug, { capacity: '30', deadline: '2031-03-01T17:00' });
     const settings = await settingsOf(slug);
     expect(settings).toMatchObject({ mode: 'application', capacity: 30, waiting_list: 1 });
     // 17:00 in Vientiane (UTC+7) is 10:00 UTC.
@@ -60,8 +59,8 @@ describe('registration settings', () => {
 
   it('are set up by a member of an organising organisation, not by a partner’s or a stranger', async () => {
     const slug = await createEvent(editor, { title: 'Organised by members' });
-    const member = await signedIn(hub);
-    const stranger = await signedIn(hub);
+    const member = await hub.signedIn();
+    const stranger = await hub.signedIn();
     // The member creates an organisation through the directory's form and becomes its owner.
     await member.client.get('/directory/new');
     const created = await member.client.request('/directory/new', {
@@ -82,7 +81,7 @@ describe('registration settings', () => {
       .insertInto('event_organisations')
       .values({ event_id: eventRow.id, organisation_id: org.id, role: 'organiser', position: 0 })
       .execute();
-    await setUpRegistration(hub, member.client, slug);
+    await setUpRegistration(member.client, slug);
     expect((await stranger.client.get(`/events/${slug}/registration`)).status).toBe(403);
     const refused = await submit(stranger.client, `/events/${slug}`, settingsForm({ capacity: '1' }), {
       action: `/events/${slug}/registration`,
@@ -125,10 +124,10 @@ describe('registration settings', () => {
 
   it('refuse a capacity below the number accepted already', async () => {
     const slug = await createEvent(editor, { title: 'Small room' });
-    await setUpRegistration(hub, editor, slug, { mode: 'open', capacity: '5', cat_label: [] });
+    await setUpRegistration(editor, slug, { mode: 'open', capacity: '5', cat_label: [] });
     for (let i = 0; i < 2; i++) {
-      const applicant = await signedIn(hub);
-      expect((await apply(hub, applicant.client, slug, standardFields())).status).toBe(303);
+      const applicant = await hub.signedIn();
+      expect((await apply(applicant.client, slug, standardFields())).status).toBe(303);
     }
     const res = await submit(
       editor,
@@ -145,11 +144,11 @@ describe('registration settings', () => {
 
   it('rename a category someone chose, and refuse to remove it', async () => {
     const slug = await createEvent(editor, { title: 'Categories in use' });
-    await setUpRegistration(hub, editor, slug);
+    await setUpRegistration(editor, slug);
     const officials = await categoryId(hub, slug, 'Government officials');
     const creative = await categoryId(hub, slug, 'Creative industry representatives');
-    const applicant = await signedIn(hub);
-    await apply(hub, applicant.client, slug, standardFields({ category_id: officials }), { intent: 'save' });
+    const applicant = await hub.signedIn();
+    await apply(applicant.client, slug, standardFields({ category_id: officials }), { intent: 'save' });
     const removed = await submit(
       editor,
       `/events/${slug}/registration`,
@@ -157,7 +156,7 @@ describe('registration settings', () => {
     );
     expect(removed.status).toBe(409);
     expect(visibleText(removed.text)).toContain('cannot be removed');
-    await setUpRegistration(hub, editor, slug, {
+    await setUpRegistration(editor, slug, {
       cat_id: [creative, officials, ''],
       cat_label: [
         'Creative industry representatives',
@@ -188,7 +187,7 @@ describe('registration settings', () => {
       settingsForm({ mode: 'invitation', invitations: '' }),
     );
     expect(none.status).toBe(422);
-    await setUpRegistration(hub, editor, slug, {
+    await setUpRegistration(editor, slug, {
       mode: 'invitation',
       invitations: 'Expert@Example.org\nofficial@example.org',
     });
@@ -197,7 +196,7 @@ describe('registration settings', () => {
     expect(mail.subject).toBe('You are invited to apply: Invited experts');
     expect(mail.text).toContain(`/events/${slug}/apply`);
     // Saving again invites nobody twice.
-    await setUpRegistration(hub, editor, slug, {
+    await setUpRegistration(editor, slug, {
       mode: 'invitation',
       invitations: 'expert@example.org\nofficial@example.org',
     });
@@ -209,7 +208,7 @@ describe('registration settings', () => {
 describe('the application form', () => {
   it('takes questions of every kind, in order, moved up and down', async () => {
     const slug = await createEvent(editor, { title: 'Form of every kind' });
-    await setUpRegistration(hub, editor, slug);
+    await setUpRegistration(editor, slug);
     const ids: number[] = [];
     for (const kind of ['text', 'long_text', 'yes_no', 'number', 'date', 'file'])
       ids.push(await addQuestion(hub, editor, slug, { kind, label: `A ${kind} question` }));
@@ -237,13 +236,13 @@ describe('the application form', () => {
     );
     expect(moved.status).toBe(303);
     const order = await hub.deps.db
-      .selectFrom('event_form_fields')
+      .selectFrom('questionnaire_questions')
       .select(['id', 'position'])
       .where('id', 'in', ids)
       .orderBy('position')
       .execute();
     expect(order.map((r) => r.id).slice(0, 2)).toEqual([ids[1], ids[0]]);
-    const applicant = await signedIn(hub);
+    const applicant = await hub.signedIn();
     const form = await applicant.client.get(`/events/${slug}/apply`);
     expect(form.status).toBe(200);
     for (const kind of ['text', 'long_text', 'yes_no', 'number', 'date', 'file'])
@@ -254,8 +253,8 @@ describe('the application form', () => {
 
   it('refuses a choice question without choices, and anything but an organiser', async () => {
     const slug = await createEvent(editor, { title: 'Choices needed' });
-    await setUpRegistration(hub, editor, slug);
-    const before = await count(hub, 'event_form_fields');
+    await setUpRegistration(editor, slug);
+    const before = await count(hub, 'questionnaire_questions');
     const res = await submit(editor, `/events/${slug}/registration/form`, {
       kind: 'single_choice',
       label: 'Pick one',
@@ -264,7 +263,7 @@ describe('the application form', () => {
     expect(res.status).toBe(422);
     expect(visibleText(res.text)).toContain('Give at least two choices');
     expect(res.text).toContain('value="Pick one"');
-    const stranger = await signedIn(hub);
+    const stranger = await hub.signedIn();
     const refused = await submit(
       stranger.client,
       `/events/${slug}`,
@@ -274,12 +273,12 @@ describe('the application form', () => {
       },
     );
     expect(refused.status).toBe(403);
-    expect(await count(hub, 'event_form_fields')).toBe(before);
+    expect(await count(hub, 'questionnaire_questions')).toBe(before);
   });
 
   it('keeps the answers when the organiser changes the form: answered questions are hidden, not deleted', async () => {
     const slug = await createEvent(editor, { title: 'Form changed later' });
-    await setUpRegistration(hub, editor, slug);
+    await setUpRegistration(editor, slug);
     const motivation = await addQuestion(hub, editor, slug, { kind: 'long_text', label: 'Your motivation' });
     const domain = await addQuestion(hub, editor, slug, {
       kind: 'single_choice',
@@ -287,8 +286,8 @@ describe('the application form', () => {
       options: ['Crafts', 'Design'],
     });
     const unused = await addQuestion(hub, editor, slug, { kind: 'text', label: 'Unused question' });
-    const applicant = await signedIn(hub);
-    const sent = await apply(hub, applicant.client, slug, {
+    const applicant = await hub.signedIn();
+    const sent = await apply(applicant.client, slug, {
       ...standardFields({ category_id: await categoryId(hub, slug, 'Government officials') }),
       [`q_${motivation}`]: 'To open a crafts hub in Luang Prabang.',
       [`q_${domain}`]: 'Crafts',
@@ -328,14 +327,14 @@ describe('the application form', () => {
     expect((await submit(editor, base, {}, { action: `${base}/${unused}/delete` })).status).toBe(303);
     expect(
       await hub.deps.db
-        .selectFrom('event_form_fields')
+        .selectFrom('questionnaire_questions')
         .select('id')
         .where('id', '=', unused)
         .executeTakeFirst(),
     ).toBeUndefined();
 
     // The hidden question is no longer asked, and its answer is still there for the reviewers.
-    const other = await signedIn(hub);
+    const other = await hub.signedIn();
     expect(visibleText((await other.client.get(`/events/${slug}/apply`)).text)).not.toContain(
       'Your motivation',
     );

@@ -1,12 +1,13 @@
 // The tables of taking part in an event: its registration settings, participant categories, the
-// registrations/applications and the roster of participants; and the tables of applications: the
-// organiser's form, who is invited, who reviews, the rubric and the reviewers' scores. Answers
-// themselves stay in event_registrations.answers, keyed by the ids of the form's fields. Check-ins
-// and feedback have tables of their own (participants/tables.ts).
+// registrations/applications and the roster of participants; and the tables of applications: who
+// is invited, who reviews, the rubric and the reviewers' scores. The application form and its
+// answers are a questionnaire of the platform (platform/questionnaires, owner "event_application"
+// and the event's id; a registration's response has the registration's id). Check-ins have a table
+// of their own (participants/tables.ts).
 import type { Generated } from 'kysely';
 import type { Timestamp } from '../../../db/schema.ts';
 import type { Gender, OrganisationKind } from '../../../platform/vocabularies.ts';
-import type { FormFieldKind, ParticipantRole, RegistrationMode, RegistrationStatus } from './vocab.ts';
+import type { ParticipantRole, RegistrationMode, RegistrationStatus } from './vocab.ts';
 
 /** One row per event that takes registrations; an event without a row takes none. */
 export interface EventRegistrationTable {
@@ -49,8 +50,6 @@ export interface EventRegistrationsTable {
   gender: Gender | null;
   /** 1: other participants may see this person's public profile (networking). */
   networking_consent: number;
-  /** The answers to the event's own form, as JSON: { "<field id>": value }. */
-  answers: string;
   submitted_at: Timestamp | null;
   decided_at: Timestamp | null;
   decided_by: number | null;
@@ -78,27 +77,6 @@ export interface EventParticipantsTable {
   gender: Gender | null;
   role: ParticipantRole;
   networking_consent: number;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-/** A question of an event's application form, in `position` order. */
-export interface EventFormFieldsTable {
-  id: Generated<number>;
-  event_id: number;
-  position: number;
-  kind: FormFieldKind;
-  label: string;
-  /** Shown under the label. */
-  help: string;
-  required: number;
-  /** JSON array of the offered choices (single and multiple choice); '[]' for other kinds. */
-  options: string;
-  /**
-   * 1: no longer asked. A field that has answers is hidden rather than deleted, so the answers
-   * already given stay readable to the reviewers.
-   */
-  hidden: number;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -151,7 +129,6 @@ declare module '../../../db/schema.ts' {
     event_categories: EventCategoriesTable;
     event_registrations: EventRegistrationsTable;
     event_participants: EventParticipantsTable;
-    event_form_fields: EventFormFieldsTable;
     event_invitations: EventInvitationsTable;
     event_reviewers: EventReviewersTable;
     event_rubric_criteria: EventRubricCriteriaTable;

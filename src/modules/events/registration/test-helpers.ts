@@ -1,21 +1,18 @@
-// Shared by the registration tests: signed-in clients, an event open for registration made through
-// the events form, its registration set up through the organisers' form, questions added through
-// the form builder, and the application form sent as a browser sends it (multipart, files too).
+// Shared by the registration tests: an API token for a signed-in account, an event open for
+// registration made through the events form, its registration set up through the organisers'
+// form, questions added through the form builder, the application form sent as a browser sends it
+// (multipart, files too), and the answers an application keeps.
 import { expect } from 'vitest';
 import { type TestClient, type TestPlatform, type Upload, visibleText } from '../../../../test/harness.ts';
 import { createApiToken } from '../../../platform/auth.ts';
+import { type Answers, responseOf } from '../../../platform/questionnaires/index.ts';
+import { applicationForm } from './form.ts';
 
-export async function signedIn(
-  hub: TestPlatform,
-  role: 'member' | 'editor' | 'admin' = 'member',
-  locale?: string,
-) {
-  const user = await hub.createUser({ role });
-  if (locale) await hub.deps.db.updateTable('users').set({ locale }).where('id', '=', user.id).execute();
-  const client = hub.client();
-  await client.login(user.email);
-  const { token } = await createApiToken(hub.deps.db, user.id, 'tests');
-  return { user, client, token };
+/** A signed-in account (hub.signedIn) with a personal API token too. */
+export async function withToken(hub: TestPlatform, role: 'member' | 'editor' | 'admin' = 'member') {
+  const signed = await hub.signedIn(role);
+  const { token } = await createApiToken(hub.deps.db, signed.user.id, 'tests');
+  return { ...signed, token };
 }
 
 const eventForm = (overrides: Record<string, string>) => ({
@@ -82,12 +79,7 @@ export async function submit(
 }
 
 /** Sets up the event's registration through the organisers' form; expects it to be saved. */
-export async function setUpRegistration(
-  hub: TestPlatform,
-  organiser: TestClient,
-  slug: string,
-  overrides: Fields = {},
-) {
+export async function setUpRegistration(organiser: TestClient, slug: string, overrides: Fields = {}) {
   const res = await submit(organiser, `/events/${slug}/registration`, settingsForm(overrides));
   expect(res.status, visibleText(res.text).slice(0, 600)).toBe(303);
 }
@@ -108,7 +100,7 @@ export async function addQuestion(
   });
   expect(res.status, visibleText(res.text).slice(0, 600)).toBe(303);
   const row = await hub.deps.db
-    .selectFrom('event_form_fields')
+    .selectFrom('questionnaire_questions')
     .select('id')
     .where('label', '=', question.label)
     .orderBy('id', 'desc')
@@ -141,7 +133,6 @@ export async function categoryId(hub: TestPlatform, slug: string, label: string)
 
 /** Sends the application form (intent "submit" or "save"). */
 export function apply(
-  hub: TestPlatform,
   client: TestClient,
   slug: string,
   fields: Fields,
@@ -170,7 +161,7 @@ export async function count(
   table:
     | 'event_registrations'
     | 'event_participants'
-    | 'event_form_fields'
+    | 'questionnaire_questions'
     | 'outbox'
     | 'event_categories'
     | 'event_reviews',
@@ -204,4 +195,11 @@ export async function api(
     body = JSON.parse(text);
   } catch {}
   return { status: res.status, body, headers: res.headers };
+}
+
+/** The answers the account's application to the event keeps (its response to the form). */
+export async function answersOf(hub: TestPlatform, slug: string, userId: number): Promise<Answers> {
+  const row = await registrationOf(hub, slug, userId);
+  if (!row) return {};
+  return (await responseOf(hub.deps.db, applicationForm(row.event_id), row.id))?.answers ?? {};
 }

@@ -1,8 +1,8 @@
 // The codes and limits of taking part in an event: how people get in (registration modes), where
 // a registration or application stands, how a participant is counted, the kinds of question on an
-// application form, what a reviewer decides, and the limits of forms, files and lists. Stored as
-// these codes and shown through the locale files (`events.mode.<code>`, …).
-import type { FileKind } from '../../../platform/files/index.ts';
+// application form, what a reviewer decides, and the limits of forms and lists. Stored as these
+// codes and shown through the locale files (`events.mode.<code>`, …).
+import type { QuestionKind } from '../../../platform/questionnaires/index.ts';
 
 /**
  * `open`: whoever registers is in (or on the waiting list once the capacity is reached);
@@ -42,8 +42,7 @@ export const FORM_FIELD_KINDS = [
   'number',
   'date',
   'file',
-] as const;
-export type FormFieldKind = (typeof FORM_FIELD_KINDS)[number];
+] as const satisfies readonly QuestionKind[];
 
 /** What a reviewer decides; each is also a registration status. */
 export const DECISIONS = [
@@ -63,23 +62,10 @@ export const WITHDRAWABLE_STATUSES: ReadonlySet<RegistrationStatus> = new Set([
   'waitlisted',
 ]);
 
-/**
- * Application files: CVs, portfolios, letters and scans. Lower than the library's UPLOAD_LIMIT_MB:
- * applicants are on phones, reviewers download every file.
- */
-export const APPLICATION_FILE_MAX_BYTES = 10 * 1024 * 1024;
-export const APPLICATION_FILE_KINDS: ReadonlySet<FileKind> = new Set(['pdf', 'docx', 'png', 'jpeg', 'webp']);
-/** What the file inputs offer (`accept`); the content decides anyway (checkUpload). */
-export const APPLICATION_FILE_ACCEPT =
-  'application/pdf,.pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.docx,image/png,image/jpeg,image/webp';
-
 export const MAX_FORM_FIELDS = 40;
-export const MAX_FIELD_OPTIONS = 30;
 export const MAX_CATEGORIES = 20;
 export const MAX_INVITATIONS = 2000;
 export const MAX_CRITERIA = 12;
 export const MAX_SCORE = 100;
-export const MAX_TEXT_ANSWER = 500;
-export const MAX_LONG_ANSWER = 5000;
 
 export const APPLICATIONS_PAGE_SIZE = 25;

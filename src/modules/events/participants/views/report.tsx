@@ -9,7 +9,7 @@ import type { EventDetails } from '../../access.ts';
 import { fullDate } from '../../format.ts';
 import type { FeedbackSummary } from '../feedback.ts';
 import type { KeyFigures } from '../figures.ts';
-import { FeedbackSummaryView } from '../views-feedback.tsx';
+import { FeedbackSummaryView } from './feedback.tsx';
 import { EventCrumbs, EventHeading } from './parts.tsx';
 
 /** "21 participants from 11 countries, 62 % of them women" — the sentence of the published reports. */

@@ -1,87 +1,67 @@
-// Pieces the registration pages share: a textarea and a checkbox laid out like <Field>, an
-// application's status, moments in the event's own zone, and the balance of the selection.
-import { fieldValue } from '../../../platform/http/forms.ts';
-import type { MessageKey } from '../../../platform/i18n.ts';
-import { formatOffset, offsetMinutes } from '../../../platform/time.ts';
-import type { Gender } from '../../../platform/vocabularies.ts';
-import type { FormState } from '../../../ui/components/form.tsx';
-import { usePage } from '../../../ui/page-context.ts';
-import type { Balance, BalanceRow } from './review-store.ts';
-import type { Category } from './settings-store.ts';
-import type { RegistrationStatus } from './vocab.ts';
+// Pieces the registration pages share: the links between the organisers' pages and the frame of
+// the application form's builder, an application's status, moments in the event's own zone, and
+// the balance of the selection.
+import type { Child } from 'hono/jsx';
+import type { MessageKey } from '../../../../platform/i18n.ts';
+import { formatOffset, offsetMinutes } from '../../../../platform/time.ts';
+import type { Gender } from '../../../../platform/vocabularies.ts';
+import { usePage } from '../../../../ui/page-context.ts';
+import type { EventDetails } from '../../access.ts';
+import type { Category } from '../access.ts';
+import type { Balance, BalanceRow } from '../reviews.ts';
+import type { RegistrationStatus } from '../vocab.ts';
 
-/** A textarea with its label, hint and error, linked for screen readers as <Field> does. */
-export function AreaField(props: {
-  name: string;
-  label: MessageKey;
-  state?: FormState;
-  hint?: MessageKey;
-  rows?: number;
-  maxlength?: number;
-  required?: boolean;
+/** Links between the organisers' pages of one event's registration. */
+export function SetupNav({
+  event,
+  current,
+}: {
+  event: EventDetails;
+  current: 'settings' | 'form' | 'rubric' | 'review';
 }) {
   const { t } = usePage();
-  const id = `f-${props.name}`;
-  const error = props.state?.errors?.[props.name];
-  const describedBy = [props.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  const links = [
+    ['settings', `/events/${event.slug}/registration`, t('registration.settingsTitleShort')],
+    ['form', `/events/${event.slug}/registration/form`, t('registration.formTitleShort')],
+    ['rubric', `/events/${event.slug}/registration/rubric`, t('registration.rubricTitleShort')],
+    ['review', `/events/${event.slug}/applications`, t('registration.applicationsTitleShort')],
+  ] as const;
+  // Plain links in a line: on a phone four buttons would take the first screen.
   return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>
-        {t(props.label)}
-        {props.required && <span class="required"> *</span>}
-      </label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {t(props.hint)}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 4}
-        maxlength={props.maxlength}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {fieldValue(props.state?.values, props.name)}
-      </textarea>
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      )}
-    </div>
+    <nav class="no-print setup-nav" aria-label={t('registration.setupNav')}>
+      <p>
+        {links.map(([key, href, label], i) => (
+          <>
+            {i > 0 && ' · '}
+            {key === current ? <strong aria-current="page">{label}</strong> : <a href={href}>{label}</a>}
+          </>
+        ))}
+      </p>
+    </nav>
   );
 }
 
-/** A checkbox sending "1" when ticked. */
-export function CheckboxField(props: {
-  name: string;
-  label: MessageKey;
-  state?: FormState;
-  hint?: MessageKey;
-}) {
+/** The page around the application form's builder (platform/questionnaires) and its question pages. */
+export function FormFrame(props: { event: EventDetails; title: string; editing: boolean; children: Child }) {
   const { t } = usePage();
-  const id = `f-${props.name}`;
-  const checked = fieldValue(props.state?.values, props.name) === '1';
+  const { event } = props;
   return (
-    <div class="field">
-      <label class="checkbox" for={id}>
-        <input
-          id={id}
-          type="checkbox"
-          name={props.name}
-          value="1"
-          checked={checked}
-          aria-describedby={props.hint ? `${id}-hint` : undefined}
-        />{' '}
-        {t(props.label)}
-      </label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {t(props.hint)}
-        </p>
+    <div class="wrap narrow">
+      <p class="breadcrumb no-print">
+        {props.editing ? (
+          <a href={`/events/${event.slug}/registration/form`}>{t('registration.formTitle')}</a>
+        ) : (
+          <a href={`/events/${event.slug}`}>{event.title}</a>
+        )}
+      </p>
+      <h1>{props.title}</h1>
+      {!props.editing && (
+        <>
+          <SetupNav event={event} current="form" />
+          <p>{t('registration.formIntro')}</p>
+        </>
       )}
+      {props.children}
     </div>
   );
 }

@@ -1,19 +1,18 @@
 // An application as its applicant sees it (status, what they sent, withdrawing), the list of one's
 // own applications, and the answers block the reviewers' page shows too.
-import { CsrfField } from '../../../ui/components/form.tsx';
-import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../access.ts';
-import { dateRange } from '../format.ts';
-import { type FormField, isFileAnswer } from './answers.ts';
-import type { Application, OwnApplication } from './applications-store.ts';
-import { StatusBadge } from './views-parts.tsx';
+import { AnswerList, type Question } from '../../../../platform/questionnaires/index.ts';
+import { CsrfField } from '../../../../ui/components/form.tsx';
+import { usePage } from '../../../../ui/page-context.ts';
+import type { EventDetails } from '../../access.ts';
+import { dateRange } from '../../format.ts';
+import type { Application, OwnApplication } from '../applications.ts';
+import { StatusBadge } from './parts.tsx';
 
 /** The application's standard fields and its answers, files linked for download. */
-export function AnswersView(props: { event: EventDetails; application: Application; fields: FormField[] }) {
+export function AnswersView(props: { event: EventDetails; application: Application; questions: Question[] }) {
   const { t, fmt } = usePage();
   const { application: a, event } = props;
   const none = <span class="muted">{t('registration.noAnswer')}</span>;
-  const fileUrl = (fieldId: number) => `/events/${event.slug}/applications/${a.id}/files/${fieldId}`;
   return (
     <>
       <dl class="facts">
@@ -43,43 +42,11 @@ export function AnswersView(props: { event: EventDetails; application: Applicati
         <dt>{t('registration.networking')}</dt>
         <dd>{t(a.networking_consent ? 'registration.yes' : 'registration.no')}</dd>
       </dl>
-      {props.fields.length > 0 && (
-        <dl class="facts answers">
-          {props.fields.map((field) => {
-            const value = a.parsedAnswers[String(field.id)];
-            if (field.hidden && value === undefined) return null;
-            return (
-              <>
-                <dt>
-                  {field.label}
-                  {field.hidden && <span class="muted"> ({t('registration.hiddenBadge')})</span>}
-                </dt>
-                <dd class="answer">
-                  {value === undefined || value === '' ? (
-                    none
-                  ) : isFileAnswer(value) ? (
-                    <a href={fileUrl(field.id)}>
-                      {value.name}
-                      <span class="muted">
-                        {' '}
-                        ({t('registration.kilobytes', { size: fmt.number(Math.ceil(value.size / 1024)) })})
-                      </span>
-                    </a>
-                  ) : typeof value === 'boolean' ? (
-                    t(value ? 'registration.yes' : 'registration.no')
-                  ) : Array.isArray(value) ? (
-                    value.join(', ')
-                  ) : typeof value === 'number' ? (
-                    fmt.number(value)
-                  ) : (
-                    value
-                  )}
-                </dd>
-              </>
-            );
-          })}
-        </dl>
-      )}
+      <AnswerList
+        questions={props.questions}
+        answers={a.answers}
+        fileUrl={(questionId) => `/events/${event.slug}/applications/${a.id}/files/${questionId}`}
+      />
     </>
   );
 }
@@ -87,7 +54,7 @@ export function AnswersView(props: { event: EventDetails; application: Applicati
 export function ApplicationView(props: {
   event: EventDetails;
   application: Application;
-  fields: FormField[];
+  questions: Question[];
   mayWithdraw: boolean;
   editable: boolean;
 }) {
@@ -114,7 +81,7 @@ export function ApplicationView(props: {
           </a>
         </p>
       )}
-      <AnswersView event={event} application={a} fields={props.fields} />
+      <AnswersView event={event} application={a} questions={props.questions} />
       {props.mayWithdraw && (
         <details class="danger-zone no-print">
           <summary>{t('registration.withdraw')}</summary>

@@ -1,27 +1,32 @@
 // Where an application stands, changed in one place: submitting, each decision, withdrawing, and
 // the waiting list moving up. Every change writes the status, keeps the roster in step (an accepted
 // registration has its row in event_participants, any other status has none), records the audit
-// entry and queues the applicant's mail — in the caller's transaction, so all of it or none.
+// entry and queues the applicant's mail — in the caller's transaction, so all of it or none. The
+// actions of apply.ts, review.ts and setup.ts call these inside theirs.
 import type { Kysely } from 'kysely';
-import type { Config } from '../../../config.ts';
-import type { Database } from '../../../db/schema.ts';
-import { type AuditEvent, recordAudit } from '../../../platform/audit.ts';
-import { enqueueMail } from '../../../platform/mail/outbox.ts';
-import { nowIso } from '../../../platform/time.ts';
-import type { RegistrationRow } from './applications-store.ts';
-import { type MailEvent, mailLocale, registrationMail } from './mail.ts';
-import { acceptedCount, lockRegistration, type RegistrationSettings } from './settings-store.ts';
-import type { Decision } from './vocab.ts';
+import type { Database } from '../../../../db/schema.ts';
+import { type ActionContext, audit } from '../../../../platform/actions.ts';
+import { enqueueMail } from '../../../../platform/mail/outbox.ts';
+import { nowIso } from '../../../../platform/time.ts';
+import type { EventDetails } from '../../access.ts';
+import { acceptedCount, type RegistrationSettings } from '../access.ts';
+import type { RegistrationRow } from '../applications.ts';
+import { type MailEvent, mailEvent, mailLocale, registrationMail } from '../mail.ts';
+import type { Decision } from '../vocab.ts';
 
 type Db = Kysely<Database>;
-type Origin = Pick<AuditEvent, 'actorId' | 'ip' | 'requestId'> & { via?: 'api' };
 
-export interface ChangeContext {
+/** The event and settings a change of status happens under. */
+export interface StatusChange {
   event: MailEvent;
   settings: RegistrationSettings;
-  origin: Origin;
-  config: Pick<Config, 'siteName' | 'baseUrl' | 'defaultLocale'>;
 }
+
+/** The change's event as the mails show it (with its venue's name). */
+export const statusChange = (event: EventDetails, settings: RegistrationSettings): StatusChange => ({
+  event: mailEvent(event),
+  settings,
+});
 
 type Status = Decision | 'submitted' | 'withdrawn';
 
@@ -64,9 +69,10 @@ async function syncParticipant(trx: Db, registration: RegistrationRow, status: S
  * mail. `submitting` marks the moment it was sent (open registrations go from draft straight to
  * accepted or waitlisted).
  */
-export async function changeStatus(
+async function changeStatus(
   trx: Db,
-  ctx: ChangeContext,
+  ctx: ActionContext,
+  change: StatusChange,
   registration: RegistrationRow,
   status: Status,
   options: { submitting?: boolean; reason?: string } = {},
@@ -80,23 +86,20 @@ export async function changeStatus(
       updated_at: now,
       ...(options.submitting ? { submitted_at: now } : {}),
       ...(decided
-        ? { decided_at: now, decided_by: ctx.origin.actorId }
+        ? { decided_at: now, decided_by: ctx.user?.id ?? null }
         : { decided_at: null, decided_by: null }),
     })
     .where('id', '=', registration.id)
     .execute();
   await syncParticipant(trx, registration, status);
-  const { via, ...origin } = ctx.origin;
-  await recordAudit(trx, {
-    ...origin,
+  await audit(trx, ctx, {
     action: `event.registration.${status}`,
     subjectType: 'event_registration',
     subjectId: registration.id,
     details: {
-      event: ctx.event.id,
+      event: change.event.id,
       from: registration.status,
       to: status,
-      ...(via ? { via } : {}),
       ...(options.reason ? { reason: options.reason } : {}),
     },
   });
@@ -105,16 +108,30 @@ export async function changeStatus(
     .select(['email', 'name', 'locale'])
     .where('id', '=', registration.user_id)
     .executeTakeFirstOrThrow();
+  const config = ctx.deps.config;
   await enqueueMail(
     trx,
     registrationMail(status, {
       to: account.email,
       name: registration.name || account.name,
-      locale: mailLocale(account, ctx.config),
-      event: ctx.event,
-      config: ctx.config,
+      locale: mailLocale(account, config),
+      event: change.event,
+      config,
     }),
   );
+}
+
+/**
+ * Takes the event's registration row for the rest of the transaction: an UPDATE that changes
+ * nothing locks the row on PostgreSQL and takes SQLite's write lock, so two people submitting at
+ * once cannot both take the last place (a SELECT … FOR UPDATE does not exist on SQLite).
+ */
+async function lockRegistration(trx: Db, eventId: number): Promise<void> {
+  await trx
+    .updateTable('event_registration')
+    .set((eb) => ({ mode: eb.ref('mode') }))
+    .where('event_id', '=', eventId)
+    .execute();
 }
 
 function registrationRow(trx: Db, id: number) {
@@ -129,44 +146,48 @@ async function hasRoom(trx: Db, settings: RegistrationSettings): Promise<boolean
 /**
  * Sends a draft. Selection (application mode) waits for the reviewers; open and invitation-only
  * registrations are accepted while there is room, then go on the waiting list — or, without one,
- * are refused ('full', nothing written: the caller keeps the draft).
+ * are refused ('full', nothing changed: the draft stays).
  */
-export async function submitApplication(
+export async function submitRegistration(
   trx: Db,
-  ctx: ChangeContext,
+  ctx: ActionContext,
+  change: StatusChange,
   registrationId: number,
 ): Promise<'submitted' | 'accepted' | 'waitlisted' | 'full'> {
-  await lockRegistration(trx, ctx.event.id);
+  await lockRegistration(trx, change.event.id);
   const registration = await registrationRow(trx, registrationId);
   let status: 'submitted' | 'accepted' | 'waitlisted';
-  if (ctx.settings.mode === 'application') status = 'submitted';
-  else if (await hasRoom(trx, ctx.settings)) status = 'accepted';
-  else if (ctx.settings.waiting_list) status = 'waitlisted';
+  if (change.settings.mode === 'application') status = 'submitted';
+  else if (await hasRoom(trx, change.settings)) status = 'accepted';
+  else if (change.settings.waiting_list) status = 'waitlisted';
   else return 'full';
-  await changeStatus(trx, ctx, registration, status, { submitting: true });
+  await changeStatus(trx, ctx, change, registration, status, { submitting: true });
   return status;
 }
 
 /**
  * Moves the first people of the waiting list up while there is room — open and invitation-only
- * registrations only: in a selection the reviewers decide who comes next.
+ * registrations only: in a selection the reviewers decide who comes next. Nobody in particular
+ * decides it: the audit entries and the decisions name no one.
  */
-export async function promoteFromWaitingList(trx: Db, ctx: ChangeContext): Promise<number> {
-  if (ctx.settings.mode === 'application' || !ctx.settings.waiting_list) return 0;
+export async function promoteFromWaitingList(
+  trx: Db,
+  ctx: ActionContext,
+  change: StatusChange,
+): Promise<number> {
+  if (change.settings.mode === 'application' || !change.settings.waiting_list) return 0;
   let promoted = 0;
-  while (await hasRoom(trx, ctx.settings)) {
+  while (await hasRoom(trx, change.settings)) {
     const next = await trx
       .selectFrom('event_registrations')
       .selectAll()
-      .where('event_id', '=', ctx.event.id)
+      .where('event_id', '=', change.event.id)
       .where('status', '=', 'waitlisted')
       .orderBy('submitted_at')
       .orderBy('id')
       .executeTakeFirst();
     if (!next) break;
-    await changeStatus(trx, { ...ctx, origin: { ...ctx.origin, actorId: null } }, next, 'accepted', {
-      reason: 'waiting list',
-    });
+    await changeStatus(trx, { ...ctx, user: null }, change, next, 'accepted', { reason: 'waiting list' });
     promoted++;
   }
   return promoted;
@@ -178,23 +199,24 @@ export async function promoteFromWaitingList(trx: Db, ctx: ChangeContext): Promi
  */
 export async function decide(
   trx: Db,
-  ctx: ChangeContext,
+  ctx: ActionContext,
+  change: StatusChange,
   registrationId: number,
   decision: Decision,
 ): Promise<'decided' | 'unchanged' | 'full'> {
-  await lockRegistration(trx, ctx.event.id);
+  await lockRegistration(trx, change.event.id);
   const registration = await registrationRow(trx, registrationId);
   if (registration.status === decision) return 'unchanged';
-  if (decision === 'accepted' && !(await hasRoom(trx, ctx.settings))) return 'full';
-  await changeStatus(trx, ctx, registration, decision);
-  if (registration.status === 'accepted') await promoteFromWaitingList(trx, ctx);
+  if (decision === 'accepted' && !(await hasRoom(trx, change.settings))) return 'full';
+  await changeStatus(trx, ctx, change, registration, decision);
+  if (registration.status === 'accepted') await promoteFromWaitingList(trx, ctx, change);
   return 'decided';
 }
 
 /** The applicant withdraws; their place, if they had one, goes to the waiting list. */
-export async function withdraw(trx: Db, ctx: ChangeContext, registrationId: number): Promise<void> {
-  await lockRegistration(trx, ctx.event.id);
+export async function withdraw(trx: Db, ctx: ActionContext, change: StatusChange, registrationId: number) {
+  await lockRegistration(trx, change.event.id);
   const registration = await registrationRow(trx, registrationId);
-  await changeStatus(trx, ctx, registration, 'withdrawn');
-  if (registration.status === 'accepted') await promoteFromWaitingList(trx, ctx);
+  await changeStatus(trx, ctx, change, registration, 'withdrawn');
+  if (registration.status === 'accepted') await promoteFromWaitingList(trx, ctx, change);
 }

@@ -1,22 +1,22 @@
 // The application (or registration) form: what the event asks for and until when, the standard
 // fields every application has, the organiser's questions, and two buttons — save the draft on
 // the server, or send it. Shown again with everything typed when something is wrong.
-import { COUNTRY_CODES } from '../../../platform/countries.ts';
-import { renderMarkdown } from '../../../platform/markdown.ts';
-import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
-import { Field, Form, type FormState, SelectField } from '../../../ui/components/form.tsx';
-import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../access.ts';
-import type { FileAnswer, FormField } from './answers.ts';
-import type { RegistrationSettings } from './settings-store.ts';
-import { CheckboxField, inEventZone } from './views-parts.tsx';
-import { Question } from './views-questions.tsx';
+import type { MessageKey } from '../../../../platform/i18n.ts';
+import { renderMarkdown } from '../../../../platform/markdown.ts';
+import { type FileAnswer, type Question, QuestionFields } from '../../../../platform/questionnaires/index.ts';
+import { GENDERS, ORGANISATION_KINDS } from '../../../../platform/vocabularies.ts';
+import { Checkbox, Field, Form, type FormState, SelectField } from '../../../../ui/components/form.tsx';
+import { countryOptions } from '../../../../ui/options.ts';
+import { usePage } from '../../../../ui/page-context.ts';
+import type { EventDetails } from '../../access.ts';
+import type { RegistrationSettings } from '../access.ts';
+import { inEventZone } from './parts.tsx';
 
 export interface ApplyPageProps {
   event: EventDetails;
   settings: RegistrationSettings;
   closesAt: string;
-  fields: FormField[];
+  questions: Question[];
   files: ReadonlyMap<number, FileAnswer>;
   organisations: { id: number; name: string }[];
   state: FormState;
@@ -64,12 +64,9 @@ export function RegistrationTerms(props: {
 }
 
 function StandardFields(props: ApplyPageProps) {
-  const { t, fmt, locale } = usePage();
+  const page = usePage();
+  const { t } = page;
   const { state } = props;
-  const collator = new Intl.Collator(locale);
-  const countries = COUNTRY_CODES.map((c) => ({ value: c, label: fmt.country(c) })).sort((a, b) =>
-    collator.compare(a.label, b.label),
-  );
   return (
     <fieldset>
       <legend>{t('registration.aboutYou')}</legend>
@@ -116,7 +113,7 @@ function StandardFields(props: ApplyPageProps) {
         hint="registration.countryHint"
         state={state}
         required
-        options={[{ value: '', label: t('registration.chooseCountry') }, ...countries]}
+        options={[{ value: '', label: t('registration.chooseCountry') }, ...countryOptions(page)]}
       />
       {props.settings.categories.length > 0 && (
         <SelectField
@@ -141,7 +138,7 @@ function StandardFields(props: ApplyPageProps) {
           ...GENDERS.map((g) => ({ value: g, label: t(`vocab.gender.${g}`) })),
         ]}
       />
-      <CheckboxField
+      <Checkbox
         name="networking_consent"
         label="registration.networkingConsent"
         hint="registration.networkingConsentHint"
@@ -154,7 +151,7 @@ function StandardFields(props: ApplyPageProps) {
 export function ApplyView(props: ApplyPageProps) {
   const { t, fmt } = usePage();
   const { event, settings } = props;
-  const visible = props.fields.filter((f) => !f.hidden);
+  const asked = props.questions.some((q) => !q.hidden);
   const open = settings.mode !== 'application';
   return (
     <div class="wrap narrow">
@@ -174,12 +171,10 @@ export function ApplyView(props: ApplyPageProps) {
         class="stack application-form"
       >
         <StandardFields {...props} />
-        {visible.length > 0 && (
+        {asked && (
           <fieldset>
             <legend>{t('registration.questions')}</legend>
-            {visible.map((field) => (
-              <Question field={field} state={props.state} file={props.files.get(field.id)} />
-            ))}
+            <QuestionFields questions={props.questions} state={props.state} files={props.files} />
           </fieldset>
         )}
         <p class="hint">{t(open ? 'registration.submitHintOpen' : 'registration.submitHint')}</p>
@@ -198,10 +193,7 @@ export function ApplyView(props: ApplyPageProps) {
 }
 
 /** Instead of the form: why the account may not apply now. */
-export function ApplyClosedView(props: {
-  event: EventDetails;
-  message: Parameters<ReturnType<typeof usePage>['t']>[0];
-}) {
+export function ApplyClosedView(props: { event: EventDetails; message: MessageKey }) {
   const { t } = usePage();
   return (
     <div class="wrap narrow">

@@ -1,9 +1,8 @@
-// Reviewing: the rubric's criteria, the accounts asked to review, each reviewer's scores and note,
-// and the balance of the selection (accepted so far by country, category and gender).
+// Reading what reviewing needs: the rubric's criteria, the accounts asked to review, each
+// reviewer's scores and note, and the balance of the selection (accepted so far by country,
+// category and gender). The writes are actions (actions/rubric.ts, actions/review.ts).
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
-import { nowIso } from '../../../platform/time.ts';
-import type { CriterionInput } from './schemas.ts';
 
 type Db = Kysely<Database>;
 
@@ -24,22 +23,6 @@ export function criteriaOf(db: Db, eventId: number): Promise<Criterion[]> {
     .execute();
 }
 
-export async function addCriterion(trx: Db, eventId: number, input: CriterionInput): Promise<void> {
-  const count = (await criteriaOf(trx, eventId)).length;
-  await trx
-    .insertInto('event_rubric_criteria')
-    .values({ event_id: eventId, position: count, label: input.label, max_score: input.max_score })
-    .execute();
-}
-
-export async function updateCriterion(trx: Db, id: number, input: CriterionInput): Promise<void> {
-  await trx
-    .updateTable('event_rubric_criteria')
-    .set({ label: input.label, max_score: input.max_score })
-    .where('id', '=', id)
-    .execute();
-}
-
 /** The highest score given on a criterion (its maximum may not go below it), or null. */
 export async function highestScore(db: Db, criterionId: number): Promise<number | null> {
   const row = await db
@@ -48,10 +31,6 @@ export async function highestScore(db: Db, criterionId: number): Promise<number 
     .where('criterion_id', '=', criterionId)
     .executeTakeFirst();
   return row?.top === null || row?.top === undefined ? null : Number(row.top);
-}
-
-export async function deleteCriterion(trx: Db, id: number): Promise<void> {
-  await trx.deleteFrom('event_rubric_criteria').where('id', '=', id).execute();
 }
 
 export interface Reviewer {
@@ -79,29 +58,6 @@ export async function isReviewer(db: Db, user: Pick<User, 'id'> | null, eventId:
     .where('user_id', '=', user.id)
     .executeTakeFirst();
   return !!row;
-}
-
-/** Adds the account as a reviewer; false when it was one already. */
-export async function addReviewer(
-  trx: Db,
-  eventId: number,
-  userId: number,
-  addedBy: number,
-): Promise<boolean> {
-  if (await isReviewer(trx, { id: userId }, eventId)) return false;
-  await trx
-    .insertInto('event_reviewers')
-    .values({ event_id: eventId, user_id: userId, added_by: addedBy, created_at: nowIso() })
-    .execute();
-  return true;
-}
-
-export async function removeReviewer(trx: Db, eventId: number, userId: number): Promise<void> {
-  await trx
-    .deleteFrom('event_reviewers')
-    .where('event_id', '=', eventId)
-    .where('user_id', '=', userId)
-    .execute();
 }
 
 export interface Review {
@@ -164,53 +120,6 @@ export function averageTotal(reviews: Review[] | undefined): number | null {
   const scored = (reviews ?? []).filter((r) => r.scores.size > 0);
   if (scored.length === 0) return null;
   return scored.reduce((a, r) => a + r.total, 0) / scored.length;
-}
-
-/** Writes one reviewer's review of one application (replacing their earlier scores). */
-export async function saveReview(
-  trx: Db,
-  registrationId: number,
-  reviewerId: number,
-  review: { note: string; scores: Map<number, number> },
-): Promise<void> {
-  const now = nowIso();
-  const existing = await trx
-    .selectFrom('event_reviews')
-    .select('id')
-    .where('registration_id', '=', registrationId)
-    .where('reviewer_id', '=', reviewerId)
-    .executeTakeFirst();
-  let reviewId: number;
-  if (existing) {
-    reviewId = existing.id;
-    await trx
-      .updateTable('event_reviews')
-      .set({ note: review.note, updated_at: now })
-      .where('id', '=', reviewId)
-      .execute();
-    await trx.deleteFrom('event_review_scores').where('review_id', '=', reviewId).execute();
-  } else {
-    reviewId = (
-      await trx
-        .insertInto('event_reviews')
-        .values({
-          registration_id: registrationId,
-          reviewer_id: reviewerId,
-          note: review.note,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-  }
-  if (review.scores.size)
-    await trx
-      .insertInto('event_review_scores')
-      .values(
-        [...review.scores].map(([criterion_id, score]) => ({ review_id: reviewId, criterion_id, score })),
-      )
-      .execute();
 }
 
 export interface BalanceRow {

@@ -1,9 +1,9 @@
 // The organisers' rubric (criteria with their maximum score) and the accounts they ask to review.
-import { CsrfField, Field, Form, type FormState, Submit } from '../../../ui/components/form.tsx';
-import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../access.ts';
-import type { Criterion, Reviewer } from './review-store.ts';
-import { SetupNav } from './views-setup.tsx';
+import { CsrfField, Field, Form, type FormState, Submit } from '../../../../ui/components/form.tsx';
+import { usePage } from '../../../../ui/page-context.ts';
+import type { EventDetails } from '../../access.ts';
+import type { Criterion, Reviewer } from '../reviews.ts';
+import { SetupNav } from './parts.tsx';
 
 export interface RubricForms {
   add?: FormState;

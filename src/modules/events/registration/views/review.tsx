@@ -1,21 +1,27 @@
 // The reviewers' pages: the applications of an event with the balance of the selection, filters,
 // sorting and scores; one application with every review, the reviewer's own scoring form and the
 // decision.
-import { fieldValue } from '../../../platform/http/forms.ts';
-import { Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
-import { Pagination } from '../../../ui/components/pagination.tsx';
-import { usePage } from '../../../ui/page-context.ts';
-import type { EventDetails } from '../access.ts';
-import type { FormField } from './answers.ts';
-import type { Application } from './applications-store.ts';
-import type { ListedApplication } from './listing.ts';
-import type { Balance, Criterion, Review } from './review-store.ts';
-import { type ApplicationFilter, SORTS } from './schemas.ts';
-import type { Category } from './settings-store.ts';
-import { AnswersView } from './views-application.tsx';
-import { AreaField, BalanceView, StatusBadge } from './views-parts.tsx';
-import { SetupNav } from './views-setup.tsx';
-import { APPLICATIONS_PAGE_SIZE, DECISIONS, REGISTRATION_STATUSES } from './vocab.ts';
+import type { Question } from '../../../../platform/questionnaires/index.ts';
+import { activeFilters, FilterPanel, FilterSelect } from '../../../../ui/components/filters.tsx';
+import {
+  Field,
+  Form,
+  type FormState,
+  SelectField,
+  Submit,
+  TextArea,
+} from '../../../../ui/components/form.tsx';
+import { Pagination } from '../../../../ui/components/pagination.tsx';
+import { usePage } from '../../../../ui/page-context.ts';
+import type { EventDetails } from '../../access.ts';
+import type { Category } from '../access.ts';
+import type { Application } from '../applications.ts';
+import type { ListedApplication } from '../listing.ts';
+import type { Balance, Criterion, Review } from '../reviews.ts';
+import { type ApplicationFilter, filterQuery, SORTS } from '../schemas.ts';
+import { APPLICATIONS_PAGE_SIZE, DECISIONS, REGISTRATION_STATUSES } from '../vocab.ts';
+import { AnswersView } from './application.tsx';
+import { BalanceView, SetupNav, StatusBadge } from './parts.tsx';
 
 function Score({ average, max }: { average: number | null; max: number }) {
   const { fmt, t } = usePage();
@@ -27,13 +33,36 @@ function Score({ average, max }: { average: number | null; max: number }) {
   );
 }
 
-/** The list's status and order for its exports (every page of it, so no page number). */
-function exportQuery(filter: ApplicationFilter): string {
-  const query = new URLSearchParams();
-  if (filter.status) query.set('status', filter.status);
-  if (filter.sort !== 'submitted') query.set('sort', filter.sort);
-  const text = query.toString();
-  return text ? `?${text}` : '';
+/** The status and the order, in the URL: the list is a link of its own, and so are its exports. */
+function Filters({ event, filter }: { event: EventDetails; filter: ApplicationFilter }) {
+  const { t } = usePage();
+  return (
+    <FilterPanel
+      action={`/events/${event.slug}/applications`}
+      active={activeFilters({ status: filter.status })}
+    >
+      <FilterSelect
+        name="status"
+        label={t('events.statusLabel')}
+        value={filter.status}
+        any={t('registration.anyStatus')}
+        options={REGISTRATION_STATUSES.filter((s) => s !== 'draft').map((s) => ({
+          value: s,
+          label: t(`events.registrationStatus.${s}`),
+        }))}
+      />
+      <FilterSelect
+        name="sort"
+        label={t('registration.sortBy')}
+        value={filter.sort === 'submitted' ? undefined : filter.sort}
+        any={t('registration.sort.submitted')}
+        options={SORTS.filter((s) => s !== 'submitted').map((s) => ({
+          value: s,
+          label: t(`registration.sort.${s}`),
+        }))}
+      />
+    </FilterPanel>
+  );
 }
 
 export function ApplicationsView(props: {
@@ -48,7 +77,6 @@ export function ApplicationsView(props: {
 }) {
   const { t, fmt } = usePage();
   const { event, filter } = props;
-  const statuses = REGISTRATION_STATUSES.filter((s) => s !== 'draft');
   return (
     <div class="wrap">
       <p class="breadcrumb no-print">
@@ -57,32 +85,14 @@ export function ApplicationsView(props: {
       <h1>{t('registration.applicationsTitle', { title: event.title })}</h1>
       {props.mayManage && <SetupNav event={event} current="review" />}
       <h2 id="list-title">{t('registration.applicationsList', { count: props.total })}</h2>
-      <form method="get" action={`/events/${event.slug}/applications`} class="filters">
-        <div class="field">
-          <label for="filter-status">{t('events.statusLabel')}</label>
-          <select id="filter-status" name="status">
-            <option value="">{t('registration.anyStatus')}</option>
-            {statuses.map((s) => (
-              <option value={s} selected={filter.status === s}>
-                {t(`events.registrationStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-sort">{t('registration.sortBy')}</label>
-          <select id="filter-sort" name="sort">
-            {SORTS.map((s) => (
-              <option value={s} selected={filter.sort === s}>
-                {t(`registration.sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="button secondary">
-          {t('list.filter')}
-        </button>
-      </form>
+      <Filters event={event} filter={filter} />
+      {props.total > 0 && (
+        <p class="no-print">
+          {t('list.download')}:{' '}
+          <a href={`/events/${event.slug}/applications.csv${filterQuery(filter)}`}>CSV</a>,{' '}
+          <a href={`/events/${event.slug}/applications.xlsx${filterQuery(filter)}`}>XLSX</a>
+        </p>
+      )}
       {props.rows.length === 0 ? (
         <p class="muted">{t('registration.noApplicationsYet')}</p>
       ) : (
@@ -128,13 +138,6 @@ export function ApplicationsView(props: {
         </section>
       )}
       <Pagination page={filter.page} pageSize={APPLICATIONS_PAGE_SIZE} total={props.total} />
-      {props.total > 0 && (
-        <p class="no-print">
-          {t('registration.exportApplications')}:{' '}
-          <a href={`/events/${event.slug}/applications.csv${exportQuery(filter)}`}>CSV</a> ·{' '}
-          <a href={`/events/${event.slug}/applications.xlsx${exportQuery(filter)}`}>XLSX</a>
-        </p>
-      )}
       <BalanceView balance={props.balance} categories={props.categories} />
     </div>
   );
@@ -165,36 +168,18 @@ function ReviewsList({ reviews, criteria }: { reviews: Review[]; criteria: Crite
   );
 }
 
-/** A score input labelled with its criterion (a <Field> label is a UI string, this one is the organiser's). */
+/** A score from 0 to the criterion's maximum, labelled with the criterion (the organiser's words). */
 function ScoreField({ criterion, state }: { criterion: Criterion; state: FormState }) {
   const { t, fmt } = usePage();
-  const name = `score_${criterion.id}`;
-  const id = `f-${name}`;
-  const error = state.errors?.[name];
   return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>
-        {criterion.label}{' '}
-        <span class="muted">{t('registration.scoreRange', { max: fmt.number(criterion.max_score) })}</span>
-      </label>
-      <input
-        id={id}
-        name={name}
-        type="number"
-        min={0}
-        max={criterion.max_score}
-        step={1}
-        inputmode="numeric"
-        value={fieldValue(state.values, name)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      )}
-    </div>
+    <Field
+      name={`score_${criterion.id}`}
+      type="number"
+      inputmode="numeric"
+      label={{ text: criterion.label }}
+      hint={{ text: t('registration.scoreRange', { max: fmt.number(criterion.max_score) }) }}
+      state={state}
+    />
   );
 }
 
@@ -206,7 +191,7 @@ export interface ReviewForms {
 export function ApplicationReviewView(props: {
   event: EventDetails;
   application: Application;
-  fields: FormField[];
+  questions: Question[];
   criteria: Criterion[];
   reviews: Review[];
   balance: Balance;
@@ -231,7 +216,7 @@ export function ApplicationReviewView(props: {
           <span class="muted">{t('registration.submittedOn', { when: fmt.dateTime(a.submitted_at) })}</span>
         )}
       </p>
-      <AnswersView event={event} application={a} fields={props.fields} />
+      <AnswersView event={event} application={a} questions={props.questions} />
       <h2>{t('registration.reviews')}</h2>
       <ReviewsList reviews={props.reviews} criteria={props.criteria} />
       {props.ownApplication ? (
@@ -243,7 +228,7 @@ export function ApplicationReviewView(props: {
             {props.criteria.map((c) => (
               <ScoreField criterion={c} state={props.forms.review} />
             ))}
-            <AreaField
+            <TextArea
               name="note"
               label="registration.note"
               state={props.forms.review}

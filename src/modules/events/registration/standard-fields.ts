@@ -1,6 +1,7 @@
-// The standard fields of a draft: kept as typed (a draft is never refused), with only what fits its
-// column — a choice that is not on offer is left empty rather than stored — and turned back into
-// form values when the draft is opened again.
+// The standard fields of every application (name, organisation, kind, country, category, gender,
+// networking consent) as their columns store them: from the checked input of a submission; from a
+// draft as typed (a draft is never refused), with only what fits its column — a choice that is not
+// on offer is left empty rather than stored; and back as form values when the draft is opened again.
 import { isCountryCode } from '../../../platform/countries.ts';
 import { type FormValues, fieldValue } from '../../../platform/http/forms.ts';
 import {
@@ -9,7 +10,35 @@ import {
   ORGANISATION_KINDS,
   type OrganisationKind,
 } from '../../../platform/vocabularies.ts';
-import type { RegistrationRow, StandardColumns } from './applications-store.ts';
+import type { RegistrationRow } from './applications.ts';
+import type { StandardInput } from './schemas.ts';
+
+/** The standard fields as stored; drafts may hold them half-filled. */
+export type StandardColumns = Pick<
+  RegistrationRow,
+  | 'name'
+  | 'organisation_name'
+  | 'organisation_id'
+  | 'organisation_kind'
+  | 'country'
+  | 'category_id'
+  | 'gender'
+  | 'networking_consent'
+>;
+
+export function standardColumns(input: StandardInput, organisationName: string | null): StandardColumns {
+  return {
+    name: input.name,
+    // The directory's name when a directory organisation was chosen, so lists need no join.
+    organisation_name: organisationName ?? input.organisation_name,
+    organisation_id: input.organisation_id,
+    organisation_kind: input.organisation_kind,
+    country: input.country,
+    category_id: input.category_id,
+    gender: input.gender,
+    networking_consent: input.networking_consent ? 1 : 0,
+  };
+}
 
 const oneOf = <T extends string>(list: readonly T[], value: string): T | null =>
   (list as readonly string[]).includes(value) ? (value as T) : null;

@@ -1,10 +1,10 @@
-// Registrations and applications: one per account and event, read by their applicant, listed for
-// the reviewers, and written as drafts (as typed) until they are submitted (decisions.ts).
+// Reading registrations and applications: one per account and event, read by their applicant and
+// listed for the reviewers, each with its answers to the application form (its response in the
+// event's questionnaire, form.ts). The writes are actions (actions/apply.ts, actions/status.ts).
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
-import { nowIso } from '../../../platform/time.ts';
-import { type Answers, parseAnswers } from './answers.ts';
-import type { StandardInput } from './schemas.ts';
+import { type Answers, responsesOf } from '../../../platform/questionnaires/index.ts';
+import { applicationForm } from './form.ts';
 import type { EventRegistrationsTable } from './tables.ts';
 import type { RegistrationStatus } from './vocab.ts';
 
@@ -12,7 +12,8 @@ type Db = Kysely<Database>;
 export type RegistrationRow = Selectable<EventRegistrationsTable>;
 
 export interface Application extends RegistrationRow {
-  parsedAnswers: Answers;
+  /** The answers to the event's own questions, by question id. */
+  answers: Answers;
   categoryLabel: string | null;
   /** The directory organisation the applicant chose, when there is one. */
   organisation: { slug: string; name: string } | null;
@@ -41,13 +42,19 @@ type DetailRow = RegistrationRow & {
   org_name: string | null;
 };
 
-function toApplication({ category_label, org_slug, org_name, ...row }: DetailRow): Application {
-  return {
+/** The rows with their answers (read for all of them at once). */
+async function toApplications(db: Db, eventId: number, rows: DetailRow[]): Promise<Application[]> {
+  const responses = await responsesOf(
+    db,
+    applicationForm(eventId),
+    rows.map((r) => r.id),
+  );
+  return rows.map(({ category_label, org_slug, org_name, ...row }) => ({
     ...row,
-    parsedAnswers: parseAnswers(row.answers),
+    answers: responses.get(row.id)?.answers ?? {},
     categoryLabel: category_label,
     organisation: org_slug && org_name ? { slug: org_slug, name: org_name } : null,
-  };
+  }));
 }
 
 /** The account's registration for the event, whatever its status. */
@@ -60,7 +67,7 @@ export async function applicationOf(
     .where('event_registrations.event_id', '=', eventId)
     .where('event_registrations.user_id', '=', userId)
     .executeTakeFirst();
-  return row && toApplication(row);
+  return row && (await toApplications(db, eventId, [row]))[0];
 }
 
 export async function applicationById(db: Db, eventId: number, id: number): Promise<Application | undefined> {
@@ -69,7 +76,7 @@ export async function applicationById(db: Db, eventId: number, id: number): Prom
     .where('event_registrations.event_id', '=', eventId)
     .where('event_registrations.id', '=', id)
     .executeTakeFirst();
-  return row && toApplication(row);
+  return row && (await toApplications(db, eventId, [row]))[0];
 }
 
 /** What reviewers see: every application but drafts (the applicant's own business), oldest first. */
@@ -78,9 +85,20 @@ export async function allApplications(db: Db, eventId: number, status?: Registra
     .where('event_registrations.event_id', '=', eventId)
     .where('event_registrations.status', '!=', 'draft');
   if (status) q = q.where('event_registrations.status', '=', status);
-  return (
-    await q.orderBy('event_registrations.submitted_at').orderBy('event_registrations.id').execute()
-  ).map(toApplication);
+  const rows = await q
+    .orderBy('event_registrations.submitted_at')
+    .orderBy('event_registrations.id')
+    .execute();
+  return toApplications(db, eventId, rows);
+}
+
+/** The event and account of a registration, by its id alone (the applicant's API). */
+export function registrationById(db: Db, id: number) {
+  return db
+    .selectFrom('event_registrations')
+    .select(['event_id', 'user_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export interface OwnApplication {
@@ -119,60 +137,13 @@ export async function applicationsOfUser(db: Db, user: User): Promise<OwnApplica
   }));
 }
 
-/** The standard fields as stored; drafts may hold them half-filled. */
-export type StandardColumns = Pick<
-  RegistrationRow,
-  | 'name'
-  | 'organisation_name'
-  | 'organisation_id'
-  | 'organisation_kind'
-  | 'country'
-  | 'category_id'
-  | 'gender'
-  | 'networking_consent'
->;
-
-export function standardColumns(input: StandardInput, organisationName: string | null): StandardColumns {
-  return {
-    name: input.name,
-    // The directory's name when a directory organisation was chosen, so lists need no join.
-    organisation_name: organisationName ?? input.organisation_name,
-    organisation_id: input.organisation_id,
-    organisation_kind: input.organisation_kind,
-    country: input.country,
-    category_id: input.category_id,
-    gender: input.gender,
-    networking_consent: input.networking_consent ? 1 : 0,
-  };
-}
-
-/**
- * Writes the account's registration as a draft (creating it the first time). Returns its id. A
- * registration already submitted is never turned back into a draft here: the caller checked.
- */
-export async function saveDraft(
-  trx: Db,
-  eventId: number,
-  userId: number,
-  standard: StandardColumns,
-  answers: Answers,
-): Promise<number> {
-  const now = nowIso();
-  const existing = await trx
+/** Submitted applications waiting for a decision, for the reviewers' link on the event page. */
+export async function waitingCount(db: Db, eventId: number): Promise<number> {
+  const row = await db
     .selectFrom('event_registrations')
-    .select('id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('event_id', '=', eventId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  const values = { ...standard, answers: JSON.stringify(answers), status: 'draft' as const, updated_at: now };
-  if (existing) {
-    await trx.updateTable('event_registrations').set(values).where('id', '=', existing.id).execute();
-    return existing.id;
-  }
-  const row = await trx
-    .insertInto('event_registrations')
-    .values({ ...values, event_id: eventId, user_id: userId, created_at: now })
-    .returning('id')
+    .where('status', '=', 'submitted')
     .executeTakeFirstOrThrow();
-  return row.id;
+  return Number(row.n);
 }
