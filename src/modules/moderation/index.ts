@@ -2,6 +2,7 @@
 // approval and which switches admins set (HubModule.moderation); this module does the rest.
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
+import { moderationAccountExport } from './export.ts';
 import type en from './locales/en.json';
 import { moderationMigrations } from './migrations.ts';
 import { moderationPages } from './routes.tsx';
@@ -15,4 +16,5 @@ export const moderationModule: HubModule = {
   id: 'moderation',
   pages: moderationPages,
   migrations: moderationMigrations,
+  accountExport: moderationAccountExport,
 };

@@ -58,6 +58,17 @@ describe('reporting any module’s records', () => {
     const { client: moderator } = await hub.signedIn('moderator');
     const queue = await moderator.get('/moderation');
     expect(queue.text).toContain('<a href="/poems/river-song">River song</a>');
+
+    // The reporter finds the report in "download my data".
+    const data = JSON.parse((await client.get('/account/export.json')).text);
+    expect(data.modules.moderation.reports).toEqual([
+      expect.objectContaining({
+        target_type: 'poem',
+        target_key: 'river-song',
+        reason: 'spam',
+        status: 'open',
+      }),
+    ]);
   });
 
   it('answers 404 for a record the reporter may not see, whatever the form says', async () => {
