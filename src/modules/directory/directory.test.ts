@@ -88,6 +88,23 @@ describe('browsing', () => {
     expect(names(page2.text).some((slug) => first.includes(slug))).toBe(false);
   });
 
+  it('sorts by newest and by last change', async () => {
+    const { client } = await memberClient();
+    const slug = (await createAs(client, { name: 'Newest Weavers of Sekong' })).split('/').pop();
+    const first = async (sort: string) =>
+      JSON.parse((await hub.client().get(`/api/v1/organisations?sort=${sort}&pageSize=1`)).text).items[0]
+        ?.slug;
+    expect(await first('newest')).toBe(slug);
+    await hub.deps.db
+      .updateTable('organisations')
+      .set({ updated_at: new Date(Date.now() + 60_000).toISOString() })
+      .where('slug', '=', 'lao-mict')
+      .execute();
+    expect(await first('updated')).toBe('lao-mict');
+    const rows = (await hub.client().get('/directory?sort=newest&view=list')).text.split('<tbody>')[1] ?? '';
+    expect(rows.match(/href="\/directory\/([^"]+)"/)?.[1]).toBe(slug);
+  });
+
   it('drops filter values it cannot use instead of failing', async () => {
     const res = await hub.client().get('/directory?country=ZZ&kind=emperor&page=-1&sort=%27');
     expect(res.status).toBe(200);

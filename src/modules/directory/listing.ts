@@ -2,7 +2,7 @@
 // reader's collation, so every script sorts as its readers expect), paging, and the values the
 // filters offer. The map (places.ts) and the exports (export.ts) read the same selection.
 import type { Kysely } from 'kysely';
-import { nameOrder, pageOfSelection } from '../../db/collated-order.ts';
+import { pageOfNamedList } from '../../db/collated-order.ts';
 import type { Database, User } from '../../db/schema.ts';
 import type { Locale } from '../../locales/index.ts';
 import { matchingRecordIds } from '../../search/index.ts';
@@ -120,42 +120,19 @@ export async function listOrganisations(
 ): Promise<{ cards: OrganisationCard[]; total: number }> {
   const pageSize = ctx.pageSize ?? PAGE_SIZE;
   const matches = await textMatches(db, filter, ctx.viewer);
-  const base = selection(db, filter, ctx.viewer, matches);
-  const sort = effectiveSort(filter);
-  const offset = (filter.page - 1) * pageSize;
-  let pageIds: number[];
-  let total: number;
-  if (sort === 'name' && isUnfiltered(filter) && !seesUnpublished(ctx.viewer)) {
-    // The directory as visitors first see it: straight from the name order, no query of its own.
-    const { published } = await nameOrder(db, 'organisations', ctx.locale);
-    total = published.length;
-    pageIds = published.slice(offset, offset + pageSize);
-  } else if (sort === 'name' || sort === 'relevance') {
-    // Names follow Intl.Collator, which no database collation matches for every script: the
-    // selection is sorted by each name's rank in the collated order (db/collated-order.ts).
-    const all = await base.select('organisations.id').execute();
-    ({ pageIds, total } = await pageOfSelection(
-      db,
-      'organisations',
-      all.map((r) => r.id),
-      sort === 'name' ? { locale: ctx.locale } : { relevance: matches ?? [] },
-      { offset, size: pageSize },
-    ));
-  } else {
-    const column = sort === 'newest' ? 'organisations.created_at' : 'organisations.updated_at';
-    const [rows, count] = await Promise.all([
-      base
-        .select('organisations.id')
-        .orderBy(column, 'desc')
-        .orderBy('organisations.id', 'desc')
-        .limit(pageSize)
-        .offset(offset)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    pageIds = rows.map((r) => r.id);
-    total = Number(count.n);
-  }
+  // The directory as visitors first see it comes straight from the name order.
+  const { pageIds, total } = await pageOfNamedList(
+    db,
+    'organisations',
+    selection(db, filter, ctx.viewer, matches),
+    {
+      sort: effectiveSort(filter),
+      locale: ctx.locale,
+      matches,
+      whole: isUnfiltered(filter) && !seesUnpublished(ctx.viewer),
+    },
+    { offset: (filter.page - 1) * pageSize, size: pageSize },
+  );
   if (pageIds.length === 0) return { cards: [], total };
   const [rows, facets, translations, logoOf] = await Promise.all([
     db
