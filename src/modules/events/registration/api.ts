@@ -29,14 +29,15 @@ const json = (schema: z.ZodType, description: string) => ({
 });
 const slugParam = z.object({ slug: z.string().max(120) });
 const idParams = slugParam.extend({ id: z.coerce.number().int().positive() });
+/** Every route here is about applications, for someone signed in. */
+const ABOUT = { tags: ['Applications'], security: signedIn };
 const reviewerProblems = { 401: problems[401], 403: problems[403], 404: problems[404] };
 
 const listRoute = createRoute({
   method: 'get',
   path: '/events/{slug}/applications',
-  tags: ['Applications'],
+  ...ABOUT,
   summary: 'The applications of an event (its organisers and reviewers), with the balance of the selection',
-  security: signedIn,
   middleware: [requireSignedIn] as const,
   request: {
     params: slugParam,
@@ -66,9 +67,8 @@ const listRoute = createRoute({
 const readRoute = createRoute({
   method: 'get',
   path: '/events/{slug}/applications/{id}',
-  tags: ['Applications'],
+  ...ABOUT,
   summary: 'One application with its answers and reviews (the event’s organisers and reviewers)',
-  security: signedIn,
   middleware: [requireSignedIn] as const,
   request: { params: idParams },
   responses: { 200: json(ApplicationSchema, 'The application'), ...reviewerProblems },
@@ -76,9 +76,8 @@ const readRoute = createRoute({
 const decideRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/applications/{id}/decision',
-  tags: ['Applications'],
+  ...ABOUT,
   summary: 'Record a decision: accepted, waitlisted or declined (the applicant is mailed)',
-  security: signedIn,
   middleware: [requireSignedIn, requireJson] as const,
   request: {
     params: idParams,
@@ -100,9 +99,8 @@ const decideRoute = createRoute({
 const mineRoute = createRoute({
   method: 'get',
   path: '/me/applications',
-  tags: ['Applications'],
+  ...ABOUT,
   summary: 'The signed-in account’s registrations and applications',
-  security: signedIn,
   middleware: [requireSignedIn] as const,
   responses: {
     200: json(
@@ -132,9 +130,8 @@ const ownParams = z.object({ id: z.coerce.number().int().positive() });
 const ownRoute = createRoute({
   method: 'get',
   path: '/me/applications/{id}',
-  tags: ['Applications'],
+  ...ABOUT,
   summary: 'One of the signed-in account’s applications',
-  security: signedIn,
   middleware: [requireSignedIn] as const,
   request: { params: ownParams },
   responses: { 200: json(ApplicationSchema, 'The application'), 401: problems[401], 404: problems[404] },
@@ -142,9 +139,8 @@ const ownRoute = createRoute({
 const withdrawRoute = createRoute({
   method: 'post',
   path: '/me/applications/{id}/withdraw',
-  tags: ['Applications'],
+  ...ABOUT,
   summary: 'Withdraw one of the signed-in account’s applications (until the event starts)',
-  security: signedIn,
   middleware: [requireSignedIn] as const,
   request: { params: ownParams },
   responses: {

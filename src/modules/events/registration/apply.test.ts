@@ -2,13 +2,8 @@
 // wrong, submissions checked against the organiser's form, file answers checked by content and
 // downloadable by the applicant and the reviewers only, open registrations filling up, the
 // waiting list, withdrawals, and every refusal — visitors, closed events, deadlines, invitations.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../../test/harness.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { visibleText } from '../../../../test/harness.ts';
 import { fixture, makeExe, makeXlsx } from '../../../platform/files/test-files.ts';
 import {
   addQuestion,
@@ -17,18 +12,14 @@ import {
   categoryId,
   count,
   createEvent,
+  platformWithEditor,
   registrationOf,
   setUpRegistration,
   standardFields,
   submit,
 } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  editor = (await hub.signedIn('editor')).client;
-}, 60_000);
+const { hub, editor } = await platformWithEditor();
 afterAll(() => hub.close());
 
 const pdf = () => ({

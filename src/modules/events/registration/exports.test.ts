@@ -5,13 +5,13 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestClient, type TestPlatform } from '../../../../test/harness.ts';
 import { fixture } from '../../../platform/files/test-files.ts';
 import {
   addQuestion,
   apply,
   categoryId,
   createEvent,
+  platformWithEditor,
   post,
   registrationOf,
   setUpRegistration,
@@ -19,15 +19,14 @@ import {
   submit,
 } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
 let slug: string;
 let q: { motivation: number; languages: number; years: number; portfolio: number; motivation2: number };
 const ids: number[] = [];
 
+const { hub, editor } = await platformWithEditor();
+afterAll(() => hub.close());
+
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  editor = (await hub.signedIn('editor')).client;
   slug = await createEvent(editor, { title: 'Selection for the Khon Kaen training' });
   await setUpRegistration(editor, slug, { capacity: '10' });
   q = {
@@ -102,7 +101,6 @@ beforeAll(async () => {
   });
   expect(decided.status).toBe(303);
 }, 60_000);
-afterAll(() => hub.close());
 
 const rowsOf = (text: string) => parse(text.replace(/^\uFEFF/, '')) as string[][];
 

@@ -1,8 +1,23 @@
 // The tables of taking part in an event and of applications (tables.ts), dated after the events'
 // own tables.
-import type { ColumnDefinitionBuilder, Kysely, Migration } from 'kysely';
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, Migration } from 'kysely';
 import { columns } from '../../../db/dialect.ts';
 import { applicationFormsMigration } from './forms-migration.ts';
+
+/** How a person appears, the same on a registration and on the roster. */
+const personColumns = <T extends string, C extends string>(table: CreateTableBuilder<T, C>) =>
+  table
+    .addColumn('name', 'varchar(200)', (col) => col.notNull())
+    .addColumn('organisation_name', 'varchar(300)')
+    .addColumn('organisation_id', 'integer', (col) => col.references('organisations.id').onDelete('set null'))
+    .addColumn('organisation_kind', 'varchar(30)')
+    .addColumn('country', 'varchar(2)')
+    .addColumn('category_id', 'integer', (col) => col.references('event_categories.id').onDelete('set null'))
+    .addColumn('gender', 'varchar(20)');
+
+/** The index every table of an event's rows has: its lists are one event's. */
+const indexByEvent = (db: Kysely<unknown>, table: string) =>
+  db.schema.createIndex(`${table}_event_idx`).on(table).column('event_id').execute();
 
 const participationTables: Migration = {
   async up(db: Kysely<unknown>) {
@@ -25,11 +40,7 @@ const participationTables: Migration = {
       .addColumn('position', 'integer', (col) => col.notNull().defaultTo(0))
       .addColumn('label', 'varchar(200)', (col) => col.notNull())
       .execute();
-    await db.schema
-      .createIndex('event_categories_event_idx')
-      .on('event_categories')
-      .column('event_id')
-      .execute();
+    await indexByEvent(db, 'event_categories');
 
     await db.schema
       .createTable('event_registrations')
@@ -37,17 +48,7 @@ const participationTables: Migration = {
       .addColumn('event_id', 'integer', (col) => col.notNull().references('events.id').onDelete('cascade'))
       .addColumn('user_id', 'integer', (col) => col.notNull().references('users.id').onDelete('cascade'))
       .addColumn('status', 'varchar(20)', (col) => col.notNull())
-      .addColumn('name', 'varchar(200)', (col) => col.notNull())
-      .addColumn('organisation_name', 'varchar(300)')
-      .addColumn('organisation_id', 'integer', (col) =>
-        col.references('organisations.id').onDelete('set null'),
-      )
-      .addColumn('organisation_kind', 'varchar(30)')
-      .addColumn('country', 'varchar(2)')
-      .addColumn('category_id', 'integer', (col) =>
-        col.references('event_categories.id').onDelete('set null'),
-      )
-      .addColumn('gender', 'varchar(20)')
+      .$call(personColumns)
       .addColumn('networking_consent', 'integer', (col) => col.notNull().defaultTo(0))
       .addColumn('answers', 'text', (col) => col.notNull().defaultTo('{}'))
       .addColumn('submitted_at', c.timestamp)
@@ -79,17 +80,7 @@ const participationTables: Migration = {
       )
       .addColumn('user_id', 'integer', (col) => col.references('users.id').onDelete('set null'))
       .addColumn('person_id', 'integer', (col) => col.references('people.id').onDelete('set null'))
-      .addColumn('name', 'varchar(200)', (col) => col.notNull())
-      .addColumn('organisation_name', 'varchar(300)')
-      .addColumn('organisation_id', 'integer', (col) =>
-        col.references('organisations.id').onDelete('set null'),
-      )
-      .addColumn('organisation_kind', 'varchar(30)')
-      .addColumn('country', 'varchar(2)')
-      .addColumn('category_id', 'integer', (col) =>
-        col.references('event_categories.id').onDelete('set null'),
-      )
-      .addColumn('gender', 'varchar(20)')
+      .$call(personColumns)
       .addColumn('role', 'varchar(20)', (col) => col.notNull().defaultTo('participant'))
       .addColumn('networking_consent', 'integer', (col) => col.notNull().defaultTo(0))
       .addColumn('created_at', c.timestamp, (col) => col.notNull())
@@ -137,11 +128,7 @@ const applicationTables: Migration = {
       .addColumn('created_at', c.timestamp, (col) => col.notNull())
       .addColumn('updated_at', c.timestamp, (col) => col.notNull())
       .execute();
-    await db.schema
-      .createIndex('event_form_fields_event_idx')
-      .on('event_form_fields')
-      .column('event_id')
-      .execute();
+    await indexByEvent(db, 'event_form_fields');
 
     await db.schema
       .createTable('event_invitations')
@@ -171,11 +158,7 @@ const applicationTables: Migration = {
       .addColumn('label', 'varchar(300)', (col) => col.notNull())
       .addColumn('max_score', 'integer', (col) => col.notNull())
       .execute();
-    await db.schema
-      .createIndex('event_rubric_criteria_event_idx')
-      .on('event_rubric_criteria')
-      .column('event_id')
-      .execute();
+    await indexByEvent(db, 'event_rubric_criteria');
 
     await db.schema
       .createTable('event_reviews')

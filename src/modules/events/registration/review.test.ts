@@ -4,32 +4,27 @@
 // ical.js) together — and the refusals: strangers, visitors, one's own application, a full event.
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../../test/harness.ts';
+import { type TestPlatform, visibleText } from '../../../../test/harness.ts';
 import {
   apply,
   categoryId,
   createEvent,
+  platformWithEditor,
   registrationOf,
   setUpRegistration,
   standardFields,
   submit,
 } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
 let slug: string;
 let reviewer: Awaited<ReturnType<TestPlatform['signedIn']>>;
 const applicants: Awaited<ReturnType<TestPlatform['signedIn']>>[] = [];
 let criteria: { english: number; commitment: number };
 
+const { hub, editor } = await platformWithEditor();
+afterAll(() => hub.close());
+
 beforeAll(async () => {
-  hub = await createTestPlatform();
-  editor = (await hub.signedIn('editor')).client;
   slug = await createEvent(editor, { title: 'Selection in Vientiane' });
   await setUpRegistration(editor, slug, { capacity: '2' });
   for (const [label, max] of [
@@ -74,7 +69,6 @@ beforeAll(async () => {
     applicants.push(person);
   }
 }, 60_000);
-afterAll(() => hub.close());
 
 const idOf = async (person: { user: { id: number } }) =>
   (await registrationOf(hub, slug, person.user.id))!.id;

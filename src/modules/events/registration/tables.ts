@@ -32,16 +32,12 @@ export interface EventCategoriesTable {
   label: string;
 }
 
-/** A registration (open mode) or an application (selection); one per account and event. */
-export interface EventRegistrationsTable {
-  id: Generated<number>;
-  event_id: number;
-  user_id: number;
-  status: RegistrationStatus;
-  /** How the applicant wants to appear on the roster and certificate. */
+/** How a person appears on a registration and on the roster (copied from the one to the other). */
+interface PersonColumns {
+  /** How they want to appear on the roster and certificate. */
   name: string;
   organisation_name: string | null;
-  /** The applicant's organisation in the directory, when they chose one. */
+  /** Their organisation in the directory, when they chose one. */
   organisation_id: number | null;
   organisation_kind: OrganisationKind | null;
   /** ISO 3166-1 alpha-2. */
@@ -50,6 +46,14 @@ export interface EventRegistrationsTable {
   gender: Gender | null;
   /** 1: other participants may see this person's public profile (networking). */
   networking_consent: number;
+}
+
+/** A registration (open mode) or an application (selection); one per account and event. */
+export interface EventRegistrationsTable extends PersonColumns {
+  id: Generated<number>;
+  event_id: number;
+  user_id: number;
+  status: RegistrationStatus;
   submitted_at: Timestamp | null;
   decided_at: Timestamp | null;
   decided_by: number | null;
@@ -61,22 +65,14 @@ export interface EventRegistrationsTable {
  * The roster: accepted registrations (registration_id set, kept in step with the decision) and
  * people added by the organisers (walk-ins, the published rosters of past events).
  */
-export interface EventParticipantsTable {
+export interface EventParticipantsTable extends PersonColumns {
   id: Generated<number>;
   event_id: number;
   registration_id: number | null;
   user_id: number | null;
   /** A profile of the directory's people, when this participant has one. */
   person_id: number | null;
-  name: string;
-  organisation_name: string | null;
-  organisation_id: number | null;
-  organisation_kind: OrganisationKind | null;
-  country: string | null;
-  category_id: number | null;
-  gender: Gender | null;
   role: ParticipantRole;
-  networking_consent: number;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

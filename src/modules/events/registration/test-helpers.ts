@@ -3,10 +3,22 @@
 // form, questions added through the form builder, the application form sent as a browser sends it
 // (multipart, files too), and the answers an application keeps.
 import { expect } from 'vitest';
-import { type TestClient, type TestPlatform, type Upload, visibleText } from '../../../../test/harness.ts';
+import {
+  createTestPlatform,
+  type TestClient,
+  type TestPlatform,
+  type Upload,
+  visibleText,
+} from '../../../../test/harness.ts';
 import { createApiToken } from '../../../platform/auth.ts';
 import { type Answers, responseOf } from '../../../platform/questionnaires/index.ts';
 import { applicationForm } from './form.ts';
+
+/** The test file's platform, with an editor's client for making events (close it after the file). */
+export async function platformWithEditor() {
+  const hub = await createTestPlatform();
+  return { hub, editor: (await hub.signedIn('editor')).client };
+}
 
 /** A signed-in account (hub.signedIn) with a personal API token too. */
 export async function withToken(hub: TestPlatform, role: 'member' | 'editor' | 'admin' = 'member') {

@@ -2,7 +2,7 @@
 // a registration or application stands, how a participant is counted, the kinds of question on an
 // application form, what a reviewer decides, and the limits of forms and lists. Stored as these
 // codes and shown through the locale files (`events.mode.<code>`, …).
-import type { QuestionKind } from '../../../platform/questionnaires/index.ts';
+import { QUESTION_KINDS, type QuestionKind } from '../../../platform/questionnaires/vocab.ts';
 
 /**
  * `open`: whoever registers is in (or on the waiting list once the capacity is reached);
@@ -31,18 +31,13 @@ export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 /**
  * The kinds of question an organiser puts on an application form, beside the standard fields every
- * application has (name, organisation, kind, country, category, gender, networking consent).
+ * application has (name, organisation, kind, country, category, gender, networking consent): every
+ * kind of the platform's questionnaires but a rating (the reviewers' scores are the rubric's).
  */
-export const FORM_FIELD_KINDS = [
-  'text',
-  'long_text',
-  'single_choice',
-  'multiple_choice',
-  'yes_no',
-  'number',
-  'date',
-  'file',
-] as const satisfies readonly QuestionKind[];
+export const FORM_FIELD_KINDS = QUESTION_KINDS.filter((k) => k !== 'rating') as [
+  QuestionKind,
+  ...QuestionKind[],
+];
 
 /** What a reviewer decides; each is also a registration status. */
 export const DECISIONS = [
