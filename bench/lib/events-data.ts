@@ -172,7 +172,6 @@ export async function addEvents(
           category_id: pick(categories),
           gender: pick(GENDERS),
           networking_consent: rand() < 0.5 ? 1 : 0,
-          answers: '{}',
           submitted_at: now,
           created_at: now,
           updated_at: now,
