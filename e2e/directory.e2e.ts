@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Hub,
+  openFilters,
   openPage,
   PHONE,
   registerVerifyAndLogIn,
@@ -54,6 +55,7 @@ describe('directory journey at 360 × 740', () => {
 
       // Filter the directory to it: Cambodia, artisans.
       await page.goto('/directory');
+      await openFilters(page);
       await page.locator('#filter-country').selectOption('KH');
       await page.locator('#filter-kind').selectOption('artisan_group');
       await page.getByRole('button', { name: en('list.filter'), exact: true }).click();

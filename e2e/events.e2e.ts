@@ -177,7 +177,7 @@ describe('event applications at 360 × 740', () => {
     await m.getByRole('button', { name: en('registration.submitApplication'), exact: true }).click();
     // Refused by the server: the message next to the field, everything typed still there.
     await m.locator('.field-error').first().waitFor();
-    expect(await m.locator('.field.invalid').textContent()).toContain(en('registration.answer.number'));
+    expect(await m.locator('.field.invalid').textContent()).toContain(en('questionnaire.answer.number'));
     expect(await question('Why do you want to take part?').locator('textarea').inputValue()).toBe(
       'I run a weaving cooperative in Luang Prabang.',
     );

@@ -347,3 +347,17 @@ export async function horizontalOverflow(
     };
   });
 }
+
+/**
+ * Unfolds a list's filter panel the way a person on a phone does (its summary line); on a wide
+ * screen the panel is open already and nothing is clicked.
+ */
+export async function openFilters(page: Page): Promise<void> {
+  const summary = page.locator('main details.filter-panel > summary');
+  if (await summary.isVisible()) {
+    const open = await page
+      .locator('main details.filter-panel')
+      .evaluate((d) => (d as HTMLDetailsElement).open);
+    if (!open) await summary.click();
+  }
+}

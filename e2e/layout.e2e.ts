@@ -173,30 +173,31 @@ describe('open header menus are fully on screen at 360 px', () => {
 
 // Every language of the interface, not only English and Lao: Khmer and Burmese words are long and
 // unbreakable, Vietnamese labels are longer than English ones. The lists and an event page.
-describe.each(LOCALES)('the module pages fit 360 px in %s', (lang) => {
-  for (const path of [
-    '/library',
-    '/news',
-    '/press',
-    '/events?when=past',
-    '/events/policy-dialogue-creative-hubs-hue-2016',
-  ]) {
-    it(`${path} fits`, async () => {
-      const { context, page } = await openPage(hub, {
-        viewport: PHONE,
-        lang: lang === 'en' ? undefined : lang,
+// English and Lao are checked above with the language menu open too.
+describe.each(LOCALES.filter((l) => l !== 'en' && l !== 'lo'))(
+  'the module pages fit 360 px in %s',
+  (lang) => {
+    for (const path of [
+      '/library',
+      '/news',
+      '/press',
+      '/events?when=past',
+      '/events/policy-dialogue-creative-hubs-hue-2016',
+    ]) {
+      it(`${path} fits`, async () => {
+        const { context, page } = await openPage(hub, { viewport: PHONE, lang });
+        try {
+          await page.goto(path);
+          expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+          await expectNoSidewaysScroll(page, `${path} (${lang})`);
+          await expectAllOnScreen(page, `${path} (${lang})`);
+        } finally {
+          await context.close();
+        }
       });
-      try {
-        await page.goto(path);
-        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-        await expectNoSidewaysScroll(page, `${path} (${lang})`);
-        await expectAllOnScreen(page, `${path} (${lang})`);
-      } finally {
-        await context.close();
-      }
-    });
-  }
-});
+    }
+  },
+);
 
 // The lists with filters: on a phone the filters fold into one line above the results, so the
 // first screen shows how many there are and the first of them; on a wide screen the filters are

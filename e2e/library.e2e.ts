@@ -14,6 +14,7 @@ import { makeExe } from '../src/platform/files/test-files.ts';
 import {
   type Hub,
   horizontalOverflow,
+  openFilters,
   openPage,
   PHONE,
   ROOT,
@@ -126,6 +127,7 @@ describe('library journey at 360 × 740', () => {
     // Anyone finds the document by a Lao word that is only inside the PDF.
     const { context: visitorContext, page: visitor } = await openPage(hub, { viewport: PHONE });
     await visitor.goto('/library');
+    await openFilters(visitor);
     await visitor.locator('#filter-q').fill(LAO_WORD);
     await visitor.locator('#filter-q').press('Enter');
     await visitor.waitForURL(/\/library\?q=/);

@@ -12,6 +12,7 @@ import {
   ADMIN_PASSWORD,
   type Hub,
   horizontalOverflow,
+  openFilters,
   openPage,
   PHONE,
   screenshot,
@@ -50,6 +51,7 @@ describe('press journey at 360 × 740', () => {
     expect(await page.locator('.clipping-card').count()).toBe(9);
     await checkPage(page, 'press-01-list');
 
+    await openFilters(page);
     await page.locator('#filter-outlet').selectOption('Song Huong Magazine');
     await page.getByRole('button', { name: en('list.filter'), exact: true }).click();
     await page.waitForURL(/outlet=Song\+Huong\+Magazine/);
