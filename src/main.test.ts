@@ -150,7 +150,7 @@ describe('hub', () => {
     const audit = db
       .prepare("select details from audit_log where action = 'user.role_changed' and subject_id = ?")
       .get(String(user.id)) as { details: string };
-    expect(JSON.parse(audit.details)).toEqual({ from: 'editor', to: 'moderator' });
+    expect(JSON.parse(audit.details)).toEqual({ from: 'editor', to: 'moderator', via: 'cli' });
     const stored = db.prepare('select token_hash from api_tokens where user_id = ?').get(user.id) as {
       token_hash: string;
     };

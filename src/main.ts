@@ -7,6 +7,7 @@ import { backupDatabase } from './db/dialect.ts';
 import { ROLES, type Role } from './db/schema.ts';
 import {
   createAccount,
+  createToken,
   emailField,
   findUserByEmail,
   nameField,
@@ -15,8 +16,6 @@ import {
 } from './modules/accounts/index.ts';
 import { changeRole } from './modules/admin/index.ts';
 import { systemContext } from './platform/actions.ts';
-import { recordAudit } from './platform/audit.ts';
-import { createApiToken } from './platform/auth.ts';
 import { HttpError } from './platform/http/errors.ts';
 import { randomToken } from './platform/security-tokens.ts';
 import { indexNeedsRebuild } from './search/rebuild.ts';
@@ -193,14 +192,8 @@ const COMMANDS: Record<string, Command> = {
         const user = await findUserByEmail(deps.db, email);
         if (!user) throw new UsageError(`No account uses ${email}.`);
         if (user.disabled_at) throw new UsageError(`The account ${email} is disabled.`);
-        const { id, token } = await createApiToken(deps.db, user.id, name);
-        await recordAudit(deps.db, {
-          action: 'token.created',
-          actorId: null,
-          subjectType: 'api_token',
-          subjectId: id,
-          details: { name, for: user.id, via: 'cli' },
-        });
+        // The account's own token, made from the command line (the audit entry says so).
+        const { token } = await createToken({ ...systemContext(deps, 'cli'), user }, name);
         console.log(token);
       });
     },

@@ -1,3 +1,4 @@
+// The HTTP benchmark's command line, its budgets and targets, and the shape of its results.
 import { parseArgs } from 'node:util';
 import { SCALES, type Scale } from './data.ts';
 import { LIBRARY_BENCH_DOCUMENT, LIBRARY_SEARCH_WORD } from './library-data.ts';

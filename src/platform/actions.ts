@@ -100,12 +100,14 @@ export interface AuditEntry {
 
 /**
  * An audit log entry for what the action did, in its transaction: the actor, address and request
- * id come from the context; a write through the API says so in its details (`via: 'api'`).
+ * id come from the context; a write through the API or the command line says so in its details
+ * (`via: 'api'`, `via: 'cli'`).
  */
 export async function audit(trx: Kysely<Database>, ctx: ActionContext, entry: AuditEntry): Promise<void> {
   // The demo content is not anyone's doing: its records carry no audit history.
   if (ctx.via === 'seed') return;
-  const details = ctx.via === 'api' ? { ...entry.details, via: 'api' } : entry.details;
+  // Writes through the API or the command line say so; a page is the default.
+  const details = ctx.via === 'api' || ctx.via === 'cli' ? { ...entry.details, via: ctx.via } : entry.details;
   await recordAudit(trx, {
     actorId: ctx.user?.id ?? null,
     ip: ctx.ip,

@@ -1,9 +1,7 @@
 // The audit log: who did what to which record, when, and from where. Written in the transaction of
-// the change it records.
-import type { Context } from 'hono';
+// the change it records (modules write it through audit() in platform/actions.ts).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { AppEnv } from './context.ts';
 import { nowIso } from './time.ts';
 
 export interface AuditEvent {
@@ -30,9 +28,4 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Prom
       request_id: event.requestId ?? null,
     })
     .execute();
-}
-
-/** The actor, address and request id of an audit event, taken from the request. */
-export function auditOrigin(c: Context<AppEnv>): Pick<AuditEvent, 'actorId' | 'ip' | 'requestId'> {
-  return { actorId: c.var.auth?.user.id ?? null, ip: c.var.clientIp, requestId: c.var.requestId };
 }

@@ -1,3 +1,5 @@
+// The platform's own migrations, by dated name; the modules bring theirs in their manifests and
+// db/migrate.ts runs them all in name order.
 import type { Migration } from 'kysely';
 import { directoryImportsKindMigration, directoryImportsMigration } from '../../platform/import/migration.ts';
 import { questionnairesMigration } from '../../platform/questionnaires/migration.ts';

@@ -21,6 +21,7 @@ export const accountsModule: HubModule = {
 };
 
 export { countAdmins, countUsers, findUserByEmail, findUserById, normaliseEmail } from './access.ts';
+export { createToken } from './actions/account.ts';
 export { createAccount, type NewAccount } from './actions/create.ts';
 export { AccountSchema, toAccount } from './api.ts';
 export { isLastActiveAdmin } from './permissions.ts';

@@ -1,3 +1,5 @@
+// "Likely duplicates": the same name in the same country once case, accents, spacing and
+// punctuation are folded the way the search index folds them ("Sàn Art" = "SAN ART" = "San-Art").
 import { searchForm } from '../../search/normalize.ts';
 import { foldLatin } from '../../search/tokenize.ts';
 import type { MessageKey } from '../i18n.ts';

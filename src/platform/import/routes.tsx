@@ -12,7 +12,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { User } from '../../db/schema.ts';
 import { renderPage } from '../../ui/render.tsx';
-import { auditOrigin } from '../audit.ts';
+import { actionContext } from '../actions.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
@@ -172,7 +172,7 @@ export function importPages<I>(deps: AppDeps, target: ImportTarget<I>) {
       const again = await showPreview(c, upload, mapping.choice, 'import.nothingToImport');
       return again.page(422);
     }
-    await runImport(db, target, upload, rows, user, auditOrigin(c));
+    await runImport(actionContext(c), target, upload, rows);
     setFlash(c, target.text.done, { count: rows.length });
     // Newest first: the imported records head the list.
     return c.redirect(target.listPath, 303);

@@ -2,8 +2,8 @@
 // function (createOrganisation, createPerson), all in one transaction with one audit entry, so a
 // file goes in whole or not at all.
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, User } from '../../db/schema.ts';
-import { type AuditEvent, recordAudit } from '../audit.ts';
+import type { Database } from '../../db/schema.ts';
+import { type ActionContext, actingUser, audit, transact } from '../actions.ts';
 import type { ParsedTable } from './parse.ts';
 import type { DirectoryImportsTable, ImportKind } from './tables.ts';
 import type { ImportTarget, RowReport } from './target.ts';
@@ -86,21 +86,19 @@ export async function deleteImport(db: Db, id: number): Promise<void> {
  * the audit log and forgets the upload — in one transaction: if any row fails, nothing is kept.
  */
 export async function runImport<I>(
-  db: Db,
+  ctx: ActionContext,
   target: ImportTarget<I>,
   upload: StoredImport,
   rows: RowReport<I>[],
-  user: User,
-  origin: Pick<AuditEvent, 'actorId' | 'ip' | 'requestId'>,
 ): Promise<number> {
+  const user = actingUser(ctx);
   const inputs = rows.map((row) => {
     if (!row.input) throw new Error(`row ${row.n} is not valid`);
     return row.input;
   });
-  return db.transaction().execute(async (trx) => {
+  return transact(ctx, async (trx) => {
     const { ids, details } = await target.create(trx, inputs, user);
-    await recordAudit(trx, {
-      ...origin,
+    await audit(trx, ctx, {
       action: target.auditAction,
       subjectType: 'directory_import',
       subjectId: upload.id,
