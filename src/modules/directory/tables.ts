@@ -2,6 +2,7 @@
 // query on them is typed like the platform's own.
 import type { Generated, Selectable } from 'kysely';
 import type { Timestamp } from '../../db/schema.ts';
+import type { ImageColumns } from '../../platform/attached-images.ts';
 import type { ContactVisibility, OrganisationKind } from '../../platform/vocabularies.ts';
 import type { FacetName, MemberRole, OrganisationStatus } from './vocab.ts';
 
@@ -86,15 +87,8 @@ export interface OrganisationInvitationsTable {
 }
 
 /** The organisation's logo, re-encoded as WebP at two sizes, kept in the database. */
-export interface OrganisationLogosTable {
+export interface OrganisationLogosTable extends ImageColumns {
   organisation_id: number;
-  full: Buffer;
-  full_width: number;
-  full_height: number;
-  thumb: Buffer;
-  thumb_width: number;
-  thumb_height: number;
-  updated_at: Timestamp;
 }
 
 declare module '../../db/schema.ts' {

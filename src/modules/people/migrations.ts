@@ -2,6 +2,7 @@
 // in name order), since person_organisations refers to organisations.
 import type { Kysely, Migration } from 'kysely';
 import { columns } from '../../db/dialect.ts';
+import { withImageColumns } from '../../platform/attached-images.ts';
 
 const people: Migration = {
   async up(db: Kysely<unknown>) {
@@ -100,13 +101,7 @@ const photos: Migration = {
       .addColumn('person_id', 'integer', (col) =>
         col.primaryKey().references('people.id').onDelete('cascade'),
       )
-      .addColumn('full', c.blob, (col) => col.notNull())
-      .addColumn('full_width', 'integer', (col) => col.notNull())
-      .addColumn('full_height', 'integer', (col) => col.notNull())
-      .addColumn('thumb', c.blob, (col) => col.notNull())
-      .addColumn('thumb_width', 'integer', (col) => col.notNull())
-      .addColumn('thumb_height', 'integer', (col) => col.notNull())
-      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .$call(withImageColumns(c))
       .execute();
   },
   async down(db: Kysely<unknown>) {

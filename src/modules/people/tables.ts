@@ -2,6 +2,7 @@
 // every query on them is typed like the platform's own.
 import type { Generated } from 'kysely';
 import type { Timestamp } from '../../db/schema.ts';
+import type { ImageColumns } from '../../platform/attached-images.ts';
 import type { ContactVisibility } from '../../platform/vocabularies.ts';
 import type { ClaimStatus, PersonFacet, PersonStatus } from './vocab.ts';
 
@@ -57,15 +58,8 @@ export interface PersonClaimsTable {
 }
 
 /** A person's photo, re-encoded as WebP at two sizes (platform/images.ts); bytes in the database. */
-export interface PersonPhotosTable {
+export interface PersonPhotosTable extends ImageColumns {
   person_id: number;
-  full: Buffer;
-  full_width: number;
-  full_height: number;
-  thumb: Buffer;
-  thumb_width: number;
-  thumb_height: number;
-  updated_at: Timestamp;
 }
 
 /** The title and bio in another language than the profile's own (`people.lang`). */

@@ -2,6 +2,7 @@
 // (Kysely refuses a new migration that sorts before ones a database has already run).
 import type { Kysely, Migration } from 'kysely';
 import { columns } from '../../db/dialect.ts';
+import { withImageColumns } from '../../platform/attached-images.ts';
 
 const clippings: Migration = {
   async up(db: Kysely<unknown>) {
@@ -57,13 +58,7 @@ const clippings: Migration = {
       .addColumn('clipping_id', 'integer', (col) =>
         col.primaryKey().references('press_clippings.id').onDelete('cascade'),
       )
-      .addColumn('full', c.blob, (col) => col.notNull())
-      .addColumn('full_width', 'integer', (col) => col.notNull())
-      .addColumn('full_height', 'integer', (col) => col.notNull())
-      .addColumn('thumb', c.blob, (col) => col.notNull())
-      .addColumn('thumb_width', 'integer', (col) => col.notNull())
-      .addColumn('thumb_height', 'integer', (col) => col.notNull())
-      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .$call(withImageColumns(c))
       .execute();
   },
   async down(db: Kysely<unknown>) {

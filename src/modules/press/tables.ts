@@ -2,6 +2,7 @@
 // query on them is typed like the platform's own.
 import type { Generated } from 'kysely';
 import type { Timestamp } from '../../db/schema.ts';
+import type { ImageColumns } from '../../platform/attached-images.ts';
 
 /**
  * One article about the hub's work in a newspaper, magazine or website: about an event of the hub
@@ -41,15 +42,8 @@ export interface PressClippingTranslationsTable {
 }
 
 /** A screenshot of the article, re-encoded as WebP at two sizes (platform/images.ts); bytes in the database. */
-export interface PressScreenshotsTable {
+export interface PressScreenshotsTable extends ImageColumns {
   clipping_id: number;
-  full: Buffer;
-  full_width: number;
-  full_height: number;
-  thumb: Buffer;
-  thumb_width: number;
-  thumb_height: number;
-  updated_at: Timestamp;
 }
 
 declare module '../../db/schema.ts' {
