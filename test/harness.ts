@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { createApp } from '../src/app.tsx';
 import { loadConfig } from '../src/config.ts';
 import { fromSetup } from '../src/db/index.ts';
@@ -13,6 +13,7 @@ import type { Role } from '../src/db/schema.ts';
 import { createAccount } from '../src/modules/accounts/index.ts';
 import { modules as allModules } from '../src/modules/index.ts';
 import { systemContext } from '../src/platform/actions.ts';
+import { createApiToken } from '../src/platform/auth.ts';
 import type { AppDeps, HubModule } from '../src/platform/context.ts';
 import { DiskFileStore } from '../src/platform/files/store.ts';
 import { createLogger } from '../src/platform/logger.ts';
@@ -20,6 +21,7 @@ import { Outbox } from '../src/platform/mail/outbox.ts';
 import { hashPassword } from '../src/platform/passwords.ts';
 import { sha256 } from '../src/platform/security-tokens.ts';
 import { SESSION_COOKIE } from '../src/platform/sessions.ts';
+import { SEED_DIR } from '../src/seed.ts';
 import { openTestDatabase } from './databases.ts';
 import { SmtpPeer } from './smtp-peer.ts';
 
@@ -49,7 +51,28 @@ export interface TestPlatform {
     role?: Role,
     input?: { email?: string; name?: string; verified?: boolean; locale?: string; timeZone?: string },
   ) => Promise<{ client: TestClient; user: { id: number; email: string } }>;
+  /** hub.signedIn() with a personal API token of the same account (`bearer(token)` sends it). */
+  signedInWithToken: (
+    ...args: Parameters<TestPlatform['signedIn']>
+  ) => Promise<{ client: TestClient; user: { id: number; email: string }; token: string }>;
+  /**
+   * A session of an existing account, written to the database as signedIn() writes it, for `client`
+   * (a new one unless given: another device of the same person, or a client that already holds
+   * cookies the test is about). Returns the client, holding a CSRF token.
+   */
+  signInAs: (user: { id: number }, client?: TestClient) => Promise<TestClient>;
   close: () => Promise<void>;
+}
+
+/** What a test file's platform holds besides the platform's own: more modules, settings, demo content. */
+export interface PlatformOptions {
+  env?: Record<string, string>;
+  extraModules?: HubModule[];
+  /**
+   * The modules whose demo content (their manifest's seed, from seed/) is loaded, e.g.
+   * ['directory', 'people']; they run in the platform's module order, as `hub seed --demo` runs them.
+   */
+  seed?: string[];
 }
 
 const hashes = new Map<string, Promise<string>>();
@@ -65,9 +88,20 @@ const passwordHash = (password: string) => {
 
 export { usingPostgres } from './databases.ts';
 
-export async function createTestPlatform(
-  options: { env?: Record<string, string>; extraModules?: HubModule[] } = {},
-): Promise<TestPlatform> {
+/**
+ * The platform a test file's tests share: made while the file is collected (`const hub = await
+ * platformForFile(…)` at the top of the file), closed after its last test.
+ */
+export async function platformForFile(options: PlatformOptions = {}): Promise<TestPlatform> {
+  const hub = await createTestPlatform(options);
+  afterAll(() => hub.close());
+  return hub;
+}
+
+/** `Authorization` for an API call with a personal token. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export async function createTestPlatform(options: PlatformOptions = {}): Promise<TestPlatform> {
   const smtp = new SmtpPeer();
   const smtpUrl = await smtp.start();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
@@ -101,6 +135,8 @@ export async function createTestPlatform(
     modules,
   };
   const app = createApp(deps);
+  for (const module of modules)
+    if (options.seed?.includes(module.id)) await module.seed?.({ deps, seedDir: SEED_DIR });
   let counter = 0;
   /** An account; the test password's hash is computed once per process, not per account. */
   const newUser = async (input: Parameters<TestPlatform['createUser']>[0] = {}) => {
@@ -122,6 +158,37 @@ export async function createTestPlatform(
     return { id: user.id, email: user.email };
   };
 
+  const signInAs: TestPlatform['signInAs'] = async (user, client = new TestClient(app)) => {
+    const secret = randomBytes(32).toString('base64url');
+    const now = new Date().toISOString();
+    await database.db
+      .insertInto('sessions')
+      .values({
+        id: sha256(secret),
+        user_id: user.id,
+        csrf_token: randomBytes(24).toString('base64url'),
+        created_at: now,
+        last_seen_at: now,
+        expires_at: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        ip: client.ip,
+        user_agent: null,
+      })
+      .execute();
+    client.cookies.set(SESSION_COOKIE, secret);
+    await client.get('/account');
+    return client;
+  };
+  const signedIn: TestPlatform['signedIn'] = async (role = 'member', input = {}) => {
+    const user = await newUser({ ...input, role });
+    if (input.locale || input.timeZone)
+      await database.db
+        .updateTable('users')
+        .set({ locale: input.locale ?? null, time_zone: input.timeZone ?? null })
+        .where('id', '=', user.id)
+        .execute();
+    return { client: await signInAs(user), user };
+  };
+
   return {
     deps,
     app,
@@ -129,34 +196,12 @@ export async function createTestPlatform(
     deliverMail: () => outbox.drain(),
     createUser: (input = {}) => newUser(input),
     client: () => new TestClient(app),
-    signedIn: async (role = 'member', input = {}) => {
-      const user = await newUser({ ...input, role });
-      if (input.locale || input.timeZone)
-        await database.db
-          .updateTable('users')
-          .set({ locale: input.locale ?? null, time_zone: input.timeZone ?? null })
-          .where('id', '=', user.id)
-          .execute();
-      const client = new TestClient(app);
-      const secret = randomBytes(32).toString('base64url');
-      const now = new Date().toISOString();
-      await database.db
-        .insertInto('sessions')
-        .values({
-          id: sha256(secret),
-          user_id: user.id,
-          csrf_token: randomBytes(24).toString('base64url'),
-          created_at: now,
-          last_seen_at: now,
-          expires_at: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-          ip: client.ip,
-          user_agent: null,
-        })
-        .execute();
-      client.cookies.set(SESSION_COOKIE, secret);
-      await client.get('/account');
-      return { client, user };
+    signedIn,
+    signedInWithToken: async (role, input) => {
+      const signed = await signedIn(role, input);
+      return { ...signed, token: (await createApiToken(database.db, signed.user.id, 'tests')).token };
     },
+    signInAs,
     close: async () => {
       await outbox.stop();
       await database.close();

@@ -4,10 +4,10 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppEnv, HubModule } from '../src/platform/context.ts';
 import { translator } from '../src/platform/i18n.ts';
-import { createTestPlatform, type TestPlatform, visibleText } from './harness.ts';
+import { platformForFile, visibleText } from './harness.ts';
 
 // A module whose only page fails, to see what a reader gets when the code has a bug.
 const failingModule: HubModule = {
@@ -18,11 +18,7 @@ const failingModule: HubModule = {
     }),
 };
 
-let hub: TestPlatform;
-beforeAll(async () => {
-  hub = await createTestPlatform({ extraModules: [failingModule], env: { BODY_LIMIT_KB: '16' } });
-});
-afterAll(() => hub.close());
+const hub = await platformForFile({ extraModules: [failingModule], env: { BODY_LIMIT_KB: '16' } });
 
 describe('headers', () => {
   it('sends a CSP with a fresh nonce and the other security headers', async () => {
@@ -158,7 +154,7 @@ describe('languages', () => {
 
     const user = await hub.createUser();
     await hub.deps.db.updateTable('users').set({ locale: 'vi' }).where('id', '=', user.id).execute();
-    await client.login(user.email);
+    await hub.signInAs(user, client);
     expect((await client.get('/', { 'accept-language': 'km' })).text).toContain('<html lang="vi"');
     // Switching while logged in changes the account setting too.
     await client.request('/language', { form: { locale: 'my', next: '/' } });

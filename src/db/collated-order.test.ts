@@ -1,16 +1,11 @@
 // The collated name order follows additions, renames and deletions, and sorts as the reader's
 // language does (Thai leading vowels are not first letters), on SQLite or PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { platformForFile } from '../../test/harness.ts';
 import { nameOrder, sortByRank } from './collated-order.ts';
 
-let hub: TestPlatform;
+const hub = await platformForFile();
 const now = () => new Date().toISOString();
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-}, 60_000);
-afterAll(() => hub.close());
 
 async function add(name: string, status = 'published') {
   const { id } = await hub.deps.db

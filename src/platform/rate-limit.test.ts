@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile } from '../../test/harness.ts';
 import { clearRateLimit, hitRateLimit, isRateLimited } from './rate-limit.ts';
 
-let hub: TestPlatform;
-beforeAll(async () => {
-  hub = await createTestPlatform();
-});
-afterAll(() => hub.close());
+const hub = await platformForFile();
 
 describe('rate limits', () => {
   const rule = { name: 'test', limit: 3, windowSeconds: 600 };

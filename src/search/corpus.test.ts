@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { platformForFile } from '../../test/harness.ts';
 import { indexRecord, search } from './index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,9 +32,8 @@ interface CorpusQuery {
 const corpus = read<CorpusDocument[]>('corpus.json');
 const queries = read<CorpusQuery[]>('queries.json');
 
-let hub: TestPlatform;
+const hub = await platformForFile();
 beforeAll(async () => {
-  hub = await createTestPlatform();
   await hub.deps.db.transaction().execute(async (trx) => {
     for (const doc of corpus) {
       await indexRecord(trx, {
@@ -50,7 +49,6 @@ beforeAll(async () => {
     }
   });
 }, 60_000);
-afterAll(() => hub.close());
 
 describe('the corpus', () => {
   it('has at least 10 documents in each language of the region', () => {

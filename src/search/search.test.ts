@@ -1,7 +1,7 @@
 // The index and the query language on a small hand-made set, on SQLite or PostgreSQL. The large
 // multilingual corpus is in corpus.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { platformForFile } from '../../test/harness.ts';
 import {
   indexRecord,
   indexRecords,
@@ -12,7 +12,7 @@ import {
   suggest,
 } from './index.ts';
 
-let hub: TestPlatform;
+const hub = await platformForFile();
 const anonymous = null;
 const admin = { id: 1, role: 'admin' as const };
 const member = (id: number) => ({ id, role: 'member' as const });
@@ -85,12 +85,10 @@ const records: SearchableRecord[] = [
 ];
 
 beforeAll(async () => {
-  hub = await createTestPlatform();
   await hub.deps.db.transaction().execute(async (trx) => {
     for (const r of records) await indexRecord(trx, r);
   });
 });
-afterAll(() => hub.close());
 
 const ids = async (q: string, viewer: Parameters<typeof search>[1]['viewer'] = anonymous, extra = {}) =>
   (await search(hub.deps.db, { q, viewer, ...extra })).hits.map((h) => `${h.type}:${h.recordId}`);

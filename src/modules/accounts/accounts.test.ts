@@ -1,21 +1,17 @@
 // Account flows through the whole app (app.request), on SQLite or PostgreSQL, with mail going over
 // SMTP to a real peer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BASE_URL,
   createTestPlatform,
   PASSWORD,
-  type TestPlatform,
+  platformForFile,
   visibleText,
 } from '../../../test/harness.ts';
 import { linkIn } from '../../../test/smtp-peer.ts';
 import { sha256 } from '../../platform/security-tokens.ts';
 
-let hub: TestPlatform;
-beforeAll(async () => {
-  hub = await createTestPlatform();
-});
-afterAll(() => hub.close());
+const hub = await platformForFile();
 
 let seq = 0;
 const uniqueEmail = (prefix = 'new') => `${prefix}${++seq}-${Date.now()}@example.org`;
@@ -295,8 +291,7 @@ describe('CSRF', () => {
 describe('forgotten password', () => {
   it('sends a single-use link that sets a new password and ends other sessions', async () => {
     const user = await hub.createUser();
-    const other = hub.client();
-    await other.login(user.email);
+    const other = await hub.signInAs(user);
 
     const client = hub.client();
     const res = await client.submit('/password/forgot', '/password/forgot', {
@@ -412,8 +407,7 @@ describe('the account page', () => {
 
   it('changes the password only with the current one, and logs out other devices', async () => {
     const { user, client: phone } = await hub.signedIn();
-    const laptop = hub.client();
-    await laptop.login(user.email);
+    const laptop = await hub.signInAs(user);
     const wrong = await laptop.request('/account/password', {
       form: { current_password: 'not my password', new_password: 'another long password' },
     });
@@ -518,8 +512,7 @@ describe('the account page', () => {
 
   it('logs out everywhere', async () => {
     const { user, client: a } = await hub.signedIn();
-    const b = hub.client();
-    await b.login(user.email);
+    const b = await hub.signInAs(user);
     const res = await a.request('/account/sessions/end-all', { form: {} });
     expect(res.status).toBe(303);
     expect((await a.get('/account')).status).toBe(303);

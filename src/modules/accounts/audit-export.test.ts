@@ -1,14 +1,8 @@
 // What the module kit gives the account pages, through the whole app on SQLite or PostgreSQL: names
 // with control characters refused with a message (page and API), the audit entries of the actions
 // (who acted, and that the API did), and "download my data" gathering every module's part.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  PASSWORD,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD, platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
 import type { HubModule } from '../../platform/context.ts';
 
 // A module holding something of each member, as events, directory or library do.
@@ -17,11 +11,7 @@ const notebook: HubModule = {
   accountExport: async (_db, userId) => ({ notes: [`note of ${userId}`] }),
 };
 
-let hub: TestPlatform;
-beforeAll(async () => {
-  hub = await createTestPlatform({ extraModules: [notebook] });
-});
-afterAll(() => hub.close());
+const hub = await platformForFile({ extraModules: [notebook] });
 
 /** PATCH /api/v1/me from the browser session (with its CSRF token, as the page's script would). */
 const patchMe = (client: TestClient, json: Record<string, unknown>) =>

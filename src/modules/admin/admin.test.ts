@@ -1,23 +1,11 @@
 // Administration: who may see it, role changes with their audit trail, disabling accounts, the
 // audit log page, and the same operations through /api/v1/users.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  PASSWORD,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestPlatform, PASSWORD, platformForFile, visibleText } from '../../../test/harness.ts';
 import { createApiToken } from '../../platform/auth.ts';
 
-let hub: TestPlatform;
-let admin: { id: number; email: string };
-let adminClient: TestClient;
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  ({ user: admin, client: adminClient } = await hub.signedIn('admin', { name: 'Hub Administrator' }));
-});
-afterAll(() => hub.close());
+const hub = await platformForFile();
+const { user: admin, client: adminClient } = await hub.signedIn('admin', { name: 'Hub Administrator' });
 
 /** The audit entry of the (one) role change of an account. */
 const roleChangeOf = (userId: number) =>

@@ -1,25 +1,18 @@
 // The administration lists on the filter panel, and their exports (the list as filtered, as CSV and
 // XLSX, read back by a strict parser), through the whole app on SQLite or PostgreSQL: for
 // administrators only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestClient, type TestPlatform } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile } from '../../../test/harness.ts';
 import { csvRows, firstSheet } from '../../../test/spreadsheets.ts';
 
-let hub: TestPlatform;
-let admin: TestClient;
-let adminId: number;
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  ({
-    client: admin,
-    user: { id: adminId },
-  } = await hub.signedIn('admin', { name: 'Export Admin' }));
-  await hub.createUser({ name: 'Sothea Chan', email: 'sothea.export@example.org', role: 'editor' });
-  await hub.createUser({ name: '=HYPERLINK("http://evil.example")', email: 'formula@example.org' });
-  await hub.createUser({ name: 'Pending Person', email: 'pending@example.org', verified: false });
-});
-afterAll(() => hub.close());
+const hub = await platformForFile();
+const {
+  client: admin,
+  user: { id: adminId },
+} = await hub.signedIn('admin', { name: 'Export Admin' });
+await hub.createUser({ name: 'Sothea Chan', email: 'sothea.export@example.org', role: 'editor' });
+await hub.createUser({ name: '=HYPERLINK("http://evil.example")', email: 'formula@example.org' });
+await hub.createUser({ name: 'Pending Person', email: 'pending@example.org', verified: false });
 
 describe('the account list', () => {
   it('filters in the panel (folded on a phone) and links to the export of the same selection', async () => {

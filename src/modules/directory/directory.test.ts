@@ -1,27 +1,13 @@
 // The directory through the whole app, on SQLite or PostgreSQL, with the demo organisations of
 // seed/directory loaded by the module's own seed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
 import { createApiToken } from '../../platform/auth.ts';
 import { search } from '../../search/index.ts';
-import { SEED_DIR } from '../../seed.ts';
-import { seedDirectory } from './seed.ts';
 import { organisationForm } from './test-fixtures.ts';
 
-let hub: TestPlatform;
-let adminClient: TestClient;
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
-  ({ client: adminClient } = await hub.signedIn('admin'));
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await platformForFile({ seed: ['directory'] });
+const { client: adminClient } = await hub.signedIn('admin');
 
 const validForm = (overrides: Record<string, string> = {}) =>
   organisationForm({

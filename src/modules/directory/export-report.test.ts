@@ -4,19 +4,11 @@
 // API, the API's input schema in the OpenAPI document, and a member's part of "download my data".
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform, visibleText } from '../../../test/harness.ts';
-import { SEED_DIR } from '../../seed.ts';
-import { seedDirectory } from './seed.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile, visibleText } from '../../../test/harness.ts';
 import { organisationForm } from './test-fixtures.ts';
 
-let hub: TestPlatform;
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await platformForFile({ seed: ['directory'] });
 
 const HEADER = (
   'name,name_translit,kind,country,province,city,address,latitude,longitude,website,email,phone,' +

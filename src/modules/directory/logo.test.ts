@@ -1,29 +1,17 @@
 // Organisation logos through the whole app, on SQLite or PostgreSQL: real images made with sharp
 // are accepted, resized and served as WebP; anything else is refused with nothing saved.
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
 import { expectImageRefusals, expectServedImage, oversized, picture } from '../../../test/images.ts';
-import { organisationForm, uploadFile } from './test-fixtures.ts';
+import { createOrganisation, uploadFile } from './test-fixtures.ts';
 
-let hub: TestPlatform;
-let ownerClient: TestClient;
+const hub = await platformForFile();
+const { client: ownerClient } = await hub.signedIn();
 /** Gets a logo in the first tests. */
-let slug: string;
+const slug = await createOrganisation(ownerClient, { name: 'Heritage Space' });
 /** Only ever receives refused uploads: it must end up without a logo. */
-let refusedSlug: string;
-
-async function createOrganisation(client: TestClient, name: string) {
-  await client.get('/directory/new');
-  const res = await client.request('/directory/new', { form: organisationForm({ name }) });
-  expect(res.status).toBe(303);
-  return (res.location ?? '').replace('/directory/', '');
-}
+const refusedSlug = await createOrganisation(ownerClient, { name: 'Factory Contemporary Arts Centre' });
 
 /** Uploads as a browser would: load the members page (for the CSRF token), then post the file. */
 async function upload(client: TestClient, orgSlug: string, bytes: Uint8Array, name: string, type: string) {
@@ -39,14 +27,6 @@ async function logoRow(orgSlug: string) {
     .where('organisations.slug', '=', orgSlug)
     .executeTakeFirst();
 }
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  ({ client: ownerClient } = await hub.signedIn());
-  slug = await createOrganisation(ownerClient, 'Heritage Space');
-  refusedSlug = await createOrganisation(ownerClient, 'Factory Contemporary Arts Centre');
-}, 60_000);
-afterAll(() => hub.close());
 
 describe('accepted logos', () => {
   it('takes a PNG, serves it as WebP at most 256 px with a thumbnail, and shows it on the profile', async () => {

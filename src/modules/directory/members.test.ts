@@ -1,27 +1,21 @@
 // Members of an organisation through the whole app, on SQLite or PostgreSQL: invitations by email
 // (delivered to the real SMTP peer), accepting them, roles, leaving, handing over ownership, and
 // every refusal on the way.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BASE_URL,
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { auditActions as auditActionsOf } from '../../../test/audit.ts';
+import { BASE_URL, platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
+import { organisationId } from '../../../test/organisations.ts';
 import { linkIn } from '../../../test/smtp-peer.ts';
 import { sha256 } from '../../platform/security-tokens.ts';
-import { organisationForm } from './test-fixtures.ts';
+import { createOrganisation } from './test-fixtures.ts';
 
-let hub: TestPlatform;
-let owner: { id: number; email: string };
-let ownerClient: TestClient;
-/** Whoever is owner at the time (ownership changes hands below). */
-let inviter: TestClient;
-let slug: string;
-let orgId: number;
-
+const hub = await platformForFile();
 const signedIn = (input: { email?: string; name?: string } = {}) => hub.signedIn('member', input);
+const { user: owner, client: ownerClient } = await signedIn({ name: 'Dara Owner' });
+/** Whoever is owner at the time (ownership changes hands below). */
+let inviter = ownerClient;
+const slug = await createOrganisation(ownerClient);
+const orgId = await organisationId(hub, slug);
 
 async function invite(client: TestClient, email: string, role = 'editor', orgSlug = slug) {
   return client.submit(`/directory/${orgSlug}/members`, `/directory/${orgSlug}/members/invite`, {
@@ -55,15 +49,7 @@ async function roleOf(userId: number) {
   return row?.role ?? null;
 }
 
-async function auditActions() {
-  const rows = await hub.deps.db
-    .selectFrom('audit_log')
-    .select('action')
-    .where('subject_type', '=', 'organisation')
-    .where('subject_id', '=', String(orgId))
-    .execute();
-  return rows.map((r) => r.action);
-}
+const auditActions = () => auditActionsOf(hub, { subjectType: 'organisation', subjectId: orgId });
 
 async function historyKeys() {
   const rows = await hub.deps.db
@@ -73,23 +59,6 @@ async function historyKeys() {
     .execute();
   return rows.flatMap((r) => Object.keys(JSON.parse(r.changes) as object));
 }
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  ({ user: owner, client: ownerClient } = await signedIn({ name: 'Dara Owner' }));
-  inviter = ownerClient;
-  await ownerClient.get('/directory/new');
-  const created = await ownerClient.request('/directory/new', { form: organisationForm() });
-  expect(created.status).toBe(303);
-  slug = (created.location ?? '').replace('/directory/', '');
-  const org = await hub.deps.db
-    .selectFrom('organisations')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirstOrThrow();
-  orgId = org.id;
-}, 60_000);
-afterAll(() => hub.close());
 
 describe('invitations', () => {
   let editor: { user: { id: number; email: string }; client: TestClient };

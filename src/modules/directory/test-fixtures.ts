@@ -1,6 +1,8 @@
-// Shared by the members and logo tests: a valid organisation form, and a multipart upload the way
-// a browser sends the logo form (TestClient sends url-encoded forms only).
-import type { TestClient, Upload } from '../../../test/harness.ts';
+// Shared by the directory's tests (and those of modules whose records belong to organisations): a
+// valid organisation form, an organisation added through it, and a multipart upload the way a
+// browser sends the logo form.
+import { expect } from 'vitest';
+import { type TestClient, type Upload, visibleText } from '../../../test/harness.ts';
 
 export const organisationForm = (overrides: Record<string, string> = {}) => ({
   kind: 'artisan_group',
@@ -26,6 +28,16 @@ export const organisationForm = (overrides: Record<string, string> = {}) => ({
   languages: 'lo',
   ...overrides,
 });
+
+/** Adds an organisation through the directory's form as `client`, its owner from then on; its slug. */
+export async function createOrganisation(
+  client: TestClient,
+  overrides: Record<string, string> = {},
+): Promise<string> {
+  const res = await client.submit('/directory/new', '/directory/new', organisationForm(overrides));
+  expect(res.status, visibleText(res.text).slice(0, 400)).toBe(303);
+  return (res.location ?? '').replace('/directory/', '');
+}
 
 /** POSTs a multipart form with one file, with the client's cookies and the CSRF token of its last page. */
 export function uploadFile(client: TestClient, path: string, file: Upload) {

@@ -2,21 +2,13 @@
 // app on SQLite or PostgreSQL: written on the form and through the API, shown to readers (the
 // translation in their language, the links with rel="nofollow ugc" and in the JSON-LD), found by
 // the search, kept in the history, and refused with a message when they cannot be used.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile, visibleText } from '../../../test/harness.ts';
 import { createApiToken } from '../../platform/auth.ts';
 import { search } from '../../search/index.ts';
-import { organisationForm } from './test-fixtures.ts';
+import { createOrganisation, organisationForm } from './test-fixtures.ts';
 
-let hub: TestPlatform;
-let ownerClient: TestClient;
-let ownerId: number;
-let slug: string;
+const hub = await platformForFile();
 
 const form = (overrides: Record<string, string> = {}) =>
   organisationForm({
@@ -41,17 +33,11 @@ const withRows = (base: Record<string, string>, rows: Record<(typeof ROW_FIELDS)
 const translations = () =>
   hub.deps.db.selectFrom('organisation_translations').select(['lang', 'name', 'description']).execute();
 
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  const owner = await hub.signedIn();
-  ownerId = owner.user.id;
-  ownerClient = owner.client;
-  await ownerClient.get('/directory/new');
-  const res = await ownerClient.request('/directory/new', { form: form() });
-  expect(res.status, visibleText(res.text).slice(0, 400)).toBe(303);
-  slug = (res.location ?? '').replace('/directory/', '');
-}, 60_000);
-afterAll(() => hub.close());
+const {
+  client: ownerClient,
+  user: { id: ownerId },
+} = await hub.signedIn();
+const slug = await createOrganisation(ownerClient, form());
 
 describe('reading', () => {
   it('shows a Vietnamese reader the Vietnamese name and description, marked as a translation', async () => {

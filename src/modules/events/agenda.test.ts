@@ -3,45 +3,28 @@
 // (nothing saved before confirmation, bad lines by number), and the .ics files read back with a real
 // parser (ical.js), time zones included.
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { visibleText } from '../../../test/harness.ts';
 import { createApiToken } from '../../platform/auth.ts';
-import {
-  createdEvent,
-  demoEvents,
-  HUE,
-  itemsOf,
-  KHON_KAEN,
-  type TestClient,
-  type TestPlatform,
-} from './test-helpers.ts';
+import { createdEvent, demoEvents, HUE, itemsOf, KHON_KAEN } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
-let token: string;
-let slug: string;
-
-beforeAll(async () => {
-  let editorId: number;
-  ({ hub, editor, editorId } = await demoEvents());
-  token = (await createApiToken(hub.deps.db, editorId, 'test')).token;
-  // A two-day event in Phnom Penh to edit.
-  slug = await createdEvent(editor, {
-    title: 'Artisans’ forum',
-    lang: 'en',
-    type: 'seminar',
-    format: 'in_person',
-    status: 'announced',
-    starts_on: '2030-04-01',
-    ends_on: '2030-04-02',
-    time_zone: 'Asia/Phnom_Penh',
-    city: 'Phnom Penh',
-    country: 'KH',
-    org_slug: 'unesco-bangkok',
-    org_role: 'organiser',
-  });
-}, 60_000);
-afterAll(() => hub.close());
+const { hub, editor, editorId } = await demoEvents();
+const { token } = await createApiToken(hub.deps.db, editorId, 'test');
+// A two-day event in Phnom Penh to edit.
+const slug = await createdEvent(editor, {
+  title: 'Artisans’ forum',
+  lang: 'en',
+  type: 'seminar',
+  format: 'in_person',
+  status: 'announced',
+  starts_on: '2030-04-01',
+  ends_on: '2030-04-02',
+  time_zone: 'Asia/Phnom_Penh',
+  city: 'Phnom Penh',
+  country: 'KH',
+  org_slug: 'unesco-bangkok',
+  org_role: 'organiser',
+});
 
 const items = (eventSlug = slug) => itemsOf(hub, eventSlug);
 

@@ -1,7 +1,7 @@
 // Events through the whole app, on SQLite or PostgreSQL, with the demo organisations, people and
 // events of seed/ loaded by the modules' own seeds: lists, calendar, pages, the form and the agenda
 // editor with their refusals, drafts hidden from strangers everywhere, and the API.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { visibleText } from '../../../test/harness.ts';
 import { search } from '../../search/index.ts';
 import { sentForm as validForm } from './test-fixtures.ts';
@@ -13,19 +13,10 @@ import {
   KHON_KAEN,
   memberOf,
   QINGDAO,
-  type TestClient,
-  type TestPlatform,
   VIENTIANE,
 } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
-let editorId: number;
-
-beforeAll(async () => {
-  ({ hub, editor, editorId } = await demoEvents());
-}, 60_000);
-afterAll(() => hub.close());
+const { hub, editor, editorId } = await demoEvents();
 
 const db = () => hub.deps.db;
 

@@ -5,14 +5,9 @@
 // characters with a message, on the event form, the API and the agenda editor.
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { visibleText } from '../../../test/harness.ts';
-import { createdEvent, demoEvents, HUE, type TestClient, type TestPlatform } from './test-helpers.ts';
-
-let hub: TestPlatform;
-let editor: TestClient;
-let draft: string;
-let upcoming: string;
+import { createdEvent, demoEvents, HUE } from './test-helpers.ts';
 
 /** An online event on the form (no place needed), with `overrides`. */
 const onlineForm = (overrides: Record<string, string> = {}) => ({
@@ -37,12 +32,9 @@ const csvRows = (text: string) =>
     relax_quotes: false,
   }) as Record<string, string>[];
 
-beforeAll(async () => {
-  ({ hub, editor } = await demoEvents({ directory: false }));
-  upcoming = await createdEvent(editor, onlineForm());
-  draft = await createdEvent(editor, onlineForm({ title: 'Unannounced summit', status: 'draft' }));
-}, 60_000);
-afterAll(() => hub.close());
+const { hub, editor } = await demoEvents({ directory: false });
+const upcoming = await createdEvent(editor, onlineForm());
+const draft = await createdEvent(editor, onlineForm({ title: 'Unannounced summit', status: 'draft' }));
 
 describe('exports of the list', () => {
   it('gives the filtered list as CSV that a strict parser reads, linked from the list', async () => {

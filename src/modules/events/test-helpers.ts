@@ -1,17 +1,8 @@
-// Shared by the events module's integration tests: a platform with the demo directory, people and
-// events seeded by the modules' own seeds (`directory: false` for the events alone), a signed-in
-// editor, the demo events' slugs, and a signed-in member of an organisation of the directory.
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+// Shared by the events module's integration tests: the test file's platform with the demo
+// directory, people and events (`directory: false` for the events alone) and a signed-in editor,
+// the demo events' slugs, and a signed-in member of an organisation of the directory.
+import { platformForFile, type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
 import { joinOrganisation } from '../../../test/organisations.ts';
-import { SEED_DIR } from '../../seed.ts';
-import { seedDirectory } from '../directory/seed.ts';
-import { seedPeople } from '../people/seed.ts';
-import { seedEvents } from './seed.ts';
 
 export const HUE = 'policy-dialogue-creative-hubs-hue-2016';
 export const QINGDAO = 'consultative-meeting-2005-convention-northeast-asia-qingdao-2017';
@@ -19,13 +10,9 @@ export const KHON_KAEN = 'training-creative-industry-associations-management-kho
 export const VIENTIANE = 'workshop-networking-knowledge-management-cci-lao-pdr-2017';
 
 export async function demoEvents(options: { directory?: boolean } = {}) {
-  const hub = await createTestPlatform();
-  const ctx = { deps: hub.deps, seedDir: SEED_DIR };
-  if (options.directory !== false) {
-    await seedDirectory(ctx);
-    await seedPeople(ctx);
-  }
-  await seedEvents(ctx);
+  const hub = await platformForFile({
+    seed: options.directory === false ? ['events'] : ['directory', 'people', 'events'],
+  });
   const { client: editor, user } = await hub.signedIn('editor');
   return { hub, editor, editorId: user.id };
 }

@@ -1,13 +1,9 @@
 // The front page through the whole app: the hub's name, a way in for visitors, and every module's
 // navigation entry.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile, visibleText } from '../../../test/harness.ts';
 
-let hub: TestPlatform;
-beforeAll(async () => {
-  hub = await createTestPlatform();
-});
-afterAll(() => hub.close());
+const hub = await platformForFile();
 
 describe('the front page', () => {
   it('invites visitors to join or log in, and leads to every module with a navigation entry', async () => {

@@ -5,30 +5,20 @@
 // with a message, and the member's documents and collections in "download my data".
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
-import { SEED_DIR } from '../../seed.ts';
-import { seedLibrary } from './seed.ts';
+import { describe, expect, it } from 'vitest';
+import { visibleText } from '../../../test/harness.ts';
 import { createDocument, documentForm, libraryHub } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
-let editorToken: string;
-let draft: string;
-
-beforeAll(async () => {
-  ({
-    hub,
-    editor: { client: editor, token: editorToken },
-  } = await libraryHub(({ deps }) => seedLibrary({ deps, seedDir: SEED_DIR })));
-  draft = await createDocument(editor, {
-    kind: 'report',
-    title: 'Unpublished study of hubs',
-    places: 'LA',
-    published: '',
-  });
-}, 60_000);
-afterAll(() => hub.close());
+const {
+  hub,
+  editor: { client: editor, token: editorToken },
+} = await libraryHub(['library']);
+const draft = await createDocument(editor, {
+  kind: 'report',
+  title: 'Unpublished study of hubs',
+  places: 'LA',
+  published: '',
+});
 
 /** CSV as a strict parser reads it: every row as many cells as the header, quotes well formed. */
 const csvRows = (text: string) =>

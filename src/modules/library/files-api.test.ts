@@ -1,7 +1,6 @@
 // The files of documents through /api/v1 with personal tokens: listed with the document, uploaded
 // as multipart, new versions, removal, every refusal as problem+json, and the OpenAPI document.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestPlatform } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { fixture, makeExe, makeXlsx } from '../../platform/files/test-files.ts';
 import { createDocument, fileTraces, libraryHub, sendUpload } from './test-helpers.ts';
 
@@ -24,19 +23,12 @@ interface FileJson {
   versions: { number: number; sha256: string; url: string }[];
 }
 
-let hub: TestPlatform;
-let editorToken: string;
-let memberToken: string;
-let slug: string;
-
-beforeAll(async () => {
-  const { editor, member, ...made } = await libraryHub();
-  hub = made.hub;
-  editorToken = editor.token;
-  memberToken = member.token;
-  slug = await createDocument(editor.client, { title: 'Creative industries strategy (API test)' });
-}, 60_000);
-afterAll(() => hub.close());
+const {
+  hub,
+  editor: { client: editor, token: editorToken },
+  member: { token: memberToken },
+} = await libraryHub();
+const slug = await createDocument(editor, { title: 'Creative industries strategy (API test)' });
 
 const upload = (
   target: string,

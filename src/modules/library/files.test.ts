@@ -27,18 +27,11 @@ const pdf = fixture('multilingual.pdf');
 const LAO = 'ວັດທະນະທຳ';
 const THAI = 'วัฒนธรรม';
 
-let hub: TestPlatform;
-let editor: TestClient;
-let member: TestClient;
-
-beforeAll(async () => {
-  ({
-    hub,
-    editor: { client: editor },
-    member: { client: member },
-  } = await libraryHub());
-}, 60_000);
-afterAll(() => hub.close());
+const {
+  hub,
+  editor: { client: editor },
+  member: { client: member },
+} = await libraryHub();
 
 /** Loads the files page (for its CSRF token), then sends the "add a file" form. */
 async function addFile(

@@ -1,20 +1,14 @@
 // The counts in the library's filter menus are kept between requests: they must follow every
 // write at once (creating, publishing, withdrawing, deleting), and show each reader what they may
 // see — a creator of unpublished records their own, everyone else the public library.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestClient, TestPlatform } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestClient } from '../../../test/harness.ts';
 import { createDocument, libraryHub } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
-
-beforeAll(async () => {
-  ({
-    hub,
-    editor: { client: editor },
-  } = await libraryHub());
-}, 60_000);
-afterAll(() => hub.close());
+const {
+  hub,
+  editor: { client: editor },
+} = await libraryHub();
 
 /** The label of a value in the list page's filter menu, e.g. "Training material or toolkit (2)". */
 async function kindOption(client: TestClient | null, kind: string): Promise<string | null> {

@@ -1,36 +1,27 @@
 // Language versions through the pages and the API, on SQLite or PostgreSQL: the Vietnamese and the
 // English text of one decision as two records, linked both ways; a third language joining the
 // group through either record; every refusal; unpublished versions; and deleting the original.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { visibleText } from '../../../test/harness.ts';
 import { createDocument, documentForm, libraryHub } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
-let editorToken: string;
-let original: string;
-let english: string;
-
-beforeAll(async () => {
-  ({
-    hub,
-    editor: { client: editor, token: editorToken },
-  } = await libraryHub());
-  original = await createDocument(editor, {
-    kind: 'decree',
-    title: 'Quyết định phê duyệt Chiến lược phát triển các ngành công nghiệp văn hóa (thử)',
-    lang: 'vi',
-    official_number: '1755/QĐ-TTg',
-  });
-  english = await createDocument(editor, {
-    kind: 'decree',
-    title: 'Decision approving the strategy for the cultural industries (test)',
-    lang: 'en',
-    official_number: '1755/QĐ-TTg',
-    language_version_of: original,
-  });
-}, 60_000);
-afterAll(() => hub.close());
+const {
+  hub,
+  editor: { client: editor, token: editorToken },
+} = await libraryHub();
+const original = await createDocument(editor, {
+  kind: 'decree',
+  title: 'Quyết định phê duyệt Chiến lược phát triển các ngành công nghiệp văn hóa (thử)',
+  lang: 'vi',
+  official_number: '1755/QĐ-TTg',
+});
+const english = await createDocument(editor, {
+  kind: 'decree',
+  title: 'Decision approving the strategy for the cultural industries (test)',
+  lang: 'en',
+  official_number: '1755/QĐ-TTg',
+  language_version_of: original,
+});
 
 /** The "Also in" line of a page: [slug, language shown, marked original?]. */
 function alsoIn(html: string): [string, string, boolean][] {

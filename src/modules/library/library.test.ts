@@ -1,32 +1,19 @@
 // The library through the whole app, on SQLite or PostgreSQL, with the demo organisations and the
 // demo documents of seed/ loaded by the modules' own seeds (the directory's first).
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { visibleText } from '../../../test/harness.ts';
 import { search } from '../../search/index.ts';
 import { SEED_DIR } from '../../seed.ts';
-import { seedDirectory } from '../directory/seed.ts';
 import { bibtexEscape } from './citation.ts';
 import { seedLibrary } from './seed.ts';
 import { lawForm, libraryHub } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editorClient: TestClient;
-let memberClient: TestClient;
-let editorToken: string;
-let memberToken: string;
-
-beforeAll(async () => {
-  ({
-    hub,
-    editor: { client: editorClient, token: editorToken },
-    member: { client: memberClient, token: memberToken },
-  } = await libraryHub(async ({ deps }) => {
-    await seedDirectory({ deps, seedDir: SEED_DIR });
-    await seedLibrary({ deps, seedDir: SEED_DIR });
-  }));
-}, 60_000);
-afterAll(() => hub.close());
+const {
+  hub,
+  editor: { client: editorClient, token: editorToken },
+  member: { client: memberClient, token: memberToken },
+} = await libraryHub(['directory', 'library']);
 
 /** Creates a document through the form as the editor; returns its slug. */
 async function createDoc(overrides: Record<string, string> = {}): Promise<string> {

@@ -1,35 +1,22 @@
-// Shared by the library's file tests: documents made through the form, uploads sent as a browser
-// (or an API client) sends them, and what an upload may have left behind anywhere.
+// Shared by the library's tests: the test file's platform with an editor and a member, documents
+// made through the form, uploads sent as a browser (or an API client) sends them, and what an upload
+// may have left behind anywhere.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { createTestPlatform, type TestClient, type TestPlatform } from '../../../test/harness.ts';
-import type { Role } from '../../db/schema.ts';
-import { createApiToken } from '../../platform/auth.ts';
+import { platformForFile, type TestClient, type TestPlatform } from '../../../test/harness.ts';
 
-/** A personal API token of the account (for the API tests, beside hub.signedIn's client). */
-export async function apiToken(hub: TestPlatform, user: { id: number }): Promise<string> {
-  return (await createApiToken(hub.deps.db, user.id, 'tests')).token;
-}
-
-/** A signed-in account: its client (pages), its id and a personal API token. */
-export interface Account {
-  client: TestClient;
-  user: { id: number; email: string };
-  token: string;
-}
-
-/** A platform with its content (`seed`), a signed-in editor and a signed-in member. */
-export async function libraryHub(
-  seed?: (hub: TestPlatform) => Promise<void>,
-): Promise<{ hub: TestPlatform; editor: Account; member: Account }> {
-  const hub = await createTestPlatform();
-  if (seed) await seed(hub);
-  const account = async (role: Role): Promise<Account> => {
-    const { client, user } = await hub.signedIn(role);
-    return { client, user, token: await apiToken(hub, user) };
+/**
+ * The test file's platform with the demo content of the modules named in `seed`, a signed-in editor
+ * and a signed-in member, each with a personal API token.
+ */
+export async function libraryHub(seed: string[] = []) {
+  const hub = await platformForFile({ seed });
+  return {
+    hub,
+    editor: await hub.signedInWithToken('editor'),
+    member: await hub.signedInWithToken('member'),
   };
-  return { hub, editor: await account('editor'), member: await account('member') };
 }
 
 /** A law as the form sends it, with a translation row (the library's own tests). */

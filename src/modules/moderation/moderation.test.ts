@@ -1,22 +1,10 @@
 // Reports and the moderation queue through the whole app, on SQLite or PostgreSQL, with the
 // directory's demo organisations as the records reported and approved.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
 import { SEED_DIR } from '../../seed.ts';
-import { seedDirectory } from '../directory/seed.ts';
 
-let hub: TestPlatform;
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await platformForFile({ seed: ['directory'] });
 
 const reportsOn = (key: string) =>
   hub.deps.db.selectFrom('reports').selectAll().where('target_key', '=', key).orderBy('id').execute();

@@ -1,7 +1,7 @@
 // The report form is the same for every kind of record any module declares (a Reportable): through
 // the whole app on SQLite or PostgreSQL, with a module made for the test beside the real ones.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile, visibleText } from '../../../test/harness.ts';
 import type { HubModule } from '../../platform/context.ts';
 
 const POEMS: Record<string, string> = { 'river-song': 'River song', 'night-market': 'Night market' };
@@ -25,11 +25,7 @@ const poetry: HubModule = {
   },
 };
 
-let hub: TestPlatform;
-beforeAll(async () => {
-  hub = await createTestPlatform({ extraModules: [poetry] });
-});
-afterAll(() => hub.close());
+const hub = await platformForFile({ extraModules: [poetry] });
 
 /** The audit entry of `action` by the account `actorId`. */
 const auditBy = (actorId: number, action: string) =>

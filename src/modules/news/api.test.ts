@@ -1,29 +1,17 @@
 // /api/v1/posts through the whole app, on SQLite or PostgreSQL: the same rules as the pages —
 // strangers get 404 for drafts and scheduled posts, writes need the right role, bad bodies 422 —
 // and the routes are in the OpenAPI document.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestClient, TestPlatform } from '../../../test/harness.ts';
-import { api, createOrganisation, newsHub, postCount, withToken } from './test-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { api, createOrganisation, newsHub, postCount } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editorToken: string;
-let ownerToken: string;
-let strangerToken: string;
-let orgSlug: string;
-let otherOrg: string;
-
-beforeAll(async () => {
-  let stranger: TestClient;
-  ({
-    hub,
-    editor: { token: editorToken },
-    owner: { token: ownerToken },
-    stranger: { token: strangerToken, client: stranger },
-    orgSlug,
-  } = await newsHub('The Factory Contemporary Arts Centre'));
-  otherOrg = await createOrganisation(stranger, '3A Art Alternative Area');
-}, 60_000);
-afterAll(() => hub.close());
+const {
+  hub,
+  editor: { token: editorToken },
+  owner: { token: ownerToken },
+  stranger: { token: strangerToken, client: stranger },
+  orgSlug,
+} = await newsHub('The Factory Contemporary Arts Centre');
+const otherOrg = await createOrganisation(stranger, { name: '3A Art Alternative Area' });
 
 const body = (overrides: Record<string, unknown> = {}) => ({
   title: 'Call for artists',
@@ -105,7 +93,7 @@ describe('/api/v1/posts', () => {
   it('refuses writes without the right role, with nothing saved', async () => {
     const before = await postCount(hub);
     expect((await api(hub, null, 'POST', '/api/v1/posts', body())).status).toBe(401);
-    const { token: loner } = await withToken(hub);
+    const { token: loner } = await hub.signedInWithToken();
     expect((await api(hub, loner, 'POST', '/api/v1/posts', body({ organisation: orgSlug }))).status).toBe(
       403,
     );

@@ -1,35 +1,24 @@
 // Comments on posts through the whole app, on SQLite or PostgreSQL: who may comment and where,
 // hiding by the post's author and the editors, what others see of hidden comments, and reports of
 // posts and comments through the moderation module's /report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestClient, visibleText } from '../../../test/harness.ts';
 import { newsHub, writePost } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let author: TestClient;
-let editor: TestClient;
-let reader: TestClient;
-let other: TestClient;
-let published: string;
-let draft: string;
-
-beforeAll(async () => {
-  let org: string;
-  ({
-    hub,
-    owner: { client: author },
-    editor: { client: editor },
-    stranger: { client: reader },
-    orgSlug: org,
-  } = await newsHub('New Space Arts Foundation'));
-  ({ client: other } = await hub.signedIn());
-  published = (await writePost(author, { title: 'Exhibition opening', organisation: org })).location ?? '';
-  draft =
-    (await writePost(author, { title: 'Unfinished', organisation: org, status: 'draft' })).location ?? '';
-  expect(published).toMatch(/^\/news\//);
-  expect(draft).toMatch(/^\/news\//);
-}, 60_000);
-afterAll(() => hub.close());
+const {
+  hub,
+  owner: { client: author },
+  editor: { client: editor },
+  stranger: { client: reader },
+  orgSlug: org,
+} = await newsHub('New Space Arts Foundation');
+const { client: other } = await hub.signedIn();
+const published =
+  (await writePost(author, { title: 'Exhibition opening', organisation: org })).location ?? '';
+const draft =
+  (await writePost(author, { title: 'Unfinished', organisation: org, status: 'draft' })).location ?? '';
+expect(published).toMatch(/^\/news\//);
+expect(draft).toMatch(/^\/news\//);
 
 async function comment(client: TestClient, post: string, body: string) {
   await client.get(post);

@@ -4,26 +4,21 @@
 // refuse control characters with a message (page and API); and "download my data".
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type TestClient, visibleText } from '../../../test/harness.ts';
 import { api, newsHub, postCount, postForm, sendMultipart, writePost } from './test-helpers.ts';
-
-let hub: TestPlatform;
-let editor: TestClient;
-let editorToken: string;
-let owner: TestClient;
-let orgSlug: string;
-let scheduled: string;
 
 const slugOf = (location: string | null) => (location ?? '').replace('/news/', '');
 
+const {
+  hub,
+  editor: { client: editor, token: editorToken },
+  owner: { client: owner },
+  orgSlug,
+} = await newsHub('Lantern Collective');
+let scheduled: string;
+
 beforeAll(async () => {
-  ({
-    hub,
-    editor: { client: editor, token: editorToken },
-    owner: { client: owner },
-    orgSlug,
-  } = await newsHub('Lantern Collective'));
   await editor.get('/news/new');
   const alpha = await sendMultipart(editor, '/news/new', {
     ...postForm({ title: 'Alpha weavers meet', tags: 'crafts, silk' }),
@@ -46,7 +41,6 @@ beforeAll(async () => {
   });
   scheduled = slugOf(later.location);
 }, 60_000);
-afterAll(() => hub.close());
 afterEach(() => {
   vi.useRealTimers();
 });

@@ -2,28 +2,20 @@
 // with sharp are accepted and served as WebP; a wrong type (415) or a file too big (413) is refused
 // with the form shown again, everything typed kept and nothing saved.
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestClient, visibleText } from '../../../test/harness.ts';
 import { notImages, oversized, picture } from '../../../test/images.ts';
 import { NEWS_IMAGE_MAX_BYTES } from './images.ts';
 import { jsonLdOf, newsHub, postCount, postForm, sendMultipart, writePost } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let owner: TestClient;
-let stranger: TestClient;
-let orgSlug: string;
-
 const png = (width: number, height: number) => picture(width, height).png().toBuffer();
 
-beforeAll(async () => {
-  ({
-    hub,
-    owner: { client: owner },
-    stranger: { client: stranger },
-    orgSlug,
-  } = await newsHub('Truc Chi Gallery'));
-}, 60_000);
-afterAll(() => hub.close());
+const {
+  hub,
+  owner: { client: owner },
+  stranger: { client: stranger },
+  orgSlug,
+} = await newsHub('Truc Chi Gallery');
 
 /** Uploads an image for the text of `post`, from `page` (for its CSRF token). */
 async function uploadImage(

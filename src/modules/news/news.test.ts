@@ -2,13 +2,8 @@
 // who may post for whom, what strangers see of drafts (nothing, anywhere), hostile Markdown, the
 // Atom feeds (read back with a real feed parser), the sitemap, search and the page's JSON-LD.
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestPlatform, type TestClient, visibleText } from '../../../test/harness.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { seedDirectory } from '../directory/seed.ts';
 import { seedNews } from './seed.ts';
@@ -23,24 +18,14 @@ import {
 } from './test-helpers.ts';
 import { BODY_IMAGE_PATH } from './vocab.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
-let owner: TestClient;
-let stranger: TestClient;
-let orgSlug: string;
-let otherOrgSlug: string;
-
-beforeAll(async () => {
-  ({
-    hub,
-    editor: { client: editor },
-    owner: { client: owner },
-    stranger: { client: stranger },
-    orgSlug,
-  } = await newsHub('Heritage Space'));
-  otherOrgSlug = await createOrganisation(stranger, 'Sàn Art');
-}, 60_000);
-afterAll(() => hub.close());
+const {
+  hub,
+  editor: { client: editor },
+  owner: { client: owner },
+  stranger: { client: stranger },
+  orgSlug,
+} = await newsHub('Heritage Space');
+const otherOrgSlug = await createOrganisation(stranger, { name: 'Sàn Art' });
 afterEach(() => {
   vi.useRealTimers();
 });

@@ -1,41 +1,25 @@
-// Shared by the news tests: a platform with an editor, an organisation's owner and a stranger (each
-// with an API token), the post form sent as a browser sends it (multipart, with an optional cover
-// file), and API calls with a personal token.
+// Shared by the news tests: the test file's platform with an editor, an organisation's owner and a
+// stranger (each with an API token), the post form sent as a browser sends it (multipart, with an
+// optional cover file), and API calls with a personal token.
 import { expect } from 'vitest';
-import { createTestPlatform, type TestClient, type TestPlatform } from '../../../test/harness.ts';
-import { createApiToken } from '../../platform/auth.ts';
-import { organisationForm } from '../directory/test-fixtures.ts';
+import { platformForFile, type TestClient, type TestPlatform } from '../../../test/harness.ts';
+import { createOrganisation } from '../directory/test-fixtures.ts';
 import { postForm } from './test-fixtures.ts';
 
-/** hub.signedIn(), with a personal API token of the same account. */
-export async function withToken(hub: TestPlatform, role: 'member' | 'editor' = 'member') {
-  const { client, user } = await hub.signedIn(role);
-  const { token } = await createApiToken(hub.deps.db, user.id, 'tests');
-  return { client, user, token };
-}
-
 /**
- * A platform with an editor, the owner of an organisation named `organisation` and a stranger to
- * it, each signed in and with an API token.
+ * The test file's platform with an editor, the owner of an organisation named `organisation` and a
+ * stranger to it, each signed in and with an API token.
  */
 export async function newsHub(organisation: string) {
-  const hub = await createTestPlatform();
-  const editor = await withToken(hub, 'editor');
-  const owner = await withToken(hub);
-  const stranger = await withToken(hub);
-  const orgSlug = await createOrganisation(owner.client, organisation);
+  const hub = await platformForFile();
+  const editor = await hub.signedInWithToken('editor');
+  const owner = await hub.signedInWithToken();
+  const stranger = await hub.signedInWithToken();
+  const orgSlug = await createOrganisation(owner.client, { name: organisation });
   return { hub, editor, owner, stranger, orgSlug };
 }
 
-/** Adds an organisation through the directory's form; its creator becomes its owner. */
-export async function createOrganisation(client: TestClient, name: string): Promise<string> {
-  await client.get('/directory/new');
-  const res = await client.request('/directory/new', { form: organisationForm({ name }) });
-  expect(res.status).toBe(303);
-  return (res.location ?? '').replace('/directory/', '');
-}
-
-export { postForm };
+export { createOrganisation, postForm };
 
 /**
  * POSTs the post form as multipart (the form's enctype), with the client's cookies and the CSRF

@@ -4,18 +4,12 @@
 // and "download my data" with the member's profile and claims.
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { visibleText } from '../../../test/harness.ts';
 import { createProfile, profileForm, seededPlatform } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
-
-beforeAll(async () => {
-  hub = await seededPlatform();
-  ({ client: editor } = await hub.signedIn('editor'));
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await seededPlatform();
+const { client: editor } = await hub.signedIn('editor');
 
 const countPeople = async () =>
   Number(

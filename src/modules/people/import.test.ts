@@ -1,8 +1,8 @@
 // Importing people's profiles from CSV and XLSX through the whole app, on SQLite or PostgreSQL:
 // the platform's import steps with the people target, all-or-nothing, and every refusal.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { visibleText } from '../../../test/harness.ts';
 import { formValues, importSteps } from '../../../test/import-steps.ts';
 import { seededPlatform } from './test-helpers.ts';
 
@@ -10,17 +10,11 @@ const BASE = '/directory/people/import';
 /** The import's own limit (platform/import/parse.ts), far below the platform's multipart limit. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-let hub: TestPlatform;
-let editor: TestClient;
-let editorId: number;
-
-beforeAll(async () => {
-  hub = await seededPlatform();
-  const signed = await hub.signedIn('editor');
-  editorId = signed.user.id;
-  editor = signed.client;
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await seededPlatform();
+const {
+  client: editor,
+  user: { id: editorId },
+} = await hub.signedIn('editor');
 
 const { upload, preview, importAll } = importSteps(BASE);
 

@@ -1,7 +1,7 @@
 // The people directory through the whole app, on SQLite or PostgreSQL, with the demo organisations
 // and people of seed/ loaded by the modules' own seeds (the directory's first).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestClient, visibleText } from '../../../test/harness.ts';
 import { systemContext } from '../../platform/actions.ts';
 import { createApiToken } from '../../platform/auth.ts';
 import { search } from '../../search/index.ts';
@@ -9,16 +9,9 @@ import { createPerson } from './actions/profiles.ts';
 import { personInput } from './schemas.ts';
 import { createProfile, profileForm, seededPlatform, slugsOn } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let adminClient: TestClient;
-let editorClient: TestClient;
-
-beforeAll(async () => {
-  hub = await seededPlatform();
-  ({ client: adminClient } = await hub.signedIn('admin'));
-  ({ client: editorClient } = await hub.signedIn('editor'));
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await seededPlatform();
+const { client: adminClient } = await hub.signedIn('admin');
+const { client: editorClient } = await hub.signedIn('editor');
 
 const validForm = (overrides: Record<string, string> = {}) =>
   profileForm({

@@ -3,27 +3,21 @@
 // nothing saved; only those who may edit the profile change its photo, and only those who may see
 // the profile see its photo.
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  type Upload,
-  visibleText,
-} from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile, type TestClient, type Upload, visibleText } from '../../../test/harness.ts';
 import { notImages, oversized, picture, pixelBomb, undecodablePng } from '../../../test/images.ts';
 import { createProfile, profileForm } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let ownerClient: TestClient;
-let editorClient: TestClient;
-/** Gets a photo in the first tests. */
-let slug: string;
-/** Made by an editor; only ever receives refused uploads, so it must end up without a photo. */
-let refusedSlug: string;
-
+const hub = await platformForFile();
 const createPhotoProfile = async (client: TestClient, form: Record<string, string>) =>
   (await createProfile(client, profileForm({ skills: 'ikat', ...form }))).replace('/directory/people/', '');
+
+const { client: ownerClient } = await hub.signedIn();
+const { client: editorClient } = await hub.signedIn('editor');
+/** Gets a photo in the first tests. */
+const slug = await createPhotoProfile(ownerClient, {});
+/** Made by an editor; only ever receives refused uploads, so it must end up without a photo. */
+const refusedSlug = await createPhotoProfile(editorClient, { owner: 'none', name: 'Chan Dara' });
 
 /** Posts a multipart form with the photo, with the CSRF token of the client's last page. */
 const sendPhoto = (client: TestClient, path: string, file: Upload) =>
@@ -48,15 +42,6 @@ async function photoRow(personSlug: string) {
     .where('people.slug', '=', personSlug)
     .executeTakeFirst();
 }
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  ({ client: ownerClient } = await hub.signedIn());
-  ({ client: editorClient } = await hub.signedIn('editor'));
-  slug = await createPhotoProfile(ownerClient, {});
-  refusedSlug = await createPhotoProfile(editorClient, { owner: 'none', name: 'Chan Dara' });
-}, 60_000);
-afterAll(() => hub.close());
 
 describe('accepted photos', () => {
   it('takes a PNG, serves it as WebP at most 256 px with a thumbnail, and shows it on the profile', async () => {

@@ -1,24 +1,11 @@
-// Shared by the people tests: a platform with the demo organisations and people, a valid profile
-// form as a browser sends it, creating a profile through that form, and the profiles listed on a
-// page of the people list.
+// Shared by the people tests: the test file's platform with the demo organisations and people, a
+// valid profile form as a browser sends it, creating a profile through that form, and the profiles
+// listed on a page of the people list.
 import { expect } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
-import { SEED_DIR } from '../../seed.ts';
-import { seedDirectory } from '../directory/seed.ts';
-import { seedPeople } from './seed.ts';
+import { platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
 
-/** A fresh platform with the demo organisations and people of seed/ (the directory's first). */
-export async function seededPlatform(): Promise<TestPlatform> {
-  const hub = await createTestPlatform();
-  await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
-  await seedPeople({ deps: hub.deps, seedDir: SEED_DIR });
-  return hub;
-}
+/** The test file's platform with the demo organisations and people of seed/. */
+export const seededPlatform = () => platformForFile({ seed: ['directory', 'people'] });
 
 /** Every field of the profile form, the organisation rows empty, valid as it is. */
 export const profileForm = (overrides: Record<string, string> = {}): Record<string, string> => ({

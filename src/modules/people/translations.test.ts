@@ -1,21 +1,13 @@
 // Translations of a person's title and bio through the whole app, on SQLite or PostgreSQL: written
 // on the profile form (and through the API), shown to readers of that language with a note, found
 // by the search, and refused with a message when they cannot be used.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile, visibleText } from '../../../test/harness.ts';
 import { createApiToken } from '../../platform/auth.ts';
 import { search } from '../../search/index.ts';
 import { createProfile, profileForm, slugsOn } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let ownerClient: TestClient;
-let ownerId: number;
-let slug: string;
+const hub = await platformForFile();
 
 const translatedForm = (overrides: Record<string, string> = {}) =>
   profileForm({
@@ -28,14 +20,11 @@ const translatedForm = (overrides: Record<string, string> = {}) =>
     ...overrides,
   });
 
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  const owner = await hub.signedIn();
-  ownerId = owner.user.id;
-  ownerClient = owner.client;
-  slug = (await createProfile(ownerClient, translatedForm())).replace('/directory/people/', '');
-}, 60_000);
-afterAll(() => hub.close());
+const {
+  client: ownerClient,
+  user: { id: ownerId },
+} = await hub.signedIn();
+const slug = (await createProfile(ownerClient, translatedForm())).replace('/directory/people/', '');
 
 describe('reading', () => {
   it('shows a Vietnamese reader the Vietnamese title and bio, marked as a translation', async () => {

@@ -2,36 +2,17 @@
 // names an event of the hub on its form or through the API, its page links to the event (and says
 // so in JSON-LD), the event page lists its clippings; an unknown event is refused with 422 and the
 // form back; a draft event is never shown. The demo clippings of the Hue dialogue point to it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile, visibleText } from '../../../test/harness.ts';
 import { SEED_DIR } from '../../seed.ts';
-import { seedDirectory } from '../directory/seed.ts';
-import { seedEvents } from '../events/seed.ts';
-import { seedPeople } from '../people/seed.ts';
 import { seedPress } from './seed.ts';
 import { clippingForm, countClippings, postClippingForm } from './test-helpers.ts';
 
 const HUE = 'policy-dialogue-creative-hubs-hue-2016';
 const QINGDAO = 'consultative-meeting-2005-convention-northeast-asia-qingdao-2017';
 
-let hub: TestPlatform;
-let editor: TestClient;
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  const ctx = { deps: hub.deps, seedDir: SEED_DIR };
-  await seedDirectory(ctx);
-  await seedPeople(ctx);
-  await seedEvents(ctx);
-  await seedPress(ctx);
-  ({ client: editor } = await hub.signedIn('editor'));
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await platformForFile({ seed: ['directory', 'people', 'events', 'press'] });
+const { client: editor } = await hub.signedIn('editor');
 
 describe('clippings about an event', () => {
   it('links the demo coverage of the Hue dialogue to the event, both ways, once', async () => {

@@ -4,26 +4,12 @@
 
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
-import { SEED_DIR } from '../../seed.ts';
-import { seedPress } from './seed.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile, visibleText } from '../../../test/harness.ts';
 import { clippingForm, countClippings, postClippingForm } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  await seedPress({ deps: hub.deps, seedDir: SEED_DIR });
-  ({ client: editor } = await hub.signedIn('editor'));
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await platformForFile({ seed: ['press'] });
+const { client: editor } = await hub.signedIn('editor');
 
 describe('exports of the list', () => {
   it('gives the filtered list as CSV that a strict parser reads, one row per clipping', async () => {

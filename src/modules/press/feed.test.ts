@@ -2,18 +2,10 @@
 // with the list's filters) read by a real feed parser, conditional requests, and /sitemap.xml.
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform } from '../../../test/harness.ts';
-import { SEED_DIR } from '../../seed.ts';
-import { seedPress } from './seed.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile } from '../../../test/harness.ts';
 
-let hub: TestPlatform;
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  await seedPress({ deps: hub.deps, seedDir: SEED_DIR });
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await platformForFile({ seed: ['press'] });
 
 async function feedOf(path: string, headers: Record<string, string> = {}) {
   const res = await hub.app.request(path, { headers: { 'accept-language': 'en', ...headers } });

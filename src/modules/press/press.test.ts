@@ -1,23 +1,17 @@
 // The press module through the whole app, on SQLite or PostgreSQL: the demo clippings of the Hue
 // policy dialogue, the list and its filters, a clipping's page (JSON-LD, OpenGraph, the link out),
 // the editors' form and every refusal, the search index, and /api/v1/press.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
-import { createApiToken } from '../../platform/auth.ts';
+import { describe, expect, it } from 'vitest';
+import { bearer, platformForFile, visibleText } from '../../../test/harness.ts';
 import { SEED_DIR } from '../../seed.ts';
 import { seedPress } from './seed.ts';
 import { clippingForm, countClippings, postClippingForm } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
-let member: TestClient;
-let editorAuth: Record<string, string>;
-let memberAuth: Record<string, string>;
+const hub = await platformForFile({ seed: ['press'] });
+const { client: editor, token: editorToken } = await hub.signedInWithToken('editor');
+const { client: member, token: memberToken } = await hub.signedInWithToken('member');
+const editorAuth = bearer(editorToken);
+const memberAuth = bearer(memberToken);
 
 /** The id of the seeded clipping with this article link. */
 async function idOf(urlPart: string): Promise<number> {
@@ -38,18 +32,6 @@ function jsonLdOf(html: string): Record<string, unknown> {
 /** The titles of the list in page order. */
 const listedIds = (html: string) =>
   [...html.matchAll(/<a href="\/press\/(\d+)" lang=/g)].map((m) => Number(m[1]));
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  await seedPress({ deps: hub.deps, seedDir: SEED_DIR });
-  const e = await hub.signedIn('editor');
-  const m = await hub.signedIn('member');
-  editor = e.client;
-  member = m.client;
-  editorAuth = { authorization: `Bearer ${(await createApiToken(hub.deps.db, e.user.id, 'press')).token}` };
-  memberAuth = { authorization: `Bearer ${(await createApiToken(hub.deps.db, m.user.id, 'press')).token}` };
-}, 60_000);
-afterAll(() => hub.close());
 
 describe('the demo clippings of the Hue policy dialogue', () => {
   it('has every clipping the source document lists, with the seven outlets the issue names', async () => {

@@ -3,17 +3,12 @@
 // path or control characters (422) is refused with the message next to the field, the typed input
 // kept, and nothing saved — neither the clipping nor the image.
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile, visibleText } from '../../../test/harness.ts';
 import { clippingForm, countClippings, postClippingForm } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
+const hub = await platformForFile();
+const { client: editor } = await hub.signedIn('editor');
 
 const picture = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: { r: 20, g: 60, b: 140 } } });
@@ -28,12 +23,6 @@ async function screenshotCount(): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  ({ client: editor } = await hub.signedIn('editor'));
-}, 60_000);
-afterAll(() => hub.close());
 
 describe('accepted screenshots', () => {
   it('re-encodes a PNG as WebP at two sizes and shows it on the page, in JSON-LD and in the API', async () => {

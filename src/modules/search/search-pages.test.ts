@@ -1,6 +1,6 @@
 // The search page and API through the whole app.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { platformForFile, visibleText } from '../../../test/harness.ts';
 import type { HubModule } from '../../platform/context.ts';
 import { indexRecord, type SearchableRecord } from '../../search/index.ts';
 import { indexNeedsRebuild, reindexAll } from '../../search/rebuild.ts';
@@ -51,12 +51,10 @@ const fakeDirectory: HubModule = {
   ],
 };
 
-let hub: TestPlatform;
+const hub = await platformForFile({ extraModules: [fakeDirectory] });
 beforeAll(async () => {
-  hub = await createTestPlatform({ extraModules: [fakeDirectory] });
   for (const r of records) await indexRecord(hub.deps.db, r);
 });
-afterAll(() => hub.close());
 
 describe('/search', () => {
   it('shows the search box in the header of every page, and how to search on an empty query', async () => {

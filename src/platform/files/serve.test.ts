@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, createTestPlatform, type TestClient, type TestPlatform } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { BASE_URL, platformForFile } from '../../../test/harness.ts';
 import { requireUser } from '../auth.ts';
 import type { AppEnv, HubModule } from '../context.ts';
 import { checkUpload, FILE_REFUSAL_STATUS, safeFileName, serveStoredFile } from './index.ts';
@@ -43,19 +43,10 @@ const filesTestModule: HubModule = {
   },
 };
 
-let hub: TestPlatform;
-let client: TestClient;
+const hub = await platformForFile({ extraModules: [filesTestModule] });
+const { client } = await hub.signedIn();
 const pdf = fixture('multilingual.pdf');
-let hash: string;
-
-beforeAll(async () => {
-  hub = await createTestPlatform({ extraModules: [filesTestModule] });
-  const user = await hub.createUser();
-  client = hub.client();
-  await client.login(user.email);
-  hash = (await hub.deps.files.put(pdf)).hash;
-}, 60_000);
-afterAll(() => hub.close());
+const { hash } = await hub.deps.files.put(pdf);
 
 /** Every file under DATA_DIR/files. */
 function storedFiles(): string[] {

@@ -1,15 +1,11 @@
 // The outbox: mail leaves only with the transaction that queued it, goes over SMTP to a real peer,
 // is retried with growing delays after a refusal, and is sent once even with several workers.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform } from '../../../test/harness.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { platformForFile } from '../../../test/harness.ts';
 import { createLogger } from '../logger.ts';
 import { enqueueMail, MAX_ATTACHMENT_BYTES, Outbox } from './outbox.ts';
 
-let hub: TestPlatform;
-beforeAll(async () => {
-  hub = await createTestPlatform();
-});
-afterAll(() => hub.close());
+const hub = await platformForFile();
 beforeEach(async () => {
   await hub.deps.db.deleteFrom('outbox').execute();
   hub.smtp.refuseWith = undefined;

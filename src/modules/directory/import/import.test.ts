@@ -3,30 +3,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestPlatform,
-  type TestClient,
-  type TestPlatform,
-  visibleText,
-} from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile, visibleText } from '../../../../test/harness.ts';
 import { formValues, importSteps } from '../../../../test/import-steps.ts';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../../../platform/import/index.ts';
-import { SEED_DIR } from '../../../seed.ts';
-import { seedDirectory } from '../seed.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
-let editorId: number;
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  await seedDirectory({ deps: hub.deps, seedDir: SEED_DIR });
-  let user: { id: number };
-  ({ client: editor, user } = await hub.signedIn('editor'));
-  editorId = user.id;
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await platformForFile({ seed: ['directory'] });
+const {
+  client: editor,
+  user: { id: editorId },
+} = await hub.signedIn('editor');
 
 const FIXTURE = fs.readFileSync(
   path.join(import.meta.dirname, '../../../platform/import/fixtures/organisations.csv'),

@@ -4,19 +4,14 @@
 // a file that is not an image (415), one too big (413), a missing caption (422), nothing half-saved
 // — and the refusals for everyone but the organisers.
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { visibleText } from '../../../../test/harness.ts';
 import { count, demoPlatform, organiserOf, postMultipart, VIENTIANE } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let organiser: TestClient;
 const after = `/events/${VIENTIANE}/after`;
 
-beforeAll(async () => {
-  hub = await demoPlatform({ library: true });
-  ({ client: organiser } = await organiserOf(hub, 'unesco'));
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await demoPlatform({ library: true });
+const { client: organiser } = await organiserOf(hub, 'unesco');
 
 const picture = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: { r: 140, g: 60, b: 20 } } });

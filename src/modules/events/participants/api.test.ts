@@ -4,8 +4,8 @@
 // entries of API writes, the roster as a workbook, and one photo too many.
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { visibleText } from '../../../../test/harness.ts';
 import {
   count,
   demoPlatform,
@@ -17,15 +17,10 @@ import {
 } from './test-helpers.ts';
 import { MAX_PHOTOS } from './vocab.ts';
 
-let hub: TestPlatform;
-let organiser: TestClient;
 const base = `/api/v1/events/${KHON_KAEN}/participants`;
 
-beforeAll(async () => {
-  hub = await demoPlatform();
-  ({ client: organiser } = await organiserOf(hub, 'mekong-institute'));
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await demoPlatform();
+const { client: organiser } = await organiserOf(hub, 'mekong-institute');
 
 const send = (method: string, path: string, json?: unknown) =>
   organiser.request(path, { method, json, headers: { 'x-csrf-token': organiser.csrfToken() } });

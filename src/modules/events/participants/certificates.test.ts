@@ -2,18 +2,12 @@
 // certificate once the event is held (and, when check-in was used, after a day checked in), in the
 // reader's language; the organisers' printing of all; the refusals; and who sees whom on the
 // networking page (those who agreed, never their gender, to participants and organisers only).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { visibleText } from '../../../../test/harness.ts';
 import { checkIn, demoPlatform, enrol, eventId, KHON_KAEN, QINGDAO, VIENTIANE } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
-
-beforeAll(async () => {
-  hub = await demoPlatform();
-  ({ client: editor } = await hub.signedIn('editor'));
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await demoPlatform();
+const { client: editor } = await hub.signedIn('editor');
 
 const setStatus = async (slug: string, status: 'held' | 'announced') =>
   hub.deps.db.updateTable('events').set({ status }).where('slug', '=', slug).execute();

@@ -2,20 +2,15 @@
 // refusals), a participant's answers once, a rating or choice of the wrong type refused next to the
 // question with everything kept, a second response refused (409, page and API), the summary's
 // counts, averages and texts, and the organisers' choice to show it on the public report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestClient, visibleText } from '../../../../test/harness.ts';
 import { questionsOf } from './feedback.ts';
 import { count, demoPlatform, enrol, eventId, KHON_KAEN, organiserOf } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let organiser: TestClient;
 const base = `/events/${KHON_KAEN}/feedback`;
 
-beforeAll(async () => {
-  hub = await demoPlatform();
-  ({ client: organiser } = await organiserOf(hub, 'mekong-institute'));
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await demoPlatform();
+const { client: organiser } = await organiserOf(hub, 'mekong-institute');
 
 const question = (form: Record<string, string>) =>
   organiser.submit(`${base}/questions`, `${base}/questions`, {

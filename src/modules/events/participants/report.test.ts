@@ -3,19 +3,13 @@
 // held, its organisers before) and who may export the roster (its organisers only); seeding twice.
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { visibleText } from '../../../../test/harness.ts';
 import { seedRosters } from './seed.ts';
 import { count, demoPlatform, eventId, KHON_KAEN, organiserOf, QINGDAO, VIENTIANE } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let editor: TestClient;
-
-beforeAll(async () => {
-  hub = await demoPlatform();
-  ({ client: editor } = await hub.signedIn('editor'));
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await demoPlatform();
+const { client: editor } = await hub.signedIn('editor');
 
 const csvRows = (text: string) =>
   parse(text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];

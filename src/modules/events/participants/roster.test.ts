@@ -2,8 +2,8 @@
 // removing the people they entered (walk-ins), the form's refusals with everything typed kept and
 // nothing written, rows that came from an application, and check-in one day at a time with its
 // refusals (a participant checking others in, a day outside the event, someone not on the roster).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestClient, visibleText } from '../../../../test/harness.ts';
 import { fullDate } from '../format.ts';
 import {
   count,
@@ -15,15 +15,10 @@ import {
   organiserOf,
 } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let organiser: TestClient;
 const roster = `/events/${KHON_KAEN}/roster`;
 
-beforeAll(async () => {
-  hub = await demoPlatform();
-  ({ client: organiser } = await organiserOf(hub, 'mekong-institute'));
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await demoPlatform();
+const { client: organiser } = await organiserOf(hub, 'mekong-institute');
 
 const walkIn = (overrides: Record<string, string> = {}) => ({
   name: 'ສົມພອນ ວົງສາ',

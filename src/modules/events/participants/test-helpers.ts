@@ -1,40 +1,28 @@
-// Shared by the participants' tests: a platform with the demo directory, people, library, events
-// (and their rosters) and press clippings seeded by the modules' own seeds; a signed-in member of an
-// organiser organisation (editors and strangers are hub.signedIn()); and forms sent as multipart
+// Shared by the participants' tests: the test file's platform with the demo directory, people,
+// events (and their rosters), and the library and press clippings when asked; a signed-in member of
+// an organiser organisation (editors and strangers are hub.signedIn()); and forms sent as multipart
 // the way a browser sends a file.
 
 import type { Insertable } from 'kysely';
 import {
-  createTestPlatform,
+  platformForFile,
   type TestClient,
   type TestPlatform,
   type Upload,
 } from '../../../../test/harness.ts';
 import { joinOrganisation } from '../../../../test/organisations.ts';
 import type { Database } from '../../../db/schema.ts';
-import { SEED_DIR } from '../../../seed.ts';
-import { seedDirectory } from '../../directory/seed.ts';
-import { seedLibrary } from '../../library/seed.ts';
-import { seedPeople } from '../../people/seed.ts';
-import { seedPress } from '../../press/seed.ts';
-import { seedEvents } from '../seed.ts';
 
 export const HUE = 'policy-dialogue-creative-hubs-hue-2016';
 export const QINGDAO = 'consultative-meeting-2005-convention-northeast-asia-qingdao-2017';
 export const KHON_KAEN = 'training-creative-industry-associations-management-khon-kaen-2024';
 export const VIENTIANE = 'workshop-networking-knowledge-management-cci-lao-pdr-2017';
 
-export async function demoPlatform(
-  options: { library?: boolean; press?: boolean } = {},
-): Promise<TestPlatform> {
-  const hub = await createTestPlatform();
-  const ctx = { deps: hub.deps, seedDir: SEED_DIR };
-  await seedDirectory(ctx);
-  await seedPeople(ctx);
-  if (options.library) await seedLibrary(ctx);
-  await seedEvents(ctx);
-  if (options.press) await seedPress(ctx);
-  return hub;
+export function demoPlatform(options: { library?: boolean; press?: boolean } = {}): Promise<TestPlatform> {
+  const seed = ['directory', 'people', 'events'];
+  if (options.library) seed.push('library');
+  if (options.press) seed.push('press');
+  return platformForFile({ seed });
 }
 
 /** A signed-in member of `organisation`: one of the organisers of the events it organises. */

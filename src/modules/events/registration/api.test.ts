@@ -1,8 +1,8 @@
 // /api/v1 for applications, on SQLite or PostgreSQL: the reviewers' list with the balance, one
 // application, decisions; the applicant's own list, one application and the withdrawal; 401
 // without credentials and 403 for strangers; the routes in the OpenAPI document.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform } from '../../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { platformForFile } from '../../../../test/harness.ts';
 import {
   addQuestion,
   api,
@@ -12,29 +12,22 @@ import {
   registrationOf,
   setUpRegistration,
   standardFields,
-  withToken,
 } from './test-helpers.ts';
 
-let hub: TestPlatform;
-let slug: string;
-let organiser: Awaited<ReturnType<typeof withToken>>;
-let applicant: Awaited<ReturnType<typeof withToken>>;
-let question: number;
-
-beforeAll(async () => {
-  hub = await createTestPlatform();
-  organiser = await withToken(hub, 'editor');
-  slug = await createEvent(organiser.client, { title: 'Selection by API' });
-  await setUpRegistration(organiser.client, slug, { capacity: '10' });
-  question = await addQuestion(hub, organiser.client, slug, { kind: 'number', label: 'Years of practice' });
-  applicant = await withToken(hub);
-  const res = await apply(applicant.client, slug, {
-    ...standardFields({ category_id: await categoryId(hub, slug, 'Government officials') }),
-    [`q_${question}`]: '12',
-  });
-  expect(res.status).toBe(303);
-}, 60_000);
-afterAll(() => hub.close());
+const hub = await platformForFile();
+const organiser = await hub.signedInWithToken('editor');
+const slug = await createEvent(organiser.client, { title: 'Selection by API' });
+await setUpRegistration(organiser.client, slug, { capacity: '10' });
+const question = await addQuestion(hub, organiser.client, slug, {
+  kind: 'number',
+  label: 'Years of practice',
+});
+const applicant = await hub.signedInWithToken();
+const applied = await apply(applicant.client, slug, {
+  ...standardFields({ category_id: await categoryId(hub, slug, 'Government officials') }),
+  [`q_${question}`]: '12',
+});
+expect(applied.status).toBe(303);
 
 /** The reviewers' list of the event (its slug is known once beforeAll ran). */
 const list = () => `/api/v1/events/${slug}/applications`;
@@ -42,7 +35,7 @@ const list = () => `/api/v1/events/${slug}/applications`;
 describe('the reviewers’ API', () => {
   it('answers 401 without credentials and 403 to a stranger', async () => {
     expect((await api(hub, null, 'GET', `/api/v1/events/${slug}/applications`)).status).toBe(401);
-    const stranger = await withToken(hub);
+    const stranger = await hub.signedInWithToken();
     const refused = await api(hub, stranger.token, 'GET', `/api/v1/events/${slug}/applications`);
     expect(refused.status).toBe(403);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
@@ -153,7 +146,7 @@ describe('the applicant’s API', () => {
     const one = await api(hub, applicant.token, 'GET', `/api/v1/me/applications/${entry!.id}`);
     expect(one.body).toMatchObject({ id: entry!.id, answers: [{ value: 12 }] });
     expect(one.body).not.toHaveProperty('reviews');
-    const stranger = await withToken(hub);
+    const stranger = await hub.signedInWithToken();
     expect((await api(hub, stranger.token, 'GET', `/api/v1/me/applications/${entry!.id}`)).status).toBe(404);
     expect(
       (await api(hub, stranger.token, 'POST', `/api/v1/me/applications/${entry!.id}/withdraw`)).status,

@@ -2,7 +2,7 @@
 // wrong, submissions checked against the organiser's form, file answers checked by content and
 // downloadable by the applicant and the reviewers only, open registrations filling up, the
 // waiting list, withdrawals, and every refusal — visitors, closed events, deadlines, invitations.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { visibleText } from '../../../../test/harness.ts';
 import { fixture, makeExe, makeXlsx } from '../../../platform/files/test-files.ts';
 import {
@@ -20,7 +20,6 @@ import {
 } from './test-helpers.ts';
 
 const { hub, editor } = await platformWithEditor();
-afterAll(() => hub.close());
 
 const pdf = () => ({
   field: '',

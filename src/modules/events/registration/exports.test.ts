@@ -4,7 +4,7 @@
 // read back with exceljs; and the refusals: visitors, members who do not review, drafts.
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../../platform/files/test-files.ts';
 import {
   addQuestion,
@@ -24,7 +24,6 @@ let q: { motivation: number; languages: number; years: number; portfolio: number
 const ids: number[] = [];
 
 const { hub, editor } = await platformWithEditor();
-afterAll(() => hub.close());
 
 beforeAll(async () => {
   slug = await createEvent(editor, { title: 'Selection for the Khon Kaen training' });

@@ -3,7 +3,7 @@
 // log and the mail (in the applicant's language, the event's .ics attached and read back with
 // ical.js) together — and the refusals: strangers, visitors, one's own application, a full event.
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestPlatform, visibleText } from '../../../../test/harness.ts';
 import {
   apply,
@@ -22,7 +22,6 @@ const applicants: Awaited<ReturnType<TestPlatform['signedIn']>>[] = [];
 let criteria: { english: number; commitment: number };
 
 const { hub, editor } = await platformWithEditor();
-afterAll(() => hub.close());
 
 beforeAll(async () => {
   slug = await createEvent(editor, { title: 'Selection in Vientiane' });

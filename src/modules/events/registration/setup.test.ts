@@ -6,7 +6,7 @@
 // original's words); a question asked only after a given answer — neither required nor kept when
 // that answer is not given, on the application form and in the feedback API; and the builder's
 // refusals around conditions, and its moves.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { visibleText } from '../../../../test/harness.ts';
 import { questionsOf } from '../../../platform/questionnaires/index.ts';
 import { organisationForm } from '../../directory/test-fixtures.ts';
@@ -29,7 +29,6 @@ import {
 } from './test-helpers.ts';
 
 const { hub, editor } = await platformWithEditor();
-afterAll(() => hub.close());
 
 const settingsOf = (slug: string) =>
   hub.deps.db

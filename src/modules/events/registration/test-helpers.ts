@@ -1,30 +1,22 @@
-// Shared by the registration tests: an API token for a signed-in account, an event open for
+// Shared by the registration tests: the test file's platform with an editor, an event open for
 // registration made through the events form, its registration set up through the organisers'
 // form, questions added through the form builder, the application form sent as a browser sends it
 // (multipart, files too), and the answers an application keeps.
 import { expect } from 'vitest';
 import {
-  createTestPlatform,
+  platformForFile,
   type TestClient,
   type TestPlatform,
   type Upload,
   visibleText,
 } from '../../../../test/harness.ts';
-import { createApiToken } from '../../../platform/auth.ts';
 import { type Answers, responseOf } from '../../../platform/questionnaires/index.ts';
 import { applicationForm } from './form.ts';
 
-/** The test file's platform, with an editor's client for making events (close it after the file). */
+/** The test file's platform, with an editor's client for making events. */
 export async function platformWithEditor() {
-  const hub = await createTestPlatform();
+  const hub = await platformForFile();
   return { hub, editor: (await hub.signedIn('editor')).client };
-}
-
-/** A signed-in account (hub.signedIn) with a personal API token too. */
-export async function withToken(hub: TestPlatform, role: 'member' | 'editor' | 'admin' = 'member') {
-  const signed = await hub.signedIn(role);
-  const { token } = await createApiToken(hub.deps.db, signed.user.id, 'tests');
-  return { ...signed, token };
 }
 
 const eventForm = (overrides: Record<string, string>) => ({

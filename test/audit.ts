@@ -1,0 +1,24 @@
+// The audit log as the tests read it: the entries of an action, of a record or by an account, oldest
+// first, whole (what each test then checks: who, from where, the details).
+import type { TestPlatform } from './harness.ts';
+
+export interface AuditFilter {
+  /** One action, or any of several. */
+  action?: string | string[];
+  subjectType?: string;
+  subjectId?: number | string;
+  actorId?: number;
+}
+
+export function auditEntries(hub: TestPlatform, filter: AuditFilter = {}) {
+  let query = hub.deps.db.selectFrom('audit_log').selectAll();
+  if (filter.action !== undefined) query = query.where('action', 'in', [filter.action].flat());
+  if (filter.subjectType !== undefined) query = query.where('subject_type', '=', filter.subjectType);
+  if (filter.subjectId !== undefined) query = query.where('subject_id', '=', String(filter.subjectId));
+  if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
+  return query.orderBy('id').execute();
+}
+
+/** The actions of the entries that match, oldest first. */
+export const auditActions = async (hub: TestPlatform, filter: AuditFilter) =>
+  (await auditEntries(hub, filter)).map((entry) => entry.action);
