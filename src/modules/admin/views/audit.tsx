@@ -5,7 +5,7 @@ import { pageHref } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { AuditRow } from '../listing.ts';
 import type { AuditFilter } from '../schemas.ts';
-import { Breadcrumb, Downloads, Table } from './parts.tsx';
+import { AdminBreadcrumb, Downloads, Table } from './parts.tsx';
 
 function AuditFilters({ filter, actions }: { filter: AuditFilter; actions: string[] }) {
   const { t } = usePage();
@@ -98,7 +98,7 @@ export function AuditView(props: {
   const last = props.entries.at(-1);
   return (
     <div class="wrap">
-      <Breadcrumb />
+      <AdminBreadcrumb />
       <h1>{t('admin.audit')}</h1>
       <AuditFilters filter={props.filter} actions={props.actions} />
       <div class="list-tools">

@@ -2,15 +2,13 @@
 // on a phone), and the links that download the list as it is filtered.
 import type { Child } from 'hono/jsx';
 import type { MessageKey } from '../../../platform/i18n.ts';
+import { DownloadLinks, queryWithout } from '../../../ui/components/list-tools.tsx';
+import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 
-export function Breadcrumb() {
+export function AdminBreadcrumb() {
   const { t } = usePage();
-  return (
-    <p class="breadcrumb">
-      <a href="/admin">{t('admin.title')}</a>
-    </p>
-  );
+  return <Breadcrumb trail={[{ href: '/admin', label: t('admin.title') }]} />;
 }
 
 /**
@@ -18,14 +16,10 @@ export function Breadcrumb() {
  * address without its extension); the page and position in the list are left out.
  */
 export function Downloads({ path }: { path: string }) {
-  const { t, here } = usePage();
-  const params = new URL(here, 'http://x').searchParams;
-  params.delete('page');
-  params.delete('before');
-  const query = params.size ? `?${params}` : '';
+  const { here } = usePage();
   return (
     <p>
-      {t('list.download')}: <a href={`${path}.csv${query}`}>CSV</a>, <a href={`${path}.xlsx${query}`}>XLSX</a>
+      <DownloadLinks base={path} query={queryWithout(here, ['page', 'before'])} />
     </p>
   );
 }

@@ -3,11 +3,12 @@
 import { ROLES, type User } from '../../../db/schema.ts';
 import { activeFilters, FilterInput, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
 import { CsrfField } from '../../../ui/components/form.tsx';
+import { ListTools } from '../../../ui/components/list-tools.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { UserFilter } from '../schemas.ts';
 import { statusOf, USER_STATUSES } from '../vocab.ts';
-import { Breadcrumb, Downloads, Table } from './parts.tsx';
+import { AdminBreadcrumb, Downloads, Table } from './parts.tsx';
 
 function UserFilters({ filter }: { filter: UserFilter }) {
   const { t } = usePage();
@@ -84,13 +85,12 @@ export function UsersView(props: { users: User[]; total: number; filter: UserFil
   const back = encodeURIComponent(here);
   return (
     <div class="wrap">
-      <Breadcrumb />
+      <AdminBreadcrumb />
       <h1>{t('admin.users')}</h1>
       <UserFilters filter={props.filter} />
-      <div class="list-tools">
-        <p role="status">{t('list.count', { count: props.total })}</p>
+      <ListTools total={props.total}>
         <Downloads path="/admin/users/export" />
-      </div>
+      </ListTools>
       <Table
         head={[
           'admin.name',

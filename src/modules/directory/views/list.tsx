@@ -20,6 +20,8 @@ import {
   LanguageFilter,
   SortFilter,
 } from '../../../ui/components/list-filters.tsx';
+import { CONTACT_FORMATS, DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
+import { ButtonLinks, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination, pageHref } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { OrganisationCard } from '../listing.ts';
@@ -88,27 +90,25 @@ export function DirectoryView(props: DirectoryPage) {
   const kindOf = (card: OrganisationCard) => t(`vocab.organisationKind.${card.kind as OrganisationKind}`);
   return (
     <div class="wrap directory">
-      <div class="page-head">
-        <h1>{t('directory.title')}</h1>
-        {props.canCreate && (
-          <a class="button" href="/directory/new">
-            {t('directory.add')}
-          </a>
-        )}
-        {props.canImport && (
-          <a class="button secondary" href="/directory/import">
-            {t('directoryImport.title')}
-          </a>
-        )}
-      </div>
+      <PageHead title={t('directory.title')}>
+        <ButtonLinks
+          links={[
+            props.canCreate && { href: '/directory/new', label: t('directory.add') },
+            props.canImport && {
+              href: '/directory/import',
+              label: t('directoryImport.title'),
+              secondary: true,
+            },
+          ]}
+        />
+      </PageHead>
       <p class="lead">{t('directory.intro')}</p>
       <p class="view-switch">
         <a href="/directory/people">{t('directory.browsePeople')}</a>
       </p>
       <Filters props={props} />
 
-      <div class="list-tools">
-        <p role="status">{t('list.count', { count: props.total })}</p>
+      <ListTools total={props.total}>
         <p class="view-switch">
           {view === 'cards' ? (
             <a href={pageHref(here, { view: 'list', page: undefined })}>{t('directory.viewList')}</a>
@@ -116,12 +116,9 @@ export function DirectoryView(props: DirectoryPage) {
             <a href={pageHref(here, { view: undefined, page: undefined })}>{t('directory.viewCards')}</a>
           )}
           {' · '}
-          {t('list.download')}: <a href={`/directory/export.csv${query}`}>CSV</a>,{' '}
-          <a href={`/directory/export.xlsx${query}`}>XLSX</a>,{' '}
-          <a href={`/directory/export.json${query}`}>JSON</a>,{' '}
-          <a href={`/directory/export.vcf${query}`}>vCard</a>
+          <DownloadLinks base="/directory/export" query={query} formats={CONTACT_FORMATS} />
         </p>
-      </div>
+      </ListTools>
 
       {props.places.length > 0 && (
         <DirectoryMap

@@ -3,6 +3,8 @@
 // calendar (calendar.tsx) shares.
 import { DOMAINS } from '../../../platform/vocabularies.ts';
 import { activeFilters, FilterCheckbox, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
+import { Actions, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination, pageHref } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import { dateRange } from '../format.ts';
@@ -146,27 +148,18 @@ export function EventsListView(props: {
   const query = filterQuery(filter);
   return (
     <div class="wrap events">
-      <div class="page-head">
-        <h1>{t(filter.when === 'past' ? 'events.pastTitle' : 'events.title')}</h1>
-        {props.canCreate && (
-          <div class="actions">
-            <a class="button" href="/events/new">
-              {t('events.create')}
-            </a>
-          </div>
-        )}
-      </div>
+      <PageHead title={t(filter.when === 'past' ? 'events.pastTitle' : 'events.title')}>
+        <Actions links={[props.canCreate && { href: '/events/new', label: t('events.create') }]} />
+      </PageHead>
       <Tabs current={filter.when} />
       <Filters action="/events" filter={filter} countries={props.countries} />
-      <div class="list-tools">
-        <p role="status">{t('list.count', { count: props.total })}</p>
+      <ListTools total={props.total}>
         <p>
           <a href={icsHref(here)}>{t('events.subscribe')}</a>
           {' · '}
-          {t('list.download')}: <a href={`/events/export.csv${query}`}>CSV</a>,{' '}
-          <a href={`/events/export.xlsx${query}`}>XLSX</a>
+          <DownloadLinks base="/events/export" query={query} />
         </p>
-      </div>
+      </ListTools>
       {props.cards.length === 0 ? (
         <p class="notice warning">{t('events.nothingFound')}</p>
       ) : (

@@ -3,32 +3,29 @@
 // the order the collection shows them).
 import { DangerZone } from '../../../ui/components/danger-zone.tsx';
 import { Field, Form, type FormState, SelectField, Submit, TextArea } from '../../../ui/components/form.tsx';
+import { DownloadLinks, FormatLinks } from '../../../ui/components/list-tools.tsx';
+import { ButtonLinks, PageHead } from '../../../ui/components/page-head.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { Collection, DocumentDetails } from '../access.ts';
 import type { CollectionSummary } from '../listing.ts';
 import { DOCUMENT_LANGUAGES } from '../vocab.ts';
-import { Breadcrumb, CITATIONS, DocumentList, FormatLinks, PageHead, Prose, SPREADSHEETS } from './parts.tsx';
+import { CITATIONS, DocumentList, LibraryBreadcrumb, Prose } from './parts.tsx';
 
 export function CollectionsView(props: { collections: CollectionSummary[]; canEdit: boolean }) {
   const { t } = usePage();
   return (
     <div class="wrap library-collections">
-      <Breadcrumb />
-      <PageHead
-        title={t('library.collections')}
-        button={
-          props.canEdit ? { href: '/library/collections/new', label: t('library.addCollection') } : undefined
-        }
-      />
+      <LibraryBreadcrumb />
+      <PageHead title={t('library.collections')}>
+        <ButtonLinks
+          links={[props.canEdit && { href: '/library/collections/new', label: t('library.addCollection') }]}
+        />
+      </PageHead>
       <p class="lead">{t('library.collectionsIntro')}</p>
       <p class="view-switch">
-        <FormatLinks
-          label={`${t('list.download')}:`}
-          base="/library/collections/export"
-          formats={SPREADSHEETS}
-        />
+        <DownloadLinks base="/library/collections/export" />
       </p>
       {props.collections.length === 0 ? (
         <p class="notice">{t('list.empty')}</p>
@@ -59,20 +56,18 @@ export function CollectionView(props: {
   const { collection } = props;
   return (
     <article class="wrap library-collection">
-      <Breadcrumb collections />
-      <PageHead
-        title={collection.title}
-        lang={collection.lang}
-        button={
-          props.canEdit
-            ? {
-                href: `/library/collections/${collection.slug}/edit`,
-                label: t('library.editCollection'),
-                secondary: true,
-              }
-            : undefined
-        }
-      />
+      <LibraryBreadcrumb collections />
+      <PageHead title={collection.title} lang={collection.lang}>
+        <ButtonLinks
+          links={[
+            props.canEdit && {
+              href: `/library/collections/${collection.slug}/edit`,
+              label: t('library.editCollection'),
+              secondary: true,
+            },
+          ]}
+        />
+      </PageHead>
       {collection.description && <Prose markdown={collection.description} lang={collection.lang} />}
       <p class="view-switch">
         <FormatLinks
@@ -101,7 +96,7 @@ export function CollectionFormView(props: { action: string; state: FormState; ed
   const { state } = props;
   return (
     <div class="wrap">
-      <Breadcrumb collections />
+      <LibraryBreadcrumb collections />
       <h1>{props.editing ? t('library.editCollection') : t('library.addCollection')}</h1>
       <Form action={props.action} state={state} requiredNote>
         <Field name="title" label="library.titleField" required maxlength={300} state={state} />

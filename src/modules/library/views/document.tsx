@@ -9,7 +9,7 @@ import { usePage } from '../../../ui/page-context.ts';
 import type { DocumentDetails, DocumentLink } from '../access.ts';
 import type { LanguageVersionLink } from '../language-versions.ts';
 import { DocumentFilesSection } from './files.tsx';
-import { Breadcrumb, DocumentFacts, localised, Prose, usePlaceLabel } from './parts.tsx';
+import { DocumentFacts, LibraryBreadcrumb, localised, Prose, usePlaceLabel } from './parts.tsx';
 
 function Links({ list }: { list: DocumentLink[] }) {
   return (
@@ -76,7 +76,7 @@ export function DocumentView(props: {
     ) : null;
   return (
     <article class="wrap document">
-      <Breadcrumb />
+      <LibraryBreadcrumb />
       <header class="page-head">
         <div>
           <h1 lang={text.titleLang}>{text.title}</h1>

@@ -8,7 +8,7 @@ import { usePage } from '../../../ui/page-context.ts';
 import type { DocumentDetails } from '../access.ts';
 import { type DocumentFile, type FileVersion, fileVersionUrl } from '../files.ts';
 import { DOCUMENT_LANGUAGES } from '../vocab.ts';
-import { Breadcrumb, localised } from './parts.tsx';
+import { LibraryBreadcrumb, localised } from './parts.tsx';
 
 /** "43 KB", "1.2 MB" in the reader's language (1 KB = 1024 bytes, as file managers count). */
 function formatSize(locale: string, bytes: number): string {
@@ -123,10 +123,7 @@ export function DocumentFilesView(props: {
   const chooseAgain = !!add.errors && !add.errors.file;
   return (
     <div class="wrap">
-      <Breadcrumb>
-        {' › '}
-        <a href={`/library/${doc.slug}`}>{title}</a>
-      </Breadcrumb>
+      <LibraryBreadcrumb record={{ href: `/library/${doc.slug}`, label: title }} />
       <h1>{t('library.filesTitle', { title })}</h1>
       <p>
         <a href={`/library/${doc.slug}/edit`}>{t('library.editRecord')}</a>

@@ -18,7 +18,7 @@ import { countryOptions, languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { DocumentDetails } from '../access.ts';
 import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES, DOCUMENT_STATUSES } from '../vocab.ts';
-import { Breadcrumb } from './parts.tsx';
+import { LibraryBreadcrumb } from './parts.tsx';
 
 /** The issuer as a directory organisation's address name, suggested from the directory's list. */
 function IssuerField({
@@ -60,14 +60,7 @@ export function DocumentFormView(props: {
   const langs = languageOptions(page, DOCUMENT_LANGUAGES);
   return (
     <div class="wrap">
-      <Breadcrumb>
-        {editing && (
-          <>
-            {' › '}
-            <a href={`/library/${editing.slug}`}>{editing.title}</a>
-          </>
-        )}
-      </Breadcrumb>
+      <LibraryBreadcrumb record={editing && { href: `/library/${editing.slug}`, label: editing.title }} />
       <h1>{editing ? t('library.editTitle', { title: editing.title }) : t('library.addTitle')}</h1>
       {editing && (
         <p>

@@ -2,6 +2,8 @@
 // the same selection as an Atom feed, a spreadsheet and citations, the list and its pages.
 import { DOMAINS } from '../../../platform/vocabularies.ts';
 import { activeFilters, FilterInput, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { DownloadLinks, FormatLinks, ListTools } from '../../../ui/components/list-tools.tsx';
+import { ButtonLinks, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import type { Option } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
@@ -9,7 +11,7 @@ import type { DocumentDetails } from '../access.ts';
 import type { FilterCounts } from '../filter-counts.ts';
 import { filterQuery, type LibraryFilter } from '../schemas.ts';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, SORTS } from '../vocab.ts';
-import { CITATIONS, DocumentList, FormatLinks, PageHead, SPREADSHEETS, usePlaceLabel } from './parts.tsx';
+import { CITATIONS, DocumentList, usePlaceLabel } from './parts.tsx';
 
 function Filters({ filter, counts }: { filter: LibraryFilter; counts: FilterCounts }) {
   const { t, fmt, locale } = usePage();
@@ -111,27 +113,20 @@ export function LibraryView(props: {
   const query = filterQuery(filter);
   return (
     <div class="wrap library">
-      <PageHead
-        title={t('library.title')}
-        button={props.canEdit ? { href: '/library/new', label: t('library.add') } : undefined}
-      />
+      <PageHead title={t('library.title')}>
+        <ButtonLinks links={[props.canEdit && { href: '/library/new', label: t('library.add') }]} />
+      </PageHead>
       <p class="lead">{t('library.intro')}</p>
       <p class="view-switch">
         <a href="/library/collections">{t('library.collections')}</a>
       </p>
       <Filters filter={filter} counts={props.counts} />
 
-      <div class="list-tools">
-        <p role="status">{t('list.count', { count: props.total })}</p>
+      <ListTools total={props.total}>
         <p class="view-switch">
           <a href={`/library/feed.atom${query}`}>{t('library.feed')}</a>
           {' · '}
-          <FormatLinks
-            label={`${t('list.download')}:`}
-            base="/library/export"
-            query={query}
-            formats={SPREADSHEETS}
-          />
+          <DownloadLinks base="/library/export" query={query} />
           {' · '}
           <FormatLinks
             label={t('library.exportList')}
@@ -140,7 +135,7 @@ export function LibraryView(props: {
             formats={CITATIONS}
           />
         </p>
-      </div>
+      </ListTools>
 
       <DocumentList docs={props.docs} empty={<p class="notice warning">{t('library.nothingFound')}</p>} />
       <Pagination page={filter.page} pageSize={props.pageSize} total={props.total} />

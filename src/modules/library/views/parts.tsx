@@ -1,45 +1,25 @@
-// Small pieces the library's pages share: the way back to the library, a page's heading with its
-// button, Markdown written by editors, a document's title in the reader's language, its line of
-// facts, labels of places and dates.
+// Small pieces the library's pages share: the way back to the library, Markdown written by editors,
+// a document's title in the reader's language, its line of facts, labels of places and dates, and
+// the citation formats of a list.
 import type { Child } from 'hono/jsx';
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import { REGIONS, type Region } from '../../../platform/vocabularies.ts';
+import type { Format } from '../../../ui/components/list-tools.tsx';
+import { Breadcrumb, type Crumb } from '../../../ui/components/page-head.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { DocumentDetails } from '../access.ts';
 
-/** The way back: the library, then the collections or a document when the page is under them. */
-export function Breadcrumb(props: { collections?: boolean; children?: Child }) {
+/** The way back: the library, then the collections, then the record when the page is under them. */
+export function LibraryBreadcrumb(props: { collections?: boolean; record?: Crumb | false }) {
   const { t } = usePage();
   return (
-    <p class="breadcrumb">
-      <a href="/library">{t('library.title')}</a>
-      {props.collections && (
-        <>
-          {' › '}
-          <a href="/library/collections">{t('library.collections')}</a>
-        </>
-      )}
-      {props.children}
-    </p>
-  );
-}
-
-/** A page's heading and, for editors, the button beside it. */
-export function PageHead(props: {
-  title: string;
-  lang?: string;
-  button?: { href: string; label: string; secondary?: boolean };
-}) {
-  const { button } = props;
-  return (
-    <div class="page-head">
-      <h1 lang={props.lang}>{props.title}</h1>
-      {button && (
-        <a class={button.secondary ? 'button secondary' : 'button'} href={button.href}>
-          {button.label}
-        </a>
-      )}
-    </div>
+    <Breadcrumb
+      trail={[
+        { href: '/library', label: t('library.title') },
+        props.collections && { href: '/library/collections', label: t('library.collections') },
+        props.record,
+      ]}
+    />
   );
 }
 
@@ -120,34 +100,7 @@ export function DocumentList(props: { docs: DocumentDetails[]; ordered?: boolean
   );
 }
 
-/**
- * The same list in other formats ("Download: CSV, XLSX", "Cite this list: RIS, BibTeX"):
- * `<base>.<extension><query>` for each.
- */
-export function FormatLinks(props: {
-  label: string;
-  base: string;
-  query?: string;
-  formats: [string, string][];
-}) {
-  return (
-    <>
-      {props.label}{' '}
-      {props.formats.map(([extension, name], i) => (
-        <>
-          {i > 0 && ', '}
-          <a href={`${props.base}.${extension}${props.query ?? ''}`}>{name}</a>
-        </>
-      ))}
-    </>
-  );
-}
-
-export const SPREADSHEETS: [string, string][] = [
-  ['csv', 'CSV'],
-  ['xlsx', 'XLSX'],
-];
-export const CITATIONS: [string, string][] = [
+export const CITATIONS: readonly Format[] = [
   ['ris', 'RIS'],
   ['bib', 'BibTeX'],
 ];

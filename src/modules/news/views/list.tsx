@@ -2,6 +2,8 @@
 // in the URL, so a filtered list is a shareable link with an Atom feed and an export of its own.
 import { excerpt } from '../../../platform/markdown.ts';
 import { activeFilters, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
+import { Actions, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import { feedHref } from '../feed.ts';
@@ -129,30 +131,21 @@ export function NewsListView(props: NewsListProps) {
   const query = filterQuery(filter);
   return (
     <div class="wrap news">
-      <div class="page-head">
-        <h1>{t('news.title')}</h1>
-        {props.canWrite && (
-          <div class="actions">
-            <a class="button" href="/news/new">
-              {t('news.add')}
-            </a>
-          </div>
-        )}
-      </div>
+      <PageHead title={t('news.title')}>
+        <Actions links={[props.canWrite && { href: '/news/new', label: t('news.add') }]} />
+      </PageHead>
       <p class="lead">{t('news.intro')}</p>
       <Filters props={props} />
 
-      <div class="list-tools">
-        <p role="status">{t('list.count', { count: props.total })}</p>
+      <ListTools total={props.total}>
         <p>
           <a href={feedHref(filter)} type="application/atom+xml">
             {t('news.feedLink')}
           </a>
           {' · '}
-          {t('list.download')}: <a href={`/news/export.csv${query}`}>CSV</a>,{' '}
-          <a href={`/news/export.xlsx${query}`}>XLSX</a>
+          <DownloadLinks base="/news/export" query={query} />
         </p>
-      </div>
+      </ListTools>
 
       {props.cards.length === 0 ? (
         <p class="notice warning">{t('news.nothingFound')}</p>

@@ -9,6 +9,13 @@ import {
   LanguageFilter,
   SortFilter,
 } from '../../../ui/components/list-filters.tsx';
+import {
+  CONTACT_FORMATS,
+  DownloadLinks,
+  ListTools,
+  queryWithout,
+} from '../../../ui/components/list-tools.tsx';
+import { ButtonLinks, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { PersonCard } from '../listing.ts';
@@ -85,49 +92,49 @@ export function PeopleView(props: PeoplePage) {
   return (
     <div class="wrap directory people">
       <DirectoryTabs current="people" />
-      <div class="page-head">
-        <h1>{t('people.title')}</h1>
+      <PageHead title={t('people.title')}>
         <div class="actions">
-          {props.own ? (
-            <a class="button secondary" href={`/directory/people/${props.own.slug}`}>
-              {t('people.myProfile')}
-            </a>
-          ) : (
-            props.canCreateOwn && (
-              <a class="button" href="/directory/people/new">
-                {t('people.createMine')}
-              </a>
-            )
-          )}
-          {props.canCreateForOthers && (
-            <a class="button secondary" href="/directory/people/new?owner=none">
-              {t('people.addSomeone')}
-            </a>
-          )}
-          {/* Importing from a spreadsheet is for the same editors (import.ts: canCreateForOthers). */}
-          {props.canCreateForOthers && (
-            <a class="button secondary" href="/directory/people/import">
-              {t('peopleImport.title')}
-            </a>
-          )}
-          {props.pendingClaims !== null && props.pendingClaims > 0 && (
-            <a class="button secondary" href="/directory/people/claims">
-              {t('people.claimsWaiting', { count: props.pendingClaims })}
-            </a>
-          )}
+          <ButtonLinks
+            links={[
+              props.own
+                ? {
+                    href: `/directory/people/${props.own.slug}`,
+                    label: t('people.myProfile'),
+                    secondary: true,
+                  }
+                : props.canCreateOwn && { href: '/directory/people/new', label: t('people.createMine') },
+              props.canCreateForOthers && {
+                href: '/directory/people/new?owner=none',
+                label: t('people.addSomeone'),
+                secondary: true,
+              },
+              // Importing from a spreadsheet is for the same editors (import.ts: canCreateForOthers).
+              props.canCreateForOthers && {
+                href: '/directory/people/import',
+                label: t('peopleImport.title'),
+                secondary: true,
+              },
+              !!props.pendingClaims && {
+                href: '/directory/people/claims',
+                label: t('people.claimsWaiting', { count: props.pendingClaims }),
+                secondary: true,
+              },
+            ]}
+          />
         </div>
-      </div>
+      </PageHead>
       <p class="lead">{t('people.intro')}</p>
       <Filters props={props} />
 
-      <div class="list-tools">
-        <p role="status">{t('list.count', { count: props.total })}</p>
+      <ListTools total={props.total}>
         <p class="view-switch">
-          {t('list.download')}: <a href={exportHref(here, 'csv')}>CSV</a>,{' '}
-          <a href={exportHref(here, 'xlsx')}>XLSX</a>, <a href={exportHref(here, 'json')}>JSON</a>,{' '}
-          <a href={exportHref(here, 'vcf')}>vCard</a>
+          <DownloadLinks
+            base="/directory/people/export"
+            query={queryWithout(here, ['page'])}
+            formats={CONTACT_FORMATS}
+          />
         </p>
-      </div>
+      </ListTools>
 
       {props.cards.length === 0 ? (
         <p class="notice warning">{t('people.nothingFound')}</p>
@@ -177,10 +184,4 @@ export function PeopleView(props: PeoplePage) {
       <Pagination page={filter.page} pageSize={props.pageSize} total={props.total} />
     </div>
   );
-}
-
-function exportHref(here: string, format: 'csv' | 'xlsx' | 'json' | 'vcf'): string {
-  const url = new URL(here, 'http://x');
-  url.searchParams.delete('page');
-  return `/directory/people/export.${format}${url.search}`;
 }

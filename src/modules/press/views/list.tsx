@@ -2,6 +2,8 @@
 // year and dates — all in the URL, so a filtered list is a shareable link with a feed and an
 // export of its own.
 import { activeFilters, FilterInput, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
+import { Actions, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { ClippingCard } from '../listing.ts';
@@ -88,30 +90,21 @@ export function PressListView(props: PressListProps) {
   const feedHref = `/press/feed.atom${filterQuery({ ...filter, sort: undefined, page: 1 })}`;
   return (
     <div class="wrap press">
-      <div class="page-head">
-        <h1>{t('press.title')}</h1>
-        {props.canWrite && (
-          <div class="actions">
-            <a class="button" href="/press/new">
-              {t('press.add')}
-            </a>
-          </div>
-        )}
-      </div>
+      <PageHead title={t('press.title')}>
+        <Actions links={[props.canWrite && { href: '/press/new', label: t('press.add') }]} />
+      </PageHead>
       <p class="lead">{t('press.intro')}</p>
       <Filters props={props} />
 
-      <div class="list-tools">
-        <p role="status">{t('list.count', { count: props.total })}</p>
+      <ListTools total={props.total}>
         <p>
           <a href={feedHref} type="application/atom+xml">
             {t('press.feedLink')}
           </a>
           {' · '}
-          {t('list.download')}: <a href={`/press/export.csv${query}`}>CSV</a>,{' '}
-          <a href={`/press/export.xlsx${query}`}>XLSX</a>
+          <DownloadLinks base="/press/export" query={query} />
         </p>
-      </div>
+      </ListTools>
 
       {props.cards.length === 0 ? (
         <p class="notice warning">{t('press.nothingFound')}</p>

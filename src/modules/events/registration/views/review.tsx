@@ -11,6 +11,7 @@ import {
   Submit,
   TextArea,
 } from '../../../../ui/components/form.tsx';
+import { DownloadLinks } from '../../../../ui/components/list-tools.tsx';
 import { Pagination } from '../../../../ui/components/pagination.tsx';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
@@ -88,9 +89,7 @@ export function ApplicationsView(props: {
       <Filters event={event} filter={filter} />
       {props.total > 0 && (
         <p class="no-print">
-          {t('list.download')}:{' '}
-          <a href={`/events/${event.slug}/applications.csv${filterQuery(filter)}`}>CSV</a>,{' '}
-          <a href={`/events/${event.slug}/applications.xlsx${filterQuery(filter)}`}>XLSX</a>
+          <DownloadLinks base={`/events/${event.slug}/applications`} query={filterQuery(filter)} />
         </p>
       )}
       {props.rows.length === 0 ? (
