@@ -1,9 +1,10 @@
 // What the search index holds of an organisation (its names in every language, descriptions, city
 // and province; private while it is not published) and every organisation for `hub search reindex`.
 import type { Kysely } from 'kysely';
-import { keysetRows } from '../../db/keyset.ts';
+import { keysetQuery } from '../../db/keyset.ts';
 import type { Database } from '../../db/schema.ts';
-import { indexRecord, type SearchableRecord, type SearchProvider } from '../../search/index.ts';
+import type { SearchableRecord } from '../../search/index.ts';
+import { recordSearch } from '../../search/record-search.ts';
 
 type Db = Kysely<Database>;
 
@@ -35,28 +36,9 @@ export async function searchRecordOf(db: Db, organisationId: number): Promise<Se
   };
 }
 
-/** Writes the organisation's search entry again (in the caller's transaction). */
-export async function reindex(db: Db, organisationId: number): Promise<void> {
-  const record = await searchRecordOf(db, organisationId);
-  if (record) await indexRecord(db, record);
-}
-
-export const organisationSearch: SearchProvider = {
+export const { reindex, provider: organisationSearch } = recordSearch({
   type: 'organisation',
   label: 'directory.searchType',
-  async *records(db) {
-    const ids = keysetRows((after, limit) =>
-      db
-        .selectFrom('organisations')
-        .select('id')
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(limit)
-        .execute(),
-    );
-    for await (const { id } of ids) {
-      const record = await searchRecordOf(db, id);
-      if (record) yield record;
-    }
-  },
-};
+  recordOf: searchRecordOf,
+  ids: (db) => keysetQuery(db.selectFrom('organisations').select('id')),
+});

@@ -1,9 +1,10 @@
 // What the search index holds of an event (its texts, organisers, place and agenda titles and
 // speakers) and every event for `hub search reindex`.
 import type { Kysely } from 'kysely';
-import { keysetRows } from '../../db/keyset.ts';
+import { keysetQuery } from '../../db/keyset.ts';
 import type { Database } from '../../db/schema.ts';
-import { indexRecord, type SearchableRecord, type SearchProvider } from '../../search/index.ts';
+import type { SearchableRecord } from '../../search/index.ts';
+import { recordSearch } from '../../search/record-search.ts';
 import { getEventById, isPublished } from './access.ts';
 
 type Db = Kysely<Database>;
@@ -56,21 +57,9 @@ export async function searchRecordOf(db: Db, eventId: number): Promise<Searchabl
   };
 }
 
-export async function reindex(db: Db, eventId: number): Promise<void> {
-  const record = await searchRecordOf(db, eventId);
-  if (record) await indexRecord(db, record);
-}
-
-export const eventsSearch: SearchProvider = {
+export const { reindex, provider: eventsSearch } = recordSearch({
   type: 'event',
   label: 'events.searchType',
-  async *records(db) {
-    const ids = keysetRows((after, limit) =>
-      db.selectFrom('events').select('id').where('id', '>', after).orderBy('id').limit(limit).execute(),
-    );
-    for await (const { id } of ids) {
-      const record = await searchRecordOf(db, id);
-      if (record) yield record;
-    }
-  },
-};
+  recordOf: searchRecordOf,
+  ids: (db) => keysetQuery(db.selectFrom('events').select('id')),
+});

@@ -5,12 +5,13 @@
 // for a post's text.
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
-import { type ActionContext, audit, ensure, transact } from '../../platform/actions.ts';
+import { type ActionContext, ensure, transact } from '../../platform/actions.ts';
 import type { ProcessedImage } from '../../platform/attached-images.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { auditOf } from '../../platform/record-audit.ts';
+import { deleteIndexedRecord } from '../../platform/record-deletion.ts';
 import { slugFrom, uniqueSlug } from '../../platform/slugs.ts';
 import { nowIso } from '../../platform/time.ts';
-import { indexRecord, removeRecord } from '../../search/index.ts';
 import { getOrganisation, memberRole } from '../directory/index.ts';
 import {
   byText,
@@ -25,10 +26,12 @@ import { bodyImages, covers } from './images.ts';
 import { momentOf } from './moments.ts';
 import { canComment, canHideComments, canPostFor } from './permissions.ts';
 import type { CommentInput, PostInput } from './schemas.ts';
-import { searchRecordOf } from './search.ts';
+import { reindex as writeSearchEntry } from './search.ts';
 import { RESERVED_SLUGS } from './vocab.ts';
 
 type Db = Kysely<Database>;
+const auditPost = auditOf('post');
+const auditComment = auditOf('post_comment', 'post');
 
 /** What the form says besides the fields: a new cover, or remove the one there is. */
 export interface PostChange {
@@ -42,10 +45,9 @@ export interface PostChange {
 
 /** The post's search entry, and the visibility it was indexed with (see promoteDuePosts). */
 async function reindex(db: Db, id: number, now: string): Promise<void> {
-  const record = await searchRecordOf(db, id, now);
-  if (!record) return;
-  await indexRecord(db, record);
-  await db.updateTable('posts').set({ indexed_as: record.visibility }).where('id', '=', id).execute();
+  const record = await writeSearchEntry(db, id, now);
+  if (record)
+    await db.updateTable('posts').set({ indexed_as: record.visibility }).where('id', '=', id).execute();
 }
 
 /**
@@ -182,11 +184,10 @@ export async function createPost(
     await writeChildren(trx, post.id, input);
     if (change.cover) await covers.replace(trx, post.id, change.cover);
     await reindex(trx, post.id, now);
-    await audit(trx, ctx, {
-      action: 'post.created',
-      subjectType: 'post',
-      subjectId: post.id,
-      details: { slug: post.slug, organisation: input.organisation ?? null, status: input.status },
+    await auditPost(trx, ctx, post.id, 'created', {
+      slug: post.slug,
+      organisation: input.organisation ?? null,
+      status: input.status,
     });
     return post;
   });
@@ -230,12 +231,7 @@ export async function updatePost(
       .execute();
     await writeChildren(trx, post.id, input);
     await reindex(trx, post.id, now);
-    await audit(trx, ctx, {
-      action: 'post.updated',
-      subjectType: 'post',
-      subjectId: post.id,
-      details: { fields: changed, ...(cover ? { cover } : {}) },
-    });
+    await auditPost(trx, ctx, post.id, 'updated', { fields: changed, ...(cover ? { cover } : {}) });
     return changed;
   });
 }
@@ -243,14 +239,8 @@ export async function updatePost(
 export async function deletePost(ctx: ActionContext, post: PostDetails): Promise<void> {
   await ensureEditor(ctx, post);
   await transact(ctx, async (trx) => {
-    await audit(trx, ctx, {
-      action: 'post.deleted',
-      subjectType: 'post',
-      subjectId: post.id,
-      details: { slug: post.slug, title: post.title },
-    });
-    await removeRecord(trx, 'post', post.id);
-    await trx.deleteFrom('posts').where('id', '=', post.id).execute();
+    await auditPost(trx, ctx, post.id, 'deleted', { slug: post.slug, title: post.title });
+    await deleteIndexedRecord(trx, 'posts', 'post', post.id);
   });
 }
 
@@ -264,12 +254,7 @@ export async function addBodyImage(
   const user = await ensureEditor(ctx, post);
   return transact(ctx, async (trx) => {
     const id = await bodyImages.add(trx, post.id, image, { uploaded_by: user?.id ?? null });
-    await audit(trx, ctx, {
-      action: 'post.image_added',
-      subjectType: 'post',
-      subjectId: post.id,
-      details: { image: id, bytes },
-    });
+    await auditPost(trx, ctx, post.id, 'image_added', { image: id, bytes });
     return id;
   });
 }
@@ -296,12 +281,7 @@ export async function addComment(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(trx, ctx, {
-      action: 'post.commented',
-      subjectType: 'post_comment',
-      subjectId: id,
-      details: { post: post.slug },
-    });
+    await auditComment(trx, ctx, id, 'commented', { post: post.slug });
     return id;
   });
 }
@@ -322,11 +302,8 @@ export async function setCommentHidden(
       )
       .where('id', '=', comment.id)
       .execute();
-    await audit(trx, ctx, {
-      action: hidden ? 'post.comment_hidden' : 'post.comment_shown',
-      subjectType: 'post_comment',
-      subjectId: comment.id,
-      details: { post: post.slug },
+    await auditComment(trx, ctx, comment.id, hidden ? 'comment_hidden' : 'comment_shown', {
+      post: post.slug,
     });
   });
 }

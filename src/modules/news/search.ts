@@ -3,10 +3,10 @@
 // drafts and scheduled posts are private to their author (and the hub's editors, who see everything
 // in search).
 import type { Kysely } from 'kysely';
-import { keysetRows } from '../../db/keyset.ts';
+import { keysetQuery } from '../../db/keyset.ts';
 import type { Database } from '../../db/schema.ts';
-import { nowIso } from '../../platform/time.ts';
-import type { SearchableRecord, SearchProvider } from '../../search/index.ts';
+import type { SearchableRecord } from '../../search/index.ts';
+import { recordSearch } from '../../search/record-search.ts';
 import { getPostById, stateOf } from './access.ts';
 
 type Db = Kysely<Database>;
@@ -35,21 +35,15 @@ export async function searchRecordOf(db: Db, id: number, now: string): Promise<S
 }
 
 /** Every post (or every one published by `publishedBy`), in batches by id. */
-export const postRows = (db: Db, publishedBy?: string) =>
-  keysetRows((after, limit) => {
-    let q = db.selectFrom('posts').select(['id', 'slug', 'updated_at']).where('id', '>', after);
-    if (publishedBy) q = q.where('published_at', 'is not', null).where('published_at', '<=', publishedBy);
-    return q.orderBy('id').limit(limit).execute();
-  });
+export function postRows(db: Db, publishedBy?: string) {
+  let q = db.selectFrom('posts').select(['id', 'slug', 'updated_at']);
+  if (publishedBy) q = q.where('published_at', 'is not', null).where('published_at', '<=', publishedBy);
+  return keysetQuery(q);
+}
 
-export const newsSearch: SearchProvider = {
+export const { reindex, provider: newsSearch } = recordSearch({
   type: 'post',
   label: 'news.searchType',
-  async *records(db) {
-    const now = nowIso();
-    for await (const { id } of postRows(db)) {
-      const record = await searchRecordOf(db, id, now);
-      if (record) yield record;
-    }
-  },
-};
+  recordOf: searchRecordOf,
+  ids: (db) => postRows(db),
+});

@@ -2,9 +2,10 @@
 // published organisations with roles, skills, bio and translated bios), public when the profile is
 // published and private to its owner otherwise, and every person for `hub search reindex`.
 import type { Kysely } from 'kysely';
-import { keysetRows } from '../../db/keyset.ts';
+import { keysetQuery } from '../../db/keyset.ts';
 import type { Database } from '../../db/schema.ts';
-import { indexRecord, type SearchableRecord, type SearchProvider } from '../../search/index.ts';
+import type { SearchableRecord } from '../../search/index.ts';
+import { recordSearch } from '../../search/record-search.ts';
 import { getPersonById } from './access.ts';
 
 type Db = Kysely<Database>;
@@ -38,27 +39,16 @@ export async function searchRecordOf(db: Db, personId: number): Promise<Searchab
   };
 }
 
-/** Writes the person's search entry again (in the caller's transaction). */
-export async function reindex(db: Db, personId: number): Promise<void> {
-  const record = await searchRecordOf(db, personId);
-  if (record) await indexRecord(db, record);
+/** Every person's id, slug, status and last change, in batches by id. */
+export function peopleRows(db: Db, options: { publishedOnly?: boolean } = {}) {
+  let q = db.selectFrom('people').select(['id', 'slug', 'status', 'updated_at']);
+  if (options.publishedOnly) q = q.where('status', '=', 'published');
+  return keysetQuery(q);
 }
 
-/** Every person's id, slug, status and last change, in batches by id. */
-export const peopleRows = (db: Db, options: { publishedOnly?: boolean } = {}) =>
-  keysetRows((after, limit) => {
-    let q = db.selectFrom('people').select(['id', 'slug', 'status', 'updated_at']).where('id', '>', after);
-    if (options.publishedOnly) q = q.where('status', '=', 'published');
-    return q.orderBy('id').limit(limit).execute();
-  });
-
-export const peopleSearch: SearchProvider = {
+export const { reindex, provider: peopleSearch } = recordSearch({
   type: 'person',
   label: 'people.searchType',
-  async *records(db) {
-    for await (const { id } of peopleRows(db)) {
-      const record = await searchRecordOf(db, id);
-      if (record) yield record;
-    }
-  },
-};
+  recordOf: searchRecordOf,
+  ids: peopleRows,
+});

@@ -3,11 +3,12 @@
 // together, so a refused part leaves nothing half-saved), and the audit log.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { type ActionContext, audit, ensure, transact } from '../../platform/actions.ts';
+import { type ActionContext, ensure, transact } from '../../platform/actions.ts';
 import type { ProcessedImage } from '../../platform/attached-images.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { auditOf } from '../../platform/record-audit.ts';
+import { deleteIndexedRecord } from '../../platform/record-deletion.ts';
 import { nowIso } from '../../platform/time.ts';
-import { indexRecord, removeRecord } from '../../search/index.ts';
 import {
   byLang,
   type Clipping,
@@ -18,9 +19,10 @@ import {
 import { canWrite } from './permissions.ts';
 import type { ClippingInput } from './schemas.ts';
 import { screenshots } from './screenshot.ts';
-import { searchRecordOf } from './search.ts';
+import { reindex } from './search.ts';
 
 type Db = Kysely<Database>;
+const auditClipping = auditOf('press_clipping', 'press');
 
 /** What the form says of the screenshot: a new one, or remove the one there is. */
 export interface ScreenshotChange {
@@ -71,11 +73,6 @@ async function writeTranslations(db: Db, clippingId: number, input: ClippingInpu
       .execute();
 }
 
-async function reindex(db: Db, id: number): Promise<void> {
-  const record = await searchRecordOf(db, id);
-  if (record) await indexRecord(db, record);
-}
-
 export async function createClipping(
   ctx: ActionContext,
   input: ClippingInput,
@@ -98,11 +95,10 @@ export async function createClipping(
     await writeTranslations(trx, clipping.id, input);
     if (change.image) await screenshots.replace(trx, clipping.id, change.image);
     await reindex(trx, clipping.id);
-    await audit(trx, ctx, {
-      action: 'press.created',
-      subjectType: 'press_clipping',
-      subjectId: clipping.id,
-      details: { outlet: clipping.outlet, title: clipping.title, screenshot: !!change.image },
+    await auditClipping(trx, ctx, clipping.id, 'created', {
+      outlet: clipping.outlet,
+      title: clipping.title,
+      screenshot: !!change.image,
     });
     return clipping;
   });
@@ -141,11 +137,9 @@ export async function updateClipping(
       .execute();
     await writeTranslations(trx, clipping.id, input);
     await reindex(trx, clipping.id);
-    await audit(trx, ctx, {
-      action: 'press.updated',
-      subjectType: 'press_clipping',
-      subjectId: clipping.id,
-      details: { fields: changed, ...(screenshot ? { screenshot } : {}) },
+    await auditClipping(trx, ctx, clipping.id, 'updated', {
+      fields: changed,
+      ...(screenshot ? { screenshot } : {}),
     });
     return changed;
   });
@@ -154,14 +148,12 @@ export async function updateClipping(
 export async function deleteClipping(ctx: ActionContext, clipping: ClippingDetails): Promise<void> {
   ensure(ctx, canWrite);
   await transact(ctx, async (trx) => {
-    await audit(trx, ctx, {
-      action: 'press.deleted',
-      subjectType: 'press_clipping',
-      subjectId: clipping.id,
-      details: { outlet: clipping.outlet, title: clipping.title, url: clipping.url },
+    await auditClipping(trx, ctx, clipping.id, 'deleted', {
+      outlet: clipping.outlet,
+      title: clipping.title,
+      url: clipping.url,
     });
-    await removeRecord(trx, 'press', clipping.id);
-    await trx.deleteFrom('press_clippings').where('id', '=', clipping.id).execute();
+    await deleteIndexedRecord(trx, 'press_clippings', 'press', clipping.id);
   });
 }
 

@@ -1,9 +1,10 @@
 // What the search index holds of a clipping (titles original and translated, summary, outlet, the
 // event it is about) and every clipping for `hub search reindex`.
 import type { Kysely } from 'kysely';
-import { keysetRows } from '../../db/keyset.ts';
+import { keysetQuery } from '../../db/keyset.ts';
 import type { Database } from '../../db/schema.ts';
-import type { SearchableRecord, SearchProvider } from '../../search/index.ts';
+import type { SearchableRecord } from '../../search/index.ts';
+import { recordSearch } from '../../search/record-search.ts';
 import { getClipping } from './access.ts';
 
 type Db = Kysely<Database>;
@@ -32,25 +33,13 @@ export async function searchRecordOf(db: Db, id: number): Promise<SearchableReco
   };
 }
 
-/** Every clipping's id, in batches by id. */
+/** Every clipping's id and last change, in batches by id. */
 export const clippingIds = (db: Db) =>
-  keysetRows((after, limit) =>
-    db
-      .selectFrom('press_clippings')
-      .select(['id', 'updated_at'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(limit)
-      .execute(),
-  );
+  keysetQuery(db.selectFrom('press_clippings').select(['id', 'updated_at']));
 
-export const pressSearch: SearchProvider = {
+export const { reindex, provider: pressSearch } = recordSearch({
   type: 'press',
   label: 'press.searchType',
-  async *records(db) {
-    for await (const { id } of clippingIds(db)) {
-      const record = await searchRecordOf(db, id);
-      if (record) yield record;
-    }
-  },
-};
+  recordOf: searchRecordOf,
+  ids: clippingIds,
+});

@@ -3,12 +3,13 @@
 // history and audit entry together, so a refused part leaves nothing half-saved), and the audit log.
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
-import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
+import { type ActionContext, ensure, transact } from '../../../platform/actions.ts';
 import { hasRole } from '../../../platform/auth.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
+import { auditOf } from '../../../platform/record-audit.ts';
+import { deleteIndexedRecord } from '../../../platform/record-deletion.ts';
 import { slugFrom, uniqueSlug } from '../../../platform/slugs.ts';
 import { nowIso } from '../../../platform/time.ts';
-import { removeRecord } from '../../../search/index.ts';
 import {
   actingRole,
   byLang,
@@ -22,6 +23,7 @@ import { reindex } from '../search.ts';
 import { APPROVAL_SETTING, type OrganisationStatus, RESERVED_SLUGS } from '../vocab.ts';
 
 type Db = Kysely<Database>;
+const auditOrganisation = auditOf('organisation');
 
 /** What a change did to each field: { field: { from, to } } (the history shows it). */
 export type Changes = Record<string, { from: unknown; to: unknown }>;
@@ -185,12 +187,7 @@ export async function createOrganisation(
     const parentId = await parentIdOf(trx, input.parent);
     const status = await statusForNew(trx, user);
     const org = await insertOrganisation(trx, { ...input, parentId, slug: options.slug }, user, status);
-    await audit(trx, ctx, {
-      action: 'organisation.created',
-      subjectType: 'organisation',
-      subjectId: org.id,
-      details: { name: org.name, status },
-    });
+    await auditOrganisation(trx, ctx, org.id, 'created', { name: org.name, status });
     return org;
   });
 }
@@ -244,12 +241,7 @@ export async function updateOrganisation(
     await writeLists(trx, org.id, input);
     await recordHistory(trx, org.id, user?.id ?? null, changes);
     await reindex(trx, org.id);
-    await audit(trx, ctx, {
-      action: 'organisation.updated',
-      subjectType: 'organisation',
-      subjectId: org.id,
-      details: { fields: Object.keys(changes) },
-    });
+    await auditOrganisation(trx, ctx, org.id, 'updated', { fields: Object.keys(changes) });
     return changes;
   });
 }
@@ -258,14 +250,8 @@ export async function deleteOrganisation(ctx: ActionContext, org: Organisation):
   const role = await actingRole(ctx, org.id);
   ensure(ctx, (u) => canDelete(u, role));
   await transact(ctx, async (trx) => {
-    await audit(trx, ctx, {
-      action: 'organisation.deleted',
-      subjectType: 'organisation',
-      subjectId: org.id,
-      details: { name: org.name, slug: org.slug },
-    });
-    await removeRecord(trx, 'organisation', org.id);
-    await trx.deleteFrom('organisations').where('id', '=', org.id).execute();
+    await auditOrganisation(trx, ctx, org.id, 'deleted', { name: org.name, slug: org.slug });
+    await deleteIndexedRecord(trx, 'organisations', 'organisation', org.id);
   });
 }
 
@@ -282,11 +268,7 @@ export async function verifyOrganisation(
       .set({ verified_at: verified ? nowIso() : null })
       .where('id', '=', org.id)
       .execute();
-    await audit(trx, ctx, {
-      action: verified ? 'organisation.verified' : 'organisation.unverified',
-      subjectType: 'organisation',
-      subjectId: org.id,
-    });
+    await auditOrganisation(trx, ctx, org.id, verified ? 'verified' : 'unverified');
   });
 }
 
@@ -304,10 +286,6 @@ export async function moderateOrganisation(
       .where('id', '=', org.id)
       .execute();
     await reindex(trx, org.id);
-    await audit(trx, ctx, {
-      action: decision === 'approve' ? 'organisation.approved' : 'organisation.hidden',
-      subjectType: 'organisation',
-      subjectId: org.id,
-    });
+    await auditOrganisation(trx, ctx, org.id, decision === 'approve' ? 'approved' : 'hidden');
   });
 }

@@ -4,12 +4,13 @@
 // together) and the audit log.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
+import { type ActionContext, ensure, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
+import { auditOf } from '../../../platform/record-audit.ts';
+import { deleteIndexedRecord } from '../../../platform/record-deletion.ts';
 import { slugFrom, uniqueSlug } from '../../../platform/slugs.ts';
 import { nowIso } from '../../../platform/time.ts';
-import { removeRecord } from '../../../search/index.ts';
 import {
   byLang,
   daysOutside,
@@ -25,6 +26,7 @@ import { reindex } from '../search.ts';
 import { RESERVED_EVENT_SLUGS } from '../vocab.ts';
 
 type Db = Kysely<Database>;
+const auditEvent = auditOf('event');
 
 /** A URL name from the title and the year (`policy-dialogue-on-creative-hubs-2016`), unique among events. */
 export async function eventSlug(db: Db, title: string, startsOn: string): Promise<string> {
@@ -103,11 +105,11 @@ async function saved(
   eventId: number,
   input: EventInput,
   ids: Map<string, number>,
-  entry: { action: string; details: Record<string, unknown> },
+  entry: { what: 'created' | 'updated'; details: Record<string, unknown> },
 ) {
   await writeRelations(trx, eventId, input, ids);
   await reindex(trx, eventId);
-  await audit(trx, ctx, { ...entry, subjectType: 'event', subjectId: eventId });
+  await auditEvent(trx, ctx, eventId, entry.what, entry.details);
 }
 
 /** Creates an event (the editors; the seed names its slug). */
@@ -132,7 +134,7 @@ export async function createEvent(
       .returningAll()
       .executeTakeFirstOrThrow();
     await saved(trx, ctx, event.id, input, ids, {
-      action: 'event.created',
+      what: 'created',
       details: { title: event.title, status: event.status },
     });
     return event;
@@ -166,7 +168,7 @@ export async function updateEvent(
       .set({ ...values, updated_at: nowIso() })
       .where('id', '=', event.id)
       .execute();
-    await saved(trx, ctx, event.id, input, ids, { action: 'event.updated', details: { fields: changed } });
+    await saved(trx, ctx, event.id, input, ids, { what: 'updated', details: { fields: changed } });
     return changed;
   });
 }
@@ -175,14 +177,8 @@ export async function updateEvent(
 export async function deleteEvent(ctx: ActionContext, event: EventDetails): Promise<void> {
   ensure(ctx, canDelete);
   await transact(ctx, async (trx) => {
-    await audit(trx, ctx, {
-      action: 'event.deleted',
-      subjectType: 'event',
-      subjectId: event.id,
-      details: { title: event.title, slug: event.slug },
-    });
-    await removeRecord(trx, 'event', event.id);
-    await trx.deleteFrom('events').where('id', '=', event.id).execute();
+    await auditEvent(trx, ctx, event.id, 'deleted', { title: event.title, slug: event.slug });
+    await deleteIndexedRecord(trx, 'events', 'event', event.id);
   });
 }
 
@@ -190,10 +186,5 @@ export async function deleteEvent(ctx: ActionContext, event: EventDetails): Prom
 export async function agendaChanged(trx: Db, ctx: ActionContext, eventId: number, what: string) {
   await trx.updateTable('events').set({ updated_at: nowIso() }).where('id', '=', eventId).execute();
   await reindex(trx, eventId);
-  await audit(trx, ctx, {
-    action: 'event.agenda_changed',
-    subjectType: 'event',
-    subjectId: eventId,
-    details: { what },
-  });
+  await auditEvent(trx, ctx, eventId, 'agenda_changed', { what });
 }

@@ -4,8 +4,9 @@
 // transaction.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
+import { type ActionContext, ensure, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
+import { auditOf } from '../../../platform/record-audit.ts';
 import { nowIso } from '../../../platform/time.ts';
 import type { Collection } from '../access.ts';
 import { canEdit } from '../permissions.ts';
@@ -25,20 +26,7 @@ async function documentIdsOf(db: Db, slugs: string[]): Promise<number[]> {
 }
 
 /** The audit entry of a write to a collection: `document_collection.<what>`. */
-function auditCollection(
-  trx: Db,
-  ctx: ActionContext,
-  collectionId: number,
-  what: string,
-  details: Record<string, unknown>,
-): Promise<void> {
-  return audit(trx, ctx, {
-    action: `document_collection.${what}`,
-    subjectType: 'document_collection',
-    subjectId: collectionId,
-    details,
-  });
-}
+const auditCollection = auditOf('document_collection');
 
 async function writeItems(db: Db, collectionId: number, documentIds: number[]) {
   await db.deleteFrom('document_collection_items').where('collection_id', '=', collectionId).execute();

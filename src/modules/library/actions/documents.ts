@@ -5,12 +5,13 @@
 // and the audit entry, so a refused or failed save leaves nothing half-written.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
+import { type ActionContext, ensure, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
+import { auditOf } from '../../../platform/record-audit.ts';
+import { deleteIndexedRecord } from '../../../platform/record-deletion.ts';
 import { slugFrom, uniqueSlug } from '../../../platform/slugs.ts';
 import { nowIso } from '../../../platform/time.ts';
-import { removeRecord } from '../../../search/index.ts';
 import { type Document, type DocumentDetails, type DocumentTranslation, issuerIdOf } from '../access.ts';
 import { markLibraryChanged } from '../filter-counts.ts';
 import { canDelete, canEdit } from '../permissions.ts';
@@ -174,20 +175,7 @@ export function freeSlug(
 }
 
 /** The audit entry of a write to a document: `document.<what>`, in the write's transaction. */
-export function auditDocument(
-  trx: Db,
-  ctx: ActionContext,
-  documentId: number,
-  what: string,
-  details?: Record<string, unknown>,
-): Promise<void> {
-  return audit(trx, ctx, {
-    action: `document.${what}`,
-    subjectType: 'document',
-    subjectId: documentId,
-    details,
-  });
-}
+export const auditDocument = auditOf('document');
 
 /** The record's search entry and those of the documents it supersedes, and the counts' version. */
 async function afterWrite(db: Db, documentId: number, refs: References): Promise<void> {
@@ -280,8 +268,7 @@ export async function deleteDocument(ctx: ActionContext, doc: DocumentDetails): 
   ensure(ctx, canDelete);
   await transact(ctx, async (trx) => {
     await auditDocument(trx, ctx, doc.id, 'deleted', { title: doc.title, slug: doc.slug });
-    await removeRecord(trx, 'document', doc.id);
-    await trx.deleteFrom('documents').where('id', '=', doc.id).execute();
+    await deleteIndexedRecord(trx, 'documents', 'document', doc.id);
     await markLibraryChanged(trx);
   });
 }

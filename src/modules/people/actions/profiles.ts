@@ -4,11 +4,12 @@
 // translations, search entry and audit entry together), and the audit log.
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
-import { type ActionContext, actingUser, audit, ensure, transact } from '../../../platform/actions.ts';
+import { type ActionContext, actingUser, ensure, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
+import { auditOf } from '../../../platform/record-audit.ts';
+import { deleteIndexedRecord } from '../../../platform/record-deletion.ts';
 import { slugFrom, uniqueSlug } from '../../../platform/slugs.ts';
 import { nowIso } from '../../../platform/time.ts';
-import { removeRecord } from '../../../search/index.ts';
 import { byLang, type Person, type PersonDetails, type PersonTranslation, profileOf } from '../access.ts';
 import { canCreateForOthers, canDelete, canEdit, statusAfterSave } from '../permissions.ts';
 import type { Owner, PersonCreateInput, PersonInput } from '../schemas.ts';
@@ -16,6 +17,7 @@ import { reindex } from '../search.ts';
 import { type PersonStatus, RESERVED_PERSON_SLUGS } from '../vocab.ts';
 
 type Db = Kysely<Database>;
+const auditPerson = auditOf('person');
 
 /** A URL name from the person's name in Latin letters, unique among people, never a page's name. */
 const slugOf = (db: Db, input: PersonInput) =>
@@ -182,11 +184,10 @@ export async function createPerson(
       organisationIds,
       slug: options.slug,
     });
-    await audit(trx, ctx, {
-      action: 'person.created',
-      subjectType: 'person',
-      subjectId: person.id,
-      details: { name: person.name, own: input.owner === 'me', status },
+    await auditPerson(trx, ctx, person.id, 'created', {
+      name: person.name,
+      own: input.owner === 'me',
+      status,
     });
     return person;
   });
@@ -251,12 +252,7 @@ export async function updatePerson(
       .execute();
     await writeRelations(trx, person.id, input, organisationIds);
     await reindex(trx, person.id);
-    await audit(trx, ctx, {
-      action: 'person.updated',
-      subjectType: 'person',
-      subjectId: person.id,
-      details: { fields },
-    });
+    await auditPerson(trx, ctx, person.id, 'updated', { fields });
   });
   return fields;
 }
@@ -265,13 +261,7 @@ export async function updatePerson(
 export async function deletePerson(ctx: ActionContext, person: PersonDetails): Promise<void> {
   ensure(ctx, (user) => canDelete(user, person));
   await transact(ctx, async (trx) => {
-    await audit(trx, ctx, {
-      action: 'person.deleted',
-      subjectType: 'person',
-      subjectId: person.id,
-      details: { name: person.name, slug: person.slug },
-    });
-    await removeRecord(trx, 'person', person.id);
-    await trx.deleteFrom('people').where('id', '=', person.id).execute();
+    await auditPerson(trx, ctx, person.id, 'deleted', { name: person.name, slug: person.slug });
+    await deleteIndexedRecord(trx, 'people', 'person', person.id);
   });
 }
