@@ -5,6 +5,7 @@
 import { MAX_TRANSLATIONS, type TranslationFields } from '../../platform/http/translation-rows.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import { usePage } from '../page-context.ts';
+import { FieldRows, rowValues } from './field-rows.tsx';
 import type { FormState } from './form.tsx';
 
 export interface TranslationRowsProps {
@@ -18,30 +19,21 @@ export interface TranslationRowsProps {
   maxLength: { short: number; long: number };
 }
 
-const asArray = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
 export function TranslationRows(props: TranslationRowsProps) {
   const { t, fmt } = usePage();
   const { state, fields } = props;
-  const langs = asArray(state.values?.tr_lang);
-  const shorts = asArray(state.values?.[`tr_${fields.short}`]);
-  const longs = asArray(state.values?.[`tr_${fields.long}`]);
+  const langs = rowValues(state, 'tr_lang');
+  const shorts = rowValues(state, `tr_${fields.short}`);
+  const longs = rowValues(state, `tr_${fields.long}`);
   const filled = Math.max(langs.length, shorts.length, longs.length);
-  const rows = Math.min(MAX_TRANSLATIONS, filled + 1);
-  const error = state.errors?.translations;
-  const describedBy = error ? 'f-translations-hint f-translations-error' : 'f-translations-hint';
   return (
-    <fieldset class={error ? 'field invalid' : 'field'} id="translations">
-      <legend>{t('translations.legend')}</legend>
-      <p class="hint" id="f-translations-hint">
-        {t(props.hint)}
-      </p>
-      {error && (
-        <p class="field-error" id="f-translations-error">
-          {t(error)}
-        </p>
-      )}
-      {Array.from({ length: rows }, (_, i) => (
+    <FieldRows
+      name="translations"
+      legend="translations.legend"
+      hint={props.hint}
+      state={state}
+      count={Math.min(MAX_TRANSLATIONS, filled + 1)}
+      row={(i, describedBy) => (
         <div class="stack translation-row">
           <div class="field">
             <label for={`f-tr-lang-${i}`}>{t('translations.rowLanguage', { n: i + 1 })}</label>
@@ -77,7 +69,7 @@ export function TranslationRows(props: TranslationRowsProps) {
             </textarea>
           </div>
         </div>
-      ))}
-    </fieldset>
+      )}
+    />
   );
 }

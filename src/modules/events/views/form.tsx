@@ -4,6 +4,7 @@ import { fieldValue } from '../../../platform/http/forms.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
 import { ZONE_CHOICES } from '../../../platform/time.ts';
 import { CONTENT_LANGUAGES, DOMAINS } from '../../../platform/vocabularies.ts';
+import { FieldRows, rowValues } from '../../../ui/components/field-rows.tsx';
 import {
   CheckboxGroup,
   DateField,
@@ -26,26 +27,19 @@ import {
   ORGANISATION_ROLES,
 } from '../vocab.ts';
 
-const asArray = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
+/** Rows of organisation + role; one more empty row than filled ones, at least three. */
 function OrganisationRows({ state }: { state: FormState }) {
   const { t } = usePage();
-  const slugs = asArray(state.values?.org_slug);
-  const roles = asArray(state.values?.org_role);
-  const rows = Math.min(MAX_EVENT_ORGANISATIONS, Math.max(3, slugs.length + 1));
-  const error = state.errors?.organisations;
+  const slugs = rowValues(state, 'org_slug');
+  const roles = rowValues(state, 'org_role');
   return (
-    <fieldset class={error ? 'field invalid' : 'field'} id="organisations">
-      <legend>{t('events.organisations')}</legend>
-      <p class="hint" id="f-organisations-hint">
-        {t('events.organisationsHint')}
-      </p>
-      {error && (
-        <p class="field-error" id="f-organisations-error">
-          {t(error)}
-        </p>
-      )}
-      {Array.from({ length: rows }, (_, i) => (
+    <FieldRows
+      name="organisations"
+      legend="events.organisations"
+      hint="events.organisationsHint"
+      state={state}
+      count={Math.min(MAX_EVENT_ORGANISATIONS, Math.max(3, slugs.length + 1))}
+      row={(i, describedBy) => (
         <div class="two-columns">
           <div class="field">
             <label for={`f-org-${i}`}>{t('events.organisationRow', { n: i + 1 })}</label>
@@ -54,7 +48,7 @@ function OrganisationRows({ state }: { state: FormState }) {
               name="org_slug"
               value={slugs[i] ?? ''}
               maxlength={300}
-              aria-describedby={error ? 'f-organisations-hint f-organisations-error' : 'f-organisations-hint'}
+              aria-describedby={describedBy}
             />
           </div>
           <div class="field">
@@ -68,8 +62,8 @@ function OrganisationRows({ state }: { state: FormState }) {
             </select>
           </div>
         </div>
-      ))}
-    </fieldset>
+      )}
+    />
   );
 }
 

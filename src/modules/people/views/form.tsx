@@ -2,7 +2,7 @@
 // edit. Shown again with every value kept and a message next to each field when something is wrong.
 import type { ImageRefusal } from '../../../platform/attached-images.ts';
 import { CONTENT_LANGUAGES, DOMAINS } from '../../../platform/vocabularies.ts';
-import { FieldRows } from '../../../ui/components/field-rows.tsx';
+import { FieldRows, rowValues } from '../../../ui/components/field-rows.tsx';
 import {
   CheckboxGroup,
   Field,
@@ -20,13 +20,11 @@ import { MAX_ORGANISATIONS, PERSON_LANGUAGES, type PersonStatus } from '../vocab
 import { PeopleBreadcrumb } from './breadcrumb.tsx';
 import { PhotoSection } from './photo.tsx';
 
-const asArray = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
 /** Rows of organisation + role; one more empty row than filled ones, at least three. */
 function OrganisationRows({ state }: { state: FormState }) {
   const { t } = usePage();
-  const slugs = asArray(state.values?.org_slug);
-  const roles = asArray(state.values?.org_role);
+  const slugs = rowValues(state, 'org_slug');
+  const roles = rowValues(state, 'org_role');
   const filled = Math.max(slugs.length, roles.length);
   return (
     <FieldRows
@@ -71,7 +69,7 @@ export function PersonFormView(props: {
   const { t, locale } = page;
   const { state } = props;
   // Languages given through the API that the form does not offer stay checked.
-  const spoken = [...new Set([...PERSON_LANGUAGES, ...asArray(state.values?.languages)])];
+  const spoken = [...new Set([...PERSON_LANGUAGES, ...rowValues(state, 'languages')])];
   const owners = props.owners ?? [];
   const heading = props.editing
     ? t('form.editTitle', { name: props.editing.name })

@@ -3,6 +3,7 @@
 // answered, a condition on an earlier question's answer, and translations. A question with answers
 // says so, keeps its kind, and can only be hidden.
 import { LOCALE_NAMES, LOCALES } from '../../../locales/index.ts';
+import { FieldRows, rowValues } from '../../../ui/components/field-rows.tsx';
 import {
   Checkbox,
   CsrfField,
@@ -19,8 +20,6 @@ import type { QuestionnaireOwner } from '../actions.ts';
 import type { Question } from '../questions.ts';
 import { conditionValue } from '../schemas.ts';
 import { CONDITION_KINDS, MAX_HELP, MAX_LABEL, MAX_QUESTION_TRANSLATIONS } from '../vocab.ts';
-
-const asArray = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** The answers a later question may wait for: "“Your domain” is “Crafts”", one per choice. */
 function conditionOptions(page: ReturnType<typeof usePage>, earlier: readonly Question[]): Option[] {
@@ -43,25 +42,20 @@ function conditionOptions(page: ReturnType<typeof usePage>, earlier: readonly Qu
 /** The question in other languages: a row per language, one more than those filled. */
 function TranslationRows({ state }: { state: FormState }) {
   const { t, locale } = usePage();
-  const v = state.values ?? {};
   const [langs, labels, helps, options] = ['tr_lang', 'tr_label', 'tr_help', 'tr_options'].map((k) =>
-    asArray(v[k]),
+    rowValues(state, k),
   ) as string[][];
-  const rows = Math.min(MAX_QUESTION_TRANSLATIONS, Math.max(labels?.length ?? 0, langs?.length ?? 0) + 1);
-  const error = state.errors?.translations;
   const languages = LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }));
   return (
-    <fieldset class={error ? 'field invalid' : 'field'} id="f-translations">
-      <legend>{t('translations.legend')}</legend>
-      <p class="hint" id="f-translations-hint">
-        {t('questionnaire.translationsHint', { language: LOCALE_NAMES[locale] })}
-      </p>
-      {error && (
-        <p class="field-error" id="f-translations-error">
-          {t(error)}
-        </p>
-      )}
-      {Array.from({ length: rows }, (_, i) => {
+    <FieldRows
+      name="translations"
+      id="f-translations"
+      legend="translations.legend"
+      hint="questionnaire.translationsHint"
+      hintValues={{ language: LOCALE_NAMES[locale] }}
+      state={state}
+      count={Math.min(MAX_QUESTION_TRANSLATIONS, Math.max(labels?.length ?? 0, langs?.length ?? 0) + 1)}
+      row={(i) => {
         const row: FormState = {
           values: {
             tr_lang: langs?.[i] ?? '',
@@ -104,8 +98,8 @@ function TranslationRows({ state }: { state: FormState }) {
             />
           </div>
         );
-      })}
-    </fieldset>
+      }}
+    />
   );
 }
 
@@ -121,7 +115,7 @@ function QuestionForm(props: {
   const page = usePage();
   const { t } = page;
   const { state } = props;
-  const kind = asArray(state.values?.kind)[0] ?? props.owner.kinds[0];
+  const kind = rowValues(state, 'kind')[0] ?? props.owner.kinds[0];
   const conditions = conditionOptions(page, props.earlier);
   return (
     <Form action={props.action} state={state} requiredNote>

@@ -1,5 +1,7 @@
 // The organisers' registration settings: how people get in, how many, until when, what the
 // selection looks for, the participant categories and (invitation only) who is invited.
+
+import { FieldRows, rowValues } from '../../../../ui/components/field-rows.tsx';
 import {
   Checkbox,
   DateField,
@@ -15,27 +17,20 @@ import type { EventDetails } from '../../access.ts';
 import { MAX_CATEGORIES, REGISTRATION_MODES } from '../vocab.ts';
 import { SetupNav } from './parts.tsx';
 
-const asArray = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
 /** One row per category (and a few empty ones): an existing category keeps its id when renamed. */
 function CategoryRows({ state }: { state: FormState }) {
   const { t } = usePage();
-  const ids = asArray(state.values?.cat_id);
-  const labels = asArray(state.values?.cat_label);
-  const rows = Math.min(MAX_CATEGORIES, Math.max(3, labels.length + 2));
-  const error = state.errors?.categories;
+  const ids = rowValues(state, 'cat_id');
+  const labels = rowValues(state, 'cat_label');
   return (
-    <fieldset class={error ? 'field invalid' : 'field'} id="f-categories">
-      <legend>{t('registration.categories')}</legend>
-      <p class="hint" id="f-categories-hint">
-        {t('registration.categoriesHint')}
-      </p>
-      {error && (
-        <p class="field-error" id="f-categories-error">
-          {t(error)}
-        </p>
-      )}
-      {Array.from({ length: rows }, (_, i) => (
+    <FieldRows
+      name="categories"
+      id="f-categories"
+      legend="registration.categories"
+      hint="registration.categoriesHint"
+      state={state}
+      count={Math.min(MAX_CATEGORIES, Math.max(3, labels.length + 2))}
+      row={(i) => (
         <>
           <input type="hidden" name="cat_id" value={ids[i] ?? ''} />
           <Field
@@ -46,8 +41,8 @@ function CategoryRows({ state }: { state: FormState }) {
             maxlength={200}
           />
         </>
-      ))}
-    </fieldset>
+      )}
+    />
   );
 }
 
