@@ -39,9 +39,22 @@ export const problems = {
   429: problem('Too many requests; see Retry-After'),
 } as const;
 
+export type ProblemStatus = keyof typeof problems;
+
+/** The problem responses of `statuses`, for a route's responses: `...problemsOf(401, 403, 404)`. */
+export function problemsOf<S extends ProblemStatus>(...statuses: S[]): Pick<typeof problems, S> {
+  return Object.fromEntries(statuses.map((status) => [status, problems[status]])) as Pick<typeof problems, S>;
+}
+
 /** A JSON response of `schema`, as a route lists it among its responses. */
 export const jsonResponse = (schema: z.ZodType, description: string) => ({
   description,
+  content: { 'application/json': { schema } },
+});
+
+/** A route's required JSON body of `schema`, as its `request` lists it: `request: { body: jsonBody(…) }`. */
+export const jsonBody = <S extends z.ZodType>(schema: S) => ({
+  required: true,
   content: { 'application/json': { schema } },
 });
 

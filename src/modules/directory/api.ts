@@ -1,17 +1,10 @@
 // /api/v1/organisations: the directory through the API, with the page's filters, schema and actions
 // (so the same permissions, validation, history and audit).
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actionContext, ensure } from '../../platform/actions.ts';
-import {
-  apiRouter,
-  jsonResponse,
-  listPage,
-  problems,
-  requireJson,
-  requireSignedIn,
-  signedIn,
-} from '../../platform/api.ts';
+import { apiRouter } from '../../platform/api.ts';
+import { pagedQuery, recordRoutes, slugParam } from '../../platform/api-routes.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { parseInput, readJson } from '../../platform/http/forms.ts';
 import {
@@ -104,99 +97,54 @@ function toJson(
   };
 }
 
-const slugParam = z.object({ slug: z.string().max(120).openapi({ example: 'stella' }) });
-const writeProblems = { 400: problems[400], 401: problems[401], 403: problems[403], 422: problems[422] };
-
-const listRoute = createRoute({
-  method: 'get',
+const organisations = recordRoutes({
   path: '/organisations',
   tags: ['Directory'],
-  summary: 'List organisations, with the filters of the directory page',
-  request: {
-    query: z.object({
-      q: z.string().optional(),
-      kind: z.string().optional(),
-      country: z.string().optional(),
-      city: z.string().optional(),
-      domain: z.string().optional(),
-      stage: z.string().optional(),
-      language: z.string().optional(),
-      verified: z.string().optional().openapi({ description: '1: verified only' }),
-      sort: z.string().optional().openapi({ description: 'name, newest, updated or relevance' }),
-      page: z.string().optional(),
-      pageSize: z.coerce.number().int().min(1).max(100).default(24),
-    }),
-  },
-  responses: {
-    200: jsonResponse(
-      listPage(
-        OrganisationSchema.pick({
-          slug: true,
-          url: true,
-          kind: true,
-          name: true,
-          nameTranslit: true,
-          lang: true,
-          country: true,
-          city: true,
-          verified: true,
-        }),
-      ),
-      'A page of organisations',
+  params: slugParam('stella'),
+  record: OrganisationSchema,
+});
+const routes = {
+  list: organisations.list('List organisations, with the filters of the directory page', {
+    query: pagedQuery(
+      {
+        q: z.string().optional(),
+        kind: z.string().optional(),
+        country: z.string().optional(),
+        city: z.string().optional(),
+        domain: z.string().optional(),
+        stage: z.string().optional(),
+        language: z.string().optional(),
+        verified: z.string().optional().openapi({ description: '1: verified only' }),
+        sort: z.string().optional().openapi({ description: 'name, newest, updated or relevance' }),
+      },
+      24,
     ),
-    422: problems[422],
-  },
-});
-const readRoute = createRoute({
-  method: 'get',
-  path: '/organisations/{slug}',
-  tags: ['Directory'],
-  summary: 'One organisation',
-  request: { params: slugParam },
-  responses: { 200: jsonResponse(OrganisationSchema, 'The organisation'), 404: problems[404] },
-});
-const createRouteDef = createRoute({
-  method: 'post',
-  path: '/organisations',
-  tags: ['Directory'],
-  summary: 'Add an organisation (any signed-in member; it may wait for approval)',
-  security: signedIn,
-  middleware: [requireSignedIn, requireJson] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: OrganisationInput } } } },
-  responses: {
-    201: jsonResponse(OrganisationSchema, 'The new organisation'),
-    ...writeProblems,
-    415: problems[415],
-  },
-});
-const updateRoute = createRoute({
-  method: 'patch',
-  path: '/organisations/{slug}',
-  tags: ['Directory'],
-  summary: 'Change an organisation (its owners and editors, and the hub’s editors)',
-  security: signedIn,
-  middleware: [requireSignedIn, requireJson] as const,
-  request: {
-    params: slugParam,
-    body: { required: true, content: { 'application/json': { schema: organisationObject.partial() } } },
-  },
-  responses: {
-    200: jsonResponse(OrganisationSchema, 'The changed organisation'),
-    ...writeProblems,
-    404: problems[404],
-    415: problems[415],
-  },
-});
-const deleteRoute = createRoute({
-  method: 'delete',
-  path: '/organisations/{slug}',
-  tags: ['Directory'],
-  summary: 'Delete an organisation (its owners and the hub’s admins)',
-  security: signedIn,
-  middleware: [requireSignedIn] as const,
-  request: { params: slugParam },
-  responses: { 204: { description: 'Deleted' }, 401: problems[401], 403: problems[403], 404: problems[404] },
-});
+    items: OrganisationSchema.pick({
+      slug: true,
+      url: true,
+      kind: true,
+      name: true,
+      nameTranslit: true,
+      lang: true,
+      country: true,
+      city: true,
+      verified: true,
+    }),
+    response: 'A page of organisations',
+  }),
+  read: organisations.read('One organisation', { response: 'The organisation' }),
+  create: organisations.create('Add an organisation (any signed-in member; it may wait for approval)', {
+    body: OrganisationInput,
+    response: 'The new organisation',
+    also: [400],
+  }),
+  update: organisations.update('Change an organisation (its owners and editors, and the hub’s editors)', {
+    body: organisationObject.partial(),
+    response: 'The changed organisation',
+    also: [400],
+  }),
+  delete: organisations.delete('Delete an organisation (its owners and the hub’s admins)'),
+};
 
 export function directoryApi(deps: AppDeps) {
   const { db, config } = deps;
@@ -208,7 +156,7 @@ export function directoryApi(deps: AppDeps) {
     return toJson(org, config.baseUrl, canSeeContact(user, org, role));
   };
   return apiRouter()
-    .openapi(listRoute, async (c) => {
+    .openapi(routes.list, async (c) => {
       const { pageSize, ...query } = c.req.valid('query');
       const filter = directoryFilterSchema.parse(query);
       const { cards, total } = await listOrganisations(db, filter, {
@@ -235,12 +183,12 @@ export function directoryApi(deps: AppDeps) {
         200,
       );
     })
-    .openapi(readRoute, async (c) => c.json(await json(c, c.req.valid('param').slug), 200))
-    .openapi(createRouteDef, async (c) => {
+    .openapi(routes.read, async (c) => c.json(await json(c, c.req.valid('param').slug), 200))
+    .openapi(routes.create, async (c) => {
       const org = await createOrganisation(actionContext(c), c.req.valid('json'));
       return c.json(await json(c, org.slug), 201);
     })
-    .openapi(updateRoute, async (c) => {
+    .openapi(routes.update, async (c) => {
       const ctx = actionContext(c);
       const { org, role } = await load(c, c.req.valid('param').slug);
       ensure(ctx, (u) => canEdit(u, role));
@@ -249,7 +197,7 @@ export function directoryApi(deps: AppDeps) {
       await updateOrganisation(ctx, org, input);
       return c.json(await json(c, org.slug), 200);
     })
-    .openapi(deleteRoute, async (c) => {
+    .openapi(routes.delete, async (c) => {
       const { org } = await load(c, c.req.valid('param').slug);
       await deleteOrganisation(actionContext(c), org);
       return c.body(null, 204);

@@ -1,17 +1,10 @@
 // /api/v1/events: the events through the API, with the page's filters, schema and actions (so the
 // same permissions, validation and audit).
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { actionContext, ensure } from '../../platform/actions.ts';
-import {
-  apiRouter,
-  jsonResponse as json,
-  listPage,
-  problems,
-  requireJson,
-  requireSignedIn,
-  signedIn,
-} from '../../platform/api.ts';
+import { apiRouter, requireJson, requireSignedIn } from '../../platform/api.ts';
+import { pagedQuery, recordRoutes, slugParam } from '../../platform/api-routes.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { isoWithOffset, todayIn } from '../../platform/time.ts';
@@ -160,77 +153,41 @@ const mayCreate = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const slugParam = z.object({
-  slug: z.string().max(120).openapi({ example: 'policy-dialogue-on-creative-hubs-2016' }),
-});
-const listRoute = createRoute({
-  method: 'get',
+const events = recordRoutes({
   path: '/events',
   tags: ['Events'],
-  summary: 'List events, with the filters of the events page',
-  request: {
-    query: z.object({
-      when: z.string().optional().openapi({ description: 'upcoming (default) or past' }),
-      country: z.string().optional(),
-      type: z.string().optional(),
-      domain: z.string().optional(),
-      format: z
-        .string()
-        .optional()
-        .openapi({ description: 'online (online and hybrid), in_person or hybrid' }),
-      page: z.string().optional(),
-      pageSize: z.coerce.number().int().min(1).max(100).default(20),
-    }),
-  },
-  responses: {
-    200: json(listPage(EventSummary), 'A page of events'),
-    422: problems[422],
-  },
+  params: slugParam('policy-dialogue-on-creative-hubs-2016'),
+  record: EventSchema,
 });
-const readRoute = createRoute({
-  method: 'get',
-  path: '/events/{slug}',
-  tags: ['Events'],
-  summary: 'One event with its agenda',
-  request: { params: slugParam },
-  responses: { 200: json(EventSchema, 'The event'), 404: problems[404] },
-});
-const createRouteDef = createRoute({
-  method: 'post',
-  path: '/events',
-  tags: ['Events'],
-  summary: 'Create an event (the hub’s editors)',
-  security: signedIn,
-  middleware: [requireSignedIn, requireJson, mayCreate] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: EventInputDoc } } } },
-  responses: {
-    201: json(EventSchema, 'The new event'),
-    401: problems[401],
-    403: problems[403],
-    415: problems[415],
-    422: problems[422],
-  },
-});
-const updateRoute = createRoute({
-  method: 'patch',
-  path: '/events/{slug}',
-  tags: ['Events'],
-  summary: 'Change an event (the editors and the members of its organisers)',
-  security: signedIn,
-  middleware: [requireSignedIn, requireJson] as const,
-  request: {
-    params: slugParam,
-    body: { required: true, content: { 'application/json': { schema: eventObject.partial() } } },
-  },
-  responses: {
-    200: json(EventSchema, 'The changed event'),
-    401: problems[401],
-    403: problems[403],
-    404: problems[404],
-    415: problems[415],
-    422: problems[422],
-  },
-});
+const routes = {
+  list: events.list('List events, with the filters of the events page', {
+    query: pagedQuery(
+      {
+        when: z.string().optional().openapi({ description: 'upcoming (default) or past' }),
+        country: z.string().optional(),
+        type: z.string().optional(),
+        domain: z.string().optional(),
+        format: z
+          .string()
+          .optional()
+          .openapi({ description: 'online (online and hybrid), in_person or hybrid' }),
+      },
+      20,
+    ),
+    items: EventSummary,
+    response: 'A page of events',
+  }),
+  read: events.read('One event with its agenda', { response: 'The event' }),
+  create: events.create('Create an event (the hub’s editors)', {
+    body: EventInputDoc,
+    response: 'The new event',
+    middleware: [requireSignedIn, requireJson, mayCreate],
+  }),
+  update: events.update('Change an event (the editors and the members of its organisers)', {
+    body: eventObject.partial(),
+    response: 'The changed event',
+  }),
+};
 
 export function eventsApi(deps: AppDeps) {
   const { db, config } = deps;
@@ -239,7 +196,7 @@ export function eventsApi(deps: AppDeps) {
     return toJson(event, await getAgenda(db, event.id), config.baseUrl);
   };
   return apiRouter()
-    .openapi(listRoute, async (c) => {
+    .openapi(routes.list, async (c) => {
       const { pageSize, ...query } = c.req.valid('query');
       const filter = eventFilterSchema.parse(query);
       const { cards, total } = await listEvents(db, filter, {
@@ -250,15 +207,15 @@ export function eventsApi(deps: AppDeps) {
       });
       return c.json({ total, page: filter.page, items: cards.map((e) => summary(e, config.baseUrl)) }, 200);
     })
-    .openapi(readRoute, async (c) => {
+    .openapi(routes.read, async (c) => {
       const { event } = await loadVisibleEvent(db, c.var.auth?.user ?? null, c.req.valid('param').slug);
       return c.json(toJson(event, await getAgenda(db, event.id), config.baseUrl), 200);
     })
-    .openapi(createRouteDef, async (c) => {
+    .openapi(routes.create, async (c) => {
       const created = await createEvent(actionContext(c), c.req.valid('json'));
       return c.json(await withAgenda(created.id), 201);
     })
-    .openapi(updateRoute, async (c) => {
+    .openapi(routes.update, async (c) => {
       const { event } = await loadEditableEvent(db, c, c.req.valid('param').slug);
       const input = parseInput(eventInputSchema, { ...inputOf(event), ...(await readJson(c)) });
       await updateEvent(actionContext(c), event, input);

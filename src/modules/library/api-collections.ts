@@ -3,11 +3,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actionContext, ensure } from '../../platform/actions.ts';
-import { apiRouter, jsonResponse, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
+import {
+  apiRouter,
+  jsonBody,
+  jsonResponse,
+  problemsOf,
+  requireSignedIn,
+  signedIn,
+} from '../../platform/api.ts';
+import { recordRoutes, slugParam } from '../../platform/api-routes.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { type CollectionWithDocuments, getCollection, loadCollection } from './access.ts';
 import { createCollection, deleteCollection, updateCollection } from './actions/collections.ts';
-import { deleteRoute, tags } from './api-parts.ts';
 import { listCollections } from './listing.ts';
 import { canEdit } from './permissions.ts';
 import { collectionInput } from './schemas.ts';
@@ -29,67 +36,56 @@ const CollectionSchema = z
 /** The body of POST and PUT: the form's own schema. */
 const CollectionInputDoc = collectionInput.openapi('DocumentCollectionInput');
 
-const slugParam = z.object({ slug: z.string().max(120) });
-
-const listRoute = createRoute({
-  method: 'get',
+const collections = recordRoutes({
   path: '/document-collections',
-  tags,
-  summary: 'The curated collections of the library',
-  responses: {
-    200: jsonResponse(
-      z.object({
-        items: z.array(CollectionSchema.omit({ documents: true }).extend({ count: z.number().int() })),
-      }),
-      'Every collection, with how many of its documents the reader may see',
-    ),
-  },
+  tags: ['Library'],
+  params: slugParam(),
+  record: CollectionSchema,
 });
-const readRoute = createRoute({
-  method: 'get',
-  path: '/document-collections/{slug}',
-  tags,
-  summary: 'One collection with its documents in order',
-  request: { params: slugParam },
-  responses: { 200: jsonResponse(CollectionSchema, 'The collection'), 404: problems[404] },
-});
-const writeResponses = {
-  401: problems[401],
-  403: problems[403],
-  422: problems[422],
+/** The refusals of both writes. */
+const writeProblems = problemsOf(401, 403, 422);
+const routes = {
+  list: createRoute({
+    method: 'get',
+    path: '/document-collections',
+    tags: ['Library'],
+    summary: 'The curated collections of the library',
+    responses: {
+      200: jsonResponse(
+        z.object({
+          items: z.array(CollectionSchema.omit({ documents: true }).extend({ count: z.number().int() })),
+        }),
+        'Every collection, with how many of its documents the reader may see',
+      ),
+    },
+  }),
+  read: collections.read('One collection with its documents in order', { response: 'The collection' }),
+  create: createRoute({
+    method: 'post',
+    path: '/document-collections',
+    tags: ['Library'],
+    summary: 'Add a collection (the hub’s editors and admins)',
+    security: signedIn,
+    middleware: [requireSignedIn] as const,
+    request: { body: jsonBody(CollectionInputDoc) },
+    responses: { 201: jsonResponse(CollectionSchema, 'The new collection'), ...writeProblems },
+  }),
+  replace: createRoute({
+    method: 'put',
+    path: '/document-collections/{slug}',
+    tags: ['Library'],
+    summary: 'Replace a collection’s title, description and documents (editors and admins)',
+    security: signedIn,
+    middleware: [requireSignedIn] as const,
+    request: { params: slugParam(), body: jsonBody(CollectionInputDoc) },
+    responses: {
+      200: jsonResponse(CollectionSchema, 'The changed collection'),
+      ...problemsOf(404),
+      ...writeProblems,
+    },
+  }),
+  delete: collections.delete('Delete a collection; its documents stay (editors and admins)'),
 };
-const createRouteDef = createRoute({
-  method: 'post',
-  path: '/document-collections',
-  tags,
-  summary: 'Add a collection (the hub’s editors and admins)',
-  security: signedIn,
-  middleware: [requireSignedIn] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: CollectionInputDoc } } } },
-  responses: { 201: jsonResponse(CollectionSchema, 'The new collection'), ...writeResponses },
-});
-const updateRoute = createRoute({
-  method: 'put',
-  path: '/document-collections/{slug}',
-  tags,
-  summary: 'Replace a collection’s title, description and documents (editors and admins)',
-  security: signedIn,
-  middleware: [requireSignedIn] as const,
-  request: {
-    params: slugParam,
-    body: { required: true, content: { 'application/json': { schema: CollectionInputDoc } } },
-  },
-  responses: {
-    200: jsonResponse(CollectionSchema, 'The changed collection'),
-    404: problems[404],
-    ...writeResponses,
-  },
-});
-const deleteRouteDef = deleteRoute(
-  '/document-collections/{slug}',
-  'Delete a collection; its documents stay (editors and admins)',
-  slugParam,
-);
 
 export function libraryCollectionsApi(deps: AppDeps) {
   const { db, config } = deps;
@@ -108,7 +104,7 @@ export function libraryCollectionsApi(deps: AppDeps) {
   const fresh = async (c: Context<AppEnv>, slug: string) =>
     toJson((await getCollection(db, slug, viewerOf(c))) as CollectionWithDocuments);
   return apiRouter()
-    .openapi(listRoute, async (c) => {
+    .openapi(routes.list, async (c) => {
       const items = await listCollections(db, viewerOf(c));
       return c.json(
         {
@@ -125,19 +121,19 @@ export function libraryCollectionsApi(deps: AppDeps) {
         200,
       );
     })
-    .openapi(readRoute, async (c) => c.json(toJson(await loadCollection(c)), 200))
-    .openapi(createRouteDef, async (c) => {
+    .openapi(routes.read, async (c) => c.json(toJson(await loadCollection(c)), 200))
+    .openapi(routes.create, async (c) => {
       const created = await createCollection(actionContext(c), c.req.valid('json'));
       return c.json(await fresh(c, created.slug), 201);
     })
-    .openapi(updateRoute, async (c) => {
+    .openapi(routes.replace, async (c) => {
       const ctx = actionContext(c);
       ensure(ctx, canEdit);
       const { collection } = await loadCollection(c);
       await updateCollection(ctx, collection, c.req.valid('json'));
       return c.json(await fresh(c, collection.slug), 200);
     })
-    .openapi(deleteRouteDef, async (c) => {
+    .openapi(routes.delete, async (c) => {
       const ctx = actionContext(c);
       ensure(ctx, canEdit);
       await deleteCollection(ctx, (await loadCollection(c)).collection);

@@ -4,7 +4,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
+import {
+  apiRouter,
+  jsonResponse,
+  problems,
+  problemsOf,
+  requireSignedIn,
+  signedIn,
+} from '../../platform/api.ts';
+import { recordRoutes } from '../../platform/api-routes.ts';
 import { chosenFile } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -16,7 +24,6 @@ import {
   checkDocumentFile,
   removeDocumentFile,
 } from './actions/files.ts';
-import { deleteRoute, tags } from './api-parts.ts';
 import { currentFileUrl, type DocumentFile, type FileVersion, fileVersionUrl } from './files.ts';
 import { canManageFiles } from './permissions.ts';
 import { fileInput } from './schemas.ts';
@@ -97,20 +104,24 @@ const fileParams = z.object({
     .regex(/^\d{1,10}$/)
     .openapi({ example: '1' }),
 });
-const created = {
-  description: 'The file, with its versions',
-  content: { 'application/json': { schema: DocumentFileSchema } },
-};
-const refused = {
+const files = recordRoutes({
+  path: '/documents/{slug}/files',
+  tags: ['Library'],
+  params: fileParams,
+  record: DocumentFileSchema,
+});
+/** What an upload answers: the file, or why it was refused. */
+const uploadResponses = {
+  201: jsonResponse(DocumentFileSchema, 'The file, with its versions'),
+  ...problemsOf(401, 403, 404, 422),
   413: { ...problems[422], description: 'The file is larger than UPLOAD_LIMIT_MB' },
   415: { ...problems[422], description: 'Not multipart/form-data, or a kind of file that is not accepted' },
-  422: problems[422],
 };
 
 const addRoute = createRoute({
   method: 'post',
   path: '/documents/{slug}/files',
-  tags,
+  tags: ['Library'],
   summary: 'Add a file to a document (the hub’s editors and admins)',
   description:
     'PDF, DOCX, XLSX, PPTX, ODT or an image, recognised by its content, at most UPLOAD_LIMIT_MB (50 MB by default). Its text is extracted into the search index.',
@@ -130,13 +141,13 @@ const addRoute = createRoute({
       ),
     },
   },
-  responses: { 201: created, 401: problems[401], 403: problems[403], 404: problems[404], ...refused },
+  responses: uploadResponses,
 });
 
 const versionRoute = createRoute({
   method: 'post',
   path: '/documents/{slug}/files/{fileId}/versions',
-  tags,
+  tags: ['Library'],
   summary: 'Upload a new version of a file (earlier versions stay downloadable)',
   security: signedIn,
   middleware: [requireSignedIn, requireMultipart] as const,
@@ -144,15 +155,10 @@ const versionRoute = createRoute({
     params: fileParams,
     body: { required: true, content: multipart({ file: binary }, ['file']) },
   },
-  responses: { 201: created, 401: problems[401], 403: problems[403], 404: problems[404], ...refused },
+  responses: uploadResponses,
 });
 
-const removeRoute = deleteRoute(
-  '/documents/{slug}/files/{fileId}',
-  'Remove a file and its versions from a document',
-  fileParams,
-  'Removed',
-);
+const removeRoute = files.delete('Remove a file and its versions from a document', { response: 'Removed' });
 
 export function libraryFilesApi(deps: AppDeps) {
   const { db, config } = deps;

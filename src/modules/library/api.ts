@@ -1,24 +1,16 @@
 // /api/v1/documents: the library through the API, with the page's filters, schema and actions (so
 // the same permissions, validation and audit). The files of a document are api-files.ts, the
 // collections api-collections.ts.
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { actionContext } from '../../platform/actions.ts';
-import {
-  apiRouter,
-  jsonResponse,
-  listPage,
-  problems,
-  requireJson,
-  requireSignedIn,
-  signedIn,
-} from '../../platform/api.ts';
+import { apiRouter } from '../../platform/api.ts';
+import { pagedQuery, recordRoutes, slugParam } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
-import { HttpError } from '../../platform/http/errors.ts';
+import { found } from '../../platform/http/errors.ts';
 import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { type DocumentDetails, getDocument, loadForChange, loadVisible } from './access.ts';
 import { createDocument, deleteDocument, updateDocument } from './actions/documents.ts';
 import { DocumentFileSchema, fileJson } from './api-files.ts';
-import { deleteRoute, tags } from './api-parts.ts';
 import { listDocuments } from './listing.ts';
 import { canDelete, canEdit } from './permissions.ts';
 import { documentInput, documentObject, inputOf, libraryFilterSchema } from './schemas.ts';
@@ -118,95 +110,51 @@ function toJson(doc: DocumentDetails, baseUrl: string): z.infer<typeof DocumentS
   };
 }
 
-const slugParam = z.object({ slug: z.string().max(120).openapi({ example: 'decision-1755-qd-ttg' }) });
-
-const listRoute = createRoute({
-  method: 'get',
+const documents = recordRoutes({
   path: '/documents',
-  tags,
-  summary: 'List documents, with the filters of the library page',
-  request: {
-    query: z.object({
-      q: z.string().optional(),
-      kind: z.string().optional(),
-      country: z.string().optional().openapi({ description: 'ISO 3166-1 alpha-2 or a region code' }),
-      language: z.string().optional(),
-      domain: z.string().optional(),
-      year: z.string().optional().openapi({ description: 'Year of issue, e.g. 2016' }),
-      issuer: z.string().optional().openapi({ description: 'Slug of the issuing organisation' }),
-      status: z.string().optional(),
-      theme: z.string().optional(),
-      tag: z.string().optional(),
-      sort: z.string().optional().openapi({ description: 'issued (default), title or added' }),
-      page: z.string().optional(),
-      pageSize: z.coerce.number().int().min(1).max(100).default(20),
-    }),
-  },
-  responses: {
-    200: jsonResponse(listPage(DocumentSchema), 'A page of documents'),
-    422: problems[422],
-  },
+  tags: ['Library'],
+  params: slugParam('decision-1755-qd-ttg'),
+  record: DocumentSchema,
 });
-const readRoute = createRoute({
-  method: 'get',
-  path: '/documents/{slug}',
-  tags,
-  summary: 'One document',
-  request: { params: slugParam },
-  responses: { 200: jsonResponse(DocumentSchema, 'The document'), 404: problems[404] },
-});
-const createRouteDef = createRoute({
-  method: 'post',
-  path: '/documents',
-  tags,
-  summary: 'Add a document (the hub’s editors and admins)',
-  security: signedIn,
-  middleware: [requireSignedIn, requireJson] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: DocumentInputDoc } } } },
-  responses: {
-    201: jsonResponse(DocumentSchema, 'The new document'),
-    401: problems[401],
-    403: problems[403],
-    415: problems[415],
-    422: problems[422],
-  },
-});
-const updateRoute = createRoute({
-  method: 'patch',
-  path: '/documents/{slug}',
-  tags,
-  summary: 'Change a document (the hub’s editors and admins)',
-  security: signedIn,
-  middleware: [requireSignedIn, requireJson] as const,
-  request: {
-    params: slugParam,
-    body: { required: true, content: { 'application/json': { schema: documentObject.partial() } } },
-  },
-  responses: {
-    200: jsonResponse(DocumentSchema, 'The changed document'),
-    401: problems[401],
-    403: problems[403],
-    404: problems[404],
-    415: problems[415],
-    422: problems[422],
-  },
-});
-const deleteRouteDef = deleteRoute(
-  '/documents/{slug}',
-  'Delete a document (the hub’s editors and admins)',
-  slugParam,
-);
+const routes = {
+  list: documents.list('List documents, with the filters of the library page', {
+    query: pagedQuery(
+      {
+        q: z.string().optional(),
+        kind: z.string().optional(),
+        country: z.string().optional().openapi({ description: 'ISO 3166-1 alpha-2 or a region code' }),
+        language: z.string().optional(),
+        domain: z.string().optional(),
+        year: z.string().optional().openapi({ description: 'Year of issue, e.g. 2016' }),
+        issuer: z.string().optional().openapi({ description: 'Slug of the issuing organisation' }),
+        status: z.string().optional(),
+        theme: z.string().optional(),
+        tag: z.string().optional(),
+        sort: z.string().optional().openapi({ description: 'issued (default), title or added' }),
+      },
+      20,
+    ),
+    response: 'A page of documents',
+  }),
+  read: documents.read('One document', { response: 'The document' }),
+  create: documents.create('Add a document (the hub’s editors and admins)', {
+    body: DocumentInputDoc,
+    response: 'The new document',
+  }),
+  update: documents.update('Change a document (the hub’s editors and admins)', {
+    body: documentObject.partial(),
+    response: 'The changed document',
+  }),
+  delete: documents.delete('Delete a document (the hub’s editors and admins)'),
+};
 
 export function libraryApi(deps: AppDeps) {
   const { db, config } = deps;
   /** The document as the API answers it, read again after a write. */
-  const fresh = async (slug: string, viewer: Parameters<typeof getDocument>[2]) => {
-    const doc = await getDocument(db, slug, viewer);
-    if (!doc) throw new HttpError(404, 'error.404.message');
-    return toJson(doc, config.baseUrl);
-  };
+  const fresh = async (slug: string, viewer: Parameters<typeof getDocument>[2]) =>
+    toJson(found(await getDocument(db, slug, viewer)), config.baseUrl);
   return apiRouter()
-    .openapi(listRoute, async (c) => {
+    .openapi(routes.list, async (c) => {
       const { pageSize, ...query } = c.req.valid('query');
       const filter = libraryFilterSchema.parse(query);
       const { docs, total } = await listDocuments(
@@ -218,13 +166,13 @@ export function libraryApi(deps: AppDeps) {
       );
       return c.json({ total, page: filter.page, items: docs.map((d) => toJson(d, config.baseUrl)) }, 200);
     })
-    .openapi(readRoute, async (c) => c.json(toJson(await loadVisible(c), config.baseUrl), 200))
-    .openapi(createRouteDef, async (c) => {
+    .openapi(routes.read, async (c) => c.json(toJson(await loadVisible(c), config.baseUrl), 200))
+    .openapi(routes.create, async (c) => {
       const ctx = actionContext(c);
       const created = await createDocument(ctx, c.req.valid('json'));
       return c.json(await fresh(created.slug, ctx.user), 201);
     })
-    .openapi(updateRoute, async (c) => {
+    .openapi(routes.update, async (c) => {
       // 404 before 403: a member learns nothing about unpublished records.
       const { ctx, doc } = await loadForChange(c, canEdit);
       // PATCH: what is not sent stays as it is.
@@ -232,7 +180,7 @@ export function libraryApi(deps: AppDeps) {
       await updateDocument(ctx, doc, input);
       return c.json(await fresh(doc.slug, ctx.user), 200);
     })
-    .openapi(deleteRouteDef, async (c) => {
+    .openapi(routes.delete, async (c) => {
       const { ctx, doc } = await loadForChange(c, canDelete);
       await deleteDocument(ctx, doc);
       return c.body(null, 204);

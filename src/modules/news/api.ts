@@ -2,20 +2,13 @@
 // the same permissions, validation and audit). Drafts and scheduled posts answer 404 to anyone who
 // may not see them. Covers and images are uploaded on the page's form (multipart); the API reports
 // their URLs.
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { actionContext } from '../../platform/actions.ts';
-import {
-  apiRouter,
-  jsonResponse as json,
-  listPage,
-  problems,
-  requireJson,
-  requireSignedIn,
-  signedIn,
-} from '../../platform/api.ts';
+import { apiRouter, requireJson, requireSignedIn } from '../../platform/api.ts';
+import { pagedQuery, recordRoutes } from '../../platform/api-routes.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
-import { HttpError } from '../../platform/http/errors.ts';
+import { found } from '../../platform/http/errors.ts';
 import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { nowIso } from '../../platform/time.ts';
 import { getPost, loadEditable, loadVisible, type PostDetails, stateOf, writerOf } from './access.ts';
@@ -57,93 +50,54 @@ const PostSchema = PostSummarySchema.extend({
 /** The body of POST: the form's own schema (PATCH takes any part of it). */
 const PostInputDoc = postInput.openapi('PostInput');
 
-const slugParam = z.object({ slug: z.string().min(1).max(120).openapi({ example: 'vientiane-workshop' }) });
-
-const listRoute = createRoute({
-  method: 'get',
-  path: '/posts',
-  tags: ['News'],
-  summary: 'List published posts, newest first, with the filters of the news page',
-  request: {
-    query: z.object({
-      category: z
-        .string()
-        .optional()
-        .openapi({ description: CATEGORIES.join(', ') }),
-      tag: z.string().optional(),
-      language: z.string().optional().openapi({ description: 'Written in or translated into this language' }),
-      organisation: z.string().optional().openapi({ description: 'Slug of the organisation' }),
-      page: z.string().optional(),
-      pageSize: z.coerce.number().int().min(1).max(100).default(20),
-    }),
-  },
-  responses: {
-    200: json(listPage(PostSummarySchema), 'A page of posts'),
-    422: problems[422],
-  },
-});
-const readRoute = createRoute({
-  method: 'get',
-  path: '/posts/{slug}',
-  tags: ['News'],
-  summary: 'One post (drafts and scheduled posts only for their writers and editors)',
-  request: { params: slugParam },
-  responses: { 200: json(PostSchema, 'The post'), 404: problems[404] },
-});
 /** Refuses those who may write nothing (403) before their body is even validated. */
 const requireWriter = createMiddleware<AppEnv>(async (c, next) => {
   await writerOf(actionContext(c));
   await next();
 });
 
-const createRouteDef = createRoute({
-  method: 'post',
+const posts = recordRoutes({
   path: '/posts',
   tags: ['News'],
-  summary: 'Write a post (editors; members of an organisation, for it)',
-  security: signedIn,
-  middleware: [requireSignedIn, requireWriter, requireJson] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: PostInputDoc } } } },
-  responses: {
-    201: json(PostSchema, 'The new post'),
-    400: problems[400],
-    401: problems[401],
-    403: problems[403],
-    415: problems[415],
-    422: problems[422],
-  },
+  params: z.object({ slug: z.string().min(1).max(120).openapi({ example: 'vientiane-workshop' }) }),
+  record: PostSchema,
 });
-const updateRoute = createRoute({
-  method: 'patch',
-  path: '/posts/{slug}',
-  tags: ['News'],
-  summary: 'Change a post (editors; members of its organisation)',
-  security: signedIn,
-  middleware: [requireSignedIn, requireJson] as const,
-  request: {
-    params: slugParam,
-    body: { required: true, content: { 'application/json': { schema: postObject.partial() } } },
-  },
-  responses: {
-    200: json(PostSchema, 'The changed post'),
-    400: problems[400],
-    401: problems[401],
-    403: problems[403],
-    404: problems[404],
-    415: problems[415],
-    422: problems[422],
-  },
-});
-const deleteRoute = createRoute({
-  method: 'delete',
-  path: '/posts/{slug}',
-  tags: ['News'],
-  summary: 'Delete a post (editors; members of its organisation)',
-  security: signedIn,
-  middleware: [requireSignedIn] as const,
-  request: { params: slugParam },
-  responses: { 204: { description: 'Deleted' }, 401: problems[401], 403: problems[403], 404: problems[404] },
-});
+const routes = {
+  list: posts.list('List published posts, newest first, with the filters of the news page', {
+    query: pagedQuery(
+      {
+        category: z
+          .string()
+          .optional()
+          .openapi({ description: CATEGORIES.join(', ') }),
+        tag: z.string().optional(),
+        language: z
+          .string()
+          .optional()
+          .openapi({ description: 'Written in or translated into this language' }),
+        organisation: z.string().optional().openapi({ description: 'Slug of the organisation' }),
+      },
+      20,
+    ),
+    items: PostSummarySchema,
+    response: 'A page of posts',
+  }),
+  read: posts.read('One post (drafts and scheduled posts only for their writers and editors)', {
+    response: 'The post',
+  }),
+  create: posts.create('Write a post (editors; members of an organisation, for it)', {
+    body: PostInputDoc,
+    response: 'The new post',
+    also: [400],
+    middleware: [requireSignedIn, requireWriter, requireJson],
+  }),
+  update: posts.update('Change a post (editors; members of its organisation)', {
+    body: postObject.partial(),
+    response: 'The changed post',
+    also: [400],
+  }),
+  delete: posts.delete('Delete a post (editors; members of its organisation)'),
+};
 
 export function newsApi(deps: AppDeps) {
   const { db, config } = deps;
@@ -189,14 +143,10 @@ export function newsApi(deps: AppDeps) {
     };
   };
   /** The post as saved now, as JSON. */
-  const savedJson = async (slug: string) => {
-    const post = await getPost(db, slug);
-    if (!post) throw new HttpError(404, 'error.404.message');
-    return toJson(post);
-  };
+  const savedJson = async (slug: string) => toJson(found(await getPost(db, slug)));
 
   return apiRouter()
-    .openapi(listRoute, async (c) => {
+    .openapi(routes.list, async (c) => {
       const { pageSize, ...query } = c.req.valid('query');
       const filter = newsFilterSchema.parse(query);
       const now = nowIso();
@@ -204,22 +154,22 @@ export function newsApi(deps: AppDeps) {
       const { cards, total } = await listPosts(db, filter, { locale: c.var.locale, now, pageSize });
       return c.json({ total, page: filter.page, items: cards.map((card) => summary(card, now)) }, 200);
     })
-    .openapi(readRoute, async (c) => {
+    .openapi(routes.read, async (c) => {
       const { post } = await loadVisible(c, c.req.valid('param').slug);
       return c.json(await toJson(post), 200);
     })
-    .openapi(createRouteDef, async (c) => {
+    .openapi(routes.create, async (c) => {
       const post = await createPost(actionContext(c), c.req.valid('json'));
       return c.json(await savedJson(post.slug), 201);
     })
-    .openapi(updateRoute, async (c) => {
+    .openapi(routes.update, async (c) => {
       const { post, now } = await loadEditable(c, c.req.valid('param').slug);
       // PATCH: what is not sent stays as it is.
       const input = parseInput(postInput, { ...inputOf(post, now), ...(await readJson(c)) });
       await updatePost(actionContext(c), post, input);
       return c.json(await savedJson(post.slug), 200);
     })
-    .openapi(deleteRoute, async (c) => {
+    .openapi(routes.delete, async (c) => {
       const { post } = await loadEditable(c, c.req.valid('param').slug);
       await deletePost(actionContext(c), post);
       return c.body(null, 204);

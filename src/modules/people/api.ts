@@ -1,10 +1,11 @@
 // /api/v1/people: the people directory through the API, with the page's filters, schema and
 // actions (so the same permissions, validation and audit as the pages).
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { actingUser, actionContext, ensure } from '../../platform/actions.ts';
-import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../platform/api.ts';
+import { apiRouter } from '../../platform/api.ts';
+import { pagedQuery, recordRoutes, slugParam } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
-import { HttpError } from '../../platform/http/errors.ts';
+import { found } from '../../platform/http/errors.ts';
 import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { CONTACT_VISIBILITIES } from '../../platform/vocabularies.ts';
 import { getPerson, loadVisiblePerson, type PersonDetails, publishedOrganisations } from './access.ts';
@@ -78,125 +79,63 @@ function toJson(person: PersonDetails, baseUrl: string, contact: boolean): z.inf
   };
 }
 
-const slugParam = z.object({ slug: z.string().max(120).openapi({ example: 'viengeo-souksavatdy' }) });
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
-const listRoute = createRoute({
-  method: 'get',
+const people = recordRoutes({
   path: '/people',
   tags: ['People'],
-  summary: 'List people, with the filters of the people page',
-  request: {
-    query: z.object({
-      q: z.string().optional(),
-      country: z.string().optional(),
-      domain: z.string().optional(),
-      language: z.string().optional(),
-      organisation: z.string().optional().openapi({ description: 'Slug of an organisation' }),
-      sort: z
-        .string()
-        .optional()
-        .openapi({ description: SORTS.join(', ') }),
-      page: z.string().optional(),
-      pageSize: z.coerce.number().int().min(1).max(100).default(24),
-    }),
-  },
-  responses: {
-    200: json(
-      z.object({
-        total: z.number().int(),
-        page: z.number().int(),
-        items: z.array(
-          PersonSchema.pick({
-            slug: true,
-            url: true,
-            name: true,
-            nameTranslit: true,
-            lang: true,
-            title: true,
-            country: true,
-          }).extend({
-            organisations: z.array(
-              z.object({ slug: z.string(), name: z.string(), role: z.string().nullable() }),
-            ),
-          }),
-        ),
-      }),
-      'A page of people',
+  params: slugParam('viengeo-souksavatdy'),
+  record: PersonSchema,
+});
+const routes = {
+  list: people.list('List people, with the filters of the people page', {
+    query: pagedQuery(
+      {
+        q: z.string().optional(),
+        country: z.string().optional(),
+        domain: z.string().optional(),
+        language: z.string().optional(),
+        organisation: z.string().optional().openapi({ description: 'Slug of an organisation' }),
+        sort: z
+          .string()
+          .optional()
+          .openapi({ description: SORTS.join(', ') }),
+      },
+      24,
     ),
-    422: problems[422],
-  },
-});
-const readRoute = createRoute({
-  method: 'get',
-  path: '/people/{slug}',
-  tags: ['People'],
-  summary: 'One person',
-  request: { params: slugParam },
-  responses: { 200: json(PersonSchema, 'The person'), 404: problems[404] },
-});
-const createRouteDef = createRoute({
-  method: 'post',
-  path: '/people',
-  tags: ['People'],
-  summary: 'Create your own profile, or (editors) the profile of someone without an account',
-  security: signedIn,
-  middleware: [requireSignedIn, requireJson] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: PersonInputDoc } } } },
-  responses: {
-    201: json(PersonSchema, 'The new profile'),
-    401: problems[401],
-    403: problems[403],
-    409: problems[409],
-    415: problems[415],
-    422: problems[422],
-  },
-});
-const updateRoute = createRoute({
-  method: 'patch',
-  path: '/people/{slug}',
-  tags: ['People'],
-  summary: 'Change a profile (the person themselves and the hub’s editors)',
-  security: signedIn,
-  middleware: [requireSignedIn, requireJson] as const,
-  request: {
-    params: slugParam,
-    body: { required: true, content: { 'application/json': { schema: personObject.partial() } } },
-  },
-  responses: {
-    200: json(PersonSchema, 'The changed profile'),
-    401: problems[401],
-    403: problems[403],
-    404: problems[404],
-    415: problems[415],
-    422: problems[422],
-  },
-});
-const deleteRoute = createRoute({
-  method: 'delete',
-  path: '/people/{slug}',
-  tags: ['People'],
-  summary: 'Delete a profile (the person themselves and the hub’s admins)',
-  security: signedIn,
-  middleware: [requireSignedIn] as const,
-  request: { params: slugParam },
-  responses: { 204: { description: 'Deleted' }, 401: problems[401], 403: problems[403], 404: problems[404] },
-});
+    items: PersonSchema.pick({
+      slug: true,
+      url: true,
+      name: true,
+      nameTranslit: true,
+      lang: true,
+      title: true,
+      country: true,
+    }).extend({
+      organisations: z.array(z.object({ slug: z.string(), name: z.string(), role: z.string().nullable() })),
+    }),
+    response: 'A page of people',
+  }),
+  read: people.read('One person', { response: 'The person' }),
+  create: people.create('Create your own profile, or (editors) the profile of someone without an account', {
+    body: PersonInputDoc,
+    response: 'The new profile',
+    also: [409],
+  }),
+  update: people.update('Change a profile (the person themselves and the hub’s editors)', {
+    body: personObject.partial(),
+    response: 'The changed profile',
+  }),
+  delete: people.delete('Delete a profile (the person themselves and the hub’s admins)'),
+};
 
 /** The profile as the API shows it after a write (to the writer, who may see the contacts). */
 async function written(db: AppDeps['db'], slug: string, baseUrl: string) {
-  const person = await getPerson(db, slug);
-  if (!person) throw new HttpError(404, 'error.404.message');
-  return toJson(person, baseUrl, true);
+  return toJson(found(await getPerson(db, slug)), baseUrl, true);
 }
 
 export function peopleApi(deps: AppDeps) {
   const { db, config } = deps;
   return apiRouter()
-    .openapi(listRoute, async (c) => {
+    .openapi(routes.list, async (c) => {
       const { pageSize, ...query } = c.req.valid('query');
       const filter = peopleFilterSchema.parse(query);
       const { cards, total } = await listPeople(db, filter, {
@@ -222,16 +161,16 @@ export function peopleApi(deps: AppDeps) {
         200,
       );
     })
-    .openapi(readRoute, async (c) => {
+    .openapi(routes.read, async (c) => {
       const user = c.var.auth?.user ?? null;
       const person = await loadVisiblePerson(c, user);
       return c.json(toJson(person, config.baseUrl, canSeeContact(user, person)), 200);
     })
-    .openapi(createRouteDef, async (c) => {
+    .openapi(routes.create, async (c) => {
       const person = await createPerson(actionContext(c), c.req.valid('json'));
       return c.json(await written(db, person.slug, config.baseUrl), 201);
     })
-    .openapi(updateRoute, async (c) => {
+    .openapi(routes.update, async (c) => {
       const ctx = actionContext(c);
       const person = await loadVisiblePerson(c, actingUser(ctx));
       ensure(ctx, (user) => canEdit(user, person));
@@ -240,7 +179,7 @@ export function peopleApi(deps: AppDeps) {
       await updatePerson(ctx, person, input);
       return c.json(await written(db, person.slug, config.baseUrl), 200);
     })
-    .openapi(deleteRoute, async (c) => {
+    .openapi(routes.delete, async (c) => {
       const ctx = actionContext(c);
       await deletePerson(ctx, await loadVisiblePerson(c, actingUser(ctx)));
       return c.body(null, 204);

@@ -1,11 +1,12 @@
 // /api/v1/press: the clippings through the API, with the page's filters, schema and actions (so the
 // same permissions, validation and audit). Screenshots are uploaded on the page's form (multipart);
 // the API reports their URL.
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { actionContext, ensure } from '../../platform/actions.ts';
-import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../platform/api.ts';
+import { apiRouter } from '../../platform/api.ts';
+import { idParam, pagedQuery, recordRoutes } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
-import { HttpError } from '../../platform/http/errors.ts';
+import { found } from '../../platform/http/errors.ts';
 import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { type ClippingDetails, getClipping } from './access.ts';
 import { createClipping, deleteClipping, updateClipping } from './actions.ts';
@@ -47,91 +48,39 @@ const ClippingSchema = z
 /** The body of POST: the form's own schema (PATCH takes any part of it). */
 const ClippingInputDoc = clippingInput.openapi('PressClippingInput');
 
-const idParam = z.object({ id: z.coerce.number().int().min(1).openapi({ example: 1 }) });
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const writeProblems = { 400: problems[400], 401: problems[401], 403: problems[403], 422: problems[422] };
-
-const listRoute = createRoute({
-  method: 'get',
-  path: '/press',
-  tags: ['Press'],
-  summary: 'List press clippings, with the filters of the press page',
-  request: {
-    query: z.object({
-      outlet: z.string().optional(),
-      language: z.string().optional().openapi({ description: 'BCP 47 language of the articles' }),
-      year: z.string().optional(),
-      from: z.string().optional().openapi({ description: 'YYYY-MM-DD' }),
-      to: z.string().optional().openapi({ description: 'YYYY-MM-DD' }),
-      sort: z
-        .string()
-        .optional()
-        .openapi({ description: SORTS.join(', ') }),
-      page: z.string().optional(),
-      pageSize: z.coerce.number().int().min(1).max(100).default(30),
-    }),
-  },
-  responses: {
-    200: json(
-      z.object({
-        total: z.number().int(),
-        page: z.number().int(),
-        items: z.array(ClippingSchema.omit({ translations: true, screenshot: true })),
-      }),
-      'A page of clippings',
+const press = recordRoutes({ path: '/press', tags: ['Press'], params: idParam, record: ClippingSchema });
+const routes = {
+  list: press.list('List press clippings, with the filters of the press page', {
+    query: pagedQuery(
+      {
+        outlet: z.string().optional(),
+        language: z.string().optional().openapi({ description: 'BCP 47 language of the articles' }),
+        year: z.string().optional(),
+        from: z.string().optional().openapi({ description: 'YYYY-MM-DD' }),
+        to: z.string().optional().openapi({ description: 'YYYY-MM-DD' }),
+        sort: z
+          .string()
+          .optional()
+          .openapi({ description: SORTS.join(', ') }),
+      },
+      30,
     ),
-    422: problems[422],
-  },
-});
-const readRoute = createRoute({
-  method: 'get',
-  path: '/press/{id}',
-  tags: ['Press'],
-  summary: 'One clipping',
-  request: { params: idParam },
-  responses: { 200: json(ClippingSchema, 'The clipping'), 404: problems[404], 422: problems[422] },
-});
-const createRouteDef = createRoute({
-  method: 'post',
-  path: '/press',
-  tags: ['Press'],
-  summary: 'Add a clipping (the hub’s editors and admins)',
-  security: signedIn,
-  middleware: [requireSignedIn, requireJson] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: ClippingInputDoc } } } },
-  responses: { 201: json(ClippingSchema, 'The new clipping'), ...writeProblems, 415: problems[415] },
-});
-const updateRoute = createRoute({
-  method: 'patch',
-  path: '/press/{id}',
-  tags: ['Press'],
-  summary: 'Change a clipping (the hub’s editors and admins); what is not sent stays',
-  security: signedIn,
-  middleware: [requireSignedIn, requireJson] as const,
-  request: {
-    params: idParam,
-    body: { required: true, content: { 'application/json': { schema: clippingObject.partial() } } },
-  },
-  responses: {
-    200: json(ClippingSchema, 'The changed clipping'),
-    ...writeProblems,
-    404: problems[404],
-    415: problems[415],
-  },
-});
-const deleteRoute = createRoute({
-  method: 'delete',
-  path: '/press/{id}',
-  tags: ['Press'],
-  summary: 'Delete a clipping (the hub’s editors and admins)',
-  security: signedIn,
-  middleware: [requireSignedIn] as const,
-  request: { params: idParam },
-  responses: { 204: { description: 'Deleted' }, 401: problems[401], 403: problems[403], 404: problems[404] },
-});
+    items: ClippingSchema.omit({ translations: true, screenshot: true }),
+    response: 'A page of clippings',
+  }),
+  read: press.read('One clipping', { response: 'The clipping', also: [422] }),
+  create: press.create('Add a clipping (the hub’s editors and admins)', {
+    body: ClippingInputDoc,
+    response: 'The new clipping',
+    also: [400],
+  }),
+  update: press.update('Change a clipping (the hub’s editors and admins); what is not sent stays', {
+    body: clippingObject.partial(),
+    response: 'The changed clipping',
+    also: [400],
+  }),
+  delete: press.delete('Delete a clipping (the hub’s editors and admins)'),
+};
 
 function summaryJson(clipping: ClippingCard, baseUrl: string) {
   return {
@@ -154,11 +103,7 @@ function summaryJson(clipping: ClippingCard, baseUrl: string) {
 
 export function pressApi(deps: AppDeps) {
   const { db, config } = deps;
-  const load = async (id: number) => {
-    const clipping = await getClipping(db, id);
-    if (!clipping) throw new HttpError(404, 'error.404.message');
-    return clipping;
-  };
+  const load = async (id: number) => found(await getClipping(db, id));
   const toJson = async (id: number): Promise<z.infer<typeof ClippingSchema>> => {
     const clipping: ClippingDetails = await load(id);
     const shot = await screenshots.info(db, clipping.id);
@@ -170,7 +115,7 @@ export function pressApi(deps: AppDeps) {
     };
   };
   return apiRouter()
-    .openapi(listRoute, async (c) => {
+    .openapi(routes.list, async (c) => {
       const { pageSize, ...query } = c.req.valid('query');
       const filter = pressFilterSchema.parse(query);
       const { cards, total } = await listClippings(db, filter, { locale: c.var.locale, pageSize });
@@ -179,12 +124,12 @@ export function pressApi(deps: AppDeps) {
         200,
       );
     })
-    .openapi(readRoute, async (c) => c.json(await toJson(c.req.valid('param').id), 200))
-    .openapi(createRouteDef, async (c) => {
+    .openapi(routes.read, async (c) => c.json(await toJson(c.req.valid('param').id), 200))
+    .openapi(routes.create, async (c) => {
       const clipping = await createClipping(actionContext(c), c.req.valid('json'));
       return c.json(await toJson(clipping.id), 201);
     })
-    .openapi(updateRoute, async (c) => {
+    .openapi(routes.update, async (c) => {
       const ctx = actionContext(c);
       ensure(ctx, canWrite);
       const clipping = await load(c.req.valid('param').id);
@@ -192,7 +137,7 @@ export function pressApi(deps: AppDeps) {
       await updateClipping(ctx, clipping, input);
       return c.json(await toJson(clipping.id), 200);
     })
-    .openapi(deleteRoute, async (c) => {
+    .openapi(routes.delete, async (c) => {
       const ctx = actionContext(c);
       ensure(ctx, canWrite);
       await deleteClipping(ctx, await load(c.req.valid('param').id));

@@ -32,6 +32,12 @@ export class HttpError extends Error {
   }
 }
 
+/** `record`, or a 404 refusal when there is none: `const post = found(await getPost(db, slug))`. */
+export function found<T>(record: T | null | undefined): T {
+  if (record === null || record === undefined) throw new HttpError(404, 'error.404.message');
+  return record;
+}
+
 export const TITLE_BY_STATUS: Record<number, MessageKey> = {
   400: 'error.400.title',
   401: 'error.401.title',

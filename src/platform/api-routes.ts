@@ -1,0 +1,145 @@
+// The standard routes of a record in /api/v1, as most modules have them: a page of the list, one
+// record, add (POST with a JSON body), change (PATCH with any part of the input; what is not sent
+// stays) and delete. Built here so that every module describes them alike in the OpenAPI document
+// (the same middleware, security and problem responses) and its api.ts says only what is its own:
+// the path, the tags, the schemas, the summaries and the problems a route adds.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import {
+  jsonBody,
+  jsonResponse,
+  listPage,
+  type ProblemStatus,
+  problemsOf,
+  requireJson,
+  requireSignedIn,
+  signedIn,
+} from './api.ts';
+import type { AppEnv } from './context.ts';
+
+/** The `{id}` of a record's path: a whole number from 1. */
+export const idParam = z.object({ id: z.coerce.number().int().min(1).openapi({ example: 1 }) });
+
+/** The `{slug}` of a record's path (`example`: one the document shows). */
+export function slugParam(example?: string) {
+  const slug = z.string().max(120);
+  return z.object({ slug: example ? slug.openapi({ example }) : slug });
+}
+
+/**
+ * The query of a list: the filters of the list's page, the page as that page's links send it, and
+ * how many records a page holds (at most 100).
+ */
+export function pagedQuery<F extends z.ZodRawShape>(filters: F, pageSize: number) {
+  return z.object({
+    ...filters,
+    page: z.string().optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).default(pageSize),
+  });
+}
+
+interface Resource<P extends z.ZodObject, Parent extends z.ZodObject> {
+  /** The path of the list, e.g. '/press' or '/events/{slug}/participants'. */
+  path: string;
+  tags: string[];
+  /** The path parameters of one record: the last is the record's own, those before it are in `path`. */
+  params: P;
+  /** The parameters of `path` itself, when it has any (then adding may answer 404 too). */
+  parent?: Parent;
+  /** The record as the API answers it. */
+  record: z.ZodType;
+}
+
+interface Answer {
+  /** What the answer of success is, e.g. 'The new clipping'. */
+  response: string;
+  /** Problem responses the route has besides the standard ones. */
+  also?: ProblemStatus[];
+}
+
+/** The routes of a record; each is made when asked for, so a module takes those it has. */
+export function recordRoutes<P extends z.ZodObject, Parent extends z.ZodObject = z.ZodObject>({
+  path,
+  tags,
+  params,
+  parent,
+  record,
+}: Resource<P, Parent>) {
+  const recordPath = `${path}/{${Object.keys(params.shape).at(-1)}}`;
+  return {
+    /** GET `path`: a page of the list (`items`: the record unless the list shows less). */
+    list: <Q extends z.ZodObject>(
+      summary: string,
+      { query, items = record, response, also = [] }: Answer & { query: Q; items?: z.ZodType },
+    ) =>
+      createRoute({
+        method: 'get',
+        path,
+        tags,
+        summary,
+        request: { query },
+        responses: { 200: jsonResponse(listPage(items), response), ...problemsOf(422, ...also) },
+      }),
+
+    /** GET `path/{key}`: one record, 404 when there is none the reader may see. */
+    read: (summary: string, { response, also = [] }: Answer) =>
+      createRoute({
+        method: 'get',
+        path: recordPath,
+        tags,
+        summary,
+        request: { params },
+        responses: { 200: jsonResponse(record, response), ...problemsOf(404, ...also) },
+      }),
+
+    /** POST `path` with the record's input as JSON, for the signed-in (the action says who may). */
+    create: <B extends z.ZodType>(
+      summary: string,
+      {
+        body,
+        response,
+        also = [],
+        middleware = [requireSignedIn, requireJson],
+      }: Answer & { body: B; middleware?: MiddlewareHandler<AppEnv>[] },
+    ) =>
+      createRoute({
+        method: 'post',
+        path,
+        tags,
+        summary,
+        security: signedIn,
+        middleware,
+        request: { ...(parent ? { params: parent } : {}), body: jsonBody(body) },
+        responses: {
+          201: jsonResponse(record, response),
+          ...problemsOf(401, 403, 415, 422, ...(parent ? [404 as const] : []), ...also),
+        },
+      }),
+
+    /** PATCH `path/{key}` with any part of the input (`body`: the input object's `.partial()`). */
+    update: <B extends z.ZodType>(summary: string, { body, response, also = [] }: Answer & { body: B }) =>
+      createRoute({
+        method: 'patch',
+        path: recordPath,
+        tags,
+        summary,
+        security: signedIn,
+        middleware: [requireSignedIn, requireJson] as const,
+        request: { params, body: jsonBody(body) },
+        responses: { 200: jsonResponse(record, response), ...problemsOf(401, 403, 404, 415, 422, ...also) },
+      }),
+
+    /** DELETE `path/{key}` for the signed-in (the action says who may), answering 204. */
+    delete: (summary: string, { response = 'Deleted', also = [] }: Partial<Answer> = {}) =>
+      createRoute({
+        method: 'delete',
+        path: recordPath,
+        tags,
+        summary,
+        security: signedIn,
+        middleware: [requireSignedIn] as const,
+        request: { params },
+        responses: { 204: { description: response }, ...problemsOf(401, 403, 404, ...also) },
+      }),
+  };
+}
