@@ -3,6 +3,7 @@
 // (organisations, people) gives the fields, labels, paths and the few texts that name its records.
 
 import { CsrfField, Form, type FormState, SelectField, Submit } from '../../ui/components/form.tsx';
+import { Breadcrumb } from '../../ui/components/page-head.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import type { FormValues } from '../http/forms.ts';
 import type { MessageKey, MessageValues } from '../i18n.ts';
@@ -31,22 +32,13 @@ export function columnLetter(i: number): string {
 }
 
 /** The pages above this one; on the steps after the upload, the upload page too. */
-function Breadcrumb(props: { target: ViewTarget; withImport?: boolean }) {
+function ImportBreadcrumb(props: { target: ViewTarget; withImport?: boolean }) {
   const { t } = usePage();
   const { target } = props;
   const trail = props.withImport
     ? [...target.breadcrumb, { href: target.path, label: target.text.title }]
     : target.breadcrumb;
-  return (
-    <p class="breadcrumb">
-      {trail.map((step, i) => (
-        <>
-          {i > 0 && ' › '}
-          <a href={step.href}>{t(step.label)}</a>
-        </>
-      ))}
-    </p>
-  );
+  return <Breadcrumb trail={trail.map((step) => ({ href: step.href, label: t(step.label) }))} />;
 }
 
 export function UploadView(props: {
@@ -57,7 +49,7 @@ export function UploadView(props: {
   const { target } = props;
   return (
     <div class="wrap narrow">
-      <Breadcrumb target={target} />
+      <ImportBreadcrumb target={target} />
       <h1>{t(target.text.title)}</h1>
       <p>{t(target.text.intro)}</p>
       <p class="hint">
@@ -116,7 +108,7 @@ export function MappingView(props: { target: ViewTarget; upload: StoredImport; s
   ];
   return (
     <div class="wrap narrow">
-      <Breadcrumb target={target} withImport />
+      <ImportBreadcrumb target={target} withImport />
       <h1>{t('import.mapTitle')}</h1>
       <p>{t('import.mapIntro', { file: upload.filename, count: upload.rows.length })}</p>
       <Form action={`${target.path}/${upload.id}/preview`} state={state} class="stack">
@@ -282,7 +274,7 @@ export function PreviewView(props: {
   const importable = counts.ok + counts.duplicate;
   return (
     <div class="wrap">
-      <Breadcrumb target={target} withImport />
+      <ImportBreadcrumb target={target} withImport />
       <h1>{t('import.previewTitle')}</h1>
       <p>{t('import.previewIntro', { file: upload.filename, count: report.rows.length })}</p>
       <dl class="figures">

@@ -16,6 +16,7 @@ import {
   Submit,
   TextArea,
 } from '../../../ui/components/form.tsx';
+import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
 import { countryOptions, languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
@@ -36,15 +37,12 @@ export function OrganisationFormView(props: {
   const facilities = FACILITIES.map((f) => ({ value: f, label: t(`directory.facility.${f}`) }));
   return (
     <div class="wrap">
-      <p class="breadcrumb">
-        <a href="/directory">{t('directory.title')}</a>
-        {editing && (
-          <>
-            {' › '}
-            <a href={`/directory/${editing.slug}`}>{editing.name}</a>
-          </>
-        )}
-      </p>
+      <Breadcrumb
+        trail={[
+          { href: '/directory', label: t('directory.title') },
+          editing && { href: `/directory/${editing.slug}`, label: editing.name },
+        ]}
+      />
       <h1>{editing ? t('form.editTitle', { name: editing.name }) : t('directory.addTitle')}</h1>
       <Form action={props.action} state={state} requiredNote class="stack org-form">
         <fieldset>

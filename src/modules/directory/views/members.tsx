@@ -12,6 +12,7 @@ import {
   SelectField,
   Submit,
 } from '../../../ui/components/form.tsx';
+import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import { LOGO_MAX_BYTES, type LogoInfo, logoUrl } from '../logo.ts';
 import type { Member, PendingInvitation } from '../members.ts';
@@ -40,11 +41,12 @@ export function MembersView(props: MembersPageProps) {
   const others = props.members.filter((m) => m.user_id !== props.viewerId);
   return (
     <div class="wrap">
-      <p class="breadcrumb">
-        <a href="/directory">{t('directory.title')}</a>
-        {' › '}
-        <a href={base}>{org.name}</a>
-      </p>
+      <Breadcrumb
+        trail={[
+          { href: '/directory', label: t('directory.title') },
+          { href: base, label: org.name },
+        ]}
+      />
       <h1>{t('directory.members.title', { name: org.name })}</h1>
       <p class="hint">{t('directory.members.intro')}</p>
       {props.error && (

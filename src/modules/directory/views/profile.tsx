@@ -3,6 +3,7 @@
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import type { Domain, OrganisationKind, ValueChainStage } from '../../../platform/vocabularies.ts';
 import { CsrfField } from '../../../ui/components/form.tsx';
+import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { OrganisationDetails } from '../access.ts';
@@ -33,15 +34,12 @@ export function OrganisationView(props: {
   const descriptionLang = translation?.description ? translation.lang : org.lang;
   return (
     <article class="wrap organisation" itemscope>
-      <p class="breadcrumb">
-        <a href="/directory">{t('directory.title')}</a>
-        {org.parent && (
-          <>
-            {' › '}
-            <a href={`/directory/${org.parent.slug}`}>{org.parent.name}</a>
-          </>
-        )}
-      </p>
+      <Breadcrumb
+        trail={[
+          { href: '/directory', label: t('directory.title') },
+          org.parent && { href: `/directory/${org.parent.slug}`, label: org.parent.name },
+        ]}
+      />
       <header class="page-head">
         <div>
           {/* The reader's language where a translation exists, the original otherwise. */}

@@ -4,6 +4,7 @@
 import type { Child } from 'hono/jsx';
 import type { MessageKey } from '../../../platform/i18n.ts';
 import { CsrfField, Field, Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
+import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { EventDetails } from '../access.ts';
 import type { AgendaDay, AgendaItem } from '../agenda.ts';
@@ -68,9 +69,7 @@ export function AgendaEditorView(props: { event: EventDetails; agenda: AgendaDay
   const { event, agenda, forms } = props;
   return (
     <div class="wrap narrow agenda-editor">
-      <p class="breadcrumb">
-        <a href={`/events/${event.slug}`}>{event.title}</a>
-      </p>
+      <Breadcrumb trail={[{ href: `/events/${event.slug}`, label: event.title }]} />
       <h1>{t('events.agendaEditor')}</h1>
       <p class="hint">{t('events.agendaEditorHint', { zone: event.time_zone })}</p>
       {agenda.length === 0 ? (

@@ -2,6 +2,7 @@
 // own page: day, section, times, title, kind and people, with the overlap warning to confirm.
 import { datesBetween } from '../../../platform/time.ts';
 import { Field, Form, type FormState, SelectField, Submit, TextArea } from '../../../ui/components/form.tsx';
+import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { EventDetails } from '../access.ts';
 import type { AgendaDay } from '../agenda.ts';
@@ -123,9 +124,7 @@ export function ItemPage(props: {
   const { event } = props;
   return (
     <div class="wrap narrow">
-      <p class="breadcrumb">
-        <a href={`/events/${event.slug}/agenda`}>{t('events.agendaEditor')}</a>
-      </p>
+      <Breadcrumb trail={[{ href: `/events/${event.slug}/agenda`, label: t('events.agendaEditor') }]} />
       <h1>{t('events.editItem')}</h1>
       <ItemForm
         event={event}

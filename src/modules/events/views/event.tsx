@@ -3,6 +3,7 @@
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import type { Domain } from '../../../platform/vocabularies.ts';
 import { DangerZone } from '../../../ui/components/danger-zone.tsx';
+import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import { type EventDetails, translationFor } from '../access.ts';
@@ -42,13 +43,14 @@ export function EventView(props: {
   ].filter(Boolean);
   return (
     <article class="wrap event">
-      <p class="breadcrumb no-print">
-        {props.past ? (
-          <a href="/events?when=past">{t('events.pastTitle')}</a>
-        ) : (
-          <a href="/events">{t('events.title')}</a>
-        )}
-      </p>
+      <Breadcrumb
+        noPrint
+        trail={[
+          props.past
+            ? { href: '/events?when=past', label: t('events.pastTitle') }
+            : { href: '/events', label: t('events.title') },
+        ]}
+      />
       <div class="page-head">
         <h1 lang={tr ? locale : event.lang}>{title}</h1>
         {(props.may.edit || props.may.delete) && (

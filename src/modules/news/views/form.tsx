@@ -20,6 +20,7 @@ import {
   Submit,
   TextArea,
 } from '../../../ui/components/form.tsx';
+import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
 import { languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
@@ -56,17 +57,12 @@ export function PostFormView(props: PostFormProps) {
   ];
   return (
     <div class="wrap">
-      <p class="breadcrumb">
-        <a href="/news">{t('news.title')}</a>
-        {editing && (
-          <>
-            {' › '}
-            <a href={`/news/${editing.slug}`} lang={editing.lang}>
-              {editing.title}
-            </a>
-          </>
-        )}
-      </p>
+      <Breadcrumb
+        trail={[
+          { href: '/news', label: t('news.title') },
+          editing && { href: `/news/${editing.slug}`, label: editing.title, lang: editing.lang },
+        ]}
+      />
       <h1>{editing ? t('news.editTitle') : t('news.addTitle')}</h1>
       {props.preview && (
         <section class="card" aria-labelledby="preview-title">

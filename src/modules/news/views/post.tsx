@@ -3,6 +3,7 @@
 // the buttons to edit or delete it; those who may hide comments see hidden ones, marked.
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import { CsrfField, Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
+import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { PostDetails } from '../access.ts';
@@ -31,9 +32,7 @@ export function PostView(props: PostViewProps) {
   const versions = [post.lang, ...post.translations.map((tr) => tr.lang)];
   return (
     <article class="wrap post">
-      <p class="breadcrumb">
-        <a href="/news">{t('news.title')}</a>
-      </p>
+      <Breadcrumb trail={[{ href: '/news', label: t('news.title') }]} />
       {props.state !== 'published' && (
         <p class="notice warning" role="status">
           {props.state === 'draft'

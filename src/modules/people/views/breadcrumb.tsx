@@ -1,15 +1,16 @@
-// Directory › People (› more): above every page of the people directory but the list.
-import type { Child } from 'hono/jsx';
+// Directory › People (› a person): above every page of the people directory but the list.
+import { Breadcrumb, type Crumb } from '../../../ui/components/page-head.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 
-export function PeopleBreadcrumb(props: { children?: Child }) {
+export function PeopleBreadcrumb(props: { person?: Crumb | false }) {
   const { t } = usePage();
   return (
-    <p class="breadcrumb">
-      <a href="/directory">{t('nav.directory')}</a>
-      {' › '}
-      <a href="/directory/people">{t('people.title')}</a>
-      {props.children}
-    </p>
+    <Breadcrumb
+      trail={[
+        { href: '/directory', label: t('nav.directory') },
+        { href: '/directory/people', label: t('people.title') },
+        props.person,
+      ]}
+    />
   );
 }

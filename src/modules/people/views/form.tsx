@@ -78,14 +78,11 @@ export function PersonFormView(props: {
       : t('people.createMine');
   return (
     <div class="wrap">
-      <PeopleBreadcrumb>
-        {props.editing && (
-          <>
-            {' › '}
-            <a href={`/directory/people/${props.editing.slug}`}>{props.editing.name}</a>
-          </>
-        )}
-      </PeopleBreadcrumb>
+      <PeopleBreadcrumb
+        person={
+          props.editing && { href: `/directory/people/${props.editing.slug}`, label: props.editing.name }
+        }
+      />
       <h1>{heading}</h1>
       <Form action={props.action} state={props.state} requiredNote class="stack person-form">
         <fieldset>

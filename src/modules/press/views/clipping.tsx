@@ -3,6 +3,7 @@
 // covers and the screenshot. Editors also see the buttons to edit or delete it.
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import { CsrfField } from '../../../ui/components/form.tsx';
+import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import { type ClippingDetails, translationFor } from '../access.ts';
@@ -19,9 +20,7 @@ export function ClippingView(props: {
   const outletHref = `/press?outlet=${encodeURIComponent(clipping.outlet)}`;
   return (
     <article class="wrap clipping">
-      <p class="breadcrumb">
-        <a href="/press">{t('press.title')}</a>
-      </p>
+      <Breadcrumb trail={[{ href: '/press', label: t('press.title') }]} />
       <header class="page-head">
         <div>
           <h1 lang={clipping.lang}>{clipping.title}</h1>

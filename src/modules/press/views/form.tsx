@@ -15,6 +15,7 @@ import {
   Submit,
   TextArea,
 } from '../../../ui/components/form.tsx';
+import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
 import { languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
@@ -34,17 +35,12 @@ export function ClippingFormView(props: {
   const { state, editing, screenshot } = props;
   return (
     <div class="wrap">
-      <p class="breadcrumb">
-        <a href="/press">{t('press.title')}</a>
-        {editing && (
-          <>
-            {' › '}
-            <a href={`/press/${editing.id}`} lang={editing.lang}>
-              {editing.title}
-            </a>
-          </>
-        )}
-      </p>
+      <Breadcrumb
+        trail={[
+          { href: '/press', label: t('press.title') },
+          editing && { href: `/press/${editing.id}`, label: editing.title, lang: editing.lang },
+        ]}
+      />
       <h1>{editing ? t('press.editTitle') : t('press.addTitle')}</h1>
       <Form
         action={props.action}

@@ -2,6 +2,7 @@
 // checkbox per participant (no script: the boxes are sent as they are ticked). A page of the roster
 // at a time; only the rows shown are changed when it is saved.
 import { Form, type FormState } from '../../../../ui/components/form.tsx';
+import { Breadcrumb } from '../../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../../ui/components/pagination.tsx';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
@@ -26,9 +27,7 @@ export function CheckinView(props: {
   return (
     <div class="wrap">
       <EventCrumbs event={event} />
-      <p class="breadcrumb">
-        <a href={`${base}/roster`}>{t('participants.rosterTitle')}</a>
-      </p>
+      <Breadcrumb trail={[{ href: `${base}/roster`, label: t('participants.rosterTitle') }]} />
       <h1>{t('participants.checkinTitle')}</h1>
       <nav aria-label={t('participants.checkinDays')}>
         <ul class="plain checkin-days">

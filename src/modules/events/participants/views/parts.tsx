@@ -1,6 +1,7 @@
 // Pieces the participants' pages share: the event's title as the reader sees it, the way back to
 // the event, a page's heading under which the event's title stands, a linked document and a
 // photo's thumbnail.
+import { Breadcrumb } from '../../../../ui/components/page-head.tsx';
 import { usePage } from '../../../../ui/page-context.ts';
 import { type EventDetails, translationFor } from '../../access.ts';
 import type { LinkedDocument } from '../after.ts';
@@ -17,13 +18,13 @@ export function EventCrumbs({ event }: { event: EventDetails }) {
   const { t } = usePage();
   const { title, lang } = useEventTitle(event);
   return (
-    <p class="breadcrumb no-print">
-      <a href="/events">{t('events.title')}</a>
-      {' › '}
-      <a href={`/events/${event.slug}`} lang={lang}>
-        {title}
-      </a>
-    </p>
+    <Breadcrumb
+      noPrint
+      trail={[
+        { href: '/events', label: t('events.title') },
+        { href: `/events/${event.slug}`, label: title, lang },
+      ]}
+    />
   );
 }
 

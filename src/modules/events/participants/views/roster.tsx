@@ -11,6 +11,7 @@ import {
   SelectField,
   Submit,
 } from '../../../../ui/components/form.tsx';
+import { Breadcrumb } from '../../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../../ui/components/pagination.tsx';
 import { countryOptions, type Option } from '../../../../ui/options.ts';
 import { usePage } from '../../../../ui/page-context.ts';
@@ -132,9 +133,7 @@ export function ParticipantFormView(props: {
   return (
     <div class="wrap narrow">
       <EventCrumbs event={event} />
-      <p class="breadcrumb">
-        <a href={`/events/${event.slug}/roster`}>{t('participants.rosterTitle')}</a>
-      </p>
+      <Breadcrumb trail={[{ href: `/events/${event.slug}/roster`, label: t('participants.rosterTitle') }]} />
       <h1>
         {props.editing
           ? t('participants.editTitle', { name: props.editing.name })

@@ -2,6 +2,7 @@
 // own applications, and the answers block the reviewers' page shows too.
 import { AnswerList, type Question } from '../../../../platform/questionnaires/index.ts';
 import { CsrfField } from '../../../../ui/components/form.tsx';
+import { Breadcrumb } from '../../../../ui/components/page-head.tsx';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import { dateRange } from '../../format.ts';
@@ -102,9 +103,7 @@ export function MyApplicationsView({ applications }: { applications: OwnApplicat
   const { t, locale } = usePage();
   return (
     <div class="wrap">
-      <p class="breadcrumb no-print">
-        <a href="/account">{t('layout.myAccount')}</a>
-      </p>
+      <Breadcrumb noPrint trail={[{ href: '/account', label: t('layout.myAccount') }]} />
       <h1>{t('registration.myApplications')}</h1>
       {applications.length === 0 ? (
         <p>

@@ -10,7 +10,7 @@ import { countryOptions } from '../../../../ui/options.ts';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import type { RegistrationSettings } from '../access.ts';
-import { inEventZone } from './parts.tsx';
+import { inEventZone, RegistrationHead } from './parts.tsx';
 
 export interface ApplyPageProps {
   event: EventDetails;
@@ -155,10 +155,10 @@ export function ApplyView(props: ApplyPageProps) {
   const open = settings.mode !== 'application';
   return (
     <div class="wrap narrow">
-      <p class="breadcrumb no-print">
-        <a href={`/events/${event.slug}`}>{event.title}</a>
-      </p>
-      <h1>{t(open ? 'registration.registerTitle' : 'registration.applyTitle', { title: event.title })}</h1>
+      <RegistrationHead
+        event={event}
+        title={t(open ? 'registration.registerTitle' : 'registration.applyTitle', { title: event.title })}
+      />
       <RegistrationTerms event={event} settings={settings} closesAt={props.closesAt} />
       {props.draftSavedAt && (
         <p class="notice">{t('registration.draftSavedAt', { when: fmt.dateTime(props.draftSavedAt) })}</p>
@@ -197,10 +197,7 @@ export function ApplyClosedView(props: { event: EventDetails; message: MessageKe
   const { t } = usePage();
   return (
     <div class="wrap narrow">
-      <p class="breadcrumb no-print">
-        <a href={`/events/${props.event.slug}`}>{props.event.title}</a>
-      </p>
-      <h1>{t('registration.cannotApplyTitle')}</h1>
+      <RegistrationHead event={props.event} title={t('registration.cannotApplyTitle')} />
       <p class="notice warning">{t(props.message)}</p>
       <p>
         <a href={`/events/${props.event.slug}`}>{t('events.backToEvent')}</a>

@@ -5,20 +5,17 @@ import type { Child } from 'hono/jsx';
 import type { MessageKey } from '../../../../platform/i18n.ts';
 import { formatOffset, offsetMinutes } from '../../../../platform/time.ts';
 import type { Gender } from '../../../../platform/vocabularies.ts';
+import { Breadcrumb, type Crumb } from '../../../../ui/components/page-head.tsx';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import type { Category } from '../access.ts';
 import type { Balance, BalanceRow } from '../reviews.ts';
 import type { RegistrationStatus } from '../vocab.ts';
 
+type SetupPage = 'settings' | 'form' | 'rubric' | 'review';
+
 /** Links between the organisers' pages of one event's registration. */
-export function SetupNav({
-  event,
-  current,
-}: {
-  event: EventDetails;
-  current: 'settings' | 'form' | 'rubric' | 'review';
-}) {
+export function SetupNav({ event, current }: { event: EventDetails; current: SetupPage }) {
   const { t } = usePage();
   const links = [
     ['settings', `/events/${event.slug}/registration`, t('registration.settingsTitleShort')],
@@ -41,26 +38,43 @@ export function SetupNav({
   );
 }
 
+/**
+ * The head of a registration page: the way back (to the event unless `back` says where), the
+ * heading, and on an organisers' page (`setup`) the links between those pages.
+ */
+export function RegistrationHead(props: {
+  event: EventDetails;
+  title: string;
+  back?: Crumb;
+  setup?: SetupPage | false;
+}) {
+  const { event } = props;
+  return (
+    <>
+      <Breadcrumb noPrint trail={[props.back ?? { href: `/events/${event.slug}`, label: event.title }]} />
+      <h1>{props.title}</h1>
+      {props.setup && <SetupNav event={event} current={props.setup} />}
+    </>
+  );
+}
+
 /** The page around the application form's builder (platform/questionnaires) and its question pages. */
 export function FormFrame(props: { event: EventDetails; title: string; editing: boolean; children: Child }) {
   const { t } = usePage();
   const { event } = props;
   return (
     <div class="wrap narrow">
-      <p class="breadcrumb no-print">
-        {props.editing ? (
-          <a href={`/events/${event.slug}/registration/form`}>{t('registration.formTitle')}</a>
-        ) : (
-          <a href={`/events/${event.slug}`}>{event.title}</a>
-        )}
-      </p>
-      <h1>{props.title}</h1>
-      {!props.editing && (
-        <>
-          <SetupNav event={event} current="form" />
-          <p>{t('registration.formIntro')}</p>
-        </>
-      )}
+      <RegistrationHead
+        event={event}
+        title={props.title}
+        back={
+          props.editing
+            ? { href: `/events/${event.slug}/registration/form`, label: t('registration.formTitle') }
+            : undefined
+        }
+        setup={!props.editing && 'form'}
+      />
+      {!props.editing && <p>{t('registration.formIntro')}</p>}
       {props.children}
     </div>
   );

@@ -22,7 +22,7 @@ import type { Balance, Criterion, Review } from '../reviews.ts';
 import { type ApplicationFilter, filterQuery, SORTS } from '../schemas.ts';
 import { APPLICATIONS_PAGE_SIZE, DECISIONS, REGISTRATION_STATUSES } from '../vocab.ts';
 import { AnswersView } from './application.tsx';
-import { BalanceView, SetupNav, StatusBadge } from './parts.tsx';
+import { BalanceView, RegistrationHead, StatusBadge } from './parts.tsx';
 
 function Score({ average, max }: { average: number | null; max: number }) {
   const { fmt, t } = usePage();
@@ -80,11 +80,11 @@ export function ApplicationsView(props: {
   const { event, filter } = props;
   return (
     <div class="wrap">
-      <p class="breadcrumb no-print">
-        <a href={`/events/${event.slug}`}>{event.title}</a>
-      </p>
-      <h1>{t('registration.applicationsTitle', { title: event.title })}</h1>
-      {props.mayManage && <SetupNav event={event} current="review" />}
+      <RegistrationHead
+        event={event}
+        title={t('registration.applicationsTitle', { title: event.title })}
+        setup={props.mayManage && 'review'}
+      />
       <h2 id="list-title">{t('registration.applicationsList', { count: props.total })}</h2>
       <Filters event={event} filter={filter} />
       {props.total > 0 && (
@@ -203,12 +203,14 @@ export function ApplicationReviewView(props: {
   const base = `/events/${event.slug}/applications/${a.id}`;
   return (
     <div class="wrap narrow">
-      <p class="breadcrumb no-print">
-        <a href={`/events/${event.slug}/applications`}>
-          {t('registration.applicationsTitle', { title: event.title })}
-        </a>
-      </p>
-      <h1>{a.name}</h1>
+      <RegistrationHead
+        event={event}
+        title={a.name}
+        back={{
+          href: `/events/${event.slug}/applications`,
+          label: t('registration.applicationsTitle', { title: event.title }),
+        }}
+      />
       <p>
         <StatusBadge status={a.status} />{' '}
         {a.submitted_at && (

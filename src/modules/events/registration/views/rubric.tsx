@@ -3,7 +3,7 @@ import { CsrfField, Field, Form, type FormState, Submit } from '../../../../ui/c
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import type { Criterion, Reviewer } from '../reviews.ts';
-import { SetupNav } from './parts.tsx';
+import { RegistrationHead } from './parts.tsx';
 
 export interface RubricForms {
   add?: FormState;
@@ -66,11 +66,7 @@ export function RubricView(props: {
   const { event } = props;
   return (
     <div class="wrap narrow">
-      <p class="breadcrumb no-print">
-        <a href={`/events/${event.slug}`}>{event.title}</a>
-      </p>
-      <h1>{t('registration.rubricTitle')}</h1>
-      <SetupNav event={event} current="rubric" />
+      <RegistrationHead event={event} title={t('registration.rubricTitle')} setup="rubric" />
       <p>{t('registration.rubricIntro')}</p>
       <h2>{t('registration.criteriaList')}</h2>
       {props.criteria.length === 0 ? (

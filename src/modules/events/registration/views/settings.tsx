@@ -15,7 +15,7 @@ import {
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import { MAX_CATEGORIES, REGISTRATION_MODES } from '../vocab.ts';
-import { SetupNav } from './parts.tsx';
+import { RegistrationHead } from './parts.tsx';
 
 /** One row per category (and a few empty ones): an existing category keeps its id when renamed. */
 function CategoryRows({ state }: { state: FormState }) {
@@ -51,11 +51,7 @@ export function SettingsView(props: { event: EventDetails; state: FormState; acc
   const { event, state } = props;
   return (
     <div class="wrap narrow">
-      <p class="breadcrumb no-print">
-        <a href={`/events/${event.slug}`}>{event.title}</a>
-      </p>
-      <h1>{t('registration.settingsTitle')}</h1>
-      <SetupNav event={event} current="settings" />
+      <RegistrationHead event={event} title={t('registration.settingsTitle')} setup="settings" />
       {event.status !== 'registration_open' && (
         <p class="notice warning">
           {t('registration.statusNotOpen', { status: t(`events.status.${event.status}`) })}{' '}
