@@ -226,6 +226,8 @@ export interface Sent {
   status: number;
   headers: Headers;
   text: string;
+  /** The body as it came (a workbook, an image), `text` being its UTF-8 reading. */
+  bytes: Uint8Array;
   location: string | null;
 }
 
@@ -300,9 +302,10 @@ export class TestClient {
       if (expired) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    const text = await res.text();
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     if ((res.headers.get('content-type') ?? '').includes('text/html')) this.lastHtml = text;
-    return { status: res.status, headers: res.headers, text, location: res.headers.get('location') };
+    return { status: res.status, headers: res.headers, text, bytes, location: res.headers.get('location') };
   }
 
   get(target: string, headers?: Record<string, string>) {

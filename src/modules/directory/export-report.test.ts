@@ -2,10 +2,16 @@
 // selection as CSV and XLSX (read back by a strict parser and by exceljs), the report link and form
 // of an organisation, single-line fields that refuse control characters on the page and in the
 // API, the API's input schema in the OpenAPI document, and a member's part of "download my data".
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { platformForFile, visibleText } from '../../../test/harness.ts';
+import {
+  CONTROL_CHARACTER,
+  expectFormRefused,
+  expectOneLineError,
+  ONE_LINE,
+} from '../../../test/refusals.ts';
+import { expectNotReportable, expectReportable } from '../../../test/reports.ts';
+import { csvDownload, csvTable, xlsxDownload } from '../../../test/spreadsheets.ts';
 import { organisationForm } from './test-fixtures.ts';
 
 const hub = await platformForFile({ seed: ['directory'] });
@@ -17,13 +23,11 @@ const HEADER = (
 
 describe('exports of the selection', () => {
   it('gives the filtered list as CSV that a strict parser reads, and the list links to it', async () => {
-    const res = await hub.client().get('/directory/export.csv?country=LA&kind=government');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('cache-control')).toBe('private, no-store');
-    const rows = parse(res.text, { bom: true, relax_column_count: false, relax_quotes: false }) as string[][];
-    expect(rows[0]).toEqual(HEADER);
-    const records = rows.slice(1).map((r) => Object.fromEntries(HEADER.map((h, i) => [h, r[i]])));
+    const { res, rows: records } = await csvDownload(
+      hub.client(),
+      '/directory/export.csv?country=LA&kind=government',
+    );
+    expect(csvTable(res.text)[0]).toEqual(HEADER);
     expect(records.map((r) => r.url).sort()).toEqual([
       'http://hub.test/directory/lao-heritage-department',
       'http://hub.test/directory/lao-mict',
@@ -37,43 +41,32 @@ describe('exports of the selection', () => {
   });
 
   it('gives the same selection as an XLSX workbook', async () => {
-    const res = await hub.app.request('/directory/export.xlsx?country=LA');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toMatch(/creative-hub-directory-[\d-]+\.xlsx/);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await res.arrayBuffer());
-    const sheet = wb.worksheets[0];
-    expect(sheet?.name).toBe('Directory');
-    expect(sheet?.getRow(1).values).toEqual([undefined, ...HEADER]);
+    const sheet = await xlsxDownload(
+      hub.client(),
+      '/directory/export.xlsx?country=LA',
+      /creative-hub-directory-[\d-]+\.xlsx/,
+    );
+    expect(sheet.name).toBe('Directory');
+    expect(sheet.getRow(1).values).toEqual([undefined, ...HEADER]);
     const csv = await hub.client().get('/directory/export.csv?country=LA');
-    const csvRows = parse(csv.text, { bom: true }) as string[][];
-    expect(sheet?.rowCount).toBe(csvRows.length);
+    expect(sheet.rowCount).toBe(csvTable(csv.text).length);
     // Coordinates stay numbers in the workbook.
-    const stella = sheet?.getRows(2, sheet.rowCount - 1)?.find((r) => r.getCell(1).value === 'STELLA');
+    const stella = sheet.getRows(2, sheet.rowCount - 1)?.find((r) => r.getCell(1).value === 'STELLA');
     expect(stella?.getCell(8).value).toBe(17.9757);
   });
 });
 
 describe('reporting an organisation', () => {
   it('links every profile to the report form, which files a report for the moderators', async () => {
-    const page = await hub.client().get('/directory/stella');
-    expect(page.text).toContain('href="/report?type=organisation&amp;key=stella"');
-    expect(visibleText(page.text)).toContain('Report a problem with this profile');
-
-    const { client: reader } = await hub.signedIn();
-    expect((await reader.get('/report?type=organisation&key=stella')).status).toBe(200);
-    const sent = await reader.request('/report', {
-      form: { type: 'organisation', key: 'stella', reason: 'incorrect', message: 'The address is old.' },
+    const { reader, page } = await expectReportable(hub, {
+      page: '/directory/stella',
+      type: 'organisation',
+      key: 'stella',
+      message: 'The address is old.',
     });
-    expect(sent.status).toBe(303);
-    const report = await hub.deps.db
-      .selectFrom('reports')
-      .selectAll()
-      .where('target_type', '=', 'organisation')
-      .executeTakeFirst();
-    expect(report?.target_key).toBe('stella');
+    expect(visibleText(page.text)).toContain('Report a problem with this profile');
     // An organisation that does not exist cannot be reported.
-    expect((await reader.get('/report?type=organisation&key=no-such-hub')).status).toBe(404);
+    await expectNotReportable(reader, { type: 'organisation', key: 'no-such-hub' });
   });
 });
 
@@ -94,10 +87,7 @@ describe('control characters and the API body', () => {
     const res = await client.submit('/directory/new', '/directory/new', {
       ...organisationForm({ name: 'Ban Phanom\nWeavers', description: 'Silk\u0000 weavers', city: 'Pakse' }),
     });
-    expect(res.status).toBe(422);
-    expect(visibleText(res.text)).toContain('Write this on one line, without tabs or control characters.');
-    expect(visibleText(res.text)).toContain('This text contains an invisible control character.');
-    expect(res.text).toContain('value="Pakse"');
+    expectFormRefused(res, [ONE_LINE, CONTROL_CHARACTER], ['value="Pakse"']);
     expect(await count()).toBe(before);
   });
 
@@ -109,8 +99,7 @@ describe('control characters and the API body', () => {
       headers,
       json: { ...body, city: 'Takeo\tcity' },
     });
-    expect(tab.status).toBe(422);
-    expect(JSON.parse(tab.text).errors.city).toContain('one line');
+    expectOneLineError(tab, 'city');
 
     const form = await client.request('/api/v1/organisations', { headers, form: body });
     expect(form.status).toBe(415);

@@ -3,10 +3,10 @@
 // events the reader may see; the report link and form for an event (a draft is not found for
 // strangers); the breadcrumb of a past event; and single-line fields that refuse control
 // characters with a message, on the event form, the API and the agenda editor.
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { visibleText } from '../../../test/harness.ts';
+import { CONTROL_CHARACTER, expectFormRefused, ONE_LINE } from '../../../test/refusals.ts';
+import { expectNotReportable, expectReportable, fileReport, reportFormOf } from '../../../test/reports.ts';
+import { csvDownload, csvRows, xlsxDownload } from '../../../test/spreadsheets.ts';
 import { createdEvent, demoEvents, HUE } from './test-helpers.ts';
 
 /** An online event on the form (no place needed), with `overrides`. */
@@ -23,27 +23,13 @@ const onlineForm = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-const csvRows = (text: string) =>
-  parse(text, {
-    bom: true,
-    columns: true,
-    // Every row has as many cells as the header: a cell's line break never splits a row.
-    relax_column_count: false,
-    relax_quotes: false,
-  }) as Record<string, string>[];
-
 const { hub, editor } = await demoEvents({ directory: false });
 const upcoming = await createdEvent(editor, onlineForm());
 const draft = await createdEvent(editor, onlineForm({ title: 'Unannounced summit', status: 'draft' }));
 
 describe('exports of the list', () => {
   it('gives the filtered list as CSV that a strict parser reads, linked from the list', async () => {
-    const res = await hub.client().get('/events/export.csv?when=past&country=VN');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toContain('events.csv');
-    expect(res.headers.get('cache-control')).toBe('private, no-store');
-    const rows = csvRows(res.text);
+    const { rows } = await csvDownload(hub.client(), '/events/export.csv?when=past&country=VN', 'events.csv');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       starts_on: '2016-11-24',
@@ -69,50 +55,36 @@ describe('exports of the list', () => {
   });
 
   it('gives the past events as an XLSX workbook, one row per event', async () => {
-    const res = await hub.app.request('/events/export.xlsx?when=past');
-    expect(res.status).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await res.arrayBuffer());
-    const sheet = wb.worksheets[0];
-    expect(sheet?.name).toBe('Events');
-    expect(sheet?.getRow(1).getCell(1).value).toBe('starts_on');
+    const sheet = await xlsxDownload(hub.client(), '/events/export.xlsx?when=past');
+    expect(sheet.name).toBe('Events');
+    expect(sheet.getRow(1).getCell(1).value).toBe('starts_on');
     const past = await hub.deps.db
       .selectFrom('events')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('ends_on', '<', new Date().toISOString().slice(0, 10))
       .where('status', '!=', 'draft')
       .executeTakeFirstOrThrow();
-    expect(sheet?.rowCount).toBe(Number(past.n) + 1);
+    expect(sheet.rowCount).toBe(Number(past.n) + 1);
   });
 });
 
 describe('reporting an event', () => {
   it('links a published event’s page to the report form, which files a report for the moderators', async () => {
-    const page = await hub.client().get(`/events/${HUE}`);
-    expect(page.text).toContain(`href="/report?type=event&amp;key=${HUE}"`);
-    const { client: reader } = await hub.signedIn('member');
-    expect((await reader.get(`/report?type=event&key=${HUE}`)).status).toBe(200);
-    const sent = await reader.request('/report', {
-      form: { type: 'event', key: HUE, reason: 'incorrect', message: 'The second day is missing.' },
+    const { reader } = await expectReportable(hub, {
+      page: `/events/${HUE}`,
+      type: 'event',
+      key: HUE,
+      message: 'The second day is missing.',
     });
-    expect(sent.status).toBe(303);
-    const report = await hub.deps.db
-      .selectFrom('reports')
-      .selectAll()
-      .where('target_type', '=', 'event')
-      .executeTakeFirst();
-    expect(report?.target_key).toBe(HUE);
-    expect((await reader.get('/report?type=event&key=no-such-event')).status).toBe(404);
+    await expectNotReportable(reader, { type: 'event', key: 'no-such-event' });
   });
 
   it('does not find a draft for those who may not see it', async () => {
     const { client: reader } = await hub.signedIn('member');
-    expect((await reader.get(`/report?type=event&key=${draft}`)).status).toBe(404);
-    const sent = await reader.request('/report', {
-      form: { type: 'event', key: draft, reason: 'incorrect', message: 'Guessing.' },
-    });
+    await expectNotReportable(reader, { type: 'event', key: draft });
+    const sent = await fileReport(reader, { type: 'event', key: draft }, { message: 'Guessing.' });
     expect(sent.status).toBe(404);
-    expect((await editor.get(`/report?type=event&key=${draft}`)).status).toBe(200);
+    expect((await editor.get(reportFormOf({ type: 'event', key: draft }))).status).toBe(200);
     // Its own page has no report link: only its editors and organisers see it.
     expect((await editor.get(`/events/${draft}`)).text).not.toContain('/report?type=event');
   });
@@ -137,12 +109,11 @@ describe('control characters', () => {
       '/events/new',
       onlineForm({ title: 'Webinar\non copyright', description: 'Bring\u0000 questions', city: 'Hanoi' }),
     );
-    expect(res.status).toBe(422);
-    expect(visibleText(res.text)).toContain('Write this on one line, without tabs or control characters.');
-    expect(visibleText(res.text)).toContain('This text contains an invisible control character.');
-    expect(res.text).toContain('value="Hanoi"');
-    expect(res.text).toContain('id="f-title-error"');
-    expect(res.text).toContain('id="f-description-error"');
+    expectFormRefused(
+      res,
+      [ONE_LINE, CONTROL_CHARACTER],
+      ['value="Hanoi"', 'id="f-title-error"', 'id="f-description-error"'],
+    );
 
     const api = await editor.request('/api/v1/events', {
       json: { ...onlineForm(), title: 'Line one\r\nline two' },

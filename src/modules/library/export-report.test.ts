@@ -3,10 +3,16 @@
 // may see them), the report link and form for documents and collections (an unpublished record
 // cannot be reported by whom may not see it), single-line fields that refuse control characters
 // with a message, and the member's documents and collections in "download my data".
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { visibleText } from '../../../test/harness.ts';
+import {
+  CONTROL_CHARACTER,
+  expectFormRefused,
+  expectOneLineError,
+  ONE_LINE,
+} from '../../../test/refusals.ts';
+import { expectNotReportable, expectReportable, reportFormOf, reportLinkOf } from '../../../test/reports.ts';
+import { csvDownload, csvRows, xlsxDownload } from '../../../test/spreadsheets.ts';
 import { createDocument, documentForm, libraryHub } from './test-helpers.ts';
 
 const {
@@ -20,19 +26,6 @@ const draft = await createDocument(editor, {
   published: '',
 });
 
-/** CSV as a strict parser reads it: every row as many cells as the header, quotes well formed. */
-const csvRows = (text: string) =>
-  parse(text, { bom: true, columns: true, relax_column_count: false, relax_quotes: false }) as Record<
-    string,
-    string
-  >[];
-
-async function workbook(res: Response): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await res.arrayBuffer());
-  return wb.worksheets[0] as ExcelJS.Worksheet;
-}
-
 async function publishedCount(): Promise<number> {
   const row = await hub.deps.db
     .selectFrom('documents')
@@ -44,12 +37,11 @@ async function publishedCount(): Promise<number> {
 
 describe('the list as a spreadsheet', () => {
   it('gives the filtered list as CSV, in the list’s order, each document once', async () => {
-    const res = await hub.client().get('/library/export.csv?country=LA&sort=title');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toContain('library.csv');
-    expect(res.headers.get('cache-control')).toBe('private, no-store');
-    const rows = csvRows(res.text);
+    const { rows } = await csvDownload(
+      hub.client(),
+      '/library/export.csv?country=LA&sort=title',
+      'library.csv',
+    );
     const page = await hub.client().get('/library?country=LA&sort=title');
     const onPage = [...page.text.matchAll(/<h2 class="card-title"><a href="\/library\/([^"]+)"/g)].map(
       (m) => m[1],
@@ -71,9 +63,7 @@ describe('the list as a spreadsheet', () => {
   });
 
   it('gives the whole list as an XLSX workbook', async () => {
-    const res = await hub.app.request('/library/export.xlsx');
-    expect(res.status).toBe(200);
-    const sheet = await workbook(res);
+    const sheet = await xlsxDownload(hub.client(), '/library/export.xlsx');
     expect(sheet.name).toBe('Library');
     expect(sheet.getRow(1).getCell(1).value).toBe('slug');
     expect(sheet.rowCount).toBe((await publishedCount()) + 1);
@@ -82,7 +72,7 @@ describe('the list as a spreadsheet', () => {
   it('gives the collections as CSV and XLSX, linked from their list', async () => {
     const list = await hub.client().get('/library/collections');
     expect(list.text).toContain('href="/library/collections/export.csv"');
-    const rows = csvRows((await hub.client().get('/library/collections/export.csv')).text);
+    const { rows } = await csvDownload(hub.client(), '/library/collections/export.csv');
     expect(rows).toContainEqual(
       expect.objectContaining({
         slug: 'legal-framework-creative-enterprises-lao-pdr',
@@ -90,7 +80,7 @@ describe('the list as a spreadsheet', () => {
         page: 'http://hub.test/library/collections/legal-framework-creative-enterprises-lao-pdr',
       }),
     );
-    const sheet = await workbook(await hub.app.request('/library/collections/export.xlsx'));
+    const sheet = await xlsxDownload(hub.client(), '/library/collections/export.xlsx');
     expect(sheet.name).toBe('Collections');
     expect(sheet.rowCount).toBe(rows.length + 1);
   });
@@ -98,38 +88,29 @@ describe('the list as a spreadsheet', () => {
 
 describe('reporting', () => {
   it('links a published document to the report form, which files a report', async () => {
-    const page = await hub.client().get('/library/convention-2005');
-    expect(page.text).toContain('href="/report?type=document&amp;key=convention-2005"');
-    const { client: reader } = await hub.signedIn('member');
-    expect((await reader.get('/report?type=document&key=convention-2005')).status).toBe(200);
-    const sent = await reader.request('/report', {
-      form: { type: 'document', key: 'convention-2005', reason: 'incorrect', message: 'Wrong date.' },
+    await expectReportable(hub, {
+      page: '/library/convention-2005',
+      type: 'document',
+      key: 'convention-2005',
+      message: 'Wrong date.',
     });
-    expect(sent.status).toBe(303);
-    const report = await hub.deps.db
-      .selectFrom('reports')
-      .selectAll()
-      .where('target_type', '=', 'document')
-      .executeTakeFirst();
-    expect(report?.target_key).toBe('convention-2005');
   });
 
   it('finds an unpublished record for no one who may not see it', async () => {
     expect((await editor.get(`/library/${draft}`)).text).not.toContain('/report?type=document');
     const { client: member } = await hub.signedIn('member');
-    expect((await member.get(`/report?type=document&key=${draft}`)).status).toBe(404);
-    expect((await member.get('/report?type=document&key=no-such-document')).status).toBe(404);
-    expect((await member.get('/report?type=document&key=Not%20a%20slug')).status).toBe(404);
+    for (const key of [draft, 'no-such-document', 'Not%20a%20slug'])
+      await expectNotReportable(member, { type: 'document', key });
   });
 
   it('links a collection to the report form', async () => {
     const slug = 'legal-framework-creative-enterprises-lao-pdr';
     const page = await hub.client().get(`/library/collections/${slug}`);
-    expect(page.text).toContain(`href="/report?type=document-collection&amp;key=${slug}"`);
+    expect(page.text).toContain(reportLinkOf({ type: 'document-collection', key: slug }));
     const { client: reader } = await hub.signedIn('member');
-    const form = await reader.get(`/report?type=document-collection&key=${slug}`);
+    const form = await reader.get(reportFormOf({ type: 'document-collection', key: slug }));
     expect(visibleText(form.text)).toContain('Legal framework for creative enterprises in Lao PDR');
-    expect((await reader.get('/report?type=document-collection&key=nope')).status).toBe(404);
+    await expectNotReportable(reader, { type: 'document-collection', key: 'nope' });
   });
 });
 
@@ -143,12 +124,8 @@ describe('control characters', () => {
         official_number: 'No.\t7',
       }),
     });
-    expect(res.status).toBe(422);
-    const text = visibleText(res.text);
-    expect(text).toContain('Write this on one line, without tabs or control characters.');
-    expect(text).toContain('This text contains an invisible control character.');
+    expectFormRefused(res, [ONE_LINE, CONTROL_CHARACTER], ['value="Mekong Institute"']);
     expect(res.text).toMatch(/id="f-official_number-error">Write this on one line/);
-    expect(res.text).toContain('value="Mekong Institute"');
     expect(
       await hub.deps.db.selectFrom('documents').select('id').where('title', 'like', 'Policy on%').execute(),
     ).toEqual([]);
@@ -158,8 +135,7 @@ describe('control characters', () => {
       json: { title: 'Two\r\nlines', lang: 'en', documents: [] },
       headers: { authorization: `Bearer ${editorToken}` },
     });
-    expect(api.status).toBe(422);
-    expect(JSON.parse(api.text).errors.title).toContain('one line');
+    expectOneLineError(api, 'title');
   });
 });
 

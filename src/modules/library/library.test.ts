@@ -3,6 +3,7 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { visibleText } from '../../../test/harness.ts';
+import { expectFormRefused } from '../../../test/refusals.ts';
 import { search } from '../../search/index.ts';
 import { SEED_DIR } from '../../seed.ts';
 import { bibtexEscape } from './citation.ts';
@@ -198,9 +199,7 @@ describe('refusals', () => {
         in_force_to: '2019-12-31',
       }),
     });
-    expect(res.status).toBe(422);
-    expect(res.text).toContain('value="Kept title ÀÉ"');
-    expect(res.text).toContain('value="javascript:alert(1)"');
+    expectFormRefused(res, [], ['value="Kept title ÀÉ"', 'value="javascript:alert(1)"']);
     expect(res.text).toMatch(/id="f-source_url-error">Enter a web address/);
     expect(res.text).toMatch(/id="f-issued_on-error">Enter a date that exists/);
     expect(res.text).toMatch(/id="f-in_force_to-error">The end of force cannot come before the start/);

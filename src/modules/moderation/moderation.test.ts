@@ -2,19 +2,16 @@
 // directory's demo organisations as the records reported and approved.
 import { describe, expect, it } from 'vitest';
 import { platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
+import { expectFormRefused } from '../../../test/refusals.ts';
+import { fileReport, reportLinkOf, reportsOn as reportsOnRecord } from '../../../test/reports.ts';
 import { SEED_DIR } from '../../seed.ts';
 
 const hub = await platformForFile({ seed: ['directory'] });
 
-const reportsOn = (key: string) =>
-  hub.deps.db.selectFrom('reports').selectAll().where('target_key', '=', key).orderBy('id').execute();
-
-async function report(client: TestClient, key: string, form: Record<string, string> = {}) {
-  await client.get(`/report?type=organisation&key=${key}`);
-  return client.request('/report', {
-    form: { type: 'organisation', key, reason: 'incorrect', message: '', ...form },
-  });
-}
+/** The reports on an organisation of the demo directory, and one sent through the form. */
+const reportsOn = (key: string) => reportsOnRecord(hub, { type: 'organisation', key });
+const report = (client: TestClient, key: string, form: { reason?: string; message?: string } = {}) =>
+  fileReport(client, { type: 'organisation', key }, form);
 
 describe('reporting a profile', () => {
   it('asks visitors to log in first, and files nothing for them', async () => {
@@ -33,7 +30,7 @@ describe('reporting a profile', () => {
   it('links every profile to the form, and files one report per person until it is handled', async () => {
     const { user, client } = await hub.signedIn();
     const profile = await client.get('/directory/heritage-space');
-    expect(profile.text).toContain('href="/report?type=organisation&amp;key=heritage-space"');
+    expect(profile.text).toContain(reportLinkOf({ type: 'organisation', key: 'heritage-space' }));
 
     const form = await client.get('/report?type=organisation&key=heritage-space');
     expect(form.status).toBe(200);
@@ -73,9 +70,7 @@ describe('reporting a profile', () => {
     expect(noReason.status).toBe(404);
 
     const missing = await report(client, 'stella', { reason: '', message: 'The phone number is wrong.' });
-    expect(missing.status).toBe(422);
-    expect(visibleText(missing.text)).toContain('Choose what is wrong.');
-    expect(missing.text).toContain('The phone number is wrong.');
+    expectFormRefused(missing, ['Choose what is wrong.'], ['The phone number is wrong.']);
 
     const long = await report(client, 'stella', { message: 'x'.repeat(2001) });
     expect(long.status).toBe(422);
@@ -88,11 +83,9 @@ describe('reporting a profile', () => {
     await seedPeople({ deps: hub.deps, seedDir: SEED_DIR });
     const { client } = await hub.signedIn();
     const profile = await client.get('/directory/people/viengeo-souksavatdy');
-    expect(profile.text).toContain('href="/report?type=person&amp;key=viengeo-souksavatdy"');
-    await client.get('/report?type=person&key=viengeo-souksavatdy');
-    const sent = await client.request('/report', {
-      form: { type: 'person', key: 'viengeo-souksavatdy', reason: 'privacy', message: '' },
-    });
+    const person = { type: 'person', key: 'viengeo-souksavatdy' };
+    expect(profile.text).toContain(reportLinkOf(person));
+    const sent = await fileReport(client, person, { reason: 'privacy' });
     expect(sent.status).toBe(303);
     expect(sent.location).toBe('/directory/people/viengeo-souksavatdy');
     const { client: moderator } = await hub.signedIn('moderator');

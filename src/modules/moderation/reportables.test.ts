@@ -1,7 +1,9 @@
 // The report form is the same for every kind of record any module declares (a Reportable): through
 // the whole app on SQLite or PostgreSQL, with a module made for the test beside the real ones.
 import { describe, expect, it } from 'vitest';
-import { platformForFile, visibleText } from '../../../test/harness.ts';
+import { platformForFile } from '../../../test/harness.ts';
+import { CONTROL_CHARACTER, expectFormRefused } from '../../../test/refusals.ts';
+import { fileReport } from '../../../test/reports.ts';
 import type { HubModule } from '../../platform/context.ts';
 
 const POEMS: Record<string, string> = { 'river-song': 'River song', 'night-market': 'Night market' };
@@ -77,12 +79,12 @@ describe('reporting any module’s records', () => {
 
   it('refuses a control character in the details with a message, keeping what was typed', async () => {
     const { client } = await hub.signedIn();
-    await client.get('/report?type=poem&key=river-song');
-    const res = await client.request('/report', {
-      form: { type: 'poem', key: 'river-song', reason: 'other', message: 'Odd\u0007 character' },
-    });
-    expect(res.status).toBe(422);
-    expect(visibleText(res.text)).toContain('This text contains an invisible control character.');
+    const res = await fileReport(
+      client,
+      { type: 'poem', key: 'river-song' },
+      { reason: 'other', message: 'Odd\u0007 character' },
+    );
+    expectFormRefused(res, [CONTROL_CHARACTER]);
     expect(res.text).toMatch(/<textarea[^>]*name="message"[^>]*>Odd\S? character<\/textarea>/);
   });
 

@@ -3,6 +3,7 @@
 // posts and comments through the moderation module's /report.
 import { describe, expect, it } from 'vitest';
 import { type TestClient, visibleText } from '../../../test/harness.ts';
+import { expectNotReportable, fileReport, reportFormOf } from '../../../test/reports.ts';
 import { newsHub, writePost } from './test-helpers.ts';
 
 const {
@@ -127,22 +128,16 @@ describe('hiding comments', () => {
 describe('reports', () => {
   it('files a report on a comment and on a post through /report; a draft cannot be reported by others', async () => {
     const id = await commentId('Looking forward to it!');
-    const form = await reader.get(`/report?type=post-comment&key=${id}`);
+    const comment = { type: 'post-comment', key: String(id) };
+    const form = await reader.get(reportFormOf(comment));
     expect(form.status).toBe(200);
     expect(visibleText(form.text)).toContain('Exhibition opening');
     const sent = await reader.request('/report', {
-      form: { type: 'post-comment', key: String(id), reason: 'spam', message: 'Advert' },
+      form: { ...comment, reason: 'spam', message: 'Advert' },
     });
     expect(sent.status).toBe(303);
     const slug = published.replace('/news/', '');
-    await reader.get(`/report?type=post&key=${slug}`);
-    expect(
-      (
-        await reader.request('/report', {
-          form: { type: 'post', key: slug, reason: 'incorrect', message: '' },
-        })
-      ).status,
-    ).toBe(303);
+    expect((await fileReport(reader, { type: 'post', key: slug })).status).toBe(303);
     const reports = await hub.deps.db.selectFrom('reports').select(['target_type', 'target_key']).execute();
     expect(reports).toEqual(
       expect.arrayContaining([
@@ -150,7 +145,7 @@ describe('reports', () => {
         { target_type: 'post', target_key: slug },
       ]),
     );
-    expect((await other.get(`/report?type=post&key=${draft.replace('/news/', '')}`)).status).toBe(404);
+    await expectNotReportable(other, { type: 'post', key: draft.replace('/news/', '') });
     // The queue's link to a reported comment leads to it on its post.
     const link = await editor.get(`/news/comments/${id}`);
     expect(link.location).toBe(`${published}#comment-${id}`);

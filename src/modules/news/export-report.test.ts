@@ -2,10 +2,11 @@
 // list as CSV and XLSX (read back by a strict parser), with drafts and scheduled posts in no export
 // until they are published; the report links of a post and a comment; single-line fields that
 // refuse control characters with a message (page and API); and "download my data".
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type TestClient, visibleText } from '../../../test/harness.ts';
+import { CONTROL_CHARACTER, expectFormRefused, ONE_LINE } from '../../../test/refusals.ts';
+import { reportFormOf, reportLinkOf } from '../../../test/reports.ts';
+import { csvDownload, csvRows, xlsxDownload } from '../../../test/spreadsheets.ts';
 import { api, newsHub, postCount, postForm, sendMultipart, writePost } from './test-helpers.ts';
 
 const slugOf = (location: string | null) => (location ?? '').replace('/news/', '');
@@ -45,18 +46,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** The CSV of `path`, parsed strictly: every row has as many cells as the header, quotes are exact. */
-async function csvRows(client: TestClient, path: string): Promise<Record<string, string>[]> {
-  const res = await client.get(path);
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-  expect(res.headers.get('content-disposition')).toContain('news.csv');
-  return parse(res.text, { bom: true, columns: true, relax_column_count: false, relax_quotes: false });
-}
+/** The news export of `path` as `client` gets it, read back strictly. */
+const newsCsv = async (client: TestClient, path: string) =>
+  (await csvDownload(client, path, 'news.csv')).rows;
 
 describe('exports of the list', () => {
   it('gives the filtered list as CSV, one row per published post, formulas neutralised', async () => {
-    const rows = await csvRows(hub.client(), '/news/export.csv?category=story');
+    const rows = await newsCsv(hub.client(), '/news/export.csv?category=story');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       title: "'=1+2 Lantern story",
@@ -74,40 +70,35 @@ describe('exports of the list', () => {
 
   it('gives titles in the reader’s language beside the original', async () => {
     const res = await hub.client().get('/news/export.csv?tag=silk', { 'accept-language': 'vi' });
-    const rows = parse(res.text, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = csvRows(res.text);
     const alpha = rows.find((r) => r.title === 'Alpha weavers meet');
     expect(alpha?.translated_title).toBe('Thợ dệt Alpha gặp nhau');
   });
 
   it('leaves drafts and scheduled posts out for everyone, their writers too, until they are published', async () => {
     for (const client of [hub.client(), owner, editor]) {
-      const titles = (await csvRows(client, '/news/export.csv')).map((r) => r.title);
+      const titles = (await newsCsv(client, '/news/export.csv')).map((r) => r.title);
       expect(titles).toContain('Alpha weavers meet');
       expect(titles).not.toContain('Gamma draft');
       expect(titles).not.toContain('Delta scheduled');
     }
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(Date.now() + 3 * 3600_000));
-    const rows = await csvRows(hub.client(), '/news/export.csv');
+    const rows = await newsCsv(hub.client(), '/news/export.csv');
     expect(rows.map((r) => r.page)).toContain(`http://hub.test/news/${scheduled}`);
     expect(rows.map((r) => r.title)).not.toContain('Gamma draft');
   });
 
   it('gives the whole list as an XLSX workbook', async () => {
-    const res = await hub.app.request('/news/export.xlsx');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toContain('news.xlsx');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await res.arrayBuffer());
-    const sheet = wb.worksheets[0];
-    expect(sheet?.name).toBe('News');
-    expect(sheet?.getRow(1).getCell(2).value).toBe('title');
+    const sheet = await xlsxDownload(hub.client(), '/news/export.xlsx', 'news.xlsx');
+    expect(sheet.name).toBe('News');
+    expect(sheet.getRow(1).getCell(2).value).toBe('title');
     const published = await hub.deps.db
       .selectFrom('posts')
       .select('id')
       .where('published_at', '<=', new Date().toISOString())
       .execute();
-    expect(sheet?.rowCount).toBe(published.length + 1);
+    expect(sheet.rowCount).toBe(published.length + 1);
   });
 });
 
@@ -127,10 +118,10 @@ describe('reporting', () => {
         .executeTakeFirstOrThrow()
     ).id;
     const page = await reader.get(`/news/${slug}`);
-    expect(page.text).toContain(`href="/report?type=post&amp;key=${slug}"`);
-    expect(page.text).toContain(`href="/report?type=post-comment&amp;key=${id}"`);
+    expect(page.text).toContain(reportLinkOf({ type: 'post', key: slug }));
+    expect(page.text).toContain(reportLinkOf({ type: 'post-comment', key: String(id) }));
     expect(visibleText(page.text)).toContain('Report this post');
-    const form = await reader.get(`/report?type=post&key=${slug}`);
+    const form = await reader.get(reportFormOf({ type: 'post', key: slug }));
     expect(form.status).toBe(200);
     expect(visibleText(form.text)).toContain('=1+2 Lantern story');
     // A draft's writer sees no report link on it.
@@ -147,10 +138,7 @@ describe('control characters', () => {
       body: 'A hub\u0000 opens',
       tags: 'kept tag',
     });
-    expect(res.status).toBe(422);
-    expect(visibleText(res.text)).toContain('Write this on one line, without tabs or control characters.');
-    expect(visibleText(res.text)).toContain('This text contains an invisible control character.');
-    expect(res.text).toContain('value="kept tag"');
+    expectFormRefused(res, [ONE_LINE, CONTROL_CHARACTER], ['value="kept tag"']);
     expect(await postCount(hub)).toBe(before);
   });
 

@@ -2,10 +2,16 @@
 // the filtered list as CSV and XLSX (read back by a strict parser), the filter panel, the report
 // link and form of a profile, single-line fields that refuse control characters with a message,
 // and "download my data" with the member's profile and claims.
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { visibleText } from '../../../test/harness.ts';
+import {
+  CONTROL_CHARACTER,
+  expectFormRefused,
+  expectOneLineError,
+  ONE_LINE,
+} from '../../../test/refusals.ts';
+import { expectNotReportable, expectReportable } from '../../../test/reports.ts';
+import { csvDownload, xlsxDownload } from '../../../test/spreadsheets.ts';
 import { createProfile, profileForm, seededPlatform } from './test-helpers.ts';
 
 const hub = await seededPlatform();
@@ -35,16 +41,7 @@ describe('the list', () => {
   it('gives the filtered list as CSV that a strict parser reads, one row per person', async () => {
     const list = await hub.client().get('/directory/people?country=CN&page=1');
     expect(list.text).toContain('href="/directory/people/export.xlsx?country=CN"');
-    const res = await hub.client().get('/directory/people/export.csv?country=CN');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('cache-control')).toBe('private, no-store');
-    const rows = parse(res.text, {
-      bom: true,
-      columns: true,
-      relax_column_count: false,
-      relax_quotes: false,
-    }) as Record<string, string>[];
+    const { rows } = await csvDownload(hub.client(), '/directory/people/export.csv?country=CN');
     expect(Object.keys(rows[0] ?? {})).toEqual([
       'name',
       'name_translit',
@@ -70,39 +67,29 @@ describe('the list', () => {
   });
 
   it('gives the whole list as an XLSX workbook with the CSV’s columns', async () => {
-    const res = await hub.app.request('/directory/people/export.xlsx');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toMatch(/creative-hub-people-[\d-]+\.xlsx/);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await res.arrayBuffer());
-    const sheet = wb.worksheets[0];
-    expect(sheet?.name).toBe('People');
-    expect(sheet?.getRow(1).getCell(1).value).toBe('name');
-    expect(sheet?.getRow(1).getCell(13).value).toBe('updated_at');
-    expect(sheet?.rowCount).toBe((await countPeople()) + 1);
+    const sheet = await xlsxDownload(
+      hub.client(),
+      '/directory/people/export.xlsx',
+      /creative-hub-people-[\d-]+\.xlsx/,
+    );
+    expect(sheet.name).toBe('People');
+    expect(sheet.getRow(1).getCell(1).value).toBe('name');
+    expect(sheet.getRow(1).getCell(13).value).toBe('updated_at');
+    expect(sheet.rowCount).toBe((await countPeople()) + 1);
   });
 });
 
 describe('reporting a profile', () => {
   it('links the profile to the report form, which files a report for the moderators', async () => {
-    const page = await hub.client().get('/directory/people/li-ming');
-    expect(page.text).toContain('href="/report?type=person&amp;key=li-ming"');
-    expect(visibleText(page.text)).toContain('Report a problem with this profile');
-
-    const { client: reader } = await hub.signedIn('member');
-    expect((await reader.get('/report?type=person&key=li-ming')).status).toBe(200);
-    const sent = await reader.request('/report', {
-      form: { type: 'person', key: 'li-ming', reason: 'incorrect', message: 'Wrong title.' },
+    const { reader, page } = await expectReportable(hub, {
+      page: '/directory/people/li-ming',
+      type: 'person',
+      key: 'li-ming',
+      message: 'Wrong title.',
     });
-    expect(sent.status).toBe(303);
-    const report = await hub.deps.db
-      .selectFrom('reports')
-      .selectAll()
-      .where('target_type', '=', 'person')
-      .executeTakeFirst();
-    expect(report?.target_key).toBe('li-ming');
+    expect(visibleText(page.text)).toContain('Report a problem with this profile');
     // A profile that does not exist cannot be reported.
-    expect((await reader.get('/report?type=person&key=no-such-person')).status).toBe(404);
+    await expectNotReportable(reader, { type: 'person', key: 'no-such-person' });
   });
 });
 
@@ -113,18 +100,14 @@ describe('control characters', () => {
     const res = await editor.request('/directory/people/new', {
       form: profileForm({ owner: 'none', name: 'Keo\nSophea', bio: 'Designs\u0000 ikat', title: 'Weaver' }),
     });
-    expect(res.status).toBe(422);
-    expect(visibleText(res.text)).toContain('Write this on one line, without tabs or control characters.');
-    expect(visibleText(res.text)).toContain('This text contains an invisible control character.');
-    expect(res.text).toContain('value="Weaver"');
+    expectFormRefused(res, [ONE_LINE, CONTROL_CHARACTER], ['value="Weaver"']);
     expect(await countPeople()).toBe(before);
 
     const api = await editor.request('/api/v1/people', {
       json: { owner: 'none', name: 'Keo Sophea', lang: 'en', phone: '+855\t12 345' },
       headers: { 'x-csrf-token': editor.csrfToken() },
     });
-    expect(api.status).toBe(422);
-    expect(JSON.parse(api.text).errors.phone).toContain('one line');
+    expectOneLineError(api, 'phone');
     expect(await countPeople()).toBe(before);
   });
 });

@@ -6,6 +6,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { visibleText } from '../../../../test/harness.ts';
+import { expectFormRefused } from '../../../../test/refusals.ts';
 import { count, demoPlatform, organiserOf, postMultipart, VIENTIANE } from './test-helpers.ts';
 
 const after = `/events/${VIENTIANE}/after`;
@@ -32,9 +33,7 @@ describe('outcomes and recommendations', () => {
   it('refuses a text that is too long, keeping it, and strangers', async () => {
     const long = 'x'.repeat(20_001);
     const res = await organiser.submit(after, after, { outcomes: long, recommendations: 'kept' });
-    expect(res.status).toBe(422);
-    expect(res.text).toContain('id="f-outcomes-error"');
-    expect(res.text).toContain('kept');
+    expectFormRefused(res, [], ['id="f-outcomes-error"', 'kept']);
     const { client: stranger } = await hub.signedIn();
     expect((await stranger.get(after)).status).toBe(403);
     expect((await stranger.request(after, { form: { outcomes: 'mine now' } })).status).toBe(403);
@@ -65,9 +64,7 @@ describe('documents and presentations', () => {
       document: 'no-such-law',
       role: 'document',
     });
-    expect(res.status).toBe(422);
-    expect(res.text).toContain('id="f-document-error"');
-    expect(res.text).toContain('value="no-such-law"');
+    expectFormRefused(res, [], ['id="f-document-error"', 'value="no-such-law"']);
     const bad = await organiser.submit(after, `/events/${VIENTIANE}/documents`, {
       document: 'convention-2005',
       role: 'poster',
