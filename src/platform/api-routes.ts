@@ -17,6 +17,15 @@ import {
 } from './api.ts';
 import type { AppEnv } from './context.ts';
 
+/** What a route for the signed-in says (its security) and does: 401 for a visitor, before anything else. */
+export const forSignedIn = { security: signedIn, middleware: [requireSignedIn] };
+
+/** The same for a route with a JSON body, which also answers 415 to any other body before reading it. */
+export const forSignedInWithJson = {
+  security: signedIn,
+  middleware: [requireSignedIn, requireJson],
+};
+
 /** The `{id}` of a record's path: a whole number from 1. */
 export const idParam = z.object({ id: z.coerce.number().int().min(1).openapi({ example: 1 }) });
 
@@ -99,7 +108,7 @@ export function recordRoutes<P extends z.ZodObject, Parent extends z.ZodObject =
         body,
         response,
         also = [],
-        middleware = [requireSignedIn, requireJson],
+        middleware = forSignedInWithJson.middleware,
       }: Answer & { body: B; middleware?: MiddlewareHandler<AppEnv>[] },
     ) =>
       createRoute({
@@ -109,7 +118,7 @@ export function recordRoutes<P extends z.ZodObject, Parent extends z.ZodObject =
         summary,
         security: signedIn,
         middleware,
-        request: { ...(parent ? { params: parent } : {}), body: jsonBody(body) },
+        request: { params: parent as Parent, body: jsonBody(body) },
         responses: {
           201: jsonResponse(record, response),
           ...problemsOf(401, 403, 415, 422, ...(parent ? [404 as const] : []), ...also),
@@ -123,8 +132,7 @@ export function recordRoutes<P extends z.ZodObject, Parent extends z.ZodObject =
         path: recordPath,
         tags,
         summary,
-        security: signedIn,
-        middleware: [requireSignedIn, requireJson] as const,
+        ...forSignedInWithJson,
         request: { params, body: jsonBody(body) },
         responses: { 200: jsonResponse(record, response), ...problemsOf(401, 403, 404, 415, 422, ...also) },
       }),
@@ -136,8 +144,7 @@ export function recordRoutes<P extends z.ZodObject, Parent extends z.ZodObject =
         path: recordPath,
         tags,
         summary,
-        security: signedIn,
-        middleware: [requireSignedIn] as const,
+        ...forSignedIn,
         request: { params },
         responses: { 204: { description: response }, ...problemsOf(401, 403, 404, ...also) },
       }),

@@ -3,7 +3,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { User } from '../../db/schema.ts';
 import { actingUser, actionContext } from '../../platform/actions.ts';
-import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
+import { apiRouter, jsonBody, jsonResponse, problemsOf } from '../../platform/api.ts';
+import { forSignedIn } from '../../platform/api-routes.ts';
 import { parseInput } from '../../platform/http/forms.ts';
 import { updateProfile } from './actions/account.ts';
 import { accountUpdateSchema, inputOf, profileFieldsOf, profileSchema } from './schemas.ts';
@@ -39,12 +40,8 @@ const getMe = createRoute({
   path: '/me',
   tags: ['Account'],
   summary: 'The signed-in account',
-  security: signedIn,
-  middleware: [requireSignedIn] as const,
-  responses: {
-    200: { description: 'The account', content: { 'application/json': { schema: AccountSchema } } },
-    401: problems[401],
-  },
+  ...forSignedIn,
+  responses: { 200: jsonResponse(AccountSchema, 'The account'), ...problemsOf(401) },
 });
 
 const patchMe = createRoute({
@@ -52,20 +49,9 @@ const patchMe = createRoute({
   path: '/me',
   tags: ['Account'],
   summary: 'Change the name, language or time zone of the signed-in account',
-  security: signedIn,
-  middleware: [requireSignedIn] as const,
-  request: {
-    body: {
-      required: true,
-      content: { 'application/json': { schema: accountUpdateSchema.openapi('AccountUpdate') } },
-    },
-  },
-  responses: {
-    200: { description: 'The updated account', content: { 'application/json': { schema: AccountSchema } } },
-    401: problems[401],
-    403: problems[403],
-    422: problems[422],
-  },
+  ...forSignedIn,
+  request: { body: jsonBody(accountUpdateSchema.openapi('AccountUpdate')) },
+  responses: { 200: jsonResponse(AccountSchema, 'The updated account'), ...problemsOf(401, 403, 422) },
 });
 
 export function accountApi() {

@@ -3,7 +3,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../db/schema.ts';
 import { actionContext, ensure } from '../../platform/actions.ts';
-import { apiRouter, problems, requireSignedIn, signedIn } from '../../platform/api.ts';
+import { apiRouter, jsonBody, jsonResponse, listPage, problemsOf } from '../../platform/api.ts';
+import { forSignedIn } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { AccountSchema, toAccount } from '../accounts/index.ts';
@@ -20,8 +21,7 @@ const listRoute = createRoute({
   path: '/users',
   tags: ['Administration'],
   summary: 'List accounts (admins only)',
-  security: signedIn,
-  middleware: [requireSignedIn] as const,
+  ...forSignedIn,
   request: {
     query: z.object({
       q: z.string().max(100).optional().openapi({ description: 'Part of a name or email' }),
@@ -31,19 +31,7 @@ const listRoute = createRoute({
       pageSize: z.coerce.number().int().min(1).max(100).default(25),
     }),
   },
-  responses: {
-    200: {
-      description: 'A page of accounts',
-      content: {
-        'application/json': {
-          schema: z.object({ total: z.number().int(), page: z.number().int(), items: z.array(UserSchema) }),
-        },
-      },
-    },
-    401: problems[401],
-    403: problems[403],
-    422: problems[422],
-  },
+  responses: { 200: jsonResponse(listPage(UserSchema), 'A page of accounts'), ...problemsOf(401, 403, 422) },
 });
 
 const updateRoute = createRoute({
@@ -51,22 +39,14 @@ const updateRoute = createRoute({
   path: '/users/{id}',
   tags: ['Administration'],
   summary: 'Change the role of an account or disable it (admins only)',
-  security: signedIn,
-  middleware: [requireSignedIn] as const,
+  ...forSignedIn,
   request: {
     params: z.object({ id: z.coerce.number().int().min(1) }),
-    body: {
-      required: true,
-      content: { 'application/json': { schema: userUpdateSchema.openapi('UserUpdate') } },
-    },
+    body: jsonBody(userUpdateSchema.openapi('UserUpdate')),
   },
   responses: {
-    200: { description: 'The updated account', content: { 'application/json': { schema: UserSchema } } },
-    401: problems[401],
-    403: problems[403],
-    404: problems[404],
-    409: problems[409],
-    422: problems[422],
+    200: jsonResponse(UserSchema, 'The updated account'),
+    ...problemsOf(401, 403, 404, 409, 422),
   },
 });
 

@@ -1,6 +1,6 @@
 // /api/v1/search and /api/v1/search/suggest: the same search as the page (listing.ts), as JSON.
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiRouter, problems } from '../../platform/api.ts';
+import { apiRouter, jsonResponse, problemsOf } from '../../platform/api.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { MAX_QUERY_LENGTH, suggest } from '../../search/index.ts';
 import { viewerOf } from './access.ts';
@@ -62,12 +62,8 @@ const searchRoute = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: 'Results, facet counts and the next cursor',
-      content: { 'application/json': { schema: SearchResultSchema } },
-    },
-    401: problems[401],
-    422: problems[422],
+    200: jsonResponse(SearchResultSchema, 'Results, facet counts and the next cursor'),
+    ...problemsOf(401, 422),
   },
 });
 
@@ -80,16 +76,12 @@ const suggestRoute = createRoute({
     query: z.object({ q: z.string().optional().openapi({ description: 'What has been typed so far' }) }),
   },
   responses: {
-    200: {
-      description: 'Up to 8 titles',
-      content: {
-        'application/json': {
-          schema: z.object({
-            suggestions: z.array(z.object({ title: z.string(), url: z.string(), type: z.string() })),
-          }),
-        },
-      },
-    },
+    200: jsonResponse(
+      z.object({
+        suggestions: z.array(z.object({ title: z.string(), url: z.string(), type: z.string() })),
+      }),
+      'Up to 8 titles',
+    ),
   },
 });
 

@@ -4,7 +4,8 @@
 // are in feedback-api.ts.
 import { createRoute, z } from '@hono/zod-openapi';
 import { actionContext } from '../../../platform/actions.ts';
-import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../../platform/api.ts';
+import { apiRouter, jsonBody, jsonResponse, listPage, problemsOf } from '../../../platform/api.ts';
+import { forSignedIn, forSignedInWithJson, recordRoutes, slugParam } from '../../../platform/api-routes.ts';
 import type { AppDeps } from '../../../platform/context.ts';
 import { parseInput, readJson } from '../../../platform/http/forms.ts';
 import { linksOf, loadEvent, loadManagedEvent, loadRosterRow, type RosterRow, refuse } from './access.ts';
@@ -67,16 +68,16 @@ const FiguresSchema = z
   })
   .openapi('EventKeyFigures');
 
-const slugParam = z.object({ slug: z.string().max(120) });
-const idParams = slugParam.extend({ id: z.coerce.number().int().min(1) });
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
+/** The event's `{slug}`. */
+const eventParam = slugParam();
+const participants = recordRoutes({
+  path: '/events/{slug}/participants',
+  tags: [TAG],
+  parent: eventParam,
+  params: eventParam.extend({ id: z.coerce.number().int().min(1) }),
+  record: ParticipantSchema,
 });
-const body = <S extends z.ZodType>(schema: S) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-const writeProblems = { 401: problems[401], 403: problems[403], 404: problems[404], 422: problems[422] };
+const organiserProblems = problemsOf(401, 403, 404, 422);
 
 function participantJson(r: RosterRow) {
   return {
@@ -103,72 +104,43 @@ const routes = {
     path: '/events/{slug}/participants',
     tags: [TAG],
     summary: 'The roster (the event’s organisers), gender per person included',
-    security: signedIn,
-    middleware: [requireSignedIn] as const,
+    ...forSignedIn,
     request: {
-      params: slugParam,
+      params: eventParam,
       query: z.object({
         page: z.coerce.number().int().min(1).default(1),
         pageSize: z.coerce.number().int().min(1).max(500).default(100),
       }),
     },
     responses: {
-      200: json(
-        z.object({ total: z.number().int(), page: z.number().int(), items: z.array(ParticipantSchema) }),
-        'A page of the roster',
-      ),
-      ...writeProblems,
+      200: jsonResponse(listPage(ParticipantSchema), 'A page of the roster'),
+      ...organiserProblems,
     },
   }),
-  add: createRoute({
-    method: 'post',
-    path: '/events/{slug}/participants',
-    tags: [TAG],
-    summary: 'Add a participant who did not apply through the platform (organisers)',
-    security: signedIn,
-    middleware: [requireSignedIn, requireJson] as const,
-    request: { params: slugParam, ...body(ParticipantInputDoc) },
-    responses: { 201: json(ParticipantSchema, 'The new row'), ...writeProblems, 415: problems[415] },
+  add: participants.create('Add a participant who did not apply through the platform (organisers)', {
+    body: ParticipantInputDoc,
+    response: 'The new row',
   }),
-  update: createRoute({
-    method: 'patch',
-    path: '/events/{slug}/participants/{id}',
-    tags: [TAG],
-    summary:
-      'Change a participant the organisers entered (an accepted application is changed through it: 409)',
-    security: signedIn,
-    middleware: [requireSignedIn, requireJson] as const,
-    request: { params: idParams, ...body(participantInput.partial()) },
-    responses: {
-      200: json(ParticipantSchema, 'The row'),
-      ...writeProblems,
-      409: problems[409],
-      415: problems[415],
-    },
-  }),
-  remove: createRoute({
-    method: 'delete',
-    path: '/events/{slug}/participants/{id}',
-    tags: [TAG],
-    summary: 'Remove a participant the organisers entered',
-    security: signedIn,
-    middleware: [requireSignedIn] as const,
-    request: { params: idParams },
-    responses: { 204: { description: 'Removed' }, ...writeProblems, 409: problems[409] },
+  update: participants.update(
+    'Change a participant the organisers entered (an accepted application is changed through it: 409)',
+    { body: participantInput.partial(), response: 'The row', also: [409] },
+  ),
+  remove: participants.delete('Remove a participant the organisers entered', {
+    response: 'Removed',
+    also: [422, 409],
   }),
   checkin: createRoute({
     method: 'put',
     path: '/events/{slug}/checkins/{date}',
     tags: [TAG],
     summary: 'Who was there on one day of the event (organisers): exactly the participants listed',
-    security: signedIn,
-    middleware: [requireSignedIn, requireJson] as const,
+    ...forSignedInWithJson,
     request: {
-      params: slugParam.extend({ date: z.string().openapi({ example: '2024-09-10' }) }),
-      ...body(checkinBodySchema),
+      params: eventParam.extend({ date: z.string().openapi({ example: '2024-09-10' }) }),
+      body: jsonBody(checkinBodySchema),
     },
     responses: {
-      200: json(
+      200: jsonResponse(
         z.object({
           date: z.string(),
           present: z.number().int(),
@@ -177,8 +149,8 @@ const routes = {
         }),
         'Saved',
       ),
-      ...writeProblems,
-      415: problems[415],
+      ...organiserProblems,
+      ...problemsOf(415),
     },
   }),
   report: createRoute({
@@ -186,13 +158,8 @@ const routes = {
     path: '/events/{slug}/report',
     tags: [TAG],
     summary: 'The key figures from the roster (everyone once the event is held; its organisers before)',
-    request: { params: slugParam },
-    responses: {
-      200: json(FiguresSchema, 'The figures'),
-      401: problems[401],
-      403: problems[403],
-      404: problems[404],
-    },
+    request: { params: eventParam },
+    responses: { 200: jsonResponse(FiguresSchema, 'The figures'), ...problemsOf(401, 403, 404) },
   }),
 };
 

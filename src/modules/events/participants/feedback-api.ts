@@ -2,7 +2,8 @@
 // the same questions, rules and checks as the feedback pages (tag "Event participants").
 import { createRoute, z } from '@hono/zod-openapi';
 import { actionContext } from '../../../platform/actions.ts';
-import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../../platform/api.ts';
+import { apiRouter, jsonBody, jsonResponse, problemsOf } from '../../../platform/api.ts';
+import { forSignedInWithJson, slugParam } from '../../../platform/api-routes.ts';
 import type { AppDeps } from '../../../platform/context.ts';
 import { loadEvent, refuse } from './access.ts';
 import { sendFeedback } from './actions/feedback.ts';
@@ -29,19 +30,11 @@ const FeedbackSummarySchema = z
   })
   .openapi('EventFeedbackSummary');
 
-const slugParam = z.object({ slug: z.string().max(120) });
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = (schema: z.ZodType) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
+/** The event's `{slug}`. */
+const eventParam = slugParam();
 /** The API's answers by question id, as the form's fields (q<id>): the schema and its messages name them so. */
 const answerFields = (answers: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(answers).map(([id, v]) => [`${FEEDBACK_NAMING.prefix}${id}`, v]));
-
-const writeProblems = { 401: problems[401], 403: problems[403], 404: problems[404], 422: problems[422] };
 
 const routes = {
   summary: createRoute({
@@ -49,24 +42,18 @@ const routes = {
     path: '/events/{slug}/feedback',
     tags: [TAG],
     summary: 'The summary of the feedback (organisers; everyone who sees the report when they chose so)',
-    request: { params: slugParam },
-    responses: {
-      200: json(FeedbackSummarySchema, 'The summary'),
-      401: problems[401],
-      403: problems[403],
-      404: problems[404],
-    },
+    request: { params: eventParam },
+    responses: { 200: jsonResponse(FeedbackSummarySchema, 'The summary'), ...problemsOf(401, 403, 404) },
   }),
   answer: createRoute({
     method: 'post',
     path: '/events/{slug}/feedback',
     tags: [TAG],
     summary: 'Send one’s feedback, once (the people on the roster, from the event’s last day)',
-    security: signedIn,
-    middleware: [requireSignedIn, requireJson] as const,
+    ...forSignedInWithJson,
     request: {
-      params: slugParam,
-      ...body(
+      params: eventParam,
+      body: jsonBody(
         z
           .object({
             answers: z.record(z.string(), z.unknown()).openapi({
@@ -77,7 +64,7 @@ const routes = {
           .openapi({ example: { answers: { '12': 4, '13': 'Yes', '14': 'More time for questions' } } }),
       ),
     },
-    responses: { 201: { description: 'Saved' }, ...writeProblems, 409: problems[409], 415: problems[415] },
+    responses: { 201: { description: 'Saved' }, ...problemsOf(401, 403, 404, 409, 415, 422) },
   }),
 };
 
@@ -107,8 +94,7 @@ export function feedbackApi(deps: AppDeps) {
     })
     .openapi(routes.answer, async (c) => {
       const { event } = await loadEvent(db, c, c.req.valid('param').slug);
-      // The body was checked against the route's schema: `answers` is an object.
-      const { answers } = c.req.valid('json') as { answers: Record<string, unknown> };
+      const { answers } = c.req.valid('json');
       await sendFeedback(actionContext(c), event, answerFields(answers));
       return c.body(null, 201);
     });

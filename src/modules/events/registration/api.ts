@@ -4,7 +4,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actionContext } from '../../../platform/actions.ts';
-import { apiRouter, problems, requireJson, requireSignedIn, signedIn } from '../../../platform/api.ts';
+import { apiRouter, jsonBody, jsonResponse, problemsOf } from '../../../platform/api.ts';
+import { forSignedIn, forSignedInWithJson, pagedQuery, slugParam } from '../../../platform/api-routes.ts';
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
@@ -23,36 +24,31 @@ import { REGISTRATION_STATUSES } from './vocab.ts';
 
 type C = Context<AppEnv>;
 
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const slugParam = z.object({ slug: z.string().max(120) });
-const idParams = slugParam.extend({ id: z.coerce.number().int().positive() });
+const idParams = slugParam().extend({ id: z.coerce.number().int().positive() });
 /** Every route here is about applications, for someone signed in. */
-const ABOUT = { tags: ['Applications'], security: signedIn };
-const reviewerProblems = { 401: problems[401], 403: problems[403], 404: problems[404] };
+const ABOUT = { tags: ['Applications'], ...forSignedIn };
+const reviewerProblems = problemsOf(401, 403, 404);
 
 const listRoute = createRoute({
   method: 'get',
   path: '/events/{slug}/applications',
   ...ABOUT,
   summary: 'The applications of an event (its organisers and reviewers), with the balance of the selection',
-  middleware: [requireSignedIn] as const,
   request: {
-    params: slugParam,
-    query: z.object({
-      status: z
-        .string()
-        .optional()
-        .openapi({ description: 'submitted, accepted, waitlisted, declined or withdrawn' }),
-      sort: z.enum(SORTS).optional(),
-      page: z.string().optional(),
-      pageSize: z.coerce.number().int().min(1).max(100).default(25),
-    }),
+    params: slugParam(),
+    query: pagedQuery(
+      {
+        status: z
+          .string()
+          .optional()
+          .openapi({ description: 'submitted, accepted, waitlisted, declined or withdrawn' }),
+        sort: z.enum(SORTS).optional(),
+      },
+      25,
+    ),
   },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({
         total: z.number().int(),
         page: z.number().int(),
@@ -69,31 +65,23 @@ const readRoute = createRoute({
   path: '/events/{slug}/applications/{id}',
   ...ABOUT,
   summary: 'One application with its answers and reviews (the event’s organisers and reviewers)',
-  middleware: [requireSignedIn] as const,
   request: { params: idParams },
-  responses: { 200: json(ApplicationSchema, 'The application'), ...reviewerProblems },
+  responses: { 200: jsonResponse(ApplicationSchema, 'The application'), ...reviewerProblems },
 });
 const decideRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/applications/{id}/decision',
   ...ABOUT,
   summary: 'Record a decision: accepted, waitlisted or declined (the applicant is mailed)',
-  middleware: [requireSignedIn, requireJson] as const,
+  ...forSignedInWithJson,
   request: {
     params: idParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': { schema: decisionSchema.openapi('Decision') },
-      },
-    },
+    body: jsonBody(decisionSchema.openapi('Decision')),
   },
   responses: {
-    200: json(ApplicationSchema, 'The application as decided'),
+    200: jsonResponse(ApplicationSchema, 'The application as decided'),
     ...reviewerProblems,
-    409: problems[409],
-    415: problems[415],
-    422: problems[422],
+    ...problemsOf(409, 415, 422),
   },
 });
 const mineRoute = createRoute({
@@ -101,9 +89,8 @@ const mineRoute = createRoute({
   path: '/me/applications',
   ...ABOUT,
   summary: 'The signed-in account’s registrations and applications',
-  middleware: [requireSignedIn] as const,
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({
         items: z.array(
           z.object({
@@ -123,7 +110,7 @@ const mineRoute = createRoute({
       }),
       'The account’s applications, latest events first',
     ),
-    401: problems[401],
+    ...problemsOf(401),
   },
 });
 const ownParams = z.object({ id: z.coerce.number().int().positive() });
@@ -132,22 +119,18 @@ const ownRoute = createRoute({
   path: '/me/applications/{id}',
   ...ABOUT,
   summary: 'One of the signed-in account’s applications',
-  middleware: [requireSignedIn] as const,
   request: { params: ownParams },
-  responses: { 200: json(ApplicationSchema, 'The application'), 401: problems[401], 404: problems[404] },
+  responses: { 200: jsonResponse(ApplicationSchema, 'The application'), ...problemsOf(401, 404) },
 });
 const withdrawRoute = createRoute({
   method: 'post',
   path: '/me/applications/{id}/withdraw',
   ...ABOUT,
   summary: 'Withdraw one of the signed-in account’s applications (until the event starts)',
-  middleware: [requireSignedIn] as const,
   request: { params: ownParams },
   responses: {
-    200: json(ApplicationSchema, 'The withdrawn application'),
-    401: problems[401],
-    404: problems[404],
-    409: problems[409],
+    200: jsonResponse(ApplicationSchema, 'The withdrawn application'),
+    ...problemsOf(401, 404, 409),
   },
 });
 
