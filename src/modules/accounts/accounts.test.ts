@@ -1,6 +1,7 @@
 // Account flows through the whole app (app.request), on SQLite or PostgreSQL, with mail going over
 // SMTP to a real peer.
 import { describe, expect, it } from 'vitest';
+import { auditEntries } from '../../../test/audit.ts';
 import {
   BASE_URL,
   createTestPlatform,
@@ -442,12 +443,7 @@ describe('the account page', () => {
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow();
     expect(row.email).toBe(newEmail);
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('action', '=', 'user.email_changed')
-      .execute();
-    expect(audit.some((a) => a.subject_id === String(user.id))).toBe(true);
+    expect(await auditEntries(hub, { action: 'user.email_changed', subjectId: user.id })).not.toEqual([]);
   });
 
   it('does not move an account onto an address another account took meanwhile', async () => {

@@ -2,6 +2,7 @@
 // with control characters refused with a message (page and API), the audit entries of the actions
 // (who acted, and that the API did), and "download my data" gathering every module's part.
 import { describe, expect, it } from 'vitest';
+import { auditEntries } from '../../../test/audit.ts';
 import { PASSWORD, platformForFile, type TestClient } from '../../../test/harness.ts';
 import { expectFormRefused, ONE_LINE } from '../../../test/refusals.ts';
 import type { HubModule } from '../../platform/context.ts';
@@ -19,13 +20,7 @@ const patchMe = (client: TestClient, json: Record<string, unknown>) =>
   client.request('/api/v1/me', { method: 'PATCH', json, headers: { 'x-csrf-token': client.csrfToken() } });
 
 const auditOf = (userId: number, action: string) =>
-  hub.deps.db
-    .selectFrom('audit_log')
-    .selectAll()
-    .where('subject_type', '=', 'user')
-    .where('subject_id', '=', String(userId))
-    .where('action', '=', action)
-    .execute();
+  auditEntries(hub, { subjectType: 'user', subjectId: userId, action });
 
 describe('names with control characters', () => {
   it('are refused on the registration form with a message, the rest kept', async () => {
@@ -74,7 +69,7 @@ describe('the audit entries of the actions', () => {
     });
     const [entry] = await auditOf(user.id, 'user.renamed');
     expect(entry?.actor_id).toBe(user.id);
-    expect(JSON.parse(entry?.details ?? '{}')).toMatchObject({ to: 'Renamed by script', via: 'api' });
+    expect(entry?.details).toMatchObject({ to: 'Renamed by script', via: 'api' });
     // null clears the language; the form's own rules apply to what is sent.
     const cleared = await patchMe(client, { locale: null });
     expect(JSON.parse(cleared.text)).toMatchObject({ locale: null, timeZone: 'Asia/Phnom_Penh' });

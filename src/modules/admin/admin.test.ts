@@ -1,6 +1,7 @@
 // Administration: who may see it, role changes with their audit trail, disabling accounts, the
 // audit log page, and the same operations through /api/v1/users.
 import { describe, expect, it } from 'vitest';
+import { auditActions, lastAuditEntry } from '../../../test/audit.ts';
 import { createTestPlatform, PASSWORD, platformForFile, visibleText } from '../../../test/harness.ts';
 import { createApiToken } from '../../platform/auth.ts';
 
@@ -9,12 +10,7 @@ const { user: admin, client: adminClient } = await hub.signedIn('admin', { name:
 
 /** The audit entry of the (one) role change of an account. */
 const roleChangeOf = (userId: number) =>
-  hub.deps.db
-    .selectFrom('audit_log')
-    .selectAll()
-    .where('action', '=', 'user.role_changed')
-    .where('subject_id', '=', String(userId))
-    .executeTakeFirstOrThrow();
+  lastAuditEntry(hub, { action: 'user.role_changed', subjectId: userId });
 
 describe('access to the administration', () => {
   it('sends visitors to the login page and refuses members, editors and moderators', async () => {
@@ -70,7 +66,7 @@ describe('roles', () => {
     expect(row.role).toBe('editor');
     const entry = await roleChangeOf(user.id);
     expect(entry.actor_id).toBe(admin.id);
-    expect(JSON.parse(entry.details ?? '{}')).toEqual({ from: 'member', to: 'editor' });
+    expect(entry.details).toEqual({ from: 'member', to: 'editor' });
     expect(entry.ip).toBe(adminClient.ip);
     expect(entry.request_id).toBeTruthy();
 
@@ -113,13 +109,9 @@ describe('disabling accounts', () => {
     expect(
       (await hub.client().submit('/login', '/login', { email: user.email, password: PASSWORD })).status,
     ).toBe(303);
-    const actions = await hub.deps.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('subject_id', '=', String(user.id))
-      .orderBy('id')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['user.disabled', 'user.enabled']));
+    expect(await auditActions(hub, { subjectId: user.id })).toEqual(
+      expect.arrayContaining(['user.disabled', 'user.enabled']),
+    );
   });
 
   it('does not let an admin disable their own account', async () => {
@@ -154,7 +146,7 @@ describe('/api/v1/users', () => {
     // The same action as the page's, with the same audit entry, marked as done through the API.
     const entry = await roleChangeOf(user.id);
     expect(entry.actor_id).toBe(admin.id);
-    expect(JSON.parse(entry.details ?? '{}')).toEqual({ from: 'member', to: 'moderator', via: 'api' });
+    expect(entry.details).toEqual({ from: 'member', to: 'moderator', via: 'api' });
 
     const invalid = await api.request(`/api/v1/users/${user.id}`, {
       method: 'PATCH',

@@ -3,7 +3,7 @@
 // administrators only.
 import { describe, expect, it } from 'vitest';
 import { platformForFile } from '../../../test/harness.ts';
-import { csvRows, firstSheet } from '../../../test/spreadsheets.ts';
+import { csvDownload, csvRows, xlsxDownload } from '../../../test/spreadsheets.ts';
 
 const hub = await platformForFile();
 const {
@@ -24,12 +24,7 @@ describe('the account list', () => {
   });
 
   it('exports the filtered accounts as CSV, formulas neutralised', async () => {
-    const res = await admin.get('/admin/users/export.csv?role=editor');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toContain('accounts.csv');
-    expect(res.headers.get('cache-control')).toBe('private, no-store');
-    const rows = csvRows(res.text);
+    const { rows } = await csvDownload(admin, '/admin/users/export.csv?role=editor', 'accounts.csv');
     expect(rows.map((r) => r.email)).toEqual(['sothea.export@example.org']);
     expect(rows[0]).toMatchObject({ name: 'Sothea Chan', role: 'editor', status: 'active' });
 
@@ -41,11 +36,7 @@ describe('the account list', () => {
   });
 
   it('exports the whole list as an XLSX workbook', async () => {
-    const res = await hub.app.request('/admin/users/export.xlsx?status=unverified', {
-      headers: { cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
-    expect(res.status).toBe(200);
-    const sheet = await firstSheet(await res.arrayBuffer());
+    const sheet = await xlsxDownload(admin, '/admin/users/export.xlsx?status=unverified');
     expect(sheet.name).toBe('Accounts');
     expect(sheet.getRow(1).getCell(3).value).toBe('email');
     expect(sheet.rowCount).toBe(2);
@@ -65,9 +56,11 @@ describe('the audit log', () => {
       `href="/admin/audit/export.csv?action=user.role_changed&amp;subject_id=${target.id}"`,
     );
 
-    const res = await admin.get(`/admin/audit/export.csv?action=user.role_changed&subject_id=${target.id}`);
-    expect(res.headers.get('content-disposition')).toContain('audit-log.csv');
-    const rows = csvRows(res.text);
+    const { rows } = await csvDownload(
+      admin,
+      `/admin/audit/export.csv?action=user.role_changed&subject_id=${target.id}`,
+      'audit-log.csv',
+    );
     expect(rows.map((r) => JSON.parse(r.details ?? '{}').to)).toEqual(['editor', 'moderator']);
     expect(rows[0]).toMatchObject({ actor_id: String(adminId), actor_name: 'Export Admin', ip: admin.ip });
   });

@@ -2,6 +2,7 @@
 // are accepted, resized and served as WebP; anything else is refused with nothing saved.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { auditEntries } from '../../../test/audit.ts';
 import { platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
 import { expectImageRefusals, expectServedImage, oversized, picture } from '../../../test/images.ts';
 import { createOrganisation, uploadFile } from './test-fixtures.ts';
@@ -55,12 +56,7 @@ describe('accepted logos', () => {
       .where('organisations.slug', '=', slug)
       .execute();
     expect(history.some((h) => 'logo' in JSON.parse(h.changes))).toBe(true);
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'organisation.logo_updated')
-      .execute();
-    expect(audit).toHaveLength(1);
+    expect(await auditEntries(hub, { action: 'organisation.logo_updated' })).toHaveLength(1);
   });
 
   it('takes a JPEG, drops its metadata, and never enlarges a small image', async () => {
@@ -165,11 +161,6 @@ describe('removing', () => {
     expect((await hub.app.request(`/directory/${slug}/logo.webp`)).status).toBe(404);
     const profile = await hub.client().get(`/directory/${slug}`);
     expect(profile.text).not.toContain('/logo.webp');
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'organisation.logo_removed')
-      .execute();
-    expect(audit).toHaveLength(1);
+    expect(await auditEntries(hub, { action: 'organisation.logo_removed' })).toHaveLength(1);
   });
 });

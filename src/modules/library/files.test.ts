@@ -2,6 +2,7 @@
 // uploaded through the files page, found by words only inside it, downloaded with its headers;
 // new versions, removal, unpublished documents; and every refusal, which leaves nothing behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastAuditEntry } from '../../../test/audit.ts';
 import {
   createTestPlatform,
   type TestClient,
@@ -70,13 +71,8 @@ describe('a file on a published document', () => {
     expect(after.versions).toBe(before.versions + 1);
     expect(after.audit).toBe(before.audit + 1);
     expect(after.stored.length).toBe(before.stored.length + 1);
-    const entry = await hub.deps.db
-      .selectFrom('audit_log')
-      .select(['action', 'details'])
-      .where('action', '=', 'document.file_added')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(JSON.parse(entry.details ?? '{}')).toMatchObject({ slug, lang: 'lo', mime: 'application/pdf' });
+    const entry = await lastAuditEntry(hub, { action: 'document.file_added' });
+    expect(entry.details).toMatchObject({ slug, lang: 'lo', mime: 'application/pdf' });
 
     const page = await hub.client().get(`/library/${slug}`);
     const text = visibleText(page.text);
@@ -208,12 +204,8 @@ describe('a file on a published document', () => {
     page = await hub.client().get(`/library/${slug}`);
     expect(downloadLinks(page.text)).toHaveLength(2);
     expect(visibleText(page.text)).not.toContain('Annex');
-    const entry = await hub.deps.db
-      .selectFrom('audit_log')
-      .select('details')
-      .where('action', '=', 'document.file_removed')
-      .executeTakeFirstOrThrow();
-    expect(JSON.parse(entry.details ?? '{}')).toMatchObject({ slug, label: 'Annex' });
+    const entry = await lastAuditEntry(hub, { action: 'document.file_removed' });
+    expect(entry.details).toMatchObject({ slug, label: 'Annex' });
     // The removed file's words are no longer found; its download is gone.
     expect(await librarySlugsFor(null, THAI)).toEqual([]);
     expect((await hub.app.request(`/library/${slug}/files/${annexId}`)).status).toBe(404);

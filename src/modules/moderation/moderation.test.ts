@@ -1,6 +1,7 @@
 // Reports and the moderation queue through the whole app, on SQLite or PostgreSQL, with the
 // directory's demo organisations as the records reported and approved.
 import { describe, expect, it } from 'vitest';
+import { auditEntries } from '../../../test/audit.ts';
 import { platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
 import { expectFormRefused } from '../../../test/refusals.ts';
 import { fileReport, reportLinkOf, reportsOn as reportsOnRecord } from '../../../test/reports.ts';
@@ -175,13 +176,10 @@ describe('the moderation queue', () => {
     const unknown = await client.request('/moderation/reports/999999', { form: { status: 'dismissed' } });
     expect(unknown.status).toBe(404);
 
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select(['action', 'actor_id'])
-      .where('subject_type', '=', 'report')
-      .where('subject_id', '=', String(filed!.id))
-      .execute();
-    expect(audit).toEqual([{ action: 'report.resolved', actor_id: moderator.id }]);
+    const audit = await auditEntries(hub, { subjectType: 'report', subjectId: filed!.id });
+    expect(audit.map(({ action, actor_id }) => ({ action, actor_id }))).toEqual([
+      { action: 'report.resolved', actor_id: moderator.id },
+    ]);
   });
 
   it('lets admins switch approval on; organisations added by members then wait for a moderator', async () => {

@@ -1,6 +1,7 @@
 // The report form is the same for every kind of record any module declares (a Reportable): through
 // the whole app on SQLite or PostgreSQL, with a module made for the test beside the real ones.
 import { describe, expect, it } from 'vitest';
+import { lastAuditEntry } from '../../../test/audit.ts';
 import { platformForFile } from '../../../test/harness.ts';
 import { CONTROL_CHARACTER, expectFormRefused } from '../../../test/refusals.ts';
 import { fileReport } from '../../../test/reports.ts';
@@ -30,13 +31,7 @@ const poetry: HubModule = {
 const hub = await platformForFile({ extraModules: [poetry] });
 
 /** The audit entry of `action` by the account `actorId`. */
-const auditBy = (actorId: number, action: string) =>
-  hub.deps.db
-    .selectFrom('audit_log')
-    .selectAll()
-    .where('action', '=', action)
-    .where('actor_id', '=', actorId)
-    .executeTakeFirstOrThrow();
+const auditBy = (actorId: number, action: string) => lastAuditEntry(hub, { action, actorId });
 
 describe('reporting any module’s records', () => {
   it('files a report on a record of a module the moderation module knows nothing of', async () => {
@@ -51,7 +46,7 @@ describe('reporting any module’s records', () => {
     expect(sent.location).toBe('/poems/river-song');
     const entry = await auditBy(user.id, 'report.filed');
     expect(entry.subject_type).toBe('poem');
-    expect(JSON.parse(entry.details ?? '{}')).toMatchObject({ key: 'river-song', reason: 'spam' });
+    expect(entry.details).toMatchObject({ key: 'river-song', reason: 'spam' });
 
     const { client: moderator } = await hub.signedIn('moderator');
     const queue = await moderator.get('/moderation');
@@ -108,6 +103,6 @@ describe('the switches', () => {
     ).toBe(303);
     const entry = await auditBy(user.id, 'settings.changed');
     expect(entry.subject_id).toBeNull();
-    expect(JSON.parse(entry.details ?? '{}')).toMatchObject({ 'directory.approval': true });
+    expect(entry.details).toMatchObject({ 'directory.approval': true });
   });
 });

@@ -2,6 +2,7 @@
 // hiding by the post's author and the editors, what others see of hidden comments, and reports of
 // posts and comments through the moderation module's /report.
 import { describe, expect, it } from 'vitest';
+import { auditEntries } from '../../../test/audit.ts';
 import { type TestClient, visibleText } from '../../../test/harness.ts';
 import { expectNotReportable, fileReport, reportFormOf } from '../../../test/reports.ts';
 import { newsHub, writePost } from './test-helpers.ts';
@@ -99,12 +100,7 @@ describe('hiding comments', () => {
     const own = await author.get(published);
     expect(visibleText(own.text)).toContain('Rude words here');
     expect(own.text).toContain('hidden from readers');
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'post.comment_hidden')
-      .execute();
-    expect(audit.length).toBe(1);
+    expect(await auditEntries(hub, { action: 'post.comment_hidden' })).toHaveLength(1);
   });
 
   it('lets an editor hide and show again any comment', async () => {

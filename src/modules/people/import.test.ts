@@ -2,6 +2,7 @@
 // the platform's import steps with the people target, all-or-nothing, and every refusal.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { auditEntries } from '../../../test/audit.ts';
 import { visibleText } from '../../../test/harness.ts';
 import { formValues, importSteps } from '../../../test/import-steps.ts';
 import { seededPlatform } from './test-helpers.ts';
@@ -137,15 +138,10 @@ describe('importing a valid file', () => {
     expect(profile.status).toBe(200);
     expect(visibleText(profile.text)).toContain('STELLA');
 
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('action', '=', 'person.imported')
-      .where('subject_id', '=', String(id))
-      .execute();
+    const audit = await auditEntries(hub, { action: 'person.imported', subjectId: id });
     expect(audit).toHaveLength(1);
     expect(audit[0]?.actor_id).toBe(editorId);
-    expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ filename: 'people.csv', count: 3 });
+    expect(audit[0]?.details).toMatchObject({ filename: 'people.csv', count: 3 });
     // The upload is forgotten once imported.
     expect((await editor.get(`${BASE}/${id}`)).status).toBe(404);
   });

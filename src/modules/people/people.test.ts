@@ -1,6 +1,7 @@
 // The people directory through the whole app, on SQLite or PostgreSQL, with the demo organisations
 // and people of seed/ loaded by the modules' own seeds (the directory's first).
 import { describe, expect, it } from 'vitest';
+import { auditActions, lastAuditEntry } from '../../../test/audit.ts';
 import { type TestClient, visibleText } from '../../../test/harness.ts';
 import { expectFormRefused } from '../../../test/refusals.ts';
 import { systemContext } from '../../platform/actions.ts';
@@ -187,13 +188,7 @@ describe('own profiles', () => {
     expect(found.hits.map((h) => h.url)).toContain('/directory/people/nguyen-thi-lan');
     const filtered = await hub.client().get('/directory/people?domain=visual_arts_crafts&language=vi');
     expect(slugsOn(filtered.text)).toEqual(['nguyen-thi-lan']);
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('subject_type', '=', 'person')
-      .where('subject_id', '=', String(row.id))
-      .execute();
-    expect(audit.map((a) => a.action)).toEqual(['person.created']);
+    expect(await auditActions(hub, { subjectType: 'person', subjectId: row.id })).toEqual(['person.created']);
 
     // One profile per member: the form leads to the one they have; posting again is refused.
     expect((await client.get('/directory/people/new')).location).toBe(
@@ -509,14 +504,12 @@ describe('profiles made by editors, and claims', () => {
       .execute();
     expect(statuses.find((s) => s.user_id === claimantUser.id)?.status).toBe('approved');
     expect(statuses.filter((s) => s.status === 'rejected')).toHaveLength(1);
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select(['action', 'details'])
-      .where('subject_type', '=', 'person')
-      .where('subject_id', '=', String(claim.person_id))
-      .where('action', '=', 'person.claim_approved')
-      .executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.details ?? '{}')).toMatchObject({ claimId: claim.id, userId: claimantUser.id });
+    const audit = await lastAuditEntry(hub, {
+      action: 'person.claim_approved',
+      subjectType: 'person',
+      subjectId: claim.person_id,
+    });
+    expect(audit.details).toMatchObject({ claimId: claim.id, userId: claimantUser.id });
     const claimantEmail = (
       await hub.deps.db
         .selectFrom('users')

@@ -4,6 +4,7 @@
 // the profile see its photo.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { auditEntries } from '../../../test/audit.ts';
 import { platformForFile, type TestClient, type Upload, visibleText } from '../../../test/harness.ts';
 import { notImages, oversized, picture, pixelBomb, undecodablePng } from '../../../test/images.ts';
 import { createProfile, profileForm } from './test-helpers.ts';
@@ -80,12 +81,7 @@ describe('accepted photos', () => {
     });
     expect(cached.status).toBe(304);
 
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'person.photo_updated')
-      .execute();
-    expect(audit).toHaveLength(1);
+    expect(await auditEntries(hub, { action: 'person.photo_updated' })).toHaveLength(1);
   });
 
   it('takes a JPEG, drops its EXIF, and never enlarges a small image', async () => {
@@ -246,12 +242,7 @@ describe('removing', () => {
     const profile = await hub.client().get(`/directory/people/${slug}`);
     expect(profile.text).not.toContain('/photo.webp');
     expect(profile.text).not.toContain('"image"');
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'person.photo_removed')
-      .execute();
-    expect(audit).toHaveLength(1);
+    expect(await auditEntries(hub, { action: 'person.photo_removed' })).toHaveLength(1);
   });
 
   it('goes with the profile when the profile is deleted', async () => {

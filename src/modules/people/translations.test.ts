@@ -2,6 +2,7 @@
 // on the profile form (and through the API), shown to readers of that language with a note, found
 // by the search, and refused with a message when they cannot be used.
 import { describe, expect, it } from 'vitest';
+import { auditEntries } from '../../../test/audit.ts';
 import { platformForFile, visibleText } from '../../../test/harness.ts';
 import { expectFormRefused } from '../../../test/refusals.ts';
 import { createApiToken } from '../../platform/auth.ts';
@@ -84,12 +85,8 @@ describe('writing', () => {
       (await search(hub.deps.db, { q: 'nghệ nhân', viewer: null })).hits.map((h) => h.url),
     ).not.toContain(`/directory/people/${slug}`);
 
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select('details')
-      .where('action', '=', 'person.updated')
-      .execute();
-    expect(audit.some((a) => String(a.details).includes('translations'))).toBe(true);
+    const audit = await auditEntries(hub, { action: 'person.updated' });
+    expect(audit.some((a) => JSON.stringify(a.details).includes('translations'))).toBe(true);
 
     // An emptied row removes the translation.
     const emptied = await ownerClient.request(`/directory/people/${slug}/edit`, {

@@ -2,6 +2,7 @@
 // policy dialogue, the list and its filters, a clipping's page (JSON-LD, OpenGraph, the link out),
 // the editors' form and every refusal, the search index, and /api/v1/press.
 import { describe, expect, it } from 'vitest';
+import { auditActions } from '../../../test/audit.ts';
 import { bearer, platformForFile, visibleText } from '../../../test/harness.ts';
 import { SEED_DIR } from '../../seed.ts';
 import { seedPress } from './seed.ts';
@@ -258,13 +259,9 @@ describe('adding, editing and deleting', () => {
     const byOutlet = JSON.parse((await hub.client().get('/api/v1/search?q=Pasaxon')).text);
     expect(byOutlet.items.some((i: { type: string }) => i.type === 'press')).toBe(true);
 
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('subject_type', '=', 'press_clipping')
-      .where('subject_id', '=', String(id))
-      .execute();
-    expect(audit.map((a) => a.action)).toEqual(['press.created']);
+    expect(await auditActions(hub, { subjectType: 'press_clipping', subjectId: id })).toEqual([
+      'press.created',
+    ]);
   });
 
   it('refuses a javascript: link with 422, the message next to the field and the input kept', async () => {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { lastAuditEntry } from '../../../../test/audit.ts';
 import { platformForFile, visibleText } from '../../../../test/harness.ts';
 import { formValues, importSteps } from '../../../../test/import-steps.ts';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../../../platform/import/index.ts';
@@ -97,14 +98,9 @@ describe('importing a valid file', () => {
     const profile = await hub.client().get(`/directory/${hue.slug}`);
     expect(profile.status).toBe(200);
 
-    const audit = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('action', '=', 'organisation.imported')
-      .where('subject_id', '=', String(id))
-      .executeTakeFirstOrThrow();
+    const audit = await lastAuditEntry(hub, { action: 'organisation.imported', subjectId: id });
     expect(audit.actor_id).toBe(editorId);
-    expect(JSON.parse(audit.details ?? '{}')).toMatchObject({ filename: 'organisations.csv', count: 3 });
+    expect(audit.details).toMatchObject({ filename: 'organisations.csv', count: 3 });
     // The upload is forgotten once imported.
     expect(await db.selectFrom('directory_imports').select('id').where('id', '=', id).execute()).toEqual([]);
     expect((await editor.get(`/directory/import/${id}`)).status).toBe(404);

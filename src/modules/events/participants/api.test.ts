@@ -2,10 +2,11 @@
 // with the form's own schema (described as EventParticipantInput), a PATCH that changes only what
 // it sends, the refusals (a name on two lines, a row from an application, an unknown id), the audit
 // entries of API writes, the roster as a workbook, and one photo too many.
-import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { auditEntries } from '../../../../test/audit.ts';
 import { expectFormRefused } from '../../../../test/refusals.ts';
+import { xlsxDownload } from '../../../../test/spreadsheets.ts';
 import {
   count,
   demoPlatform,
@@ -63,15 +64,11 @@ describe('the roster through the API', () => {
       .executeTakeFirstOrThrow();
     expect(saved.user_id).toBe(account.id);
 
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select(['action', 'details'])
-      .where('action', 'in', ['event.participant_added', 'event.participant_updated'])
-      .orderBy('id')
-      .execute();
+    const audit = await auditEntries(hub, {
+      action: ['event.participant_added', 'event.participant_updated'],
+    });
     expect(audit.map((a) => a.action)).toEqual(['event.participant_added', 'event.participant_updated']);
-    const details = audit.map((a) => (typeof a.details === 'string' ? JSON.parse(a.details) : a.details));
-    expect(details[1]).toMatchObject({ participant: row.id, fields: ['role'], via: 'api' });
+    expect(audit[1]?.details).toMatchObject({ participant: row.id, fields: ['role'], via: 'api' });
 
     expect((await send('DELETE', `${base}/${row.id}`)).status).toBe(204);
     expect((await send('DELETE', `${base}/${row.id}`)).status).toBe(404);
@@ -121,19 +118,11 @@ describe('the roster through the API', () => {
 
 describe('the roster as a workbook', () => {
   it('has the CSV’s columns and a row per person, for the organisers only', async () => {
-    // The bytes as they are (the test client reads bodies as text).
-    const res = await hub.app.request(`/events/${KHON_KAEN}/roster.xlsx`, {
-      headers: {
-        cookie: [...organiser.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        'x-forwarded-for': organiser.ip,
-      },
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toContain(`${KHON_KAEN}-roster.xlsx`);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await res.arrayBuffer());
-    const sheet = wb.worksheets[0];
-    if (!sheet) throw new Error('no sheet');
+    const sheet = await xlsxDownload(
+      organiser,
+      `/events/${KHON_KAEN}/roster.xlsx`,
+      `${KHON_KAEN}-roster.xlsx`,
+    );
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
       'name',
       'role',

@@ -1,18 +1,14 @@
 // The key figures of the demo events from their seeded rosters, through the report page, its CSV
 // and XLSX exports and the API, on SQLite or PostgreSQL; who may see them (everyone once an event is
 // held, its organisers before) and who may export the roster (its organisers only); seeding twice.
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { visibleText } from '../../../../test/harness.ts';
+import { csvDownload, csvRows, xlsxDownload } from '../../../../test/spreadsheets.ts';
 import { seedRosters } from './seed.ts';
 import { count, demoPlatform, eventId, KHON_KAEN, organiserOf, QINGDAO, VIENTIANE } from './test-helpers.ts';
 
 const hub = await demoPlatform();
 const { client: editor } = await hub.signedIn('editor');
-
-const csvRows = (text: string) =>
-  parse(text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
 
 describe('the demo events’ figures', () => {
   it('Qingdao: 21 participants from the 11 named countries, 62 % women (13 of 21), 7 observers apart', async () => {
@@ -45,11 +41,11 @@ describe('the demo events’ figures', () => {
   });
 
   it('Qingdao in the figures’ CSV and XLSX, the same numbers', async () => {
-    const csv = await hub.client().get(`/events/${QINGDAO}/report.csv`);
-    expect(csv.status).toBe(200);
-    expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.headers.get('content-disposition')).toContain(`${QINGDAO}-figures.csv`);
-    const rows = csvRows(csv.text);
+    const { rows } = await csvDownload(
+      hub.client(),
+      `/events/${QINGDAO}/report.csv`,
+      `${QINGDAO}-figures.csv`,
+    );
     const one = (section: string, code = '') => rows.find((r) => r.section === section && r.code === code);
     expect(one('participants')?.count).toBe('21');
     expect(one('observers')?.count).toBe('7');
@@ -64,13 +60,9 @@ describe('the demo events’ figures', () => {
     // Gender is in the public export only as totals: no row names a person.
     expect(rows.some((r) => /^Participant \d+/.test(r.label ?? ''))).toBe(false);
 
-    const xlsx = await hub.app.request(`/events/${QINGDAO}/report.xlsx`);
-    expect(xlsx.status).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await xlsx.arrayBuffer());
-    const sheet = wb.worksheets[0];
+    const sheet = await xlsxDownload(hub.client(), `/events/${QINGDAO}/report.xlsx`);
     const cells = new Map<string, unknown[]>();
-    sheet?.eachRow((row) => {
+    sheet.eachRow((row) => {
       const [section, code, , n, share] = (row.values as unknown[]).slice(1);
       cells.set(`${section}:${code ?? ''}`, [n, share]);
     });

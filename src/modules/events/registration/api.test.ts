@@ -2,6 +2,7 @@
 // application, decisions; the applicant's own list, one application and the withdrawal; 401
 // without credentials and 403 for strangers; the routes in the OpenAPI document.
 import { describe, expect, it } from 'vitest';
+import { lastAuditEntry } from '../../../../test/audit.ts';
 import { platformForFile } from '../../../../test/harness.ts';
 import {
   addQuestion,
@@ -109,13 +110,8 @@ describe('the reviewers’ API', () => {
       .where('registration_id', '=', id)
       .execute();
     expect(roster).toEqual([{ name: 'Vilayvanh Phommachanh' }]);
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select('details')
-      .where('action', '=', 'event.registration.accepted')
-      .where('subject_id', '=', String(id))
-      .executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.details ?? '{}')).toMatchObject({
+    const audit = await lastAuditEntry(hub, { action: 'event.registration.accepted', subjectId: id });
+    expect(audit.details).toMatchObject({
       via: 'api',
       from: 'submitted',
       to: 'accepted',

@@ -2,9 +2,8 @@
 // the list as filtered (not one page), the standard fields, the reviews' average, one column per
 // question with each kind of answer and a file answer as its link, formulas neutralised; the XLSX
 // read back with exceljs; and the refusals: visitors, members who do not review, drafts.
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { csvDownload, csvTable, xlsxDownload } from '../../../../test/spreadsheets.ts';
 import { fixture } from '../../../platform/files/test-files.ts';
 import {
   addQuestion,
@@ -101,14 +100,6 @@ beforeAll(async () => {
   expect(decided.status).toBe(303);
 }, 60_000);
 
-const rowsOf = (text: string) => parse(text.replace(/^\uFEFF/, '')) as string[][];
-
-/** The editor's download as bytes (TestClient reads bodies as text, which drops the BOM). */
-async function download(path: string): Promise<Response> {
-  const cookie = [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return hub.app.request(path, { headers: { cookie, 'x-forwarded-for': editor.ip } });
-}
-
 describe('the applications export', () => {
   it('is linked from the list with the list’s filter', async () => {
     const page = await editor.get(`/events/${slug}/applications?status=accepted&sort=name`);
@@ -117,14 +108,10 @@ describe('the applications export', () => {
   });
 
   it('writes every submitted application with its answers as CSV', async () => {
-    const res = await editor.get(`/events/${slug}/applications.csv`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toContain(`${slug}-applications.csv`);
-    expect(res.headers.get('cache-control')).toBe('private, no-store');
-    const bytes = new Uint8Array(await (await download(`/events/${slug}/applications.csv`)).arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [header, ...rows] = rowsOf(res.text);
+    const { res } = await csvDownload(editor, `/events/${slug}/applications.csv`, `${slug}-applications.csv`);
+    // The byte-order mark, so that spreadsheet programs read UTF-8.
+    expect([...res.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = csvTable(res.text);
     expect(header).toEqual([
       'id',
       'status',
@@ -178,21 +165,14 @@ describe('the applications export', () => {
   });
 
   it('follows the list’s status filter and order', async () => {
-    const accepted = rowsOf((await editor.get(`/events/${slug}/applications.csv?status=accepted`)).text);
+    const accepted = csvTable((await editor.get(`/events/${slug}/applications.csv?status=accepted`)).text);
     expect(accepted.slice(1).map((r) => r[4])).toEqual(['Vilayvanh Phommachanh']);
-    const byName = rowsOf((await editor.get(`/events/${slug}/applications.csv?sort=name`)).text);
+    const byName = csvTable((await editor.get(`/events/${slug}/applications.csv?sort=name`)).text);
     expect(byName.slice(1).map((r) => r[4])).toEqual(['Nguyen Van An', 'Vilayvanh Phommachanh']);
   });
 
   it('writes the same table as XLSX', async () => {
-    const res = await download(`/events/${slug}/applications.xlsx`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe(
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await res.arrayBuffer());
-    const sheet = wb.worksheets[0]!;
+    const sheet = await xlsxDownload(editor, `/events/${slug}/applications.xlsx`);
     expect(sheet.name).toBe('Applications');
     expect(sheet.getRow(1).getCell(15).value).toBe('Motivation');
     expect(sheet.rowCount).toBe(3);

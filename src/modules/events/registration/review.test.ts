@@ -4,6 +4,7 @@
 // ical.js) together — and the refusals: strangers, visitors, one's own application, a full event.
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lastAuditEntry } from '../../../../test/audit.ts';
 import { type TestPlatform, visibleText } from '../../../../test/harness.ts';
 import { expectFormRefused } from '../../../../test/refusals.ts';
 import {
@@ -210,12 +211,7 @@ describe('decisions', () => {
       role: 'participant',
       networking_consent: 1,
     });
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('action', '=', 'event.registration.accepted')
-      .where('subject_id', '=', String(id))
-      .executeTakeFirstOrThrow();
+    const audit = await lastAuditEntry(hub, { action: 'event.registration.accepted', subjectId: id });
     expect(audit.actor_id).toBe(reviewer.user.id);
     await hub.deliverMail();
     const mails = hub.smtp.to(applicants[0]!.user.email);

@@ -7,6 +7,7 @@
 // that answer is not given, on the application form and in the feedback API; and the builder's
 // refusals around conditions, and its moves.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEntries, lastAuditEntry } from '../../../../test/audit.ts';
 import { visibleText } from '../../../../test/harness.ts';
 import { expectFormRefused } from '../../../../test/refusals.ts';
 import { questionsOf } from '../../../platform/questionnaires/index.ts';
@@ -50,12 +51,7 @@ describe('registration settings', () => {
     const page = await editor.get(`/events/${slug}/registration`);
     expect(page.text).toContain('value="2031-03-01T17:00"');
     expect(page.text).toContain('value="Creative industry representatives"');
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'event.registration_opened')
-      .execute();
-    expect(audit.length).toBeGreaterThan(0);
+    expect(await auditEntries(hub, { action: 'event.registration_opened' })).not.toEqual([]);
   });
 
   it('are set up by a member of an organising organisation, not by a partner’s or a stranger', async () => {
@@ -511,13 +507,8 @@ describe('a question asked after a given answer', () => {
     const moved = await submit(editor, base, { direction: 'down' }, { action: `${base}/${business}/move` });
     expect(moved.status).toBe(303);
     expect((await formOf(slug)).map((q) => q.id)).toEqual([employees, business]);
-    const audit = await hub.deps.db
-      .selectFrom('audit_log')
-      .select('details')
-      .where('action', '=', 'event.form_changed')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.details ?? '{}')).toEqual({ what: 'field moved down', field: business });
+    const audit = await lastAuditEntry(hub, { action: 'event.form_changed' });
+    expect(audit.details).toEqual({ what: 'field moved down', field: business });
   });
 });
 
