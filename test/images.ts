@@ -1,5 +1,6 @@
 // Images for the tests of uploads (logos, photos, screenshots, covers): real pictures made with
-// sharp, and the files the image pipeline must refuse by their content, whatever their name says.
+// sharp, the files the image pipeline must refuse by their content whatever their name says, and
+// what serving an attached image promises.
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { expect } from 'vitest';
@@ -40,7 +41,26 @@ export function oversized(megabytes: number): Uint8Array {
   return bytes;
 }
 
+/** A JPEG carrying EXIF metadata (a copyright and an artist), which the image pipeline must drop. */
+export async function jpegWithExif(width: number, height: number): Promise<Buffer> {
+  const jpeg = await picture(width, height)
+    .jpeg()
+    .withExif({ IFD0: { Copyright: 'Secret Camera Owner', Artist: 'Somebody' } })
+    .toBuffer();
+  expect((await sharp(jpeg).metadata()).exif).toBeDefined();
+  return jpeg;
+}
+
 type Requester = { request: (url: string, init?: RequestInit) => Response | Promise<Response> };
+
+/** The image served at `url` is WebP of `size` (`[width, height]`), none of jpegWithExif()'s metadata left. */
+export async function expectServedWithoutMetadata(app: Requester, url: string, size: [number, number]) {
+  const bytes = Buffer.from(await (await app.request(url)).arrayBuffer());
+  const meta = await sharp(bytes).metadata();
+  expect([meta.format, meta.width, meta.height]).toEqual(['webp', ...size]);
+  expect(meta.exif).toBeUndefined();
+  expect(bytes.includes('Secret Camera Owner')).toBe(false);
+}
 
 /**
  * What serving an attached image promises: WebP at its two sizes (`[width, height]`), nosniff, cached

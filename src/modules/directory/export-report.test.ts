@@ -3,6 +3,7 @@
 // of an organisation, single-line fields that refuse control characters on the page and in the
 // API, the API's input schema in the OpenAPI document, and a member's part of "download my data".
 import { describe, expect, it } from 'vitest';
+import { rowCount } from '../../../test/counts.ts';
 import { platformForFile, visibleText } from '../../../test/harness.ts';
 import {
   CONTROL_CHARACTER,
@@ -71,15 +72,7 @@ describe('reporting an organisation', () => {
 });
 
 describe('control characters and the API body', () => {
-  const count = async () =>
-    Number(
-      (
-        await hub.deps.db
-          .selectFrom('organisations')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = () => rowCount(hub, 'organisations');
 
   it('refuses a line break in the name and U+0000 in the description, keeping everything typed', async () => {
     const { client } = await hub.signedIn();

@@ -3,6 +3,7 @@
 // editor with their refusals, drafts hidden from strangers everywhere, and the API.
 import { describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../test/audit.ts';
+import { rowCount } from '../../../test/counts.ts';
 import { visibleText } from '../../../test/harness.ts';
 import { search } from '../../search/index.ts';
 import { sentForm as validForm } from './test-fixtures.ts';
@@ -25,15 +26,7 @@ const member = (options: { organisation?: string; timeZone?: string } = {}) => m
 
 const createEvent = (overrides: Record<string, string> = {}) => createdEvent(editor, validForm(overrides));
 
-const eventCount = async () =>
-  Number(
-    (
-      await db()
-        .selectFrom('events')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const eventCount = () => rowCount(hub, 'events');
 const itemsOf = (slug: string) => itemsOfEvent(hub, slug);
 const slugsOn = (html: string) =>
   [...html.matchAll(/<h2 class="card-title"><a href="\/events\/([^"]+)"/g)].map((m) => m[1]);

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { rowCount } from '../../../test/counts.ts';
 import { platformForFile, type TestClient, type TestPlatform } from '../../../test/harness.ts';
 
 /**
@@ -122,23 +123,14 @@ export function storedFiles(hub: TestPlatform): string[] {
 /** What a write of files leaves behind: rows, audit entries, stored bytes. */
 export async function fileTraces(hub: TestPlatform) {
   const { db } = hub.deps;
-  const count = async (table: 'document_files' | 'document_file_versions') =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
   const audit = await db
     .selectFrom('audit_log')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('action', 'like', 'document.file%')
     .executeTakeFirstOrThrow();
   return {
-    files: await count('document_files'),
-    versions: await count('document_file_versions'),
+    files: await rowCount(hub, 'document_files'),
+    versions: await rowCount(hub, 'document_file_versions'),
     audit: Number(audit.n),
     stored: storedFiles(hub),
   };

@@ -3,6 +3,7 @@
 // with the form shown again, everything typed kept and nothing saved.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { rowCount } from '../../../test/counts.ts';
 import { type TestClient, visibleText } from '../../../test/harness.ts';
 import { notImages, oversized, picture } from '../../../test/images.ts';
 import { NEWS_IMAGE_MAX_BYTES } from './images.ts';
@@ -158,10 +159,6 @@ describe('images for the text', () => {
       bytes: await png(10, 10),
     });
     expect(refused.status).toBe(403);
-    const count = await hub.deps.db
-      .selectFrom('post_images')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(1);
+    expect(await rowCount(hub, 'post_images')).toBe(1);
   });
 });

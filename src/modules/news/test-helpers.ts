@@ -2,6 +2,7 @@
 // stranger (each with an API token), the post form sent as a browser sends it (multipart, with an
 // optional cover file), and API calls with a personal token.
 import { expect } from 'vitest';
+import { rowCount } from '../../../test/counts.ts';
 import { platformForFile, type TestClient, type TestPlatform } from '../../../test/harness.ts';
 import { createOrganisation } from '../directory/test-fixtures.ts';
 import { postForm } from './test-fixtures.ts';
@@ -63,10 +64,4 @@ export async function api(
   return { status: res.status, body };
 }
 
-export async function postCount(hub: TestPlatform): Promise<number> {
-  const row = await hub.deps.db
-    .selectFrom('posts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+export const postCount = (hub: TestPlatform) => rowCount(hub, 'posts');

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../test/audit.ts';
+import { rowCount } from '../../../test/counts.ts';
 import { visibleText } from '../../../test/harness.ts';
 import { formValues, importSteps } from '../../../test/import-steps.ts';
 import { seededPlatform } from './test-helpers.ts';
@@ -19,15 +20,7 @@ const {
 
 const { upload, preview, importAll } = importSteps(BASE);
 
-const peopleCount = async () =>
-  Number(
-    (
-      await hub.deps.db
-        .selectFrom('people')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const peopleCount = () => rowCount(hub, 'people');
 
 const personNamed = (name: string) =>
   hub.deps.db.selectFrom('people').selectAll().where('name', '=', name).executeTakeFirstOrThrow();

@@ -4,25 +4,18 @@
 // kept, and nothing saved — neither the clipping nor the image.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { rowCount } from '../../../test/counts.ts';
 import { platformForFile, visibleText } from '../../../test/harness.ts';
+import { notImages, picture, undecodablePng } from '../../../test/images.ts';
 import { clippingForm, countClippings, postClippingForm } from './test-helpers.ts';
 
 const hub = await platformForFile();
 const { client: editor } = await hub.signedIn('editor');
 
-const picture = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 20, g: 60, b: 140 } } });
-
 const addWith = (file: { name: string; type: string; bytes: Uint8Array }, fields = clippingForm()) =>
   postClippingForm(editor, '/press/new', '/press/new', fields, file);
 
-async function screenshotCount(): Promise<number> {
-  const row = await hub.deps.db
-    .selectFrom('press_screenshots')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const screenshotCount = () => rowCount(hub, 'press_screenshots');
 
 describe('accepted screenshots', () => {
   it('re-encodes a PNG as WebP at two sizes and shows it on the page, in JSON-LD and in the API', async () => {
@@ -86,9 +79,8 @@ describe('refused screenshots', () => {
   it('refuses an HTML file named shot.png with 415, keeping the input and saving nothing', async () => {
     const clippings = await countClippings(hub);
     const shots = await screenshotCount();
-    const html = Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>');
     const res = await addWith(
-      { name: 'shot.png', type: 'image/png', bytes: html },
+      { name: 'shot.png', type: 'image/png', bytes: notImages.html },
       clippingForm({ title: 'Title typed by the editor' }),
     );
     expect(res.status).toBe(415);
@@ -97,12 +89,12 @@ describe('refused screenshots', () => {
     );
     expect(res.text).toContain('value="Title typed by the editor"');
     // An HTML file behind a PNG signature: the decoder decides, and cannot read it (422).
-    const disguised = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), html]);
-    const fake = await addWith({ name: 'shot.png', type: 'image/png', bytes: disguised });
+    const fake = await addWith({ name: 'shot.png', type: 'image/png', bytes: undecodablePng() });
     expect(fake.status).toBe(422);
     expect(visibleText(fake.text)).toContain('This image could not be read.');
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
-    expect((await addWith({ name: 'shot.svg', type: 'image/svg+xml', bytes: svg })).status).toBe(415);
+    expect((await addWith({ name: 'shot.svg', type: 'image/svg+xml', bytes: notImages.svg })).status).toBe(
+      415,
+    );
     expect(await countClippings(hub)).toBe(clippings);
     expect(await screenshotCount()).toBe(shots);
   });

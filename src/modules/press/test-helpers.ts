@@ -1,5 +1,6 @@
 // Shared by the press tests: a valid clipping form, and the clipping form sent as a browser sends it
 // (multipart, with an optional file).
+import { rowCount } from '../../../test/counts.ts';
 import type { TestClient, TestPlatform } from '../../../test/harness.ts';
 
 export const clippingForm = (overrides: Record<string, string> = {}): Record<string, string> => ({
@@ -31,10 +32,4 @@ export async function postClippingForm(
   return client.request(action, { multipart: { fields, files: [{ ...screenshot, field: 'screenshot' }] } });
 }
 
-export async function countClippings(hub: TestPlatform): Promise<number> {
-  const row = await hub.deps.db
-    .selectFrom('press_clippings')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+export const countClippings = (hub: TestPlatform) => rowCount(hub, 'press_clippings');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { lastAuditEntry } from '../../../../test/audit.ts';
+import { rowCount } from '../../../../test/counts.ts';
 import { platformForFile, visibleText } from '../../../../test/harness.ts';
 import { formValues, importSteps } from '../../../../test/import-steps.ts';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../../../platform/import/index.ts';
@@ -21,15 +22,7 @@ const FIXTURE = fs.readFileSync(
 
 const { upload, preview, importAll } = importSteps('/directory/import');
 
-const organisationCount = async () =>
-  Number(
-    (
-      await hub.deps.db
-        .selectFrom('organisations')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const organisationCount = () => rowCount(hub, 'organisations');
 
 const facets = async (id: number, facet: 'domain' | 'stage' | 'language') =>
   (

@@ -5,9 +5,10 @@
 // — and the refusals for everyone but the organisers.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { rowCount } from '../../../../test/counts.ts';
 import { visibleText } from '../../../../test/harness.ts';
 import { expectFormRefused } from '../../../../test/refusals.ts';
-import { count, demoPlatform, organiserOf, postMultipart, VIENTIANE } from './test-helpers.ts';
+import { demoPlatform, organiserOf, postMultipart, VIENTIANE } from './test-helpers.ts';
 
 const after = `/events/${VIENTIANE}/after`;
 
@@ -59,7 +60,7 @@ describe('documents and presentations', () => {
   });
 
   it('refuses an unknown document and leaves the links as they were', async () => {
-    const before = await count(hub, 'event_documents');
+    const before = await rowCount(hub, 'event_documents');
     const res = await organiser.submit(after, `/events/${VIENTIANE}/documents`, {
       document: 'no-such-law',
       role: 'document',
@@ -70,7 +71,7 @@ describe('documents and presentations', () => {
       role: 'poster',
     });
     expect(bad.status).toBe(422);
-    expect(await count(hub, 'event_documents')).toBe(before);
+    expect(await rowCount(hub, 'event_documents')).toBe(before);
   });
 
   it('hides a linked document the reader may not see in the library', async () => {
@@ -109,7 +110,7 @@ describe('photos', () => {
   });
 
   it('refuses a file that is not an image (415), one too big (413), a bad name or no caption (422), storing nothing', async () => {
-    const before = await count(hub, 'event_photos');
+    const before = await rowCount(hub, 'event_photos');
     const html = await upload({
       name: 'photo.png',
       type: 'image/png',
@@ -135,7 +136,7 @@ describe('photos', () => {
       caption: 'No file',
     });
     expect(missing.status).toBe(422);
-    expect(await count(hub, 'event_photos')).toBe(before);
+    expect(await rowCount(hub, 'event_photos')).toBe(before);
   });
 
   it('lets only the organisers add or delete photos', async () => {

@@ -5,10 +5,10 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../../test/audit.ts';
+import { rowCount } from '../../../../test/counts.ts';
 import { expectFormRefused } from '../../../../test/refusals.ts';
 import { xlsxDownload } from '../../../../test/spreadsheets.ts';
 import {
-  count,
   demoPlatform,
   enrolThroughApplication,
   eventId,
@@ -75,7 +75,7 @@ describe('the roster through the API', () => {
   });
 
   it('refuses a name on two lines, next to the field, on the page and in the API', async () => {
-    const before = await count(hub, 'event_participants');
+    const before = await rowCount(hub, 'event_participants');
     const api = await send('POST', base, { name: 'Somphone\nVongsa' });
     expect(api.status).toBe(422);
     expect(JSON.parse(api.text).errors).toEqual({
@@ -87,7 +87,7 @@ describe('the roster through the API', () => {
       { name: 'Somphone\tVongsa', role: 'participant' },
     );
     expectFormRefused(page, ['Write this on one line'], ['id="f-name-error"']);
-    expect(await count(hub, 'event_participants')).toBe(before);
+    expect(await rowCount(hub, 'event_participants')).toBe(before);
   });
 
   it('refuses an unknown account and a row from an application (409)', async () => {
@@ -185,6 +185,6 @@ describe('photos', () => {
       { field: 'photo', name: 'more.png', type: 'image/png', bytes: png },
     );
     expectFormRefused(res, ['There are as many as there may be'], ['id="f-photo-error"', 'One more']);
-    expect(await count(hub, 'event_photos')).toBe(MAX_PHOTOS);
+    expect(await rowCount(hub, 'event_photos')).toBe(MAX_PHOTOS);
   });
 });

@@ -3,10 +3,11 @@
 // question with everything kept, a second response refused (409, page and API), the summary's
 // counts, averages and texts, and the organisers' choice to show it on the public report.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rowCount } from '../../../../test/counts.ts';
 import { type TestClient, visibleText } from '../../../../test/harness.ts';
 import { expectFormRefused } from '../../../../test/refusals.ts';
 import { questionsOf } from './feedback.ts';
-import { count, demoPlatform, enrol, eventId, KHON_KAEN, organiserOf } from './test-helpers.ts';
+import { demoPlatform, enrol, eventId, KHON_KAEN, organiserOf } from './test-helpers.ts';
 
 const base = `/events/${KHON_KAEN}/feedback`;
 
@@ -69,7 +70,7 @@ describe('answers', () => {
 
   it('refuses answers of the wrong type next to the question, keeping what was typed', async () => {
     const q = await ids();
-    const before = await count(hub, 'questionnaire_responses');
+    const before = await rowCount(hub, 'questionnaire_responses');
     for (const [fields, errorId] of [
       [{ [`q${q.rating}`]: '7', [`q${q.text}`]: 'Kept text' }, `f-q${q.rating}-error`],
       [{ [`q${q.rating}`]: 'great', [`q${q.text}`]: 'Kept text' }, `f-q${q.rating}-error`],
@@ -84,7 +85,7 @@ describe('answers', () => {
       expect(res.text).toContain(`id="${errorId}"`);
       expect(res.text).toContain('Kept text');
     }
-    expect(await count(hub, 'questionnaire_responses')).toBe(before);
+    expect(await rowCount(hub, 'questionnaire_responses')).toBe(before);
     const api = await participant.request(`/api/v1/events/${KHON_KAEN}/feedback`, {
       json: { answers: { [q.rating]: true } },
       headers: { 'x-csrf-token': participant.csrfToken() },
@@ -101,7 +102,7 @@ describe('answers', () => {
       [`q${q.text}`]: 'More time for the IPR case studies',
     });
     expect(sent.status).toBe(303);
-    expect(await count(hub, 'questionnaire_answers')).toBe(3);
+    expect(await rowCount(hub, 'questionnaire_answers')).toBe(3);
     const again = await participant.submit(base, base, { [`q${q.rating}`]: '1' });
     expect(again.status).toBe(409);
     expect(visibleText(again.text)).toContain('You have already sent your feedback for this event.');
@@ -110,7 +111,7 @@ describe('answers', () => {
       headers: { 'x-csrf-token': participant.csrfToken() },
     });
     expect(api.status).toBe(409);
-    expect(await count(hub, 'questionnaire_responses')).toBe(1);
+    expect(await rowCount(hub, 'questionnaire_responses')).toBe(1);
   });
 
   it('takes a second participant’s answers through the API', async () => {

@@ -2,10 +2,11 @@
 // and XLSX exports and the API, on SQLite or PostgreSQL; who may see them (everyone once an event is
 // held, its organisers before) and who may export the roster (its organisers only); seeding twice.
 import { describe, expect, it } from 'vitest';
+import { rowCount } from '../../../../test/counts.ts';
 import { visibleText } from '../../../../test/harness.ts';
 import { csvDownload, csvRows, xlsxDownload } from '../../../../test/spreadsheets.ts';
 import { seedRosters } from './seed.ts';
-import { count, demoPlatform, eventId, KHON_KAEN, organiserOf, QINGDAO, VIENTIANE } from './test-helpers.ts';
+import { demoPlatform, eventId, KHON_KAEN, organiserOf, QINGDAO, VIENTIANE } from './test-helpers.ts';
 
 const hub = await demoPlatform();
 const { client: editor } = await hub.signedIn('editor');
@@ -108,12 +109,12 @@ describe('the demo events’ figures', () => {
 
   it('seeding again adds no participant and no category twice', async () => {
     const [people, categories] = [
-      await count(hub, 'event_participants'),
-      await count(hub, 'event_categories'),
+      await rowCount(hub, 'event_participants'),
+      await rowCount(hub, 'event_categories'),
     ];
     await seedRosters(hub.deps.db);
-    expect(await count(hub, 'event_participants')).toBe(people);
-    expect(await count(hub, 'event_categories')).toBe(categories);
+    expect(await rowCount(hub, 'event_participants')).toBe(people);
+    expect(await rowCount(hub, 'event_categories')).toBe(categories);
     expect(people).toBe(21 + 7 + 64 + 25);
   });
 });

@@ -4,10 +4,10 @@
 // refusals (a participant checking others in, a day outside the event, someone not on the roster).
 import { describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../../test/audit.ts';
+import { rowCount } from '../../../../test/counts.ts';
 import { type TestClient, visibleText } from '../../../../test/harness.ts';
 import { fullDate } from '../format.ts';
 import {
-  count,
   demoPlatform,
   enrol,
   enrolThroughApplication,
@@ -90,7 +90,7 @@ describe('adding, changing and removing participants', () => {
   });
 
   it('refuses bad input next to the field, keeps what was typed, writes nothing', async () => {
-    const before = await count(hub, 'event_participants');
+    const before = await rowCount(hub, 'event_participants');
     const cases: [Record<string, string>, string, string][] = [
       [{ name: '' }, 'f-name-error', 'This field is required.'],
       [{ country: 'XX' }, 'f-country-error', ''],
@@ -111,7 +111,7 @@ describe('adding, changing and removing participants', () => {
       if (message) expect(visibleText(res.text)).toContain(message);
       expect(res.text).toContain('Luang Prabang weavers’ group');
     }
-    expect(await count(hub, 'event_participants')).toBe(before);
+    expect(await rowCount(hub, 'event_participants')).toBe(before);
   });
 
   it('changes and removes a walk-in; rows from an application are changed through the application (409)', async () => {
@@ -142,12 +142,12 @@ describe('adding, changing and removing participants', () => {
   it('refuses strangers and participants on every roster page and write', async () => {
     const { user, client: participant } = await hub.signedIn();
     await enrol(hub, KHON_KAEN, user.id);
-    const before = await count(hub, 'event_participants');
+    const before = await rowCount(hub, 'event_participants');
     expect((await participant.get(roster)).status).toBe(403);
     expect((await participant.request(`${roster}/new`, { form: walkIn() })).status).toBe(403);
     const anonymous = await hub.client().request(`${roster}/new`, { form: walkIn(), csrf: false });
     expect([401, 403]).toContain(anonymous.status);
-    expect(await count(hub, 'event_participants')).toBe(before);
+    expect(await rowCount(hub, 'event_participants')).toBe(before);
     const api = await participant.request(`/api/v1/events/${KHON_KAEN}/participants`, {
       json: { name: 'Sneaky' },
       headers: { 'x-csrf-token': participant.csrfToken() },
@@ -195,7 +195,7 @@ describe('check-in per day', () => {
     const all = await ids();
     const res = await send(organiser, '2024-09-10', all, all.slice(0, 20));
     expect(res.status).toBe(303);
-    expect(await count(hub, 'event_checkins')).toBe(20);
+    expect(await rowCount(hub, 'event_checkins')).toBe(20);
     const figures = await (await hub.app.request(`/api/v1/events/${KHON_KAEN}/report`)).json();
     expect(figures.attendance).toEqual([{ date: '2024-09-10', participants: 20, observers: 0 }]);
     expect(visibleText((await hub.client().get(`/events/${KHON_KAEN}/report`)).text)).toContain(
@@ -205,7 +205,7 @@ describe('check-in per day', () => {
 
   it('refuses a day outside the event and people not on the roster; nothing changes', async () => {
     const all = await ids();
-    const before = await count(hub, 'event_checkins');
+    const before = await rowCount(hub, 'event_checkins');
     const outside = await send(organiser, '2024-09-14', [all[0] ?? 0], [all[0] ?? 0]);
     expect(outside.status).toBe(422);
     expect(visibleText(outside.text)).toContain('This day is not one of the event');
@@ -224,13 +224,13 @@ describe('check-in per day', () => {
     });
     expect(api.status).toBe(422);
     expect(JSON.parse(api.text).errors?.date).toBe("This day is not one of the event's days.");
-    expect(await count(hub, 'event_checkins')).toBe(before);
+    expect(await rowCount(hub, 'event_checkins')).toBe(before);
   });
 
   it('does not let a participant check others in', async () => {
     const { user, client: participant } = await hub.signedIn();
     await enrol(hub, KHON_KAEN, user.id);
-    const before = await count(hub, 'event_checkins');
+    const before = await rowCount(hub, 'event_checkins');
     const all = await ids();
     expect((await participant.get(checkin)).status).toBe(403);
     expect((await send(participant, '2024-09-11', all, all)).status).toBe(403);
@@ -240,7 +240,7 @@ describe('check-in per day', () => {
       headers: { 'x-csrf-token': participant.csrfToken() },
     });
     expect(api.status).toBe(403);
-    expect(await count(hub, 'event_checkins')).toBe(before);
+    expect(await rowCount(hub, 'event_checkins')).toBe(before);
   });
 
   it('sets a whole day through the API', async () => {

@@ -105,24 +105,6 @@ export async function checkIn(hub: TestPlatform, slug: string, participantId: nu
     .execute();
 }
 
-export async function count(
-  hub: TestPlatform,
-  table:
-    | 'event_participants'
-    | 'event_checkins'
-    | 'event_photos'
-    | 'questionnaire_responses'
-    | 'questionnaire_answers'
-    | 'event_documents'
-    | 'event_categories',
-) {
-  const row = await hub.deps.db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Loads `page` (for its CSRF token), then POSTs the form to `action` as multipart/form-data. */
 export async function postMultipart(
   client: TestClient,

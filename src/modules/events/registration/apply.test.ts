@@ -3,6 +3,7 @@
 // downloadable by the applicant and the reviewers only, open registrations filling up, the
 // waiting list, withdrawals, and every refusal — visitors, closed events, deadlines, invitations.
 import { describe, expect, it } from 'vitest';
+import { rowCount } from '../../../../test/counts.ts';
 import { visibleText } from '../../../../test/harness.ts';
 import { expectFormRefused } from '../../../../test/refusals.ts';
 import { fixture, makeExe, makeXlsx } from '../../../platform/files/test-files.ts';
@@ -11,7 +12,6 @@ import {
   answersOf,
   apply,
   categoryId,
-  count,
   createEvent,
   platformWithEditor,
   registrationOf,
@@ -181,11 +181,11 @@ describe('applying', () => {
     const second = await client.get(`/events/${slug}/apply`);
     expect(second.status).toBe(303);
     expect(second.location).toBe(`/events/${slug}/application`);
-    const before = await count(hub, 'event_registrations');
+    const before = await rowCount(hub, 'event_registrations');
     const resent = await apply(client, slug, standardFields({ category_id: category, name: 'Someone else' }));
     expect(resent.status).toBe(303);
     expect(resent.location).toBe(`/events/${slug}/application`);
-    expect(await count(hub, 'event_registrations')).toBe(before);
+    expect(await rowCount(hub, 'event_registrations')).toBe(before);
     expect((await registrationOf(hub, slug, user.id))?.name).toBe('Vilayvanh Phommachanh');
     await hub.deliverMail();
     const mail = await hub.smtp.next(user.email);

@@ -8,6 +8,7 @@
 // refusals around conditions, and its moves.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, lastAuditEntry } from '../../../../test/audit.ts';
+import { rowCount } from '../../../../test/counts.ts';
 import { visibleText } from '../../../../test/harness.ts';
 import { expectFormRefused } from '../../../../test/refusals.ts';
 import { questionsOf } from '../../../platform/questionnaires/index.ts';
@@ -20,7 +21,6 @@ import {
   answersOf,
   apply,
   categoryId,
-  count,
   createEvent,
   platformWithEditor,
   post,
@@ -251,7 +251,7 @@ describe('the application form', () => {
   it('refuses a choice question without choices, and anything but an organiser', async () => {
     const slug = await createEvent(editor, { title: 'Choices needed' });
     await setUpRegistration(editor, slug);
-    const before = await count(hub, 'questionnaire_questions');
+    const before = await rowCount(hub, 'questionnaire_questions');
     const res = await submit(editor, `/events/${slug}/registration/form`, {
       kind: 'single_choice',
       label: 'Pick one',
@@ -268,7 +268,7 @@ describe('the application form', () => {
       },
     );
     expect(refused.status).toBe(403);
-    expect(await count(hub, 'questionnaire_questions')).toBe(before);
+    expect(await rowCount(hub, 'questionnaire_questions')).toBe(before);
   });
 
   it('keeps the answers when the organiser changes the form: answered questions are hidden, not deleted', async () => {

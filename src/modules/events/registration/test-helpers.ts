@@ -160,23 +160,6 @@ export async function registrationOf(hub: TestPlatform, slug: string, userId: nu
     .executeTakeFirst();
 }
 
-export async function count(
-  hub: TestPlatform,
-  table:
-    | 'event_registrations'
-    | 'event_participants'
-    | 'questionnaire_questions'
-    | 'outbox'
-    | 'event_categories'
-    | 'event_reviews',
-) {
-  const row = await hub.deps.db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** An API call with a personal token (or none). */
 export async function api(
   hub: TestPlatform,
