@@ -8,6 +8,7 @@ import type { Database, User } from '../../db/schema.ts';
 import { type ActionContext, actingUser, actionContext } from '../../platform/actions.ts';
 import type { AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { byLang } from '../../platform/translations.ts';
 import { canView } from './permissions.ts';
 import type { Organisation } from './tables.ts';
 import { type FacetName, type MemberRole, RESERVED_SLUGS } from './vocab.ts';
@@ -58,10 +59,6 @@ const PLACE = ['country', 'province', 'city', 'address', 'latitude', 'longitude'
 export type PlaceFields = Pick<Organisation, (typeof PLACE)[number]>;
 export const placeOf = (org: Organisation): PlaceFields =>
   Object.fromEntries(PLACE.map((key) => [key, org[key]])) as PlaceFields;
-
-/** Code point order, the same in JS whatever the database's collation. */
-export const byLang = (a: { lang: string }, b: { lang: string }) =>
-  a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0;
 
 /** The facets (domains, stages, languages, facilities) of some organisations. */
 export async function facetsOf(db: Db, ids: number[]): Promise<Map<number, Record<FacetName, string[]>>> {

@@ -21,10 +21,13 @@ import {
   webUrl,
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
 import {
-  checkTranslations,
+  hasEitherText,
   MAX_TRANSLATIONS,
-  translationsFromForm,
+  translatedInput,
+  translationFormValues,
+  translationList,
 } from '../../platform/http/translation-rows.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import {
@@ -33,7 +36,7 @@ import {
   ORGANISATION_KINDS,
   VALUE_CHAIN_STAGES,
 } from '../../platform/vocabularies.ts';
-import { type OrganisationDetails, placeOf } from './access.ts';
+import type { OrganisationDetails } from './access.ts';
 import { FACILITIES, MEMBER_ROLES } from './vocab.ts';
 
 export { MAX_TRANSLATIONS };
@@ -82,13 +85,16 @@ const optionalPhone = () =>
       .default(null),
   );
 
+/** The texts a translation has: the name and the description. */
+const TRANSLATED = { short: 'name', long: 'description' } as const;
+
 const translation = z
   .object({
     lang: langTag('translations.language').describe('Not the organisation’s own language'),
     name: optionalLine(200),
     description: text(20_000).describe('Markdown'),
   })
-  .refine((tr) => !!tr.name || tr.description.trim() !== '', 'directory.translationEmpty');
+  .refine(hasEitherText(TRANSLATED), 'directory.translationEmpty');
 
 const link = z.object({
   label: optionalLine(100).describe('Facebook, Instagram, …'),
@@ -121,13 +127,10 @@ export const organisationObject = z.object({
   stages: list(choice(VALUE_CHAIN_STAGES), VALUE_CHAIN_STAGES.length),
   languages: list(langTag(), MAX_LANGUAGES),
   facilities: list(choice(FACILITIES), FACILITIES.length).describe('Creative hubs only'),
-  translations: z
-    .array(translation, 'form.invalid')
-    .max(MAX_TRANSLATIONS, 'form.tooMany')
-    .default([])
-    .describe(
-      `The name and description in other languages, one per language, at most ${MAX_TRANSLATIONS}; each needs a name or a description. Replaces all translations; omitted on PATCH, they stay.`,
-    ),
+  translations: translationList(
+    translation,
+    `The name and description in other languages, one per language, at most ${MAX_TRANSLATIONS}; each needs a name or a description. Replaces all translations; omitted on PATCH, they stay.`,
+  ),
   links: z
     .preprocess(linksFromText, z.array(link, 'form.invalid').max(MAX_LINKS, 'form.tooMany'))
     .describe(
@@ -136,66 +139,27 @@ export const organisationObject = z.object({
 });
 
 /** The organisation as the form and the API send it; the form's translation rows become `translations`. */
-export const organisationInputSchema = z
-  .preprocess(translationsFromForm({ short: 'name', long: 'description' }), organisationObject)
-  .superRefine(checkTranslations);
+export const organisationInputSchema = translatedInput(TRANSLATED, organisationObject);
 export type OrganisationInput = z.infer<typeof organisationObject>;
 
 /** A saved organisation as input: what PATCH merges the sent fields onto. */
 export function inputOf(org: OrganisationDetails): OrganisationInput {
-  return {
-    kind: org.kind,
-    name: org.name,
-    name_translit: org.name_translit,
-    lang: org.lang,
-    description: org.description,
-    ...placeOf(org),
-    email: org.email,
-    phone: org.phone,
-    contact_visibility: org.contact_visibility,
-    founded_year: org.founded_year,
+  return savedInput(organisationObject, org, {
     parent: org.parent?.slug ?? null,
-    opening_hours: org.opening_hours,
     domains: org.domains as OrganisationInput['domains'],
     stages: org.stages as OrganisationInput['stages'],
-    languages: org.languages,
     facilities: org.facilities as OrganisationInput['facilities'],
-    translations: org.translations,
     links: org.linkList,
-  };
+  });
 }
 
-/** A saved organisation as the edit form shows it. */
+/** A saved organisation as the edit form shows it: the links one per line, a label before its address. */
 export function formValuesOf(org: OrganisationDetails): FormValues {
-  const input = inputOf(org);
-  const shown = (v: string | number | null) => (v === null ? '' : String(v));
+  const { links, translations, ...fields } = inputOf(org);
   return {
-    kind: input.kind,
-    name: input.name,
-    name_translit: shown(input.name_translit),
-    lang: input.lang,
-    description: input.description,
-    country: input.country,
-    province: shown(input.province),
-    city: shown(input.city),
-    address: shown(input.address),
-    latitude: shown(input.latitude),
-    longitude: shown(input.longitude),
-    website: shown(input.website),
-    email: shown(input.email),
-    phone: shown(input.phone),
-    contact_visibility: input.contact_visibility,
-    founded_year: shown(input.founded_year),
-    parent: shown(input.parent),
-    opening_hours: shown(input.opening_hours),
-    domains: input.domains,
-    stages: input.stages,
-    languages: input.languages,
-    facilities: input.facilities,
-    links: input.links.map((l) => (l.label ? `${l.label} ${l.url}` : l.url)).join('\n'),
-    tr_lang: input.translations.map((tr) => tr.lang),
-    tr_name: input.translations.map((tr) => tr.name ?? ''),
-    tr_description: input.translations.map((tr) => tr.description),
+    ...formValuesFrom(fields),
+    links: links.map((l) => (l.label ? `${l.label} ${l.url}` : l.url)).join('\n'),
+    ...translationFormValues(TRANSLATED, translations),
   };
 }
 

@@ -9,6 +9,7 @@ import { type ActionContext, ensure } from '../../platform/actions.ts';
 import { requireUser } from '../../platform/auth.ts';
 import type { AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { byLang } from '../../platform/translations.ts';
 import { canEdit, canView } from './permissions.ts';
 import type { EventsTable } from './tables.ts';
 import type { EventStatus, OrganisationRole } from './vocab.ts';
@@ -84,9 +85,6 @@ export async function organisationsOf(db: Db, ids: number[]): Promise<Map<number
   }
   return out;
 }
-
-export const byLang = (a: { lang: string }, b: { lang: string }) =>
-  a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0;
 
 async function details(db: Db, row: EventRow | undefined): Promise<EventDetails | undefined> {
   if (!row) return undefined;

@@ -22,10 +22,12 @@ import {
   text,
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
 import {
-  checkTranslations,
   MAX_TRANSLATIONS,
-  translationsFromForm,
+  translatedInput,
+  translationFormValues,
+  translationList,
 } from '../../platform/http/translation-rows.ts';
 import { datesBetween, isTimeZone, TIME } from '../../platform/time.ts';
 import { DOMAINS } from '../../platform/vocabularies.ts';
@@ -70,8 +72,8 @@ function organisationsFromForm(v: unknown): unknown {
   return { ...values, organisations: rows };
 }
 
-const fromForm = (v: unknown) =>
-  translationsFromForm({ short: 'title', long: 'description' })(organisationsFromForm(v));
+/** The texts a translation has: the title and the description. */
+const TRANSLATED = { short: 'title', long: 'description' } as const;
 
 const translationObject = z.object({
   lang: langTag('translations.language'),
@@ -109,11 +111,10 @@ export const eventObject = z.object({
     .default([])
     .describe('Organisations of the directory by slug, with their role; they replace the ones there were'),
   domains: list(choice(DOMAINS), DOMAINS.length),
-  translations: z
-    .array(translationObject, 'form.invalid')
-    .max(MAX_TRANSLATIONS, 'form.tooMany')
-    .default([])
-    .describe(`Translated titles and descriptions, one per language, at most ${MAX_TRANSLATIONS}`),
+  translations: translationList(
+    translationObject,
+    `Translated titles and descriptions, one per language, at most ${MAX_TRANSLATIONS}`,
+  ),
 });
 
 /** Rules across fields, each reported next to the field to correct. */
@@ -146,49 +147,28 @@ function checkEvent(input: z.output<typeof eventObject>, ctx: z.core.$Refinement
 }
 
 /** The event as the form and the API send it; the form's rows become `organisations` and `translations`. */
-export const eventInputSchema = z
-  .preprocess(fromForm, eventObject)
-  .superRefine(checkTranslations)
-  .superRefine(checkEvent);
+export const eventInputSchema = translatedInput(TRANSLATED, eventObject, organisationsFromForm).superRefine(
+  checkEvent,
+);
 export type EventInput = z.infer<typeof eventObject>;
 
 /** A saved event as input: what PATCH merges the sent fields onto. */
 export function inputOf(event: EventDetails): EventInput {
-  return {
-    title: event.title,
-    lang: event.lang,
-    type: event.type,
-    format: event.format,
-    status: event.status,
-    description: event.description,
-    starts_on: event.starts_on,
-    ends_on: event.ends_on,
-    start_time: event.start_time,
-    end_time: event.end_time,
-    time_zone: event.time_zone,
+  return savedInput(eventObject, event, {
     venue: event.venue?.slug ?? null,
-    venue_name: event.venue_name,
-    address: event.address,
-    city: event.city,
-    country: event.country,
-    online_url: event.online_url,
     organisations: event.organisations.map(({ slug, role }) => ({ slug, role })),
     domains: event.domains as EventInput['domains'],
-    translations: event.translations,
-  };
+  });
 }
 
 /** A saved event as the edit form shows it: nothing as '', the lists as the form's rows. */
 export function formValuesOf(event: EventDetails): FormValues {
-  const { organisations, domains, translations, ...fields } = inputOf(event);
+  const { organisations, translations, ...fields } = inputOf(event);
   return {
-    ...Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, value ?? ''])),
+    ...formValuesFrom(fields),
     org_slug: organisations.map((o) => o.slug),
     org_role: organisations.map((o) => o.role),
-    domains,
-    tr_lang: translations.map((tr) => tr.lang),
-    tr_title: translations.map((tr) => tr.title),
-    tr_description: translations.map((tr) => tr.description),
+    ...translationFormValues(TRANSLATED, translations),
   };
 }
 

@@ -20,10 +20,13 @@ import {
   text,
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
 import {
-  checkTranslations,
+  hasEitherText,
   MAX_TRANSLATIONS,
-  translationsFromForm,
+  translatedInput,
+  translationFormValues,
+  translationList,
 } from '../../platform/http/translation-rows.ts';
 import { DOMAINS, REGIONS } from '../../platform/vocabularies.ts';
 import type { Collection, DocumentDetails } from './access.ts';
@@ -71,13 +74,16 @@ const documentSlugs = (max: number) =>
       .max(max, 'form.tooMany'),
   );
 
+/** The texts a translation has: the title and the summary. */
+const TRANSLATED = { short: 'title', long: 'summary' } as const;
+
 const translation = z
   .object({
     lang: langTag('translations.language'),
     title: optionalLine(400),
     summary: text(20_000).describe('Markdown'),
   })
-  .refine((tr) => !!tr.title || tr.summary.trim() !== '', 'library.translationEmpty');
+  .refine(hasEitherText(TRANSLATED), 'library.translationEmpty');
 
 export const documentObject = z.object({
   kind: choice(DOCUMENT_KINDS, 'library.chooseKind'),
@@ -107,13 +113,10 @@ export const documentObject = z.object({
     'Slug of the record this one is a language version of (its original)',
   ),
   published: checkbox().describe('Public when true; otherwise seen by editors only'),
-  translations: z
-    .array(translation, 'form.invalid')
-    .max(MAX_TRANSLATIONS, 'form.tooMany')
-    .default([])
-    .describe(
-      `Title and summary in other languages, one per language, at most ${MAX_TRANSLATIONS}. Replaces all translations; omitted on PATCH, they stay.`,
-    ),
+  translations: translationList(
+    translation,
+    `Title and summary in other languages, one per language, at most ${MAX_TRANSLATIONS}. Replaces all translations; omitted on PATCH, they stay.`,
+  ),
 });
 
 /** Dates that cannot be: in force until before it came into force. */
@@ -123,69 +126,30 @@ function checkDates(input: z.infer<typeof documentObject>, ctx: z.core.$Refineme
 }
 
 /** The document as the form and the API send it; the form's translation rows become `translations`. */
-export const documentInput = z
-  .preprocess(translationsFromForm({ short: 'title', long: 'summary' }), documentObject)
-  .superRefine(checkTranslations)
-  .superRefine(checkDates);
+export const documentInput = translatedInput(TRANSLATED, documentObject).superRefine(checkDates);
 export type DocumentInput = z.infer<typeof documentObject>;
 
 /** A saved document as input: what PATCH merges the sent fields onto. */
 export function inputOf(doc: DocumentDetails): DocumentInput {
-  return {
-    kind: doc.kind,
-    title: doc.title,
-    lang: doc.lang,
-    summary: doc.summary,
-    official_number: doc.official_number,
+  return savedInput(documentObject, doc, {
     issuer: doc.issuer?.slug ?? null,
-    issuer_name: doc.issuer_name,
-    places: doc.places,
-    languages: doc.languages,
-    issued_on: doc.issued_on,
-    in_force_from: doc.in_force_from,
-    in_force_to: doc.in_force_to,
-    status: doc.status,
     domains: doc.domains as DocumentInput['domains'],
-    themes: doc.themes,
-    tags: doc.tags,
-    licence: doc.licence,
-    source_url: doc.source_url,
     supersedes: doc.supersedes.map((s) => s.slug),
     language_version_of: doc.languageVersionOf?.slug ?? null,
     published: doc.published_at !== null,
     translations: doc.translations.map((tr) => ({ ...tr, title: tr.title || null })),
-  };
+  });
 }
 
-/** A saved document as the edit form shows it. */
+/** A saved document as the edit form shows it: themes and tags in their boxes, one superseded slug a line. */
 export function formValuesOf(doc: DocumentDetails): FormValues {
-  const input = inputOf(doc);
-  const text = (v: string | null) => v ?? '';
+  const { themes, tags, supersedes, translations, ...fields } = inputOf(doc);
   return {
-    kind: input.kind,
-    title: input.title,
-    lang: input.lang,
-    summary: input.summary,
-    official_number: text(input.official_number),
-    issuer: text(input.issuer),
-    issuer_name: text(input.issuer_name),
-    places: input.places,
-    languages: input.languages,
-    issued_on: text(input.issued_on),
-    in_force_from: text(input.in_force_from),
-    in_force_to: text(input.in_force_to),
-    status: text(input.status),
-    domains: input.domains,
-    themes: input.themes.join(', '),
-    tags: input.tags.join(', '),
-    licence: text(input.licence),
-    source_url: text(input.source_url),
-    supersedes: input.supersedes.join('\n'),
-    language_version_of: text(input.language_version_of),
-    published: input.published ? '1' : '',
-    tr_lang: input.translations.map((tr) => tr.lang),
-    tr_title: input.translations.map((tr) => tr.title ?? ''),
-    tr_summary: input.translations.map((tr) => tr.summary),
+    ...formValuesFrom(fields),
+    themes: themes.join(', '),
+    tags: tags.join(', '),
+    supersedes: supersedes.join('\n'),
+    ...translationFormValues(TRANSLATED, translations),
   };
 }
 

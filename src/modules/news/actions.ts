@@ -4,6 +4,7 @@
 // nothing half-saved), the publishing of scheduled posts, comments and their hiding, and the images
 // for a post's text.
 import type { Kysely } from 'kysely';
+import { replaceChildRows } from '../../db/child-rows.ts';
 import type { Database, User } from '../../db/schema.ts';
 import { type ActionContext, ensure, transact } from '../../platform/actions.ts';
 import type { ProcessedImage } from '../../platform/attached-images.ts';
@@ -12,6 +13,7 @@ import { auditOf } from '../../platform/record-audit.ts';
 import { deleteIndexedRecord } from '../../platform/record-deletion.ts';
 import { slugFrom, uniqueSlug } from '../../platform/slugs.ts';
 import { nowIso } from '../../platform/time.ts';
+import { translationRows } from '../../platform/translations.ts';
 import { getOrganisation, memberRole } from '../directory/index.ts';
 import {
   byText,
@@ -132,29 +134,13 @@ function rowValues(input: PostInput, organisationId: number | null, publishedAt:
 }
 
 /** One translation per language, never in the post's own language (the API is trusted less than the form). */
-function translationRows(input: PostInput): PostTranslation[] {
-  const unique = new Map<string, PostTranslation>();
-  for (const tr of input.translations) {
-    if (tr.lang === input.lang || unique.has(tr.lang)) continue;
-    unique.set(tr.lang, { lang: tr.lang, title: tr.title ?? '', body: tr.body });
-  }
-  return [...unique.values()].sort((a, b) => byText(a.lang, b.lang));
-}
+const translationsOf = (input: PostInput): PostTranslation[] =>
+  translationRows(input, (tr) => ({ lang: tr.lang, title: tr.title ?? '', body: tr.body }));
 
 async function writeChildren(db: Db, postId: number, input: PostInput): Promise<void> {
-  await db.deleteFrom('post_translations').where('post_id', '=', postId).execute();
-  const rows = translationRows(input);
-  if (rows.length)
-    await db
-      .insertInto('post_translations')
-      .values(rows.map((tr) => ({ post_id: postId, ...tr })))
-      .execute();
-  await db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
-  if (input.tags.length)
-    await db
-      .insertInto('post_tags')
-      .values(input.tags.map((tag) => ({ post_id: postId, tag })))
-      .execute();
+  await replaceChildRows(db, 'post_translations', 'post_id', postId, translationsOf(input));
+  const tags = input.tags.map((tag) => ({ tag }));
+  await replaceChildRows(db, 'post_tags', 'post_id', postId, tags);
 }
 
 // ── Posts ───────────────────────────────────────────────────────────────────
@@ -219,7 +205,7 @@ export async function updatePost(
       .filter(([key, to]) => post[key as keyof Post] !== to)
       .map(([key]) => key);
     const asKey = (list: PostTranslation[]) => JSON.stringify(list.map((tr) => [tr.lang, tr.title, tr.body]));
-    if (asKey(post.translations) !== asKey(translationRows(input))) changed.push('translations');
+    if (asKey(post.translations) !== asKey(translationsOf(input))) changed.push('translations');
     if (JSON.stringify(post.tags) !== JSON.stringify([...input.tags].sort(byText))) changed.push('tags');
     // A new cover is a change too: the feed and sitemap dates move.
     if (cover) changed.push('cover');

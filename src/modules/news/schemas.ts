@@ -13,10 +13,12 @@ import {
   text,
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { savedInput } from '../../platform/http/record-input.ts';
 import {
-  checkTranslations,
   MAX_TRANSLATIONS,
-  translationsFromForm,
+  translatedInput,
+  translationFormValues,
+  translationList,
 } from '../../platform/http/translation-rows.ts';
 import { type PostDetails, stateOf } from './access.ts';
 import { LOCAL_MOMENT, localInputOf, ZONED_MOMENT } from './moments.ts';
@@ -54,6 +56,9 @@ function tagsFrom(v: unknown): unknown {
   }
   return [...seen];
 }
+
+/** The texts a translation has: the title and the body. */
+const TRANSLATED = { short: 'title', long: 'body' } as const;
 
 const translation = z
   .object({
@@ -94,24 +99,20 @@ export const postObject = z.object({
         .default(null),
     )
     .describe('For `schedule`: a future moment with its offset (2026-12-01T09:00:00+07:00)'),
-  translations: z
-    .array(translation, 'form.invalid')
-    .max(MAX_TRANSLATIONS, 'form.tooMany')
-    .default([])
-    .describe(`At most ${MAX_TRANSLATIONS}, one per language. Replaces all; omitted on PATCH, they stay.`),
+  translations: translationList(
+    translation,
+    `At most ${MAX_TRANSLATIONS}, one per language. Replaces all; omitted on PATCH, they stay.`,
+  ),
 });
 
 /** The post as the form and the API send it; the form's translation rows become `translations`. */
-export const postInput = z
-  .preprocess(translationsFromForm({ short: 'title', long: 'body' }), postObject)
-  .superRefine(checkTranslations)
-  .superRefine((input, ctx) => {
-    // A draft may be a title and nothing else; what readers will see needs a text.
-    if (input.status !== 'draft' && input.body.trim() === '')
-      ctx.addIssue({ code: 'custom', path: ['body'], message: 'news.bodyRequired' });
-    if (input.status === 'schedule' && !input.publish_at)
-      ctx.addIssue({ code: 'custom', path: ['publish_at'], message: 'news.scheduleNeedsMoment' });
-  });
+export const postInput = translatedInput(TRANSLATED, postObject).superRefine((input, ctx) => {
+  // A draft may be a title and nothing else; what readers will see needs a text.
+  if (input.status !== 'draft' && input.body.trim() === '')
+    ctx.addIssue({ code: 'custom', path: ['body'], message: 'news.bodyRequired' });
+  if (input.status === 'schedule' && !input.publish_at)
+    ctx.addIssue({ code: 'custom', path: ['publish_at'], message: 'news.scheduleNeedsMoment' });
+});
 export type PostInput = z.infer<typeof postObject>;
 
 /** What the form's publishing choice is for a saved post at `now`. */
@@ -123,19 +124,13 @@ export function publishChoiceOf(post: Pick<PostDetails, 'published_at'>, now: st
 /** A saved post as input: what PATCH merges the sent fields onto. */
 export function inputOf(post: PostDetails, now: string): PostInput {
   const status = publishChoiceOf(post, now);
-  return {
-    title: post.title,
-    lang: post.lang,
-    body: post.body,
-    category: post.category,
-    tags: post.tags,
+  return savedInput(postObject, post, {
     organisation: post.organisation?.slug ?? null,
     cover_alt: post.cover_alt || null,
     status,
     // The stored moment itself, so a PATCH that leaves it alone keeps it to the second.
     publish_at: status === 'schedule' ? post.published_at : null,
-    translations: post.translations,
-  };
+  });
 }
 
 /** A saved post as the edit form shows it (the moment in the writer's time zone). */
@@ -147,9 +142,7 @@ export function formValuesOf(post: PostDetails, now: string, timeZone: string): 
     organisation: organisation ?? '',
     cover_alt: cover_alt ?? '',
     publish_at: publish_at ? localInputOf(publish_at, timeZone) : '',
-    tr_lang: translations.map((tr) => tr.lang),
-    tr_title: translations.map((tr) => tr.title ?? ''),
-    tr_body: translations.map((tr) => tr.body),
+    ...translationFormValues(TRANSLATED, translations),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Database, User } from '../../db/schema.ts';
 import { actingUser, actionContext, ensure } from '../../platform/actions.ts';
 import type { AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { byLang } from '../../platform/translations.ts';
 import { canEdit, canView } from './permissions.ts';
 import { type PhotoInfo, photos } from './photo.ts';
 import type { PeopleTable, PersonClaimsTable } from './tables.ts';
@@ -50,10 +51,6 @@ export function translationFor(
 ): PersonTranslation | undefined {
   return person.lang === locale ? undefined : person.translations.find((tr) => tr.lang === locale);
 }
-
-/** By language tag, compared by code units (databases may collate tags differently). */
-export const byLang = (a: { lang: string }, b: { lang: string }) =>
-  a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0;
 
 async function translationsOf(db: Db, personId: number): Promise<PersonTranslation[]> {
   const rows = await db

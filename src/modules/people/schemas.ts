@@ -20,10 +20,13 @@ import {
   webUrl,
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
 import {
-  checkTranslations,
+  hasEitherText,
   MAX_TRANSLATIONS,
-  translationsFromForm,
+  translatedInput,
+  translationFormValues,
+  translationList,
 } from '../../platform/http/translation-rows.ts';
 import { CONTACT_VISIBILITIES, DOMAINS } from '../../platform/vocabularies.ts';
 import type { PersonDetails } from './access.ts';
@@ -49,9 +52,8 @@ function organisationsFromForm(v: unknown): unknown {
   return { ...values, organisations: rows };
 }
 
-/** Both shapes of the form's rows (organisations, translations) become the API's arrays. */
-const fromForm = (v: unknown) =>
-  translationsFromForm({ short: 'title', long: 'bio' })(organisationsFromForm(v));
+/** The texts a translation has: the title and the bio. */
+const TRANSLATED = { short: 'title', long: 'bio' } as const;
 
 /** Skills are typed in one box, separated by commas (also the Chinese and Japanese ones) or lines. */
 const splitSkills = (v: unknown): unknown[] =>
@@ -70,7 +72,7 @@ const translation = z
     title: optionalLine(200),
     bio: text(10_000).describe('Markdown'),
   })
-  .refine((tr) => !!tr.title || tr.bio.trim() !== '', 'people.translationEmpty');
+  .refine(hasEitherText(TRANSLATED), 'people.translationEmpty');
 
 export const personObject = z.object({
   name: line(200),
@@ -104,17 +106,14 @@ export const personObject = z.object({
   phone: optionalLine(50).pipe(z.string().regex(PHONE, 'form.badPhone').nullable()),
   contact_visibility: choice(CONTACT_VISIBILITIES).default('hidden'),
   status: choice(PERSON_STATUSES).default('published').describe("'hidden' only for the hub's editors"),
-  translations: z
-    .array(translation, 'form.invalid')
-    .max(MAX_TRANSLATIONS, 'form.tooMany')
-    .default([])
-    .describe(
-      `Title and bio in other languages (at most ${MAX_TRANSLATIONS}, one per language, not \`lang\`); the list replaces the stored one`,
-    ),
+  translations: translationList(
+    translation,
+    `Title and bio in other languages (at most ${MAX_TRANSLATIONS}, one per language, not \`lang\`); the list replaces the stored one`,
+  ),
 });
 
 /** A profile as the form and the API send it; the form's rows become `organisations` and `translations`. */
-export const personInput = z.preprocess(fromForm, personObject).superRefine(checkTranslations);
+export const personInput = translatedInput(TRANSLATED, personObject, organisationsFromForm);
 export type PersonInput = z.infer<typeof personObject>;
 
 /** Creating: one's own profile ('me'), or, for the hub's editors, one of someone without an account. */
@@ -125,55 +124,28 @@ export const personCreateObject = personObject.extend({
     .default('me')
     .describe("'me': your own profile; 'none': someone without an account (the hub's editors)"),
 });
-export const personCreateInput = z.preprocess(fromForm, personCreateObject).superRefine(checkTranslations);
+export const personCreateInput = translatedInput(TRANSLATED, personCreateObject, organisationsFromForm);
 export type PersonCreateInput = z.infer<typeof personCreateObject>;
 
 /** A saved profile as input: what PATCH merges the sent fields onto. */
 export function inputOf(person: PersonDetails): PersonInput {
-  return {
-    name: person.name,
-    name_translit: person.name_translit,
-    lang: person.lang,
-    title: person.title,
-    bio: person.bio,
-    country: person.country,
+  return savedInput(personObject, person, {
     organisations: person.organisations.map(({ slug, role }) => ({ slug, role })),
     domains: person.domains as PersonInput['domains'],
-    languages: person.languages,
-    skills: person.skills,
     links: person.linkList,
-    email: person.email,
-    phone: person.phone,
-    contact_visibility: person.contact_visibility,
-    status: person.status,
-    translations: person.translations,
-  };
+  });
 }
 
-/** A saved profile as the edit form shows it. */
+/** A saved profile as the edit form shows it: the organisations as rows, skills and links in their boxes. */
 export function formValuesOf(person: PersonDetails): FormValues {
-  const input = inputOf(person);
-  const text = (v: string | null) => v ?? '';
+  const { organisations, skills, links, translations, ...fields } = inputOf(person);
   return {
-    name: input.name,
-    name_translit: text(input.name_translit),
-    lang: input.lang,
-    title: text(input.title),
-    bio: input.bio,
-    country: text(input.country),
-    org_slug: input.organisations.map((o) => o.slug),
-    org_role: input.organisations.map((o) => o.role ?? ''),
-    domains: input.domains,
-    languages: input.languages,
-    skills: input.skills.join(', '),
-    links: input.links.join('\n'),
-    email: text(input.email),
-    phone: text(input.phone),
-    contact_visibility: input.contact_visibility,
-    status: input.status,
-    tr_lang: input.translations.map((tr) => tr.lang),
-    tr_title: input.translations.map((tr) => tr.title ?? ''),
-    tr_bio: input.translations.map((tr) => tr.bio),
+    ...formValuesFrom(fields),
+    org_slug: organisations.map((o) => o.slug),
+    org_role: organisations.map((o) => o.role ?? ''),
+    skills: skills.join(', '),
+    links: links.join('\n'),
+    ...translationFormValues(TRANSLATED, translations),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { byLang } from '../../platform/translations.ts';
 import type { PressClippingsTable } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -30,10 +31,6 @@ export interface ClippingDetails extends Clipping {
   translations: ClippingTranslation[];
   event: ClippingEvent | null;
 }
-
-/** Code point order, the same in JS whatever the database's collation. */
-export const byLang = (a: { lang: string }, b: { lang: string }) =>
-  a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0;
 
 export async function getClipping(db: Db, id: number): Promise<ClippingDetails | undefined> {
   const clipping = await db.selectFrom('press_clippings').selectAll().where('id', '=', id).executeTakeFirst();

@@ -2,6 +2,7 @@
 // editors), the transaction (clipping, translations, screenshot, search entry and audit entry
 // together, so a refused part leaves nothing half-saved), and the audit log.
 import type { Kysely } from 'kysely';
+import { replaceChildRows } from '../../db/child-rows.ts';
 import type { Database } from '../../db/schema.ts';
 import { type ActionContext, ensure, transact } from '../../platform/actions.ts';
 import type { ProcessedImage } from '../../platform/attached-images.ts';
@@ -9,13 +10,8 @@ import { HttpError } from '../../platform/http/errors.ts';
 import { auditOf } from '../../platform/record-audit.ts';
 import { deleteIndexedRecord } from '../../platform/record-deletion.ts';
 import { nowIso } from '../../platform/time.ts';
-import {
-  byLang,
-  type Clipping,
-  type ClippingDetails,
-  type ClippingTranslation,
-  eventIdOf,
-} from './access.ts';
+import { translationRows } from '../../platform/translations.ts';
+import { type Clipping, type ClippingDetails, type ClippingTranslation, eventIdOf } from './access.ts';
 import { canWrite } from './permissions.ts';
 import type { ClippingInput } from './schemas.ts';
 import { screenshots } from './screenshot.ts';
@@ -53,24 +49,12 @@ function rowValues(input: ClippingInput, eventId: number | null) {
   };
 }
 
-/** One translation per language, never in the article's own language (the API is trusted less than the form). */
-function translationRows(input: ClippingInput): ClippingTranslation[] {
-  const unique = new Map<string, ClippingTranslation>();
-  for (const tr of input.translations) {
-    if (tr.lang === input.lang || unique.has(tr.lang)) continue;
-    unique.set(tr.lang, { lang: tr.lang, title: tr.title ?? '', summary: tr.summary });
-  }
-  return [...unique.values()].sort(byLang);
-}
+/** The translations to store: one per language, never in the article's own language. */
+const translationsOf = (input: ClippingInput): ClippingTranslation[] =>
+  translationRows(input, (tr) => ({ lang: tr.lang, title: tr.title ?? '', summary: tr.summary }));
 
 async function writeTranslations(db: Db, clippingId: number, input: ClippingInput): Promise<void> {
-  await db.deleteFrom('press_clipping_translations').where('clipping_id', '=', clippingId).execute();
-  const rows = translationRows(input);
-  if (rows.length)
-    await db
-      .insertInto('press_clipping_translations')
-      .values(rows.map((tr) => ({ clipping_id: clippingId, ...tr })))
-      .execute();
+  await replaceChildRows(db, 'press_clipping_translations', 'clipping_id', clippingId, translationsOf(input));
 }
 
 export async function createClipping(
@@ -126,7 +110,7 @@ export async function updateClipping(
       .map(([key]) => key);
     const asKey = (list: ClippingTranslation[]) =>
       JSON.stringify(list.map((tr) => [tr.lang, tr.title, tr.summary]));
-    if (asKey(clipping.translations) !== asKey(translationRows(input))) changed.push('translations');
+    if (asKey(clipping.translations) !== asKey(translationsOf(input))) changed.push('translations');
     if (screenshot) changed.push('screenshot');
     // A new screenshot is a change too: the feed and sitemap dates move.
     if (changed.length === 0) return changed;

@@ -13,10 +13,13 @@ import {
   webUrl,
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
 import {
-  checkTranslations,
+  hasEitherText,
   MAX_TRANSLATIONS,
-  translationsFromForm,
+  translatedInput,
+  translationFormValues,
+  translationList,
 } from '../../platform/http/translation-rows.ts';
 import { todayUtc } from '../../platform/time.ts';
 import type { ClippingDetails } from './access.ts';
@@ -27,6 +30,9 @@ const pastDay = calendarDate('press.badDate').refine((day) => {
   return day <= tomorrow && day >= '1800-01-01';
 }, 'press.badDate');
 
+/** The texts a translation has: the title and the summary. */
+const TRANSLATED = { short: 'title', long: 'summary' } as const;
+
 const translation = z
   .object({
     lang: langTag('translations.language'),
@@ -34,7 +40,7 @@ const translation = z
     summary: text(5_000),
   })
   // A translated title is the point of a row; a translated summary alone is allowed too.
-  .refine((tr) => !!tr.title || tr.summary.trim() !== '', 'press.translationEmpty');
+  .refine(hasEitherText(TRANSLATED), 'press.translationEmpty');
 
 export const clippingObject = z.object({
   outlet: line(200),
@@ -59,56 +65,25 @@ export const clippingObject = z.object({
       slug('press.unknownEvent').nullable().default(null),
     )
     .describe('Slug (or address) of the event of this hub the article is about; null for none'),
-  translations: z
-    .array(translation, 'form.invalid')
-    .max(MAX_TRANSLATIONS, 'form.tooMany')
-    .default([])
-    .describe(
-      `Translated titles and summaries, one per language, at most ${MAX_TRANSLATIONS}; they replace the ones there were`,
-    ),
+  translations: translationList(
+    translation,
+    `Translated titles and summaries, one per language, at most ${MAX_TRANSLATIONS}; they replace the ones there were`,
+  ),
 });
 
 /** The clipping as the form and the API send it; the form's translation rows become `translations`. */
-export const clippingInput = z
-  .preprocess(translationsFromForm({ short: 'title', long: 'summary' }), clippingObject)
-  .superRefine(checkTranslations);
+export const clippingInput = translatedInput(TRANSLATED, clippingObject);
 export type ClippingInput = z.infer<typeof clippingObject>;
 
 /** A saved clipping as input: what PATCH merges the sent fields onto. */
 export function inputOf(clipping: ClippingDetails): ClippingInput {
-  return {
-    outlet: clipping.outlet,
-    outlet_url: clipping.outlet_url,
-    published_on: clipping.published_on,
-    title: clipping.title,
-    lang: clipping.lang,
-    url: clipping.url,
-    summary: clipping.summary,
-    covers: clipping.covers,
-    covers_url: clipping.covers_url,
-    event: clipping.event?.slug ?? null,
-    translations: clipping.translations,
-  };
+  return savedInput(clippingObject, clipping, { event: clipping.event?.slug ?? null });
 }
 
 /** A saved clipping as the edit form shows it. */
 export function formValuesOf(clipping: ClippingDetails): FormValues {
-  const input = inputOf(clipping);
-  return {
-    outlet: input.outlet,
-    outlet_url: input.outlet_url ?? '',
-    published_on: input.published_on,
-    title: input.title,
-    lang: input.lang,
-    url: input.url,
-    summary: input.summary,
-    covers: input.covers ?? '',
-    covers_url: input.covers_url ?? '',
-    event: input.event ?? '',
-    tr_lang: input.translations.map((tr) => tr.lang),
-    tr_title: input.translations.map((tr) => tr.title ?? ''),
-    tr_summary: input.translations.map((tr) => tr.summary),
-  };
+  const { translations, ...fields } = inputOf(clipping);
+  return { ...formValuesFrom(fields), ...translationFormValues(TRANSLATED, translations) };
 }
 
 export { MAX_TRANSLATIONS, todayUtc };

@@ -8,6 +8,10 @@
 // Text rules: single-line fields refuse line breaks, tabs and other control characters (a name with a
 // line break breaks CSV exports, mail headers and page titles); multi-line fields keep tabs and line
 // breaks; every text refuses U+0000, which PostgreSQL cannot store. Both get a clear message.
+// Loaded for its side effect first: it gives every zod schema its .openapi() method, which only
+// schemas made after it have (zod copies methods onto each schema as it is made). Every module's
+// schemas are built from these blocks, so they are made after it whichever file is loaded first.
+import '@hono/zod-openapi';
 import { z } from 'zod';
 import { isCountryCode } from '../countries.ts';
 import type { MessageKey } from '../i18n.ts';

@@ -1,7 +1,9 @@
 // Translations of a record's texts (an organisation's name and description, a person's title and
-// bio) as rows on a form and as an array in the API: the one way both are read and checked.
+// bio) as rows on a form and as an array in the API: the one way both are read and checked, the
+// `translations` field of a record's schema, and the form's rows of a saved record.
 // The rows are shown by ui/components/translation-rows.tsx.
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { FormValues } from './forms.ts';
 
 /** At most this many translations are written at once (rows on the form). */
 export const MAX_TRANSLATIONS = 6;
@@ -58,4 +60,43 @@ export function checkTranslations(
       ctx.addIssue({ code: 'custom', path: ['translations'], message: 'translations.twice' });
     seen.add(tr.lang);
   }
+}
+
+/** The `translations` field of a record's schema: at most MAX_TRANSLATIONS rows of `row`, none when omitted. */
+export const translationList = <T extends z.ZodType>(row: T, description: string) =>
+  z.array(row, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]).describe(description);
+
+/** Whether a row has one of its two texts (a row with neither says nothing: it is refused). */
+export const hasEitherText =
+  (fields: TranslationFields) =>
+  (tr: Record<string, unknown>): boolean => {
+    const long = tr[fields.long];
+    return !!tr[fields.short] || (typeof long === 'string' && long.trim() !== '');
+  };
+
+/**
+ * A record's input as the form and the API send it: the form's translation rows (`fields`) become
+ * `translations` (after `otherRows` has turned the form's other rows, if any, into their lists),
+ * and the translations are checked against the record's language.
+ */
+export function translatedInput<T extends z.ZodType<{ lang: string; translations: { lang: string }[] }>>(
+  fields: TranslationFields,
+  object: T,
+  otherRows: (v: unknown) => unknown = (v) => v,
+) {
+  const fromForm = translationsFromForm(fields);
+  return z.preprocess((v) => fromForm(otherRows(v)), object).superRefine(checkTranslations);
+}
+
+/** Saved translations as the form's rows: `tr_lang`, `tr_<short>` ('' for none) and `tr_<long>`. */
+export function translationFormValues(
+  fields: TranslationFields,
+  translations: readonly ({ lang: string } & Record<string, unknown>)[],
+): FormValues {
+  const cell = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    tr_lang: translations.map((tr) => tr.lang),
+    [`tr_${fields.short}`]: translations.map((tr) => cell(tr[fields.short])),
+    [`tr_${fields.long}`]: translations.map((tr) => cell(tr[fields.long])),
+  };
 }

@@ -2,6 +2,7 @@
 // (permissions.ts), the transaction (record, facets, translations, membership, search entry,
 // history and audit entry together, so a refused part leaves nothing half-saved), and the audit log.
 import type { Kysely } from 'kysely';
+import { replaceChildRows } from '../../../db/child-rows.ts';
 import type { Database, User } from '../../../db/schema.ts';
 import { type ActionContext, ensure, transact } from '../../../platform/actions.ts';
 import { hasRole } from '../../../platform/auth.ts';
@@ -10,9 +11,9 @@ import { auditOf } from '../../../platform/record-audit.ts';
 import { deleteIndexedRecord } from '../../../platform/record-deletion.ts';
 import { slugFrom, uniqueSlug } from '../../../platform/slugs.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { translationRows } from '../../../platform/translations.ts';
 import {
   actingRole,
-  byLang,
   type Organisation,
   type OrganisationDetails,
   type OrganisationTranslation,
@@ -94,14 +95,8 @@ function rowValues(input: OrganisationInput) {
 }
 
 /** The translations as stored: one per language, never the organisation's own (the API is trusted less). */
-function translationRows(input: OrganisationInput): OrganisationTranslation[] {
-  const unique = new Map<string, OrganisationTranslation>();
-  for (const tr of input.translations) {
-    if (tr.lang === input.lang || unique.has(tr.lang)) continue;
-    unique.set(tr.lang, { lang: tr.lang, name: tr.name ?? '', description: tr.description });
-  }
-  return [...unique.values()].sort(byLang);
-}
+const translationsOf = (input: OrganisationInput): OrganisationTranslation[] =>
+  translationRows(input, (tr) => ({ lang: tr.lang, name: tr.name ?? '', description: tr.description }));
 
 /** The facets as stored: facilities only for creative hubs, each value once. */
 function facetRows(input: OrganisationInput) {
@@ -115,18 +110,17 @@ function facetRows(input: OrganisationInput) {
 
 /** Facets and translations, replaced as a whole. */
 async function writeLists(db: Db, organisationId: number, input: OrganisationInput): Promise<void> {
-  await db.deleteFrom('organisation_facets').where('organisation_id', '=', organisationId).execute();
-  await db.deleteFrom('organisation_translations').where('organisation_id', '=', organisationId).execute();
   const facets = Object.entries(facetRows(input)).flatMap(([facet, values]) =>
-    values.map((value) => ({ organisation_id: organisationId, facet: facet as 'domain', value })),
+    values.map((value) => ({ facet: facet as 'domain', value })),
   );
-  if (facets.length) await db.insertInto('organisation_facets').values(facets).execute();
-  const translations = translationRows(input);
-  if (translations.length)
-    await db
-      .insertInto('organisation_translations')
-      .values(translations.map((tr) => ({ organisation_id: organisationId, ...tr })))
-      .execute();
+  await replaceChildRows(db, 'organisation_facets', 'organisation_id', organisationId, facets);
+  await replaceChildRows(
+    db,
+    'organisation_translations',
+    'organisation_id',
+    organisationId,
+    translationsOf(input),
+  );
 }
 
 /** The parent the input names, by id; one that does not exist (or the organisation itself) is refused. */
@@ -203,7 +197,7 @@ function changesOf(org: OrganisationDetails, values: ReturnType<typeof rowValues
   if (changes.links) changes.links = { from: org.linkList, to: linksOf(input) };
   const asKey = (list: OrganisationTranslation[]) =>
     JSON.stringify(list.map((tr) => [tr.lang, tr.name, tr.description]));
-  const translations = translationRows(input);
+  const translations = translationsOf(input);
   if (asKey(org.translations) !== asKey(translations))
     changes.translations = {
       from: org.translations.map((tr) => tr.lang),

@@ -3,6 +3,7 @@
 // the transaction (event, organisations, domains, translations, search entry and audit entry
 // together) and the audit log.
 import type { Kysely } from 'kysely';
+import { replaceChildRows } from '../../../db/child-rows.ts';
 import type { Database } from '../../../db/schema.ts';
 import { type ActionContext, ensure, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
@@ -11,8 +12,8 @@ import { auditOf } from '../../../platform/record-audit.ts';
 import { deleteIndexedRecord } from '../../../platform/record-deletion.ts';
 import { slugFrom, uniqueSlug } from '../../../platform/slugs.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { translationRows } from '../../../platform/translations.ts';
 import {
-  byLang,
   daysOutside,
   type EventDetails,
   type EventRow,
@@ -62,40 +63,22 @@ function rowValues(input: EventInput, ids: Map<string, number>) {
 }
 
 /** One translation per language, never in the event's own language (the API is trusted less than the form). */
-function translationRows(input: EventInput): EventTranslation[] {
-  const unique = new Map<string, EventTranslation>();
-  for (const tr of input.translations) {
-    if (tr.lang === input.lang || unique.has(tr.lang)) continue;
-    unique.set(tr.lang, { lang: tr.lang, title: tr.title, description: tr.description });
-  }
-  return [...unique.values()].sort(byLang);
-}
+const translationsOf = (input: EventInput): EventTranslation[] =>
+  translationRows(input, (tr) => ({ lang: tr.lang, title: tr.title, description: tr.description }));
 
 async function writeRelations(db: Db, eventId: number, input: EventInput, ids: Map<string, number>) {
-  await db.deleteFrom('event_organisations').where('event_id', '=', eventId).execute();
   const seen = new Set<string>();
   const links = input.organisations.flatMap((o, position) => {
     const id = ids.get(o.slug);
     const key = `${id}:${o.role}`;
     if (id === undefined || seen.has(key)) return [];
     seen.add(key);
-    return [{ event_id: eventId, organisation_id: id, role: o.role, position }];
+    return [{ organisation_id: id, role: o.role, position }];
   });
-  if (links.length) await db.insertInto('event_organisations').values(links).execute();
-  await db.deleteFrom('event_domains').where('event_id', '=', eventId).execute();
-  const domains = [...new Set(input.domains)];
-  if (domains.length)
-    await db
-      .insertInto('event_domains')
-      .values(domains.map((domain) => ({ event_id: eventId, domain })))
-      .execute();
-  await db.deleteFrom('event_translations').where('event_id', '=', eventId).execute();
-  const translations = translationRows(input);
-  if (translations.length)
-    await db
-      .insertInto('event_translations')
-      .values(translations.map((tr) => ({ event_id: eventId, ...tr })))
-      .execute();
+  await replaceChildRows(db, 'event_organisations', 'event_id', eventId, links);
+  const domains = [...new Set(input.domains)].map((domain) => ({ domain }));
+  await replaceChildRows(db, 'event_domains', 'event_id', eventId, domains);
+  await replaceChildRows(db, 'event_translations', 'event_id', eventId, translationsOf(input));
 }
 
 /** After the event's row: its organisations, domains and translations, search entry and audit entry. */
@@ -161,7 +144,7 @@ export async function updateEvent(
     if (event.domains.join() !== [...new Set(input.domains)].sort().join()) changed.push('domains');
     const trKey = (list: EventTranslation[]) =>
       JSON.stringify(list.map((t) => [t.lang, t.title, t.description]));
-    if (trKey(event.translations) !== trKey(translationRows(input))) changed.push('translations');
+    if (trKey(event.translations) !== trKey(translationsOf(input))) changed.push('translations');
     if (changed.length === 0) return changed;
     await trx
       .updateTable('events')

@@ -4,6 +4,7 @@
 // in one transaction the record, its relations, the search entries, the filter counts' version
 // and the audit entry, so a refused or failed save leaves nothing half-written.
 import type { Kysely } from 'kysely';
+import { replaceChildRows } from '../../../db/child-rows.ts';
 import type { Database } from '../../../db/schema.ts';
 import { type ActionContext, ensure, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
@@ -12,7 +13,8 @@ import { auditOf } from '../../../platform/record-audit.ts';
 import { deleteIndexedRecord } from '../../../platform/record-deletion.ts';
 import { slugFrom, uniqueSlug } from '../../../platform/slugs.ts';
 import { nowIso } from '../../../platform/time.ts';
-import { type Document, type DocumentDetails, type DocumentTranslation, issuerIdOf } from '../access.ts';
+import { translationRows } from '../../../platform/translations.ts';
+import { type Document, type DocumentDetails, issuerIdOf } from '../access.ts';
 import { markLibraryChanged } from '../filter-counts.ts';
 import { canDelete, canEdit } from '../permissions.ts';
 import type { DocumentInput } from '../schemas.ts';
@@ -118,19 +120,12 @@ function rowValues(input: DocumentInput, issuerId: number | null) {
 /** Translations, facets, supersedes links and the language version, replacing what there was. */
 async function writeRelations(db: Db, documentId: number, input: DocumentInput, refs: References) {
   await writeLanguageVersion(db, documentId, refs.originalId);
-  await db.deleteFrom('document_translations').where('document_id', '=', documentId).execute();
-  const translations = new Map<string, DocumentTranslation>();
-  for (const tr of input.translations) {
-    if (tr.lang === input.lang || translations.has(tr.lang)) continue;
-    translations.set(tr.lang, { lang: tr.lang, title: tr.title ?? '', summary: tr.summary });
-  }
-  if (translations.size)
-    await db
-      .insertInto('document_translations')
-      .values([...translations.values()].map((tr) => ({ document_id: documentId, ...tr })))
-      .execute();
-
-  await db.deleteFrom('document_facets').where('document_id', '=', documentId).execute();
+  const translations = translationRows(input, (tr) => ({
+    lang: tr.lang,
+    title: tr.title ?? '',
+    summary: tr.summary,
+  }));
+  await replaceChildRows(db, 'document_translations', 'document_id', documentId, translations);
   const facets = [
     ...input.places.map((value) => ({ facet: 'place' as const, value })),
     ...input.languages.map((value) => ({ facet: 'language' as const, value })),
@@ -139,11 +134,7 @@ async function writeRelations(db: Db, documentId: number, input: DocumentInput, 
     ...input.tags.map((value) => ({ facet: 'tag' as const, value })),
   ];
   const unique = [...new Map(facets.map((f) => [`${f.facet}:${f.value}`, f])).values()];
-  if (unique.length)
-    await db
-      .insertInto('document_facets')
-      .values(unique.map((f) => ({ document_id: documentId, ...f })))
-      .execute();
+  await replaceChildRows(db, 'document_facets', 'document_id', documentId, unique);
 
   await db.deleteFrom('document_supersedes').where('document_id', '=', documentId).execute();
   const targets = [...new Set(refs.supersededIds)];

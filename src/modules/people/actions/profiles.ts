@@ -3,6 +3,7 @@
 // names (each must be in the directory), the transaction (profile, facets, organisations,
 // translations, search entry and audit entry together), and the audit log.
 import type { Kysely } from 'kysely';
+import { replaceChildRows } from '../../../db/child-rows.ts';
 import type { Database, User } from '../../../db/schema.ts';
 import { type ActionContext, actingUser, ensure, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
@@ -10,7 +11,8 @@ import { auditOf } from '../../../platform/record-audit.ts';
 import { deleteIndexedRecord } from '../../../platform/record-deletion.ts';
 import { slugFrom, uniqueSlug } from '../../../platform/slugs.ts';
 import { nowIso } from '../../../platform/time.ts';
-import { byLang, type Person, type PersonDetails, type PersonTranslation, profileOf } from '../access.ts';
+import { translationRows } from '../../../platform/translations.ts';
+import { type Person, type PersonDetails, type PersonTranslation, profileOf } from '../access.ts';
 import { canCreateForOthers, canDelete, canEdit, statusAfterSave } from '../permissions.ts';
 import type { Owner, PersonCreateInput, PersonInput } from '../schemas.ts';
 import { reindex } from '../search.ts';
@@ -77,14 +79,8 @@ function uniqueSkills(skills: string[]): string[] {
 }
 
 /** The translations as stored: one per language, never the profile's own (the API is trusted less). */
-function translationRows(input: PersonInput): PersonTranslation[] {
-  const unique = new Map<string, PersonTranslation>();
-  for (const tr of input.translations) {
-    if (tr.lang === input.lang || unique.has(tr.lang)) continue;
-    unique.set(tr.lang, { lang: tr.lang, title: tr.title ?? null, bio: tr.bio });
-  }
-  return [...unique.values()].sort(byLang);
-}
+const translationsOf = (input: PersonInput): PersonTranslation[] =>
+  translationRows(input, (tr) => ({ lang: tr.lang, title: tr.title ?? null, bio: tr.bio }));
 
 async function writeRelations(
   db: Db,
@@ -92,33 +88,21 @@ async function writeRelations(
   input: PersonInput,
   organisationIds: Map<string, number>,
 ): Promise<void> {
-  await db.deleteFrom('person_facets').where('person_id', '=', personId).execute();
-  const rows = [
+  const facets = [
     ...[...new Set(input.domains)].map((value) => ({ facet: 'domain' as const, value })),
     ...[...new Set(input.languages)].map((value) => ({ facet: 'language' as const, value })),
     ...uniqueSkills(input.skills).map((value) => ({ facet: 'skill' as const, value })),
-  ];
-  if (rows.length)
-    await db
-      .insertInto('person_facets')
-      .values(rows.map((r, position) => ({ person_id: personId, ...r, position })))
-      .execute();
-  await db.deleteFrom('person_organisations').where('person_id', '=', personId).execute();
+  ].map((facet, position) => ({ ...facet, position }));
+  await replaceChildRows(db, 'person_facets', 'person_id', personId, facets);
   const seen = new Set<number>();
   const links = input.organisations.flatMap((o, position) => {
     const id = organisationIds.get(o.slug);
     if (id === undefined || seen.has(id)) return [];
     seen.add(id);
-    return [{ person_id: personId, organisation_id: id, role: o.role ?? null, position }];
+    return [{ organisation_id: id, role: o.role ?? null, position }];
   });
-  if (links.length) await db.insertInto('person_organisations').values(links).execute();
-  await db.deleteFrom('person_translations').where('person_id', '=', personId).execute();
-  const translations = translationRows(input);
-  if (translations.length)
-    await db
-      .insertInto('person_translations')
-      .values(translations.map((tr) => ({ person_id: personId, ...tr })))
-      .execute();
+  await replaceChildRows(db, 'person_organisations', 'person_id', personId, links);
+  await replaceChildRows(db, 'person_translations', 'person_id', personId, translationsOf(input));
 }
 
 /**
@@ -223,7 +207,7 @@ function changesOf(
   const skills = uniqueSkills(input.skills);
   if (person.skills.join('\n') !== skills.join('\n')) changes.skills = { from: person.skills, to: skills };
   const asKey = (list: PersonTranslation[]) => JSON.stringify(list.map((tr) => [tr.lang, tr.title, tr.bio]));
-  const translations = translationRows(input);
+  const translations = translationsOf(input);
   if (asKey(person.translations) !== asKey(translations))
     changes.translations = {
       from: person.translations.map((tr) => tr.lang),
