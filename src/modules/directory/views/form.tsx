@@ -2,7 +2,6 @@
 // each field when something is wrong.
 import {
   CONTACT_VISIBILITIES,
-  CONTENT_LANGUAGES,
   DOMAINS,
   ORGANISATION_KINDS,
   VALUE_CHAIN_STAGES,
@@ -17,6 +16,7 @@ import {
   TextArea,
 } from '../../../ui/components/form.tsx';
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
+import { NameFields, WrittenInField } from '../../../ui/components/record-fields.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
 import { countryOptions, languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
@@ -29,7 +29,7 @@ export function OrganisationFormView(props: {
   editing?: OrganisationDetails;
 }) {
   const page = usePage();
-  const { t, locale } = page;
+  const { t } = page;
   const { state, editing } = props;
   const languages = languageOptions(page);
   const domains = DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }));
@@ -56,21 +56,8 @@ export function OrganisationFormView(props: {
               ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) })),
             ]}
           />
-          <Field name="name" label="field.name" required maxlength={200} state={state} />
-          <Field
-            name="name_translit"
-            label="field.nameTranslit"
-            hint="field.nameTranslitHint"
-            maxlength={200}
-            state={state}
-          />
-          <SelectField
-            name="lang"
-            label="directory.writtenIn"
-            state={state}
-            initial={locale === 'zh-Hans' ? 'zh-Hans' : locale}
-            options={languages}
-          />
+          <NameFields state={state} />
+          <WrittenInField label="directory.writtenIn" state={state} />
           <TextArea
             name="description"
             label="directory.description"
@@ -141,11 +128,9 @@ export function OrganisationFormView(props: {
         </fieldset>
         <TranslationRows
           state={state}
-          languages={CONTENT_LANGUAGES}
           hint="directory.translationsHint"
-          fields={{ short: 'name', long: 'description' }}
-          labels={{ short: 'directory.translationRowName', long: 'directory.translationRowDescription' }}
-          maxLength={{ short: 200, long: 20_000 }}
+          short={{ field: 'name', label: 'directory.translationRowName', maxLength: 200 }}
+          long={{ field: 'description', label: 'directory.translationRowDescription', maxLength: 20_000 }}
         />
         <Submit label={editing ? 'form.save' : 'directory.add'} />
       </Form>

@@ -2,16 +2,8 @@
 // handing over ownership, and invitations by email. Every action is a small form of its own, so it
 // all works without JavaScript.
 import type { MessageKey, MessageValues } from '../../../platform/i18n.ts';
-import { IMAGE_ACCEPT } from '../../../platform/images.ts';
-import {
-  CsrfField,
-  Field,
-  FileField,
-  Form,
-  type FormState,
-  SelectField,
-  Submit,
-} from '../../../ui/components/form.tsx';
+import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
+import { ImageSection } from '../../../ui/components/image-upload.tsx';
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import { LOGO_MAX_BYTES, type LogoInfo, logoUrl } from '../logo.ts';
@@ -208,47 +200,34 @@ export function MembersView(props: MembersPageProps) {
 
 function LogoSection(props: MembersPageProps) {
   const { t } = usePage();
-  const { org, logo, logoError } = props;
-  const base = `/directory/${org.slug}`;
-  const state: FormState | undefined = logoError && {
-    errors: { logo: logoError.key },
-    errorValues: logoError.values && { logo: logoError.values },
-  };
+  const { org, logo } = props;
   return (
-    <section id="logo">
-      <h2>{t('directory.logo.title')}</h2>
-      {logo ? (
-        <p>
-          <img
-            src={logoUrl(org.slug, logo)}
-            width={logo.fullWidth}
-            height={logo.fullHeight}
-            alt={t('directory.logo.alt', { name: org.name })}
-          />
-        </p>
-      ) : (
-        <p>{t('directory.logo.none')}</p>
-      )}
-      <Form action={`${base}/logo`} enctype="multipart/form-data" state={state}>
-        <FileField
-          name="logo"
-          label="directory.logo.file"
-          hint="directory.logo.hint"
-          hintValues={{ limit: LOGO_MAX_BYTES / 1024 / 1024 }}
-          accept={IMAGE_ACCEPT}
-          required
-          state={state}
-        />
-        <Submit label="directory.logo.upload" />
-      </Form>
-      {logo && (
-        <form method="post" action={`${base}/logo/delete`} class="inline-form">
-          <CsrfField />
-          <button type="submit" class="button secondary">
-            {t('directory.logo.remove')}
-          </button>
-        </form>
-      )}
-    </section>
+    <ImageSection
+      id="logo"
+      title={t('directory.logo.title')}
+      image={
+        logo && (
+          <p>
+            <img
+              src={logoUrl(org.slug, logo)}
+              width={logo.fullWidth}
+              height={logo.fullHeight}
+              alt={t('directory.logo.alt', { name: org.name })}
+            />
+          </p>
+        )
+      }
+      none={t('directory.logo.none')}
+      action={`/directory/${org.slug}/logo`}
+      field={{
+        name: 'logo',
+        label: 'directory.logo.file',
+        hint: 'directory.logo.hint',
+        maxBytes: LOGO_MAX_BYTES,
+      }}
+      refusal={props.logoError}
+      upload="directory.logo.upload"
+      remove={t('directory.logo.remove')}
+    />
   );
 }

@@ -3,7 +3,7 @@
 import { fieldValue } from '../../../platform/http/forms.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
 import { ZONE_CHOICES } from '../../../platform/time.ts';
-import { CONTENT_LANGUAGES, DOMAINS } from '../../../platform/vocabularies.ts';
+import { DOMAINS } from '../../../platform/vocabularies.ts';
 import { FieldRows, rowValues } from '../../../ui/components/field-rows.tsx';
 import {
   CheckboxGroup,
@@ -15,8 +15,9 @@ import {
   Submit,
   TextArea,
 } from '../../../ui/components/form.tsx';
+import { WrittenInField } from '../../../ui/components/record-fields.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
-import { countryOptions, languageOptions } from '../../../ui/options.ts';
+import { countryOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { EventDetails } from '../access.ts';
 import {
@@ -75,7 +76,7 @@ function zoneOptions(current: string) {
 
 export function EventFormView(props: { action: string; state: FormState; editing?: EventDetails }) {
   const page = usePage();
-  const { t, locale } = page;
+  const { t } = page;
   const { state } = props;
   const vocab = (kind: 'type' | 'format' | 'status', codes: readonly string[]) =>
     codes.map((x) => ({ value: x, label: t(`events.${kind}.${x}` as MessageKey) }));
@@ -84,13 +85,7 @@ export function EventFormView(props: { action: string; state: FormState; editing
       <h1>{props.editing ? t('events.editTitle', { title: props.editing.title }) : t('events.create')}</h1>
       <Form action={props.action} state={state} requiredNote>
         <Field name="title" label="events.titleLabel" state={state} required maxlength={300} />
-        <SelectField
-          name="lang"
-          label="events.language"
-          state={state}
-          initial={locale}
-          options={languageOptions(page)}
-        />
+        <WrittenInField label="events.language" state={state} />
         <SelectField
           name="type"
           label="events.typeLabel"
@@ -159,11 +154,9 @@ export function EventFormView(props: { action: string; state: FormState; editing
         />
         <TranslationRows
           state={state}
-          languages={CONTENT_LANGUAGES}
           hint="events.translationsHint"
-          fields={{ short: 'title', long: 'description' }}
-          labels={{ short: 'events.translationTitleRow', long: 'events.translationDescriptionRow' }}
-          maxLength={{ short: 300, long: 20000 }}
+          short={{ field: 'title', label: 'events.translationTitleRow', maxLength: 300 }}
+          long={{ field: 'description', label: 'events.translationDescriptionRow', maxLength: 20000 }}
         />
         <Submit label={props.editing ? 'events.save' : 'events.create'} />
       </Form>

@@ -2,11 +2,11 @@
 // and the link to report it, and the editors' form (the documents as one address name per line, in
 // the order the collection shows them).
 import { DangerZone } from '../../../ui/components/danger-zone.tsx';
-import { Field, Form, type FormState, SelectField, Submit, TextArea } from '../../../ui/components/form.tsx';
+import { Field, Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
 import { DownloadLinks, FormatLinks } from '../../../ui/components/list-tools.tsx';
 import { ButtonLinks, PageHead } from '../../../ui/components/page-head.tsx';
+import { WrittenInField } from '../../../ui/components/record-fields.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
-import { languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { Collection, DocumentDetails } from '../access.ts';
 import type { CollectionSummary } from '../listing.ts';
@@ -91,8 +91,7 @@ export function CollectionView(props: {
 }
 
 export function CollectionFormView(props: { action: string; state: FormState; editing?: Collection }) {
-  const page = usePage();
-  const { t, locale } = page;
+  const { t } = usePage();
   const { state } = props;
   return (
     <div class="wrap">
@@ -100,13 +99,7 @@ export function CollectionFormView(props: { action: string; state: FormState; ed
       <h1>{props.editing ? t('library.editCollection') : t('library.addCollection')}</h1>
       <Form action={props.action} state={state} requiredNote>
         <Field name="title" label="library.titleField" required maxlength={300} state={state} />
-        <SelectField
-          name="lang"
-          label="library.writtenIn"
-          state={state}
-          initial={locale}
-          options={languageOptions(page, DOCUMENT_LANGUAGES)}
-        />
+        <WrittenInField label="library.writtenIn" state={state} languages={DOCUMENT_LANGUAGES} />
         <TextArea
           name="description"
           label="library.collectionDescription"

@@ -13,6 +13,7 @@ import {
   Submit,
   TextArea,
 } from '../../../ui/components/form.tsx';
+import { WrittenInField } from '../../../ui/components/record-fields.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
 import { countryOptions, languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
@@ -55,7 +56,7 @@ export function DocumentFormView(props: {
   organisations: { slug: string; name: string }[];
 }) {
   const page = usePage();
-  const { t, locale } = page;
+  const { t } = page;
   const { state, editing } = props;
   const langs = languageOptions(page, DOCUMENT_LANGUAGES);
   return (
@@ -82,7 +83,7 @@ export function DocumentFormView(props: {
             ]}
           />
           <Field name="title" label="library.titleField" required maxlength={400} state={state} />
-          <SelectField name="lang" label="library.writtenIn" state={state} initial={locale} options={langs} />
+          <WrittenInField label="library.writtenIn" state={state} languages={DOCUMENT_LANGUAGES} />
           <TextArea
             name="summary"
             label="library.summary"
@@ -174,9 +175,8 @@ export function DocumentFormView(props: {
           state={state}
           languages={DOCUMENT_LANGUAGES}
           hint="library.translationsHint"
-          fields={{ short: 'title', long: 'summary' }}
-          labels={{ short: 'library.translationRowTitle', long: 'library.translationRowSummary' }}
-          maxLength={{ short: 400, long: 20_000 }}
+          short={{ field: 'title', label: 'library.translationRowTitle', maxLength: 400 }}
+          long={{ field: 'summary', label: 'library.translationRowSummary', maxLength: 20_000 }}
         />
         <Checkbox name="published" label="library.publishedField" state={state} />
         <Submit label={editing ? 'form.save' : 'library.add'} />

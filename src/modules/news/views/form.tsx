@@ -5,14 +5,11 @@
 // a Markdown snippet to paste.
 import { fieldValue } from '../../../platform/http/forms.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
-import { IMAGE_ACCEPT } from '../../../platform/images.ts';
 import { renderMarkdown } from '../../../platform/markdown.ts';
-import { CONTENT_LANGUAGES } from '../../../platform/vocabularies.ts';
 import {
   Checkbox,
   DateField,
   Field,
-  FileField,
   Form,
   type FormState,
   RadioGroup,
@@ -20,16 +17,15 @@ import {
   Submit,
   TextArea,
 } from '../../../ui/components/form.tsx';
+import { ImageFileField, refusalState } from '../../../ui/components/image-upload.tsx';
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
+import { WrittenInField } from '../../../ui/components/record-fields.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
-import { languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { PostDetails } from '../access.ts';
 import { bodyImageUrl, type CoverInfo, NEWS_IMAGE_MAX_BYTES } from '../images.ts';
 import { BODY_IMAGE_PATH, BODY_MAX, CATEGORIES, MAX_TAGS, PUBLISH_CHOICES, TITLE_MAX } from '../vocab.ts';
 import { CoverImage } from './cover.tsx';
-
-const sizeLimit = { limit: NEWS_IMAGE_MAX_BYTES / 1024 / 1024 };
 
 export interface PostFormProps {
   action: string;
@@ -47,8 +43,7 @@ export interface PostFormProps {
 }
 
 export function PostFormView(props: PostFormProps) {
-  const page = usePage();
-  const { t, locale, timeZone } = page;
+  const { t, timeZone } = usePage();
   const { state, editing, cover } = props;
   const values = state.values ?? {};
   const orgOptions = [
@@ -85,13 +80,7 @@ export function PostFormView(props: PostFormProps) {
         enctype="multipart/form-data"
       >
         <Field name="title" label="news.postTitle" required maxlength={TITLE_MAX} state={state} />
-        <SelectField
-          name="lang"
-          label="news.writtenIn"
-          state={state}
-          initial={locale}
-          options={languageOptions(page)}
-        />
+        <WrittenInField label="news.writtenIn" state={state} />
         <TextArea
           name="body"
           label="news.body"
@@ -137,12 +126,11 @@ export function PostFormView(props: PostFormProps) {
               <CoverImage slug={editing.slug} cover={cover} alt={editing.cover_alt} size="thumb" />
             </p>
           )}
-          <FileField
+          <ImageFileField
             name="cover"
             label={cover ? 'news.coverReplace' : 'news.coverFile'}
             hint="news.coverHint"
-            hintValues={sizeLimit}
-            accept={IMAGE_ACCEPT}
+            maxBytes={NEWS_IMAGE_MAX_BYTES}
             state={state}
           />
           <Field
@@ -156,11 +144,9 @@ export function PostFormView(props: PostFormProps) {
         </fieldset>
         <TranslationRows
           state={state}
-          languages={CONTENT_LANGUAGES}
           hint="news.translationsHint"
-          fields={{ short: 'title', long: 'body' }}
-          labels={{ short: 'news.translationRowTitle', long: 'news.translationRowBody' }}
-          maxLength={{ short: TITLE_MAX, long: BODY_MAX }}
+          short={{ field: 'title', label: 'news.translationRowTitle', maxLength: TITLE_MAX }}
+          long={{ field: 'body', label: 'news.translationRowBody', maxLength: BODY_MAX }}
         />
         <div class="actions">
           <Submit label={editing ? 'form.save' : 'news.save'} />
@@ -185,20 +171,17 @@ function BodyImages(props: {
   error?: { key: MessageKey; values?: Record<string, number> };
 }) {
   const { t } = usePage();
-  const state: FormState | undefined = props.error
-    ? { errors: { image: props.error.key }, errorValues: { image: props.error.values ?? {} } }
-    : undefined;
+  const state = refusalState('image', props.error);
   return (
     <section aria-labelledby="images-title" class="stack">
       <h2 id="images-title">{t('news.images')}</h2>
       <p class="hint">{t('news.imagesHint')}</p>
       <Form action={`/news/${props.slug}/images`} enctype="multipart/form-data" state={state}>
-        <FileField
+        <ImageFileField
           name="image"
           label="news.imageFile"
           hint="news.coverHint"
-          hintValues={sizeLimit}
-          accept={IMAGE_ACCEPT}
+          maxBytes={NEWS_IMAGE_MAX_BYTES}
           required
           state={state}
         />

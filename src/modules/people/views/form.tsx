@@ -1,7 +1,7 @@
 // The profile form, to create one's own profile, to add someone without an account (editors), or to
 // edit. Shown again with every value kept and a message next to each field when something is wrong.
 import type { ImageRefusal } from '../../../platform/attached-images.ts';
-import { CONTENT_LANGUAGES, DOMAINS } from '../../../platform/vocabularies.ts';
+import { DOMAINS } from '../../../platform/vocabularies.ts';
 import { FieldRows, rowValues } from '../../../ui/components/field-rows.tsx';
 import {
   CheckboxGroup,
@@ -12,6 +12,7 @@ import {
   Submit,
   TextArea,
 } from '../../../ui/components/form.tsx';
+import { NameFields, WrittenInField } from '../../../ui/components/record-fields.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
 import { countryOptions, languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
@@ -66,7 +67,7 @@ export function PersonFormView(props: {
   photoRefusal?: ImageRefusal;
 }) {
   const page = usePage();
-  const { t, locale } = page;
+  const { t } = page;
   const { state } = props;
   // Languages given through the API that the form does not offer stay checked.
   const spoken = [...new Set([...PERSON_LANGUAGES, ...rowValues(state, 'languages')])];
@@ -96,14 +97,7 @@ export function PersonFormView(props: {
             />
           )}
           {owners.length === 1 && <input type="hidden" name="owner" value={owners[0]} />}
-          <Field name="name" label="field.name" required maxlength={200} state={props.state} />
-          <Field
-            name="name_translit"
-            label="field.nameTranslit"
-            hint="field.nameTranslitHint"
-            maxlength={200}
-            state={props.state}
-          />
+          <NameFields state={props.state} />
           <Field
             name="title"
             label="people.jobTitle"
@@ -111,13 +105,7 @@ export function PersonFormView(props: {
             maxlength={200}
             state={props.state}
           />
-          <SelectField
-            name="lang"
-            label="people.writtenIn"
-            state={props.state}
-            initial={locale}
-            options={languageOptions(page)}
-          />
+          <WrittenInField label="people.writtenIn" state={props.state} />
           <TextArea
             name="bio"
             label="people.bio"
@@ -128,11 +116,9 @@ export function PersonFormView(props: {
           />
           <TranslationRows
             state={props.state}
-            languages={CONTENT_LANGUAGES}
             hint="people.translationsHint"
-            fields={{ short: 'title', long: 'bio' }}
-            labels={{ short: 'people.translationRowTitle', long: 'people.translationRowBio' }}
-            maxLength={{ short: 200, long: 10_000 }}
+            short={{ field: 'title', label: 'people.translationRowTitle', maxLength: 200 }}
+            long={{ field: 'bio', label: 'people.translationRowBio', maxLength: 10_000 }}
           />
         </fieldset>
         <fieldset>

@@ -2,8 +2,7 @@
 // cards (decorative there: the name follows), and the small upload form on the edit page. The form
 // is one of its own beside the profile form, since a file upload needs multipart encoding.
 import type { ImageRefusal } from '../../../platform/attached-images.ts';
-import { IMAGE_ACCEPT } from '../../../platform/images.ts';
-import { CsrfField, FileField, Form, Submit } from '../../../ui/components/form.tsx';
+import { ImageSection } from '../../../ui/components/image-upload.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import { PHOTO_MAX_BYTES, type PhotoInfo, photoUrl } from '../photo.ts';
 
@@ -43,35 +42,24 @@ export function PhotoSection(props: {
   refusal?: ImageRefusal;
 }) {
   const { t } = usePage();
-  const { slug, photo, refusal } = props;
-  const base = `/directory/people/${slug}`;
-  const state = refusal
-    ? { errors: { photo: refusal.key }, errorValues: refusal.values ? { photo: refusal.values } : undefined }
-    : undefined;
+  const { slug, photo } = props;
   return (
-    <section id="photo" class="stack">
-      <h2>{t('people.photo.title')}</h2>
-      {photo ? <ProfilePhoto slug={slug} name={props.name} photo={photo} /> : <p>{t('people.photo.none')}</p>}
-      <Form action={`${base}/photo`} enctype="multipart/form-data" state={state}>
-        <FileField
-          name="photo"
-          label="people.photo.file"
-          hint="people.photo.hint"
-          hintValues={{ limit: PHOTO_MAX_BYTES / 1024 / 1024 }}
-          accept={IMAGE_ACCEPT}
-          required
-          state={state}
-        />
-        <Submit label="people.photo.upload" />
-      </Form>
-      {photo && (
-        <form method="post" action={`${base}/photo/delete`} class="inline-form">
-          <CsrfField />
-          <button type="submit" class="button secondary">
-            {t('people.photo.remove')}
-          </button>
-        </form>
-      )}
-    </section>
+    <ImageSection
+      id="photo"
+      class="stack"
+      title={t('people.photo.title')}
+      image={photo && <ProfilePhoto slug={slug} name={props.name} photo={photo} />}
+      none={t('people.photo.none')}
+      action={`/directory/people/${slug}/photo`}
+      field={{
+        name: 'photo',
+        label: 'people.photo.file',
+        hint: 'people.photo.hint',
+        maxBytes: PHOTO_MAX_BYTES,
+      }}
+      refusal={props.refusal}
+      upload="people.photo.upload"
+      remove={t('people.photo.remove')}
+    />
   );
 }

@@ -1,23 +1,20 @@
 // The form to add or edit a clipping (with an optional screenshot, so it is sent as multipart).
 // Shown again with every value kept and a message next to each field when something is wrong; a
 // file cannot be kept by the browser, so a refused screenshot asks for the file again.
-import { IMAGE_ACCEPT } from '../../../platform/images.ts';
 import { todayUtc } from '../../../platform/time.ts';
-import { CONTENT_LANGUAGES } from '../../../platform/vocabularies.ts';
 import {
   Checkbox,
   DateField,
   Field,
-  FileField,
   Form,
   type FormState,
-  SelectField,
   Submit,
   TextArea,
 } from '../../../ui/components/form.tsx';
+import { ImageFileField } from '../../../ui/components/image-upload.tsx';
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
+import { WrittenInField } from '../../../ui/components/record-fields.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
-import { languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { ClippingDetails } from '../access.ts';
 import { SCREENSHOT_MAX_BYTES, type ScreenshotInfo, screenshotUrl } from '../screenshot.ts';
@@ -30,8 +27,7 @@ export function ClippingFormView(props: {
   /** Recent events of the hub, suggested in the event field. */
   events?: { slug: string; title: string }[];
 }) {
-  const page = usePage();
-  const { t, locale } = page;
+  const { t } = usePage();
   const { state, editing, screenshot } = props;
   return (
     <div class="wrap">
@@ -59,13 +55,7 @@ export function ClippingFormView(props: {
             maxlength={500}
             state={state}
           />
-          <SelectField
-            name="lang"
-            label="press.writtenIn"
-            state={state}
-            initial={locale === 'zh-Hans' ? 'zh-Hans' : locale}
-            options={languageOptions(page)}
-          />
+          <WrittenInField label="press.writtenIn" state={state} />
           <Field
             name="url"
             label="press.url"
@@ -111,11 +101,9 @@ export function ClippingFormView(props: {
         </fieldset>
         <TranslationRows
           state={state}
-          languages={CONTENT_LANGUAGES}
           hint="press.translationsHint"
-          fields={{ short: 'title', long: 'summary' }}
-          labels={{ short: 'press.translationRowTitle', long: 'press.translationRowSummary' }}
-          maxLength={{ short: 500, long: 5000 }}
+          short={{ field: 'title', label: 'press.translationRowTitle', maxLength: 500 }}
+          long={{ field: 'summary', label: 'press.translationRowSummary', maxLength: 5000 }}
         />
         <fieldset>
           <legend>{t('press.screenshot')}</legend>
@@ -129,12 +117,11 @@ export function ClippingFormView(props: {
               />
             </p>
           )}
-          <FileField
+          <ImageFileField
             name="screenshot"
             label={screenshot ? 'press.screenshotReplace' : 'press.screenshotFile'}
             hint="press.screenshotHint"
-            hintValues={{ limit: SCREENSHOT_MAX_BYTES / 1024 / 1024 }}
-            accept={IMAGE_ACCEPT}
+            maxBytes={SCREENSHOT_MAX_BYTES}
             state={state}
           />
           {screenshot && <Checkbox name="remove_screenshot" label="press.screenshotRemove" state={state} />}

@@ -2,18 +2,17 @@
 // feedback summary is public, the library documents and presentations linked to the event, and its
 // photos. Each part is a form of its own, so a refused photo never loses a text being written.
 import type { MessageKey } from '../../../../platform/i18n.ts';
-import { IMAGE_ACCEPT } from '../../../../platform/images.ts';
 import {
   Checkbox,
   CsrfField,
   Field,
-  FileField,
   Form,
   type FormState,
   SelectField,
   Submit,
   TextArea,
 } from '../../../../ui/components/form.tsx';
+import { ImageFileField } from '../../../../ui/components/image-upload.tsx';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import type { LinkedDocument } from '../after.ts';
@@ -134,12 +133,11 @@ export function AfterEditorView(props: {
         </ul>
       )}
       <Form action={`${base}/photos`} state={forms.photo} enctype="multipart/form-data" requiredNote>
-        <FileField
+        <ImageFileField
           name="photo"
           label="participants.photo"
           hint="participants.photoHint"
-          hintValues={{ limit: PHOTO_MAX_BYTES / 1024 / 1024 }}
-          accept={IMAGE_ACCEPT}
+          maxBytes={PHOTO_MAX_BYTES}
           required
           state={forms.photo}
         />
