@@ -22,13 +22,7 @@ import {
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
-import {
-  hasEitherText,
-  MAX_TRANSLATIONS,
-  translatedInput,
-  translationFormValues,
-  translationList,
-} from '../../platform/http/translation-rows.ts';
+import { MAX_TRANSLATIONS, translatedTexts } from '../../platform/http/translation-rows.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import {
   CONTACT_VISIBILITIES,
@@ -86,7 +80,7 @@ const optionalPhone = () =>
   );
 
 /** The texts a translation has: the name and the description. */
-const TRANSLATED = { short: 'name', long: 'description' } as const;
+const TRANSLATED = translatedTexts({ short: 'name', long: 'description' });
 
 const translation = z
   .object({
@@ -94,7 +88,7 @@ const translation = z
     name: optionalLine(200),
     description: text(20_000).describe('Markdown'),
   })
-  .refine(hasEitherText(TRANSLATED), 'directory.translationEmpty');
+  .refine(TRANSLATED.hasEitherText, 'directory.translationEmpty');
 
 const link = z.object({
   label: optionalLine(100).describe('Facebook, Instagram, …'),
@@ -127,7 +121,7 @@ export const organisationObject = z.object({
   stages: list(choice(VALUE_CHAIN_STAGES), VALUE_CHAIN_STAGES.length),
   languages: list(langTag(), MAX_LANGUAGES),
   facilities: list(choice(FACILITIES), FACILITIES.length).describe('Creative hubs only'),
-  translations: translationList(
+  translations: TRANSLATED.list(
     translation,
     `The name and description in other languages, one per language, at most ${MAX_TRANSLATIONS}; each needs a name or a description. Replaces all translations; omitted on PATCH, they stay.`,
   ),
@@ -139,7 +133,7 @@ export const organisationObject = z.object({
 });
 
 /** The organisation as the form and the API send it; the form's translation rows become `translations`. */
-export const organisationInputSchema = translatedInput(TRANSLATED, organisationObject);
+export const organisationInputSchema = TRANSLATED.input(organisationObject);
 export type OrganisationInput = z.infer<typeof organisationObject>;
 
 /** A saved organisation as input: what PATCH merges the sent fields onto. */
@@ -159,7 +153,7 @@ export function formValuesOf(org: OrganisationDetails): FormValues {
   return {
     ...formValuesFrom(fields),
     links: links.map((l) => (l.label ? `${l.label} ${l.url}` : l.url)).join('\n'),
-    ...translationFormValues(TRANSLATED, translations),
+    ...TRANSLATED.formValues(translations),
   };
 }
 

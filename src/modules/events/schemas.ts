@@ -23,12 +23,7 @@ import {
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
-import {
-  MAX_TRANSLATIONS,
-  translatedInput,
-  translationFormValues,
-  translationList,
-} from '../../platform/http/translation-rows.ts';
+import { MAX_TRANSLATIONS, translatedTexts } from '../../platform/http/translation-rows.ts';
 import { datesBetween, isTimeZone, TIME } from '../../platform/time.ts';
 import { DOMAINS } from '../../platform/vocabularies.ts';
 import type { EventDetails } from './access.ts';
@@ -73,7 +68,7 @@ function organisationsFromForm(v: unknown): unknown {
 }
 
 /** The texts a translation has: the title and the description. */
-const TRANSLATED = { short: 'title', long: 'description' } as const;
+const TRANSLATED = translatedTexts({ short: 'title', long: 'description' });
 
 const translationObject = z.object({
   lang: langTag('translations.language'),
@@ -111,7 +106,7 @@ export const eventObject = z.object({
     .default([])
     .describe('Organisations of the directory by slug, with their role; they replace the ones there were'),
   domains: list(choice(DOMAINS), DOMAINS.length),
-  translations: translationList(
+  translations: TRANSLATED.list(
     translationObject,
     `Translated titles and descriptions, one per language, at most ${MAX_TRANSLATIONS}`,
   ),
@@ -147,9 +142,7 @@ function checkEvent(input: z.output<typeof eventObject>, ctx: z.core.$Refinement
 }
 
 /** The event as the form and the API send it; the form's rows become `organisations` and `translations`. */
-export const eventInputSchema = translatedInput(TRANSLATED, eventObject, organisationsFromForm).superRefine(
-  checkEvent,
-);
+export const eventInputSchema = TRANSLATED.input(eventObject, organisationsFromForm).superRefine(checkEvent);
 export type EventInput = z.infer<typeof eventObject>;
 
 /** A saved event as input: what PATCH merges the sent fields onto. */
@@ -168,7 +161,7 @@ export function formValuesOf(event: EventDetails): FormValues {
     ...formValuesFrom(fields),
     org_slug: organisations.map((o) => o.slug),
     org_role: organisations.map((o) => o.role),
-    ...translationFormValues(TRANSLATED, translations),
+    ...TRANSLATED.formValues(translations),
   };
 }
 

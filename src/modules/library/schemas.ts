@@ -21,13 +21,7 @@ import {
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
-import {
-  hasEitherText,
-  MAX_TRANSLATIONS,
-  translatedInput,
-  translationFormValues,
-  translationList,
-} from '../../platform/http/translation-rows.ts';
+import { MAX_TRANSLATIONS, translatedTexts } from '../../platform/http/translation-rows.ts';
 import { DOMAINS, REGIONS } from '../../platform/vocabularies.ts';
 import type { Collection, DocumentDetails } from './access.ts';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, SORTS } from './vocab.ts';
@@ -75,7 +69,7 @@ const documentSlugs = (max: number) =>
   );
 
 /** The texts a translation has: the title and the summary. */
-const TRANSLATED = { short: 'title', long: 'summary' } as const;
+const TRANSLATED = translatedTexts({ short: 'title', long: 'summary' });
 
 const translation = z
   .object({
@@ -83,7 +77,7 @@ const translation = z
     title: optionalLine(400),
     summary: text(20_000).describe('Markdown'),
   })
-  .refine(hasEitherText(TRANSLATED), 'library.translationEmpty');
+  .refine(TRANSLATED.hasEitherText, 'library.translationEmpty');
 
 export const documentObject = z.object({
   kind: choice(DOCUMENT_KINDS, 'library.chooseKind'),
@@ -113,7 +107,7 @@ export const documentObject = z.object({
     'Slug of the record this one is a language version of (its original)',
   ),
   published: checkbox().describe('Public when true; otherwise seen by editors only'),
-  translations: translationList(
+  translations: TRANSLATED.list(
     translation,
     `Title and summary in other languages, one per language, at most ${MAX_TRANSLATIONS}. Replaces all translations; omitted on PATCH, they stay.`,
   ),
@@ -126,7 +120,7 @@ function checkDates(input: z.infer<typeof documentObject>, ctx: z.core.$Refineme
 }
 
 /** The document as the form and the API send it; the form's translation rows become `translations`. */
-export const documentInput = translatedInput(TRANSLATED, documentObject).superRefine(checkDates);
+export const documentInput = TRANSLATED.input(documentObject).superRefine(checkDates);
 export type DocumentInput = z.infer<typeof documentObject>;
 
 /** A saved document as input: what PATCH merges the sent fields onto. */
@@ -149,7 +143,7 @@ export function formValuesOf(doc: DocumentDetails): FormValues {
     themes: themes.join(', '),
     tags: tags.join(', '),
     supersedes: supersedes.join('\n'),
-    ...translationFormValues(TRANSLATED, translations),
+    ...TRANSLATED.formValues(translations),
   };
 }
 

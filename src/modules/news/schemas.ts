@@ -14,12 +14,7 @@ import {
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { savedInput } from '../../platform/http/record-input.ts';
-import {
-  MAX_TRANSLATIONS,
-  translatedInput,
-  translationFormValues,
-  translationList,
-} from '../../platform/http/translation-rows.ts';
+import { MAX_TRANSLATIONS, translatedTexts } from '../../platform/http/translation-rows.ts';
 import { type PostDetails, stateOf } from './access.ts';
 import { LOCAL_MOMENT, localInputOf, ZONED_MOMENT } from './moments.ts';
 import {
@@ -58,7 +53,7 @@ function tagsFrom(v: unknown): unknown {
 }
 
 /** The texts a translation has: the title and the body. */
-const TRANSLATED = { short: 'title', long: 'body' } as const;
+const TRANSLATED = translatedTexts({ short: 'title', long: 'body' });
 
 const translation = z
   .object({
@@ -99,14 +94,14 @@ export const postObject = z.object({
         .default(null),
     )
     .describe('For `schedule`: a future moment with its offset (2026-12-01T09:00:00+07:00)'),
-  translations: translationList(
+  translations: TRANSLATED.list(
     translation,
     `At most ${MAX_TRANSLATIONS}, one per language. Replaces all; omitted on PATCH, they stay.`,
   ),
 });
 
 /** The post as the form and the API send it; the form's translation rows become `translations`. */
-export const postInput = translatedInput(TRANSLATED, postObject).superRefine((input, ctx) => {
+export const postInput = TRANSLATED.input(postObject).superRefine((input, ctx) => {
   // A draft may be a title and nothing else; what readers will see needs a text.
   if (input.status !== 'draft' && input.body.trim() === '')
     ctx.addIssue({ code: 'custom', path: ['body'], message: 'news.bodyRequired' });
@@ -142,7 +137,7 @@ export function formValuesOf(post: PostDetails, now: string, timeZone: string): 
     organisation: organisation ?? '',
     cover_alt: cover_alt ?? '',
     publish_at: publish_at ? localInputOf(publish_at, timeZone) : '',
-    ...translationFormValues(TRANSLATED, translations),
+    ...TRANSLATED.formValues(translations),
   };
 }
 

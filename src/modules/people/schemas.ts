@@ -21,13 +21,7 @@ import {
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
-import {
-  hasEitherText,
-  MAX_TRANSLATIONS,
-  translatedInput,
-  translationFormValues,
-  translationList,
-} from '../../platform/http/translation-rows.ts';
+import { MAX_TRANSLATIONS, translatedTexts } from '../../platform/http/translation-rows.ts';
 import { CONTACT_VISIBILITIES, DOMAINS } from '../../platform/vocabularies.ts';
 import type { PersonDetails } from './access.ts';
 import { MAX_LANGUAGES, MAX_LINKS, MAX_ORGANISATIONS, MAX_SKILLS, PERSON_STATUSES } from './vocab.ts';
@@ -53,7 +47,7 @@ function organisationsFromForm(v: unknown): unknown {
 }
 
 /** The texts a translation has: the title and the bio. */
-const TRANSLATED = { short: 'title', long: 'bio' } as const;
+const TRANSLATED = translatedTexts({ short: 'title', long: 'bio' });
 
 /** Skills are typed in one box, separated by commas (also the Chinese and Japanese ones) or lines. */
 const splitSkills = (v: unknown): unknown[] =>
@@ -72,7 +66,7 @@ const translation = z
     title: optionalLine(200),
     bio: text(10_000).describe('Markdown'),
   })
-  .refine(hasEitherText(TRANSLATED), 'people.translationEmpty');
+  .refine(TRANSLATED.hasEitherText, 'people.translationEmpty');
 
 export const personObject = z.object({
   name: line(200),
@@ -106,14 +100,14 @@ export const personObject = z.object({
   phone: optionalLine(50).pipe(z.string().regex(PHONE, 'form.badPhone').nullable()),
   contact_visibility: choice(CONTACT_VISIBILITIES).default('hidden'),
   status: choice(PERSON_STATUSES).default('published').describe("'hidden' only for the hub's editors"),
-  translations: translationList(
+  translations: TRANSLATED.list(
     translation,
     `Title and bio in other languages (at most ${MAX_TRANSLATIONS}, one per language, not \`lang\`); the list replaces the stored one`,
   ),
 });
 
 /** A profile as the form and the API send it; the form's rows become `organisations` and `translations`. */
-export const personInput = translatedInput(TRANSLATED, personObject, organisationsFromForm);
+export const personInput = TRANSLATED.input(personObject, organisationsFromForm);
 export type PersonInput = z.infer<typeof personObject>;
 
 /** Creating: one's own profile ('me'), or, for the hub's editors, one of someone without an account. */
@@ -124,7 +118,7 @@ export const personCreateObject = personObject.extend({
     .default('me')
     .describe("'me': your own profile; 'none': someone without an account (the hub's editors)"),
 });
-export const personCreateInput = translatedInput(TRANSLATED, personCreateObject, organisationsFromForm);
+export const personCreateInput = TRANSLATED.input(personCreateObject, organisationsFromForm);
 export type PersonCreateInput = z.infer<typeof personCreateObject>;
 
 /** A saved profile as input: what PATCH merges the sent fields onto. */
@@ -145,7 +139,7 @@ export function formValuesOf(person: PersonDetails): FormValues {
     org_role: organisations.map((o) => o.role ?? ''),
     skills: skills.join(', '),
     links: links.join('\n'),
-    ...translationFormValues(TRANSLATED, translations),
+    ...TRANSLATED.formValues(translations),
   };
 }
 

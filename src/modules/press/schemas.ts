@@ -14,13 +14,7 @@ import {
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
-import {
-  hasEitherText,
-  MAX_TRANSLATIONS,
-  translatedInput,
-  translationFormValues,
-  translationList,
-} from '../../platform/http/translation-rows.ts';
+import { MAX_TRANSLATIONS, translatedTexts } from '../../platform/http/translation-rows.ts';
 import { todayUtc } from '../../platform/time.ts';
 import type { ClippingDetails } from './access.ts';
 
@@ -31,7 +25,7 @@ const pastDay = calendarDate('press.badDate').refine((day) => {
 }, 'press.badDate');
 
 /** The texts a translation has: the title and the summary. */
-const TRANSLATED = { short: 'title', long: 'summary' } as const;
+const TRANSLATED = translatedTexts({ short: 'title', long: 'summary' });
 
 const translation = z
   .object({
@@ -40,7 +34,7 @@ const translation = z
     summary: text(5_000),
   })
   // A translated title is the point of a row; a translated summary alone is allowed too.
-  .refine(hasEitherText(TRANSLATED), 'press.translationEmpty');
+  .refine(TRANSLATED.hasEitherText, 'press.translationEmpty');
 
 export const clippingObject = z.object({
   outlet: line(200),
@@ -65,14 +59,14 @@ export const clippingObject = z.object({
       slug('press.unknownEvent').nullable().default(null),
     )
     .describe('Slug (or address) of the event of this hub the article is about; null for none'),
-  translations: translationList(
+  translations: TRANSLATED.list(
     translation,
     `Translated titles and summaries, one per language, at most ${MAX_TRANSLATIONS}; they replace the ones there were`,
   ),
 });
 
 /** The clipping as the form and the API send it; the form's translation rows become `translations`. */
-export const clippingInput = translatedInput(TRANSLATED, clippingObject);
+export const clippingInput = TRANSLATED.input(clippingObject);
 export type ClippingInput = z.infer<typeof clippingObject>;
 
 /** A saved clipping as input: what PATCH merges the sent fields onto. */
@@ -83,7 +77,7 @@ export function inputOf(clipping: ClippingDetails): ClippingInput {
 /** A saved clipping as the edit form shows it. */
 export function formValuesOf(clipping: ClippingDetails): FormValues {
   const { translations, ...fields } = inputOf(clipping);
-  return { ...formValuesFrom(fields), ...translationFormValues(TRANSLATED, translations) };
+  return { ...formValuesFrom(fields), ...TRANSLATED.formValues(translations) };
 }
 
 export { MAX_TRANSLATIONS, todayUtc };

@@ -62,41 +62,42 @@ export function checkTranslations(
   }
 }
 
-/** The `translations` field of a record's schema: at most MAX_TRANSLATIONS rows of `row`, none when omitted. */
-export const translationList = <T extends z.ZodType>(row: T, description: string) =>
-  z.array(row, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]).describe(description);
-
-/** Whether a row has one of its two texts (a row with neither says nothing: it is refused). */
-export const hasEitherText =
-  (fields: TranslationFields) =>
-  (tr: Record<string, unknown>): boolean => {
-    const long = tr[fields.long];
-    return !!tr[fields.short] || (typeof long === 'string' && long.trim() !== '');
-  };
-
 /**
- * A record's input as the form and the API send it: the form's translation rows (`fields`) become
- * `translations` (after `otherRows` has turned the form's other rows, if any, into their lists),
- * and the translations are checked against the record's language.
+ * What a record's schema does with its translated texts, `fields` named once: the `translations`
+ * field, the refusal of a row with neither text, the form's rows read and checked, and saved
+ * translations shown as the form's rows.
  */
-export function translatedInput<T extends z.ZodType<{ lang: string; translations: { lang: string }[] }>>(
-  fields: TranslationFields,
-  object: T,
-  otherRows: (v: unknown) => unknown = (v) => v,
-) {
+export function translatedTexts(fields: TranslationFields) {
   const fromForm = translationsFromForm(fields);
-  return z.preprocess((v) => fromForm(otherRows(v)), object).superRefine(checkTranslations);
-}
-
-/** Saved translations as the form's rows: `tr_lang`, `tr_<short>` ('' for none) and `tr_<long>`. */
-export function translationFormValues(
-  fields: TranslationFields,
-  translations: readonly ({ lang: string } & Record<string, unknown>)[],
-): FormValues {
-  const cell = (v: unknown) => (typeof v === 'string' ? v : '');
   return {
-    tr_lang: translations.map((tr) => tr.lang),
-    [`tr_${fields.short}`]: translations.map((tr) => cell(tr[fields.short])),
-    [`tr_${fields.long}`]: translations.map((tr) => cell(tr[fields.long])),
+    /** The `translations` field: at most MAX_TRANSLATIONS rows of `row`, none when omitted. */
+    list: <T extends z.ZodType>(row: T, description: string) =>
+      z.array(row, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]).describe(description),
+
+    /** Whether a row has one of its two texts (a row with neither says nothing: it is refused). */
+    hasEitherText: (tr: Record<string, unknown>): boolean => {
+      const long = tr[fields.long];
+      return !!tr[fields.short] || (typeof long === 'string' && long.trim() !== '');
+    },
+
+    /**
+     * The record's input as the form and the API send it: the form's translation rows become
+     * `translations` (after `otherRows` has turned the form's other rows, if any, into their
+     * lists), and the translations are checked against the record's language.
+     */
+    input: <T extends z.ZodType<{ lang: string; translations: { lang: string }[] }>>(
+      object: T,
+      otherRows: (v: unknown) => unknown = (v) => v,
+    ) => z.preprocess((v) => fromForm(otherRows(v)), object).superRefine(checkTranslations),
+
+    /** Saved translations as the form's rows: `tr_lang`, `tr_<short>` ('' for none) and `tr_<long>`. */
+    formValues: (translations: readonly ({ lang: string } & Record<string, unknown>)[]): FormValues => {
+      const cell = (v: unknown) => (typeof v === 'string' ? v : '');
+      return {
+        tr_lang: translations.map((tr) => tr.lang),
+        [`tr_${fields.short}`]: translations.map((tr) => cell(tr[fields.short])),
+        [`tr_${fields.long}`]: translations.map((tr) => cell(tr[fields.long])),
+      };
+    },
   };
 }
