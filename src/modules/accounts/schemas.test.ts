@@ -1,9 +1,8 @@
 // The account forms' schemas without a database: what each field accepts, the message of each
 // refusal, and the API's names for the profile's fields.
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { outcome } from '../../../test/schemas.ts';
 import { userRecord } from '../../../test/users.ts';
-import { fieldErrors } from '../../platform/http/forms.ts';
 import {
   changeEmailSchema,
   inputOf,
@@ -13,12 +12,6 @@ import {
   registerSchema,
   resetSchema,
 } from './schemas.ts';
-
-/** The parsed value, or the message key per refused field. */
-function outcome(schema: z.ZodType, value: unknown) {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? { ok: parsed.data } : { errors: fieldErrors(parsed.error.issues) };
-}
 
 const good = { name: 'Souphanh Keomany', email: 'souphanh@example.org', password: 'long enough password' };
 

@@ -1,7 +1,7 @@
 // The administration's filters and role field without a database: a filter that is not valid is
 // dropped (an edited address still shows a list); a role that is not one is refused with a message.
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from '../../platform/http/forms.ts';
+import { refusals } from '../../../test/schemas.ts';
 import { auditFilterSchema, roleChangeSchema, userFilterSchema, userUpdateSchema } from './schemas.ts';
 
 describe('userFilterSchema', () => {
@@ -44,7 +44,6 @@ describe('the role field of the page and of the API', () => {
     ['the API: not a role', userUpdateSchema, { role: 'emperor' }, { role: 'admin.unknownRole' }],
     ['the API: disabled as text', userUpdateSchema, { disabled: 'yes' }, { disabled: 'form.invalid' }],
   ] as const)('%s', (_case, schema, input, errors) => {
-    const parsed = schema.safeParse(input);
-    expect(parsed.success ? null : fieldErrors(parsed.error.issues)).toEqual(errors);
+    expect(refusals(schema, input)).toEqual(errors ?? {});
   });
 });

@@ -3,7 +3,7 @@
 // organisation read back as input (inputOf, formValuesOf) passes the schema unchanged, and the
 // list's filters drop what they cannot use.
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from '../../platform/http/forms.ts';
+import { refusals } from '../../../test/schemas.ts';
 import type { OrganisationDetails } from './access.ts';
 import {
   directoryFilterSchema,
@@ -15,12 +15,6 @@ import {
 } from './schemas.ts';
 
 const base = { kind: 'creative_hub', name: 'STELLA', lang: 'en', country: 'LA' };
-
-/** The message key of each refused field. */
-function refusal(body: Record<string, unknown>): Record<string, string> {
-  const parsed = organisationInputSchema.safeParse({ ...base, ...body });
-  return parsed.success ? {} : fieldErrors(parsed.error.issues);
-}
 
 describe('what the form and the API send', () => {
   it('reads the form’s strings, check boxes, link lines and translation rows as the API’s values', () => {
@@ -102,11 +96,11 @@ describe('refusals', () => {
       'directory.translationEmpty',
     ],
   ])('refuses %s', (_what, body, field, key) => {
-    expect(refusal(body)[field]).toBe(key);
+    expect(refusals(organisationInputSchema, { ...base, ...body })[field]).toBe(key);
   });
 
   it('takes the same organisation without any of those', () => {
-    expect(refusal({})).toEqual({});
+    expect(refusals(organisationInputSchema, base)).toEqual({});
   });
 });
 

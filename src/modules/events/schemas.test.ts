@@ -2,6 +2,7 @@
 // API body may say, the message each refusal gives, and a saved event read back as input (what a
 // PATCH merges onto) and as the edit form's values.
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from '../../../test/schemas.ts';
 import type { EventDetails } from './access.ts';
 import {
   daySchema,
@@ -19,14 +20,6 @@ import { eventForm } from './test-fixtures.ts';
 
 const form = (overrides: Record<string, unknown> = {}) =>
   eventForm({ org_slug: ['stella', ''], org_role: ['organiser', 'partner'], ...(overrides as object) });
-
-/** The message of the first refusal of `field`, or undefined when the input passes. */
-function refusal(schema: { safeParse: (v: unknown) => unknown }, input: unknown, field: string) {
-  const parsed = schema.safeParse(input) as
-    | { success: true }
-    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  return parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === field)?.message;
-}
 
 describe('eventInputSchema refuses', () => {
   it.each<[string, Record<string, unknown>, string, string]>([
@@ -84,7 +77,7 @@ describe('eventInputSchema refuses', () => {
       'translations.sameLanguage',
     ],
   ])('%s', (_, overrides, field, message) => {
-    expect(refusal(eventInputSchema, form(overrides), field)).toBe(message);
+    expect(refusalOf(eventInputSchema, form(overrides), field)).toBe(message);
   });
 
   it('passes the form as it is', () => {
@@ -235,7 +228,7 @@ describe('the agenda schemas refuse', () => {
       'form.badCharacter',
     ],
   ])('%s', (_, schema, input, field, message) => {
-    expect(refusal(schema as typeof itemSchema, input, field)).toBe(message);
+    expect(refusalOf(schema as typeof itemSchema, input, field)).toBe(message);
   });
 
   it('reads one person per line and a ticked confirmation', () => {

@@ -2,6 +2,7 @@
 // form and an API body may say, the message each refusal gives, and a saved document read back as
 // input and as the edit form's values.
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from '../../../test/schemas.ts';
 import type { DocumentDetails } from './access.ts';
 import {
   collectionInput,
@@ -17,16 +18,6 @@ import { lawForm } from './test-helpers.ts';
 
 /** A law as the form sends it (with a Vietnamese translation row), changed by `overrides`. */
 const form = (overrides: Record<string, unknown> = {}) => ({ ...lawForm(), ...overrides });
-
-/** The message of the first refusal of `field` by `schema`, or undefined when the input passes. */
-function refusal(
-  schema: typeof documentInput | typeof collectionInput | typeof fileInput,
-  input: unknown,
-  field: string,
-) {
-  const parsed = schema.safeParse(input);
-  return parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === field)?.message;
-}
 
 describe('documentInput reads a form', () => {
   it('as the API would send it: blanks as null, lists as arrays, terms normalised, a ticked box as true', () => {
@@ -122,7 +113,7 @@ describe('documentInput refuses', () => {
       'translations.twice',
     ],
   ])('%s', (_, change, field, message) => {
-    expect(refusal(documentInput, form(change), field)).toBe(message);
+    expect(refusalOf(documentInput, form(change), field)).toBe(message);
   });
 });
 
@@ -157,7 +148,7 @@ describe('collectionInput and fileInput', () => {
     ['a file in no language', fileInput, { lang: 'xx-invalid!' }, 'lang', 'form.unknownLanguage'],
     ['a label of two lines', fileInput, { lang: 'en', label: 'Annex\n2' }, 'label', 'form.oneLine'],
   ])('refuse %s', (_, schema, input, field, message) => {
-    expect(refusal(schema, input, field)).toBe(message);
+    expect(refusalOf(schema, input, field)).toBe(message);
   });
 });
 

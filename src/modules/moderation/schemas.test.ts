@@ -1,14 +1,8 @@
 // The report form's and the decision's schemas without a database: what each accepts, and the
 // message of each refusal.
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { fieldErrors } from '../../platform/http/forms.ts';
+import { outcome } from '../../../test/schemas.ts';
 import { decisionSchema, reportInputSchema } from './schemas.ts';
-
-function outcome(schema: z.ZodType, value: unknown) {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? { ok: parsed.data } : { errors: fieldErrors(parsed.error.issues) };
-}
 
 const report = { type: 'organisation', key: 'stella', reason: 'incorrect', message: '' };
 

@@ -2,6 +2,7 @@
 // database: what a form and an API body may say, the message each refusal gives, and a saved post
 // read back as input.
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from '../../../test/schemas.ts';
 import type { PostDetails } from './access.ts';
 import { localInputOf, momentOf } from './moments.ts';
 import {
@@ -16,12 +17,6 @@ import {
 import { postForm } from './test-fixtures.ts';
 
 const form = (overrides: Record<string, unknown> = {}) => ({ ...postForm(), ...overrides });
-
-/** The message of the first refusal of `field`, or undefined when the input passes. */
-function refusal(input: unknown, field: string): string | undefined {
-  const parsed = postInput.safeParse(input);
-  return parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === field)?.message;
-}
 
 describe('postInput refuses', () => {
   it.each<[string, Record<string, unknown>, string, string]>([
@@ -59,7 +54,7 @@ describe('postInput refuses', () => {
       'translations.sameLanguage',
     ],
   ])('%s', (_, overrides, field, message) => {
-    expect(refusal(form(overrides), field)).toBe(message);
+    expect(refusalOf(postInput, form(overrides), field)).toBe(message);
   });
 });
 

@@ -2,7 +2,7 @@
 // input, each refusal carries its message key, and a saved profile read back as input (inputOf,
 // formValuesOf) passes the schema unchanged.
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from '../../platform/http/forms.ts';
+import { refusals } from '../../../test/schemas.ts';
 import type { PersonDetails } from './access.ts';
 import {
   claimInput,
@@ -15,12 +15,6 @@ import {
 } from './schemas.ts';
 
 const base = { name: 'Keo Sophea', lang: 'en' };
-
-/** The message key of the field's first refusal. */
-function refusal(body: Record<string, unknown>): Record<string, string> {
-  const parsed = personInput.safeParse({ ...base, ...body });
-  return parsed.success ? {} : fieldErrors(parsed.error.issues);
-}
 
 describe('what the form and the API send', () => {
   it('reads the form’s rows and text boxes as the API’s arrays', () => {
@@ -108,7 +102,7 @@ describe('what the form and the API send', () => {
       { translations: 'translations.language' },
     ],
   ])('refuses %s', (_case, body, expected) => {
-    expect(refusal(body)).toEqual(expected);
+    expect(refusals(personInput, { ...base, ...body })).toEqual(expected);
   });
 
   it.each([

@@ -2,8 +2,7 @@
 // addresses read as slugs, control characters refused), a saved row as input and as the form's
 // values, a day's check-in, the texts after the event, a linked document and a photo's caption.
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { fieldErrors } from '../../../platform/http/forms.ts';
+import { outcome } from '../../../../test/schemas.ts';
 import type { Participant } from './access.ts';
 import {
   checkinSchema,
@@ -14,12 +13,6 @@ import {
   participantInput,
   photoSchema,
 } from './schemas.ts';
-
-/** The parsed value, or the message key per refused field. */
-function outcome(schema: z.ZodType, value: unknown) {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? { ok: parsed.data } : { errors: fieldErrors(parsed.error.issues) };
-}
 
 const nothing = {
   organisation_name: null,

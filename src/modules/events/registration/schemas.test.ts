@@ -3,7 +3,7 @@
 // criterion, a review's scores, the standard fields of an application (control characters
 // refused), a decision, and the reviewers' list filter.
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from '../../../platform/http/forms.ts';
+import { refusals } from '../../../../test/schemas.ts';
 import {
   applicationFilterSchema,
   criterionSchema,
@@ -14,9 +14,6 @@ import {
   settingsSchema,
   standardSchema,
 } from './schemas.ts';
-
-const errorsOf = (result: { success: boolean; error?: { issues: Parameters<typeof fieldErrors>[0] } }) =>
-  result.success ? {} : fieldErrors(result.error?.issues ?? []);
 
 describe('the registration settings', () => {
   const schema = settingsSchema({
@@ -58,7 +55,7 @@ describe('the registration settings', () => {
     ],
     ['a mode that is none', { mode: 'lottery' }, { mode: 'form.invalid' }],
   ])('refuse %s', (_, values, errors) => {
-    expect(errorsOf(schema.safeParse(form(values)))).toEqual(errors);
+    expect(refusals(schema, form(values))).toEqual(errors);
   });
 
   it('read the deadline in the event’s zone, the categories in order and each invitation once', () => {
@@ -119,7 +116,7 @@ describe('the rubric, reviews and decisions', () => {
     [{ label: 'English', max_score: '101' }, { max_score: 'registration.badMaxScore' }],
     [{ label: '', max_score: '5' }, { label: 'form.required' }],
   ])('a criterion %j', (values, errors) => {
-    expect(errorsOf(criterionSchema.safeParse(values))).toEqual(errors);
+    expect(refusals(criterionSchema, values)).toEqual(errors);
   });
 
   const review = reviewSchema([
@@ -142,7 +139,7 @@ describe('the rubric, reviews and decisions', () => {
     [{ score_2: '-1' }, { score_2: 'registration.badScore' }],
     [{ score_1: 'four' }, { score_1: 'registration.badScore' }],
   ])('a review refuses %j', (values, errors) => {
-    expect(errorsOf(review.safeParse(values))).toEqual(errors);
+    expect(refusals(review, values)).toEqual(errors);
   });
 
   it.each([
@@ -175,7 +172,7 @@ describe('the standard fields of an application', () => {
     ['a name with a control character', { name: 'Vilay\u0007vanh' }, { name: 'form.oneLine' }],
     ['no name', { name: ' ' }, { name: 'form.required' }],
   ])('refuse %s', (_, values, errors) => {
-    expect(errorsOf(schema.safeParse(fields(values)))).toEqual(errors);
+    expect(refusals(schema, fields(values))).toEqual(errors);
   });
 
   it('read a category only when the event has some', () => {
