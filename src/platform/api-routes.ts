@@ -4,7 +4,7 @@
 // (the same middleware, security and problem responses) and its api.ts says only what is its own:
 // the path, the tags, the schemas, the summaries and the problems a route adds.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import {
   jsonBody,
   jsonResponse,
@@ -16,6 +16,7 @@ import {
   signedIn,
 } from './api.ts';
 import type { AppEnv } from './context.ts';
+import { parseInput, readJson } from './http/forms.ts';
 
 /** What a route for the signed-in says (its security) and does: 401 for a visitor, before anything else. */
 export const forSignedIn = { security: signedIn, middleware: [requireSignedIn] };
@@ -36,6 +37,18 @@ export function slugParam(example?: string) {
 }
 
 /**
+ * Filters of a list's query, each an optional text as the list page's links send it, by name with
+ * what the document says of it (null when the name says enough).
+ */
+export function textFilters<K extends string>(described: Record<K, string | null>) {
+  const text = (description: string | null) =>
+    description === null ? z.string().optional() : z.string().optional().openapi({ description });
+  return Object.fromEntries(
+    Object.entries<string | null>(described).map(([name, description]) => [name, text(description)]),
+  ) as Record<K, z.ZodOptional<z.ZodString>>;
+}
+
+/**
  * The query of a list: the filters of the list's page, the page as that page's links send it, and
  * how many records a page holds (at most 100).
  */
@@ -45,6 +58,18 @@ export function pagedQuery<F extends z.ZodRawShape>(filters: F, pageSize: number
     page: z.string().optional(),
     pageSize: z.coerce.number().int().min(1).max(100).default(pageSize),
   });
+}
+
+/**
+ * The input of a PATCH: the record's input as saved (`inputOf(record)`) with the body's fields over
+ * it, validated with the whole input schema, so that what is not sent stays as it is.
+ */
+export async function patchedInput<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  saved: object,
+): Promise<z.output<S>> {
+  return parseInput(schema, { ...saved, ...(await readJson(c)) });
 }
 
 interface Resource<P extends z.ZodObject, Parent extends z.ZodObject> {

@@ -4,9 +4,8 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import { apiRouter } from '../../platform/api.ts';
-import { pagedQuery, recordRoutes, slugParam } from '../../platform/api-routes.ts';
+import { pagedQuery, patchedInput, recordRoutes, slugParam, textFilters } from '../../platform/api-routes.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
-import { parseInput, readJson } from '../../platform/http/forms.ts';
 import {
   CONTACT_VISIBILITIES,
   ORGANISATION_KINDS,
@@ -14,7 +13,7 @@ import {
 } from '../../platform/vocabularies.ts';
 import { getOrganisation, type OrganisationDetails, placeOf, visibleOrganisation } from './access.ts';
 import { createOrganisation, deleteOrganisation, updateOrganisation } from './actions/organisations.ts';
-import { listOrganisations } from './listing.ts';
+import { listOrganisations, type OrganisationCard } from './listing.ts';
 import { canEdit, canSeeContact } from './permissions.ts';
 import { directoryFilterSchema, inputOf, organisationInputSchema, organisationObject } from './schemas.ts';
 
@@ -97,6 +96,21 @@ function toJson(
   };
 }
 
+/** An organisation in a page of the list. */
+function cardJson(card: OrganisationCard, baseUrl: string) {
+  return {
+    slug: card.slug,
+    url: `${baseUrl}/directory/${card.slug}`,
+    kind: card.kind as OrganisationKind,
+    name: card.name,
+    nameTranslit: card.name_translit,
+    lang: card.lang,
+    country: card.country,
+    city: card.city,
+    verified: card.verified,
+  };
+}
+
 const organisations = recordRoutes({
   path: '/organisations',
   tags: ['Directory'],
@@ -106,17 +120,17 @@ const organisations = recordRoutes({
 const routes = {
   list: organisations.list('List organisations, with the filters of the directory page', {
     query: pagedQuery(
-      {
-        q: z.string().optional(),
-        kind: z.string().optional(),
-        country: z.string().optional(),
-        city: z.string().optional(),
-        domain: z.string().optional(),
-        stage: z.string().optional(),
-        language: z.string().optional(),
-        verified: z.string().optional().openapi({ description: '1: verified only' }),
-        sort: z.string().optional().openapi({ description: 'name, newest, updated or relevance' }),
-      },
+      textFilters({
+        q: null,
+        kind: null,
+        country: null,
+        city: null,
+        domain: null,
+        stage: null,
+        language: null,
+        verified: '1: verified only',
+        sort: 'name, newest, updated or relevance',
+      }),
       24,
     ),
     items: OrganisationSchema.pick({
@@ -164,24 +178,7 @@ export function directoryApi(deps: AppDeps) {
         locale: c.var.locale,
         pageSize,
       });
-      return c.json(
-        {
-          total,
-          page: filter.page,
-          items: cards.map((o) => ({
-            slug: o.slug,
-            url: `${config.baseUrl}/directory/${o.slug}`,
-            kind: o.kind as OrganisationKind,
-            name: o.name,
-            nameTranslit: o.name_translit,
-            lang: o.lang,
-            country: o.country,
-            city: o.city,
-            verified: o.verified,
-          })),
-        },
-        200,
-      );
+      return c.json({ total, page: filter.page, items: cards.map((o) => cardJson(o, config.baseUrl)) }, 200);
     })
     .openapi(routes.read, async (c) => c.json(await json(c, c.req.valid('param').slug), 200))
     .openapi(routes.create, async (c) => {
@@ -192,8 +189,7 @@ export function directoryApi(deps: AppDeps) {
       const ctx = actionContext(c);
       const { org, role } = await load(c, c.req.valid('param').slug);
       ensure(ctx, (u) => canEdit(u, role));
-      // PATCH: what is not sent stays as it is.
-      const input = parseInput(organisationInputSchema, { ...inputOf(org), ...(await readJson(c)) });
+      const input = await patchedInput(c, organisationInputSchema, inputOf(org));
       await updateOrganisation(ctx, org, input);
       return c.json(await json(c, org.slug), 200);
     })

@@ -4,9 +4,8 @@ import { z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import { apiRouter, requireJson, requireSignedIn } from '../../platform/api.ts';
-import { pagedQuery, recordRoutes, slugParam } from '../../platform/api-routes.ts';
+import { pagedQuery, patchedInput, recordRoutes, slugParam, textFilters } from '../../platform/api-routes.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
-import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { isoWithOffset, todayIn } from '../../platform/time.ts';
 import {
   type EventDetails,
@@ -162,16 +161,13 @@ const events = recordRoutes({
 const routes = {
   list: events.list('List events, with the filters of the events page', {
     query: pagedQuery(
-      {
-        when: z.string().optional().openapi({ description: 'upcoming (default) or past' }),
-        country: z.string().optional(),
-        type: z.string().optional(),
-        domain: z.string().optional(),
-        format: z
-          .string()
-          .optional()
-          .openapi({ description: 'online (online and hybrid), in_person or hybrid' }),
-      },
+      textFilters({
+        when: 'upcoming (default) or past',
+        country: null,
+        type: null,
+        domain: null,
+        format: 'online (online and hybrid), in_person or hybrid',
+      }),
       20,
     ),
     items: EventSummary,
@@ -217,7 +213,7 @@ export function eventsApi(deps: AppDeps) {
     })
     .openapi(routes.update, async (c) => {
       const { event } = await loadEditableEvent(db, c, c.req.valid('param').slug);
-      const input = parseInput(eventInputSchema, { ...inputOf(event), ...(await readJson(c)) });
+      const input = await patchedInput(c, eventInputSchema, inputOf(event));
       await updateEvent(actionContext(c), event, input);
       return c.json(await withAgenda(event.id), 200);
     });

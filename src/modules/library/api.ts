@@ -4,10 +4,9 @@
 import { z } from '@hono/zod-openapi';
 import { actionContext } from '../../platform/actions.ts';
 import { apiRouter } from '../../platform/api.ts';
-import { pagedQuery, recordRoutes, slugParam } from '../../platform/api-routes.ts';
+import { pagedQuery, patchedInput, recordRoutes, slugParam, textFilters } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { found } from '../../platform/http/errors.ts';
-import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { type DocumentDetails, getDocument, loadForChange, loadVisible } from './access.ts';
 import { createDocument, deleteDocument, updateDocument } from './actions/documents.ts';
 import { DocumentFileSchema, fileJson } from './api-files.ts';
@@ -119,19 +118,19 @@ const documents = recordRoutes({
 const routes = {
   list: documents.list('List documents, with the filters of the library page', {
     query: pagedQuery(
-      {
-        q: z.string().optional(),
-        kind: z.string().optional(),
-        country: z.string().optional().openapi({ description: 'ISO 3166-1 alpha-2 or a region code' }),
-        language: z.string().optional(),
-        domain: z.string().optional(),
-        year: z.string().optional().openapi({ description: 'Year of issue, e.g. 2016' }),
-        issuer: z.string().optional().openapi({ description: 'Slug of the issuing organisation' }),
-        status: z.string().optional(),
-        theme: z.string().optional(),
-        tag: z.string().optional(),
-        sort: z.string().optional().openapi({ description: 'issued (default), title or added' }),
-      },
+      textFilters({
+        q: null,
+        kind: null,
+        country: 'ISO 3166-1 alpha-2 or a region code',
+        language: null,
+        domain: null,
+        year: 'Year of issue, e.g. 2016',
+        issuer: 'Slug of the issuing organisation',
+        status: null,
+        theme: null,
+        tag: null,
+        sort: 'issued (default), title or added',
+      }),
       20,
     ),
     response: 'A page of documents',
@@ -175,8 +174,7 @@ export function libraryApi(deps: AppDeps) {
     .openapi(routes.update, async (c) => {
       // 404 before 403: a member learns nothing about unpublished records.
       const { ctx, doc } = await loadForChange(c, canEdit);
-      // PATCH: what is not sent stays as it is.
-      const input = parseInput(documentInput, { ...inputOf(doc), ...(await readJson(c)) });
+      const input = await patchedInput(c, documentInput, inputOf(doc));
       await updateDocument(ctx, doc, input);
       return c.json(await fresh(doc.slug, ctx.user), 200);
     })

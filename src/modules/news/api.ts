@@ -6,10 +6,9 @@ import { z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { actionContext } from '../../platform/actions.ts';
 import { apiRouter, requireJson, requireSignedIn } from '../../platform/api.ts';
-import { pagedQuery, recordRoutes } from '../../platform/api-routes.ts';
+import { pagedQuery, patchedInput, recordRoutes, textFilters } from '../../platform/api-routes.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { found } from '../../platform/http/errors.ts';
-import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { nowIso } from '../../platform/time.ts';
 import { getPost, loadEditable, loadVisible, type PostDetails, stateOf, writerOf } from './access.ts';
 import { createPost, deletePost, promoteDuePosts, updatePost } from './actions.ts';
@@ -65,18 +64,12 @@ const posts = recordRoutes({
 const routes = {
   list: posts.list('List published posts, newest first, with the filters of the news page', {
     query: pagedQuery(
-      {
-        category: z
-          .string()
-          .optional()
-          .openapi({ description: CATEGORIES.join(', ') }),
-        tag: z.string().optional(),
-        language: z
-          .string()
-          .optional()
-          .openapi({ description: 'Written in or translated into this language' }),
-        organisation: z.string().optional().openapi({ description: 'Slug of the organisation' }),
-      },
+      textFilters({
+        category: CATEGORIES.join(', '),
+        tag: null,
+        language: 'Written in or translated into this language',
+        organisation: 'Slug of the organisation',
+      }),
       20,
     ),
     items: PostSummarySchema,
@@ -164,8 +157,7 @@ export function newsApi(deps: AppDeps) {
     })
     .openapi(routes.update, async (c) => {
       const { post, now } = await loadEditable(c, c.req.valid('param').slug);
-      // PATCH: what is not sent stays as it is.
-      const input = parseInput(postInput, { ...inputOf(post, now), ...(await readJson(c)) });
+      const input = await patchedInput(c, postInput, inputOf(post, now));
       await updatePost(actionContext(c), post, input);
       return c.json(await savedJson(post.slug), 200);
     })

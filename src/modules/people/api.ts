@@ -3,10 +3,9 @@
 import { z } from '@hono/zod-openapi';
 import { actingUser, actionContext, ensure } from '../../platform/actions.ts';
 import { apiRouter } from '../../platform/api.ts';
-import { pagedQuery, recordRoutes, slugParam } from '../../platform/api-routes.ts';
+import { pagedQuery, patchedInput, recordRoutes, slugParam, textFilters } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { found } from '../../platform/http/errors.ts';
-import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { CONTACT_VISIBILITIES } from '../../platform/vocabularies.ts';
 import { getPerson, loadVisiblePerson, type PersonDetails, publishedOrganisations } from './access.ts';
 import { createPerson, deletePerson, updatePerson } from './actions/profiles.ts';
@@ -88,17 +87,14 @@ const people = recordRoutes({
 const routes = {
   list: people.list('List people, with the filters of the people page', {
     query: pagedQuery(
-      {
-        q: z.string().optional(),
-        country: z.string().optional(),
-        domain: z.string().optional(),
-        language: z.string().optional(),
-        organisation: z.string().optional().openapi({ description: 'Slug of an organisation' }),
-        sort: z
-          .string()
-          .optional()
-          .openapi({ description: SORTS.join(', ') }),
-      },
+      textFilters({
+        q: null,
+        country: null,
+        domain: null,
+        language: null,
+        organisation: 'Slug of an organisation',
+        sort: SORTS.join(', '),
+      }),
       24,
     ),
     items: PersonSchema.pick({
@@ -174,8 +170,7 @@ export function peopleApi(deps: AppDeps) {
       const ctx = actionContext(c);
       const person = await loadVisiblePerson(c, actingUser(ctx));
       ensure(ctx, (user) => canEdit(user, person));
-      // What is not sent stays as it is.
-      const input = parseInput(personInput, { ...inputOf(person), ...(await readJson(c)) });
+      const input = await patchedInput(c, personInput, inputOf(person));
       await updatePerson(ctx, person, input);
       return c.json(await written(db, person.slug, config.baseUrl), 200);
     })

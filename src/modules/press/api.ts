@@ -4,10 +4,9 @@
 import { z } from '@hono/zod-openapi';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import { apiRouter } from '../../platform/api.ts';
-import { idParam, pagedQuery, recordRoutes } from '../../platform/api-routes.ts';
+import { idParam, pagedQuery, patchedInput, recordRoutes, textFilters } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { found } from '../../platform/http/errors.ts';
-import { parseInput, readJson } from '../../platform/http/forms.ts';
 import { type ClippingDetails, getClipping } from './access.ts';
 import { createClipping, deleteClipping, updateClipping } from './actions.ts';
 import { type ClippingCard, listClippings } from './listing.ts';
@@ -52,17 +51,14 @@ const press = recordRoutes({ path: '/press', tags: ['Press'], params: idParam, r
 const routes = {
   list: press.list('List press clippings, with the filters of the press page', {
     query: pagedQuery(
-      {
-        outlet: z.string().optional(),
-        language: z.string().optional().openapi({ description: 'BCP 47 language of the articles' }),
-        year: z.string().optional(),
-        from: z.string().optional().openapi({ description: 'YYYY-MM-DD' }),
-        to: z.string().optional().openapi({ description: 'YYYY-MM-DD' }),
-        sort: z
-          .string()
-          .optional()
-          .openapi({ description: SORTS.join(', ') }),
-      },
+      textFilters({
+        outlet: null,
+        language: 'BCP 47 language of the articles',
+        year: null,
+        from: 'YYYY-MM-DD',
+        to: 'YYYY-MM-DD',
+        sort: SORTS.join(', '),
+      }),
       30,
     ),
     items: ClippingSchema.omit({ translations: true, screenshot: true }),
@@ -133,7 +129,7 @@ export function pressApi(deps: AppDeps) {
       const ctx = actionContext(c);
       ensure(ctx, canWrite);
       const clipping = await load(c.req.valid('param').id);
-      const input = parseInput(clippingInput, { ...inputOf(clipping), ...(await readJson(c)) });
+      const input = await patchedInput(c, clippingInput, inputOf(clipping));
       await updateClipping(ctx, clipping, input);
       return c.json(await toJson(clipping.id), 200);
     })

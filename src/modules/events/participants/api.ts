@@ -5,9 +5,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actionContext } from '../../../platform/actions.ts';
 import { apiRouter, jsonBody, jsonResponse, listPage, problemsOf } from '../../../platform/api.ts';
-import { forSignedIn, forSignedInWithJson, recordRoutes, slugParam } from '../../../platform/api-routes.ts';
+import {
+  forSignedIn,
+  forSignedInWithJson,
+  patchedInput,
+  recordRoutes,
+  slugParam,
+} from '../../../platform/api-routes.ts';
 import type { AppDeps } from '../../../platform/context.ts';
-import { parseInput, readJson } from '../../../platform/http/forms.ts';
 import { linksOf, loadEvent, loadManagedEvent, loadRosterRow, type RosterRow, refuse } from './access.ts';
 import { addParticipant, removeParticipant, setAttendance, updateParticipant } from './actions/roster.ts';
 import { keyFigures } from './figures.ts';
@@ -184,10 +189,7 @@ export function participantsApi(deps: AppDeps) {
       const { slug, id } = c.req.valid('param');
       const loaded = await loadManagedEvent(db, c, slug);
       const row = await loadRosterRow(db, loaded.event.id, id);
-      const input = parseInput(participantInput, {
-        ...inputOf(row, await linksOf(db, row)),
-        ...(await readJson(c)),
-      });
+      const input = await patchedInput(c, participantInput, inputOf(row, await linksOf(db, row)));
       await updateParticipant(actionContext(c), loaded, row, input);
       return c.json(await rowJson(loaded.event.id, row.id), 200);
     })
