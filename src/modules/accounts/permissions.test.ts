@@ -1,7 +1,7 @@
 // The account rules without a database: who may log in, who gets which link by mail, and who is
 // the hub's last active administrator.
 import { describe, expect, it } from 'vitest';
-import { userRecord } from '../../../test/users.ts';
+import { byRole, userRecord } from '../../../test/users.ts';
 import {
   awaitsVerification,
   isLastActiveAdmin,
@@ -57,12 +57,10 @@ describe('isLastActiveAdmin', () => {
 });
 
 describe('mayCreateAccounts', () => {
-  it.each([
-    ['admin', true],
-    ['editor', false],
-    ['moderator', false],
-    ['member', false],
-  ] as const)('%s → %s', (role, allowed) => {
-    expect(mayCreateAccounts(userRecord({ role }))).toBe(allowed);
-  });
+  it.each(byRole({ admin: true, editor: false, moderator: false, member: false }))(
+    '%s → %s',
+    (_, user, allowed) => {
+      expect(mayCreateAccounts(user)).toBe(allowed);
+    },
+  );
 });

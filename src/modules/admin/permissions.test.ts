@@ -1,7 +1,7 @@
 // The administration's rules without a database: who administers, and when a role change or
 // disabling is refused so the hub keeps an active administrator.
 import { describe, expect, it } from 'vitest';
-import { userRecord } from '../../../test/users.ts';
+import { byRole, userRecord } from '../../../test/users.ts';
 import { canAdminister, disableRefusal, roleChangeRefusal } from './permissions.ts';
 import { statusOf } from './vocab.ts';
 
@@ -11,14 +11,12 @@ const otherAdmin = userRecord({ id: 2, role: 'admin' });
 const member = userRecord({ id: 3 });
 
 describe('canAdminister', () => {
-  it.each([
-    ['admin', true],
-    ['editor', false],
-    ['moderator', false],
-    ['member', false],
-  ] as const)('%s → %s', (role, allowed) => {
-    expect(canAdminister(userRecord({ role }))).toBe(allowed);
-  });
+  it.each(byRole({ admin: true, editor: false, moderator: false, member: false }))(
+    '%s → %s',
+    (_, user, allowed) => {
+      expect(canAdminister(user)).toBe(allowed);
+    },
+  );
 });
 
 describe('roleChangeRefusal', () => {

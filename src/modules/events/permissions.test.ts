@@ -1,7 +1,7 @@
 // The events module's rules, one table each, without a database: who creates, edits, deletes and
 // sees an event (a draft is its organisers' and the editors' alone).
 import { describe, expect, it } from 'vitest';
-import { userRecord } from '../../../test/users.ts';
+import { byRole, userRecord } from '../../../test/users.ts';
 import type { User } from '../../db/schema.ts';
 import { canCreate, canDelete, canEdit, canView } from './permissions.ts';
 import { EVENT_STATUSES, type EventStatus } from './vocab.ts';
@@ -13,16 +13,13 @@ const editor = userRecord({ id: 4, role: 'editor' });
 const admin = userRecord({ id: 5, role: 'admin' });
 
 describe('creating and deleting', () => {
-  it.each<[string, User | null, boolean]>([
-    ['a visitor', visitor, false],
-    ['a member', member, false],
-    ['a moderator', moderator, false],
-    ['an editor', editor, true],
-    ['an admin', admin, true],
-  ])('%s may create and delete: %s', (_, user, allowed) => {
-    expect(canCreate(user)).toBe(allowed);
-    expect(canDelete(user)).toBe(allowed);
-  });
+  it.each(byRole({ visitor: false, member: false, moderator: false, editor: true, admin: true }))(
+    '%s may create and delete: %s',
+    (_, user, allowed) => {
+      expect(canCreate(user)).toBe(allowed);
+      expect(canDelete(user)).toBe(allowed);
+    },
+  );
 });
 
 describe('editing', () => {

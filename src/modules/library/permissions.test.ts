@@ -1,7 +1,7 @@
 // The library's rules, one table each, without a database: who changes records and their files,
 // who sees unpublished ones (as a predicate and as the SQL condition lists and joins use).
 import { describe, expect, it } from 'vitest';
-import { userRecord } from '../../../test/users.ts';
+import { byRole, userRecord } from '../../../test/users.ts';
 import type { Role, User } from '../../db/schema.ts';
 import { canDelete, canEdit, canManageFiles, canView, seesUnpublished, visibleTo } from './permissions.ts';
 
@@ -19,18 +19,15 @@ const draft: Record = { published_at: null, created_by: creator.id };
 const seedDraft: Record = { published_at: null, created_by: null };
 
 describe('who changes the library', () => {
-  it.each<[string, User | null, boolean]>([
-    ['a visitor', null, false],
-    ['a member', member, false],
-    ['a moderator', moderator, false],
-    ['an editor', editor, true],
-    ['an admin', admin, true],
-  ])('%s: edit, delete, manage files and see every unpublished record → %s', (_, user, allowed) => {
-    expect(canEdit(user)).toBe(allowed);
-    expect(canDelete(user)).toBe(allowed);
-    expect(canManageFiles(user)).toBe(allowed);
-    expect(seesUnpublished(user)).toBe(allowed);
-  });
+  it.each(byRole({ visitor: false, member: false, moderator: false, editor: true, admin: true }))(
+    '%s: edit, delete, manage files and see every unpublished record → %s',
+    (_, user, allowed) => {
+      expect(canEdit(user)).toBe(allowed);
+      expect(canDelete(user)).toBe(allowed);
+      expect(canManageFiles(user)).toBe(allowed);
+      expect(seesUnpublished(user)).toBe(allowed);
+    },
+  );
 });
 
 describe('who sees a record', () => {
