@@ -1,6 +1,7 @@
 // /api/v1/search and /api/v1/search/suggest: the same search as the page (listing.ts), as JSON.
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter, jsonResponse, problemsOf } from '../../platform/api.ts';
+import { textFilters } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { MAX_QUERY_LENGTH, suggest } from '../../search/index.ts';
 import { viewerOf } from './access.ts';
@@ -53,11 +54,7 @@ const searchRoute = createRoute({
   summary: 'Search every kind of record the reader may see',
   request: {
     query: z.object({
-      q: z.string().optional().openapi({ description: queryDoc.q }),
-      type: z.string().optional().openapi({ description: queryDoc.type }),
-      lang: z.string().optional().openapi({ description: queryDoc.lang }),
-      country: z.string().optional().openapi({ description: queryDoc.country }),
-      cursor: z.string().optional().openapi({ description: queryDoc.cursor }),
+      ...textFilters(queryDoc),
       limit: z.coerce.number().int().min(1).max(100).default(20),
     }),
   },
