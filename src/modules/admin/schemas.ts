@@ -3,15 +3,16 @@
 import { z } from 'zod';
 import { ROLES } from '../../db/schema.ts';
 import { choice } from '../../platform/http/fields.ts';
+import { choiceFilter, optionalFilter, pageFilter } from '../../platform/http/list-filters.ts';
 import { USER_STATUSES } from './vocab.ts';
 
-const search = (max: number) => z.string().trim().max(max).optional().catch(undefined);
+const search = (max: number) => optionalFilter(z.string().trim().max(max));
 
 export const userFilterSchema = z.object({
   q: search(100),
-  role: z.enum(ROLES).optional().catch(undefined),
-  status: z.enum(USER_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  role: choiceFilter(ROLES),
+  status: choiceFilter(USER_STATUSES),
+  page: pageFilter(100_000),
 });
 export type UserFilter = z.infer<typeof userFilterSchema>;
 
@@ -21,7 +22,7 @@ export const auditFilterSchema = z.object({
   subject_type: search(50),
   subject_id: search(100),
   /** Entries older than this id (the "older" link); not a filter of the selection. */
-  before: z.coerce.number().int().min(1).optional().catch(undefined),
+  before: optionalFilter(z.coerce.number().int().min(1)),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 

@@ -21,6 +21,7 @@ import {
   webUrl,
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { choiceFilter, filterQueryOf, optionalFilter, pageFilter } from '../../platform/http/list-filters.ts';
 import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
 import { MAX_TRANSLATIONS, translatedTexts } from '../../platform/http/translation-rows.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
@@ -162,40 +163,23 @@ export type Sort = (typeof SORTS)[number];
 
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const directoryFilterSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  kind: z.enum(ORGANISATION_KINDS).optional().catch(undefined),
-  country: country().optional().catch(undefined),
-  city: z.string().trim().min(1).max(100).optional().catch(undefined),
-  domain: z.enum(DOMAINS).optional().catch(undefined),
-  stage: z.enum(VALUE_CHAIN_STAGES).optional().catch(undefined),
-  language: langTag().optional().catch(undefined),
-  verified: z.literal('1').optional().catch(undefined),
-  sort: z.enum(SORTS).optional().catch(undefined),
-  view: z.enum(['cards', 'list']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  q: optionalFilter(z.string().trim().max(200)),
+  kind: choiceFilter(ORGANISATION_KINDS),
+  country: optionalFilter(country()),
+  city: optionalFilter(z.string().trim().min(1).max(100)),
+  domain: choiceFilter(DOMAINS),
+  stage: choiceFilter(VALUE_CHAIN_STAGES),
+  language: optionalFilter(langTag()),
+  verified: optionalFilter(z.literal('1')),
+  sort: choiceFilter(SORTS),
+  view: choiceFilter(['cards', 'list']),
+  page: pageFilter(),
 });
 export type DirectoryFilter = z.infer<typeof directoryFilterSchema>;
 
 /** The filters as a query string (without the page and the view), for the export links. */
-export function filterQuery(filter: DirectoryFilter): string {
-  const params = new URLSearchParams();
-  for (const key of [
-    'q',
-    'kind',
-    'country',
-    'city',
-    'domain',
-    'stage',
-    'language',
-    'verified',
-    'sort',
-  ] as const) {
-    const value = filter[key];
-    if (value) params.set(key, value);
-  }
-  const query = params.toString();
-  return query ? `?${query}` : '';
-}
+export const filterQuery = (filter: DirectoryFilter): string =>
+  filterQueryOf(filter, ['q', 'kind', 'country', 'city', 'domain', 'stage', 'language', 'verified', 'sort']);
 
 // ── The members page ────────────────────────────────────────────────────────
 

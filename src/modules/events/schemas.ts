@@ -22,6 +22,7 @@ import {
   text,
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { choiceFilter, filterQueryOf, optionalFilter, pageFilter } from '../../platform/http/list-filters.ts';
 import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
 import { MAX_TRANSLATIONS, translatedTexts } from '../../platform/http/translation-rows.ts';
 import { datesBetween, isTimeZone, TIME } from '../../platform/time.ts';
@@ -170,11 +171,11 @@ export const WHEN = ['upcoming', 'past'] as const;
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const eventFilterSchema = z.object({
   when: z.enum(WHEN).default('upcoming').catch('upcoming'),
-  country: z.string().refine(isCountryCode).optional().catch(undefined),
-  type: z.enum(EVENT_TYPES).optional().catch(undefined),
-  domain: z.enum(DOMAINS).optional().catch(undefined),
-  format: z.enum(EVENT_FORMATS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  country: optionalFilter(z.string().refine(isCountryCode)),
+  type: choiceFilter(EVENT_TYPES),
+  domain: choiceFilter(DOMAINS),
+  format: choiceFilter(EVENT_FORMATS),
+  page: pageFilter(),
 });
 export type EventFilter = z.infer<typeof eventFilterSchema>;
 
@@ -183,14 +184,8 @@ export type EventFilter = z.infer<typeof eventFilterSchema>;
  * left out with `{ when: false }` (the calendar and the iCal feed cover past and upcoming alike).
  */
 export function filterQuery(filter: Partial<EventFilter>, extra: { when?: boolean } = {}): string {
-  const params = new URLSearchParams();
-  if (extra.when !== false && filter.when === 'past') params.set('when', 'past');
-  if (filter.country) params.set('country', filter.country);
-  if (filter.type) params.set('type', filter.type);
-  if (filter.domain) params.set('domain', filter.domain);
-  if (filter.format) params.set('format', filter.format);
-  const query = params.toString();
-  return query ? `?${query}` : '';
+  const when = extra.when !== false && filter.when === 'past' ? 'past' : undefined;
+  return filterQueryOf({ ...filter, when }, ['when', 'country', 'type', 'domain', 'format']);
 }
 
 /** A month of the calendar: ?month=2026-11 (the current month when absent or wrong). */

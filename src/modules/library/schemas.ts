@@ -20,6 +20,7 @@ import {
   text,
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { choiceFilter, filterQueryOf, optionalFilter, pageFilter } from '../../platform/http/list-filters.ts';
 import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
 import { MAX_TRANSLATIONS, translatedTexts } from '../../platform/http/translation-rows.ts';
 import { DOMAINS, REGIONS } from '../../platform/vocabularies.ts';
@@ -178,22 +179,18 @@ export type FileInput = z.infer<typeof fileInput>;
 
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const libraryFilterSchema = z.object({
-  q: z.string().trim().min(1).max(200).optional().catch(undefined),
-  kind: z.enum(DOCUMENT_KINDS).optional().catch(undefined),
-  country: z.string().refine(isPlace).optional().catch(undefined),
-  language: z.string().regex(LANG_TAG).optional().catch(undefined),
-  domain: z.enum(DOMAINS).optional().catch(undefined),
-  year: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional()
-    .catch(undefined),
-  issuer: z.string().regex(SLUG).max(120).optional().catch(undefined),
-  status: z.enum(DOCUMENT_STATUSES).optional().catch(undefined),
-  theme: z.string().trim().min(1).max(60).transform(normaliseTerm).optional().catch(undefined),
-  tag: z.string().trim().min(1).max(60).transform(normaliseTerm).optional().catch(undefined),
-  sort: z.enum(SORTS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  q: optionalFilter(z.string().trim().min(1).max(200)),
+  kind: choiceFilter(DOCUMENT_KINDS),
+  country: optionalFilter(z.string().refine(isPlace)),
+  language: optionalFilter(z.string().regex(LANG_TAG)),
+  domain: choiceFilter(DOMAINS),
+  year: optionalFilter(z.string().regex(/^\d{4}$/)),
+  issuer: optionalFilter(z.string().regex(SLUG).max(120)),
+  status: choiceFilter(DOCUMENT_STATUSES),
+  theme: optionalFilter(z.string().trim().min(1).max(60).transform(normaliseTerm)),
+  tag: optionalFilter(z.string().trim().min(1).max(60).transform(normaliseTerm)),
+  sort: choiceFilter(SORTS),
+  page: pageFilter(),
 });
 export type LibraryFilter = z.infer<typeof libraryFilterSchema>;
 
@@ -213,12 +210,5 @@ const FILTER_KEYS = [
 
 /** The filter's own query string (no page), for feeds, exports and the links between them. */
 export function filterQuery(filter: LibraryFilter, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = filter[key];
-    if (value) params.set(key, value);
-  }
-  for (const [k, v] of Object.entries(extra)) params.set(k, v);
-  const s = params.toString();
-  return s ? `?${s}` : '';
+  return filterQueryOf({ ...filter, ...extra }, [...FILTER_KEYS, ...Object.keys(extra)]);
 }

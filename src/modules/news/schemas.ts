@@ -13,6 +13,7 @@ import {
   text,
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { choiceFilter, filterQueryOf, optionalFilter, pageFilter } from '../../platform/http/list-filters.ts';
 import { savedInput } from '../../platform/http/record-input.ts';
 import { MAX_TRANSLATIONS, translatedTexts } from '../../platform/http/translation-rows.ts';
 import { type PostDetails, stateOf } from './access.ts';
@@ -146,29 +147,18 @@ export type CommentInput = z.infer<typeof commentInput>;
 
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const newsFilterSchema = z.object({
-  category: z.enum(CATEGORIES).optional().catch(undefined),
-  tag: z
-    .string()
-    .transform(normaliseTag)
-    .pipe(z.string().min(1).max(MAX_TAG_LENGTH))
-    .optional()
-    .catch(undefined),
-  language: langTag().optional().catch(undefined),
-  organisation: slug().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  category: choiceFilter(CATEGORIES),
+  tag: optionalFilter(z.string().transform(normaliseTag).pipe(z.string().min(1).max(MAX_TAG_LENGTH))),
+  language: optionalFilter(langTag()),
+  organisation: optionalFilter(slug()),
+  page: pageFilter(),
 });
 export type NewsFilter = z.infer<typeof newsFilterSchema>;
 
 /** The filters as a query string (the page only when asked), for feeds, links and the API. */
 export function filterQuery(filter: NewsFilter, extra: { page?: boolean } = {}): string {
-  const params = new URLSearchParams();
-  if (filter.category) params.set('category', filter.category);
-  if (filter.tag) params.set('tag', filter.tag);
-  if (filter.language) params.set('language', filter.language);
-  if (filter.organisation) params.set('organisation', filter.organisation);
-  if (extra.page && filter.page > 1) params.set('page', String(filter.page));
-  const query = params.toString();
-  return query ? `?${query}` : '';
+  const page = extra.page && filter.page > 1 ? filter.page : undefined;
+  return filterQueryOf({ ...filter, page }, ['category', 'tag', 'language', 'organisation', 'page']);
 }
 
 export const isFiltered = (f: NewsFilter) => !!(f.category || f.tag || f.language || f.organisation);

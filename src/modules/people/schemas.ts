@@ -20,6 +20,7 @@ import {
   webUrl,
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { choiceFilter, optionalFilter, pageFilter } from '../../platform/http/list-filters.ts';
 import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
 import { MAX_TRANSLATIONS, translatedTexts } from '../../platform/http/translation-rows.ts';
 import { CONTACT_VISIBILITIES, DOMAINS } from '../../platform/vocabularies.ts';
@@ -154,13 +155,13 @@ export type Sort = (typeof SORTS)[number];
 
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const peopleFilterSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  country: z.string().refine(isCountryCode).optional().catch(undefined),
-  domain: z.enum(DOMAINS).optional().catch(undefined),
-  language: z.string().regex(LANG_TAG).optional().catch(undefined),
-  organisation: z.string().regex(SLUG).optional().catch(undefined),
-  sort: z.enum(SORTS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  q: optionalFilter(z.string().trim().max(200)),
+  country: optionalFilter(z.string().refine(isCountryCode)),
+  domain: choiceFilter(DOMAINS),
+  language: optionalFilter(z.string().regex(LANG_TAG)),
+  organisation: optionalFilter(z.string().regex(SLUG)),
+  sort: choiceFilter(SORTS),
+  page: pageFilter(),
 });
 export type PeopleFilter = z.infer<typeof peopleFilterSchema>;
 

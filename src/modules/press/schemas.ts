@@ -13,6 +13,7 @@ import {
   webUrl,
 } from '../../platform/http/fields.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { choiceFilter, filterQueryOf, optionalFilter, pageFilter } from '../../platform/http/list-filters.ts';
 import { formValuesFrom, savedInput } from '../../platform/http/record-input.ts';
 import { MAX_TRANSLATIONS, translatedTexts } from '../../platform/http/translation-rows.ts';
 import { todayUtc } from '../../platform/time.ts';
@@ -85,32 +86,24 @@ export { MAX_TRANSLATIONS, todayUtc };
 export const SORTS = ['newest', 'oldest', 'outlet'] as const;
 export type Sort = (typeof SORTS)[number];
 
-const filterDate = pastDay.optional().catch(undefined);
+const filterDate = optionalFilter(pastDay);
 
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const pressFilterSchema = z.object({
-  outlet: z.string().trim().min(1).max(200).optional().catch(undefined),
-  language: langTag().optional().catch(undefined),
-  year: z.coerce.number().int().min(1800).max(9999).optional().catch(undefined),
+  outlet: optionalFilter(z.string().trim().min(1).max(200)),
+  language: optionalFilter(langTag()),
+  year: optionalFilter(z.coerce.number().int().min(1800).max(9999)),
   from: filterDate,
   to: filterDate,
-  sort: z.enum(SORTS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  sort: choiceFilter(SORTS),
+  page: pageFilter(),
 });
 export type PressFilter = z.infer<typeof pressFilterSchema>;
 
 /** The filters as a query string (without the page), for feeds, links and the API. */
 export function filterQuery(filter: PressFilter, extra: { page?: boolean } = {}): string {
-  const params = new URLSearchParams();
-  if (filter.outlet) params.set('outlet', filter.outlet);
-  if (filter.language) params.set('language', filter.language);
-  if (filter.year) params.set('year', String(filter.year));
-  if (filter.from) params.set('from', filter.from);
-  if (filter.to) params.set('to', filter.to);
-  if (filter.sort) params.set('sort', filter.sort);
-  if (extra.page && filter.page > 1) params.set('page', String(filter.page));
-  const query = params.toString();
-  return query ? `?${query}` : '';
+  const page = extra.page && filter.page > 1 ? filter.page : undefined;
+  return filterQueryOf({ ...filter, page }, ['outlet', 'language', 'year', 'from', 'to', 'sort', 'page']);
 }
 
 /** Whether any filter narrows the list (the feed's title says so). */

@@ -3,16 +3,17 @@
 import { z } from 'zod';
 import { isCountryCode } from '../../platform/countries.ts';
 import { LANG_TAG } from '../../platform/http/fields.ts';
+import { optionalFilter } from '../../platform/http/list-filters.ts';
 
 /** A record type as modules name them (organisation, press-clipping, document…). */
 const TYPE = /^[a-z][a-z_-]{0,39}$/;
 
 export const searchParamsSchema = z.object({
-  q: z.string().max(10_000).optional().catch(undefined),
-  type: z.string().regex(TYPE).optional().catch(undefined),
-  lang: z.string().regex(LANG_TAG).optional().catch(undefined),
-  country: z.string().refine(isCountryCode).optional().catch(undefined),
-  cursor: z.string().max(200).optional().catch(undefined),
+  q: optionalFilter(z.string().max(10_000)),
+  type: optionalFilter(z.string().regex(TYPE)),
+  lang: optionalFilter(z.string().regex(LANG_TAG)),
+  country: optionalFilter(z.string().refine(isCountryCode)),
+  cursor: optionalFilter(z.string().max(200)),
 });
 export type SearchParams = z.infer<typeof searchParamsSchema>;
 

@@ -20,6 +20,7 @@ import {
   text,
 } from '../../../platform/http/fields.ts';
 import type { FormValues } from '../../../platform/http/forms.ts';
+import { filterQueryOf, optionalFilter, pageFilter } from '../../../platform/http/list-filters.ts';
 import { localToUtc, utcToLocal } from '../../../platform/time.ts';
 import { GENDERS, ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
 import type { EventRow } from '../access.ts';
@@ -201,17 +202,14 @@ export const SORTS = ['submitted', 'score', 'name'] as const;
 
 /** The reviewers' list: ?status=…&sort=…&page=… (unusable values are dropped). */
 export const applicationFilterSchema = z.object({
-  status: z.enum(REGISTRATION_STATUSES).exclude(['draft']).optional().catch(undefined),
+  status: optionalFilter(z.enum(REGISTRATION_STATUSES).exclude(['draft'])),
   sort: z.enum(SORTS).default('submitted').catch('submitted'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  page: pageFilter(),
 });
 export type ApplicationFilter = z.infer<typeof applicationFilterSchema>;
 
 /** The list's status and order as a query string (without the page: the exports take every page). */
 export function filterQuery(filter: ApplicationFilter): string {
-  const query = new URLSearchParams();
-  if (filter.status) query.set('status', filter.status);
-  if (filter.sort !== 'submitted') query.set('sort', filter.sort);
-  const text = query.toString();
-  return text ? `?${text}` : '';
+  const sort = filter.sort === 'submitted' ? undefined : filter.sort;
+  return filterQueryOf({ ...filter, sort }, ['status', 'sort']);
 }
