@@ -3,6 +3,7 @@
 // translation in their language, the links with rel="nofollow ugc" and in the JSON-LD), found by
 // the search, kept in the history, and refused with a message when they cannot be used.
 import { describe, expect, it } from 'vitest';
+import { api } from '../../../test/api.ts';
 import { platformForFile, visibleText } from '../../../test/harness.ts';
 import { expectFormRefused } from '../../../test/refusals.ts';
 import { createApiToken } from '../../platform/auth.ts';
@@ -167,7 +168,7 @@ describe('writing on the form', () => {
   });
 
   it('does not let a member who is not a member of the organisation change it', async () => {
-    const { client, user: other } = await hub.signedIn();
+    const { client, token } = await hub.signedInWithToken();
     expect((await client.get(`/directory/${slug}/edit`)).status).toBe(403);
     await client.get('/directory/new');
     const res = await client.request(`/directory/${slug}/edit`, {
@@ -175,13 +176,10 @@ describe('writing on the form', () => {
     });
     expect(res.status).toBe(403);
 
-    const { token } = await createApiToken(hub.deps.db, other.id, 'test');
-    const api = await hub.app.request(`/api/v1/organisations/${slug}`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ translations: [{ lang: 'zh-Hans', name: '班帕侬织工' }] }),
+    const patched = await api(hub, token, 'PATCH', `/api/v1/organisations/${slug}`, {
+      translations: [{ lang: 'zh-Hans', name: '班帕侬织工' }],
     });
-    expect(api.status).toBe(403);
+    expect(patched.status).toBe(403);
     expect((await translations()).map((r) => r.lang)).not.toContain('zh-Hans');
   });
 });
@@ -189,13 +187,7 @@ describe('writing on the form', () => {
 describe('the API', () => {
   it('reads and writes translations and links; a PATCH without them keeps them', async () => {
     const { token } = await createApiToken(hub.deps.db, ownerId, 'test');
-    const auth = { authorization: `Bearer ${token}` };
-    const patch = (body: unknown) =>
-      hub.app.request(`/api/v1/organisations/${slug}`, {
-        method: 'PATCH',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+    const patch = (body: unknown) => api(hub, token, 'PATCH', `/api/v1/organisations/${slug}`, body);
 
     const set = await patch({
       translations: [
@@ -205,16 +197,14 @@ describe('the API', () => {
       links: [{ label: 'YouTube', url: 'https://youtube.com/@banphanom' }],
     });
     expect(set.status).toBe(200);
-    const body = (await set.json()) as { translations: unknown[]; links: unknown[] };
-    expect(body.translations).toEqual([
+    expect(set.body.translations).toEqual([
       { lang: 'vi', name: 'Nhóm thợ dệt', description: 'Dệt lụa.' },
       { lang: 'zh-Hans', name: '班帕侬织工', description: '' },
     ]);
-    expect(body.links).toEqual([{ label: 'YouTube', url: 'https://youtube.com/@banphanom' }]);
+    expect(set.body.links).toEqual([{ label: 'YouTube', url: 'https://youtube.com/@banphanom' }]);
 
     expect((await patch({ city: 'Vientiane' })).status).toBe(200);
-    const read = await hub.app.request(`/api/v1/organisations/${slug}`);
-    const org = (await read.json()) as { city: string; translations: unknown[]; links: unknown[] };
+    const { body: org } = await api(hub, null, 'GET', `/api/v1/organisations/${slug}`);
     expect(org.city).toBe('Vientiane');
     expect(org.translations).toHaveLength(2);
     expect(org.links).toEqual([{ label: 'YouTube', url: 'https://youtube.com/@banphanom' }]);
@@ -226,37 +216,28 @@ describe('the API', () => {
       ],
     });
     expect(twice.status).toBe(422);
-    expect(JSON.stringify(await twice.json())).toContain('translations');
+    expect(JSON.stringify(twice.body)).toContain('translations');
     expect((await patch({ translations: [{ lang: 'th' }] })).status).toBe(422);
     expect((await patch({ translations: [{ lang: 'en', name: 'Same' }] })).status).toBe(422);
     const script = await patch({ links: [{ label: 'x', url: 'javascript:alert(1)' }] });
     expect(script.status).toBe(422);
-    expect(JSON.stringify(await script.json())).toContain('links');
+    expect(JSON.stringify(script.body)).toContain('links');
     const long = await patch({ links: [{ url: `https://example.org/${'a'.repeat(500)}` }] });
     expect(long.status).toBe(422);
 
-    const created = await hub.app.request('/api/v1/organisations', {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        kind: 'cso',
-        name: 'Textile Museum',
-        lang: 'en',
-        country: 'LA',
-        translations: [{ lang: 'lo', name: 'ຫໍພິພິທະພັນຜ້າ' }],
-        links: [{ url: 'https://facebook.com/textilemuseum' }],
-      }),
+    const created = await api(hub, token, 'POST', '/api/v1/organisations', {
+      kind: 'cso',
+      name: 'Textile Museum',
+      lang: 'en',
+      country: 'LA',
+      translations: [{ lang: 'lo', name: 'ຫໍພິພິທະພັນຜ້າ' }],
+      links: [{ url: 'https://facebook.com/textilemuseum' }],
     });
     expect(created.status).toBe(201);
-    const made = (await created.json()) as { translations: unknown[]; links: unknown[] };
-    expect(made.translations).toEqual([{ lang: 'lo', name: 'ຫໍພິພິທະພັນຜ້າ', description: '' }]);
-    expect(made.links).toEqual([{ label: '', url: 'https://facebook.com/textilemuseum' }]);
+    expect(created.body.translations).toEqual([{ lang: 'lo', name: 'ຫໍພິພິທະພັນຜ້າ', description: '' }]);
+    expect(created.body.links).toEqual([{ label: '', url: 'https://facebook.com/textilemuseum' }]);
 
-    const unsigned = await hub.app.request(`/api/v1/organisations/${slug}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ links: [] }),
-    });
+    const unsigned = await api(hub, null, 'PATCH', `/api/v1/organisations/${slug}`, { links: [] });
     expect(unsigned.status).toBe(401);
   });
 });

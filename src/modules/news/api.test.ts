@@ -2,7 +2,8 @@
 // strangers get 404 for drafts and scheduled posts, writes need the right role, bad bodies 422 —
 // and the routes are in the OpenAPI document.
 import { describe, expect, it } from 'vitest';
-import { api, createOrganisation, newsHub, postCount } from './test-helpers.ts';
+import { api } from '../../../test/api.ts';
+import { createOrganisation, newsHub, postCount } from './test-helpers.ts';
 
 const {
   hub,

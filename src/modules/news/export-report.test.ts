@@ -3,11 +3,12 @@
 // until they are published; the report links of a post and a comment; single-line fields that
 // refuse control characters with a message (page and API); and "download my data".
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { api } from '../../../test/api.ts';
 import { type TestClient, visibleText } from '../../../test/harness.ts';
 import { CONTROL_CHARACTER, expectFormRefused, ONE_LINE } from '../../../test/refusals.ts';
 import { reportFormOf, reportLinkOf } from '../../../test/reports.ts';
 import { csvDownload, csvRows, xlsxDownload } from '../../../test/spreadsheets.ts';
-import { api, newsHub, postCount, postForm, sendMultipart, writePost } from './test-helpers.ts';
+import { newsHub, postCount, postForm, sendMultipart, writePost } from './test-helpers.ts';
 
 const slugOf = (location: string | null) => (location ?? '').replace('/news/', '');
 

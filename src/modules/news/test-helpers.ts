@@ -50,18 +50,4 @@ export function jsonLdOf(html: string): Record<string, unknown> {
   return JSON.parse(raw ?? '{}');
 }
 
-/** An API call with a personal token (or none), and its JSON answer ({} when it has none). */
-export async function api(
-  hub: TestPlatform,
-  token: string | null,
-  method: string,
-  path: string,
-  json?: unknown,
-) {
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  const res = await hub.client().request(path, { method, json, headers });
-  const body: Record<string, unknown> = res.text.startsWith('{') ? JSON.parse(res.text) : {};
-  return { status: res.status, body };
-}
-
 export const postCount = (hub: TestPlatform) => rowCount(hub, 'posts');

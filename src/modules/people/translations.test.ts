@@ -2,6 +2,7 @@
 // on the profile form (and through the API), shown to readers of that language with a note, found
 // by the search, and refused with a message when they cannot be used.
 import { describe, expect, it } from 'vitest';
+import { api } from '../../../test/api.ts';
 import { auditEntries } from '../../../test/audit.ts';
 import { platformForFile, visibleText } from '../../../test/harness.ts';
 import { expectFormRefused } from '../../../test/refusals.ts';
@@ -112,13 +113,7 @@ describe('writing', () => {
 
   it('reads and writes translations through the API; a PATCH without them keeps them', async () => {
     const { token } = await createApiToken(hub.deps.db, ownerId, 'test');
-    const auth = { authorization: `Bearer ${token}` };
-    const patch = (body: unknown) =>
-      hub.app.request(`/api/v1/people/${slug}`, {
-        method: 'PATCH',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+    const patch = (body: unknown) => api(hub, token, 'PATCH', `/api/v1/people/${slug}`, body);
 
     const set = await patch({
       translations: [
@@ -127,17 +122,13 @@ describe('writing', () => {
       ],
     });
     expect(set.status).toBe(200);
-    const body = (await set.json()) as {
-      translations: { lang: string; title: string | null; bio: string }[];
-    };
-    expect(body.translations).toEqual([
+    expect(set.body.translations).toEqual([
       { lang: 'vi', title: 'Nghệ nhân làm rối bóng', bio: 'Chạm khắc rối da.' },
       { lang: 'zh-Hans', title: '皮影戏艺人', bio: '' },
     ]);
 
     expect((await patch({ title: 'Shadow puppet carver' })).status).toBe(200);
-    const read = await hub.app.request(`/api/v1/people/${slug}`);
-    const person = (await read.json()) as { title: string; translations: unknown[] };
+    const { body: person } = await api(hub, null, 'GET', `/api/v1/people/${slug}`);
     expect(person.title).toBe('Shadow puppet carver');
     expect(person.translations).toHaveLength(2);
 
@@ -148,8 +139,7 @@ describe('writing', () => {
       ],
     });
     expect(twice.status).toBe(422);
-    const problem = (await twice.json()) as { errors?: Record<string, string> };
-    expect(JSON.stringify(problem)).toContain('translations');
+    expect(JSON.stringify(twice.body)).toContain('translations');
     const empty = await patch({ translations: [{ lang: 'th' }] });
     expect(empty.status).toBe(422);
 

@@ -2,11 +2,11 @@
 // application, decisions; the applicant's own list, one application and the withdrawal; 401
 // without credentials and 403 for strangers; the routes in the OpenAPI document.
 import { describe, expect, it } from 'vitest';
+import { api } from '../../../../test/api.ts';
 import { lastAuditEntry } from '../../../../test/audit.ts';
 import { platformForFile } from '../../../../test/harness.ts';
 import {
   addQuestion,
-  api,
   apply,
   categoryId,
   createEvent,

@@ -160,30 +160,6 @@ export async function registrationOf(hub: TestPlatform, slug: string, userId: nu
     .executeTakeFirst();
 }
 
-/** An API call with a personal token (or none). */
-export async function api(
-  hub: TestPlatform,
-  token: string | null,
-  method: string,
-  path: string,
-  json?: unknown,
-) {
-  const headers: Record<string, string> = { 'accept-language': 'en' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (json !== undefined) headers['content-type'] = 'application/json';
-  const res = await hub.app.request(path, {
-    method,
-    headers,
-    body: json === undefined ? undefined : JSON.stringify(json),
-  });
-  const text = await res.text();
-  let body: Record<string, unknown> = {};
-  try {
-    body = JSON.parse(text);
-  } catch {}
-  return { status: res.status, body, headers: res.headers };
-}
-
 /** The answers the account's application to the event keeps (its response to the form). */
 export async function answersOf(hub: TestPlatform, slug: string, userId: number): Promise<Answers> {
   const row = await registrationOf(hub, slug, userId);
