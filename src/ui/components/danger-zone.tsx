@@ -11,9 +11,11 @@ export function DangerZone(props: {
   warning: string;
   /** The button's label ("Delete"). */
   confirm: string;
+  /** Left out of the printed page. */
+  noPrint?: boolean;
 }) {
   return (
-    <details class="danger-zone">
+    <details class={props.noPrint ? 'danger-zone no-print' : 'danger-zone'}>
       <summary>{props.summary}</summary>
       <form method="post" action={props.action}>
         <CsrfField />

@@ -1,63 +1,74 @@
-// Filters many lists share, in the platform's words: the country (named in the reader's language,
-// in its order), the cultural domain, the language, and the sort. Each is a FilterSelect
-// (filters.tsx) named as every list names it: country, domain, language, sort.
+// Filters many lists share, in the platform's words: the words searched for, the country (named in
+// the reader's language, in its order), the cultural domain, the language, and the sort. Each is a
+// FilterInput or FilterSelect (filters.tsx) named as every list names it: q, country, domain,
+// language, sort.
+import type { MessageKey } from '../../platform/i18n.ts';
 import { DOMAINS } from '../../platform/vocabularies.ts';
 import type { Option } from '../options.ts';
 import { usePage } from '../page-context.ts';
-import { FilterSelect } from './filters.tsx';
+import { FilterInput, FilterSelect } from './filters.tsx';
 
 /** The values offered, sorted by their label in the reader's language. */
-function byLabel(locale: string, options: Option[]): Option[] {
+export function sortedByLabel(locale: string, options: Option[]): Option[] {
   const collator = new Intl.Collator(locale);
   return options.sort((a, b) => collator.compare(a.label, b.label));
 }
 
-/** The countries the list has records in. */
-export function CountryFilter(props: { value: string | undefined; countries: readonly string[] }) {
-  const { t, fmt, locale } = usePage();
+/** The words searched for: the first and widest filter of a list. */
+export function WordsFilter(props: { label: string; value: string | undefined; maxlength: number }) {
   return (
-    <FilterSelect
-      name="country"
-      label={t('field.country')}
+    <FilterInput
+      name="q"
+      type="search"
+      label={props.label}
       value={props.value}
-      any={t('filter.anyCountry')}
-      options={byLabel(
-        locale,
-        props.countries.map((c) => ({ value: c, label: fmt.country(c) })),
-      )}
+      maxlength={props.maxlength}
+      wide
     />
   );
+}
+
+/** The label and the "any" choice of each shared filter. */
+const WORDS: Record<'country' | 'domain' | 'language' | 'sort', [label: MessageKey, any: MessageKey]> = {
+  country: ['field.country', 'filter.anyCountry'],
+  domain: ['field.domain', 'filter.anyDomain'],
+  language: ['field.language', 'filter.anyLanguage'],
+  sort: ['list.sortBy', 'list.sort.default'],
+};
+
+function SharedFilter(props: { name: keyof typeof WORDS; value: string | undefined; options: Option[] }) {
+  const { t } = usePage();
+  const [label, any] = WORDS[props.name];
+  return (
+    <FilterSelect
+      name={props.name}
+      label={t(label)}
+      value={props.value}
+      any={t(any)}
+      options={props.options}
+    />
+  );
+}
+
+/** The countries the list has records in. */
+export function CountryFilter(props: { value: string | undefined; countries: readonly string[] }) {
+  const { fmt, locale } = usePage();
+  const options = props.countries.map((c) => ({ value: c, label: fmt.country(c) }));
+  return <SharedFilter name="country" value={props.value} options={sortedByLabel(locale, options)} />;
 }
 
 /** The UNESCO cultural domains, in their own order. */
 export function DomainFilter(props: { value: string | undefined }) {
   const { t } = usePage();
-  return (
-    <FilterSelect
-      name="domain"
-      label={t('field.domain')}
-      value={props.value}
-      any={t('filter.anyDomain')}
-      options={DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }))}
-    />
-  );
+  const options = DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }));
+  return <SharedFilter name="domain" value={props.value} options={options} />;
 }
 
 /** The languages the list has records in. */
 export function LanguageFilter(props: { value: string | undefined; languages: readonly string[] }) {
-  const { t, fmt, locale } = usePage();
-  return (
-    <FilterSelect
-      name="language"
-      label={t('field.language')}
-      value={props.value}
-      any={t('filter.anyLanguage')}
-      options={byLabel(
-        locale,
-        props.languages.map((l) => ({ value: l, label: fmt.language(l), lang: l })),
-      )}
-    />
-  );
+  const { fmt, locale } = usePage();
+  const options = props.languages.map((l) => ({ value: l, label: fmt.language(l), lang: l }));
+  return <SharedFilter name="language" value={props.value} options={sortedByLabel(locale, options)} />;
 }
 
 export type ListSort = 'name' | 'newest' | 'updated' | 'relevance';
@@ -69,15 +80,8 @@ export function SortFilter(props: {
   searching: boolean;
 }) {
   const { t } = usePage();
-  return (
-    <FilterSelect
-      name="sort"
-      label={t('list.sortBy')}
-      value={props.value}
-      any={t('list.sort.default')}
-      options={props.sorts
-        .filter((s) => s !== 'relevance' || props.searching)
-        .map((s) => ({ value: s, label: t(`list.sort.${s}`) }))}
-    />
-  );
+  const options = props.sorts
+    .filter((s) => s !== 'relevance' || props.searching)
+    .map((s) => ({ value: s, label: t(`list.sort.${s}`) }));
+  return <SharedFilter name="sort" value={props.value} options={options} />;
 }

@@ -1,8 +1,9 @@
 // /admin/users: the accounts, searched by name or address and filtered by role and status, each
 // with its role form and the button that disables (or enables) it.
 import { ROLES, type User } from '../../../db/schema.ts';
-import { activeFilters, FilterInput, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { activeFilters, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
 import { CsrfField } from '../../../ui/components/form.tsx';
+import { WordsFilter } from '../../../ui/components/list-filters.tsx';
 import { ListTools } from '../../../ui/components/list-tools.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
@@ -14,14 +15,7 @@ function UserFilters({ filter }: { filter: UserFilter }) {
   const { t } = usePage();
   return (
     <FilterPanel action="/admin/users" active={activeFilters(filter)}>
-      <FilterInput
-        name="q"
-        type="search"
-        label={t('admin.searchUsers')}
-        value={filter.q}
-        maxlength={100}
-        wide
-      />
+      <WordsFilter label={t('admin.searchUsers')} value={filter.q} maxlength={100} />
       <FilterSelect
         name="role"
         label={t('admin.role')}

@@ -19,6 +19,7 @@ import {
   DomainFilter,
   LanguageFilter,
   SortFilter,
+  WordsFilter,
 } from '../../../ui/components/list-filters.tsx';
 import { CONTACT_FORMATS, DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
 import { ButtonLinks, PageHead } from '../../../ui/components/page-head.tsx';
@@ -49,14 +50,7 @@ function Filters({ props }: { props: DirectoryPage }) {
   const { filter } = props;
   return (
     <FilterPanel action="/directory" active={activeFilters(filter)}>
-      <FilterInput
-        name="q"
-        type="search"
-        label={t('directory.searchLabel')}
-        value={filter.q}
-        maxlength={200}
-        wide
-      />
+      <WordsFilter label={t('directory.searchLabel')} value={filter.q} maxlength={200} />
       <FilterSelect
         name="kind"
         label={t('field.organisationKind')}

@@ -2,6 +2,7 @@
 // handing over ownership, and invitations by email. Every action is a small form of its own, so it
 // all works without JavaScript.
 import type { MessageKey, MessageValues } from '../../../platform/i18n.ts';
+import { DangerZone } from '../../../ui/components/danger-zone.tsx';
 import { CsrfField, Field, Form, type FormState, SelectField, Submit } from '../../../ui/components/form.tsx';
 import { ImageSection } from '../../../ui/components/image-upload.tsx';
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
@@ -183,16 +184,12 @@ export function MembersView(props: MembersPageProps) {
       )}
 
       {props.viewerRole !== null && (
-        <details class="danger-zone">
-          <summary>{t('directory.members.leave')}</summary>
-          <form method="post" action={`${base}/members/leave`}>
-            <CsrfField />
-            <p>{t('directory.members.leaveWarning', { name: org.name })}</p>
-            <button type="submit" class="button danger">
-              {t('directory.members.leave')}
-            </button>
-          </form>
-        </details>
+        <DangerZone
+          summary={t('directory.members.leave')}
+          action={`${base}/members/leave`}
+          warning={t('directory.members.leaveWarning', { name: org.name })}
+          confirm={t('directory.members.leave')}
+        />
       )}
     </div>
   );

@@ -2,6 +2,7 @@
 // may see it), and, for those who may, the buttons to edit, verify or delete and the history.
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import type { Domain, OrganisationKind, ValueChainStage } from '../../../platform/vocabularies.ts';
+import { DangerZone } from '../../../ui/components/danger-zone.tsx';
 import { CsrfField } from '../../../ui/components/form.tsx';
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
@@ -250,16 +251,12 @@ export function OrganisationView(props: {
       <ReportLink type="organisation" recordKey={org.slug} label="report.profile" />
 
       {may.delete && (
-        <details class="danger-zone">
-          <summary>{t('directory.delete')}</summary>
-          <form method="post" action={`/directory/${org.slug}/delete`}>
-            <CsrfField />
-            <p>{t('directory.deleteWarning', { name: org.name })}</p>
-            <button type="submit" class="button danger">
-              {t('action.deleteForGood')}
-            </button>
-          </form>
-        </details>
+        <DangerZone
+          summary={t('directory.delete')}
+          action={`/directory/${org.slug}/delete`}
+          warning={t('directory.deleteWarning', { name: org.name })}
+          confirm={t('action.deleteForGood')}
+        />
       )}
     </article>
   );

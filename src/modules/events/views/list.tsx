@@ -1,8 +1,5 @@
-// The lists of events (upcoming, past) with their filters, all in the URL, so a filtered list is a
-// shareable link with an iCal feed and an export of its own; the tabs and filters the month
-// calendar (calendar.tsx) shares.
-import { DOMAINS } from '../../../platform/vocabularies.ts';
 import { activeFilters, FilterCheckbox, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { CountryFilter, DomainFilter } from '../../../ui/components/list-filters.tsx';
 import { DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
 import { Actions, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination, pageHref } from '../../../ui/components/pagination.tsx';
@@ -43,8 +40,7 @@ export function Filters(props: {
   countries: string[];
   month?: string;
 }) {
-  const { t, fmt, locale } = usePage();
-  const collator = new Intl.Collator(locale);
+  const { t } = usePage();
   const { filter } = props;
   const past = filter.when === 'past';
   // The clear link keeps the month or the past list the reader is on.
@@ -57,15 +53,7 @@ export function Filters(props: {
     <FilterPanel action={action} active={activeFilters(filter, ['page', 'when'])}>
       {props.month && <input type="hidden" name="month" value={props.month} />}
       {past && <input type="hidden" name="when" value="past" />}
-      <FilterSelect
-        name="country"
-        label={t('field.country')}
-        value={filter.country}
-        any={t('filter.anyCountry')}
-        options={props.countries
-          .map((c) => ({ value: c, label: fmt.country(c) }))
-          .sort((a, b) => collator.compare(a.label, b.label))}
-      />
+      <CountryFilter value={filter.country} countries={props.countries} />
       <FilterSelect
         name="type"
         label={t('events.typeLabel')}
@@ -73,13 +61,7 @@ export function Filters(props: {
         any={t('events.anyType')}
         options={EVENT_TYPES.map((x) => ({ value: x, label: t(`events.type.${x}`) }))}
       />
-      <FilterSelect
-        name="domain"
-        label={t('field.domain')}
-        value={filter.domain}
-        any={t('filter.anyDomain')}
-        options={DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }))}
-      />
+      <DomainFilter value={filter.domain} />
       <FilterCheckbox
         name="format"
         value="online"

@@ -1,7 +1,8 @@
 // The library page: the filters (all in the URL, folded above the results on a phone), the count,
 // the same selection as an Atom feed, a spreadsheet and citations, the list and its pages.
 import { DOMAINS } from '../../../platform/vocabularies.ts';
-import { activeFilters, FilterInput, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { activeFilters, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { sortedByLabel, WordsFilter } from '../../../ui/components/list-filters.tsx';
 import { DownloadLinks, FormatLinks, ListTools } from '../../../ui/components/list-tools.tsx';
 import { ButtonLinks, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
@@ -16,23 +17,14 @@ import { CITATIONS, DocumentList, usePlaceLabel } from './parts.tsx';
 function Filters({ filter, counts }: { filter: LibraryFilter; counts: FilterCounts }) {
   const { t, fmt, locale } = usePage();
   const placeLabel = usePlaceLabel();
-  const collator = new Intl.Collator(locale);
   /** "Law (3)": a value with how many documents it selects. */
   const counted = (value: string, label: string, n: number | undefined): Option => ({
     value,
     label: `${label} (${fmt.number(n ?? 0)})`,
   });
-  const byLabel = (a: Option, b: Option) => collator.compare(a.label, b.label);
   return (
     <FilterPanel action="/library" active={activeFilters(filter)}>
-      <FilterInput
-        name="q"
-        type="search"
-        label={t('library.searchLabel')}
-        value={filter.q}
-        maxlength={200}
-        wide
-      />
+      <WordsFilter label={t('library.searchLabel')} value={filter.q} maxlength={200} />
       <FilterSelect
         name="kind"
         label={t('library.kind')}
@@ -47,14 +39,20 @@ function Filters({ filter, counts }: { filter: LibraryFilter; counts: FilterCoun
         label={t('library.country')}
         value={filter.country}
         any={t('library.anyCountry')}
-        options={[...counts.place].map(([code, n]) => counted(code, placeLabel(code), n)).sort(byLabel)}
+        options={sortedByLabel(
+          locale,
+          [...counts.place].map(([code, n]) => counted(code, placeLabel(code), n)),
+        )}
       />
       <FilterSelect
         name="language"
         label={t('library.language')}
         value={filter.language}
         any={t('filter.anyLanguage')}
-        options={[...counts.language].map(([tag, n]) => counted(tag, fmt.language(tag), n)).sort(byLabel)}
+        options={sortedByLabel(
+          locale,
+          [...counts.language].map(([tag, n]) => counted(tag, fmt.language(tag), n)),
+        )}
       />
       <FilterSelect
         name="domain"

@@ -2,6 +2,7 @@
 // in the URL, so a filtered list is a shareable link with an Atom feed and an export of its own.
 import { excerpt } from '../../../platform/markdown.ts';
 import { activeFilters, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { sortedByLabel } from '../../../ui/components/list-filters.tsx';
 import { DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
 import { Actions, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
@@ -51,7 +52,6 @@ export function PostByline(props: {
 function Filters({ props }: { props: NewsListProps }) {
   const { t, fmt, locale } = usePage();
   const { filter } = props;
-  const collator = new Intl.Collator(locale);
   return (
     <FilterPanel action="/news" active={activeFilters(filter)}>
       <FilterSelect
@@ -76,9 +76,10 @@ function Filters({ props }: { props: NewsListProps }) {
         label={t('news.language')}
         value={filter.language}
         any={t('news.anyLanguage')}
-        options={props.languages
-          .map((l) => ({ value: l, label: fmt.language(l) }))
-          .sort((a, b) => collator.compare(a.label, b.label))}
+        options={sortedByLabel(
+          locale,
+          props.languages.map((l) => ({ value: l, label: fmt.language(l) })),
+        )}
       />
       <FilterSelect
         name="organisation"

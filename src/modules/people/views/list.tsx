@@ -2,12 +2,14 @@
 // the filter panel that folds above the results on a phone), the cards, pages, and the exports of
 // the same selection.
 import type { Domain } from '../../../platform/vocabularies.ts';
-import { activeFilters, FilterInput, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { activeFilters, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
 import {
   CountryFilter,
   DomainFilter,
   LanguageFilter,
   SortFilter,
+  sortedByLabel,
+  WordsFilter,
 } from '../../../ui/components/list-filters.tsx';
 import {
   CONTACT_FORMATS,
@@ -57,20 +59,13 @@ export function DirectoryTabs({ current }: { current: 'organisations' | 'people'
 function Filters({ props }: { props: PeoplePage }) {
   const { t, locale } = usePage();
   const { filter } = props;
-  const collator = new Intl.Collator(locale);
-  const organisations = props.organisations
-    .map((o) => ({ value: o.slug, label: o.name }))
-    .sort((a, b) => collator.compare(a.label, b.label));
+  const organisations = sortedByLabel(
+    locale,
+    props.organisations.map((o) => ({ value: o.slug, label: o.name })),
+  );
   return (
     <FilterPanel action="/directory/people" active={activeFilters(filter)}>
-      <FilterInput
-        name="q"
-        type="search"
-        label={t('people.searchLabel')}
-        value={filter.q}
-        maxlength={200}
-        wide
-      />
+      <WordsFilter label={t('people.searchLabel')} value={filter.q} maxlength={200} />
       <CountryFilter value={filter.country} countries={props.countries} />
       <DomainFilter value={filter.domain} />
       <LanguageFilter value={filter.language} languages={props.languages} />

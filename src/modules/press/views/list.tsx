@@ -2,6 +2,7 @@
 // year and dates — all in the URL, so a filtered list is a shareable link with a feed and an
 // export of its own.
 import { activeFilters, FilterInput, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { sortedByLabel } from '../../../ui/components/list-filters.tsx';
 import { DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
 import { Actions, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
@@ -50,9 +51,13 @@ function Filters({ props }: { props: PressListProps }) {
         label={t('press.language')}
         value={filter.language}
         any={t('press.anyLanguage')}
-        options={props.languages
-          .map((l) => ({ value: l.value, label: `${fmt.language(l.value)} (${fmt.number(l.count)})` }))
-          .sort((a, b) => collator.compare(a.label, b.label))}
+        options={sortedByLabel(
+          locale,
+          props.languages.map((l) => ({
+            value: l.value,
+            label: `${fmt.language(l.value)} (${fmt.number(l.count)})`,
+          })),
+        )}
       />
       <FilterSelect
         name="year"

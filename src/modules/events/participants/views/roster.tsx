@@ -2,9 +2,9 @@
 // days present, the links to add people, check them in, print certificates and export; and the
 // form for one participant (the people the organisers enter themselves).
 import { GENDERS, ORGANISATION_KINDS } from '../../../../platform/vocabularies.ts';
+import { DangerZone } from '../../../../ui/components/danger-zone.tsx';
 import {
   Checkbox,
-  CsrfField,
   Field,
   Form,
   type FormState,
@@ -210,16 +210,12 @@ export function ParticipantFormView(props: {
         </Form>
       )}
       {props.editing && !fromApplication && (
-        <details class="danger-zone">
-          <summary>{t('participants.remove')}</summary>
-          <form method="post" action={`/events/${event.slug}/roster/${props.editing.id}/delete`}>
-            <CsrfField />
-            <p>{t('participants.removeWarning', { name: props.editing.name })}</p>
-            <button type="submit" class="button danger">
-              {t('participants.removeConfirm')}
-            </button>
-          </form>
-        </details>
+        <DangerZone
+          summary={t('participants.remove')}
+          action={`/events/${event.slug}/roster/${props.editing.id}/delete`}
+          warning={t('participants.removeWarning', { name: props.editing.name })}
+          confirm={t('participants.removeConfirm')}
+        />
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 // An application as its applicant sees it (status, what they sent, withdrawing), the list of one's
 // own applications, and the answers block the reviewers' page shows too.
 import { AnswerList, type Question } from '../../../../platform/questionnaires/index.ts';
-import { CsrfField } from '../../../../ui/components/form.tsx';
+import { DangerZone } from '../../../../ui/components/danger-zone.tsx';
 import { Breadcrumb } from '../../../../ui/components/page-head.tsx';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
@@ -84,16 +84,13 @@ export function ApplicationView(props: {
       )}
       <AnswersView event={event} application={a} questions={props.questions} />
       {props.mayWithdraw && (
-        <details class="danger-zone no-print">
-          <summary>{t('registration.withdraw')}</summary>
-          <form method="post" action={`/events/${event.slug}/application/withdraw`}>
-            <CsrfField />
-            <p>{t('registration.withdrawWarning')}</p>
-            <button type="submit" class="button danger">
-              {t('registration.withdrawConfirm')}
-            </button>
-          </form>
-        </details>
+        <DangerZone
+          noPrint
+          summary={t('registration.withdraw')}
+          action={`/events/${event.slug}/application/withdraw`}
+          warning={t('registration.withdrawWarning')}
+          confirm={t('registration.withdrawConfirm')}
+        />
       )}
     </div>
   );
