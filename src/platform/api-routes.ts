@@ -91,6 +91,13 @@ interface Answer {
   also?: ProblemStatus[];
 }
 
+interface Create<B extends z.ZodType> {
+  /** The input schema, named for the document (`.openapi('…Input')`). */
+  body: B;
+  /** Instead of signed in and JSON, when the module refuses more before the body is read. */
+  middleware?: MiddlewareHandler<AppEnv>[];
+}
+
 /** The routes of a record; each is made when asked for, so a module takes those it has. */
 export function recordRoutes<P extends z.ZodObject, Parent extends z.ZodObject = z.ZodObject>({
   path,
@@ -129,12 +136,7 @@ export function recordRoutes<P extends z.ZodObject, Parent extends z.ZodObject =
     /** POST `path` with the record's input as JSON, for the signed-in (the action says who may). */
     create: <B extends z.ZodType>(
       summary: string,
-      {
-        body,
-        response,
-        also = [],
-        middleware = forSignedInWithJson.middleware,
-      }: Answer & { body: B; middleware?: MiddlewareHandler<AppEnv>[] },
+      { body, response, also = [], middleware = forSignedInWithJson.middleware }: Answer & Create<B>,
     ) =>
       createRoute({
         method: 'post',
@@ -143,6 +145,7 @@ export function recordRoutes<P extends z.ZodObject, Parent extends z.ZodObject =
         summary,
         security: signedIn,
         middleware,
+        // (No params when there is no parent: zod-openapi skips an undefined schema.)
         request: { params: parent as Parent, body: jsonBody(body) },
         responses: {
           201: jsonResponse(record, response),

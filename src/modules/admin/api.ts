@@ -6,7 +6,7 @@ import { actionContext, ensure } from '../../platform/actions.ts';
 import { apiRouter, jsonBody, jsonResponse, listPage, problemsOf } from '../../platform/api.ts';
 import { forSignedIn } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
-import { HttpError } from '../../platform/http/errors.ts';
+import { found, HttpError } from '../../platform/http/errors.ts';
 import { AccountSchema, toAccount } from '../accounts/index.ts';
 import { changeRole, setDisabled } from './actions.ts';
 import { listUsers } from './listing.ts';
@@ -73,7 +73,6 @@ export function adminApi(deps: AppDeps) {
       // The role first: a refused role change leaves the account as it was.
       let user = body.role === undefined ? undefined : await changeRole(ctx, id, body.role);
       if (body.disabled !== undefined) user = await setDisabled(ctx, id, body.disabled);
-      if (!user) throw new HttpError(404, 'error.404.message');
-      return c.json(toUser(user), 200);
+      return c.json(toUser(found(user)), 200);
     });
 }

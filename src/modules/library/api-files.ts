@@ -15,7 +15,7 @@ import {
 import { recordRoutes } from '../../platform/api-routes.ts';
 import { chosenFile } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
-import { HttpError } from '../../platform/http/errors.ts';
+import { found, HttpError } from '../../platform/http/errors.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
 import { type DocumentDetails, getDocument, loadForChange } from './access.ts';
 import {
@@ -163,11 +163,8 @@ const removeRoute = files.delete('Remove a file and its versions from a document
 export function libraryFilesApi(deps: AppDeps) {
   const { db, config } = deps;
   /** The file of the URL among the document's, or 404. */
-  const fileOf = (doc: DocumentDetails, fileId: string) => {
-    const file = doc.files.find((f) => f.id === Number(fileId));
-    if (!file) throw new HttpError(404, 'error.404.message');
-    return file;
-  };
+  const fileOf = (doc: DocumentDetails, fileId: string) =>
+    found(doc.files.find((f) => f.id === Number(fileId)));
   /**
    * The uploaded file, checked, and the other fields: every problem at once, in `errors`. A refused
    * file decides the status (413, 415) unless the fields are wrong too.
@@ -188,9 +185,7 @@ export function libraryFilesApi(deps: AppDeps) {
   /** The file as the API answers it, read again after the write. */
   const fresh = async (c: Context<AppEnv>, slug: string, fileId: number) => {
     const doc = await getDocument(db, slug, c.var.auth?.user ?? null);
-    const file = doc?.files.find((f) => f.id === fileId);
-    if (!doc || !file) throw new HttpError(404, 'error.404.message');
-    return fileJson(doc.slug, file, config.baseUrl);
+    return fileJson(slug, found(doc?.files.find((f) => f.id === fileId)), config.baseUrl);
   };
   return apiRouter()
     .openapi(addRoute, async (c) => {

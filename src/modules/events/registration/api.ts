@@ -8,7 +8,7 @@ import { apiRouter, jsonBody, jsonResponse, problemsOf } from '../../../platform
 import { forSignedIn, forSignedInWithJson, pagedQuery, slugParam } from '../../../platform/api-routes.ts';
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
-import { HttpError } from '../../../platform/http/errors.ts';
+import { found, HttpError } from '../../../platform/http/errors.ts';
 import { questionsOf } from '../../../platform/questionnaires/index.ts';
 import { getEventById } from '../access.ts';
 import { getSettings, loadForReviewing } from './access.ts';
@@ -235,8 +235,7 @@ export function registrationApi(deps: AppDeps) {
       const settings = await getSettings(db, event.id);
       if (!settings) throw new HttpError(409, 'registration.cannotWithdraw');
       await withdrawApplication(actionContext(c), event, settings, application);
-      const updated = await applicationById(db, event.id, application.id);
-      if (!updated) throw new HttpError(404, 'error.404.message');
+      const updated = found(await applicationById(db, event.id, application.id));
       return c.json(toJson(updated, await questions(event.id), config.baseUrl, event.slug), 200);
     });
 }
