@@ -1,7 +1,10 @@
 // The steps of an import (platform/import) as a browser goes through them, for the tests of each
-// import target: upload the file, take the mapping form as guessed (with changes), preview, import.
+// import target: upload the file, take the mapping form as guessed (with changes), preview, import;
+// and what every import promises whatever it imports: for editors only, a size limit, the CSRF
+// token on every step.
 import { expect } from 'vitest';
-import { type Sent, type TestClient, visibleText } from './harness.ts';
+import { MAX_FILE_BYTES } from '../src/platform/import/index.ts';
+import { type Sent, type TestClient, type TestPlatform, visibleText } from './harness.ts';
 
 /** The values a browser would send for a form: selected options, hidden and checked inputs. */
 export function formValues(html: string, action: string): Record<string, string> {
@@ -19,6 +22,9 @@ export function formValues(html: string, action: string): Record<string, string>
   return values;
 }
 
+/** A file to upload: its name and its content. */
+type SampleFile = [filename: string, content: Uint8Array | string];
+
 /** The steps of the import at `base` (e.g. /directory/people/import). */
 export function importSteps(base: string) {
   /** Sends a file the way a browser sends the upload form (multipart, with the page's CSRF token). */
@@ -35,6 +41,9 @@ export function importSteps(base: string) {
       csrf: options.csrf,
     });
   }
+
+  /** The id of the upload that upload()'s redirect leads to. */
+  const uploadId = (res: Sent) => Number(res.location?.split('/').pop());
 
   /** Upload → mapping (as guessed, with changes) → preview. */
   async function preview(
@@ -59,5 +68,50 @@ export function importSteps(base: string) {
     return client.request(`${base}/${id}`, { form: values });
   }
 
-  return { upload, preview, importAll };
+  /** A file one byte over the import's limit (5 MB) is refused with 413 and a message. */
+  async function expectTooBigRefused(client: TestClient) {
+    const res = await upload(client, 'big.csv', new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61));
+    expect(res.status).toBe(413);
+    expect(visibleText(res.text)).toContain('The file is larger than 5 MB.');
+  }
+
+  /**
+   * The import is for editors and admins: a member is refused the page and the upload (403), a
+   * visitor is sent to the login page, and their upload is a 401. Returns the member's client.
+   */
+  async function expectEditorsOnly(hub: TestPlatform, file: SampleFile) {
+    const { client: member } = await hub.signedIn('member');
+    expect((await member.get(base)).status).toBe(403);
+    expect((await upload(member, ...file)).status).toBe(403);
+    const visitor = hub.client();
+    const page = await visitor.get(base);
+    expect(page.status).toBe(303);
+    expect(page.location).toBe(`/login?next=${encodeURIComponent(base)}`);
+    await visitor.get('/login'); // a page with the visitor's CSRF token
+    expect((await upload(visitor, ...file)).status).toBe(401);
+    return member;
+  }
+
+  /** Without the CSRF token, the upload and every later step are refused (403): nothing imported. */
+  async function expectCsrfOnEveryStep(client: TestClient, file: SampleFile, count: () => Promise<number>) {
+    expect((await upload(client, ...file, { csrf: false })).status).toBe(403);
+    const id = uploadId(await upload(client, ...file));
+    const page = await client.get(`${base}/${id}`);
+    const values = formValues(page.text, `${base}/${id}/preview`);
+    expect((await client.request(`${base}/${id}/preview`, { form: values, csrf: false })).status).toBe(403);
+    const before = await count();
+    expect((await client.request(`${base}/${id}`, { form: values, csrf: false })).status).toBe(403);
+    expect((await client.request(`${base}/${id}/discard`, { form: {}, csrf: false })).status).toBe(403);
+    expect(await count()).toBe(before);
+  }
+
+  return {
+    upload,
+    uploadId,
+    preview,
+    importAll,
+    expectTooBigRefused,
+    expectEditorsOnly,
+    expectCsrfOnEveryStep,
+  };
 }

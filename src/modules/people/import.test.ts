@@ -9,8 +9,6 @@ import { formValues, importSteps } from '../../../test/import-steps.ts';
 import { seededPlatform } from './test-helpers.ts';
 
 const BASE = '/directory/people/import';
-/** The import's own limit (platform/import/parse.ts), far below the platform's multipart limit. */
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 const hub = await seededPlatform();
 const {
@@ -18,7 +16,15 @@ const {
   user: { id: editorId },
 } = await hub.signedIn('editor');
 
-const { upload, preview, importAll } = importSteps(BASE);
+const {
+  upload,
+  uploadId,
+  preview,
+  importAll,
+  expectTooBigRefused,
+  expectEditorsOnly,
+  expectCsrfOnEveryStep,
+} = importSteps(BASE);
 
 const peopleCount = () => rowCount(hub, 'people');
 
@@ -288,7 +294,7 @@ describe('checking the rows', () => {
 
   it('refuses a mapping without a name', async () => {
     const up = await upload(editor, 'nameless.csv', 'name,country\nA,LA\n');
-    const id = Number(up.location?.split('/').pop());
+    const id = uploadId(up);
     const page = await editor.get(`${BASE}/${id}`);
     const values = formValues(page.text, `${BASE}/${id}/preview`);
     const nameless = await editor.request(`${BASE}/${id}/preview`, { form: { ...values, col_0: '' } });
@@ -323,44 +329,28 @@ describe('refusals', () => {
   });
 
   it('refuses a file over 5 MB with 413', async () => {
-    const res = await upload(editor, 'big.csv', new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61));
-    expect(res.status).toBe(413);
-    expect(visibleText(res.text)).toContain('The file is larger than 5 MB.');
+    await expectTooBigRefused(editor);
   });
 
   it('is for editors and admins: members get 403, visitors go to the login page', async () => {
-    const { client: memberClient } = await hub.signedIn('member');
-    expect((await memberClient.get(BASE)).status).toBe(403);
-    expect((await upload(memberClient, 'people.csv', 'name\nA\n')).status).toBe(403);
+    const memberClient = await expectEditorsOnly(hub, ['people.csv', 'name\nA\n']);
     // The link is offered to those who may use it only.
     expect((await memberClient.get('/directory/people')).text).not.toContain(`href="${BASE}"`);
     expect((await editor.get('/directory/people')).text).toContain(`href="${BASE}"`);
-
-    const visitor = hub.client();
-    const page = await visitor.get(BASE);
-    expect(page.status).toBe(303);
-    expect(page.location).toBe('/login?next=%2Fdirectory%2Fpeople%2Fimport');
-    await visitor.get('/login');
-    expect((await upload(visitor, 'people.csv', 'name\nA\n')).status).toBe(401);
   });
 
   it('keeps an upload to its own import: a people upload is not an organisation import', async () => {
     const up = await upload(editor, 'people.csv', 'name,country\nA,LA\n');
-    const id = Number(up.location?.split('/').pop());
+    const id = uploadId(up);
     expect((await editor.get(`${BASE}/${id}`)).status).toBe(200);
     expect((await editor.get(`/directory/import/${id}`)).status).toBe(404);
   });
 
   it('needs the CSRF token on the upload and on every step', async () => {
-    expect((await upload(editor, 'people.csv', 'name\nA\n', { csrf: false })).status).toBe(403);
-    const up = await upload(editor, 'people.csv', 'name,country,lang\nCsrf Person,LA,en\n');
-    const id = Number(up.location?.split('/').pop());
-    const page = await editor.get(`${BASE}/${id}`);
-    const values = formValues(page.text, `${BASE}/${id}/preview`);
-    expect((await editor.request(`${BASE}/${id}/preview`, { form: values, csrf: false })).status).toBe(403);
-    const before = await peopleCount();
-    expect((await editor.request(`${BASE}/${id}`, { form: values, csrf: false })).status).toBe(403);
-    expect((await editor.request(`${BASE}/${id}/discard`, { form: {}, csrf: false })).status).toBe(403);
-    expect(await peopleCount()).toBe(before);
+    await expectCsrfOnEveryStep(
+      editor,
+      ['people.csv', 'name,country,lang\nCsrf Person,LA,en\n'],
+      peopleCount,
+    );
   });
 });

@@ -8,7 +8,7 @@ import { lastAuditEntry } from '../../../../test/audit.ts';
 import { rowCount } from '../../../../test/counts.ts';
 import { platformForFile, visibleText } from '../../../../test/harness.ts';
 import { formValues, importSteps } from '../../../../test/import-steps.ts';
-import { MAX_FILE_BYTES, MAX_ROWS } from '../../../platform/import/index.ts';
+import { MAX_ROWS } from '../../../platform/import/index.ts';
 
 const hub = await platformForFile({ seed: ['directory'] });
 const {
@@ -20,7 +20,15 @@ const FIXTURE = fs.readFileSync(
   path.join(import.meta.dirname, '../../../platform/import/fixtures/organisations.csv'),
 );
 
-const { upload, preview, importAll } = importSteps('/directory/import');
+const {
+  upload,
+  uploadId,
+  preview,
+  importAll,
+  expectTooBigRefused,
+  expectEditorsOnly,
+  expectCsrfOnEveryStep,
+} = importSteps('/directory/import');
 
 const organisationCount = () => rowCount(hub, 'organisations');
 
@@ -280,7 +288,7 @@ describe('checking the rows', () => {
   it('pre-fills the mapping from the headers and refuses a mapping without a name or with a field twice', async () => {
     const csv = 'Tên tổ chức,Quốc gia,E-MAIL,Working languages,Website URL,Notes\nA,LA,a@example.org,lo,,x\n';
     const up = await upload(editor, 'vi.csv', csv);
-    const id = Number(up.location?.split('/').pop());
+    const id = uploadId(up);
     const page = await editor.get(`/directory/import/${id}`);
     const values = formValues(page.text, `/directory/import/${id}/preview`);
     expect(values).toMatchObject({
@@ -375,10 +383,7 @@ describe('refusals', () => {
   });
 
   it('refuses a file over 5 MB with 413', async () => {
-    const big = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61);
-    const res = await upload(editor, 'big.csv', big);
-    expect(res.status).toBe(413);
-    expect(visibleText(res.text)).toContain('The file is larger than 5 MB.');
+    await expectTooBigRefused(editor);
   });
 
   it('refuses more rows than the limit, and an empty file', async () => {
@@ -397,23 +402,12 @@ describe('refusals', () => {
   });
 
   it('is for editors and admins: members get 403, visitors go to the login page', async () => {
-    const { client: memberClient } = await hub.signedIn();
-    expect((await memberClient.get('/directory/import')).status).toBe(403);
-    const refused = await upload(memberClient, 'organisations.csv', FIXTURE);
-    expect(refused.status).toBe(403);
-
-    const visitor = hub.client();
-    const page = await visitor.get('/directory/import');
-    expect(page.status).toBe(303);
-    expect(page.location).toBe('/login?next=%2Fdirectory%2Fimport');
-    await visitor.get('/login'); // a page with the visitor's CSRF token
-    const anonymous = await upload(visitor, 'organisations.csv', FIXTURE);
-    expect(anonymous.status).toBe(401);
+    await expectEditorsOnly(hub, ['organisations.csv', FIXTURE]);
   });
 
   it('keeps each upload to its uploader, and for a day', async () => {
     const up = await upload(editor, 'organisations.csv', FIXTURE);
-    const id = Number(up.location?.split('/').pop());
+    const id = uploadId(up);
     const { client: otherClient } = await hub.signedIn('admin');
     expect((await otherClient.get(`/directory/import/${id}`)).status).toBe(404);
 
@@ -429,7 +423,7 @@ describe('refusals', () => {
 
   it('discards an upload on request', async () => {
     const up = await upload(editor, 'organisations.csv', FIXTURE);
-    const id = Number(up.location?.split('/').pop());
+    const id = uploadId(up);
     await editor.get(`/directory/import/${id}`);
     const res = await editor.request(`/directory/import/${id}/discard`, { form: {} });
     expect(res.status).toBe(303);
@@ -437,17 +431,6 @@ describe('refusals', () => {
   });
 
   it('needs the CSRF token on the upload and on every step', async () => {
-    const res = await upload(editor, 'organisations.csv', FIXTURE, { csrf: false });
-    expect(res.status).toBe(403);
-    const up = await upload(editor, 'organisations.csv', FIXTURE);
-    const id = Number(up.location?.split('/').pop());
-    const page = await editor.get(`/directory/import/${id}`);
-    const values = formValues(page.text, `/directory/import/${id}/preview`);
-    const step = await editor.request(`/directory/import/${id}/preview`, { form: values, csrf: false });
-    expect(step.status).toBe(403);
-    const before = await organisationCount();
-    const run = await editor.request(`/directory/import/${id}`, { form: values, csrf: false });
-    expect(run.status).toBe(403);
-    expect(await organisationCount()).toBe(before);
+    await expectCsrfOnEveryStep(editor, ['organisations.csv', FIXTURE], organisationCount);
   });
 });
