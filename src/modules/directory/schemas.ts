@@ -83,13 +83,14 @@ const optionalPhone = () =>
 /** The texts a translation has: the name and the description. */
 const TRANSLATED = translatedTexts({ short: 'name', long: 'description' });
 
-const translation = z
-  .object({
+const translation = TRANSLATED.row(
+  {
     lang: langTag('translations.language').describe('Not the organisation’s own language'),
     name: optionalLine(200),
     description: text(20_000).describe('Markdown'),
-  })
-  .refine(TRANSLATED.hasEitherText, 'directory.translationEmpty');
+  },
+  'directory.translationEmpty',
+);
 
 const link = z.object({
   label: optionalLine(100).describe('Facebook, Instagram, …'),

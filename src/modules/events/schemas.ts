@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { isCountryCode } from '../../platform/countries.ts';
 import {
-  asList,
   blankToNull,
   calendarDate,
   checkbox,
@@ -17,6 +16,7 @@ import {
   optionalLine,
   optionalUrl,
   recordId,
+  rowsFromForm,
   slug,
   splitLines,
   text,
@@ -56,23 +56,16 @@ const organisationSlug = z.preprocess(
 );
 
 /** The form's organisation rows (org_slug[], org_role[]) become the API's `organisations`. */
-function organisationsFromForm(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-  const values = v as Record<string, unknown>;
-  if ('organisations' in values || !('org_slug' in values)) return v;
-  const slugs = asList(values.org_slug);
-  const roles = asList(values.org_role);
-  const rows = slugs.flatMap((slug, i) =>
-    typeof slug === 'string' && slug.trim() === '' ? [] : [{ slug, role: roles[i] ?? 'organiser' }],
-  );
-  return { ...values, organisations: rows };
-}
+const organisationsFromForm = rowsFromForm(
+  { list: 'organisations', columns: ['org_slug', 'org_role'] },
+  ([slug, role]) =>
+    typeof slug === 'string' && slug.trim() === '' ? null : { slug, role: role ?? 'organiser' },
+);
 
 /** The texts a translation has: the title and the description. */
 const TRANSLATED = translatedTexts({ short: 'title', long: 'description' });
 
-const translationObject = z.object({
-  lang: langTag('translations.language'),
+const translationObject = TRANSLATED.row({
   title: line(300, 'translations.needsTitle'),
   description: text(20_000),
 });

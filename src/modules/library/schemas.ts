@@ -72,13 +72,10 @@ const documentSlugs = (max: number) =>
 /** The texts a translation has: the title and the summary. */
 const TRANSLATED = translatedTexts({ short: 'title', long: 'summary' });
 
-const translation = z
-  .object({
-    lang: langTag('translations.language'),
-    title: optionalLine(400),
-    summary: text(20_000).describe('Markdown'),
-  })
-  .refine(TRANSLATED.hasEitherText, 'library.translationEmpty');
+const translation = TRANSLATED.row(
+  { title: optionalLine(400), summary: text(20_000).describe('Markdown') },
+  'library.translationEmpty',
+);
 
 export const documentObject = z.object({
   kind: choice(DOCUMENT_KINDS, 'library.chooseKind'),

@@ -56,12 +56,7 @@ function tagsFrom(v: unknown): unknown {
 /** The texts a translation has: the title and the body. */
 const TRANSLATED = translatedTexts({ short: 'title', long: 'body' });
 
-const translation = z
-  .object({
-    lang: langTag('translations.language'),
-    title: optionalLine(TITLE_MAX),
-    body: text(BODY_MAX),
-  })
+const translation = TRANSLATED.row({ title: optionalLine(TITLE_MAX), body: text(BODY_MAX) })
   // A translation needs its title: the list and the feed show the title in the reader's language.
   .refine((tr) => !!tr.title, { message: 'news.translationNeedsTitle' });
 

@@ -13,6 +13,7 @@ import {
   optionalCountry,
   optionalEmail,
   optionalLine,
+  rowsFromForm,
   SLUG,
   slugOrAddress,
   splitLines,
@@ -34,18 +35,11 @@ const organisationSlug = slugOrAddress('/directory/', 'people.unknownOrganisatio
  * The form sends its organisation rows as two lists of the same length (org_slug, org_role);
  * the API sends `organisations: [{ slug, role }]`. Rows left empty are dropped.
  */
-function organisationsFromForm(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-  const values = v as Record<string, unknown>;
-  if ('organisations' in values || !('org_slug' in values)) return v;
-  const slugs = asList(values.org_slug);
-  const roles = asList(values.org_role);
-  const blank = (x: unknown) => x === undefined || (typeof x === 'string' && x.trim() === '');
-  const rows = slugs.flatMap((slug, i) =>
-    blank(slug) && blank(roles[i]) ? [] : [{ slug: slug ?? '', role: roles[i] ?? null }],
-  );
-  return { ...values, organisations: rows };
-}
+const blank = (x: unknown) => x === undefined || (typeof x === 'string' && x.trim() === '');
+const organisationsFromForm = rowsFromForm(
+  { list: 'organisations', columns: ['org_slug', 'org_role'] },
+  ([slug, role]) => (blank(slug) && blank(role) ? null : { slug: slug ?? '', role: role ?? null }),
+);
 
 /** The texts a translation has: the title and the bio. */
 const TRANSLATED = translatedTexts({ short: 'title', long: 'bio' });
@@ -61,13 +55,10 @@ const splitSkills = (v: unknown): unknown[] =>
 
 const PHONE = /^[+()\d\s.-]{4,}$/;
 
-const translation = z
-  .object({
-    lang: langTag('translations.language'),
-    title: optionalLine(200),
-    bio: text(10_000).describe('Markdown'),
-  })
-  .refine(TRANSLATED.hasEitherText, 'people.translationEmpty');
+const translation = TRANSLATED.row(
+  { title: optionalLine(200), bio: text(10_000).describe('Markdown') },
+  'people.translationEmpty',
+);
 
 export const personObject = z.object({
   name: line(200),

@@ -28,14 +28,11 @@ const pastDay = calendarDate('press.badDate').refine((day) => {
 /** The texts a translation has: the title and the summary. */
 const TRANSLATED = translatedTexts({ short: 'title', long: 'summary' });
 
-const translation = z
-  .object({
-    lang: langTag('translations.language'),
-    title: optionalLine(500),
-    summary: text(5_000),
-  })
-  // A translated title is the point of a row; a translated summary alone is allowed too.
-  .refine(TRANSLATED.hasEitherText, 'press.translationEmpty');
+// A translated title is the point of a row; a translated summary alone is allowed too.
+const translation = TRANSLATED.row(
+  { title: optionalLine(500), summary: text(5_000) },
+  'press.translationEmpty',
+);
 
 export const clippingObject = z.object({
   outlet: line(200),

@@ -26,6 +26,31 @@ export const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() ==
 export const asList = (v: unknown): unknown[] =>
   v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v];
 
+/**
+ * A form's repeated rows as the API's list: the form sends each column as a repeated field
+ * (`org_slug`, `org_role`), the API `organisations: [{ slug, role }]`. `row` makes an item of a
+ * row's cells (in the order of `columns`), or null to drop a row left empty; the rows are counted
+ * by the first column. A body without `marker` (the first column unless named), or with the list
+ * already (JSON), passes unchanged.
+ */
+export function rowsFromForm(
+  rows: { list: string; columns: readonly [string, ...string[]]; marker?: string },
+  row: (cells: unknown[]) => unknown,
+) {
+  const marker = rows.marker ?? rows.columns[0];
+  return (v: unknown): unknown => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+    const values = v as Record<string, unknown>;
+    if (rows.list in values || !(marker in values)) return v;
+    const [first, ...others] = rows.columns.map((name) => asList(values[name]));
+    const items = (first ?? []).flatMap((cell, i) => {
+      const item = row([cell, ...others.map((column) => column[i])]);
+      return item === null ? [] : [item];
+    });
+    return { ...values, [rows.list]: items };
+  };
+}
+
 /** Free lists typed in one box ("copyright, crafts" or one per line), or arrays from the API. */
 export const splitText = (v: unknown): unknown[] =>
   typeof v === 'string'

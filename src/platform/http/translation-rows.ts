@@ -3,6 +3,8 @@
 // `translations` field of a record's schema, and the form's rows of a saved record.
 // The rows are shown by ui/components/translation-rows.tsx.
 import { z } from 'zod';
+import type { MessageKey } from '../i18n.ts';
+import { langTag } from './fields.ts';
 import type { FormValues } from './forms.ts';
 
 /** At most this many translations are written at once (rows on the form). */
@@ -69,16 +71,23 @@ export function checkTranslations(
  */
 export function translatedTexts(fields: TranslationFields) {
   const fromForm = translationsFromForm(fields);
+  const hasEitherText = (tr: Record<string, unknown>): boolean => {
+    const long = tr[fields.long];
+    return !!tr[fields.short] || (typeof long === 'string' && long.trim() !== '');
+  };
   return {
+    /**
+     * One translation: its language and `texts`; with `empty`, a row with neither of its two texts
+     * says nothing and is refused with that message.
+     */
+    row: <S extends z.ZodRawShape>(texts: S, empty?: MessageKey) => {
+      const row = z.object({ lang: langTag('translations.language'), ...texts });
+      return empty ? row.refine(hasEitherText, empty) : row;
+    },
+
     /** The `translations` field: at most MAX_TRANSLATIONS rows of `row`, none when omitted. */
     list: <T extends z.ZodType>(row: T, description: string) =>
       z.array(row, 'form.invalid').max(MAX_TRANSLATIONS, 'form.tooMany').default([]).describe(description),
-
-    /** Whether a row has one of its two texts (a row with neither says nothing: it is refused). */
-    hasEitherText: (tr: Record<string, unknown>): boolean => {
-      const long = tr[fields.long];
-      return !!tr[fields.short] || (typeof long === 'string' && long.trim() !== '');
-    },
 
     /**
      * The record's input as the form and the API send it: the form's translation rows become

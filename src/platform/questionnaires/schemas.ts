@@ -5,7 +5,7 @@
 // inputOf()/formValuesOf() give a saved question back as that input and as the edit form's values.
 import { z } from 'zod';
 import { isLocale } from '../../locales/index.ts';
-import { asList, blankToNull, checkbox, choice, line, splitLines, text } from '../http/fields.ts';
+import { blankToNull, checkbox, choice, line, rowsFromForm, splitLines, text } from '../http/fields.ts';
 import type { FormValues } from '../http/forms.ts';
 import type { Question } from './questions.ts';
 import {
@@ -61,21 +61,14 @@ const translation = z.object({
 });
 
 /** The form's translation rows (tr_lang, tr_label, tr_help, tr_options) as `translations`; empty rows go. */
-function translationsFromForm(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-  const values = v as Record<string, unknown>;
-  if ('translations' in values || !('tr_lang' in values)) return v;
-  const [langs, labels, helps, options] = ['tr_lang', 'tr_label', 'tr_help', 'tr_options'].map((k) =>
-    asList(values[k]),
-  ) as unknown[][];
-  const blank = (x: unknown) => x === undefined || x === null || (typeof x === 'string' && x.trim() === '');
-  const rows = (labels ?? []).flatMap((label, i) =>
-    blank(label) && blank(helps?.[i]) && blank(options?.[i])
-      ? []
-      : [{ lang: langs?.[i] ?? '', label, help: helps?.[i] ?? '', options: options?.[i] ?? '' }],
-  );
-  return { ...values, translations: rows };
-}
+const blank = (x: unknown) => x === undefined || x === null || (typeof x === 'string' && x.trim() === '');
+const translationsFromForm = rowsFromForm(
+  { list: 'translations', columns: ['tr_label', 'tr_lang', 'tr_help', 'tr_options'], marker: 'tr_lang' },
+  ([label, lang, help, options]) =>
+    blank(label) && blank(help) && blank(options)
+      ? null
+      : { lang: lang ?? '', label, help: help ?? '', options: options ?? '' },
+);
 
 /** A question as the builder's form and JSON send it, for an owner offering `kinds`. */
 export function questionSchema(kinds: readonly [QuestionKind, ...QuestionKind[]]) {

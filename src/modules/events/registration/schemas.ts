@@ -17,6 +17,7 @@ import {
   optionalInteger,
   optionalLine,
   recordId,
+  rowsFromForm,
   text,
 } from '../../../platform/http/fields.ts';
 import type { FormValues } from '../../../platform/http/forms.ts';
@@ -38,17 +39,11 @@ import {
 const LOCAL_DATETIME = /^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))T(([01]\d|2[0-3]):[0-5]\d)(:[0-5]\d)?$/;
 
 /** Category rows of the form (cat_id[], cat_label[]) become `categories`; a row left empty is removed. */
-function categoriesFromForm(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-  const values = v as Record<string, unknown>;
-  if ('categories' in values || !('cat_label' in values)) return v;
-  const ids = asList(values.cat_id);
-  const labels = asList(values.cat_label);
-  const rows = labels.flatMap((label, i) =>
-    typeof label === 'string' && label.trim() === '' ? [] : [{ id: blankToNull(ids[i] ?? ''), label }],
-  );
-  return { ...values, categories: rows };
-}
+const categoriesFromForm = rowsFromForm(
+  { list: 'categories', columns: ['cat_label', 'cat_id'] },
+  ([label, id]) =>
+    typeof label === 'string' && label.trim() === '' ? null : { id: blankToNull(id ?? ''), label },
+);
 
 export interface SettingsContext {
   /** The event's IANA zone: the deadline is entered as a wall-clock time there. */
