@@ -16,15 +16,8 @@ const {
   user: { id: editorId },
 } = await hub.signedIn('editor');
 
-const {
-  upload,
-  uploadId,
-  preview,
-  importAll,
-  expectTooBigRefused,
-  expectEditorsOnly,
-  expectCsrfOnEveryStep,
-} = importSteps(BASE);
+const steps = importSteps(BASE);
+const { upload, uploadId, preview, importAll } = steps;
 
 const peopleCount = () => rowCount(hub, 'people');
 
@@ -329,11 +322,11 @@ describe('refusals', () => {
   });
 
   it('refuses a file over 5 MB with 413', async () => {
-    await expectTooBigRefused(editor);
+    await steps.expectTooBigRefused(editor);
   });
 
   it('is for editors and admins: members get 403, visitors go to the login page', async () => {
-    const memberClient = await expectEditorsOnly(hub, ['people.csv', 'name\nA\n']);
+    const memberClient = await steps.expectEditorsOnly(hub, ['people.csv', 'name\nA\n']);
     // The link is offered to those who may use it only.
     expect((await memberClient.get('/directory/people')).text).not.toContain(`href="${BASE}"`);
     expect((await editor.get('/directory/people')).text).toContain(`href="${BASE}"`);
@@ -347,7 +340,7 @@ describe('refusals', () => {
   });
 
   it('needs the CSRF token on the upload and on every step', async () => {
-    await expectCsrfOnEveryStep(
+    await steps.expectCsrfOnEveryStep(
       editor,
       ['people.csv', 'name,country,lang\nCsrf Person,LA,en\n'],
       peopleCount,

@@ -20,15 +20,8 @@ const FIXTURE = fs.readFileSync(
   path.join(import.meta.dirname, '../../../platform/import/fixtures/organisations.csv'),
 );
 
-const {
-  upload,
-  uploadId,
-  preview,
-  importAll,
-  expectTooBigRefused,
-  expectEditorsOnly,
-  expectCsrfOnEveryStep,
-} = importSteps('/directory/import');
+const steps = importSteps('/directory/import');
+const { upload, uploadId, preview, importAll } = steps;
 
 const organisationCount = () => rowCount(hub, 'organisations');
 
@@ -383,7 +376,7 @@ describe('refusals', () => {
   });
 
   it('refuses a file over 5 MB with 413', async () => {
-    await expectTooBigRefused(editor);
+    await steps.expectTooBigRefused(editor);
   });
 
   it('refuses more rows than the limit, and an empty file', async () => {
@@ -402,7 +395,7 @@ describe('refusals', () => {
   });
 
   it('is for editors and admins: members get 403, visitors go to the login page', async () => {
-    await expectEditorsOnly(hub, ['organisations.csv', FIXTURE]);
+    await steps.expectEditorsOnly(hub, ['organisations.csv', FIXTURE]);
   });
 
   it('keeps each upload to its uploader, and for a day', async () => {
@@ -431,6 +424,6 @@ describe('refusals', () => {
   });
 
   it('needs the CSRF token on the upload and on every step', async () => {
-    await expectCsrfOnEveryStep(editor, ['organisations.csv', FIXTURE], organisationCount);
+    await steps.expectCsrfOnEveryStep(editor, ['organisations.csv', FIXTURE], organisationCount);
   });
 });
