@@ -35,24 +35,16 @@ export const ORGANISATION_KINDS = [
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
+/**
+ * The languages of the region and of its neighbours and visitors, in the order every list of them
+ * shows them; Chinese comes after Burmese in the form a list wants (`zh`, or its two scripts).
+ */
+export function regionLanguages<const C extends readonly string[]>(chinese: C) {
+  return ['en', 'vi', 'th', 'lo', 'km', 'my', ...chinese, 'ja', 'ko', 'mn', 'id', 'ms', 'tl', 'fr'] as const;
+}
+
 /** Languages a name, description or biography may be written in (a record's `lang`), on every form. */
-export const CONTENT_LANGUAGES = [
-  'en',
-  'vi',
-  'th',
-  'lo',
-  'km',
-  'my',
-  'zh-Hans',
-  'zh-Hant',
-  'ja',
-  'ko',
-  'mn',
-  'id',
-  'ms',
-  'tl',
-  'fr',
-] as const;
+export const CONTENT_LANGUAGES = regionLanguages(['zh-Hans', 'zh-Hant']);
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
 
 /**

@@ -1,5 +1,6 @@
 // The people directory's own codes and limits. Domains and contact visibility are the platform's
 // (platform/vocabularies.ts), so a person and an organisation are described with the same words.
+import { regionLanguages } from '../../platform/vocabularies.ts';
 
 /** Published: everyone sees it. Draft: only its owner and the hub's editors. Hidden: set by editors. */
 export const PERSON_STATUSES = ['published', 'draft', 'hidden'] as const;
@@ -13,22 +14,7 @@ export const PERSON_FACETS = ['domain', 'language', 'skill'] as const;
 export type PersonFacet = (typeof PERSON_FACETS)[number];
 
 /** Languages offered as check boxes on the form (the API takes any BCP 47 tag of this shape). */
-export const PERSON_LANGUAGES = [
-  'en',
-  'vi',
-  'th',
-  'lo',
-  'km',
-  'my',
-  'zh',
-  'ja',
-  'ko',
-  'mn',
-  'id',
-  'ms',
-  'tl',
-  'fr',
-] as const;
+export const PERSON_LANGUAGES = regionLanguages(['zh']);
 
 /**
  * Words under /directory/people/ that name pages of their own, never a person: new slugs avoid

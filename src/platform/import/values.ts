@@ -4,7 +4,7 @@
 import { LOCALES } from '../../locales/index.ts';
 import { COUNTRY_CODES } from '../countries.ts';
 import { type MessageKey, translator } from '../i18n.ts';
-import { DOMAINS } from '../vocabularies.ts';
+import { DOMAINS, regionLanguages } from '../vocabularies.ts';
 import { foldLabel } from './mapping.ts';
 
 /** Folded code and folded label (in every UI language) → code. */
@@ -38,24 +38,8 @@ const COUNTRY_SYNONYMS: Record<string, string> = {
   bruneidarussalam: 'BN',
 };
 
-/** Languages a directory entry is commonly written in, to recognise their names. */
-const KNOWN_LANGUAGES = [
-  'en',
-  'vi',
-  'th',
-  'lo',
-  'km',
-  'my',
-  'zh',
-  'zh-Hans',
-  'zh-Hant',
-  'ja',
-  'ko',
-  'mn',
-  'id',
-  'ms',
-  'tl',
-  'fr',
+/** Other languages of the world and the region's own minority languages (Hmong, Shan, Kachin, Cebuano). */
+const WORLD_AND_MINORITY_LANGUAGES = [
   'de',
   'es',
   'pt',
@@ -69,9 +53,11 @@ const KNOWN_LANGUAGES = [
   'hmn',
   'shn',
   'kac',
-  'km',
   'ceb',
 ];
+
+/** Languages a directory entry is commonly written in, to recognise their names. */
+const KNOWN_LANGUAGES = [...regionLanguages(['zh', 'zh-Hans', 'zh-Hant']), ...WORLD_AND_MINORITY_LANGUAGES];
 
 interface Lookups {
   domains: Map<string, string>;
