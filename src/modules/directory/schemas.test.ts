@@ -3,6 +3,7 @@
 // organisation read back as input (inputOf, formValuesOf) passes the schema unchanged, and the
 // list's filters drop what they cannot use.
 import { describe, expect, it } from 'vitest';
+import { translationRows } from '../../../test/forms.ts';
 import { refusals } from '../../../test/schemas.ts';
 import type { OrganisationDetails } from './access.ts';
 import {
@@ -29,9 +30,7 @@ describe('what the form and the API send', () => {
       languages: ['lo', 'en'],
       facilities: ['studio', 'gallery'],
       links: 'Facebook https://facebook.com/stella\n\nhttps://instagram.com/stella',
-      tr_lang: ['lo', ''],
-      tr_name: ['ສະເຕລລາ', ''],
-      tr_description: ['', ''],
+      ...translationRows({ lang: 'lo', name: 'ສະເຕລລາ', description: '' }, {}),
     });
     const api = organisationInputSchema.parse({
       ...base,

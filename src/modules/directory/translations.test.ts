@@ -4,6 +4,7 @@
 // the search, kept in the history, and refused with a message when they cannot be used.
 import { describe, expect, it } from 'vitest';
 import { api } from '../../../test/api.ts';
+import { translationRows } from '../../../test/forms.ts';
 import { platformForFile, visibleText } from '../../../test/harness.ts';
 import { expectFormRefused } from '../../../test/refusals.ts';
 import { createApiToken } from '../../platform/auth.ts';
@@ -21,15 +22,10 @@ const form = (overrides: Record<string, string> = {}) =>
     ...overrides,
   });
 
-/** A form with several rows: TestClient takes a record, so repeated fields go in as URLSearchParams. */
-const ROW_FIELDS = ['tr_lang', 'tr_name', 'tr_description'] as const;
-/** The form with several translation rows: each row field repeated, one value per row. */
-const withRows = (base: Record<string, string>, rows: Record<(typeof ROW_FIELDS)[number], string>[]) => {
-  const fields: Record<string, string | string[]> = Object.fromEntries(
-    Object.entries(base).filter(([k]) => !(ROW_FIELDS as readonly string[]).includes(k)),
-  );
-  for (const key of ROW_FIELDS) fields[key] = rows.map((row) => row[key]);
-  return fields;
+/** The form with several translation rows instead of its one. */
+const withRows = (base: Record<string, string>, ...rows: Record<string, string>[]) => {
+  const { tr_lang, tr_name, tr_description, ...rest } = base;
+  return { ...rest, ...translationRows(...rows) };
 };
 
 const translations = () =>
@@ -98,10 +94,11 @@ describe('writing on the form', () => {
     expect(edit.text.match(/name="tr_lang"/g)).toHaveLength(2);
 
     const changed = await ownerClient.request(`/directory/${slug}/edit`, {
-      form: withRows(form({ links: 'https://facebook.com/banphanom' }), [
-        { tr_lang: 'vi', tr_name: 'Nhóm thợ dệt Ban Phanom', tr_description: '' },
-        { tr_lang: 'th', tr_name: 'กลุ่มทอผ้าบ้านพะนม', tr_description: '' },
-      ]),
+      form: withRows(
+        form({ links: 'https://facebook.com/banphanom' }),
+        { lang: 'vi', name: 'Nhóm thợ dệt Ban Phanom', description: '' },
+        { lang: 'th', name: 'กลุ่มทอผ้าบ้านพะนม', description: '' },
+      ),
     });
     expect(changed.status, visibleText(changed.text).slice(0, 400)).toBe(303);
     expect((await translations()).map((r) => [r.lang, r.name, r.description]).sort()).toEqual([
@@ -137,10 +134,11 @@ describe('writing on the form', () => {
     expectFormRefused(same, ['A translation must be in another language'], ['value="Weavers of Ban Phanom"']);
 
     const twice = await ownerClient.request(`/directory/${slug}/edit`, {
-      form: withRows(form(), [
-        { tr_lang: 'vi', tr_name: 'Thợ dệt A', tr_description: '' },
-        { tr_lang: 'vi', tr_name: 'Thợ dệt B', tr_description: '' },
-      ]),
+      form: withRows(
+        form(),
+        { lang: 'vi', name: 'Thợ dệt A', description: '' },
+        { lang: 'vi', name: 'Thợ dệt B', description: '' },
+      ),
     });
     expectFormRefused(twice, ['Each language may be translated only once.'], ['value="Thợ dệt B"']);
 

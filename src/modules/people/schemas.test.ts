@@ -2,6 +2,7 @@
 // input, each refusal carries its message key, and a saved profile read back as input (inputOf,
 // formValuesOf) passes the schema unchanged.
 import { describe, expect, it } from 'vitest';
+import { translationRows } from '../../../test/forms.ts';
 import { refusals } from '../../../test/schemas.ts';
 import type { PersonDetails } from './access.ts';
 import {
@@ -26,9 +27,7 @@ describe('what the form and the API send', () => {
       links: 'https://example.org/a\n\nhttps://example.org/b',
       domains: 'visual_arts_crafts',
       languages: ['km', 'en'],
-      tr_lang: ['vi', ''],
-      tr_title: ['Nhà thiết kế', ''],
-      tr_bio: ['', ''],
+      ...translationRows({ lang: 'vi', title: 'Nhà thiết kế', bio: '' }, {}),
     });
     const api = personInput.parse({
       ...base,

@@ -3,6 +3,7 @@
 // the editors' form and every refusal, the search index, and /api/v1/press.
 import { describe, expect, it } from 'vitest';
 import { auditActions } from '../../../test/audit.ts';
+import { translationRows } from '../../../test/forms.ts';
 import { bearer, platformForFile, visibleText } from '../../../test/harness.ts';
 import { SEED_DIR } from '../../seed.ts';
 import { seedPress } from './seed.ts';
@@ -243,9 +244,7 @@ describe('adding, editing and deleting', () => {
   it('adds a clipping with a translated title, indexes it, and shows it', async () => {
     const res = await postClippingForm(editor, '/press/new', '/press/new', {
       ...clippingForm({ title: 'ສະເຕລລາ ເປີດປະຕູ', lang: 'lo', outlet: 'Pasaxon' }),
-      tr_lang: ['en', ''],
-      tr_title: ['STELLA opens its doors', ''],
-      tr_summary: ['', ''],
+      ...translationRows({ lang: 'en', title: 'STELLA opens its doors', summary: '' }, {}),
     });
     expect(res.status, visibleText(res.text).slice(0, 400)).toBe(303);
     const id = Number(res.location?.replace('/press/', ''));
@@ -313,18 +312,17 @@ describe('adding, editing and deleting', () => {
 
     const saved = await postClippingForm(editor, `/press/${id}/edit`, `/press/${id}/edit`, {
       ...clippingForm({ title: 'Silk weaving festival in Luang Prabang' }),
-      tr_lang: ['vi', 'vi'],
-      tr_title: ['Lễ hội dệt lụa', 'Again'],
-      tr_summary: ['', ''],
+      ...translationRows(
+        { lang: 'vi', title: 'Lễ hội dệt lụa', summary: '' },
+        { lang: 'vi', title: 'Again' },
+      ),
     });
     // Two translations in one language are refused, with nothing changed.
     expect(saved.status).toBe(422);
     expect(saved.text).toContain('id="translations"');
     const ok = await postClippingForm(editor, `/press/${id}/edit`, `/press/${id}/edit`, {
       ...clippingForm({ title: 'Silk weaving festival in Luang Prabang' }),
-      tr_lang: ['vi'],
-      tr_title: ['Lễ hội dệt lụa ở Luang Prabang'],
-      tr_summary: [''],
+      ...translationRows({ lang: 'vi', title: 'Lễ hội dệt lụa ở Luang Prabang', summary: '' }),
     });
     expect(ok.status).toBe(303);
     const vi = await hub.client().get(`/press/${id}`, { 'accept-language': 'vi' });

@@ -2,6 +2,7 @@
 // is one, the original otherwise, choices still answered by their original wording), the builder's
 // input (kinds offered, choices, conditions, translation rows) and the export's column headings.
 import { describe, expect, it } from 'vitest';
+import { translationRows } from '../../../test/forms.ts';
 import { fieldErrors } from '../http/forms.ts';
 import { questionHeadings } from './export.ts';
 import { localised, type Question } from './questions.ts';
@@ -84,10 +85,7 @@ describe('the builder’s input', () => {
       options: ' Lao \n\nEnglish\r\n',
       required: '1',
       condition: '3:Design: graphic',
-      tr_lang: ['lo', ''],
-      tr_label: ['ພາສາ', ''],
-      tr_help: ['', ''],
-      tr_options: ['ລາວ\nອັງກິດ', ''],
+      ...translationRows({ lang: 'lo', label: 'ພາສາ', help: '', options: 'ລາວ\nອັງກິດ' }, {}),
     });
     expect(result).toEqual({
       ok: {

@@ -9,6 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, lastAuditEntry } from '../../../../test/audit.ts';
 import { rowCount } from '../../../../test/counts.ts';
+import { translationRows } from '../../../../test/forms.ts';
 import { visibleText } from '../../../../test/harness.ts';
 import { expectFormRefused } from '../../../../test/refusals.ts';
 import { questionsOf } from '../../../platform/questionnaires/index.ts';
@@ -385,10 +386,7 @@ describe('a question in several languages', () => {
       label: 'Your domain',
       help: 'The one you work in most.',
       options: 'Crafts\nDesign',
-      tr_lang: ['lo', ''],
-      tr_label: ['ຂົງເຂດຂອງທ່ານ', ''],
-      tr_help: ['', ''],
-      tr_options: ['ຫັດຖະກຳ\nການອອກແບບ', ''],
+      ...translationRows({ lang: 'lo', label: 'ຂົງເຂດຂອງທ່ານ', help: '', options: 'ຫັດຖະກຳ\nການອອກແບບ' }, {}),
     });
     expect(saved.status, visibleText(saved.text).slice(0, 400)).toBe(303);
   });
@@ -419,9 +417,7 @@ describe('a question in several languages', () => {
       kind: 'single_choice',
       label: 'Your domain',
       options: 'Crafts\nDesign',
-      tr_lang: ['lo'],
-      tr_label: ['ຂົງເຂດຂອງທ່ານ'],
-      tr_options: ['ຫັດຖະກຳ'],
+      ...translationRows({ lang: 'lo', label: 'ຂົງເຂດຂອງທ່ານ', options: 'ຫັດຖະກຳ' }),
     });
     expectFormRefused(res, [], ['id="f-translations-error"', 'value="ຂົງເຂດຂອງທ່ານ"']);
   });
