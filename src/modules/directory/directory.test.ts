@@ -1,6 +1,8 @@
 // The directory through the whole app, on SQLite or PostgreSQL, with the demo organisations of
 // seed/directory loaded by the module's own seed.
+
 import { describe, expect, it } from 'vitest';
+import { addThroughForm } from '../../../test/forms.ts';
 import { platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
 import { expectFormRefused } from '../../../test/refusals.ts';
 import { createApiToken } from '../../platform/auth.ts';
@@ -23,12 +25,8 @@ const validForm = (overrides: Record<string, string> = {}) =>
 
 const memberClient = () => hub.signedIn();
 
-async function createAs(client: TestClient, overrides: Record<string, string> = {}) {
-  await client.get('/directory/new');
-  const res = await client.request('/directory/new', { form: validForm(overrides) });
-  expect(res.status, visibleText(res.text).slice(0, 300)).toBe(303);
-  return res.location ?? '';
-}
+const createAs = (client: TestClient, overrides: Record<string, string> = {}) =>
+  addThroughForm(client, '/directory/new', validForm(overrides));
 
 describe('browsing', () => {
   it('lists the demo organisations with a map and filters them through the URL', async () => {

@@ -1,8 +1,8 @@
 // Shared by the directory's tests (and those of modules whose records belong to organisations): a
 // valid organisation form, an organisation added through it, and a multipart upload the way a
 // browser sends the logo form.
-import { expect } from 'vitest';
-import { type TestClient, type Upload, visibleText } from '../../../test/harness.ts';
+import { addThroughForm } from '../../../test/forms.ts';
+import type { TestClient, Upload } from '../../../test/harness.ts';
 
 export const organisationForm = (overrides: Record<string, string> = {}) => ({
   kind: 'artisan_group',
@@ -34,9 +34,10 @@ export async function createOrganisation(
   client: TestClient,
   overrides: Record<string, string> = {},
 ): Promise<string> {
-  const res = await client.submit('/directory/new', '/directory/new', organisationForm(overrides));
-  expect(res.status, visibleText(res.text).slice(0, 400)).toBe(303);
-  return (res.location ?? '').replace('/directory/', '');
+  return (await addThroughForm(client, '/directory/new', organisationForm(overrides))).replace(
+    '/directory/',
+    '',
+  );
 }
 
 /** POSTs a multipart form with one file, with the client's cookies and the CSRF token of its last page. */

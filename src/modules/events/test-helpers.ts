@@ -1,7 +1,8 @@
 // Shared by the events module's integration tests: the test file's platform with the demo
 // directory, people and events (`directory: false` for the events alone) and a signed-in editor,
 // the demo events' slugs, and a signed-in member of an organisation of the directory.
-import { platformForFile, type TestClient, type TestPlatform, visibleText } from '../../../test/harness.ts';
+import { addThroughForm } from '../../../test/forms.ts';
+import { platformForFile, type TestClient, type TestPlatform } from '../../../test/harness.ts';
 import { joinOrganisation } from '../../../test/organisations.ts';
 
 export const HUE = 'policy-dialogue-creative-hubs-hue-2016';
@@ -29,9 +30,7 @@ export async function memberOf(
 
 /** Sends the event form from /events/new; the new event's slug. */
 export async function createdEvent(editor: TestClient, form: Record<string, string>): Promise<string> {
-  const res = await editor.submit('/events/new', '/events/new', form);
-  if (res.status !== 303) throw new Error(`event not created: ${visibleText(res.text).slice(0, 400)}`);
-  return (res.location ?? '').replace('/events/', '');
+  return (await addThroughForm(editor, '/events/new', form)).replace('/events/', '');
 }
 
 /** The agenda items of an event, by day and time, as the tables hold them. */

@@ -1,10 +1,11 @@
 // Shared by the library's tests: the test file's platform with an editor and a member, documents
 // made through the form, uploads sent as a browser (or an API client) sends them, and what an upload
 // may have left behind anywhere.
+
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
 import { rowCount } from '../../../test/counts.ts';
+import { addThroughForm } from '../../../test/forms.ts';
 import { platformForFile, type TestClient, type TestPlatform } from '../../../test/harness.ts';
 
 /**
@@ -75,10 +76,7 @@ export const documentForm = (overrides: Record<string, string> = {}): Record<str
 
 /** Adds a document through the form as `client` (an editor); returns its slug. */
 export async function createDocument(client: TestClient, overrides: Record<string, string> = {}) {
-  await client.get('/library/new');
-  const res = await client.request('/library/new', { form: documentForm(overrides) });
-  expect(res.status, res.text.slice(0, 400)).toBe(303);
-  return (res.location ?? '').replace('/library/', '');
+  return (await addThroughForm(client, '/library/new', documentForm(overrides))).replace('/library/', '');
 }
 
 export interface Upload {

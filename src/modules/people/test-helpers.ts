@@ -1,8 +1,8 @@
 // Shared by the people tests: the test file's platform with the demo organisations and people, a
 // valid profile form as a browser sends it, creating a profile through that form, and the profiles
 // listed on a page of the people list.
-import { expect } from 'vitest';
-import { platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
+import { addThroughForm } from '../../../test/forms.ts';
+import { platformForFile, type TestClient } from '../../../test/harness.ts';
 
 /** The test file's platform with the demo organisations and people of seed/. */
 export const seededPlatform = () => platformForFile({ seed: ['directory', 'people'] });
@@ -31,10 +31,7 @@ export const profileForm = (overrides: Record<string, string> = {}): Record<stri
  * of someone else); returns its address.
  */
 export async function createProfile(client: TestClient, form: Record<string, string>): Promise<string> {
-  await client.get('/directory/people/new');
-  const res = await client.request('/directory/people/new', { form });
-  expect(res.status, visibleText(res.text).slice(0, 400)).toBe(303);
-  return res.location ?? '';
+  return addThroughForm(client, '/directory/people/new', form);
 }
 
 /** The slugs of the profiles on a page of the people list, in order. */

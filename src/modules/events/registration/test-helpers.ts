@@ -2,7 +2,9 @@
 // registration made through the events form, its registration set up through the organisers'
 // form, questions added through the form builder, the application form sent as a browser sends it
 // (multipart, files too), and the answers an application keeps.
+
 import { expect } from 'vitest';
+import { addThroughForm } from '../../../../test/forms.ts';
 import {
   platformForFile,
   type TestClient,
@@ -45,9 +47,7 @@ export async function createEvent(
   editor: TestClient,
   overrides: Record<string, string> = {},
 ): Promise<string> {
-  const res = await editor.submit('/events/new', '/events/new', eventForm(overrides));
-  expect(res.status, visibleText(res.text).slice(0, 400)).toBe(303);
-  return (res.location ?? '').replace('/events/', '');
+  return (await addThroughForm(editor, '/events/new', eventForm(overrides))).replace('/events/', '');
 }
 
 export const settingsForm = (overrides: Record<string, string | string[]> = {}) => ({
