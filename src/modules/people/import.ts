@@ -6,24 +6,24 @@
 // (canImport) and writes one audit entry for the file.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { fieldErrors } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import {
   type CheckedRow,
   cellsOf,
   countryCode,
   domainCode,
-  duplicateKey,
-  flagDuplicates,
   foldLabel,
   type ImportReport,
   type ImportTarget,
   type KnownRecord,
+  knownRecords,
   languageTag,
   type MappingChoice,
+  parseRow,
   type RowMessage,
-  reportOf,
-  splitList,
+  reportWithDuplicates,
+  rowReader,
+  SHARED_SYNONYMS,
   vocabulary,
   withScheme,
 } from '../../platform/import/index.ts';
@@ -72,17 +72,7 @@ const LABELS: Record<PersonField, MessageKey> = {
 /** Header spellings, folded (see foldLabel); our own CSV export's column names come first. */
 const SYNONYMS: Record<PersonField, string[]> = {
   name: ['name', 'fullname', 'person', 'personname', 'participant', 'hoten', 'hovaten', 'ten', 'nom'],
-  name_translit: [
-    'nametranslit',
-    'namelatin',
-    'latinname',
-    'transliteration',
-    'romanisation',
-    'romanization',
-    'romanizedname',
-    'englishname',
-    'nameinenglish',
-  ],
+  name_translit: SHARED_SYNONYMS.name_translit,
   title: [
     'title',
     'jobtitle',
@@ -122,12 +112,12 @@ const SYNONYMS: Record<PersonField, string[]> = {
     'gioithieu',
     'biographie',
   ],
-  domains: ['domains', 'domain', 'sector', 'sectors', 'culturaldomains', 'linhvuc'],
+  domains: SHARED_SYNONYMS.domains,
   skills: ['skills', 'skill', 'expertise', 'tags', 'keywords', 'kynang'],
   languages: ['languages', 'language', 'languagesspoken', 'spokenlanguages', 'workinglanguages', 'ngonngu'],
   links: ['links', 'link', 'website', 'web', 'url', 'urls', 'homepage', 'portfolio', 'socialmedia'],
-  email: ['email', 'mail', 'emailaddress', 'contactemail', 'courriel'],
-  phone: ['phone', 'telephone', 'tel', 'mobile', 'phonenumber', 'dienthoai', 'sodienthoai', 'sdt'],
+  email: SHARED_SYNONYMS.email,
+  phone: SHARED_SYNONYMS.phone,
   contact_visibility: ['contactvisibility', 'visibility', 'contactvisible'],
 };
 
@@ -202,22 +192,7 @@ function formValuesOf(
   choice: MappingChoice,
   known: KnownOrganisations,
 ) {
-  const messages: RowMessage[] = [];
-  const unknown = (field: string, value: string) =>
-    messages.push({ field, key: 'import.unknownValue', values: { value } });
-  const single = (field: PersonField, lookup: (v: string) => string | undefined) => {
-    const cell = cells[field] ?? '';
-    if (!cell) return choice.defaults[field] ?? '';
-    const code = lookup(cell);
-    if (!code) unknown(field, cell);
-    return code ?? cell;
-  };
-  const list = (field: 'domains' | 'languages', lookup: (v: string) => string | undefined) =>
-    splitList(cells[field] ?? '').map((v) => {
-      const code = lookup(v);
-      if (!code) unknown(field, v);
-      return code ?? v;
-    });
+  const { messages, single, list } = rowReader(cells, choice);
   const values = {
     name: cells.name ?? '',
     name_translit: cells.name_translit ?? '',
@@ -247,10 +222,9 @@ async function existingPeople(
   db: Kysely<Database>,
   countries: (string | null)[],
 ): Promise<Map<string, KnownRecord>> {
-  const out = new Map<string, KnownRecord>();
   const codes = [...new Set(countries.filter((c): c is string => c !== null))];
   const withoutCountry = countries.includes(null);
-  if (codes.length === 0 && !withoutCountry) return out;
+  if (codes.length === 0 && !withoutCountry) return new Map();
   const rows = await db
     .selectFrom('people')
     .select(['slug', 'name', 'country'])
@@ -261,11 +235,7 @@ async function existingPeople(
       ]),
     )
     .execute();
-  for (const r of rows) {
-    const key = duplicateKey(r.name, r.country);
-    if (!out.has(key)) out.set(key, { name: r.name, href: `/directory/people/${r.slug}` });
-  }
-  return out;
+  return knownRecords(rows.map((r) => ({ ...r, href: `/directory/people/${r.slug}` })));
 }
 
 export async function validatePeople(
@@ -278,28 +248,15 @@ export async function validatePeople(
     : { slugs: new Set<string>(), byName: new Map<string, string[]>() };
   const rows: CheckedRow<PersonInput>[] = table.rows.map((row) => {
     const { values, messages } = formValuesOf(cellsOf(row.cells, choice), choice, known);
-    const parsed = personInput.safeParse(values);
-    if (!parsed.success) {
-      const already = new Set(messages.map((m) => m.field));
-      for (const [field, key] of Object.entries(fieldErrors(parsed.error.issues))) {
-        if (!already.has(field)) messages.push({ field, key });
-      }
-    }
-    const input = parsed.success && messages.length === 0 ? parsed.data : undefined;
+    const data = parseRow(personInput, values, messages);
+    const input = data && messages.length === 0 ? data : undefined;
     return { n: row.n, name: values.name, messages, input };
   });
   const existing = await existingPeople(
     db,
     rows.flatMap((r) => (r.input ? [r.input.country ?? null] : [])),
   );
-  return reportOf(
-    flagDuplicates(
-      rows,
-      (input) => duplicateKey(input.name, input.country),
-      existing,
-      'peopleImport.duplicateExisting',
-    ),
-  );
+  return reportWithDuplicates(rows, existing, 'peopleImport.duplicateExisting');
 }
 
 export const peopleImportTarget: ImportTarget<PersonInput> = {

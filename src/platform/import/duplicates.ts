@@ -3,7 +3,7 @@
 import { searchForm } from '../../search/normalize.ts';
 import { foldLatin } from '../../search/tokenize.ts';
 import type { MessageKey } from '../i18n.ts';
-import type { RowMessage, RowReport } from './target.ts';
+import { type ImportReport, type RowMessage, type RowReport, reportOf } from './target.ts';
 
 /** The key two records share when they are likely the same; no country counts as a country. */
 export function duplicateKey(name: string, country: string | null | undefined): string {
@@ -17,6 +17,16 @@ export function duplicateKey(name: string, country: string | null | undefined): 
 export interface KnownRecord {
   name: string;
   href: string;
+}
+
+/** Records of the hub by duplicate key (the first of each key), for flagDuplicates(). */
+export function knownRecords(records: { name: string; country: string | null; href: string }[]) {
+  const out = new Map<string, KnownRecord>();
+  for (const r of records) {
+    const key = duplicateKey(r.name, r.country);
+    if (!out.has(key)) out.set(key, { name: r.name, href: r.href });
+  }
+  return out;
 }
 
 /** A checked row before duplicates are looked for. */
@@ -51,4 +61,18 @@ export function flagDuplicates<I>(
     else firstRowOf.set(key, r.n);
     return { n: r.n, name: r.name, status: messages.length ? 'duplicate' : 'ok', messages, input: r.input };
   });
+}
+
+/**
+ * The report of the checked rows of records named in a country (organisations, people): a row is a
+ * likely duplicate of a record in `existing` or of an earlier row with the same name and country.
+ */
+export function reportWithDuplicates<I extends { name: string; country: string | null }>(
+  rows: CheckedRow<I>[],
+  existing: Map<string, KnownRecord>,
+  existingMessage: MessageKey,
+): ImportReport<I> {
+  return reportOf(
+    flagDuplicates(rows, (input) => duplicateKey(input.name, input.country), existing, existingMessage),
+  );
 }

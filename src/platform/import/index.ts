@@ -4,10 +4,18 @@
 // module describes what differs as an ImportTarget (target.ts) and mounts importPages with it
 // (directory/import/organisations.ts, people/import.ts), turning cells into its form's values with
 // the helpers of values.ts.
-export { type CheckedRow, duplicateKey, flagDuplicates, type KnownRecord } from './duplicates.ts';
-export { cellsOf, foldLabel } from './mapping.ts';
+export {
+  type CheckedRow,
+  duplicateKey,
+  flagDuplicates,
+  type KnownRecord,
+  knownRecords,
+  reportWithDuplicates,
+} from './duplicates.ts';
+export { cellsOf, foldLabel, SHARED_SYNONYMS } from './mapping.ts';
 export { MAX_FILE_BYTES, MAX_ROWS, type ParsedTable } from './parse.ts';
 export { importPages } from './routes.tsx';
+export { parseRow, rowReader } from './rows.ts';
 export {
   type DefaultField,
   type ImportReport,

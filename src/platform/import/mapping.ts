@@ -20,6 +20,24 @@ export function foldLabel(text: string): string {
   return foldLatin(searchForm(text)).replace(/[^\p{L}\p{N}\p{M}]+/gu, '');
 }
 
+/** Header spellings, folded, of fields that more than one target has: the same words mean the same field. */
+export const SHARED_SYNONYMS = {
+  name_translit: [
+    'nametranslit',
+    'namelatin',
+    'latinname',
+    'transliteration',
+    'romanisation',
+    'romanization',
+    'romanizedname',
+    'englishname',
+    'nameinenglish',
+  ],
+  email: ['email', 'mail', 'emailaddress', 'contactemail', 'courriel'],
+  phone: ['phone', 'telephone', 'tel', 'mobile', 'phonenumber', 'dienthoai', 'sodienthoai', 'sdt'],
+  domains: ['domains', 'domain', 'sector', 'sectors', 'culturaldomains', 'linhvuc'],
+};
+
 const guessTables = new WeakMap<object, Map<string, string>>();
 
 /** Folded header → field: synonyms first, then the labels in every UI language. */

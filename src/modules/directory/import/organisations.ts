@@ -5,8 +5,7 @@ import type { User } from '../../../db/schema.ts';
 import { hasRole } from '../../../platform/auth.ts';
 import type { AppDeps } from '../../../platform/context.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
-import type { ImportTarget } from '../../../platform/import/index.ts';
-import { importPages } from '../../../platform/import/index.ts';
+import { type ImportTarget, importPages, SHARED_SYNONYMS } from '../../../platform/import/index.ts';
 import { ORGANISATION_KINDS } from '../../../platform/vocabularies.ts';
 import { countryOptions, languageOptions } from '../../../ui/options.ts';
 import { insertOrganisation, statusForNew } from '../actions/organisations.ts';
@@ -79,22 +78,12 @@ const SYNONYMS: Record<OrganisationField, string[]> = {
   latitude: ['latitude', 'lat'],
   longitude: ['longitude', 'lng', 'lon', 'long'],
   website: ['website', 'web', 'url', 'site', 'homepage', 'websiteurl', 'trangweb'],
-  email: ['email', 'mail', 'emailaddress', 'contactemail', 'courriel'],
-  phone: ['phone', 'telephone', 'tel', 'mobile', 'phonenumber', 'dienthoai', 'sodienthoai', 'sdt'],
+  email: SHARED_SYNONYMS.email,
+  phone: SHARED_SYNONYMS.phone,
   description: ['description', 'about', 'summary', 'profile', 'mota', 'gioithieu'],
   lang: ['lang', 'language', 'writtenin', 'contentlanguage', 'ngonngu'],
-  name_translit: [
-    'nametranslit',
-    'namelatin',
-    'latinname',
-    'transliteration',
-    'romanisation',
-    'romanization',
-    'romanizedname',
-    'englishname',
-    'nameinenglish',
-  ],
-  domains: ['domains', 'domain', 'sector', 'sectors', 'culturaldomains', 'linhvuc'],
+  name_translit: SHARED_SYNONYMS.name_translit,
+  domains: SHARED_SYNONYMS.domains,
   stages: ['stages', 'stage', 'valuechain', 'valuechainstages'],
   languages: ['languages', 'workinglanguages', 'languagesspoken'],
   founded_year: [

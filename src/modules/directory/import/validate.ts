@@ -4,23 +4,21 @@
 // the same report serves the preview and, checked again, the import.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { fieldErrors } from '../../../platform/http/forms.ts';
 import type { ParsedTable } from '../../../platform/import/index.ts';
 import {
   type CheckedRow,
   cellsOf,
   countryCode,
   domainCode,
-  duplicateKey,
-  flagDuplicates,
   foldLabel,
   type ImportReport,
   type KnownRecord,
+  knownRecords,
   languageTag,
   type MappingChoice,
-  type RowMessage,
-  reportOf,
-  splitList,
+  parseRow,
+  reportWithDuplicates,
+  rowReader,
   vocabulary,
   withScheme,
 } from '../../../platform/import/index.ts';
@@ -41,23 +39,7 @@ const getLookups = () => {
 /** Form values for the schema, plus the messages of values no vocabulary knows. */
 function formValuesOf(cells: Partial<Record<string, string>>, choice: MappingChoice) {
   const { kinds, stages } = getLookups();
-  const messages: RowMessage[] = [];
-  const unknown = (field: string, value: string) =>
-    messages.push({ field, key: 'import.unknownValue', values: { value } });
-
-  const single = (field: 'kind' | 'country' | 'lang', lookup: (v: string) => string | undefined) => {
-    const cell = cells[field] ?? '';
-    if (!cell) return choice.defaults[field] ?? '';
-    const code = lookup(cell);
-    if (!code) unknown(field, cell);
-    return code ?? cell;
-  };
-  const list = (field: 'domains' | 'stages' | 'languages', lookup: (v: string) => string | undefined) =>
-    splitList(cells[field] ?? '').map((v) => {
-      const code = lookup(v);
-      if (!code) unknown(field, v);
-      return code ?? v;
-    });
+  const { messages, single, list } = rowReader(cells, choice);
 
   // A decimal comma ("17,9757") where only one comma and no point can mean nothing else.
   const decimal = (v: string | undefined) => (v && /^-?\d+,\d+$/.test(v) ? v.replace(',', '.') : (v ?? ''));
@@ -93,14 +75,8 @@ export async function validateRows(
 ): Promise<ImportReport<OrganisationImportInput>> {
   const checked = table.rows.map((row) => {
     const { values, messages } = formValuesOf(cellsOf(row.cells, choice), choice);
-    const parsed = organisationInputSchema.safeParse(values);
-    if (!parsed.success) {
-      const already = new Set(messages.map((m) => m.field));
-      for (const [field, key] of Object.entries(fieldErrors(parsed.error.issues))) {
-        if (!already.has(field)) messages.push({ field, key });
-      }
-    }
-    return { n: row.n, name: values.name, messages, data: parsed.success ? parsed.data : undefined };
+    const data = parseRow(organisationInputSchema, values, messages);
+    return { n: row.n, name: values.name, messages, data };
   });
 
   // The parent named in a row must exist, as on the form (by its web address name).
@@ -129,14 +105,7 @@ export async function validateRows(
 
   const countries = [...new Set(rows.flatMap((r) => (r.input ? [r.input.country] : [])))];
   const existing = await existingByKey(db, countries);
-  return reportOf(
-    flagDuplicates(
-      rows,
-      (input) => duplicateKey(input.name, input.country),
-      existing,
-      'directoryImport.duplicateExisting',
-    ),
-  );
+  return reportWithDuplicates(rows, existing, 'directoryImport.duplicateExisting');
 }
 
 /** The organisations already in the directory in these countries, by duplicate key. */
@@ -144,16 +113,11 @@ export async function existingByKey(
   db: Kysely<Database>,
   countries: string[],
 ): Promise<Map<string, KnownRecord>> {
-  const out = new Map<string, KnownRecord>();
-  if (countries.length === 0) return out;
+  if (countries.length === 0) return new Map();
   const rows = await db
     .selectFrom('organisations')
     .select(['slug', 'name', 'country'])
     .where('country', 'in', countries)
     .execute();
-  for (const r of rows) {
-    const key = duplicateKey(r.name, r.country);
-    if (!out.has(key)) out.set(key, { name: r.name, href: `/directory/${r.slug}` });
-  }
-  return out;
+  return knownRecords(rows.map((r) => ({ ...r, href: `/directory/${r.slug}` })));
 }
