@@ -1,7 +1,15 @@
 // The option lists many forms and filters offer, named in the reader's language: countries (sorted
-// by their name there) and the languages a record may be written in.
+// by their name there), the languages a record may be written in, and the platform's shared code
+// lists (platform/vocabularies.ts) in their own order.
 import { COUNTRY_CODES } from '../platform/countries.ts';
-import { CONTENT_LANGUAGES } from '../platform/vocabularies.ts';
+import {
+  CONTENT_LANGUAGES,
+  DOMAINS,
+  GENDERS,
+  ORGANISATION_KINDS,
+  REGIONS,
+  VALUE_CHAIN_STAGES,
+} from '../platform/vocabularies.ts';
 import type { PageContext } from './page-context.ts';
 
 export interface Option {
@@ -32,3 +40,25 @@ export function languageOptions(
 ): Option[] {
   return languages.map((l) => ({ value: l, label: fmt.language(l), lang: l }));
 }
+
+type Translating = Pick<PageContext, 't'>;
+
+/** The UNESCO cultural domains. */
+export const domainOptions = ({ t }: Translating): Option[] =>
+  DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }));
+
+/** The kinds of organisation. */
+export const organisationKindOptions = ({ t }: Translating): Option[] =>
+  ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) }));
+
+/** The stages of the value chain. */
+export const stageOptions = ({ t }: Translating): Option[] =>
+  VALUE_CHAIN_STAGES.map((s) => ({ value: s, label: t(`vocab.stage.${s}`) }));
+
+/** The genders a person may state. */
+export const genderOptions = ({ t }: Translating): Option[] =>
+  GENDERS.map((g) => ({ value: g, label: t(`vocab.gender.${g}`) }));
+
+/** The regions a document may concern. */
+export const regionOptions = ({ t }: Translating): Option[] =>
+  REGIONS.map((r) => ({ value: r, label: t(`vocab.region.${r}`) }));

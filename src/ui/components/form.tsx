@@ -224,13 +224,16 @@ export function DateField(
   );
 }
 
-export function SelectField(props: InputProps & { options: Option[]; initial?: string }) {
+/** One of several values; `blank` labels an empty first choice ("Choose a country", "None"). */
+export function SelectField(props: InputProps & { options: Option[]; blank?: MessageKey; initial?: string }) {
+  const { t } = usePage();
   const { id, error, aria } = wiring(props);
   const current = shownValue(props, props.initial);
+  const options = props.blank ? [{ value: '', label: t(props.blank) }, ...props.options] : props.options;
   return (
     <Shell {...props} id={id} error={error}>
       <select id={id} name={props.name} required={props.required === true} {...aria}>
-        {props.options.map((o) => (
+        {options.map((o) => (
           <option value={o.value} selected={o.value === current} lang={o.lang}>
             {o.label}
           </option>

@@ -3,8 +3,7 @@
 // FilterInput or FilterSelect (filters.tsx) named as every list names it: q, country, domain,
 // language, sort.
 import type { MessageKey } from '../../platform/i18n.ts';
-import { DOMAINS } from '../../platform/vocabularies.ts';
-import type { Option } from '../options.ts';
+import { domainOptions, type Option } from '../options.ts';
 import { usePage } from '../page-context.ts';
 import { FilterInput, FilterSelect } from './filters.tsx';
 
@@ -59,9 +58,7 @@ export function CountryFilter(props: { value: string | undefined; countries: rea
 
 /** The UNESCO cultural domains, in their own order. */
 export function DomainFilter(props: { value: string | undefined }) {
-  const { t } = usePage();
-  const options = DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }));
-  return <SharedFilter name="domain" value={props.value} options={options} />;
+  return <SharedFilter name="domain" value={props.value} options={domainOptions(usePage())} />;
 }
 
 /** The languages the list has records in. */

@@ -39,7 +39,6 @@ const ownChoices: { name: 'locale' | 'time_zone'; label: MessageKey; none: Messa
   ];
 
 function ProfileForm({ account, state }: { account: User; state?: FormState }) {
-  const { t } = usePage();
   return (
     <Form action="/account/profile" state={state}>
       <Field
@@ -56,7 +55,8 @@ function ProfileForm({ account, state }: { account: User; state?: FormState }) {
           label={choice.label}
           initial={account[choice.name] ?? ''}
           state={state}
-          options={[{ value: '', label: t(choice.none) }, ...choice.options]}
+          blank={choice.none}
+          options={choice.options}
         />
       ))}
       <Submit label="form.save" />

@@ -1,11 +1,6 @@
 // The form to add or edit an organisation. Shown again with every value kept and a message next to
 // each field when something is wrong.
-import {
-  CONTACT_VISIBILITIES,
-  DOMAINS,
-  ORGANISATION_KINDS,
-  VALUE_CHAIN_STAGES,
-} from '../../../platform/vocabularies.ts';
+import { CONTACT_VISIBILITIES } from '../../../platform/vocabularies.ts';
 import {
   CheckboxGroup,
   Field,
@@ -18,7 +13,13 @@ import {
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { NameFields, WrittenInField } from '../../../ui/components/record-fields.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
-import { countryOptions, languageOptions } from '../../../ui/options.ts';
+import {
+  countryOptions,
+  domainOptions,
+  languageOptions,
+  organisationKindOptions,
+  stageOptions,
+} from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { OrganisationDetails } from '../access.ts';
 import { FACILITIES } from '../vocab.ts';
@@ -32,8 +33,6 @@ export function OrganisationFormView(props: {
   const { t } = page;
   const { state, editing } = props;
   const languages = languageOptions(page);
-  const domains = DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }));
-  const stages = VALUE_CHAIN_STAGES.map((s) => ({ value: s, label: t(`vocab.stage.${s}`) }));
   const facilities = FACILITIES.map((f) => ({ value: f, label: t(`directory.facility.${f}`) }));
   return (
     <div class="wrap">
@@ -51,10 +50,8 @@ export function OrganisationFormView(props: {
             name="kind"
             label="field.organisationKind"
             state={state}
-            options={[
-              { value: '', label: t('directory.chooseKind') },
-              ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) })),
-            ]}
+            blank="directory.chooseKind"
+            options={organisationKindOptions(page)}
           />
           <NameFields state={state} />
           <WrittenInField label="directory.writtenIn" state={state} />
@@ -81,7 +78,8 @@ export function OrganisationFormView(props: {
             name="country"
             label="field.country"
             state={state}
-            options={[{ value: '', label: t('directory.chooseCountry') }, ...countryOptions(page)]}
+            blank="directory.chooseCountry"
+            options={countryOptions(page)}
           />
           <Field name="province" label="directory.province" maxlength={100} state={state} />
           <Field name="city" label="directory.city" maxlength={100} state={state} />
@@ -98,8 +96,8 @@ export function OrganisationFormView(props: {
         </fieldset>
         <fieldset>
           <legend>{t('profile.what')}</legend>
-          <CheckboxGroup name="domains" label="field.domains" state={state} options={domains} />
-          <CheckboxGroup name="stages" label="field.stages" state={state} options={stages} />
+          <CheckboxGroup name="domains" label="field.domains" state={state} options={domainOptions(page)} />
+          <CheckboxGroup name="stages" label="field.stages" state={state} options={stageOptions(page)} />
           <CheckboxGroup name="languages" label="directory.languages" state={state} options={languages} />
           <CheckboxGroup
             name="facilities"

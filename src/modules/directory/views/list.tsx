@@ -2,11 +2,7 @@
 // the map of the selection, the cards or the list, pages, and the exports of the same selection.
 import type { Child } from 'hono/jsx';
 import { excerpt } from '../../../platform/markdown.ts';
-import {
-  ORGANISATION_KINDS,
-  type OrganisationKind,
-  VALUE_CHAIN_STAGES,
-} from '../../../platform/vocabularies.ts';
+import type { OrganisationKind } from '../../../platform/vocabularies.ts';
 import {
   activeFilters,
   FilterCheckbox,
@@ -24,6 +20,7 @@ import {
 import { CONTACT_FORMATS, DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
 import { ButtonLinks, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination, pageHref } from '../../../ui/components/pagination.tsx';
+import { organisationKindOptions, stageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { OrganisationCard } from '../listing.ts';
 import { logoUrl } from '../logo.ts';
@@ -46,7 +43,8 @@ export interface DirectoryPage {
 }
 
 function Filters({ props }: { props: DirectoryPage }) {
-  const { t } = usePage();
+  const page = usePage();
+  const { t } = page;
   const { filter } = props;
   return (
     <FilterPanel action="/directory" active={activeFilters(filter)}>
@@ -56,7 +54,7 @@ function Filters({ props }: { props: DirectoryPage }) {
         label={t('field.organisationKind')}
         value={filter.kind}
         any={t('directory.anyKind')}
-        options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) }))}
+        options={organisationKindOptions(page)}
       />
       <CountryFilter value={filter.country} countries={props.countries} />
       <FilterInput name="city" label={t('directory.city')} value={filter.city} maxlength={100} />
@@ -66,7 +64,7 @@ function Filters({ props }: { props: DirectoryPage }) {
         label={t('field.stage')}
         value={filter.stage}
         any={t('directory.anyStage')}
-        options={VALUE_CHAIN_STAGES.map((s) => ({ value: s, label: t(`vocab.stage.${s}`) }))}
+        options={stageOptions(page)}
       />
       <LanguageFilter value={filter.language} languages={props.languages} />
       <SortFilter value={props.sort} sorts={SORTS} searching={!!filter.q} />

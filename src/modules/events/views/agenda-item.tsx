@@ -72,7 +72,8 @@ export function ItemForm(props: {
         name="section_id"
         label="events.section"
         state={props.state}
-        options={[{ value: '', label: t('events.noSection') }, ...sections]}
+        blank="events.noSection"
+        options={sections}
       />
       <div class="two-columns">
         <Field

@@ -3,7 +3,6 @@
 import { fieldValue } from '../../../platform/http/forms.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
 import { ZONE_CHOICES } from '../../../platform/time.ts';
-import { DOMAINS } from '../../../platform/vocabularies.ts';
 import { FieldRows, rowValues } from '../../../ui/components/field-rows.tsx';
 import {
   CheckboxGroup,
@@ -17,7 +16,7 @@ import {
 } from '../../../ui/components/form.tsx';
 import { WrittenInField } from '../../../ui/components/record-fields.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
-import { countryOptions } from '../../../ui/options.ts';
+import { countryOptions, domainOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { EventDetails } from '../access.ts';
 import {
@@ -134,16 +133,12 @@ export function EventFormView(props: { action: string; state: FormState; editing
           name="country"
           label="field.country"
           state={state}
-          options={[{ value: '', label: t('events.noCountry') }, ...countryOptions(page)]}
+          blank="events.noCountry"
+          options={countryOptions(page)}
         />
         <Field name="online_url" label="events.onlineUrl" type="url" state={state} maxlength={500} />
         <OrganisationRows state={state} />
-        <CheckboxGroup
-          name="domains"
-          label="field.domain"
-          state={state}
-          options={DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }))}
-        />
+        <CheckboxGroup name="domains" label="field.domain" state={state} options={domainOptions(page)} />
         <TextArea
           name="description"
           label="events.description"

@@ -1,6 +1,5 @@
 // The form to add or edit a document, from the shared inputs. Shown again with every value kept and
 // a message next to each field when something is wrong.
-import { DOMAINS, REGIONS } from '../../../platform/vocabularies.ts';
 import {
   Checkbox,
   CheckboxGroup,
@@ -15,7 +14,7 @@ import {
 } from '../../../ui/components/form.tsx';
 import { WrittenInField } from '../../../ui/components/record-fields.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
-import { countryOptions, languageOptions } from '../../../ui/options.ts';
+import { countryOptions, domainOptions, languageOptions, regionOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { DocumentDetails } from '../access.ts';
 import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES, DOCUMENT_STATUSES } from '../vocab.ts';
@@ -77,10 +76,8 @@ export function DocumentFormView(props: {
             name="kind"
             label="library.kind"
             state={state}
-            options={[
-              { value: '', label: t('library.chooseKind') },
-              ...DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`library.kind.${k}`) })),
-            ]}
+            blank="library.chooseKind"
+            options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`library.kind.${k}`) }))}
           />
           <Field name="title" label="library.titleField" required maxlength={400} state={state} />
           <WrittenInField label="library.writtenIn" state={state} languages={DOCUMENT_LANGUAGES} />
@@ -106,10 +103,8 @@ export function DocumentFormView(props: {
             label="library.status"
             state={state}
             hint="library.statusHint"
-            options={[
-              { value: '', label: t('library.statusNone') },
-              ...DOCUMENT_STATUSES.map((s) => ({ value: s, label: t(`library.status.${s}`) })),
-            ]}
+            blank="library.statusNone"
+            options={DOCUMENT_STATUSES.map((s) => ({ value: s, label: t(`library.status.${s}`) }))}
           />
         </fieldset>
         <fieldset>
@@ -126,7 +121,7 @@ export function DocumentFormView(props: {
             id="f-regions"
             label="library.regions"
             state={{ values: state.values }}
-            options={REGIONS.map((r) => ({ value: r, label: t(`vocab.region.${r}`) }))}
+            options={regionOptions(page)}
           />
           <MultiSelectField
             name="places"
@@ -136,12 +131,7 @@ export function DocumentFormView(props: {
             options={countryOptions(page)}
           />
           <CheckboxGroup name="languages" label="library.languages" state={state} options={langs} />
-          <CheckboxGroup
-            name="domains"
-            label="library.domains"
-            state={state}
-            options={DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }))}
-          />
+          <CheckboxGroup name="domains" label="library.domains" state={state} options={domainOptions(page)} />
           <Field
             name="themes"
             label="library.themes"

@@ -46,10 +46,6 @@ export function PostFormView(props: PostFormProps) {
   const { t, timeZone } = usePage();
   const { state, editing, cover } = props;
   const values = state.values ?? {};
-  const orgOptions = [
-    ...(props.siteNews ? [{ value: '', label: t('news.siteNews') }] : []),
-    ...props.organisations.map((o) => ({ value: o.slug, label: o.name })),
-  ];
   return (
     <div class="wrap">
       <Breadcrumb
@@ -102,7 +98,8 @@ export function PostFormView(props: PostFormProps) {
           label="news.postedFor"
           hint="news.postedForHint"
           state={state}
-          options={orgOptions}
+          blank={props.siteNews ? 'news.siteNews' : undefined}
+          options={props.organisations.map((o) => ({ value: o.slug, label: o.name }))}
         />
         <RadioGroup
           name="status"

@@ -1,7 +1,6 @@
 // The profile form, to create one's own profile, to add someone without an account (editors), or to
 // edit. Shown again with every value kept and a message next to each field when something is wrong.
 import type { ImageRefusal } from '../../../platform/attached-images.ts';
-import { DOMAINS } from '../../../platform/vocabularies.ts';
 import { FieldRows, rowValues } from '../../../ui/components/field-rows.tsx';
 import {
   CheckboxGroup,
@@ -14,7 +13,7 @@ import {
 } from '../../../ui/components/form.tsx';
 import { NameFields, WrittenInField } from '../../../ui/components/record-fields.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
-import { countryOptions, languageOptions } from '../../../ui/options.ts';
+import { countryOptions, domainOptions, languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { PersonDetails } from '../access.ts';
 import { MAX_ORGANISATIONS, PERSON_LANGUAGES, type PersonStatus } from '../vocab.ts';
@@ -127,14 +126,15 @@ export function PersonFormView(props: {
             name="country"
             label="people.country"
             state={props.state}
-            options={[{ value: '', label: t('people.noCountry') }, ...countryOptions(page)]}
+            blank="people.noCountry"
+            options={countryOptions(page)}
           />
           <OrganisationRows state={props.state} />
           <CheckboxGroup
             name="domains"
             label="field.domains"
             state={props.state}
-            options={DOMAINS.map((d) => ({ value: d, label: t(`vocab.domain.${d}`) }))}
+            options={domainOptions(page)}
           />
           <Field
             name="skills"

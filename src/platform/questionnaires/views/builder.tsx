@@ -72,7 +72,8 @@ function TranslationRows({ state }: { state: FormState }) {
               id={`f-tr-lang-${i}`}
               label={label('questionnaire.translationLanguage')}
               state={row}
-              options={[{ value: '', label: t('translations.noLanguage') }, ...languages]}
+              blank="translations.noLanguage"
+              options={languages}
             />
             <Field
               name="tr_label"
@@ -153,7 +154,8 @@ function QuestionForm(props: {
           label="questionnaire.condition"
           hint="questionnaire.conditionHint"
           state={state}
-          options={[{ value: '', label: t('questionnaire.conditionAlways') }, ...conditions]}
+          blank="questionnaire.conditionAlways"
+          options={conditions}
         />
       )}
       <TranslationRows state={state} />

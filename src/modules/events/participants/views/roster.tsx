@@ -1,7 +1,6 @@
 // The organisers' roster: every participant with organisation, country, category, gender, role and
 // days present, the links to add people, check them in, print certificates and export; and the
 // form for one participant (the people the organisers enter themselves).
-import { GENDERS, ORGANISATION_KINDS } from '../../../../platform/vocabularies.ts';
 import { DangerZone } from '../../../../ui/components/danger-zone.tsx';
 import {
   Checkbox,
@@ -13,7 +12,7 @@ import {
 } from '../../../../ui/components/form.tsx';
 import { Breadcrumb } from '../../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../../ui/components/pagination.tsx';
-import { countryOptions, type Option } from '../../../../ui/options.ts';
+import { countryOptions, genderOptions, organisationKindOptions } from '../../../../ui/options.ts';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import { PARTICIPANT_ROLES } from '../../registration/vocab.ts';
@@ -128,8 +127,6 @@ export function ParticipantFormView(props: {
   const { t } = page;
   const { event, state } = props;
   const fromApplication = props.editing?.registration_id != null;
-  /** The options after a first one for "not known" (sent empty: null). */
-  const orUnknown = (options: Option[]) => [{ value: '', label: t('participants.notKnown') }, ...options];
   return (
     <div class="wrap narrow">
       <EventCrumbs event={event} />
@@ -156,22 +153,23 @@ export function ParticipantFormView(props: {
             name="organisation_kind"
             label="participants.organisationKind"
             state={state}
-            options={orUnknown(
-              ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) })),
-            )}
+            blank="participants.notKnown"
+            options={organisationKindOptions(page)}
           />
           <SelectField
             name="country"
             label="field.country"
             state={state}
-            options={orUnknown(countryOptions(page))}
+            blank="participants.notKnown"
+            options={countryOptions(page)}
           />
           {props.categories.length > 0 && (
             <SelectField
               name="category_id"
               label="participants.category"
               state={state}
-              options={orUnknown(props.categories.map((c) => ({ value: String(c.id), label: c.label })))}
+              blank="participants.notKnown"
+              options={props.categories.map((c) => ({ value: String(c.id), label: c.label }))}
             />
           )}
           <SelectField
@@ -179,10 +177,8 @@ export function ParticipantFormView(props: {
             label="participants.genderLabel"
             hint="participants.genderHint"
             state={state}
-            options={[
-              { value: '', label: t('vocab.gender.unstated') },
-              ...GENDERS.map((g) => ({ value: g, label: t(`vocab.gender.${g}`) })),
-            ]}
+            blank="vocab.gender.unstated"
+            options={genderOptions(page)}
           />
           <SelectField
             name="role"

@@ -4,9 +4,8 @@
 import type { MessageKey } from '../../../../platform/i18n.ts';
 import { renderMarkdown } from '../../../../platform/markdown.ts';
 import { type FileAnswer, type Question, QuestionFields } from '../../../../platform/questionnaires/index.ts';
-import { GENDERS, ORGANISATION_KINDS } from '../../../../platform/vocabularies.ts';
 import { Checkbox, Field, Form, type FormState, SelectField } from '../../../../ui/components/form.tsx';
-import { countryOptions } from '../../../../ui/options.ts';
+import { countryOptions, genderOptions, organisationKindOptions } from '../../../../ui/options.ts';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
 import type { RegistrationSettings } from '../access.ts';
@@ -84,10 +83,8 @@ function StandardFields(props: ApplyPageProps) {
           name="organisation_id"
           label="registration.directoryOrganisation"
           state={state}
-          options={[
-            { value: '', label: t('registration.otherOrganisation') },
-            ...props.organisations.map((o) => ({ value: String(o.id), label: o.name })),
-          ]}
+          blank="registration.otherOrganisation"
+          options={props.organisations.map((o) => ({ value: String(o.id), label: o.name }))}
         />
       )}
       <Field
@@ -102,10 +99,8 @@ function StandardFields(props: ApplyPageProps) {
         name="organisation_kind"
         label="registration.organisationKind"
         state={state}
-        options={[
-          { value: '', label: t('registration.noKind') },
-          ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) })),
-        ]}
+        blank="registration.noKind"
+        options={organisationKindOptions(page)}
       />
       <SelectField
         name="country"
@@ -113,7 +108,8 @@ function StandardFields(props: ApplyPageProps) {
         hint="registration.countryHint"
         state={state}
         required
-        options={[{ value: '', label: t('registration.chooseCountry') }, ...countryOptions(page)]}
+        blank="registration.chooseCountry"
+        options={countryOptions(page)}
       />
       {props.settings.categories.length > 0 && (
         <SelectField
@@ -122,10 +118,8 @@ function StandardFields(props: ApplyPageProps) {
           hint="registration.categoryHint"
           state={state}
           required
-          options={[
-            { value: '', label: t('registration.chooseCategory') },
-            ...props.settings.categories.map((c) => ({ value: String(c.id), label: c.label })),
-          ]}
+          blank="registration.chooseCategory"
+          options={props.settings.categories.map((c) => ({ value: String(c.id), label: c.label }))}
         />
       )}
       <SelectField
@@ -133,10 +127,8 @@ function StandardFields(props: ApplyPageProps) {
         label="registration.gender"
         hint="registration.genderHint"
         state={state}
-        options={[
-          { value: '', label: t('registration.genderNotStated') },
-          ...GENDERS.map((g) => ({ value: g, label: t(`vocab.gender.${g}`) })),
-        ]}
+        blank="registration.genderNotStated"
+        options={genderOptions(page)}
       />
       <Checkbox
         name="networking_consent"
