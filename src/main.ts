@@ -38,14 +38,22 @@ interface Command {
   }) => Promise<void>;
 }
 
+/** --port and --workers, of the commands that serve. */
+const serveOptions = (workers: string): Options => ({
+  port: { type: 'string', description: 'Port to listen on (default: PORT or 3000)' },
+  workers: { type: 'string', description: workers },
+});
+
+/** --email, naming an existing account. */
+const ACCOUNT_EMAIL: Options = {
+  email: { type: 'string', description: 'Email address of the account (required)' },
+};
+
 const COMMANDS: Record<string, Command> = {
   start: {
     usage: 'hub start [--port N] [--workers N]',
     summary: 'Migrate, add the demo content when the database is empty, and serve (what `npm start` runs).',
-    options: {
-      port: { type: 'string', description: 'Port to listen on (default: PORT or 3000)' },
-      workers: { type: 'string', description: 'Number of worker processes (default 1)' },
-    },
+    options: serveOptions('Number of worker processes (default 1)'),
     run: async ({ values, config }) => {
       const port = portOf(values.port, config);
       const workers = workersOf(values.workers);
@@ -92,19 +100,14 @@ const COMMANDS: Record<string, Command> = {
   serve: {
     usage: 'hub serve [--port N] [--workers N]',
     summary: 'Serve the platform (run `hub migrate` first).',
-    options: {
-      port: { type: 'string', description: 'Port to listen on (default: PORT or 3000)' },
-      workers: { type: 'string', description: 'Number of worker processes sharing the port (default 1)' },
-    },
-    run: async ({ values, config }) => {
-      const port = portOf(values.port, config);
-      await runServer({
+    options: serveOptions('Number of worker processes sharing the port (default 1)'),
+    run: ({ values, config }) =>
+      runServer({
         config,
-        port,
+        port: portOf(values.port, config),
         workers: workersOf(values.workers),
         onListening: (actual) => console.log(`Listening on port ${actual}`),
-      });
-    },
+      }),
   },
   migrate: {
     usage: 'hub migrate',
@@ -157,16 +160,12 @@ const COMMANDS: Record<string, Command> = {
   'user set-role': {
     usage: 'hub user set-role --email E --role admin|editor|moderator|member',
     summary: 'Change the role of an account (recorded in the audit log).',
-    options: {
-      email: { type: 'string', description: 'Email address of the account (required)' },
-      role: { type: 'string', description: 'The new role (required)' },
-    },
+    options: { ...ACCOUNT_EMAIL, role: { type: 'string', description: 'The new role (required)' } },
     run: ({ values, config }) => {
       const email = parseWith(emailField, values.email, '--email');
       const role = roleOf(values.role);
       return withPlatform(config, async ({ deps }) => {
-        const user = await findUserByEmail(deps.db, email);
-        if (!user) throw new UsageError(`No account uses ${email}.`);
+        const user = await accountOf(deps, email);
         try {
           await changeRole(systemContext(deps, 'cli'), user.id, role);
         } catch (err) {
@@ -182,15 +181,14 @@ const COMMANDS: Record<string, Command> = {
     usage: 'hub token create --email E [--name N]',
     summary: 'Print a new personal API token for the account (for scripts and integrations).',
     options: {
-      email: { type: 'string', description: 'Email address of the account (required)' },
+      ...ACCOUNT_EMAIL,
       name: { type: 'string', description: 'What the token is for (default "command line")' },
     },
     run: ({ values, config }) => {
       const email = parseWith(emailField, values.email, '--email');
       const name = parseWith(nameField, values.name ?? 'command line', '--name');
       return withPlatform(config, async ({ deps }) => {
-        const user = await findUserByEmail(deps.db, email);
-        if (!user) throw new UsageError(`No account uses ${email}.`);
+        const user = await accountOf(deps, email);
         if (user.disabled_at) throw new UsageError(`The account ${email} is disabled.`);
         // The account's own token, made from the command line (the audit entry says so).
         const { token } = await createToken({ ...systemContext(deps, 'cli'), user }, name);
@@ -235,6 +233,13 @@ async function withPlatform(config: Config, work: (platform: Platform) => Promis
   } finally {
     await platform.close();
   }
+}
+
+/** The account of `email`, or a usage error. */
+async function accountOf(deps: Platform['deps'], email: string) {
+  const user = await findUserByEmail(deps.db, email);
+  if (!user) throw new UsageError(`No account uses ${email}.`);
+  return user;
 }
 
 function parseWith<T>(
