@@ -2,15 +2,9 @@
 // organisers are the members of its organiser organisations, a post may be an organisation's):
 // their ids, and members written straight to the database, as hub.signedIn() writes the session.
 import type { TestPlatform } from './harness.ts';
+import { idOfSlug } from './records.ts';
 
-export async function organisationId(hub: TestPlatform, slug: string): Promise<number> {
-  const org = await hub.deps.db
-    .selectFrom('organisations')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirstOrThrow();
-  return org.id;
-}
+export const organisationId = (hub: TestPlatform, slug: string) => idOfSlug(hub, 'organisations', slug);
 
 export async function joinOrganisation(
   hub: TestPlatform,

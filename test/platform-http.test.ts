@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppEnv, HubModule } from '../src/platform/context.ts';
 import { translator } from '../src/platform/i18n.ts';
 import { platformForFile, visibleText } from './harness.ts';
+import { accountRow } from './records.ts';
 
 // A module whose only page fails, to see what a reader gets when the code has a bug.
 const failingModule: HubModule = {
@@ -158,12 +159,7 @@ describe('languages', () => {
     expect((await client.get('/', { 'accept-language': 'km' })).text).toContain('<html lang="vi"');
     // Switching while logged in changes the account setting too.
     await client.request('/language', { form: { locale: 'my', next: '/' } });
-    const row = await hub.deps.db
-      .selectFrom('users')
-      .select('locale')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
-    expect(row.locale).toBe('my');
+    expect((await accountRow(hub, user.id)).locale).toBe('my');
     expect((await client.get('/')).text).toContain('<html lang="my"');
   });
 

@@ -9,6 +9,7 @@ import {
   platformForFile,
   visibleText,
 } from '../../../test/harness.ts';
+import { accountRow } from '../../../test/records.ts';
 import { expectFormRefused, ONE_LINE } from '../../../test/refusals.ts';
 import { linkIn } from '../../../test/smtp-peer.ts';
 import { sha256 } from '../../platform/security-tokens.ts';
@@ -397,11 +398,7 @@ describe('the account page', () => {
     expect(ok.status).toBe(303);
     const page = await client.get('/account');
     expect(page.text).toContain('<html lang="lo"');
-    const row = await hub.deps.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
+    const row = await accountRow(hub, user.id);
     expect([row.name, row.locale, row.time_zone]).toEqual(['Bounmy', 'lo', 'Asia/Vientiane']);
   });
 
@@ -437,12 +434,7 @@ describe('the account page', () => {
     );
     const done = await client.get(linkIn(confirm, BASE_URL));
     expect(done.status).toBe(303);
-    const row = await hub.deps.db
-      .selectFrom('users')
-      .select('email')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
-    expect(row.email).toBe(newEmail);
+    expect((await accountRow(hub, user.id)).email).toBe(newEmail);
     expect(await auditEntries(hub, { action: 'user.email_changed', subjectId: user.id })).not.toEqual([]);
   });
 

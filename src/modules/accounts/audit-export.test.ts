@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../test/audit.ts';
 import { PASSWORD, platformForFile, type TestClient } from '../../../test/harness.ts';
+import { accountRow } from '../../../test/records.ts';
 import { expectFormRefused, ONE_LINE } from '../../../test/refusals.ts';
 import type { HubModule } from '../../platform/context.ts';
 
@@ -39,12 +40,7 @@ describe('names with control characters', () => {
     expect(JSON.parse(api.text).errors).toEqual({
       name: 'Write this on one line, without tabs or control characters.',
     });
-    const row = await hub.deps.db
-      .selectFrom('users')
-      .select('name')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
-    expect(row.name).not.toMatch(/[\n\t]/);
+    expect((await accountRow(hub, user.id)).name).not.toMatch(/[\n\t]/);
   });
 });
 

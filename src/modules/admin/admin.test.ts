@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditActions, lastAuditEntry } from '../../../test/audit.ts';
 import { createTestPlatform, PASSWORD, platformForFile, visibleText } from '../../../test/harness.ts';
+import { accountRow } from '../../../test/records.ts';
 import { createApiToken } from '../../platform/auth.ts';
 
 const hub = await platformForFile();
@@ -58,12 +59,7 @@ describe('roles', () => {
     const user = await hub.createUser({ name: 'Future Editor' });
     const res = await adminClient.request(`/admin/users/${user.id}/role`, { form: { role: 'editor' } });
     expect(res.status).toBe(303);
-    const row = await hub.deps.db
-      .selectFrom('users')
-      .select('role')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
-    expect(row.role).toBe('editor');
+    expect((await accountRow(hub, user.id)).role).toBe('editor');
     const entry = await roleChangeOf(user.id);
     expect(entry.actor_id).toBe(admin.id);
     expect(entry.details).toEqual({ from: 'member', to: 'editor' });

@@ -1,6 +1,5 @@
 // The directory through the whole app, on SQLite or PostgreSQL, with the demo organisations of
 // seed/directory loaded by the module's own seed.
-
 import { describe, expect, it } from 'vitest';
 import { addThroughForm } from '../../../test/forms.ts';
 import { platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';

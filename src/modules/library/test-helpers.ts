@@ -1,7 +1,6 @@
 // Shared by the library's tests: the test file's platform with an editor and a member, documents
 // made through the form, uploads sent as a browser (or an API client) sends them, and what an upload
 // may have left behind anywhere.
-
 import fs from 'node:fs';
 import path from 'node:path';
 import { rowCount } from '../../../test/counts.ts';

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditActions, lastAuditEntry } from '../../../test/audit.ts';
 import { type TestClient, visibleText } from '../../../test/harness.ts';
+import { accountRow } from '../../../test/records.ts';
 import { expectFormRefused } from '../../../test/refusals.ts';
 import { systemContext } from '../../platform/actions.ts';
 import { createApiToken } from '../../platform/auth.ts';
@@ -510,13 +511,7 @@ describe('profiles made by editors, and claims', () => {
       subjectId: claim.person_id,
     });
     expect(audit.details).toMatchObject({ claimId: claim.id, userId: claimantUser.id });
-    const claimantEmail = (
-      await hub.deps.db
-        .selectFrom('users')
-        .select('email')
-        .where('id', '=', claimantUser.id)
-        .executeTakeFirstOrThrow()
-    ).email;
+    const claimantEmail = (await accountRow(hub, claimantUser.id)).email;
     const mail = await hub.deps.db
       .selectFrom('outbox')
       .select(['subject', 'text_body'])

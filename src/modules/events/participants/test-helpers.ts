@@ -11,6 +11,7 @@ import {
   type Upload,
 } from '../../../../test/harness.ts';
 import { joinOrganisation } from '../../../../test/organisations.ts';
+import { idOfSlug } from '../../../../test/records.ts';
 import type { Database } from '../../../db/schema.ts';
 
 export const HUE = 'policy-dialogue-creative-hubs-hue-2016';
@@ -32,14 +33,7 @@ export async function organiserOf(hub: TestPlatform, organisation: string) {
   return signed;
 }
 
-export async function eventId(hub: TestPlatform, slug: string): Promise<number> {
-  const row = await hub.deps.db
-    .selectFrom('events')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+export const eventId = (hub: TestPlatform, slug: string) => idOfSlug(hub, 'events', slug);
 
 /** Puts an account on an event's roster (as the organisers would), returning the row's id. */
 export async function enrol(

@@ -2,7 +2,6 @@
 // registration made through the events form, its registration set up through the organisers'
 // form, questions added through the form builder, the application form sent as a browser sends it
 // (multipart, files too), and the answers an application keeps.
-
 import { expect } from 'vitest';
 import { addThroughForm } from '../../../../test/forms.ts';
 import {
