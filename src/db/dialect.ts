@@ -11,12 +11,12 @@ import {
   type Expression,
   type Kysely,
   PostgresAdapter,
-  PostgresDialect,
   type SqlBool,
   SqliteDialect,
   sql,
 } from 'kysely';
 import pg from 'pg';
+import { SearchPathPostgresDialect } from './postgres-introspector.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -75,7 +75,7 @@ export function postgresSetup(
   });
   return {
     name: 'postgres',
-    dialect: new PostgresDialect({ pool }),
+    dialect: new SearchPathPostgresDialect({ pool }),
     location: url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@'),
   };
 }
