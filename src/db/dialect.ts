@@ -7,6 +7,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
   type ColumnDefinitionBuilder,
+  type CreateTableBuilder,
   type Dialect,
   type Expression,
   type Kysely,
@@ -84,19 +85,44 @@ export function dialectOf<T>(db: Kysely<T>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
-/** Column helpers for migrations, so one migration set serves both databases. */
+/**
+ * Column helpers for migrations, so one migration set serves both databases: the types written
+ * differently for each, and the column shapes every migration repeats (db/migration-builders.ts
+ * has the table-level ones). Each gives exactly the SQL its written-out form gave: the migrations
+ * using them have run on real databases, so what they create may never change.
+ */
 export function columns<T>(db: Kysely<T>) {
   const postgres = dialectOf(db) === 'postgres';
+  /** A moment in time: timestamptz on PostgreSQL, ISO 8601 text on SQLite. */
+  const timestamp = postgres ? ('timestamptz' as const) : ('text' as const);
+  const notNull = (col: ColumnDefinitionBuilder) => col.notNull();
   return {
     /** Auto-numbered integer primary key. */
     id: (col: ColumnDefinitionBuilder) =>
       postgres ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement(),
-    /** A moment in time: timestamptz on PostgreSQL, ISO 8601 text on SQLite. */
-    timestamp: postgres ? ('timestamptz' as const) : ('text' as const),
+    timestamp,
     /** Raw bytes (Buffer in and out on both drivers): bytea on PostgreSQL, blob on SQLite. */
     blob: postgres ? ('bytea' as const) : ('blob' as const),
+    notNull,
+    /** NOT NULL with the value a row gets when nothing is said ('' for a text, 0 for a flag, '[]' for a list). */
+    notNullDefault: (value: string | number) => (col: ColumnDefinitionBuilder) =>
+      col.notNull().defaultTo(value),
+    /** The row belongs to a row of `table`: NOT NULL, and deleted with that row. */
+    belongsTo: (table: string) => (col: ColumnDefinitionBuilder) =>
+      col.notNull().references(`${table}.id`).onDelete('cascade'),
+    /** The row may name a row of `table` (its author, an organisation): NULL once that row is deleted. */
+    refersTo: (table: string) => (col: ColumnDefinitionBuilder) =>
+      col.references(`${table}.id`).onDelete('set null'),
+    /** The primary key of a table with at most one row per row of `table` (a logo, settings): deleted with it. */
+    keyedBy: (table: string) => (col: ColumnDefinitionBuilder) =>
+      col.primaryKey().references(`${table}.id`).onDelete('cascade'),
+    /** When the row was made and last changed (both required; the actions write them). */
+    timestamps: <N extends string, C extends string>(table: CreateTableBuilder<N, C>) =>
+      table.addColumn('created_at', timestamp, notNull).addColumn('updated_at', timestamp, notNull),
   };
 }
+
+export type Columns = ReturnType<typeof columns>;
 
 /**
  * Keeps the planner's statistics current as the data grows (run hourly by the server): SQLite's

@@ -6,8 +6,8 @@
 // module describes its kind (table, owner column, sizes) once and gets the upload check, the reads,
 // the writes, the response and the migration columns from here.
 import type { Context } from 'hono';
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
-import type { columns } from '../db/dialect.ts';
+import type { CreateTableBuilder, Kysely } from 'kysely';
+import { type Columns, columns } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import { HttpError } from './http/errors.ts';
 import type { MessageKey } from './i18n.ts';
@@ -91,18 +91,40 @@ export async function checkImageUpload(kind: ImageKind, file: File | undefined):
   return { ok: true, image: result.image };
 }
 
-/** Adds the image columns to a table being created (a migration). */
-export function withImageColumns(c: ReturnType<typeof columns>) {
-  const notNull = (col: ColumnDefinitionBuilder) => col.notNull();
+/** Adds the columns of an image's two sizes to a table being created (a migration). */
+export function withImageSizeColumns(c: Columns) {
   return <T extends string, C extends string>(table: CreateTableBuilder<T, C>) =>
     table
-      .addColumn('full', c.blob, notNull)
-      .addColumn('full_width', 'integer', notNull)
-      .addColumn('full_height', 'integer', notNull)
-      .addColumn('thumb', c.blob, notNull)
-      .addColumn('thumb_width', 'integer', notNull)
-      .addColumn('thumb_height', 'integer', notNull)
-      .addColumn('updated_at', c.timestamp, notNull);
+      .addColumn('full', c.blob, c.notNull)
+      .addColumn('full_width', 'integer', c.notNull)
+      .addColumn('full_height', 'integer', c.notNull)
+      .addColumn('thumb', c.blob, c.notNull)
+      .addColumn('thumb_width', 'integer', c.notNull)
+      .addColumn('thumb_height', 'integer', c.notNull);
+}
+
+/** Adds the image columns (both sizes and when they were stored) to a table being created (a migration). */
+export function withImageColumns(c: Columns) {
+  return <T extends string, C extends string>(table: CreateTableBuilder<T, C>) =>
+    table.$call(withImageSizeColumns(c)).addColumn('updated_at', c.timestamp, c.notNull);
+}
+
+/**
+ * Creates the table of a kind with one image per record (a migration): keyed by `owner`, the id of
+ * a row of `ownerTable`, and deleted with that row.
+ */
+export function createSingleImageTable(
+  db: Kysely<unknown>,
+  table: string,
+  owner: string,
+  ownerTable: string,
+): Promise<void> {
+  const c = columns(db);
+  return db.schema
+    .createTable(table)
+    .addColumn(owner, 'integer', c.keyedBy(ownerTable))
+    .$call(withImageColumns(c))
+    .execute();
 }
 
 /** The columns every stored image has, as its table type has them. */

@@ -2,25 +2,26 @@
 import type { Kysely } from 'kysely';
 import { columns } from '../dialect.ts';
 import { createSearchIndex, dropSearchIndex } from '../dialect-search.ts';
+import { createIndex } from '../migration-builders.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const c = columns(db);
   await db.schema
     .createTable('search_documents')
     .addColumn('id', 'integer', c.id)
-    .addColumn('type', 'varchar(40)', (col) => col.notNull())
-    .addColumn('record_id', 'varchar(100)', (col) => col.notNull())
+    .addColumn('type', 'varchar(40)', c.notNull)
+    .addColumn('record_id', 'varchar(100)', c.notNull)
     .addColumn('lang', 'varchar(20)')
-    .addColumn('title', 'text', (col) => col.notNull())
-    .addColumn('body', 'text', (col) => col.notNull())
-    .addColumn('url', 'varchar(500)', (col) => col.notNull())
+    .addColumn('title', 'text', c.notNull)
+    .addColumn('body', 'text', c.notNull)
+    .addColumn('url', 'varchar(500)', c.notNull)
     .addColumn('country', 'varchar(2)')
-    .addColumn('visibility', 'varchar(10)', (col) => col.notNull())
+    .addColumn('visibility', 'varchar(10)', c.notNull)
     .addColumn('owner_id', 'integer')
-    .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+    .addColumn('updated_at', c.timestamp, c.notNull)
     .addUniqueConstraint('search_documents_record_uq', ['type', 'record_id'])
     .execute();
-  await db.schema.createIndex('search_documents_type_idx').on('search_documents').column('type').execute();
+  await createIndex(db, 'search_documents_type_idx', 'search_documents', 'type');
   await createSearchIndex(db);
 }
 

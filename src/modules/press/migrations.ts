@@ -2,71 +2,42 @@
 // (Kysely refuses a new migration that sorts before ones a database has already run).
 import type { Kysely, Migration } from 'kysely';
 import { columns } from '../../db/dialect.ts';
-import { withImageColumns } from '../../platform/attached-images.ts';
+import { createIndex, tablesMigration, translationsTable } from '../../db/migration-builders.ts';
+import { createSingleImageTable } from '../../platform/attached-images.ts';
 
-const clippings: Migration = {
-  async up(db: Kysely<unknown>) {
-    const c = columns(db);
+const clippings = tablesMigration(
+  ['press_clippings', 'press_clipping_translations', 'press_screenshots'],
+  async (db, c) => {
     await db.schema
       .createTable('press_clippings')
       .addColumn('id', 'integer', c.id)
-      .addColumn('outlet', 'varchar(200)', (col) => col.notNull())
+      .addColumn('outlet', 'varchar(200)', c.notNull)
       .addColumn('outlet_url', 'varchar(500)')
-      .addColumn('published_on', 'varchar(10)', (col) => col.notNull())
-      .addColumn('title', 'varchar(500)', (col) => col.notNull())
-      .addColumn('lang', 'varchar(20)', (col) => col.notNull())
-      .addColumn('url', 'varchar(1000)', (col) => col.notNull())
-      .addColumn('summary', 'text', (col) => col.notNull().defaultTo(''))
+      .addColumn('published_on', 'varchar(10)', c.notNull)
+      .addColumn('title', 'varchar(500)', c.notNull)
+      .addColumn('lang', 'varchar(20)', c.notNull)
+      .addColumn('url', 'varchar(1000)', c.notNull)
+      .addColumn('summary', 'text', c.notNullDefault(''))
       .addColumn('covers', 'varchar(300)')
       .addColumn('covers_url', 'varchar(1000)')
-      .addColumn('created_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
-      .addColumn('created_at', c.timestamp, (col) => col.notNull())
-      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .addColumn('created_by', 'integer', c.refersTo('users'))
+      .$call(c.timestamps)
       .execute();
     // The list is read newest first, and filtered by outlet or language (then newest first).
-    await db.schema
-      .createIndex('press_clippings_published_idx')
-      .on('press_clippings')
-      .columns(['published_on', 'id'])
-      .execute();
-    await db.schema
-      .createIndex('press_clippings_outlet_idx')
-      .on('press_clippings')
-      .columns(['outlet', 'published_on'])
-      .execute();
-    await db.schema
-      .createIndex('press_clippings_lang_idx')
-      .on('press_clippings')
-      .columns(['lang', 'published_on'])
-      .execute();
+    await createIndex(db, 'press_clippings_published_idx', 'press_clippings', ['published_on', 'id']);
+    await createIndex(db, 'press_clippings_outlet_idx', 'press_clippings', ['outlet', 'published_on']);
+    await createIndex(db, 'press_clippings_lang_idx', 'press_clippings', ['lang', 'published_on']);
 
-    await db.schema
-      .createTable('press_clipping_translations')
-      .addColumn('clipping_id', 'integer', (col) =>
-        col.notNull().references('press_clippings.id').onDelete('cascade'),
-      )
-      .addColumn('lang', 'varchar(20)', (col) => col.notNull())
-      .addColumn('title', 'varchar(500)', (col) => col.notNull())
-      .addColumn('summary', 'text', (col) => col.notNull().defaultTo(''))
-      .addPrimaryKeyConstraint('press_clipping_translations_pk', ['clipping_id', 'lang'])
+    await translationsTable(db, 'press_clipping_translations', 'clipping_id', 'press_clippings')
+      .addColumn('title', 'varchar(500)', c.notNull)
+      .addColumn('summary', 'text', c.notNullDefault(''))
       .execute();
 
     // Bytes in the database like organisation logos: several processes on several hosts serve
     // the same screenshot without shared files.
-    await db.schema
-      .createTable('press_screenshots')
-      .addColumn('clipping_id', 'integer', (col) =>
-        col.primaryKey().references('press_clippings.id').onDelete('cascade'),
-      )
-      .$call(withImageColumns(c))
-      .execute();
+    await createSingleImageTable(db, 'press_screenshots', 'clipping_id', 'press_clippings');
   },
-  async down(db: Kysely<unknown>) {
-    await db.schema.dropTable('press_screenshots').execute();
-    await db.schema.dropTable('press_clipping_translations').execute();
-    await db.schema.dropTable('press_clippings').execute();
-  },
-};
+);
 
 /**
  * The seam for events (docs/press.md): a clipping may be about an event of the hub. Dated after the
@@ -76,14 +47,10 @@ const clippingEvent: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .alterTable('press_clippings')
-      .addColumn('event_id', 'integer', (col) => col.references('events.id').onDelete('set null'))
+      .addColumn('event_id', 'integer', columns(db).refersTo('events'))
       .execute();
     // The event page lists its clippings.
-    await db.schema
-      .createIndex('press_clippings_event_idx')
-      .on('press_clippings')
-      .columns(['event_id', 'published_on'])
-      .execute();
+    await createIndex(db, 'press_clippings_event_idx', 'press_clippings', ['event_id', 'published_on']);
   },
   async down(db: Kysely<unknown>) {
     await db.schema.dropIndex('press_clippings_event_idx').execute();

@@ -2,29 +2,20 @@
 // as plain forms without JavaScript. Rows go once imported, or after a day.
 import type { Kysely, Migration } from 'kysely';
 import { columns } from '../../db/dialect.ts';
+import { createIndex, tablesMigration } from '../../db/migration-builders.ts';
 
-export const directoryImportsMigration: Migration = {
-  async up(db: Kysely<unknown>) {
-    const c = columns(db);
-    await db.schema
-      .createTable('directory_imports')
-      .addColumn('id', 'integer', c.id)
-      .addColumn('user_id', 'integer', (col) => col.notNull().references('users.id').onDelete('cascade'))
-      .addColumn('created_at', c.timestamp, (col) => col.notNull())
-      .addColumn('filename', 'varchar(255)', (col) => col.notNull())
-      .addColumn('header', 'text', (col) => col.notNull())
-      .addColumn('rows', 'text', (col) => col.notNull())
-      .execute();
-    await db.schema
-      .createIndex('directory_imports_created_at_idx')
-      .on('directory_imports')
-      .column('created_at')
-      .execute();
-  },
-  async down(db: Kysely<unknown>) {
-    await db.schema.dropTable('directory_imports').execute();
-  },
-};
+export const directoryImportsMigration = tablesMigration(['directory_imports'], async (db, c) => {
+  await db.schema
+    .createTable('directory_imports')
+    .addColumn('id', 'integer', c.id)
+    .addColumn('user_id', 'integer', c.belongsTo('users'))
+    .addColumn('created_at', c.timestamp, c.notNull)
+    .addColumn('filename', 'varchar(255)', c.notNull)
+    .addColumn('header', 'text', c.notNull)
+    .addColumn('rows', 'text', c.notNull)
+    .execute();
+  await createIndex(db, 'directory_imports_created_at_idx', 'directory_imports', 'created_at');
+});
 
 // Uploads are also made for importing people: each says which import it belongs to, so that one is
 // never continued as the other. The rows of before were all organisations.
@@ -32,7 +23,7 @@ export const directoryImportsKindMigration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .alterTable('directory_imports')
-      .addColumn('kind', 'varchar(20)', (col) => col.notNull().defaultTo('organisations'))
+      .addColumn('kind', 'varchar(20)', columns(db).notNullDefault('organisations'))
       .execute();
   },
   async down(db: Kysely<unknown>) {

@@ -1,18 +1,20 @@
-// The questionnaires' tables (tables.ts): one engine for every form a module lets its owners write
-// (an event's application form and its feedback today). Registered in db/migrations/index.ts.
-import type { Kysely, Migration } from 'kysely';
-import { columns } from '../../db/dialect.ts';
+import { createIndex, tablesMigration, translationsTable } from '../../db/migration-builders.ts';
 
-export const questionnairesMigration: Migration = {
-  async up(db: Kysely<unknown>) {
-    const c = columns(db);
+export const questionnairesMigration = tablesMigration(
+  [
+    'questionnaires',
+    'questionnaire_questions',
+    'questionnaire_question_translations',
+    'questionnaire_responses',
+    'questionnaire_answers',
+  ],
+  async (db, c) => {
     await db.schema
       .createTable('questionnaires')
       .addColumn('id', 'integer', c.id)
-      .addColumn('owner_type', 'varchar(40)', (col) => col.notNull())
-      .addColumn('owner_id', 'integer', (col) => col.notNull())
-      .addColumn('created_at', c.timestamp, (col) => col.notNull())
-      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .addColumn('owner_type', 'varchar(40)', c.notNull)
+      .addColumn('owner_id', 'integer', c.notNull)
+      .$call(c.timestamps)
       // One questionnaire per owner and purpose: a second attempt to make one finds the first.
       .addUniqueConstraint('questionnaires_owner_uq', ['owner_type', 'owner_id'])
       .execute();
@@ -20,88 +22,57 @@ export const questionnairesMigration: Migration = {
     await db.schema
       .createTable('questionnaire_questions')
       .addColumn('id', 'integer', c.id)
-      .addColumn('questionnaire_id', 'integer', (col) =>
-        col.notNull().references('questionnaires.id').onDelete('cascade'),
-      )
-      .addColumn('position', 'integer', (col) => col.notNull().defaultTo(0))
-      .addColumn('kind', 'varchar(20)', (col) => col.notNull())
-      .addColumn('label', 'varchar(300)', (col) => col.notNull())
-      .addColumn('help', 'text', (col) => col.notNull().defaultTo(''))
-      .addColumn('required', 'integer', (col) => col.notNull().defaultTo(0))
-      .addColumn('choices', 'text', (col) => col.notNull().defaultTo('[]'))
-      .addColumn('hidden', 'integer', (col) => col.notNull().defaultTo(0))
-      .addColumn('show_if_question', 'integer', (col) =>
-        col.references('questionnaire_questions.id').onDelete('set null'),
-      )
-      .addColumn('show_if_values', 'text', (col) => col.notNull().defaultTo('[]'))
-      .addColumn('created_at', c.timestamp, (col) => col.notNull())
-      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .addColumn('questionnaire_id', 'integer', c.belongsTo('questionnaires'))
+      .addColumn('position', 'integer', c.notNullDefault(0))
+      .addColumn('kind', 'varchar(20)', c.notNull)
+      .addColumn('label', 'varchar(300)', c.notNull)
+      .addColumn('help', 'text', c.notNullDefault(''))
+      .addColumn('required', 'integer', c.notNullDefault(0))
+      .addColumn('choices', 'text', c.notNullDefault('[]'))
+      .addColumn('hidden', 'integer', c.notNullDefault(0))
+      .addColumn('show_if_question', 'integer', c.refersTo('questionnaire_questions'))
+      .addColumn('show_if_values', 'text', c.notNullDefault('[]'))
+      .$call(c.timestamps)
       .execute();
-    await db.schema
-      .createIndex('questionnaire_questions_questionnaire_idx')
-      .on('questionnaire_questions')
-      .columns(['questionnaire_id', 'position'])
-      .execute();
+    await createIndex(db, 'questionnaire_questions_questionnaire_idx', 'questionnaire_questions', [
+      'questionnaire_id',
+      'position',
+    ]);
 
-    await db.schema
-      .createTable('questionnaire_question_translations')
-      .addColumn('question_id', 'integer', (col) =>
-        col.notNull().references('questionnaire_questions.id').onDelete('cascade'),
-      )
-      .addColumn('lang', 'varchar(12)', (col) => col.notNull())
-      .addColumn('label', 'varchar(300)', (col) => col.notNull())
-      .addColumn('help', 'text', (col) => col.notNull().defaultTo(''))
-      .addColumn('choices', 'text', (col) => col.notNull().defaultTo('[]'))
-      .addPrimaryKeyConstraint('questionnaire_question_translations_pk', ['question_id', 'lang'])
+    await translationsTable(
+      db,
+      'questionnaire_question_translations',
+      'question_id',
+      'questionnaire_questions',
+      'varchar(12)',
+    )
+      .addColumn('label', 'varchar(300)', c.notNull)
+      .addColumn('help', 'text', c.notNullDefault(''))
+      .addColumn('choices', 'text', c.notNullDefault('[]'))
       .execute();
 
     await db.schema
       .createTable('questionnaire_responses')
       .addColumn('id', 'integer', c.id)
-      .addColumn('questionnaire_id', 'integer', (col) =>
-        col.notNull().references('questionnaires.id').onDelete('cascade'),
-      )
-      .addColumn('respondent_id', 'integer', (col) => col.notNull())
+      .addColumn('questionnaire_id', 'integer', c.belongsTo('questionnaires'))
+      .addColumn('respondent_id', 'integer', c.notNull)
       .addColumn('user_id', 'integer', (col) => col.references('users.id').onDelete('cascade'))
-      .addColumn('status', 'varchar(10)', (col) => col.notNull())
+      .addColumn('status', 'varchar(10)', c.notNull)
       .addColumn('submitted_at', c.timestamp)
-      .addColumn('created_at', c.timestamp, (col) => col.notNull())
-      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .$call(c.timestamps)
       // One response per respondent: a second one fails here even when two arrive at once.
       .addUniqueConstraint('questionnaire_responses_respondent_uq', ['questionnaire_id', 'respondent_id'])
       .execute();
-    await db.schema
-      .createIndex('questionnaire_responses_user_idx')
-      .on('questionnaire_responses')
-      .column('user_id')
-      .execute();
+    await createIndex(db, 'questionnaire_responses_user_idx', 'questionnaire_responses', 'user_id');
 
     await db.schema
       .createTable('questionnaire_answers')
-      .addColumn('response_id', 'integer', (col) =>
-        col.notNull().references('questionnaire_responses.id').onDelete('cascade'),
-      )
-      .addColumn('question_id', 'integer', (col) =>
-        col.notNull().references('questionnaire_questions.id').onDelete('cascade'),
-      )
-      .addColumn('value', 'text', (col) => col.notNull())
+      .addColumn('response_id', 'integer', c.belongsTo('questionnaire_responses'))
+      .addColumn('question_id', 'integer', c.belongsTo('questionnaire_questions'))
+      .addColumn('value', 'text', c.notNull)
       .addPrimaryKeyConstraint('questionnaire_answers_pk', ['response_id', 'question_id'])
       .execute();
     // Summaries count the answers of each question; "has anyone answered?" looks one up.
-    await db.schema
-      .createIndex('questionnaire_answers_question_idx')
-      .on('questionnaire_answers')
-      .column('question_id')
-      .execute();
+    await createIndex(db, 'questionnaire_answers_question_idx', 'questionnaire_answers', 'question_id');
   },
-  async down(db: Kysely<unknown>) {
-    for (const table of [
-      'questionnaire_answers',
-      'questionnaire_responses',
-      'questionnaire_question_translations',
-      'questionnaire_questions',
-      'questionnaires',
-    ])
-      await db.schema.dropTable(table).execute();
-  },
-};
+);

@@ -1,134 +1,101 @@
 // Tables around the roster (tables.ts). Dated after the shared tables of taking part
 // (registration/migrations.ts) and the library's documents, which they point to.
-import type { Kysely, Migration } from 'kysely';
-import { columns } from '../../../db/dialect.ts';
+import type { Migration } from 'kysely';
+import { createIndex, tablesMigration } from '../../../db/migration-builders.ts';
+import { withImageSizeColumns } from '../../../platform/attached-images.ts';
 import { feedbackQuestionsMigration } from './feedback-migration.ts';
 
-const participantsTables: Migration = {
-  async up(db: Kysely<unknown>) {
-    const c = columns(db);
+const participantsTables = tablesMigration(
+  [
+    'event_checkins',
+    'event_outcomes',
+    'event_documents',
+    'event_photos',
+    'event_feedback_questions',
+    'event_feedback_responses',
+    'event_feedback_answers',
+  ],
+  async (db, c) => {
     await db.schema
       .createTable('event_checkins')
-      .addColumn('participant_id', 'integer', (col) =>
-        col.notNull().references('event_participants.id').onDelete('cascade'),
-      )
-      .addColumn('event_id', 'integer', (col) => col.notNull().references('events.id').onDelete('cascade'))
-      .addColumn('date', 'varchar(10)', (col) => col.notNull())
-      .addColumn('checked_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
-      .addColumn('checked_at', c.timestamp, (col) => col.notNull())
+      .addColumn('participant_id', 'integer', c.belongsTo('event_participants'))
+      .addColumn('event_id', 'integer', c.belongsTo('events'))
+      .addColumn('date', 'varchar(10)', c.notNull)
+      .addColumn('checked_by', 'integer', c.refersTo('users'))
+      .addColumn('checked_at', c.timestamp, c.notNull)
       .addPrimaryKeyConstraint('event_checkins_pk', ['participant_id', 'date'])
       .execute();
     // The report counts each day's attendance; the check-in form reads one day of one event.
-    await db.schema
-      .createIndex('event_checkins_event_idx')
-      .on('event_checkins')
-      .columns(['event_id', 'date'])
-      .execute();
+    await createIndex(db, 'event_checkins_event_idx', 'event_checkins', ['event_id', 'date']);
 
     await db.schema
       .createTable('event_outcomes')
-      .addColumn('event_id', 'integer', (col) => col.primaryKey().references('events.id').onDelete('cascade'))
-      .addColumn('outcomes', 'text', (col) => col.notNull().defaultTo(''))
-      .addColumn('recommendations', 'text', (col) => col.notNull().defaultTo(''))
-      .addColumn('feedback_public', 'integer', (col) => col.notNull().defaultTo(0))
-      .addColumn('updated_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
-      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .addColumn('event_id', 'integer', c.keyedBy('events'))
+      .addColumn('outcomes', 'text', c.notNullDefault(''))
+      .addColumn('recommendations', 'text', c.notNullDefault(''))
+      .addColumn('feedback_public', 'integer', c.notNullDefault(0))
+      .addColumn('updated_by', 'integer', c.refersTo('users'))
+      .addColumn('updated_at', c.timestamp, c.notNull)
       .execute();
 
     await db.schema
       .createTable('event_documents')
-      .addColumn('event_id', 'integer', (col) => col.notNull().references('events.id').onDelete('cascade'))
-      .addColumn('document_id', 'integer', (col) =>
-        col.notNull().references('documents.id').onDelete('cascade'),
-      )
-      .addColumn('role', 'varchar(20)', (col) => col.notNull())
-      .addColumn('position', 'integer', (col) => col.notNull().defaultTo(0))
+      .addColumn('event_id', 'integer', c.belongsTo('events'))
+      .addColumn('document_id', 'integer', c.belongsTo('documents'))
+      .addColumn('role', 'varchar(20)', c.notNull)
+      .addColumn('position', 'integer', c.notNullDefault(0))
       .addPrimaryKeyConstraint('event_documents_pk', ['event_id', 'document_id'])
       .execute();
 
     await db.schema
       .createTable('event_photos')
       .addColumn('id', 'integer', c.id)
-      .addColumn('event_id', 'integer', (col) => col.notNull().references('events.id').onDelete('cascade'))
-      .addColumn('caption', 'varchar(300)', (col) => col.notNull())
-      .addColumn('position', 'integer', (col) => col.notNull().defaultTo(0))
-      .addColumn('full', c.blob, (col) => col.notNull())
-      .addColumn('full_width', 'integer', (col) => col.notNull())
-      .addColumn('full_height', 'integer', (col) => col.notNull())
-      .addColumn('thumb', c.blob, (col) => col.notNull())
-      .addColumn('thumb_width', 'integer', (col) => col.notNull())
-      .addColumn('thumb_height', 'integer', (col) => col.notNull())
-      .addColumn('created_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
-      .addColumn('updated_at', c.timestamp, (col) => col.notNull())
+      .addColumn('event_id', 'integer', c.belongsTo('events'))
+      .addColumn('caption', 'varchar(300)', c.notNull)
+      .addColumn('position', 'integer', c.notNullDefault(0))
+      .$call(withImageSizeColumns(c))
+      .addColumn('created_by', 'integer', c.refersTo('users'))
+      .addColumn('updated_at', c.timestamp, c.notNull)
       .execute();
-    await db.schema.createIndex('event_photos_event_idx').on('event_photos').column('event_id').execute();
+    await createIndex(db, 'event_photos_event_idx', 'event_photos', 'event_id');
 
     await db.schema
       .createTable('event_feedback_questions')
       .addColumn('id', 'integer', c.id)
-      .addColumn('event_id', 'integer', (col) => col.notNull().references('events.id').onDelete('cascade'))
-      .addColumn('position', 'integer', (col) => col.notNull().defaultTo(0))
-      .addColumn('kind', 'varchar(10)', (col) => col.notNull())
-      .addColumn('label', 'varchar(300)', (col) => col.notNull())
-      .addColumn('choices', 'text', (col) => col.notNull().defaultTo('[]'))
-      .addColumn('required', 'integer', (col) => col.notNull().defaultTo(0))
+      .addColumn('event_id', 'integer', c.belongsTo('events'))
+      .addColumn('position', 'integer', c.notNullDefault(0))
+      .addColumn('kind', 'varchar(10)', c.notNull)
+      .addColumn('label', 'varchar(300)', c.notNull)
+      .addColumn('choices', 'text', c.notNullDefault('[]'))
+      .addColumn('required', 'integer', c.notNullDefault(0))
       .execute();
-    await db.schema
-      .createIndex('event_feedback_questions_event_idx')
-      .on('event_feedback_questions')
-      .column('event_id')
-      .execute();
+    await createIndex(db, 'event_feedback_questions_event_idx', 'event_feedback_questions', 'event_id');
 
     await db.schema
       .createTable('event_feedback_responses')
       .addColumn('id', 'integer', c.id)
-      .addColumn('event_id', 'integer', (col) => col.notNull().references('events.id').onDelete('cascade'))
+      .addColumn('event_id', 'integer', c.belongsTo('events'))
       // One answer per participant: a second attempt fails here even when two arrive at once.
       .addColumn('participant_id', 'integer', (col) =>
         col.notNull().unique().references('event_participants.id').onDelete('cascade'),
       )
-      .addColumn('submitted_at', c.timestamp, (col) => col.notNull())
+      .addColumn('submitted_at', c.timestamp, c.notNull)
       .execute();
-    await db.schema
-      .createIndex('event_feedback_responses_event_idx')
-      .on('event_feedback_responses')
-      .column('event_id')
-      .execute();
+    await createIndex(db, 'event_feedback_responses_event_idx', 'event_feedback_responses', 'event_id');
 
     await db.schema
       .createTable('event_feedback_answers')
-      .addColumn('response_id', 'integer', (col) =>
-        col.notNull().references('event_feedback_responses.id').onDelete('cascade'),
-      )
-      .addColumn('question_id', 'integer', (col) =>
-        col.notNull().references('event_feedback_questions.id').onDelete('cascade'),
-      )
+      .addColumn('response_id', 'integer', c.belongsTo('event_feedback_responses'))
+      .addColumn('question_id', 'integer', c.belongsTo('event_feedback_questions'))
       .addColumn('rating', 'integer')
       .addColumn('choice', 'varchar(200)')
       .addColumn('text', 'text')
       .addPrimaryKeyConstraint('event_feedback_answers_pk', ['response_id', 'question_id'])
       .execute();
     // The summary groups answers by question.
-    await db.schema
-      .createIndex('event_feedback_answers_question_idx')
-      .on('event_feedback_answers')
-      .column('question_id')
-      .execute();
+    await createIndex(db, 'event_feedback_answers_question_idx', 'event_feedback_answers', 'question_id');
   },
-  async down(db: Kysely<unknown>) {
-    for (const table of [
-      'event_feedback_answers',
-      'event_feedback_responses',
-      'event_feedback_questions',
-      'event_photos',
-      'event_documents',
-      'event_outcomes',
-      'event_checkins',
-    ]) {
-      await db.schema.dropTable(table).execute();
-    }
-  },
-};
+);
 
 export const participantsMigrations: Record<string, Migration> = {
   '2026_12_03_0032_event_participants': participantsTables,
