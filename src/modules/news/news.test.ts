@@ -3,13 +3,12 @@
 // Atom feeds (read back with a real feed parser), the sitemap, search and the page's JSON-LD.
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestPlatform, type TestClient, visibleText } from '../../../test/harness.ts';
+import { createTestPlatform, jsonLdOf, type TestClient, visibleText } from '../../../test/harness.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { seedDirectory } from '../directory/seed.ts';
 import { seedNews } from './seed.ts';
 import {
   createOrganisation,
-  jsonLdOf,
   newsHub,
   postCount,
   postForm,
