@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, inject } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
 import { createApp } from '../src/app.tsx';
 import { loadConfig } from '../src/config.ts';
 import { fromSetup } from '../src/db/index.ts';
@@ -343,4 +343,11 @@ export function visibleText(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The JSON-LD of an HTML page (its first ld+json script), which must have one. */
+export function jsonLdOf(html: string): Record<string, unknown> {
+  const raw = html.match(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/)?.[1];
+  expect(raw).toBeDefined();
+  return JSON.parse(raw ?? '{}');
 }

@@ -42,7 +42,7 @@ export function oversized(megabytes: number): Uint8Array {
 }
 
 /** A JPEG carrying EXIF metadata (a copyright and an artist), which the image pipeline must drop. */
-export async function jpegWithExif(width: number, height: number): Promise<Buffer> {
+async function jpegWithExif(width: number, height: number): Promise<Buffer> {
   const jpeg = await picture(width, height)
     .jpeg()
     .withExif({ IFD0: { Copyright: 'Secret Camera Owner', Artist: 'Somebody' } })
@@ -54,12 +54,34 @@ export async function jpegWithExif(width: number, height: number): Promise<Buffe
 type Requester = { request: (url: string, init?: RequestInit) => Response | Promise<Response> };
 
 /** The image served at `url` is WebP of `size` (`[width, height]`), none of jpegWithExif()'s metadata left. */
-export async function expectServedWithoutMetadata(app: Requester, url: string, size: [number, number]) {
+async function expectServedWithoutMetadata(app: Requester, url: string, size: [number, number]) {
   const bytes = Buffer.from(await (await app.request(url)).arrayBuffer());
   const meta = await sharp(bytes).metadata();
   expect([meta.format, meta.width, meta.height]).toEqual(['webp', ...size]);
   expect(meta.exif).toBeUndefined();
   expect(bytes.includes('Secret Camera Owner')).toBe(false);
+}
+
+/** Sends one file as the page's form does. */
+type Uploader = (bytes: Uint8Array, name: string, type: string) => Promise<{ status: number; text: string }>;
+
+/**
+ * A small JPEG carrying EXIF, sent under a name and type that lie (the content decides), replaces
+ * the attached image: `updatedAt()` (of the image's row) changes, and `url` serves it as WebP at
+ * its own 120 × 90, never enlarged, none of the metadata left.
+ */
+export async function expectJpegReplaces(
+  app: Requester,
+  upload: Uploader,
+  updatedAt: () => Promise<string | undefined>,
+  url: string,
+): Promise<void> {
+  const jpeg = await jpegWithExif(120, 90);
+  const before = await updatedAt();
+  const res = await upload(jpeg, 'image.gif', 'application/octet-stream');
+  expect(res.status).toBe(303);
+  expect(await updatedAt()).not.toBe(before);
+  await expectServedWithoutMetadata(app, url, [120, 90]);
 }
 
 /**
@@ -94,9 +116,7 @@ export async function expectServedImage(
  * bomb and a name with a path or control characters (422), each with its message. `upload` sends
  * one file as the page's form does; the answer to the undecodable PNG is returned for more checks.
  */
-export async function expectImageRefusals(
-  upload: (bytes: Uint8Array, name: string, type: string) => Promise<{ status: number; text: string }>,
-): Promise<{ status: number; text: string }> {
+export async function expectImageRefusals(upload: Uploader): Promise<{ status: number; text: string }> {
   const refused = async (bytes: Uint8Array, name: string, type: string, status: number, message?: string) => {
     const res = await upload(bytes, name, type);
     expect(res.status, `${name} (${type})`).toBe(status);

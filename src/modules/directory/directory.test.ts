@@ -2,7 +2,7 @@
 // seed/directory loaded by the module's own seed.
 import { describe, expect, it } from 'vitest';
 import { addThroughForm } from '../../../test/forms.ts';
-import { platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
+import { jsonLdOf, platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
 import { expectFormRefused } from '../../../test/refusals.ts';
 import { createApiToken } from '../../platform/auth.ts';
 import { search } from '../../search/index.ts';
@@ -97,9 +97,7 @@ describe('browsing', () => {
   it('shows a profile with schema.org data, and 404 for an unknown one', async () => {
     const res = await hub.client().get('/directory/stella');
     expect(res.status).toBe(200);
-    const ld = JSON.parse(
-      res.text.match(/<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s)?.[1] ?? '{}',
-    );
+    const ld = jsonLdOf(res.text);
     expect(ld).toMatchObject({
       '@type': 'Organization',
       name: 'STELLA',

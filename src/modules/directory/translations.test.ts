@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../../test/api.ts';
 import { translationRows } from '../../../test/forms.ts';
-import { platformForFile, visibleText } from '../../../test/harness.ts';
+import { jsonLdOf, platformForFile, visibleText } from '../../../test/harness.ts';
 import { expectFormRefused } from '../../../test/refusals.ts';
 import { createApiToken } from '../../platform/auth.ts';
 import { search } from '../../search/index.ts';
@@ -67,8 +67,7 @@ describe('reading', () => {
     expect(res.text).toContain(
       '<a href="https://instagram.com/banphanom" rel="nofollow ugc">instagram.com/banphanom</a>',
     );
-    const ld = res.text.match(/<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s)?.[1] ?? '{}';
-    expect((JSON.parse(ld) as { sameAs?: string[] }).sameAs).toEqual([
+    expect(jsonLdOf(res.text).sameAs).toEqual([
       'https://facebook.com/banphanom',
       'https://instagram.com/banphanom',
     ]);

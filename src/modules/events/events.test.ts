@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../test/audit.ts';
 import { rowCount } from '../../../test/counts.ts';
-import { visibleText } from '../../../test/harness.ts';
+import { jsonLdOf, visibleText } from '../../../test/harness.ts';
 import { search } from '../../search/index.ts';
 import { sentForm as validForm } from './test-fixtures.ts';
 import {
@@ -175,8 +175,7 @@ describe('lists and calendar', () => {
 describe('an event’s page', () => {
   it('describes the event in JSON-LD with offsets, place, organisers, attendance mode and status', async () => {
     const res = await hub.client().get(`/events/${HUE}`);
-    const json = /<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s.exec(res.text)?.[1] ?? '{}';
-    const ld = JSON.parse(json);
+    const ld = jsonLdOf(res.text);
     expect(ld).toMatchObject({
       '@type': 'Event',
       name: 'Policy Dialogue on Creative hubs and Creative industries',
@@ -190,7 +189,7 @@ describe('an event’s page', () => {
         address: { addressLocality: 'Hue', addressCountry: 'VN' },
       },
     });
-    expect(ld.organizer.map((o: { url: string }) => o.url)).toEqual([
+    expect((ld.organizer as { url: string }[]).map((o) => o.url)).toEqual([
       'http://hub.test/directory/vietnam-mcst',
       'http://hub.test/directory/unesco-hanoi',
     ]);

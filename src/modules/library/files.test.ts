@@ -267,38 +267,23 @@ describe('who may manage files', () => {
 
   it('sends visitors to the login page and refuses members with 403, saving nothing', async () => {
     const before = await fileTraces(hub);
+    /** The same upload of a PDF, as a visitor, a member or (null) a request without the session. */
+    const uploadAs = (client: TestClient | null) =>
+      sendUpload(hub, client, `/library/${slug}/files`, { lang: 'en' }, { name: 'a.pdf', bytes: pdf });
     const visitor = hub.client();
     const page = await visitor.get(`/library/${slug}/files`);
     expect(page.status).toBe(303);
     expect(page.location).toBe(`/login?next=${encodeURIComponent(`/library/${slug}/files`)}`);
     await visitor.get(`/library/${slug}`);
-    const post = await sendUpload(
-      hub,
-      visitor,
-      `/library/${slug}/files`,
-      { lang: 'en' },
-      { name: 'a.pdf', bytes: pdf },
-    );
+    const post = await uploadAs(visitor);
     expect(post.status).toBe(401);
 
     expect((await member.get(`/library/${slug}/files`)).status).toBe(403);
     await member.get(`/library/${slug}`);
-    const byMember = await sendUpload(
-      hub,
-      member,
-      `/library/${slug}/files`,
-      { lang: 'en' },
-      { name: 'a.pdf', bytes: pdf },
-    );
+    const byMember = await uploadAs(member);
     expect(byMember.status).toBe(403);
     // Without the CSRF token of the session, not even an editor's request goes through.
-    const forged = await sendUpload(
-      hub,
-      null,
-      `/library/${slug}/files`,
-      { lang: 'en' },
-      { name: 'a.pdf', bytes: pdf },
-    );
+    const forged = await uploadAs(null);
     expect(forged.status).toBe(403);
     expect(await fileTraces(hub)).toEqual(before);
     // The page shows members no way to manage files.

@@ -2,7 +2,7 @@
 // English text of one decision as two records, linked both ways; a third language joining the
 // group through either record; every refusal; unpublished versions; and deleting the original.
 import { describe, expect, it } from 'vitest';
-import { visibleText } from '../../../test/harness.ts';
+import { jsonLdOf, visibleText } from '../../../test/harness.ts';
 import { createDocument, documentForm, libraryHub } from './test-helpers.ts';
 
 const {
@@ -29,10 +29,6 @@ function alsoIn(html: string): [string, string, boolean][] {
   return [
     ...line.matchAll(/<a href="\/library\/([^"]+)"[^>]*>([^<]+)<\/a>(<small[^>]*> \(original\)<\/small>)?/g),
   ].map((m) => [m[1]!, m[2]!, !!m[3]]);
-}
-
-function jsonLdOf(html: string): Record<string, unknown> {
-  return JSON.parse(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}');
 }
 
 describe('language versions', () => {

@@ -2,7 +2,7 @@
 // demo documents of seed/ loaded by the modules' own seeds (the directory's first).
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { visibleText } from '../../../test/harness.ts';
+import { jsonLdOf, visibleText } from '../../../test/harness.ts';
 import { expectFormRefused } from '../../../test/refusals.ts';
 import { search } from '../../search/index.ts';
 import { SEED_DIR } from '../../seed.ts';
@@ -26,11 +26,6 @@ async function createDoc(overrides: Record<string, string> = {}): Promise<string
 
 const slugsOn = (html: string) =>
   [...html.matchAll(/<h2 class="card-title"><a href="\/library\/([^"]+)"/g)].map((m) => m[1]);
-
-function jsonLdOf(html: string): Record<string, unknown> {
-  const m = html.match(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/);
-  return JSON.parse(m?.[1] ?? '{}');
-}
 
 describe('the demo library', () => {
   it('has the eight documents of the source documents, with their numbers, issuers and dates', async () => {

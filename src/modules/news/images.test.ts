@@ -4,10 +4,10 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { rowCount } from '../../../test/counts.ts';
-import { type TestClient, visibleText } from '../../../test/harness.ts';
+import { jsonLdOf, type TestClient, visibleText } from '../../../test/harness.ts';
 import { notImages, oversized, picture } from '../../../test/images.ts';
 import { NEWS_IMAGE_MAX_BYTES } from './images.ts';
-import { jsonLdOf, newsHub, postCount, postForm, sendMultipart, writePost } from './test-helpers.ts';
+import { newsHub, postCount, postForm, sendMultipart, writePost } from './test-helpers.ts';
 
 const png = (width: number, height: number) => picture(width, height).png().toBuffer();
 

@@ -3,13 +3,12 @@
 // Atom feeds (read back with a real feed parser), the sitemap, search and the page's JSON-LD.
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestPlatform, type TestClient, visibleText } from '../../../test/harness.ts';
+import { createTestPlatform, jsonLdOf, type TestClient, visibleText } from '../../../test/harness.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { seedDirectory } from '../directory/seed.ts';
 import { seedNews } from './seed.ts';
 import {
   createOrganisation,
-  jsonLdOf,
   newsHub,
   postCount,
   postForm,
@@ -31,6 +30,16 @@ afterEach(() => {
 });
 
 const slugOf = (location: string | null) => (location ?? '').replace('/news/', '');
+
+/** When the post was first published, as the table holds it. */
+const publishedAtOf = async (slug: string) =>
+  (
+    await hub.deps.db
+      .selectFrom('posts')
+      .select('published_at')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow()
+  ).published_at;
 
 async function searchFinds(client: TestClient, word: string, slug: string): Promise<boolean> {
   const res = await client.get(`/api/v1/search?q=${encodeURIComponent(word)}`);
@@ -164,11 +173,7 @@ describe('writing and publishing', () => {
   it('edits a post, keeping its first publication moment', async () => {
     const res = await writePost(editor, { title: 'To be edited' });
     const slug = slugOf(res.location);
-    const first = await hub.deps.db
-      .selectFrom('posts')
-      .select(['published_at'])
-      .where('slug', '=', slug)
-      .executeTakeFirstOrThrow();
+    const first = await publishedAtOf(slug);
     await editor.get(`/news/${slug}/edit`);
     const saved = await sendMultipart(
       editor,
@@ -178,12 +183,8 @@ describe('writing and publishing', () => {
     expect(saved.status).toBe(303);
     const page = await hub.client().get(`/news/${slug}`);
     expect(page.text).toContain('Edited title');
-    const after = await hub.deps.db
-      .selectFrom('posts')
-      .select(['published_at'])
-      .where('slug', '=', slug)
-      .executeTakeFirstOrThrow();
-    expect(after.published_at).toBe(first.published_at);
+    const after = await publishedAtOf(slug);
+    expect(after).toBe(first);
   });
 
   it('never gives a post a reserved slug', async () => {
@@ -246,12 +247,7 @@ describe('scheduled publishing', () => {
     });
     expect(res.status, visibleText(res.text).slice(0, 300)).toBe(303);
     const slug = slugOf(res.location);
-    const row = await hub.deps.db
-      .selectFrom('posts')
-      .select(['published_at'])
-      .where('slug', '=', slug)
-      .executeTakeFirstOrThrow();
-    expect(row.published_at).toBe(`${local}:00.000Z`);
+    expect(await publishedAtOf(slug)).toBe(`${local}:00.000Z`);
 
     const anon = hub.client();
     expect((await anon.get(`/news/${slug}`)).status).toBe(404);

@@ -1,7 +1,6 @@
 // Shared by the news tests: the test file's platform with an editor, an organisation's owner and a
 // stranger (each with an API token), the post form sent as a browser sends it (multipart, with an
 // optional cover file), and API calls with a personal token.
-import { expect } from 'vitest';
 import { rowCount } from '../../../test/counts.ts';
 import { platformForFile, type TestClient, type TestPlatform } from '../../../test/harness.ts';
 import { createOrganisation } from '../directory/test-fixtures.ts';
@@ -41,13 +40,6 @@ export function sendMultipart(
 export async function writePost(client: TestClient, overrides: Record<string, string> = {}) {
   await client.get('/news/new');
   return sendMultipart(client, '/news/new', postForm(overrides));
-}
-
-/** The JSON-LD of a page. */
-export function jsonLdOf(html: string): Record<string, unknown> {
-  const raw = html.match(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/)?.[1];
-  expect(raw).toBeDefined();
-  return JSON.parse(raw ?? '{}');
 }
 
 export const postCount = (hub: TestPlatform) => rowCount(hub, 'posts');

@@ -2,7 +2,7 @@
 // and people of seed/ loaded by the modules' own seeds (the directory's first).
 import { describe, expect, it } from 'vitest';
 import { auditActions, lastAuditEntry } from '../../../test/audit.ts';
-import { type TestClient, visibleText } from '../../../test/harness.ts';
+import { jsonLdOf, type TestClient, visibleText } from '../../../test/harness.ts';
 import { accountRow } from '../../../test/records.ts';
 import { expectFormRefused } from '../../../test/refusals.ts';
 import { systemContext } from '../../platform/actions.ts';
@@ -129,9 +129,7 @@ describe('browsing', () => {
   it('shows a profile with schema.org Person data and OpenGraph tags, and 404 for an unknown one', async () => {
     const res = await hub.client().get('/directory/people/viengeo-souksavatdy');
     expect(res.status).toBe(200);
-    const ld = JSON.parse(
-      res.text.match(/<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s)?.[1] ?? '{}',
-    );
+    const ld = jsonLdOf(res.text);
     expect(ld).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'Person',

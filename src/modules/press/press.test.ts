@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditActions } from '../../../test/audit.ts';
 import { translationRows } from '../../../test/forms.ts';
-import { bearer, platformForFile, visibleText } from '../../../test/harness.ts';
+import { bearer, jsonLdOf, platformForFile, visibleText } from '../../../test/harness.ts';
 import { SEED_DIR } from '../../seed.ts';
 import { seedPress } from './seed.ts';
 import { clippingForm, countClippings, postClippingForm } from './test-helpers.ts';
@@ -23,12 +23,6 @@ async function idOf(urlPart: string): Promise<number> {
     .where('url', 'like', `%${urlPart}%`)
     .executeTakeFirstOrThrow();
   return row.id;
-}
-
-function jsonLdOf(html: string): Record<string, unknown> {
-  const raw = html.match(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/)?.[1];
-  expect(raw).toBeDefined();
-  return JSON.parse(raw ?? '{}');
 }
 
 /** The titles of the list in page order. */

@@ -5,7 +5,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { rowCount } from '../../../test/counts.ts';
-import { platformForFile, visibleText } from '../../../test/harness.ts';
+import { platformForFile, type Sent, visibleText } from '../../../test/harness.ts';
 import { notImages, picture, undecodablePng } from '../../../test/images.ts';
 import { clippingForm, countClippings, postClippingForm } from './test-helpers.ts';
 
@@ -17,12 +17,23 @@ const addWith = (file: { name: string; type: string; bytes: Uint8Array }, fields
 
 const screenshotCount = () => rowCount(hub, 'press_screenshots');
 
+/** The id of the clipping a saved form redirected to. */
+const clippingIdOf = (res: Sent) => Number(res.location?.replace('/press/', ''));
+
+/** The screenshot row of a clipping, which must have one. */
+const screenshotOf = (id: number) =>
+  hub.deps.db
+    .selectFrom('press_screenshots')
+    .select(['full_width', 'updated_at'])
+    .where('clipping_id', '=', id)
+    .executeTakeFirstOrThrow();
+
 describe('accepted screenshots', () => {
   it('re-encodes a PNG as WebP at two sizes and shows it on the page, in JSON-LD and in the API', async () => {
     const png = await picture(2400, 1600).png().toBuffer();
     const res = await addWith({ name: 'shot.png', type: 'image/png', bytes: png });
     expect(res.status, visibleText(res.text).slice(0, 300)).toBe(303);
-    const id = Number(res.location?.replace('/press/', ''));
+    const id = clippingIdOf(res);
 
     const page = await hub.client().get(`/press/${id}`);
     const thumb = page.text.match(
@@ -50,7 +61,7 @@ describe('accepted screenshots', () => {
       type: 'image/jpeg',
       bytes: await picture(300, 200).jpeg().toBuffer(),
     });
-    const id = Number(created.location?.replace('/press/', ''));
+    const id = clippingIdOf(created);
     const edit = `/press/${id}/edit`;
     const replaced = await postClippingForm(editor, edit, edit, clippingForm(), {
       name: 'b.webp',
@@ -58,12 +69,7 @@ describe('accepted screenshots', () => {
       bytes: await picture(640, 480).webp().toBuffer(),
     });
     expect(replaced.status).toBe(303);
-    const row = await hub.deps.db
-      .selectFrom('press_screenshots')
-      .select('full_width')
-      .where('clipping_id', '=', id)
-      .executeTakeFirst();
-    expect(row?.full_width).toBe(640);
+    expect((await screenshotOf(id)).full_width).toBe(640);
 
     const removed = await postClippingForm(editor, edit, edit, {
       ...clippingForm(),
@@ -126,12 +132,8 @@ describe('refused screenshots', () => {
       type: 'image/png',
       bytes: await picture(100, 100).png().toBuffer(),
     });
-    const id = Number(created.location?.replace('/press/', ''));
-    const before = await hub.deps.db
-      .selectFrom('press_screenshots')
-      .select('updated_at')
-      .where('clipping_id', '=', id)
-      .executeTakeFirstOrThrow();
+    const id = clippingIdOf(created);
+    const before = await screenshotOf(id);
     const edit = `/press/${id}/edit`;
     const res = await postClippingForm(
       editor,
@@ -152,12 +154,7 @@ describe('refused screenshots', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(row.title).toBe(clippingForm().title);
-    const after = await hub.deps.db
-      .selectFrom('press_screenshots')
-      .select('updated_at')
-      .where('clipping_id', '=', id)
-      .executeTakeFirstOrThrow();
-    expect(after.updated_at).toBe(before.updated_at);
+    expect((await screenshotOf(id)).updated_at).toBe(before.updated_at);
   });
 
   it('refuses uploads from members (403) before looking at the file', async () => {

@@ -25,6 +25,9 @@ const { upload, uploadId, preview, importAll } = steps;
 
 const organisationCount = () => rowCount(hub, 'organisations');
 
+const organisationNamed = (name: string) =>
+  hub.deps.db.selectFrom('organisations').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
+
 const facets = async (id: number, facet: 'domain' | 'stage' | 'language') =>
   (
     await hub.deps.db
@@ -55,11 +58,7 @@ describe('importing a valid file', () => {
     expect(await organisationCount()).toBe(before + 3);
 
     const { db } = hub.deps;
-    const lao = await db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('name', '=', 'ສະມາຄົມຊ່າງແສ່ວລາວ')
-      .executeTakeFirstOrThrow();
+    const lao = await organisationNamed('ສະມາຄົມຊ່າງແສ່ວລາວ');
     expect(lao).toMatchObject({
       kind: 'association',
       country: 'LA',
@@ -78,11 +77,7 @@ describe('importing a valid file', () => {
     expect(await facets(lao.id, 'stage')).toEqual(['creation', 'production']);
     expect(await facets(lao.id, 'language')).toEqual(['en', 'lo']);
 
-    const hue = await db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('name', '=', 'Trung tâm Nghệ thuật Đương đại Huế')
-      .executeTakeFirstOrThrow();
+    const hue = await organisationNamed('Trung tâm Nghệ thuật Đương đại Huế');
     expect(hue).toMatchObject({ kind: 'creative_hub', country: 'VN', city: 'Huế', lang: 'vi' });
     expect(await facets(hue.id, 'language')).toEqual(['vi']);
 
@@ -139,12 +134,7 @@ describe('importing a valid file', () => {
     expect(done.status, visibleText(done.text).slice(0, 400)).toBe(303);
     expect(await organisationCount()).toBe(before + 2);
 
-    const { db } = hub.deps;
-    const shadow = await db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('name', '=', 'Phnom Penh Shadow Theatre')
-      .executeTakeFirstOrThrow();
+    const shadow = await organisationNamed('Phnom Penh Shadow Theatre');
     expect(shadow).toMatchObject({
       kind: 'cso',
       country: 'KH',
@@ -155,11 +145,7 @@ describe('importing a valid file', () => {
       lang: 'en',
     });
     expect(await facets(shadow.id, 'language')).toEqual(['en', 'km']);
-    const lao = await db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('name', '=', 'ໂຮງລະຄອນແຫ່ງຊາດ')
-      .executeTakeFirstOrThrow();
+    const lao = await organisationNamed('ໂຮງລະຄອນແຫ່ງຊາດ');
     expect(lao.founded_year).toBe(1991);
     expect(await facets(lao.id, 'language')).toEqual(['lo']);
   });
@@ -174,20 +160,10 @@ describe('importing a valid file', () => {
     expect(visibleText(checked.text)).toContain('Every row is valid.');
     const done = await importAll(editor, id, checked);
     expect(done.status, visibleText(done.text).slice(0, 400)).toBe(303);
-    const { db } = hub.deps;
-    const first = await db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('name', '=', '=HYPERLINK("http://evil.example","click")')
-      .executeTakeFirstOrThrow();
+    const first = await organisationNamed('=HYPERLINK("http://evil.example","click")');
     expect(first).toMatchObject({ city: '+66 Bangkok', address: '-5 Moo 3', description: '@everyone' });
     // The apostrophe our own CSV export adds before such a cell is taken off again.
-    const second = await db
-      .selectFrom('organisations')
-      .select('name')
-      .where('name', '=', '=SUM(A1:A9) Studio')
-      .executeTakeFirst();
-    expect(second).toBeDefined();
+    expect(await organisationNamed('=SUM(A1:A9) Studio')).toBeDefined();
   });
 });
 

@@ -12,6 +12,16 @@ const { client: editor } = await hub.signedIn('editor');
 const setStatus = async (slug: string, status: 'held' | 'announced') =>
   hub.deps.db.updateTable('events').set({ status }).where('slug', '=', slug).execute();
 
+/** The id of someone on the event's roster (other than `except`). */
+async function participantOf(slug: string, except?: number): Promise<number> {
+  let query = hub.deps.db
+    .selectFrom('event_participants')
+    .select('id')
+    .where('event_id', '=', await eventId(hub, slug));
+  if (except !== undefined) query = query.where('id', '!=', except);
+  return (await query.executeTakeFirstOrThrow()).id;
+}
+
 describe('certificates of attendance', () => {
   it('gives a participant their own certificate once the event is held, in their language', async () => {
     const { user, client } = await hub.signedIn();
@@ -54,13 +64,7 @@ describe('certificates of attendance', () => {
     await setStatus(KHON_KAEN, 'held');
     expect((await client.get(url)).status).toBe(200);
     // Check-in now in use: someone else was checked in, this participant on no day.
-    const other = await hub.deps.db
-      .selectFrom('event_participants')
-      .select('id')
-      .where('event_id', '=', await eventId(hub, KHON_KAEN))
-      .where('id', '!=', id)
-      .executeTakeFirstOrThrow();
-    await checkIn(hub, KHON_KAEN, other.id, '2024-09-09');
+    await checkIn(hub, KHON_KAEN, await participantOf(KHON_KAEN, id), '2024-09-09');
     expect((await client.get(url)).status).toBe(403);
     await checkIn(hub, KHON_KAEN, id, '2024-09-12');
     const ok = await client.get(url);
@@ -69,13 +73,7 @@ describe('certificates of attendance', () => {
   });
 
   it('refuses someone else’s certificate, strangers and unknown ids; organisers print all', async () => {
-    const id = (
-      await hub.deps.db
-        .selectFrom('event_participants')
-        .select('id')
-        .where('event_id', '=', await eventId(hub, QINGDAO))
-        .executeTakeFirstOrThrow()
-    ).id;
+    const id = await participantOf(QINGDAO);
     const url = `/events/${QINGDAO}/certificates/${id}`;
     const anonymous = await hub.client().get(url);
     expect(anonymous.status).toBe(303);
@@ -85,13 +83,7 @@ describe('certificates of attendance', () => {
     expect((await stranger.get(`/events/${QINGDAO}/certificate`)).status).toBe(403);
     expect((await stranger.get(`/events/${QINGDAO}/certificates`)).status).toBe(403);
     // An id of another event's roster is no certificate of this one.
-    const elsewhere = (
-      await hub.deps.db
-        .selectFrom('event_participants')
-        .select('id')
-        .where('event_id', '=', await eventId(hub, VIENTIANE))
-        .executeTakeFirstOrThrow()
-    ).id;
+    const elsewhere = await participantOf(VIENTIANE);
     expect((await editor.get(`/events/${QINGDAO}/certificates/${elsewhere}`)).status).toBe(404);
     const all = await editor.get(`/events/${QINGDAO}/certificates`);
     expect(all.status).toBe(200);

@@ -65,6 +65,15 @@ const ids = {
   text: 0,
 };
 const cv = { hash: 'a'.repeat(64), name: 'cv.pdf', mime: 'application/pdf', size: 1200 };
+/** The submitted application's answers, as the old code wrote them and as they must be read back. */
+const submittedAnswers = () => ({
+  [ids.motivation]: 'I weave.',
+  [ids.domain]: 'Crafts',
+  [ids.languages]: ['Lao', 'English'],
+  [ids.years]: 7,
+  [ids.portfolio]: cv,
+  [ids.retired]: true,
+});
 
 beforeAll(async () => {
   let setup = sqliteSetup(':memory:');
@@ -150,14 +159,7 @@ beforeAll(async () => {
       created_at: now,
       updated_at: now,
     });
-  ids.submitted = await registration(ids.alice, 'accepted', {
-    [ids.motivation]: 'I weave.',
-    [ids.domain]: 'Crafts',
-    [ids.languages]: ['Lao', 'English'],
-    [ids.years]: 7,
-    [ids.portfolio]: cv,
-    [ids.retired]: true,
-  });
+  ids.submitted = await registration(ids.alice, 'accepted', submittedAnswers());
   ids.draft = await registration(ids.bao, 'draft', {
     [ids.motivation]: 'Half a thought',
     [ids.years]: 'many',
@@ -264,14 +266,7 @@ describe('the application forms', () => {
     const responses = await responsesOf(db, applicationForm(ids.event));
     expect(responses.get(ids.submitted)).toMatchObject({
       status: 'submitted',
-      answers: {
-        [ids.motivation]: 'I weave.',
-        [ids.domain]: 'Crafts',
-        [ids.languages]: ['Lao', 'English'],
-        [ids.years]: 7,
-        [ids.portfolio]: cv,
-        [ids.retired]: true,
-      },
+      answers: submittedAnswers(),
     });
     expect(responses.get(ids.draft)).toMatchObject({
       status: 'draft',

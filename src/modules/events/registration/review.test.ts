@@ -5,7 +5,7 @@
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lastAuditEntry } from '../../../../test/audit.ts';
-import { type TestPlatform, visibleText } from '../../../../test/harness.ts';
+import { type TestClient, type TestPlatform, visibleText } from '../../../../test/harness.ts';
 import { expectFormRefused } from '../../../../test/refusals.ts';
 import {
   apply,
@@ -74,6 +74,9 @@ beforeAll(async () => {
 const idOf = async (person: { user: { id: number } }) =>
   (await registrationOf(hub, slug, person.user.id))!.id;
 const page = (id: number) => `/events/${slug}/applications/${id}`;
+/** Sends a decision on the application from its page, as the reviewer's form does. */
+const decide = (client: TestClient, id: number, decision: string) =>
+  submit(client, page(id), { decision }, { action: `${page(id)}/decision` });
 
 /** The roster row of an application, if it has one. */
 const rosterRow = (registrationId: number) =>
@@ -170,33 +173,21 @@ describe('reviewers', () => {
       { action: `${page(id)}/review` },
     );
     expect(score.status).toBe(403);
-    const decide = await submit(
-      reviewer.client,
-      page(id),
-      { decision: 'accepted' },
-      { action: `${page(id)}/decision` },
-    );
-    expect(decide.status).toBe(403);
+    const decided = await decide(reviewer.client, id, 'accepted');
+    expect(decided.status).toBe(403);
     expect((await registrationOf(hub, slug, reviewer.user.id))?.status).toBe('submitted');
     expect(
       await hub.deps.db.selectFrom('event_reviews').select('id').where('registration_id', '=', id).execute(),
     ).toEqual([]);
     // The organisers decide it instead: declined, and it leaves the balance.
-    expect(
-      (await submit(editor, page(id), { decision: 'declined' }, { action: `${page(id)}/decision` })).status,
-    ).toBe(303);
+    expect((await decide(editor, id, 'declined')).status).toBe(303);
   });
 });
 
 describe('decisions', () => {
   it('accept: the roster row with the fields copied, the audit entry and the mail with the event’s .ics', async () => {
     const id = await idOf(applicants[0]!);
-    const res = await submit(
-      reviewer.client,
-      page(id),
-      { decision: 'accepted' },
-      { action: `${page(id)}/decision` },
-    );
+    const res = await decide(reviewer.client, id, 'accepted');
     expect(res.status).toBe(303);
     const registration = await registrationOf(hub, slug, applicants[0]!.user.id);
     expect(registration).toMatchObject({ status: 'accepted', decided_by: reviewer.user.id });
@@ -231,9 +222,7 @@ describe('decisions', () => {
 
   it('are mailed in the applicant’s own language', async () => {
     const id = await idOf(applicants[2]!);
-    expect(
-      (await submit(editor, page(id), { decision: 'waitlisted' }, { action: `${page(id)}/decision` })).status,
-    ).toBe(303);
+    expect((await decide(editor, id, 'waitlisted')).status).toBe(303);
     await hub.deliverMail();
     const mail = hub.smtp.to(applicants[2]!.user.email).find((m) => m.subject.includes('បញ្ជីរង់ចាំ'));
     expect(mail?.subject).toBe('អ្នកស្ថិតក្នុងបញ្ជីរង់ចាំនៃ Selection in Vientiane');
@@ -242,17 +231,9 @@ describe('decisions', () => {
 
   it('refuse an acceptance past the capacity, changing nothing', async () => {
     const second = await idOf(applicants[1]!);
-    expect(
-      (await submit(editor, page(second), { decision: 'accepted' }, { action: `${page(second)}/decision` }))
-        .status,
-    ).toBe(303);
+    expect((await decide(editor, second, 'accepted')).status).toBe(303);
     const third = await idOf(applicants[2]!);
-    const res = await submit(
-      editor,
-      page(third),
-      { decision: 'accepted' },
-      { action: `${page(third)}/decision` },
-    );
+    const res = await decide(editor, third, 'accepted');
     expect(res.status).toBe(409);
     expect(visibleText(res.text)).toContain('All places are taken. Raise the capacity');
     expect((await registrationOf(hub, slug, applicants[2]!.user.id))?.status).toBe('waitlisted');
@@ -265,7 +246,7 @@ describe('decisions', () => {
   it('that are not “accepted” take the roster row away again, with a mail without calendar', async () => {
     const id = await idOf(applicants[1]!);
     expect(await rosterRow(id)).toBeDefined();
-    const res = await submit(editor, page(id), { decision: 'declined' }, { action: `${page(id)}/decision` });
+    const res = await decide(editor, id, 'declined');
     expect(res.status).toBe(303);
     expect(await rosterRow(id)).toBeUndefined();
     await hub.deliverMail();
@@ -279,7 +260,7 @@ describe('decisions', () => {
 
   it('refuse an unknown decision and leave drafts unseen', async () => {
     const id = await idOf(applicants[2]!);
-    const bad = await submit(editor, page(id), { decision: 'maybe' }, { action: `${page(id)}/decision` });
+    const bad = await decide(editor, id, 'maybe');
     expect(bad.status).toBe(422);
     const drafter = await hub.signedIn();
     await apply(drafter.client, slug, standardFields(), { intent: 'save' });

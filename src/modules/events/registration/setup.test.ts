@@ -21,6 +21,7 @@ import {
   addQuestion,
   answersOf,
   apply,
+  categoriesOf,
   categoryId,
   createEvent,
   platformWithEditor,
@@ -104,13 +105,7 @@ describe('registration settings', () => {
       ['id="f-deadline-error"', 'value="2020-01-01T09:00"', 'value="12"'],
     );
     expect(await settingsOf(slug)).toBeUndefined();
-    const categories = await hub.deps.db
-      .selectFrom('event_categories')
-      .innerJoin('events', 'events.id', 'event_categories.event_id')
-      .select('event_categories.id')
-      .where('events.slug', '=', slug)
-      .execute();
-    expect(categories).toEqual([]);
+    expect(await categoriesOf(hub, slug)).toEqual([]);
     const garbled = await submit(
       editor,
       `/events/${slug}/registration`,
@@ -356,14 +351,11 @@ describe('categories', () => {
       settingsForm({ cat_id: ['', '', ''], cat_label: ['Artisans', 'Designers', 'Officials'] }),
     );
     expect(res.status).toBe(303);
-    const rows = await hub.deps.db
-      .selectFrom('event_categories')
-      .innerJoin('events', 'events.id', 'event_categories.event_id')
-      .select('event_categories.label')
-      .where('events.slug', '=', slug)
-      .orderBy('event_categories.position')
-      .execute();
-    expect(rows.map((r) => r.label)).toEqual(['Artisans', 'Designers', 'Officials']);
+    expect((await categoriesOf(hub, slug)).map((c) => c.label)).toEqual([
+      'Artisans',
+      'Designers',
+      'Officials',
+    ]);
   });
 });
 

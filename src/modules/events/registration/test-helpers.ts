@@ -122,16 +122,21 @@ export const standardFields = (overrides: Fields = {}): Fields => ({
   ...overrides,
 });
 
-/** The id of a category of the event by its label. */
-export async function categoryId(hub: TestPlatform, slug: string, label: string): Promise<string> {
-  const row = await hub.deps.db
+/** The categories of the event, in their order. */
+export const categoriesOf = (hub: TestPlatform, slug: string) =>
+  hub.deps.db
     .selectFrom('event_categories')
     .innerJoin('events', 'events.id', 'event_categories.event_id')
-    .select('event_categories.id')
+    .select(['event_categories.id', 'event_categories.label'])
     .where('events.slug', '=', slug)
-    .where('event_categories.label', '=', label)
-    .executeTakeFirstOrThrow();
-  return String(row.id);
+    .orderBy('event_categories.position')
+    .execute();
+
+/** The id of a category of the event by its label (the test fails when there is none). */
+export async function categoryId(hub: TestPlatform, slug: string, label: string): Promise<string> {
+  const category = (await categoriesOf(hub, slug)).find((c) => c.label === label);
+  if (!category) throw new Error(`no category "${label}" in ${slug}`);
+  return String(category.id);
 }
 
 /** Sends the application form (intent "submit" or "save"). */
