@@ -21,7 +21,7 @@ import { createEvent, deleteEvent, updateEvent } from './actions/events.ts';
 import { allItems, getAgenda } from './agenda.ts';
 import { eventCalendar, ICAL_TYPE, itemCalendar, listCalendar } from './calendars.ts';
 import { EXPORT_LIMIT, exportColumns, exportRows } from './export.ts';
-import { eventJsonLd } from './jsonld.ts';
+import { eventJsonLd } from './structured-data.ts';
 import { eventCountries, eventsInMonth, feedEvents, listEvents, PAGE_SIZE } from './listing.ts';
 import { eventPageSummary } from './participants/index.ts';
 import { canCreate, canDelete, canEdit } from './permissions.ts';
