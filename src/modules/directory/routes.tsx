@@ -111,7 +111,7 @@ export function directoryPages(deps: AppDeps) {
       });
       const name = `creative-hub-directory-${new Date().toISOString().slice(0, 10)}`;
       if (format === 'csv' || format === 'xlsx')
-        return spreadsheetDownload(c, format, exportColumns, rows, { file: name, sheet: 'Directory' });
+        return spreadsheetDownload(c, exportColumns, rows, { file: name, sheet: 'Directory' }, format);
       const body =
         format === 'vcf'
           ? toVcards(rows)

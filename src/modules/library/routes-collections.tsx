@@ -7,7 +7,7 @@ import { actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { attempt, readForm } from '../../platform/http/forms.ts';
-import { spreadsheetDownload, spreadsheetFormat } from '../../platform/http/spreadsheet-download.ts';
+import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -56,16 +56,10 @@ export function libraryCollectionPages(deps: AppDeps) {
 
   app.get('/library/collections/:file{export\\.(csv|xlsx)}', async (c) => {
     const rows = await listCollections(db, viewerOf(c));
-    return spreadsheetDownload(
-      c,
-      spreadsheetFormat(c.req.param('file')),
-      collectionColumns(config.baseUrl),
-      rows,
-      {
-        file: 'library-collections',
-        sheet: 'Collections',
-      },
-    );
+    return spreadsheetDownload(c, collectionColumns(config.baseUrl), rows, {
+      file: 'library-collections',
+      sheet: 'Collections',
+    });
   });
 
   app.get('/library/collections/new', (c) => {

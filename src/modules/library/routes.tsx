@@ -8,7 +8,7 @@ import { actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { attempt, type FieldErrors, type FormValues, readForm } from '../../platform/http/forms.ts';
-import { spreadsheetDownload, spreadsheetFormat } from '../../platform/http/spreadsheet-download.ts';
+import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { type DocumentDetails, loadForChange, loadVisible } from './access.ts';
@@ -110,16 +110,10 @@ export function libraryPages(deps: AppDeps) {
   app.get('/library/:file{export\\.(csv|xlsx)}', async (c) => {
     const filter = libraryFilterSchema.parse(c.req.query());
     const rows = await documentRows(db, filter, viewerOf(c), c.var.locale);
-    return spreadsheetDownload(
-      c,
-      spreadsheetFormat(c.req.param('file')),
-      documentColumns(config.baseUrl),
-      rows,
-      {
-        file: 'library',
-        sheet: 'Library',
-      },
-    );
+    return spreadsheetDownload(c, documentColumns(config.baseUrl), rows, {
+      file: 'library',
+      sheet: 'Library',
+    });
   });
 
   app.get('/library/new', (c) => {
