@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { attempt, readForm } from '../../platform/http/forms.ts';
+import { submitForm } from '../../platform/http/forms.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import type { FormState } from '../../ui/components/form.tsx';
@@ -70,10 +70,8 @@ export function libraryCollectionPages(deps: AppDeps) {
   app.post('/library/collections/new', async (c) => {
     const ctx = actionContext(c);
     ensure(ctx, canEdit);
-    const form = await readForm(c, collectionInput);
-    if (!form.ok) return showForm(c, form, undefined, 422);
-    const done = await attempt(() => createCollection(ctx, form.data));
-    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, undefined, 422);
+    const done = await submitForm(c, collectionInput, (input) => createCollection(ctx, input));
+    if (!done.ok) return showForm(c, done, undefined, 422);
     setFlash(c, 'library.collectionSaved');
     return c.redirect(`/library/collections/${done.value.slug}`, 303);
   });
@@ -109,10 +107,8 @@ export function libraryCollectionPages(deps: AppDeps) {
     const ctx = actionContext(c);
     ensure(ctx, canEdit);
     const { collection } = await loadCollection(c);
-    const form = await readForm(c, collectionInput);
-    if (!form.ok) return showForm(c, form, collection, 422);
-    const done = await attempt(() => updateCollection(ctx, collection, form.data));
-    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, collection, 422);
+    const done = await submitForm(c, collectionInput, (input) => updateCollection(ctx, collection, input));
+    if (!done.ok) return showForm(c, done, collection, 422);
     setFlash(c, 'library.collectionSaved');
     return c.redirect(`/library/collections/${collection.slug}`, 303);
   });

@@ -11,7 +11,7 @@ import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { attachment } from '../../platform/http/download.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { attempt, type FormValues, readForm } from '../../platform/http/forms.ts';
+import { attempt, type FormValues, readForm, submitForm } from '../../platform/http/forms.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import { nowIso, todayUtc } from '../../platform/time.ts';
@@ -270,10 +270,8 @@ export function peoplePages(deps: AppDeps) {
   app.post('/directory/people/:slug/edit', async (c) => {
     const ctx = actionContext(c);
     const person = await loadEditablePerson(c);
-    const form = await readForm(c, personInput);
-    if (!form.ok) return showEdit(c, person, form, 422);
-    const done = await attempt(() => updatePerson(ctx, person, form.data));
-    if (!done.ok) return showEdit(c, person, { values: form.values, errors: done.errors }, 422);
+    const done = await submitForm(c, personInput, (input) => updatePerson(ctx, person, input));
+    if (!done.ok) return showEdit(c, person, done, 422);
     setFlash(c, 'form.saved');
     return c.redirect(`/directory/people/${person.slug}`, 303);
   });
