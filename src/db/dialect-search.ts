@@ -14,8 +14,9 @@
 // about a microsecond each. So ranking looks at the newest CAP matches only (FTS5 walks its
 // doclists newest-first and stops; PostgreSQL sorts ids, which is cheap next to ranking); counts
 // and facets stop at CAP too and say so.
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { dialectOf } from './dialect.ts';
+import type { SearchDocumentsTable } from './schema.ts';
 
 /** Positions beyond this are not kept by PostgreSQL; both databases index at most this many. */
 export const MAX_BODY_TOKENS = 15_000;
@@ -74,18 +75,8 @@ const bagLiteral = (tokens: string[]) => [...new Set(tokens)].map(lexeme).join('
 
 /** A search_documents row and the tokens to index for it. */
 export interface SearchRow {
-  row: {
-    type: string;
-    record_id: string;
-    lang: string | null;
-    title: string;
-    body: string;
-    url: string;
-    country: string | null;
-    visibility: string;
-    owner_id: number | null;
-    updated_at: string;
-  };
+  /** Every column but the id, which the database gives. */
+  row: Omit<Selectable<SearchDocumentsTable>, 'id'>;
   streams: IndexStreams;
 }
 

@@ -161,6 +161,18 @@ export async function imageResponse(
   return serveImage(c, row, { size, shared: options.shared });
 }
 
+/**
+ * The address of a stored image served at `path` (…/logo.webp): with its version, so that caches
+ * keep it until it changes, and `size=thumb` for the small one (what imageResponse reads).
+ */
+export function imageUrl(
+  path: string,
+  info: Pick<ImageInfo, 'version'>,
+  size: 'full' | 'thumb' = 'full',
+): string {
+  return `${path}?v=${info.version}${size === 'thumb' ? '&size=thumb' : ''}`;
+}
+
 /** One image per record (a logo, a photo, a screenshot, a cover). */
 export function singleImage(kind: ImageKind) {
   const { table, owner } = kind;

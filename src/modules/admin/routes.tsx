@@ -6,13 +6,12 @@ import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
-import { attachment } from '../../platform/http/download.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { readForm } from '../../platform/http/forms.ts';
 import { localPath } from '../../platform/http/request.ts';
+import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
-import { type Column, spreadsheetOf } from '../../platform/spreadsheets.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { changeRole, setDisabled } from './actions.ts';
 import { auditColumns, exportedAudit, exportedUsers, userColumns } from './export.ts';
@@ -35,13 +34,6 @@ function administrator(c: C) {
   const ctx = actionContext(c);
   ensure(ctx, canAdminister);
   return ctx;
-}
-
-/** A list as the spreadsheet the address asks for (export.csv or export.xlsx). */
-async function download<R>(c: C, name: string, columns: Column<R>[], rows: R[], sheet: string) {
-  const format = c.req.param('file')?.endsWith('.xlsx') ? 'xlsx' : 'csv';
-  const file = await spreadsheetOf(format, columns, rows, sheet);
-  return attachment(c, file.body, file.type, `${name}.${format}`);
 }
 
 /** A page of the administration (never indexed). */
@@ -75,7 +67,7 @@ export function adminPages(deps: AppDeps) {
   app.get(`/admin/users/${EXPORT}`, async (c) => {
     administrator(c);
     const rows = await exportedUsers(db, userFilterSchema.parse(c.req.query()));
-    return download(c, 'accounts', userColumns, rows, 'Accounts');
+    return spreadsheetDownload(c, userColumns, rows, { file: 'accounts', sheet: 'Accounts' });
   });
 
   app.post(`/admin/users/${ID}/role`, async (c) => {
@@ -115,7 +107,7 @@ export function adminPages(deps: AppDeps) {
   app.get(`/admin/audit/${EXPORT}`, async (c) => {
     administrator(c);
     const rows = await exportedAudit(db, auditFilterSchema.parse(c.req.query()));
-    return download(c, 'audit-log', auditColumns, rows, 'Audit log');
+    return spreadsheetDownload(c, auditColumns, rows, { file: 'audit-log', sheet: 'Audit log' });
   });
 
   return app;

@@ -5,7 +5,7 @@
 import type { Context, Next } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
-import { type ActionContext, actingUser, actionContext } from '../../platform/actions.ts';
+import { type ActionContext, actingUser, actionContext, ensure } from '../../platform/actions.ts';
 import type { AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { byLang } from '../../platform/translations.ts';
@@ -128,6 +128,19 @@ export async function memberRole(db: Db, organisationId: number, userId: number)
 /** The acting person's role in an organisation (null for visitors and for the platform itself). */
 export function actingRole(ctx: ActionContext, organisationId: number): Promise<MemberRole | null> {
   return ctx.user ? memberRole(ctx.trx ?? ctx.deps.db, organisationId, ctx.user.id) : Promise.resolve(null);
+}
+
+/**
+ * The acting person, once `allowed` lets them do this with their role in the organisation (401 for
+ * a visitor, 403 otherwise): what every write of an organisation asks first.
+ */
+export async function ensureWithRole(
+  ctx: ActionContext,
+  organisationId: number,
+  allowed: (user: User | null, role: MemberRole | null) => boolean,
+): Promise<User | null> {
+  const role = await actingRole(ctx, organisationId);
+  return ensure(ctx, (user) => allowed(user, role));
 }
 
 /** The context of a write by someone signed in: a visitor is sent to log in first (401), before any 404. */

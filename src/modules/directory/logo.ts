@@ -1,7 +1,7 @@
 // Organisation logos: one attached image per organisation (platform/attached-images.ts: checked by
 // content, decoded with limits, re-encoded as WebP at 256 and 64 px without metadata), stored as
 // bytes in organisation_logos, served at /directory/:slug/logo.webp?v=….
-import { type ImageInfo, singleImage } from '../../platform/attached-images.ts';
+import { type ImageInfo, imageUrl, singleImage } from '../../platform/attached-images.ts';
 import { IMAGE_MAX_BYTES } from '../../platform/images.ts';
 
 /** Largest accepted upload; the app's general multipart limit (UPLOAD_LIMIT_MB) is higher. */
@@ -24,5 +24,5 @@ export const logos = singleImage({
 export type LogoInfo = ImageInfo;
 
 export function logoUrl(slug: string, info: Pick<LogoInfo, 'version'>, size: 'full' | 'thumb' = 'full') {
-  return `/directory/${slug}/logo.webp?v=${info.version}${size === 'thumb' ? '&size=thumb' : ''}`;
+  return imageUrl(`/directory/${slug}/logo.webp`, info, size);
 }

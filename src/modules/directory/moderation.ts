@@ -1,23 +1,26 @@
 // What the directory hands to the moderation queue: organisations can be reported, those added
 // while `directory.approval` is on wait for a moderator, and that switch itself.
 import type { ModerationHooks } from '../../platform/context.ts';
+import { reportableAt } from '../../platform/reportables.ts';
 import { getOrganisation, memberRole } from './access.ts';
 import { canView } from './permissions.ts';
 import { APPROVAL_SETTING } from './vocab.ts';
 
 export const directoryModeration: ModerationHooks = {
   reportables: [
-    {
+    reportableAt({
       type: 'organisation',
       label: 'directory.searchType',
+      path: '/directory/',
       async find(db, slug, viewer) {
         const org = await getOrganisation(db, slug);
         if (!org) return null;
         const role = viewer ? await memberRole(db, org.id, viewer.id) : null;
-        return canView(viewer, org, role) ? { title: org.name, url: `/directory/${org.slug}` } : null;
+        return canView(viewer, org, role) ? org : null;
       },
-      urlOf: (slug) => `/directory/${encodeURIComponent(slug)}`,
-    },
+      title: (org) => org.name,
+      keyOf: (org) => org.slug,
+    }),
   ],
   async pending(db) {
     const rows = await db

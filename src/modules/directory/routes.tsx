@@ -9,7 +9,7 @@ import { actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { attachment } from '../../platform/http/download.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { attempt, readForm } from '../../platform/http/forms.ts';
+import { submitForm } from '../../platform/http/forms.ts';
 import { localPath } from '../../platform/http/request.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
@@ -111,7 +111,7 @@ export function directoryPages(deps: AppDeps) {
       });
       const name = `creative-hub-directory-${new Date().toISOString().slice(0, 10)}`;
       if (format === 'csv' || format === 'xlsx')
-        return spreadsheetDownload(c, format, exportColumns, rows, { file: name, sheet: 'Directory' });
+        return spreadsheetDownload(c, exportColumns, rows, { file: name, sheet: 'Directory' }, format);
       const body =
         format === 'vcf'
           ? toVcards(rows)
@@ -128,10 +128,8 @@ export function directoryPages(deps: AppDeps) {
   app.post('/directory/new', async (c) => {
     const ctx = actionContext(c);
     ensure(ctx, canCreate);
-    const form = await readForm(c, organisationInputSchema);
-    if (!form.ok) return showForm(c, form, 422);
-    const done = await attempt(() => createOrganisation(ctx, form.data));
-    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, 422);
+    const done = await submitForm(c, organisationInputSchema, (input) => createOrganisation(ctx, input));
+    if (!done.ok) return showForm(c, done, 422);
     setFlash(c, done.value.status === 'pending' ? 'directory.createdPending' : 'directory.created');
     return c.redirect(`/directory/${done.value.slug}`, 303);
   });
@@ -183,10 +181,10 @@ export function directoryPages(deps: AppDeps) {
     '/directory/:slug/edit',
     bySlug(async (c) => {
       const { ctx, org } = await loadEditable(c);
-      const form = await readForm(c, organisationInputSchema);
-      if (!form.ok) return showForm(c, form, 422, org);
-      const done = await attempt(() => updateOrganisation(ctx, org, form.data));
-      if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, 422, org);
+      const done = await submitForm(c, organisationInputSchema, (input) =>
+        updateOrganisation(ctx, org, input),
+      );
+      if (!done.ok) return showForm(c, done, 422, org);
       setFlash(c, 'form.saved');
       return c.redirect(`/directory/${org.slug}`, 303);
     }),

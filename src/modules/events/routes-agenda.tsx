@@ -10,7 +10,7 @@ import { type ActionContext, actionContext } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { attempt, type FieldErrors, readForm } from '../../platform/http/forms.ts';
+import { type FieldErrors, readForm, submitForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { type EventDetails, loadEditableEvent } from './access.ts';
 import {
@@ -88,10 +88,8 @@ export function agendaPages(deps: AppDeps) {
   ) =>
     app.post(`/events/:slug/agenda/${path}`, async (c) => {
       const { event } = await load(c);
-      const sent = await readForm(c, schema);
-      if (!sent.ok) return editor(c, event, { [form]: sent }, 422);
-      const done = await attempt(() => write(actionContext(c), event, sent.data));
-      if (!done.ok) return editor(c, event, { [form]: { values: sent.values, errors: done.errors } }, 422);
+      const done = await submitForm(c, schema, (input) => write(actionContext(c), event, input));
+      if (!done.ok) return editor(c, event, { [form]: done }, 422);
       return back(c, event, 'form.saved');
     });
   editorForm('day', 'day', daySchema, setDayTitle);
@@ -105,12 +103,10 @@ export function agendaPages(deps: AppDeps) {
 
   app.post('/events/:slug/agenda/items', async (c) => {
     const { event } = await load(c);
-    const form = await readForm(c, itemSchema);
-    if (!form.ok) return editor(c, event, { item: form }, 422);
-    const done = await attempt(() => saveItem(actionContext(c), event, form.data));
-    if (!done.ok) return editor(c, event, { item: { values: form.values, errors: done.errors } }, 422);
+    const done = await submitForm(c, itemSchema, (item) => saveItem(actionContext(c), event, item));
+    if (!done.ok) return editor(c, event, { item: done }, 422);
     if (!done.value.saved)
-      return editor(c, event, { item: { values: form.values }, overlaps: done.value.overlaps }, 422);
+      return editor(c, event, { item: { values: done.values }, overlaps: done.value.overlaps }, 422);
     return back(c, event, 'form.saved');
   });
 
@@ -124,14 +120,13 @@ export function agendaPages(deps: AppDeps) {
   app.post('/events/:slug/agenda/items/:id', async (c) => {
     const { event } = await load(c);
     const item = await loadItem(event, c.req.param('id'));
-    const form = await readForm(c, itemSchema);
-    if (!form.ok) return itemPage(c, event, item.id, { item: form }, 422);
-    const done = await attempt(() => saveItem(actionContext(c), event, form.data, item.id));
-    if (!done.ok)
-      return itemPage(c, event, item.id, { item: { values: form.values, errors: done.errors } }, 422);
+    const done = await submitForm(c, itemSchema, (input) =>
+      saveItem(actionContext(c), event, input, item.id),
+    );
+    if (!done.ok) return itemPage(c, event, item.id, { item: done }, 422);
     if (!done.value.saved) {
       const overlaps: Overlap[] = done.value.overlaps;
-      return itemPage(c, event, item.id, { item: { values: form.values }, overlaps }, 422);
+      return itemPage(c, event, item.id, { item: { values: done.values }, overlaps }, 422);
     }
     return back(c, event, 'form.saved');
   });

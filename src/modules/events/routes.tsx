@@ -7,12 +7,11 @@ import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actingUser, actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
-import { attachment } from '../../platform/http/download.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { attempt, readForm } from '../../platform/http/forms.ts';
+import { submitForm } from '../../platform/http/forms.ts';
+import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
-import { spreadsheetOf } from '../../platform/spreadsheets.ts';
 import { todayIn } from '../../platform/time.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -91,20 +90,16 @@ export function eventsPages(deps: AppDeps) {
 
   // The list as it is filtered, every page of it, as a spreadsheet.
   app.get('/events/:file{export\\.(csv|xlsx)}', async (c) => {
-    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
     const filter = eventFilterSchema.parse(c.req.query());
     const rows = await exportRows(db, filter, {
       viewer: viewerOf(c),
       locale: c.var.locale,
       today: todayIn(c.var.timeZone),
     });
-    const file = await spreadsheetOf(
-      format,
-      exportColumns(config.baseUrl),
-      rows.slice(0, EXPORT_LIMIT),
-      'Events',
-    );
-    return attachment(c, file.body, file.type, `events.${format}`);
+    return spreadsheetDownload(c, exportColumns(config.baseUrl), rows.slice(0, EXPORT_LIMIT), {
+      file: 'events',
+      sheet: 'Events',
+    });
   });
 
   // The list's filters as a feed calendars subscribe to.
@@ -138,10 +133,8 @@ export function eventsPages(deps: AppDeps) {
   app.post('/events/new', async (c) => {
     const ctx = actionContext(c);
     ensure(ctx, canCreate);
-    const form = await readForm(c, eventInputSchema);
-    if (!form.ok) return showForm(c, form, 422);
-    const done = await attempt(() => createEvent(ctx, form.data));
-    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, 422);
+    const done = await submitForm(c, eventInputSchema, (input) => createEvent(ctx, input));
+    if (!done.ok) return showForm(c, done, 422);
     setFlash(c, 'events.created');
     return c.redirect(`/events/${done.value.slug}`, 303);
   });
@@ -196,10 +189,10 @@ export function eventsPages(deps: AppDeps) {
 
   app.post('/events/:slug/edit', async (c) => {
     const { event } = await loadEditableEvent(db, c, c.req.param('slug'));
-    const form = await readForm(c, eventInputSchema);
-    if (!form.ok) return showForm(c, form, 422, event);
-    const done = await attempt(() => updateEvent(actionContext(c), event, form.data));
-    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, 422, event);
+    const done = await submitForm(c, eventInputSchema, (input) =>
+      updateEvent(actionContext(c), event, input),
+    );
+    if (!done.ok) return showForm(c, done, 422, event);
     setFlash(c, 'form.saved');
     return c.redirect(`/events/${event.slug}`, 303);
   });

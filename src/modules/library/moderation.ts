@@ -3,37 +3,33 @@
 // the reporter may see it: an unpublished record is no one's to report but its editors'.
 import type { ModerationHooks } from '../../platform/context.ts';
 import { SLUG } from '../../platform/http/fields.ts';
+import { reportableAt } from '../../platform/reportables.ts';
 import { findVisible } from './access.ts';
-
-const urlOf = (path: string) => (key: string) => `${path}${encodeURIComponent(key)}`;
 
 export const libraryModeration: ModerationHooks = {
   reportables: [
-    {
+    reportableAt({
       type: 'document',
       label: 'library.searchType',
-      async find(db, key, viewer) {
-        if (!SLUG.test(key)) return null;
-        const doc = await findVisible(db, key, viewer);
-        return doc ? { title: doc.title, url: `/library/${doc.slug}` } : null;
-      },
-      urlOf: urlOf('/library/'),
-    },
-    {
+      path: '/library/',
+      pattern: SLUG,
+      find: findVisible,
+      title: (doc) => doc.title,
+      keyOf: (doc) => doc.slug,
+    }),
+    reportableAt({
       type: 'document-collection',
       label: 'library.collections',
-      async find(db, key) {
-        if (!SLUG.test(key)) return null;
-        const collection = await db
+      path: '/library/collections/',
+      pattern: SLUG,
+      find: (db, key) =>
+        db
           .selectFrom('document_collections')
           .select(['slug', 'title'])
           .where('slug', '=', key)
-          .executeTakeFirst();
-        return collection
-          ? { title: collection.title, url: `/library/collections/${collection.slug}` }
-          : null;
-      },
-      urlOf: urlOf('/library/collections/'),
-    },
+          .executeTakeFirst(),
+      title: (collection) => collection.title,
+      keyOf: (collection) => collection.slug,
+    }),
   ],
 };

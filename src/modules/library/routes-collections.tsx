@@ -6,8 +6,8 @@ import { Hono } from 'hono';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { attempt, readForm } from '../../platform/http/forms.ts';
-import { spreadsheetDownload, spreadsheetFormat } from '../../platform/http/spreadsheet-download.ts';
+import { submitForm } from '../../platform/http/forms.ts';
+import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -56,16 +56,10 @@ export function libraryCollectionPages(deps: AppDeps) {
 
   app.get('/library/collections/:file{export\\.(csv|xlsx)}', async (c) => {
     const rows = await listCollections(db, viewerOf(c));
-    return spreadsheetDownload(
-      c,
-      spreadsheetFormat(c.req.param('file')),
-      collectionColumns(config.baseUrl),
-      rows,
-      {
-        file: 'library-collections',
-        sheet: 'Collections',
-      },
-    );
+    return spreadsheetDownload(c, collectionColumns(config.baseUrl), rows, {
+      file: 'library-collections',
+      sheet: 'Collections',
+    });
   });
 
   app.get('/library/collections/new', (c) => {
@@ -76,10 +70,8 @@ export function libraryCollectionPages(deps: AppDeps) {
   app.post('/library/collections/new', async (c) => {
     const ctx = actionContext(c);
     ensure(ctx, canEdit);
-    const form = await readForm(c, collectionInput);
-    if (!form.ok) return showForm(c, form, undefined, 422);
-    const done = await attempt(() => createCollection(ctx, form.data));
-    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, undefined, 422);
+    const done = await submitForm(c, collectionInput, (input) => createCollection(ctx, input));
+    if (!done.ok) return showForm(c, done, undefined, 422);
     setFlash(c, 'library.collectionSaved');
     return c.redirect(`/library/collections/${done.value.slug}`, 303);
   });
@@ -115,10 +107,8 @@ export function libraryCollectionPages(deps: AppDeps) {
     const ctx = actionContext(c);
     ensure(ctx, canEdit);
     const { collection } = await loadCollection(c);
-    const form = await readForm(c, collectionInput);
-    if (!form.ok) return showForm(c, form, collection, 422);
-    const done = await attempt(() => updateCollection(ctx, collection, form.data));
-    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, collection, 422);
+    const done = await submitForm(c, collectionInput, (input) => updateCollection(ctx, collection, input));
+    if (!done.ok) return showForm(c, done, collection, 422);
     setFlash(c, 'library.collectionSaved');
     return c.redirect(`/library/collections/${collection.slug}`, 303);
   });

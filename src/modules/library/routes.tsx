@@ -7,8 +7,8 @@ import { Hono } from 'hono';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { attempt, type FieldErrors, type FormValues, readForm } from '../../platform/http/forms.ts';
-import { spreadsheetDownload, spreadsheetFormat } from '../../platform/http/spreadsheet-download.ts';
+import { type FieldErrors, type FormValues, submitForm } from '../../platform/http/forms.ts';
+import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { type DocumentDetails, loadForChange, loadVisible } from './access.ts';
@@ -110,16 +110,10 @@ export function libraryPages(deps: AppDeps) {
   app.get('/library/:file{export\\.(csv|xlsx)}', async (c) => {
     const filter = libraryFilterSchema.parse(c.req.query());
     const rows = await documentRows(db, filter, viewerOf(c), c.var.locale);
-    return spreadsheetDownload(
-      c,
-      spreadsheetFormat(c.req.param('file')),
-      documentColumns(config.baseUrl),
-      rows,
-      {
-        file: 'library',
-        sheet: 'Library',
-      },
-    );
+    return spreadsheetDownload(c, documentColumns(config.baseUrl), rows, {
+      file: 'library',
+      sheet: 'Library',
+    });
   });
 
   app.get('/library/new', (c) => {
@@ -130,10 +124,8 @@ export function libraryPages(deps: AppDeps) {
   app.post('/library/new', async (c) => {
     const ctx = actionContext(c);
     ensure(ctx, canEdit);
-    const form = await readForm(c, documentInput);
-    if (!form.ok) return showForm(c, form, undefined, 422);
-    const done = await attempt(() => createDocument(ctx, form.data));
-    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, undefined, 422);
+    const done = await submitForm(c, documentInput, (input) => createDocument(ctx, input));
+    if (!done.ok) return showForm(c, done, undefined, 422);
     setFlash(c, 'library.created');
     return c.redirect(`/library/${done.value.slug}`, 303);
   });
@@ -179,10 +171,8 @@ export function libraryPages(deps: AppDeps) {
 
   app.post('/library/:slug/edit', async (c) => {
     const { ctx, doc } = await loadForChange(c, canEdit);
-    const form = await readForm(c, documentInput);
-    if (!form.ok) return showForm(c, form, doc, 422);
-    const done = await attempt(() => updateDocument(ctx, doc, form.data));
-    if (!done.ok) return showForm(c, { values: form.values, errors: done.errors }, doc, 422);
+    const done = await submitForm(c, documentInput, (input) => updateDocument(ctx, doc, input));
+    if (!done.ok) return showForm(c, done, doc, 422);
     setFlash(c, 'library.saved');
     return c.redirect(`/library/${doc.slug}`, 303);
   });

@@ -4,7 +4,13 @@
 // are worded the news module's way.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { type ImageInfo, type ImageKind, imageGallery, singleImage } from '../../platform/attached-images.ts';
+import {
+  type ImageInfo,
+  type ImageKind,
+  imageGallery,
+  imageUrl,
+  singleImage,
+} from '../../platform/attached-images.ts';
 import { IMAGE_MAX_BYTES } from '../../platform/images.ts';
 
 export const NEWS_IMAGE_MAX_BYTES = IMAGE_MAX_BYTES;
@@ -29,7 +35,7 @@ export const bodyImages = imageGallery({ ...kind, table: 'post_images' });
 export type CoverInfo = ImageInfo;
 
 export function coverUrl(slug: string, info: Pick<ImageInfo, 'version'>, size: 'full' | 'thumb' = 'full') {
-  return `/news/${slug}/cover.webp?v=${info.version}${size === 'thumb' ? '&size=thumb' : ''}`;
+  return imageUrl(`/news/${slug}/cover.webp`, info, size);
 }
 
 /** The address of a body image: what the author pastes, and the only kind the body may show. */

@@ -2,25 +2,27 @@
 // signed in who can see them. A report names a post by its slug and a comment by its number.
 import type { ModerationHooks } from '../../platform/context.ts';
 import { excerpt } from '../../platform/markdown.ts';
+import { NUMBER_KEY, reportableAt } from '../../platform/reportables.ts';
 import { getComment, getPost, getPostById, visibleTo } from './access.ts';
 
 export const newsModeration: ModerationHooks = {
   reportables: [
-    {
+    reportableAt({
       type: 'post',
       label: 'news.reportablePost',
+      path: '/news/',
       async find(db, slug, viewer) {
         const post = await getPost(db, slug);
-        if (!post || !(await visibleTo(db, post, viewer))) return null;
-        return { title: post.title, url: `/news/${post.slug}` };
+        return post && (await visibleTo(db, post, viewer)) ? post : null;
       },
-      urlOf: (slug) => `/news/${encodeURIComponent(slug)}`,
-    },
+      title: (post) => post.title,
+      keyOf: (post) => post.slug,
+    }),
     {
       type: 'post-comment',
       label: 'news.reportableComment',
       async find(db, key, viewer) {
-        if (!/^\d{1,15}$/.test(key)) return null;
+        if (!NUMBER_KEY.test(key)) return null;
         const comment = await getComment(db, Number(key));
         // A hidden comment has been dealt with already; it is not offered for reporting again.
         if (!comment || comment.hidden_at) return null;

@@ -13,7 +13,7 @@ import { setFlash } from '../../platform/http/flash.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import { readForm } from '../../platform/http/forms.ts';
 import { readFormWithImage } from '../../platform/http/image-form.ts';
-import { spreadsheetDownload, spreadsheetFormat } from '../../platform/http/spreadsheet-download.ts';
+import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import { nowIso } from '../../platform/time.ts';
 import type { FormState } from '../../ui/components/form.tsx';
@@ -144,16 +144,7 @@ export function newsPages(deps: AppDeps) {
     const now = nowIso();
     await promoteDuePosts(db, now);
     const rows = await exportRows(db, newsFilterSchema.parse(c.req.query()), { locale: c.var.locale, now });
-    return spreadsheetDownload(
-      c,
-      spreadsheetFormat(c.req.param('file')),
-      exportColumns(config.baseUrl),
-      rows,
-      {
-        file: 'news',
-        sheet: 'News',
-      },
-    );
+    return spreadsheetDownload(c, exportColumns(config.baseUrl), rows, { file: 'news', sheet: 'News' });
   });
 
   // Images inside posts: seen by whoever may see their post.

@@ -1,6 +1,6 @@
 // People's photos: one attached image per profile (platform/attached-images.ts), at a photo's sizes,
 // in person_photos, refused with the people module's own words.
-import { type ImageInfo, singleImage } from '../../platform/attached-images.ts';
+import { type ImageInfo, imageUrl, singleImage } from '../../platform/attached-images.ts';
 import { IMAGE_MAX_BYTES } from '../../platform/images.ts';
 
 export const PHOTO_FULL_SIZE = 256;
@@ -28,5 +28,5 @@ export const photos = singleImage({
 export type PhotoInfo = ImageInfo;
 
 export function photoUrl(slug: string, info: Pick<PhotoInfo, 'version'>, size: 'full' | 'thumb' = 'full') {
-  return `/directory/people/${slug}/photo.webp?v=${info.version}${size === 'thumb' ? '&size=thumb' : ''}`;
+  return imageUrl(`/directory/people/${slug}/photo.webp`, info, size);
 }

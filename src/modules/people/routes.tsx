@@ -11,9 +11,9 @@ import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { attachment } from '../../platform/http/download.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { attempt, type FormValues, readForm } from '../../platform/http/forms.ts';
+import { attempt, type FormValues, readForm, submitForm } from '../../platform/http/forms.ts';
+import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
-import { spreadsheetOf } from '../../platform/spreadsheets.ts';
 import { nowIso, todayUtc } from '../../platform/time.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -191,14 +191,15 @@ export function peoplePages(deps: AppDeps) {
       viewer: c.var.auth?.user ?? null,
       baseUrl: config.baseUrl,
     });
-    const name = `creative-hub-people-${todayUtc()}.${format}`;
+    const name = `creative-hub-people-${todayUtc()}`;
     if (format === 'json') {
       const body = JSON.stringify({ exportedAt: nowIso(), count: rows.length, people: rows });
-      return attachment(c, body, 'application/json', name);
+      return attachment(c, body, 'application/json', `${name}.json`);
     }
-    if (format === 'vcf') return attachment(c, peopleVcards(rows), 'text/vcard; charset=utf-8', name);
-    const file = await spreadsheetOf(format, exportColumns, rows.slice(0, EXPORT_LIMIT), 'People');
-    return attachment(c, file.body, file.type, name);
+    if (format === 'vcf')
+      return attachment(c, peopleVcards(rows), 'text/vcard; charset=utf-8', `${name}.vcf`);
+    const selection = rows.slice(0, EXPORT_LIMIT);
+    return spreadsheetDownload(c, exportColumns, selection, { file: name, sheet: 'People' }, format);
   });
 
   app.get('/directory/people/new', async (c) => {
@@ -269,10 +270,8 @@ export function peoplePages(deps: AppDeps) {
   app.post('/directory/people/:slug/edit', async (c) => {
     const ctx = actionContext(c);
     const person = await loadEditablePerson(c);
-    const form = await readForm(c, personInput);
-    if (!form.ok) return showEdit(c, person, form, 422);
-    const done = await attempt(() => updatePerson(ctx, person, form.data));
-    if (!done.ok) return showEdit(c, person, { values: form.values, errors: done.errors }, 422);
+    const done = await submitForm(c, personInput, (input) => updatePerson(ctx, person, input));
+    if (!done.ok) return showEdit(c, person, done, 422);
     setFlash(c, 'form.saved');
     return c.redirect(`/directory/people/${person.slug}`, 303);
   });

@@ -7,11 +7,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import { chosenFile, imageResponse } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
-import { attachment } from '../../platform/http/download.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { attempt, readForm } from '../../platform/http/forms.ts';
+import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
-import { spreadsheetOf } from '../../platform/spreadsheets.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
 import { type ClippingDetails, loadClipping, translationFor } from './access.ts';
@@ -92,16 +91,11 @@ export function pressPages(deps: AppDeps) {
   app.get('/press/feed.atom', (c) => pressFeed(c, pressFilterSchema.parse(c.req.query())));
 
   app.get('/press/:file{export\\.(csv|xlsx)}', async (c) => {
-    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
-    const filter = pressFilterSchema.parse(c.req.query());
-    const rows = await exportRows(db, filter, c.var.locale);
-    const file = await spreadsheetOf(
-      format,
-      exportColumns(config.baseUrl),
-      rows.slice(0, EXPORT_LIMIT),
-      'Press',
-    );
-    return attachment(c, file.body, file.type, `press.${format}`);
+    const rows = await exportRows(db, pressFilterSchema.parse(c.req.query()), c.var.locale);
+    return spreadsheetDownload(c, exportColumns(config.baseUrl), rows.slice(0, EXPORT_LIMIT), {
+      file: 'press',
+      sheet: 'Press',
+    });
   });
 
   const showForm = async (

@@ -1,6 +1,6 @@
 // Screenshots of clippings: one attached image per clipping (platform/attached-images.ts), at a
 // screenshot's sizes, in press_screenshots.
-import { type ImageInfo, singleImage } from '../../platform/attached-images.ts';
+import { type ImageInfo, imageUrl, singleImage } from '../../platform/attached-images.ts';
 import { IMAGE_MAX_BYTES } from '../../platform/images.ts';
 
 export const SCREENSHOT_MAX_BYTES = IMAGE_MAX_BYTES;
@@ -23,5 +23,5 @@ export const screenshots = singleImage({
 export type ScreenshotInfo = ImageInfo;
 
 export function screenshotUrl(id: number, info: Pick<ImageInfo, 'version'>, size: 'full' | 'thumb' = 'full') {
-  return `/press/${id}/screenshot.webp?v=${info.version}${size === 'thumb' ? '&size=thumb' : ''}`;
+  return imageUrl(`/press/${id}/screenshot.webp`, info, size);
 }

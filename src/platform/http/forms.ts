@@ -70,6 +70,26 @@ export async function attempt<T>(
 }
 
 /**
+ * A form sent to a write, as most pages take one: readForm() with `schema`, then attempt() of
+ * `write` with its data. The written value (with the values as sent), or, when the schema or the
+ * write refused them, the values as sent with a message per field: the form to show again.
+ */
+export async function submitForm<S extends z.ZodType, T>(
+  c: Context,
+  schema: S,
+  write: (data: z.output<S>) => Promise<T>,
+): Promise<
+  { ok: true; value: T; values: FormValues } | { ok: false; values: FormValues; errors: FieldErrors }
+> {
+  const form = await readForm(c, schema);
+  if (!form.ok) return form;
+  const done = await attempt(() => write(form.data));
+  return done.ok
+    ? { ok: true, value: done.value, values: form.values }
+    : { ok: false, values: form.values, errors: done.errors };
+}
+
+/**
  * As attempt(), for writes that may also refuse with a conflict with what is stored (409: a
  * category in use, a question already answered): the refusal comes back with its status, its
  * messages by field, or its message next to `field` when it names none.

@@ -1,18 +1,13 @@
 // Changing and removing an organisation's logo: whoever may edit the profile, with an entry in the
 // organisation's history and the audit log, in one transaction. The upload is checked and
 // re-encoded before (logos.check in logo.ts); nothing is written for a refused file.
-import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
+import { type ActionContext, audit, transact } from '../../../platform/actions.ts';
 import type { ProcessedImage } from '../../../platform/attached-images.ts';
 import { imageVersion } from '../../../platform/images.ts';
-import { actingRole, type Organisation } from '../access.ts';
+import { ensureWithRole, type Organisation } from '../access.ts';
 import { logos } from '../logo.ts';
 import { canChangeLogo } from '../permissions.ts';
 import { recordHistory } from './organisations.ts';
-
-async function ensureMayChange(ctx: ActionContext, org: Organisation) {
-  const role = await actingRole(ctx, org.id);
-  return ensure(ctx, (u) => canChangeLogo(u, role));
-}
 
 /** Replaces the logo with an uploaded image (`bytes`: the size of the file as sent). */
 export async function changeLogo(
@@ -21,7 +16,7 @@ export async function changeLogo(
   image: ProcessedImage,
   bytes: number,
 ): Promise<void> {
-  const user = await ensureMayChange(ctx, org);
+  const user = await ensureWithRole(ctx, org.id, canChangeLogo);
   await transact(ctx, async (trx) => {
     const before = await logos.info(trx, org.id);
     const savedAt = await logos.replace(trx, org.id, image);
@@ -39,7 +34,7 @@ export async function changeLogo(
 
 /** Removes the logo; whether there was one. */
 export async function removeLogo(ctx: ActionContext, org: Organisation): Promise<boolean> {
-  const user = await ensureMayChange(ctx, org);
+  const user = await ensureWithRole(ctx, org.id, canChangeLogo);
   return transact(ctx, async (trx) => {
     const before = await logos.info(trx, org.id);
     if (!before || !(await logos.remove(trx, org.id))) return false;

@@ -5,14 +5,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { isLocale, type Locale } from '../../../locales/index.ts';
-import { type ActionContext, actingUser, audit, ensure, transact } from '../../../platform/actions.ts';
+import { type ActionContext, actingUser, audit, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { formatters, translator } from '../../../platform/i18n.ts';
 import { enqueueMail, type MailMessage } from '../../../platform/mail/outbox.ts';
 import { hitRateLimit, type RateLimitRule } from '../../../platform/rate-limit.ts';
 import { randomToken, sha256 } from '../../../platform/security-tokens.ts';
 import { DAY, isoIn, nowIso } from '../../../platform/time.ts';
-import { actingRole, memberRole, type Organisation } from '../access.ts';
+import { actingRole, ensureWithRole, memberRole, type Organisation } from '../access.ts';
 import {
   checkInvitation,
   type InvitationCheck,
@@ -96,8 +96,7 @@ export async function inviteMember(
   org: Organisation,
   input: InviteInput,
 ): Promise<number> {
-  const role = await actingRole(ctx, org.id);
-  ensure(ctx, (u) => canManageMembers(u, role));
+  await ensureWithRole(ctx, org.id, canManageMembers);
   const user = actingUser(ctx);
   const { db, config, outbox } = ctx.deps;
   const email = normaliseEmail(input.email);
@@ -224,8 +223,7 @@ export async function revokeInvitation(
   org: Organisation,
   invitationId: number,
 ): Promise<void> {
-  const role = await actingRole(ctx, org.id);
-  const user = ensure(ctx, (u) => canManageMembers(u, role));
+  const user = await ensureWithRole(ctx, org.id, canManageMembers);
   await transact(ctx, async (trx) => {
     const row = await trx
       .updateTable('organisation_invitations')
@@ -254,8 +252,7 @@ export async function changeMemberRole(
   userId: number,
   role: MemberRole,
 ): Promise<void> {
-  const actorRole = await actingRole(ctx, org.id);
-  const actor = ensure(ctx, (u) => canManageMembers(u, actorRole));
+  const actor = await ensureWithRole(ctx, org.id, canManageMembers);
   await transact(ctx, async (trx) => {
     const current = await memberRole(trx, org.id, userId);
     if (current === null) throw notMember();
@@ -302,8 +299,7 @@ async function takeOut(
 
 /** An owner (or an admin) removes a member; removing oneself is leaving. */
 export async function removeMember(ctx: ActionContext, org: Organisation, userId: number): Promise<void> {
-  const role = await actingRole(ctx, org.id);
-  const actor = ensure(ctx, (u) => canManageMembers(u, role));
+  const actor = await ensureWithRole(ctx, org.id, canManageMembers);
   const self = userId === actor?.id;
   await takeOut(ctx, org, userId, {
     action: self ? 'organisation.member_left' : 'organisation.member_removed',
@@ -328,8 +324,7 @@ export async function transferOwnership(
   org: Organisation,
   toUserId: number,
 ): Promise<void> {
-  const role = await actingRole(ctx, org.id);
-  ensure(ctx, (u) => canTransferOwnership(u, role));
+  await ensureWithRole(ctx, org.id, canTransferOwnership);
   const from = actingUser(ctx);
   if (from.id === toUserId) throw new MemberRefusal(422, 'directory.members.sameMember');
   await transact(ctx, async (trx) => {

@@ -13,7 +13,7 @@ import { slugFrom, uniqueSlug } from '../../../platform/slugs.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { translationRows } from '../../../platform/translations.ts';
 import {
-  actingRole,
+  ensureWithRole,
   type Organisation,
   type OrganisationDetails,
   type OrganisationTranslation,
@@ -221,8 +221,7 @@ export async function updateOrganisation(
   org: OrganisationDetails,
   input: OrganisationInput,
 ): Promise<Changes> {
-  const role = await actingRole(ctx, org.id);
-  const user = ensure(ctx, (u) => canEdit(u, role));
+  const user = await ensureWithRole(ctx, org.id, canEdit);
   return transact(ctx, async (trx) => {
     const values = { ...rowValues(input), parent_id: await parentIdOf(trx, input.parent, org.id) };
     const changes = changesOf(org, values, input);
@@ -241,8 +240,7 @@ export async function updateOrganisation(
 }
 
 export async function deleteOrganisation(ctx: ActionContext, org: Organisation): Promise<void> {
-  const role = await actingRole(ctx, org.id);
-  ensure(ctx, (u) => canDelete(u, role));
+  await ensureWithRole(ctx, org.id, canDelete);
   await transact(ctx, async (trx) => {
     await auditOrganisation(trx, ctx, org.id, 'deleted', { name: org.name, slug: org.slug });
     await deleteIndexedRecord(trx, 'organisations', 'organisation', org.id);

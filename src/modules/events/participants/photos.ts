@@ -4,7 +4,7 @@
 // participants' way.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { type ImageInfo, imageGallery } from '../../../platform/attached-images.ts';
+import { type ImageInfo, imageGallery, imageUrl } from '../../../platform/attached-images.ts';
 import { IMAGE_MAX_BYTES, imageInfoOf } from '../../../platform/images.ts';
 
 type Db = Kysely<Database>;
@@ -48,5 +48,5 @@ export function photoUrl(
   photo: Pick<Photo, 'id' | 'version'>,
   size: 'full' | 'thumb' = 'full',
 ) {
-  return `/events/${slug}/photos/${photo.id}.webp?v=${photo.version}${size === 'thumb' ? '&size=thumb' : ''}`;
+  return imageUrl(`/events/${slug}/photos/${photo.id}.webp`, photo, size);
 }

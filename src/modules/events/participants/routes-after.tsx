@@ -10,7 +10,7 @@ import { chosenFile, imageResponse } from '../../../platform/attached-images.ts'
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
-import { attempt, type FieldErrors, readForm } from '../../../platform/http/forms.ts';
+import { attempt, type FieldErrors, readForm, submitForm } from '../../../platform/http/forms.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
 import { renderPage } from '../../../ui/render.tsx';
 import { idParam, type LoadedEvent, loadEvent, loadManagedEvent } from './access.ts';
@@ -72,11 +72,10 @@ export function afterPages(deps: AppDeps) {
 
   app.post('/events/:slug/documents', async (c) => {
     const loaded = await managed(c);
-    const form = await readForm(c, documentLinkSchema);
-    if (!form.ok) return editor(c, loaded, { document: form }, 422);
-    const linked = await attempt(() => linkDocument(actionContext(c), loaded, form.data));
-    if (!linked.ok)
-      return editor(c, loaded, { document: { values: form.values, errors: linked.errors } }, 422);
+    const linked = await submitForm(c, documentLinkSchema, (link) =>
+      linkDocument(actionContext(c), loaded, link),
+    );
+    if (!linked.ok) return editor(c, loaded, { document: linked }, 422);
     return done(c, loaded, 'participants.saved', '#documents');
   });
 

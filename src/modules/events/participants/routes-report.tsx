@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { attachment } from '../../../platform/http/download.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
+import { spreadsheetFormat } from '../../../platform/http/spreadsheet-download.ts';
 import { spreadsheetOf, XLSX_TYPE } from '../../../platform/spreadsheets.ts';
 import { datesBetween } from '../../../platform/time.ts';
 import { renderPage } from '../../../ui/render.tsx';
@@ -65,7 +66,7 @@ export function reportPages(deps: AppDeps) {
   });
 
   app.get('/events/:slug/:file{report\\.(csv|xlsx)}', async (c) => {
-    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const format = spreadsheetFormat(c.req.param('file'));
     const { event } = await figuresEvent(c);
     const rows = figureRows(await keyFigures(db, event.id), {
       t: c.var.t,

@@ -6,10 +6,9 @@ import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actionContext } from '../../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
-import { attachment } from '../../../platform/http/download.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { attempt, readForm } from '../../../platform/http/forms.ts';
-import { spreadsheetOf } from '../../../platform/spreadsheets.ts';
+import { spreadsheetDownload } from '../../../platform/http/spreadsheet-download.ts';
 import { datesBetween, todayIn } from '../../../platform/time.ts';
 import type { FormState } from '../../../ui/components/form.tsx';
 import { renderPage } from '../../../ui/render.tsx';
@@ -57,16 +56,12 @@ export function rosterPages(deps: AppDeps) {
   });
 
   app.get('/events/:slug/:file{roster\\.(csv|xlsx)}', async (c) => {
-    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
     const { event } = await managed(c);
     const [{ rows }, dates] = await Promise.all([listRoster(db, event.id), datesPresent(db, event.id)]);
-    const file = await spreadsheetOf(
-      format,
-      rosterColumns(dates, config.baseUrl),
-      rows,
-      c.var.t('participants.rosterTitle'),
-    );
-    return attachment(c, file.body, file.type, `${event.slug}-roster.${format}`);
+    return spreadsheetDownload(c, rosterColumns(dates, config.baseUrl), rows, {
+      file: `${event.slug}-roster`,
+      sheet: c.var.t('participants.rosterTitle'),
+    });
   });
 
   // ── Adding, changing, removing ─────────────────────────────────────────────

@@ -5,12 +5,11 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { actionContext } from '../../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
-import { attachment } from '../../../platform/http/download.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { attemptWrite, type FormValues, readForm } from '../../../platform/http/forms.ts';
+import { spreadsheetDownload } from '../../../platform/http/spreadsheet-download.ts';
 import { questionsOf } from '../../../platform/questionnaires/index.ts';
-import { spreadsheetOf } from '../../../platform/spreadsheets.ts';
 import { renderPage } from '../../../ui/render.tsx';
 import { loadForReviewing } from './access.ts';
 import { decideApplication, saveReview } from './actions/review.ts';
@@ -64,7 +63,6 @@ export function reviewPages(deps: AppDeps) {
 
   // Every application of the list as filtered and sorted on the page, not one page of it.
   app.get('/events/:slug/:file{applications\\.(csv|xlsx)}', async (c) => {
-    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
     const { event } = await loadForReviewing(c, c.req.param('slug'));
     const filter = { ...applicationFilterSchema.parse(c.req.query()), page: 1 };
     const [{ rows }, questions] = await Promise.all([
@@ -72,13 +70,15 @@ export function reviewPages(deps: AppDeps) {
       questionsOf(db, applicationForm(event.id)),
     ]);
     const base = `${deps.config.baseUrl}/events/${event.slug}/applications`;
-    const file = await spreadsheetOf(
-      format,
+    return spreadsheetDownload(
+      c,
       applicationColumns(questions, (id) => `${base}/${id}`),
       rows,
-      c.var.t('registration.applicationsSheet'),
+      {
+        file: `${event.slug}-applications`,
+        sheet: c.var.t('registration.applicationsSheet'),
+      },
     );
-    return attachment(c, file.body, file.type, `${event.slug}-applications.${format}`);
   });
 
   /** The application of the URL, for a reviewer of its event; drafts are not theirs to see. */

@@ -13,9 +13,8 @@ import {
 import type { RegistrationRow } from './applications.ts';
 import type { StandardInput } from './schemas.ts';
 
-/** The standard fields as stored; drafts may hold them half-filled. */
-export type StandardColumns = Pick<
-  RegistrationRow,
+/** The columns of the standard fields, the same in a registration and in the roster row made from it. */
+export type StandardColumn =
   | 'name'
   | 'organisation_name'
   | 'organisation_id'
@@ -23,8 +22,10 @@ export type StandardColumns = Pick<
   | 'country'
   | 'category_id'
   | 'gender'
-  | 'networking_consent'
->;
+  | 'networking_consent';
+
+/** The standard fields as stored; drafts may hold them half-filled. */
+export type StandardColumns = Pick<RegistrationRow, StandardColumn>;
 
 export function standardColumns(input: StandardInput, organisationName: string | null): StandardColumns {
   return {

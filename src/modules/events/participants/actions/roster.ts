@@ -11,6 +11,7 @@ import type { FieldErrors } from '../../../../platform/http/forms.ts';
 import { isRealDate, nowIso } from '../../../../platform/time.ts';
 import { findUserByEmail } from '../../../accounts/index.ts';
 import { withinEvent } from '../../agenda.ts';
+import type { StandardColumn } from '../../registration/standard-fields.ts';
 import { type EventAccess, type Participant, participantOf } from '../access.ts';
 import { listRoster, presentOn } from '../listing.ts';
 import { isEnteredByOrganisers, managesRoster } from '../permissions.ts';
@@ -18,20 +19,7 @@ import type { ParticipantInput } from '../schemas.ts';
 
 type Db = Kysely<Database>;
 
-type ParticipantValues = Pick<
-  Participant,
-  | 'name'
-  | 'organisation_name'
-  | 'organisation_id'
-  | 'organisation_kind'
-  | 'country'
-  | 'category_id'
-  | 'gender'
-  | 'role'
-  | 'networking_consent'
-  | 'user_id'
-  | 'person_id'
->;
+type ParticipantValues = Pick<Participant, StandardColumn | 'role' | 'user_id' | 'person_id'>;
 
 /**
  * The input's references (organisation, account, profile, category) as ids; a reference that names
