@@ -69,5 +69,6 @@ export function ListTools(props: { total: number; children: Child }) {
 
 /** The results (cards, a table…), or `nothing` when the filters select none. */
 export function Results(props: { count: number; nothing: string; children: Child }) {
-  return props.count === 0 ? <p class="notice warning">{props.nothing}</p> : <>{props.children}</>;
+  if (props.count === 0) return <p class="notice warning">{props.nothing}</p>;
+  return <>{props.children}</>;
 }
