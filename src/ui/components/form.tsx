@@ -109,6 +109,23 @@ function shownValue(
   return values && props.name in values ? fieldValue(values, props.name) : initial;
 }
 
+/** The values chosen in a field of several (what was sent, else the initial ones). */
+function chosenValues(props: { name: string; state?: FormState; initial?: readonly string[] }): Set<string> {
+  const sent = props.state?.values;
+  const raw = sent && props.name in sent ? sent[props.name] : props.initial;
+  return new Set(raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]);
+}
+
+/** The legend of a fieldset that is one field (check boxes, radio buttons), marked when required. */
+function Legend(props: { label: LabelText; required?: boolean | 'mark' }) {
+  return (
+    <legend>
+      <Said text={props.label} />
+      {props.required && <span class="required"> *</span>}
+    </legend>
+  );
+}
+
 function Hint({ id, hint, values }: { id: string; hint?: LabelText; values?: MessageValues }) {
   return hint ? (
     <p class="hint" id={`${id}-hint`}>
@@ -141,6 +158,46 @@ function Shell(props: InputProps & { id: string; error?: MessageKey; children: C
   );
 }
 
+/** The attributes of a one-line input; what a kind does not take stays undefined and is left out. */
+interface LineAttributes {
+  type: string;
+  value?: string;
+  accept?: string;
+  min?: string;
+  max?: string;
+  autocomplete?: string;
+  maxlength?: number;
+  minlength?: number;
+  list?: string;
+  inputmode?: 'decimal' | 'numeric' | 'email' | 'tel' | 'url';
+}
+
+/** An <input> in its shell: what Field, DateField and FileField draw, in one attribute order. */
+function LineInput(props: InputProps & { attributes: LineAttributes }) {
+  const { id, error, aria } = wiring(props);
+  const a = props.attributes;
+  return (
+    <Shell {...props} id={id} error={error}>
+      <input
+        id={id}
+        name={props.name}
+        type={a.type}
+        value={a.value}
+        accept={a.accept}
+        min={a.min}
+        max={a.max}
+        required={props.required === true}
+        autocomplete={a.autocomplete}
+        maxlength={a.maxlength}
+        minlength={a.minlength}
+        list={a.list}
+        inputmode={a.inputmode}
+        {...aria}
+      />
+    </Shell>
+  );
+}
+
 /** One line of text (or an email, a web address, a number…). */
 export function Field(
   props: InputProps & {
@@ -151,28 +208,15 @@ export function Field(
     /** Suggestions from a <datalist> with this id. */
     list?: string;
     /** The keyboard a phone shows ("decimal" for a number typed as text, "2,5" included). */
-    inputmode?: 'decimal' | 'numeric' | 'email' | 'tel' | 'url';
+    inputmode?: LineAttributes['inputmode'];
     /** Value when the form is shown for the first time. */
     initial?: string;
   },
 ) {
-  const { id, error, aria } = wiring(props);
+  const { type = 'text', autocomplete, maxlength, minlength, list, inputmode } = props;
+  const value = type === 'password' ? undefined : shownValue(props, props.initial);
   return (
-    <Shell {...props} id={id} error={error}>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.type === 'password' ? undefined : shownValue(props, props.initial)}
-        required={props.required === true}
-        autocomplete={props.autocomplete}
-        maxlength={props.maxlength}
-        minlength={props.minlength}
-        list={props.list}
-        inputmode={props.inputmode}
-        {...aria}
-      />
-    </Shell>
+    <LineInput {...props} attributes={{ type, value, autocomplete, maxlength, minlength, list, inputmode }} />
   );
 }
 
@@ -207,21 +251,8 @@ export function DateField(
     initial?: string;
   },
 ) {
-  const { id, error, aria } = wiring(props);
-  return (
-    <Shell {...props} id={id} error={error}>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'date'}
-        value={shownValue(props, props.initial)}
-        min={props.min}
-        max={props.max}
-        required={props.required === true}
-        {...aria}
-      />
-    </Shell>
-  );
+  const { type = 'date', min, max } = props;
+  return <LineInput {...props} attributes={{ type, value: shownValue(props, props.initial), min, max }} />;
 }
 
 /** One of several values; `blank` labels an empty first choice ("Choose a country", "None"). */
@@ -272,15 +303,10 @@ export function CheckboxGroup(
   },
 ) {
   const { id, error } = wiring(props);
-  const sent = props.state?.values;
-  const raw = sent && props.name in sent ? sent[props.name] : props.initial;
-  const chosen = new Set(raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]);
+  const chosen = chosenValues(props);
   return (
     <fieldset class={error ? 'field invalid' : 'field'} id={id}>
-      <legend>
-        <Said text={props.label} />
-        {props.required && <span class="required"> *</span>}
-      </legend>
+      <Legend {...props} />
       <Hint id={id} hint={props.hint} values={props.hintValues} />
       <div class="checkbox-grid">
         {props.options.map((o) => (
@@ -301,10 +327,7 @@ export function RadioGroup(props: InputProps & { options: Option[]; initial?: st
   const current = shownValue(props, props.initial);
   return (
     <fieldset class={error ? 'field invalid' : 'field'} id={id} aria-describedby={aria['aria-describedby']}>
-      <legend>
-        <Said text={props.label} />
-        {props.required && <span class="required"> *</span>}
-      </legend>
+      <Legend {...props} />
       <Hint id={id} hint={props.hint} values={props.hintValues} />
       {props.options.map((o, i) => (
         <label class="checkbox" for={`${id}-${i}`}>
@@ -329,19 +352,7 @@ export function RadioGroup(props: InputProps & { options: Option[]; initial?: st
  * file when the form comes back with a message, so the hint asks for it again.
  */
 export function FileField(props: InputProps & { accept?: string }) {
-  const { id, error, aria } = wiring(props);
-  return (
-    <Shell {...props} id={id} error={error}>
-      <input
-        id={id}
-        name={props.name}
-        type="file"
-        accept={props.accept}
-        required={props.required === true}
-        {...aria}
-      />
-    </Shell>
-  );
+  return <LineInput {...props} attributes={{ type: 'file', accept: props.accept }} />;
 }
 
 /** A select of several values (Ctrl or ⌘ to choose more) for long lists, such as countries. */
@@ -349,9 +360,7 @@ export function MultiSelectField(
   props: Omit<InputProps, 'required'> & { options: Option[]; initial?: readonly string[]; size?: number },
 ) {
   const { id, error, aria } = wiring(props);
-  const sent = props.state?.values;
-  const raw = sent && props.name in sent ? sent[props.name] : props.initial;
-  const chosen = new Set(raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]);
+  const chosen = chosenValues(props);
   return (
     <Shell {...props} id={id} error={error}>
       <select id={id} name={props.name} multiple size={props.size ?? 8} {...aria}>

@@ -1,6 +1,7 @@
 // The line between a list's filters and its results: how many there are, then the same selection in
 // other formats ("Download: CSV, XLSX", a feed, "Cite this list: RIS, BibTeX"), each a link to
-// `<base>.<extension><query>`, the query being the page's filters.
+// `<base>.<extension><query>`, the query being the page's filters. Then the results themselves, or
+// the notice that the filters select nothing.
 import type { Child } from 'hono/jsx';
 import { usePage } from '../page-context.ts';
 
@@ -64,4 +65,10 @@ export function ListTools(props: { total: number; children: Child }) {
       {props.children}
     </div>
   );
+}
+
+/** The results (cards, a table…), or `nothing` when the filters select none. */
+export function Results(props: { count: number; nothing: string; children: Child }) {
+  if (props.count === 0) return <p class="notice warning">{props.nothing}</p>;
+  return <>{props.children}</>;
 }

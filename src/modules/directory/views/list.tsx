@@ -17,7 +17,7 @@ import {
   SortFilter,
   WordsFilter,
 } from '../../../ui/components/list-filters.tsx';
-import { CONTACT_FORMATS, DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
+import { CONTACT_FORMATS, DownloadLinks, ListTools, Results } from '../../../ui/components/list-tools.tsx';
 import { ButtonLinks, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination, pageHref } from '../../../ui/components/pagination.tsx';
 import { organisationKindOptions, stageOptions } from '../../../ui/options.ts';
@@ -123,56 +123,56 @@ export function DirectoryView(props: DirectoryPage) {
         />
       )}
 
-      {props.cards.length === 0 ? (
-        <p class="notice warning">{t('directory.nothingFound')}</p>
-      ) : view === 'cards' ? (
-        <ul class="plain grid cards">
-          {props.cards.map((o) => (
-            <li class="card org-card">
-              {o.logo && (
-                // Decorative: the name follows. Lazy, and sized, so the list does not jump.
-                <img
-                  src={logoUrl(o.slug, o.logo, 'thumb')}
-                  alt=""
-                  width={o.logo.thumbWidth}
-                  height={o.logo.thumbHeight}
-                  loading="lazy"
-                />
-              )}
-              <OrganisationHeading card={o} level="h2" />
-              <p class="muted">
-                {kindOf(o)} · {[o.city, fmt.country(o.country)].filter(Boolean).join(', ')}
-              </p>
-              {o.description && <p lang={o.lang}>{excerpt(o.description, 160)}</p>}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.name')}</th>
-                <th scope="col">{t('field.organisationKind')}</th>
-                <th scope="col">{t('directory.city')}</th>
-                <th scope="col">{t('field.country')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.cards.map((o) => (
+      <Results count={props.cards.length} nothing={t('directory.nothingFound')}>
+        {view === 'cards' ? (
+          <ul class="plain grid cards">
+            {props.cards.map((o) => (
+              <li class="card org-card">
+                {o.logo && (
+                  // Decorative: the name follows. Lazy, and sized, so the list does not jump.
+                  <img
+                    src={logoUrl(o.slug, o.logo, 'thumb')}
+                    alt=""
+                    width={o.logo.thumbWidth}
+                    height={o.logo.thumbHeight}
+                    loading="lazy"
+                  />
+                )}
+                <OrganisationHeading card={o} level="h2" />
+                <p class="muted">
+                  {kindOf(o)} · {[o.city, fmt.country(o.country)].filter(Boolean).join(', ')}
+                </p>
+                {o.description && <p lang={o.lang}>{excerpt(o.description, 160)}</p>}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <div class="table-scroll">
+            <table>
+              <thead>
                 <tr>
-                  <td>
-                    <OrganisationHeading card={o} />
-                  </td>
-                  <td>{kindOf(o)}</td>
-                  <td>{o.city ?? ''}</td>
-                  <td>{fmt.country(o.country)}</td>
+                  <th scope="col">{t('field.name')}</th>
+                  <th scope="col">{t('field.organisationKind')}</th>
+                  <th scope="col">{t('directory.city')}</th>
+                  <th scope="col">{t('field.country')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {props.cards.map((o) => (
+                  <tr>
+                    <td>
+                      <OrganisationHeading card={o} />
+                    </td>
+                    <td>{kindOf(o)}</td>
+                    <td>{o.city ?? ''}</td>
+                    <td>{fmt.country(o.country)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Results>
       <Pagination page={filter.page} pageSize={props.pageSize} total={props.total} />
     </div>
   );

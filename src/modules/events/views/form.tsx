@@ -3,7 +3,6 @@
 import { fieldValue } from '../../../platform/http/forms.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
 import { ZONE_CHOICES } from '../../../platform/time.ts';
-import { FieldRows, rowValues } from '../../../ui/components/field-rows.tsx';
 import {
   CheckboxGroup,
   DateField,
@@ -14,7 +13,7 @@ import {
   Submit,
   TextArea,
 } from '../../../ui/components/form.tsx';
-import { WrittenInField } from '../../../ui/components/record-fields.tsx';
+import { OrganisationRows, WrittenInField } from '../../../ui/components/record-fields.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
 import { countryOptions, domainOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
@@ -26,46 +25,6 @@ import {
   MAX_EVENT_ORGANISATIONS,
   ORGANISATION_ROLES,
 } from '../vocab.ts';
-
-/** Rows of organisation + role; one more empty row than filled ones, at least three. */
-function OrganisationRows({ state }: { state: FormState }) {
-  const { t } = usePage();
-  const slugs = rowValues(state, 'org_slug');
-  const roles = rowValues(state, 'org_role');
-  return (
-    <FieldRows
-      name="organisations"
-      legend="events.organisations"
-      hint="events.organisationsHint"
-      state={state}
-      count={Math.min(MAX_EVENT_ORGANISATIONS, Math.max(3, slugs.length + 1))}
-      row={(i, describedBy) => (
-        <div class="two-columns">
-          <div class="field">
-            <label for={`f-org-${i}`}>{t('events.organisationRow', { n: i + 1 })}</label>
-            <input
-              id={`f-org-${i}`}
-              name="org_slug"
-              value={slugs[i] ?? ''}
-              maxlength={300}
-              aria-describedby={describedBy}
-            />
-          </div>
-          <div class="field">
-            <label for={`f-org-role-${i}`}>{t('events.organisationRoleRow', { n: i + 1 })}</label>
-            <select id={`f-org-role-${i}`} name="org_role">
-              {ORGANISATION_ROLES.map((r) => (
-                <option value={r} selected={(roles[i] ?? 'organiser') === r}>
-                  {t(`events.orgRole.${r}`, { count: 1 })}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-      )}
-    />
-  );
-}
 
 /** The zones offered, with the event's own kept even when it is an old name (Asia/Saigon). */
 function zoneOptions(current: string) {
@@ -137,7 +96,25 @@ export function EventFormView(props: { action: string; state: FormState; editing
           options={countryOptions(page)}
         />
         <Field name="online_url" label="events.onlineUrl" type="url" state={state} maxlength={500} />
-        <OrganisationRows state={state} />
+        <OrganisationRows
+          state={state}
+          legend="events.organisations"
+          hint="events.organisationsHint"
+          rowLabel="events.organisationRow"
+          max={MAX_EVENT_ORGANISATIONS}
+          role={(i, role) => (
+            <div class="field">
+              <label for={`f-org-role-${i}`}>{t('events.organisationRoleRow', { n: i + 1 })}</label>
+              <select id={`f-org-role-${i}`} name="org_role">
+                {ORGANISATION_ROLES.map((r) => (
+                  <option value={r} selected={(role ?? 'organiser') === r}>
+                    {t(`events.orgRole.${r}`, { count: 1 })}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        />
         <CheckboxGroup name="domains" label="field.domain" state={state} options={domainOptions(page)} />
         <TextArea
           name="description"

@@ -1,6 +1,6 @@
 import { activeFilters, FilterCheckbox, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
 import { CountryFilter, DomainFilter } from '../../../ui/components/list-filters.tsx';
-import { DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
+import { DownloadLinks, ListTools, Results } from '../../../ui/components/list-tools.tsx';
 import { Actions, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination, pageHref } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
@@ -142,15 +142,13 @@ export function EventsListView(props: {
           <DownloadLinks base="/events/export" query={query} />
         </p>
       </ListTools>
-      {props.cards.length === 0 ? (
-        <p class="notice warning">{t('events.nothingFound')}</p>
-      ) : (
+      <Results count={props.cards.length} nothing={t('events.nothingFound')}>
         <ul class="plain grid cards">
           {props.cards.map((card) => (
             <EventCardView card={card} />
           ))}
         </ul>
-      )}
+      </Results>
       <Pagination page={filter.page} pageSize={props.pageSize} total={props.total} />
     </div>
   );

@@ -3,7 +3,7 @@
 import { excerpt } from '../../../platform/markdown.ts';
 import { activeFilters, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
 import { sortedByLabel } from '../../../ui/components/list-filters.tsx';
-import { DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
+import { DownloadLinks, ListTools, Results } from '../../../ui/components/list-tools.tsx';
 import { Actions, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
@@ -148,15 +148,13 @@ export function NewsListView(props: NewsListProps) {
         </p>
       </ListTools>
 
-      {props.cards.length === 0 ? (
-        <p class="notice warning">{t('news.nothingFound')}</p>
-      ) : (
+      <Results count={props.cards.length} nothing={t('news.nothingFound')}>
         <ul class="plain stack posts">
           {props.cards.map((card) => (
             <PostCardView card={card} />
           ))}
         </ul>
-      )}
+      </Results>
       <Pagination page={filter.page} pageSize={props.pageSize} total={props.total} />
     </div>
   );

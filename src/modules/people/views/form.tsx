@@ -1,7 +1,7 @@
 // The profile form, to create one's own profile, to add someone without an account (editors), or to
 // edit. Shown again with every value kept and a message next to each field when something is wrong.
 import type { ImageRefusal } from '../../../platform/attached-images.ts';
-import { FieldRows, rowValues } from '../../../ui/components/field-rows.tsx';
+import { rowValues } from '../../../ui/components/field-rows.tsx';
 import {
   CheckboxGroup,
   Field,
@@ -11,7 +11,7 @@ import {
   Submit,
   TextArea,
 } from '../../../ui/components/form.tsx';
-import { NameFields, WrittenInField } from '../../../ui/components/record-fields.tsx';
+import { NameFields, OrganisationRows, WrittenInField } from '../../../ui/components/record-fields.tsx';
 import { TranslationRows } from '../../../ui/components/translation-rows.tsx';
 import { countryOptions, domainOptions, languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
@@ -19,41 +19,6 @@ import type { PersonDetails } from '../access.ts';
 import { MAX_ORGANISATIONS, PERSON_LANGUAGES, type PersonStatus } from '../vocab.ts';
 import { PeopleBreadcrumb } from './breadcrumb.tsx';
 import { PhotoSection } from './photo.tsx';
-
-/** Rows of organisation + role; one more empty row than filled ones, at least three. */
-function OrganisationRows({ state }: { state: FormState }) {
-  const { t } = usePage();
-  const slugs = rowValues(state, 'org_slug');
-  const roles = rowValues(state, 'org_role');
-  const filled = Math.max(slugs.length, roles.length);
-  return (
-    <FieldRows
-      name="organisations"
-      legend="people.organisations"
-      hint="people.organisationsHint"
-      state={state}
-      count={Math.min(MAX_ORGANISATIONS, Math.max(3, filled + 1))}
-      row={(i, describedBy) => (
-        <div class="two-columns">
-          <div class="field">
-            <label for={`f-org-${i}`}>{t('people.organisationRow', { n: i + 1 })}</label>
-            <input
-              id={`f-org-${i}`}
-              name="org_slug"
-              value={slugs[i] ?? ''}
-              maxlength={300}
-              aria-describedby={describedBy}
-            />
-          </div>
-          <div class="field">
-            <label for={`f-role-${i}`}>{t('people.roleRow', { n: i + 1 })}</label>
-            <input id={`f-role-${i}`} name="org_role" value={roles[i] ?? ''} maxlength={120} />
-          </div>
-        </div>
-      )}
-    />
-  );
-}
 
 export function PersonFormView(props: {
   action: string;
@@ -129,7 +94,19 @@ export function PersonFormView(props: {
             blank="people.noCountry"
             options={countryOptions(page)}
           />
-          <OrganisationRows state={props.state} />
+          <OrganisationRows
+            state={props.state}
+            legend="people.organisations"
+            hint="people.organisationsHint"
+            rowLabel="people.organisationRow"
+            max={MAX_ORGANISATIONS}
+            role={(i, role) => (
+              <div class="field">
+                <label for={`f-role-${i}`}>{t('people.roleRow', { n: i + 1 })}</label>
+                <input id={`f-role-${i}`} name="org_role" value={role ?? ''} maxlength={120} />
+              </div>
+            )}
+          />
           <CheckboxGroup
             name="domains"
             label="field.domains"

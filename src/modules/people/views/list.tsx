@@ -16,6 +16,7 @@ import {
   DownloadLinks,
   ListTools,
   queryWithout,
+  Results,
 } from '../../../ui/components/list-tools.tsx';
 import { ButtonLinks, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
@@ -131,9 +132,7 @@ export function PeopleView(props: PeoplePage) {
         </p>
       </ListTools>
 
-      {props.cards.length === 0 ? (
-        <p class="notice warning">{t('people.nothingFound')}</p>
-      ) : (
+      <Results count={props.cards.length} nothing={t('people.nothingFound')}>
         <ul class="plain grid cards">
           {props.cards.map((p) => (
             <li class="card person-card">
@@ -175,7 +174,7 @@ export function PeopleView(props: PeoplePage) {
             </li>
           ))}
         </ul>
-      )}
+      </Results>
       <Pagination page={filter.page} pageSize={props.pageSize} total={props.total} />
     </div>
   );

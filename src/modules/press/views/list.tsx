@@ -3,7 +3,7 @@
 // export of its own.
 import { activeFilters, FilterInput, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
 import { sortedByLabel } from '../../../ui/components/list-filters.tsx';
-import { DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
+import { DownloadLinks, ListTools, Results } from '../../../ui/components/list-tools.tsx';
 import { Actions, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
@@ -111,10 +111,8 @@ export function PressListView(props: PressListProps) {
         </p>
       </ListTools>
 
-      {props.cards.length === 0 ? (
-        <p class="notice warning">{t('press.nothingFound')}</p>
-      ) : (
-        groups.map((group) => (
+      <Results count={props.cards.length} nothing={t('press.nothingFound')}>
+        {groups.map((group) => (
           <section>
             {group.outlet !== null && <h2>{group.outlet}</h2>}
             <ul class="plain stack clippings">
@@ -141,8 +139,8 @@ export function PressListView(props: PressListProps) {
               ))}
             </ul>
           </section>
-        ))
-      )}
+        ))}
+      </Results>
       <Pagination page={filter.page} pageSize={props.pageSize} total={props.total} />
     </div>
   );

@@ -60,22 +60,17 @@ export function AfterEditorView(props: {
 
       <h2 id="outcomes">{t('participants.outcomesHeading')}</h2>
       <Form action={`${base}/after`} state={forms.outcomes}>
-        <TextArea
-          name="outcomes"
-          label="participants.outcomes"
-          hint="participants.markdownHint"
-          maxlength={MAX_REPORT_TEXT}
-          rows={8}
-          state={forms.outcomes}
-        />
-        <TextArea
-          name="recommendations"
-          label="participants.recommendations"
-          hint="participants.markdownHint"
-          maxlength={MAX_REPORT_TEXT}
-          rows={8}
-          state={forms.outcomes}
-        />
+        {/* The report's two texts, asked alike: Markdown, up to the same length. */}
+        {(['outcomes', 'recommendations'] as const).map((name) => (
+          <TextArea
+            name={name}
+            label={`participants.${name}`}
+            hint="participants.markdownHint"
+            maxlength={MAX_REPORT_TEXT}
+            rows={8}
+            state={forms.outcomes}
+          />
+        ))}
         <Checkbox name="feedback_public" label="participants.feedbackPublic" state={forms.outcomes} />
         <Submit label="participants.save" />
       </Form>
