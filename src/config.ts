@@ -47,6 +47,8 @@ const envSchema = z.object({
   // so a 2 GB upload never fills memory or disk. Upload routes may set lower limits of their own.
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(50),
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  UNREFERENCED_FILE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Config = {
@@ -72,6 +74,10 @@ export type Config = {
   /** Largest multipart request body: the file plus room for the other form fields. */
   multipartLimitBytes: number;
   outboxPollMs: number;
+  /** How often each process's job runner looks for due jobs. */
+  jobsPollMs: number;
+  /** How long the bytes of a stored file no record refers to are kept before they are removed. */
+  unreferencedFileDays: number;
 };
 
 export class ConfigError extends Error {
@@ -116,5 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadLimitBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024,
     multipartLimitBytes: (e.UPLOAD_LIMIT_MB + 1) * 1024 * 1024,
     outboxPollMs: e.OUTBOX_POLL_SECONDS * 1000,
+    jobsPollMs: e.JOBS_POLL_SECONDS * 1000,
+    unreferencedFileDays: e.UNREFERENCED_FILE_DAYS,
   };
 }

@@ -2,6 +2,8 @@
 // flags only say what to do.
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
+import { type Command, type Options, UsageError, withPlatform } from './commands/command.ts';
+import { jobsCommands } from './commands/jobs.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { backupDatabase } from './db/dialect.ts';
 import { ROLES, type Role } from './db/schema.ts';
@@ -20,23 +22,7 @@ import { HttpError } from './platform/http/errors.ts';
 import { randomToken } from './platform/security-tokens.ts';
 import { indexNeedsRebuild } from './search/rebuild.ts';
 import { createFirstAdmin, isDatabaseEmpty, seedDemo } from './seed.ts';
-import { migrate, openPlatform, type Platform, rebuildSearchIndex, runServer } from './server.ts';
-
-class UsageError extends Error {}
-
-type Options = Record<string, { type: 'string' | 'boolean'; short?: string; description: string }>;
-
-interface Command {
-  usage: string;
-  summary: string;
-  options: Options;
-  positionals?: number;
-  run: (args: {
-    values: Record<string, string | boolean | undefined>;
-    positionals: string[];
-    config: Config;
-  }) => Promise<void>;
-}
+import { migrate, type Platform, rebuildSearchIndex, runServer } from './server.ts';
 
 /** --port and --workers, of the commands that serve. */
 const serveOptions = (workers: string): Options => ({
@@ -221,19 +207,8 @@ const COMMANDS: Record<string, Command> = {
       });
     },
   },
+  ...jobsCommands,
 };
-
-async function withPlatform(config: Config, work: (platform: Platform) => Promise<void>): Promise<void> {
-  const platform = openPlatform({
-    ...config,
-    logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
-  });
-  try {
-    await work(platform);
-  } finally {
-    await platform.close();
-  }
-}
 
 /** The account of `email`, or a usage error. */
 async function accountOf(deps: Platform['deps'], email: string) {

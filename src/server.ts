@@ -5,26 +5,30 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from './app.tsx';
 import type { Config } from './config.ts';
-import { refreshPlannerStatistics } from './db/dialect.ts';
 import { type OpenDatabase, openDatabase } from './db/index.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { modules } from './modules/index.ts';
-import type { AppDeps } from './platform/context.ts';
+import type { AppDeps, HubModule } from './platform/context.ts';
 import { DiskFileStore } from './platform/files/store.ts';
+import { JobRunner, jobKinds } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { Outbox } from './platform/mail/outbox.ts';
-import { pruneRateLimits } from './platform/rate-limit.ts';
-import { pruneExpiredSessions } from './platform/sessions.ts';
-import { DAY, isoIn } from './platform/time.ts';
 import { reindexAll } from './search/rebuild.ts';
 
 export interface Platform {
   deps: AppDeps;
   database: OpenDatabase;
+  /** This process's job runner (started by listen()). */
+  jobs: JobRunner;
   close: () => Promise<void>;
 }
 
-export function openPlatform(config: Config, logger: Logger = createLogger(config.logLevel)): Platform {
+export function openPlatform(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+  /** The modules served (tests add some of their own). */
+  served: readonly HubModule[] = modules,
+): Platform {
   const database = openDatabase(config);
   const outbox = new Outbox(database.db, config, logger);
   const deps: AppDeps = {
@@ -34,12 +38,15 @@ export function openPlatform(config: Config, logger: Logger = createLogger(confi
     logger,
     outbox,
     files: new DiskFileStore(config.dataDir),
-    modules,
+    modules: served,
   };
+  const jobs = new JobRunner(deps, jobKinds(served));
   return {
     deps,
     database,
+    jobs,
     close: async () => {
+      await jobs.stop();
       await outbox.stop();
       await database.close();
     },
@@ -49,7 +56,7 @@ export function openPlatform(config: Config, logger: Logger = createLogger(confi
 export async function migrate(platform: Platform): Promise<string[]> {
   return migrateToLatest(
     platform.deps.db,
-    modules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
+    platform.deps.modules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
   );
 }
 
@@ -62,7 +69,7 @@ export function rebuildSearchIndex(
   return reindexAll(platform.deps.db, providers, onProgress);
 }
 
-/** Serves the app on `port` and starts the mail worker and housekeeping; resolves when listening. */
+/** Serves the app on `port` and starts the mail worker and the job runner; resolves when listening. */
 export function listen(
   platform: Platform,
   port: number,
@@ -71,14 +78,8 @@ export function listen(
   const { deps } = platform;
   const app = createApp(deps);
   deps.outbox.start();
-  const housekeeping = setInterval(() => {
-    Promise.all([
-      pruneExpiredSessions(deps.db),
-      pruneRateLimits(deps.db, isoIn(-DAY)),
-      refreshPlannerStatistics(deps.db),
-    ]).catch((err) => deps.logger.warn({ err }, 'housekeeping failed'));
-  }, 3600_000);
-  housekeeping.unref();
+  // Sessions, rate limits, statistics, files and the modules' scheduled work: see docs/jobs.md.
+  platform.jobs.start();
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) =>
       resolve({ server, port: info.port }),
@@ -96,6 +97,8 @@ export async function runServer(options: {
   port: number;
   workers: number;
   onListening?: (port: number) => void;
+  /** The modules served (default: all of src/modules/index.ts). */
+  modules?: readonly HubModule[];
 }): Promise<void> {
   const { config, port, workers } = options;
   const logger = createLogger(config.logLevel);
@@ -120,7 +123,7 @@ export async function runServer(options: {
     process.once('SIGTERM', stop);
     return;
   }
-  const platform = openPlatform(config, logger);
+  const platform = openPlatform(config, logger, options.modules);
   const { server, port: actual } = await listen(platform, port, config.host);
   if (cluster.isPrimary) options.onListening?.(actual);
   const shutdown = () => {

@@ -125,11 +125,20 @@ export function columns<T>(db: Kysely<T>) {
 export type Columns = ReturnType<typeof columns>;
 
 /**
- * Keeps the planner's statistics current as the data grows (run hourly by the server): SQLite's
- * `PRAGMA optimize` re-analyses tables that changed a lot; PostgreSQL's autovacuum does it itself.
+ * Keeps the planner's statistics current as the data grows (the daily job
+ * `platform.planner-statistics`): SQLite's `PRAGMA optimize` re-analyses the tables that changed a
+ * lot; PostgreSQL's `ANALYZE` samples every table of the current schema (autovacuum does it too, but
+ * only past its thresholds; after an import of a large share of a table it can lag for hours).
  */
 export async function refreshPlannerStatistics<T>(db: Kysely<T>): Promise<void> {
-  if (dialectOf(db) === 'sqlite') await sql`PRAGMA optimize`.execute(db);
+  if (dialectOf(db) === 'sqlite') {
+    await sql`PRAGMA optimize`.execute(db);
+    return;
+  }
+  // This schema's tables only: a bare ANALYZE would walk every schema of the database.
+  const { rows } = await sql<{ name: string }>`
+    select quote_ident(tablename) as name from pg_tables where schemaname = current_schema()`.execute(db);
+  if (rows.length) await sql.raw(`ANALYZE ${rows.map((r) => r.name).join(', ')}`).execute(db);
 }
 
 /**

@@ -76,6 +76,32 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+/** Work that runs later or on a schedule (src/platform/jobs); leased like the outbox's rows. */
+export interface JobsTable {
+  id: Generated<number>;
+  name: string;
+  /** JSON. */
+  payload: ColumnType<string, string | undefined, string>;
+  unique_key: string | null;
+  schedule: string | null;
+  status: ColumnType<'queued' | 'failed', 'queued' | 'failed' | undefined, 'queued' | 'failed'>;
+  run_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A stored file no record refers to, since when (src/platform/files/unreferenced.ts). */
+export interface UnreferencedFilesTable {
+  hash: string;
+  since: Timestamp;
+}
+
 export interface RateLimitsTable {
   key: string;
   window_start: Timestamp;
@@ -132,6 +158,8 @@ export interface Database {
   user_tokens: UserTokensTable;
   api_tokens: ApiTokensTable;
   outbox: OutboxTable;
+  jobs: JobsTable;
+  unreferenced_files: UnreferencedFilesTable;
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
@@ -144,4 +172,5 @@ export type UserUpdate = Updateable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type Job = Selectable<JobsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;

@@ -10,6 +10,7 @@ import type { Locale } from '../locales/index.ts';
 import type { SearchProvider } from '../search/index.ts';
 import type { FileStore } from './files/store.ts';
 import type { Formatters, MessageKey, Translator } from './i18n.ts';
+import type { Schedule } from './jobs/schedule.ts';
 import type { Logger } from './logger.ts';
 import type { Outbox } from './mail/outbox.ts';
 
@@ -93,6 +94,36 @@ export interface SitemapEntry {
   lastmod?: string;
 }
 
+/** Which of `hashes` some record refers to (docs/jobs.md, "Files no longer referenced"). */
+export type FileReferences = (db: DB, hashes: readonly string[]) => Promise<Iterable<string>>;
+
+/** What a job's handler is told about the run (src/platform/jobs). */
+export interface JobRun {
+  id: number;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** The moment the job was due (a recurring job's slot). */
+  dueAt: string;
+  /** The runner's clock (tests move it): use it rather than the system's for "now". */
+  now: () => Date;
+}
+
+/**
+ * A kind of job, by name: the platform's own (src/platform/jobs/platform-jobs.ts) and those of the
+ * modules' manifests (`jobs`). One-off jobs of a kind are queued with enqueueJob(); a kind with a
+ * `schedule` is recurring and each server process's runner keeps its one row. See docs/jobs.md.
+ */
+export interface JobKind<P = Record<string, unknown>> {
+  /** `<module>.<what>`, e.g. `news.publish-due`; unique across the platform. */
+  name: string;
+  run: (deps: AppDeps, payload: P, run: JobRun) => Promise<void>;
+  schedule?: Schedule;
+  /** Attempts before a one-off job is kept as failed (default 5); a recurring job's retries before its next slot. */
+  maxAttempts?: number;
+  /** How long a run may take before another process may take the job over (default 300 s; renewed while it runs). */
+  leaseSeconds?: number;
+}
+
 export interface HubModule {
   id: string;
   /** An entry in the main navigation; modules without one are reached from elsewhere. */
@@ -115,6 +146,14 @@ export interface HubModule {
   moderation?: ModerationHooks;
   /** Public pages for /sitemap.xml: paths on this site, with their last change. */
   sitemap?: (deps: AppDeps) => AsyncIterable<SitemapEntry>;
+  /** Kinds of jobs this module runs later or on a schedule (docs/jobs.md). */
+  // biome-ignore lint/suspicious/noExplicitAny: each kind declares its own payload type.
+  jobs?: JobKind<any>[];
+  /**
+   * Which of `hashes` (stored files, deps.files) this module's records refer to. Every module that
+   * stores files declares it: the daily clean-up removes the bytes of files no one refers to.
+   */
+  fileReferences?: FileReferences;
   /** Adds this module's demo content; runs in list order after the platform's own seed. */
   seed?: (ctx: SeedContext) => Promise<void>;
 }

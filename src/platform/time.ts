@@ -63,7 +63,8 @@ export function offsetMinutes(zone: string, at: Date): number {
 
 /**
  * The moment a wall-clock time `date time` in `zone` names. A time skipped by a daylight-saving
- * change moves forward, as calendars do; a time that happens twice is its first occurrence.
+ * change moves forward, as calendars do; a time that happens twice is its later occurrence (in
+ * standard time: 02:30 in Paris on 2030-10-27 is 01:30 UTC; tested in platform/jobs/schedule.test.ts).
  */
 export function localToUtc(date: string, time: string, zone: string): Date {
   const [y, m, d] = date.split('-').map(Number);

@@ -6,6 +6,7 @@ import { questionnairesMigration } from '../../platform/questionnaires/migration
 import * as platform from './2026_11_21_0001_platform.ts';
 import * as search from './2026_11_22_0001_search.ts';
 import * as outboxAttachments from './2026_12_03_0031_outbox_attachments.ts';
+import * as jobs from './2026_12_20_0001_jobs.ts';
 
 export const platformMigrations: Record<string, Migration> = {
   '2026_11_21_0001_platform': platform,
@@ -18,4 +19,6 @@ export const platformMigrations: Record<string, Migration> = {
   // The questionnaires (platform/questionnaires); modules move forms of their own into them in
   // migrations dated after this one.
   '2026_12_10_0001_questionnaires': questionnairesMigration,
+  // The job table (platform/jobs) and the stored files no record refers to (platform/files).
+  '2026_12_20_0001_jobs': jobs,
 };

@@ -1,5 +1,5 @@
 // The administration pages, top to bottom as the list of their URLs: the overview, the accounts
-// (their exports, role, disabling) and the audit log (and its exports). Administrators only: every
+// (their exports, role, disabling), the audit log (and its exports) and the jobs. Administrators only: every
 // handler asks canAdminister first; the writes are the actions' (actions.ts), the API's too.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -12,6 +12,7 @@ import { readForm } from '../../platform/http/forms.ts';
 import { localPath } from '../../platform/http/request.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
+import { jobsOverview } from '../../platform/jobs/index.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { changeRole, setDisabled } from './actions.ts';
 import { auditColumns, exportedAudit, exportedUsers, userColumns } from './export.ts';
@@ -20,6 +21,7 @@ import { canAdminister } from './permissions.ts';
 import { auditFilterSchema, roleChangeSchema, userFilterSchema } from './schemas.ts';
 import { AuditView } from './views/audit.tsx';
 import { AdminHomeView } from './views/home.tsx';
+import { JobsView } from './views/jobs.tsx';
 import { UsersView } from './views/users.tsx';
 
 type C = Context<AppEnv>;
@@ -49,8 +51,17 @@ export function adminPages(deps: AppDeps) {
 
   app.get('/admin', async (c) => {
     administrator(c);
-    const [roles, outbox] = await Promise.all([countUsersByRole(db), outboxBacklog(db)]);
-    return adminPage(c, 'admin.title', <AdminHomeView roles={roles} outbox={outbox} />);
+    const [roles, outbox, jobs] = await Promise.all([
+      countUsersByRole(db),
+      outboxBacklog(db),
+      jobsOverview(db),
+    ]);
+    return adminPage(c, 'admin.title', <AdminHomeView roles={roles} outbox={outbox} jobs={jobs.counts} />);
+  });
+
+  app.get('/admin/jobs', async (c) => {
+    administrator(c);
+    return adminPage(c, 'admin.jobs', <JobsView jobs={await jobsOverview(db)} />);
   });
 
   app.get('/admin/users', async (c) => {

@@ -151,3 +151,18 @@ export async function currentHash(db: Db, fileId: number): Promise<string | unde
     .executeTakeFirst();
   return row?.hash;
 }
+
+/** Which of `hashes` a file version refers to (the daily clean-up of unreferenced files asks). */
+export async function libraryFileReferences(
+  db: Kysely<Database>,
+  hashes: readonly string[],
+): Promise<string[]> {
+  if (!hashes.length) return [];
+  const rows = await db
+    .selectFrom('document_file_versions')
+    .select('hash')
+    .distinct()
+    .where('hash', 'in', hashes)
+    .execute();
+  return rows.map((r) => r.hash);
+}

@@ -9,6 +9,7 @@ import { libraryApi } from './api.ts';
 import { libraryCollectionsApi } from './api-collections.ts';
 import { libraryFilesApi } from './api-files.ts';
 import { libraryAccountExport } from './export.ts';
+import { libraryFileReferences } from './files.ts';
 import type en from './locales/en.json';
 import { libraryMigrations } from './migrations.ts';
 import { libraryModeration } from './moderation.ts';
@@ -33,6 +34,7 @@ export const libraryModule: HubModule = {
   sitemap: librarySitemap,
   seed: seedLibrary,
   accountExport: libraryAccountExport,
+  fileReferences: libraryFileReferences,
 };
 
 // What the events module uses to show the documents linked to an event: the library's own rule of

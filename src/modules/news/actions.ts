@@ -53,10 +53,11 @@ async function reindex(db: Db, id: number, now: string): Promise<void> {
 }
 
 /**
- * Scheduled posts whose moment has come are still `private` in the search index. The news pages,
- * feeds, API and sitemap call this first: it finds such posts (an indexed query that finds nothing
- * almost always) and makes them public, each in its own transaction. Feed readers poll every few
- * minutes, so a post becomes searchable soon after its moment without a timer or a job runner.
+ * Scheduled posts whose moment has come are still `private` in the search index: this makes them
+ * public, each in its own transaction. The recurring job `news.publish-due` (jobs.ts) calls it every
+ * minute. The pages, feeds, API and sitemap no longer call it on each request: they decide what is
+ * published from `published_at` and the request's moment themselves, so they never show a scheduled
+ * post late; only search (and its suggestions) waits for the job, a minute at most.
  */
 export async function promoteDuePosts(db: Db, now: string = nowIso()): Promise<number> {
   const due = await db

@@ -11,7 +11,7 @@ import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { found } from '../../platform/http/errors.ts';
 import { nowIso } from '../../platform/time.ts';
 import { getPost, loadEditable, loadVisible, type PostDetails, stateOf, writerOf } from './access.ts';
-import { createPost, deletePost, promoteDuePosts, updatePost } from './actions.ts';
+import { createPost, deletePost, updatePost } from './actions.ts';
 import { absoluteHtml } from './feed.ts';
 import { covers, coverUrl } from './images.ts';
 import { listPosts, type PostCard } from './listing.ts';
@@ -143,7 +143,6 @@ export function newsApi(deps: AppDeps) {
       const { pageSize, ...query } = c.req.valid('query');
       const filter = newsFilterSchema.parse(query);
       const now = nowIso();
-      await promoteDuePosts(db, now);
       const { cards, total } = await listPosts(db, filter, { locale: c.var.locale, now, pageSize });
       return c.json({ total, page: filter.page, items: cards.map((card) => summary(card, now)) }, 200);
     })

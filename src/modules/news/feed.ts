@@ -6,7 +6,6 @@ import type { AppEnv } from '../../platform/context.ts';
 import { absoluteUrl, atomResponse, FEED_SIZE, type FeedEntry } from '../../platform/feeds.ts';
 import { excerpt, renderMarkdown } from '../../platform/markdown.ts';
 import { nowIso } from '../../platform/time.ts';
-import { promoteDuePosts } from './actions.ts';
 import { listPosts } from './listing.ts';
 import { filterQuery, isFiltered, type NewsFilter } from './schemas.ts';
 import { BODY_IMAGE_PATH } from './vocab.ts';
@@ -43,7 +42,6 @@ export async function newsFeed(c: Context<AppEnv>, filter: NewsFilter): Promise<
   const f = feedFilter(filter);
   const { db, config } = c.var.deps;
   const now = nowIso();
-  await promoteDuePosts(db, now);
   const { cards } = await listPosts(db, f, { locale: c.var.locale, now, pageSize: FEED_SIZE, offset: 0 });
   const entries: FeedEntry[] = cards.map((card) => {
     const url = absoluteUrl(c, `/news/${card.slug}`);

@@ -6,6 +6,7 @@ import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { newsApi } from './api.ts';
 import { newsAccountExport } from './export.ts';
+import { newsJobs } from './jobs.ts';
 import type en from './locales/en.json';
 import { newsMigrations } from './migrations.ts';
 import { newsModeration } from './moderation.ts';
@@ -30,4 +31,5 @@ export const newsModule: HubModule = {
   sitemap: newsSitemap,
   seed: seedNews,
   accountExport: newsAccountExport,
+  jobs: newsJobs,
 };

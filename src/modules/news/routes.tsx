@@ -33,15 +33,7 @@ import {
   visibleTo,
   writerOf,
 } from './access.ts';
-import {
-  addBodyImage,
-  addComment,
-  createPost,
-  deletePost,
-  promoteDuePosts,
-  setCommentHidden,
-  updatePost,
-} from './actions.ts';
+import { addBodyImage, addComment, createPost, deletePost, setCommentHidden, updatePost } from './actions.ts';
 import { exportColumns, exportRows } from './export.ts';
 import { feedHref, feedTitle, newsFeed } from './feed.ts';
 import { bodyImages, bodyImagesOf, covers, coverUrl } from './images.ts';
@@ -108,7 +100,6 @@ export function newsPages(deps: AppDeps) {
   app.get('/news', async (c) => {
     const filter = newsFilterSchema.parse(c.req.query());
     const now = nowIso();
-    await promoteDuePosts(db, now);
     const user = c.var.auth?.user ?? null;
     const [{ cards, total }, facet, memberships] = await Promise.all([
       listPosts(db, filter, { locale: c.var.locale, now }),
@@ -142,7 +133,6 @@ export function newsPages(deps: AppDeps) {
   // The list as filtered: only published posts, as on the page.
   app.get('/news/:file{export\\.(csv|xlsx)}', async (c) => {
     const now = nowIso();
-    await promoteDuePosts(db, now);
     const rows = await exportRows(db, newsFilterSchema.parse(c.req.query()), { locale: c.var.locale, now });
     return spreadsheetDownload(c, exportColumns(config.baseUrl), rows, { file: 'news', sheet: 'News' });
   });
@@ -309,10 +299,7 @@ export function newsPages(deps: AppDeps) {
     );
   };
 
-  app.get('/news/:slug', async (c) => {
-    await promoteDuePosts(db);
-    return showPost(c, c.req.param('slug'));
-  });
+  app.get('/news/:slug', (c) => showPost(c, c.req.param('slug')));
 
   app.get('/news/:slug/cover.webp', async (c) => {
     const { post, now } = await loadVisible(c, c.req.param('slug'));

@@ -22,8 +22,8 @@ export interface PostsTable {
   published_at: Timestamp | null;
   /**
    * The visibility the search index holds for the post. A scheduled post is indexed `private` (its
-   * author and editors find it); once its moment has passed, the next read of the news promotes it
-   * to `public` (see actions/posts.ts promoteDuePosts).
+   * author and editors find it); once its moment has passed, the job `news.publish-due` promotes it
+   * to `public` within a minute (see actions.ts promoteDuePosts).
    */
   indexed_as: Visibility;
   created_at: Timestamp;

@@ -24,6 +24,10 @@ export interface FileStore {
    * stream; it emits an error when the file is missing (check `size` first).
    */
   stream(hash: string, range?: { start: number; end: number }): NodeJS.ReadableStream;
+  /** Every stored file, with the moment it was last stored (put again counts). */
+  list(): AsyncIterable<{ hash: string; storedAt: Date }>;
+  /** Removes the bytes (the daily clean-up of files no record refers to: files/unreferenced.ts). */
+  remove(hash: string): Promise<void>;
 }
 
 /**
@@ -48,7 +52,13 @@ export class DiskFileStore implements FileStore {
   async put(bytes: Uint8Array): Promise<{ hash: string; size: number }> {
     const hash = createHash('sha256').update(bytes).digest('hex');
     const target = this.pathOf(hash);
-    if (await this.has(hash)) return { hash, size: bytes.byteLength };
+    if (await this.has(hash)) {
+      // Stored again: the clean-up of unreferenced files must not take it away now (it compares
+      // this moment with when it found the file unreferenced).
+      const now = new Date();
+      await fs.promises.utimes(target, now, now).catch(() => undefined);
+      return { hash, size: bytes.byteLength };
+    }
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
     try {
@@ -86,5 +96,25 @@ export class DiskFileStore implements FileStore {
 
   stream(hash: string, range?: { start: number; end: number }): NodeJS.ReadableStream {
     return fs.createReadStream(this.pathOf(hash), range ? { start: range.start, end: range.end } : {});
+  }
+
+  async *list(): AsyncIterable<{ hash: string; storedAt: Date }> {
+    const dirs = async (dir: string) =>
+      (await fs.promises.readdir(dir, { withFileTypes: true }).catch(() => [])).filter((d) =>
+        d.isDirectory(),
+      );
+    for (const a of await dirs(this.root))
+      for (const b of await dirs(path.join(this.root, a.name))) {
+        const folder = path.join(this.root, a.name, b.name);
+        for (const name of await fs.promises.readdir(folder)) {
+          if (!isFileHash(name)) continue; // temporary files of a put under way
+          const stat = await fs.promises.stat(path.join(folder, name)).catch(() => null);
+          if (stat?.isFile()) yield { hash: name, storedAt: stat.mtime };
+        }
+      }
+  }
+
+  async remove(hash: string): Promise<void> {
+    await fs.promises.rm(this.pathOf(hash), { force: true });
   }
 }

@@ -3,6 +3,7 @@
 // hash in deps.files. The bytes are stored before the response's transaction: a file no response
 // ends up pointing to is an unreferenced blob, never a visible half-saved record.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { DB } from '../../db/index.ts';
 import { chosenFile } from '../attached-images.ts';
 import type { AppDeps } from '../context.ts';
 import {
@@ -14,7 +15,7 @@ import {
 } from '../files/index.ts';
 import type { FieldErrors } from '../http/forms.ts';
 import type { MessageKey } from '../i18n.ts';
-import { type AnswerNaming, answerName, type FileAnswer } from './answers.ts';
+import { type AnswerNaming, answerName, type FileAnswer, isFileAnswer } from './answers.ts';
 import type { Question } from './questions.ts';
 import { ANSWER_FILE_KINDS, ANSWER_FILE_MAX_BYTES } from './vocab.ts';
 
@@ -67,4 +68,24 @@ export async function receiveFiles(
     }
   }
   return received;
+}
+
+/**
+ * Which of `hashes` a file answer refers to (the clean-up of unreferenced files asks every module
+ * and this). File answers are few beside the other answers: they are read whole, by question kind.
+ */
+export async function answerFileReferences(db: DB, hashes: readonly string[]): Promise<Set<string>> {
+  const wanted = new Set(hashes);
+  const found = new Set<string>();
+  const rows = await db
+    .selectFrom('questionnaire_answers as a')
+    .innerJoin('questionnaire_questions as q', 'q.id', 'a.question_id')
+    .select('a.value')
+    .where('q.kind', '=', 'file')
+    .execute();
+  for (const { value } of rows) {
+    const answer: unknown = JSON.parse(value);
+    if (isFileAnswer(answer) && wanted.has(answer.hash)) found.add(answer.hash);
+  }
+  return found;
 }

@@ -1,13 +1,15 @@
-// /admin: how many accounts of each role, the way to the audit log, and the outgoing mail.
+// /admin: how many accounts of each role, the way to the audit log, the outgoing mail and the jobs.
 import { ROLES } from '../../../db/schema.ts';
 import { usePage } from '../../../ui/page-context.ts';
 
 export function AdminHomeView({
   roles,
   outbox,
+  jobs,
 }: {
   roles: Record<string, number>;
   outbox: { pending: number; failing: number };
+  jobs: { queued: number; failed: number };
 }) {
   const { t, fmt } = usePage();
   return (
@@ -36,6 +38,12 @@ export function AdminHomeView({
         <section class="card">
           <h2>{t('admin.outbox')}</h2>
           <p>{t('admin.outboxStatus', { pending: outbox.pending, failing: outbox.failing })}</p>
+        </section>
+        <section class="card">
+          <h2>
+            <a href="/admin/jobs">{t('admin.jobs')}</a>
+          </h2>
+          <p>{t('admin.jobsStatus', { queued: jobs.queued, failed: jobs.failed })}</p>
         </section>
       </div>
     </div>
