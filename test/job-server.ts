@@ -1,6 +1,6 @@
 // A server process for src/platform/jobs/processes.test.ts: the real server (runServer: the app,
 // the outbox and the job runner, configured from the environment) with one more module whose jobs
-// write each run to the file JOB_LOG — a one-off kind, and a recurring one every 3 seconds.
+// write each run to the file JOB_LOG — a one-off kind, and a recurring one every second.
 import fs from 'node:fs';
 import { loadConfig } from '../src/config.ts';
 import { modules } from '../src/modules/index.ts';
@@ -16,8 +16,9 @@ const jobTest: HubModule = {
     { name: 'test.once', run: async (_deps, _payload, run) => write(`once ${run.id}`) },
     {
       name: 'test.tick',
-      schedule: { everyMinutes: 0.05 },
-      leaseSeconds: 5,
+      // Every second, and a short lease: the test waits for runs and for a dead process's lease.
+      schedule: { everyMinutes: 1 / 60 },
+      leaseSeconds: 2,
       run: async (_deps, _payload, run) => write(`tick ${run.dueAt}`),
     },
   ],

@@ -1,6 +1,6 @@
 // Two real server processes on one database (SQLite file in WAL mode, or a PostgreSQL schema),
 // each with its job runner (test/job-server.ts: the real server plus a module with test jobs that
-// write each run to a file): a due job runs exactly once; a recurring job (every 3 seconds) keeps
+// write each run to a file): a due job runs exactly once; a recurring job (every second) keeps
 // its rhythm when one process is killed. The waits are for things to happen, never on their speed.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -125,14 +125,14 @@ describe('two server processes on one database', () => {
     const before = ticks().length;
     await until('four more runs', () => ticks().length >= before + 4);
     const all = ticks();
-    // Every run is on the 3-second grid, and no slot ran twice.
-    for (const t of all) expect(t.dueAt % 3000).toBe(0);
+    // Every run is on the 1-second grid, and no slot ran twice.
+    for (const t of all) expect(t.dueAt % 1000).toBe(0);
     expect(new Set(all.map((t) => t.dueAt)).size).toBe(all.length);
     // After the kill the other process runs it, slot after slot: at most one gap, when the killed
-    // process held the job's lease (5 s) as it died.
+    // process held the job's lease (2 s) as it died.
     const after = all.slice(before);
     expect(new Set(after.map((t) => t.pid))).toEqual(new Set([children[1]?.pid]));
-    const gaps = after.slice(1).filter((t, i) => t.dueAt - (after[i]?.dueAt ?? 0) !== 3000);
+    const gaps = after.slice(1).filter((t, i) => t.dueAt - (after[i]?.dueAt ?? 0) !== 1000);
     expect(gaps.length).toBeLessThanOrEqual(1);
   }, 180_000);
 });
