@@ -67,12 +67,22 @@ export function sqliteSetup(file: string, options: { from?: Buffer } = {}): Dial
 
 export function postgresSetup(
   url: string,
-  options: { searchPath?: string; max?: number } = {},
+  options: {
+    searchPath?: string;
+    max?: number;
+    /** Session settings for every connection (the tests turn synchronous_commit off). */
+    settings?: Record<string, string>;
+  } = {},
 ): DialectSetup {
+  const settings = {
+    ...(options.searchPath ? { search_path: options.searchPath } : {}),
+    ...options.settings,
+  };
+  const startup = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`);
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
-    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    ...(startup.length ? { options: startup.join(' ') } : {}),
   });
   return {
     name: 'postgres',
