@@ -12,6 +12,7 @@ import type { FileStore } from './files/store.ts';
 import type { Formatters, MessageKey, Translator } from './i18n.ts';
 import type { Logger } from './logger.ts';
 import type { Outbox } from './mail/outbox.ts';
+import type { ScopeResolver } from './scopes.ts';
 
 export interface AppDeps {
   db: DB;
@@ -115,6 +116,11 @@ export interface HubModule {
   moderation?: ModerationHooks;
   /** Public pages for /sitemap.xml: paths on this site, with their last change. */
   sitemap?: (deps: AppDeps) => AsyncIterable<SitemapEntry>;
+  /**
+   * How this module answers "which roles does this person hold here" for its kind of scope (the
+   * groups module for groups, the directory for organisations): see platform/scopes.ts.
+   */
+  scopes?: readonly ScopeResolver[];
   /** Adds this module's demo content; runs in list order after the platform's own seed. */
   seed?: (ctx: SeedContext) => Promise<void>;
 }
