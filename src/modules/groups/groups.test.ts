@@ -303,3 +303,72 @@ describe('/api/v1/groups', () => {
     expect(data.modules.groups.memberships.map((m: { slug: string }) => m.slug)).toContain(secret);
   });
 });
+
+describe('/api/v1/groups members', () => {
+  it('asks to join, decides, changes roles and keeps the last coordinator, as the pages do', async () => {
+    const { token: coordinatorToken } = await hub.signedInWithToken('editor', { name: 'Api Coordinator' });
+    const coordinator = bearer(coordinatorToken);
+    const api = hub.client();
+    const created = await api.request('/api/v1/groups', {
+      json: {
+        ...groupForm({ name: 'Api circle', visibility: 'private' }),
+        organisation: null,
+        country: null,
+      },
+      headers: coordinator,
+    });
+    expect(created.status).toBe(201);
+    const { slug, yourRole } = JSON.parse(created.text);
+    expect(yourRole).toBe('coordinator');
+    const { token: askerToken, user: asker } = await hub.signedInWithToken('member', { name: 'Api Asker' });
+    const ask = await api.request(`/api/v1/groups/${slug}/join-requests`, {
+      json: { message: 'Hello' },
+      headers: bearer(askerToken),
+    });
+    expect(ask.status).toBe(201);
+    const { id } = JSON.parse(ask.text);
+    const byAsker = await api.request(`/api/v1/groups/${slug}/join-requests/${id}/decision`, {
+      json: { decision: 'approve' },
+      headers: bearer(askerToken),
+    });
+    expect(byAsker.status).toBe(403);
+    const decided = await api.request(`/api/v1/groups/${slug}/join-requests/${id}/decision`, {
+      json: { decision: 'approve' },
+      headers: coordinator,
+    });
+    expect(decided.status).toBe(204);
+    const members = JSON.parse(
+      (await api.request(`/api/v1/groups/${slug}/members`, { headers: bearer(askerToken) })).text,
+    );
+    expect(
+      members.items.map((m: { name: string; email: string | null }) => [m.name, m.email]),
+    ).toContainEqual(['Api Asker', null]);
+    // A member changes a role: 403; the coordinator demotes themself, the last one: 409.
+    const me = JSON.parse((await api.request('/api/v1/me', { headers: coordinator })).text);
+    const byMember = await api.request(`/api/v1/groups/${slug}/members/${me.id}`, {
+      method: 'PATCH',
+      json: { role: 'observer' },
+      headers: bearer(askerToken),
+    });
+    expect(byMember.status).toBe(403);
+    const last = await api.request(`/api/v1/groups/${slug}/members/${me.id}`, {
+      method: 'DELETE',
+      headers: coordinator,
+    });
+    expect(last.status).toBe(409);
+    const promote = await api.request(`/api/v1/groups/${slug}/members/${asker.id}`, {
+      method: 'PATCH',
+      json: { role: 'coordinator' },
+      headers: coordinator,
+    });
+    expect(promote.status).toBe(204);
+    expect(
+      (
+        await api.request(`/api/v1/groups/${slug}/members/${me.id}`, {
+          method: 'DELETE',
+          headers: coordinator,
+        })
+      ).status,
+    ).toBe(204);
+  });
+});
