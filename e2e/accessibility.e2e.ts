@@ -100,6 +100,8 @@ const PAGES: PageCase[] = [
     open: async (page) => void (await page.goto('/news/hue-policy-dialogue-creative-hubs-2016')),
   },
   { name: 'press', open: async (page) => void (await page.goto('/press?sort=outlet')) },
+  { name: 'groups', open: async (page) => void (await page.goto('/groups')) },
+  { name: 'group', open: async (page) => void (await page.goto('/groups/mekong-digital-skills-network')) },
   { name: 'events-past', open: async (page) => void (await page.goto('/events?when=past')) },
   { name: 'events-calendar', open: async (page) => void (await page.goto('/events/calendar?month=2016-11')) },
   {

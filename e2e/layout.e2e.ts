@@ -71,7 +71,7 @@ async function useLanguage(page: Page, lang: 'en' | 'lo') {
   await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
 }
 
-/** The pages of the library, news, press and events, as the demo content fills them. */
+/** The pages of the library, news, press, events and groups, as the demo content fills them. */
 const MODULE_PAGES = [
   '/library',
   '/library/decision-1755-qd-ttg',
@@ -83,6 +83,8 @@ const MODULE_PAGES = [
   '/events?when=past',
   '/events/calendar?month=2016-11',
   '/events/policy-dialogue-creative-hubs-hue-2016',
+  '/groups',
+  '/groups/mekong-digital-skills-network',
 ];
 
 describe.each(['en', 'lo'] as const)('no horizontal overflow at 360 px in %s', (lang) => {

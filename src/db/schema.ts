@@ -128,7 +128,11 @@ export interface SettingsTable {
   updated_at: Timestamp;
 }
 
-export const VISIBILITIES = ['public', 'members', 'private'] as const;
+/**
+ * Who finds a search entry: everyone, anyone signed in, its owner (and editors), or only those who
+ * may read its `scope` (a secret group's members: platform/scopes.ts).
+ */
+export const VISIBILITIES = ['public', 'members', 'private', 'scoped'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 /**

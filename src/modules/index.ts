@@ -5,6 +5,7 @@ import { accountsModule } from './accounts/index.ts';
 import { adminModule } from './admin/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { eventsModule } from './events/index.ts';
+import { groupsModule } from './groups/index.ts';
 import { homeModule } from './home/index.ts';
 import { libraryModule } from './library/index.ts';
 import { moderationModule } from './moderation/index.ts';
@@ -24,5 +25,6 @@ export const modules: readonly HubModule[] = [
   libraryModule,
   pressModule,
   newsModule,
+  groupsModule,
   moderationModule,
 ];

@@ -13,6 +13,7 @@ import type { Formatters, MessageKey, Translator } from './i18n.ts';
 import type { Schedule } from './jobs/schedule.ts';
 import type { Logger } from './logger.ts';
 import type { Outbox } from './mail/outbox.ts';
+import type { ScopeResolver } from './scopes.ts';
 
 export interface AppDeps {
   db: DB;
@@ -154,6 +155,11 @@ export interface HubModule {
    * stores files declares it: the daily clean-up removes the bytes of files no one refers to.
    */
   fileReferences?: FileReferences;
+  /**
+   * How this module answers "which roles does this person hold here" for its kind of scope (the
+   * groups module for groups, the directory for organisations): see platform/scopes.ts.
+   */
+  scopes?: readonly ScopeResolver[];
   /** Adds this module's demo content; runs in list order after the platform's own seed. */
   seed?: (ctx: SeedContext) => Promise<void>;
 }

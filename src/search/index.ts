@@ -38,6 +38,8 @@ export interface SearchableRecord {
   url: string;
   country?: string | null;
   visibility: Visibility;
+  /** With visibility `scoped`: the scope whose readers find it, e.g. `group:12` (platform/scopes.ts). */
+  scope?: string | null;
   ownerId?: number | null;
   updatedAt?: string;
 }
@@ -50,8 +52,8 @@ export interface SearchProvider {
   records: (db: Db) => AsyncIterable<SearchableRecord>;
 }
 
-/** Who is searching. */
-export type Viewer = { id: number; role: Role } | null;
+/** Who is searching, and the scopes whose private content they read (their groups: `group:12`). */
+export type Viewer = { id: number; role: Role; scopes?: readonly string[] } | null;
 
 const STORED_BODY_CHARS = 20_000;
 
@@ -84,10 +86,10 @@ function toSearchRow(record: SearchableRecord): SearchRow {
 
 /**
  * Tokens for the filters and the access rule, in their own column of the index: `t` type, `l`
- * language, `c` country, `v` visibility, `o` owner. Letters and digits only (the index splits on
+ * language, `c` country, `v` visibility, `o` owner, `s` scope. Letters and digits only (the index splits on
  * anything else).
  */
-function meta(kind: 't' | 'l' | 'c' | 'v' | 'o', value: string | number): string {
+function meta(kind: 't' | 'l' | 'c' | 'v' | 'o' | 's', value: string | number): string {
   return `${kind}${String(value)
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '')}`;
@@ -98,7 +100,10 @@ function metaTokens(record: SearchableRecord): string[] {
   const lang = record.lang ?? guessLanguage(`${record.title} ${record.body.slice(0, 500)}`);
   if (lang) tokens.push(meta('l', lang));
   if (record.country) tokens.push(meta('c', record.country));
-  if (record.ownerId) tokens.push(meta('o', record.ownerId));
+  // A scoped entry is found through its scope only: an author who has left the group no longer finds it.
+  if (record.visibility === 'scoped') {
+    if (record.scope) tokens.push(meta('s', record.scope));
+  } else if (record.ownerId) tokens.push(meta('o', record.ownerId));
   return tokens;
 }
 
@@ -179,11 +184,17 @@ function decodeCursor(cursor: string | undefined): number {
 /** Conditions on the meta tokens: every group must have one of its tokens. */
 type MetaGroups = string[][];
 
-/** The access rule: what a viewer may find. */
+/**
+ * The access rule: what a viewer may find. Editors see every entry but the scoped ones of scopes
+ * they do not belong to (a secret group's content is its members' only); admins see everything.
+ */
 function visibilityGroup(viewer: Viewer): string[] | null {
   if (!viewer) return [meta('v', 'public')];
-  if (viewer.role === 'admin' || viewer.role === 'editor') return null;
-  return [meta('v', 'public'), meta('v', 'members'), meta('o', viewer.id)];
+  if (viewer.role === 'admin') return null;
+  const scopes = (viewer.scopes ?? []).map((scope) => meta('s', scope));
+  if (viewer.role === 'editor')
+    return [meta('v', 'public'), meta('v', 'members'), meta('v', 'private'), ...scopes];
+  return [meta('v', 'public'), meta('v', 'members'), meta('o', viewer.id), ...scopes];
 }
 
 function compile(parsed: ParsedQuery, groups: MetaGroups, columns = '{title body}'): CompiledMatch {
@@ -197,7 +208,7 @@ function compile(parsed: ParsedQuery, groups: MetaGroups, columns = '{title body
     ftsWords: words,
     // Filters by type, language or country keep a minority of the matches (the access rule keeps
     // most of them): see rankedPage.
-    narrow: groups.some((g) => g.some((token) => !token.startsWith('v') && !token.startsWith('o'))),
+    narrow: groups.some((g) => g.some((token) => !/^[vos]/.test(token))),
     tsquery: toTsquery(parsed),
     tsMeta,
     ...(ftsExact ? { ftsExact } : {}),

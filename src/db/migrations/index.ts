@@ -3,6 +3,7 @@
 import type { Migration } from 'kysely';
 import { directoryImportsKindMigration, directoryImportsMigration } from '../../platform/import/migration.ts';
 import { questionnairesMigration } from '../../platform/questionnaires/migration.ts';
+import { scopedRolesMigration } from '../../platform/scoped-roles.ts';
 import * as platform from './2026_11_21_0001_platform.ts';
 import * as search from './2026_11_22_0001_search.ts';
 import * as outboxAttachments from './2026_12_03_0031_outbox_attachments.ts';
@@ -19,6 +20,8 @@ export const platformMigrations: Record<string, Migration> = {
   // The questionnaires (platform/questionnaires); modules move forms of their own into them in
   // migrations dated after this one.
   '2026_12_10_0001_questionnaires': questionnairesMigration,
+  // Roles held in a country (focal points): platform/scoped-roles.ts, asked by platform/scopes.ts.
+  '2026_12_11_0001_scoped_roles': scopedRolesMigration,
   // The job table (platform/jobs) and the stored files no record refers to (platform/files).
   '2026_12_20_0001_jobs': jobs,
 };

@@ -3,6 +3,7 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { adminApi } from './api.ts';
+import { focalPointPages } from './focal-points.tsx';
 import type en from './locales/en.json';
 import { adminPages } from './routes.tsx';
 
@@ -13,7 +14,8 @@ declare module '../../platform/i18n.ts' {
 
 export const adminModule: HubModule = {
   id: 'admin',
-  pages: adminPages,
+  // The countries' focal points have a page of their own (focal-points.tsx).
+  pages: (deps) => adminPages(deps).route('/', focalPointPages(deps)),
   api: adminApi,
 };
 

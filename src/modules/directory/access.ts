@@ -195,6 +195,16 @@ export function bySlug(handler: (c: C) => Response | Promise<Response>) {
   return (c: C, next: Next) => (RESERVED_SLUGS.has(c.req.param('slug') ?? '') ? next() : handler(c));
 }
 
+/** A published organisation's id, slug and name, by slug or by id (what another module links to). */
+export function organisationRef(db: Db, by: { slug: string } | { id: number }) {
+  let q = db
+    .selectFrom('organisations')
+    .select(['id', 'slug', 'name', 'lang'])
+    .where('status', '=', 'published');
+  q = 'slug' in by ? q.where('slug', '=', by.slug) : q.where('id', '=', by.id);
+  return q.executeTakeFirst();
+}
+
 /** The organisations `userId` belongs to, by name (the news form's "on behalf of" choice). */
 export function organisationsOf(db: Db, userId: number) {
   return db

@@ -10,6 +10,7 @@ import type en from './locales/en.json';
 import { directoryMigrations } from './migrations.ts';
 import { directoryModeration } from './moderation.ts';
 import { directoryPages } from './routes.tsx';
+import { organisationScope } from './scope.ts';
 import { organisationSearch } from './search.ts';
 import { seedDirectory } from './seed.ts';
 import { directorySitemap } from './sitemap.ts';
@@ -31,10 +32,11 @@ export const directoryModule: HubModule = {
   sitemap: directorySitemap,
   seed: seedDirectory,
   accountExport: directoryAccountExport,
+  scopes: [organisationScope],
 };
 
 // What other modules use of the directory: people its vCard escaping; news whom a member may post
 // for (an organisation, their role in it, the organisations they belong to).
-export { getOrganisation, memberRole, organisationsOf } from './access.ts';
+export { getOrganisation, memberRole, organisationRef, organisationsOf } from './access.ts';
 export { vcardText } from './export.ts';
 export type { MemberRole } from './vocab.ts';

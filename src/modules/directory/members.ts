@@ -3,7 +3,13 @@
 // only the hash is stored). The changes are in actions/members.ts.
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
-import { sha256 } from '../../platform/security-tokens.ts';
+import {
+  type InvitationRefusal,
+  invitationHashOf,
+  invitationRefusal,
+  invitationMatches as matchesAddress,
+  normaliseEmail,
+} from '../../platform/invitations.ts';
 import { nowIso } from '../../platform/time.ts';
 import type { MemberRole } from './vocab.ts';
 
@@ -26,9 +32,7 @@ export interface PendingInvitation {
   invited_by_name: string | null;
 }
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+export { normaliseEmail };
 
 export async function listMembers(db: Db, organisationId: number): Promise<Member[]> {
   const rows = await db
@@ -91,14 +95,15 @@ export interface InvitationDetails {
   expires_at: string;
 }
 
-export type InvitationRefusal = 'unknown' | 'used' | 'expired' | 'revoked';
+export type { InvitationRefusal };
 export type InvitationCheck =
   | { ok: true; invitation: InvitationDetails }
   | { ok: false; reason: InvitationRefusal };
 
 /** Looks an invitation up by its secret without using it. */
 export async function checkInvitation(db: Db, token: string): Promise<InvitationCheck> {
-  if (!token || token.length > 100) return { ok: false, reason: 'unknown' };
+  const hash = invitationHashOf(token);
+  if (!hash) return { ok: false, reason: 'unknown' };
   const row = await db
     .selectFrom('organisation_invitations as i')
     .innerJoin('organisations as o', 'o.id', 'i.organisation_id')
@@ -115,12 +120,10 @@ export async function checkInvitation(db: Db, token: string): Promise<Invitation
       'o.name',
       'u.name as invited_by_name',
     ])
-    .where('i.token_hash', '=', sha256(token))
+    .where('i.token_hash', '=', hash)
     .executeTakeFirst();
-  if (!row) return { ok: false, reason: 'unknown' };
-  if (row.accepted_at) return { ok: false, reason: 'used' };
-  if (row.revoked_at) return { ok: false, reason: 'revoked' };
-  if (row.expires_at <= nowIso()) return { ok: false, reason: 'expired' };
+  const refusal = invitationRefusal(row);
+  if (!row || refusal) return { ok: false, reason: refusal ?? 'unknown' };
   const { accepted_at: _a, revoked_at: _r, ...invitation } = row;
   return { ok: true, invitation };
 }
@@ -130,7 +133,5 @@ export function invitationMatches(
   invitation: InvitationDetails,
   user: User,
 ): 'ok' | 'otherEmail' | 'unverified' {
-  if (normaliseEmail(user.email) !== invitation.email) return 'otherEmail';
-  if (!user.email_verified_at) return 'unverified';
-  return 'ok';
+  return matchesAddress(invitation.email, user);
 }

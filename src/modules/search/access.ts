@@ -1,10 +1,13 @@
 // Who is searching: the search index shows each reader what they may see (public, members-only,
-// their own private records; everything to editors and admins).
+// their own private records, the content of the scopes they belong to — their groups; everything
+// but other scopes' content to editors; everything to admins).
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/context.ts';
+import { readableScopes } from '../../platform/scopes.ts';
 import type { Viewer } from '../../search/index.ts';
 
-export function viewerOf(c: Context<AppEnv>): Viewer {
+export async function viewerOf(c: Context<AppEnv>): Promise<Viewer> {
   const user = c.var.auth?.user;
-  return user ? { id: user.id, role: user.role } : null;
+  if (!user) return null;
+  return { id: user.id, role: user.role, scopes: await readableScopes(c.var.deps, user) };
 }

@@ -86,7 +86,7 @@ export function searchApi(deps: AppDeps) {
   return apiRouter()
     .openapi(searchRoute, async (c) => {
       const { limit, ...raw } = c.req.valid('query');
-      const result = await searchFor(deps.db, searchParamsSchema.parse(raw), viewerOf(c), limit);
+      const result = await searchFor(deps.db, searchParamsSchema.parse(raw), await viewerOf(c), limit);
       return c.json(
         {
           total: result.total,
@@ -101,7 +101,7 @@ export function searchApi(deps: AppDeps) {
     })
     .openapi(suggestRoute, async (c) => {
       const { q } = c.req.valid('query');
-      const suggestions = await suggest(deps.db, (q ?? '').slice(0, 1000), viewerOf(c));
+      const suggestions = await suggest(deps.db, (q ?? '').slice(0, 1000), await viewerOf(c));
       c.header('Cache-Control', c.var.auth ? 'private, no-store' : 'public, max-age=60');
       return c.json({ suggestions }, 200);
     });

@@ -13,7 +13,7 @@ export function searchPages(deps: AppDeps) {
   return new Hono<AppEnv>().get('/search', async (c) => {
     const params = searchParamsSchema.parse(c.req.query());
     const q = (params.q ?? '').trim();
-    const result = await searchFor(deps.db, params, viewerOf(c));
+    const result = await searchFor(deps.db, params, await viewerOf(c));
     const t = c.var.t;
     return renderPage(
       c,

@@ -4,14 +4,19 @@
 // transaction. A refusal the members page shows next to the list is a MemberRefusal.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { isLocale, type Locale } from '../../../locales/index.ts';
+import type { Locale } from '../../../locales/index.ts';
 import { type ActionContext, actingUser, audit, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { formatters, translator } from '../../../platform/i18n.ts';
+import {
+  countInvitation,
+  INVITATION_LIFETIME_SECONDS,
+  inviteeLocale,
+  newInvitationSecret,
+} from '../../../platform/invitations.ts';
 import { enqueueMail, type MailMessage } from '../../../platform/mail/outbox.ts';
-import { hitRateLimit, type RateLimitRule } from '../../../platform/rate-limit.ts';
-import { randomToken, sha256 } from '../../../platform/security-tokens.ts';
-import { DAY, isoIn, nowIso } from '../../../platform/time.ts';
+import type { RateLimitRule } from '../../../platform/rate-limit.ts';
+import { nowIso } from '../../../platform/time.ts';
 import { actingRole, ensureWithRole, memberRole, type Organisation } from '../access.ts';
 import {
   checkInvitation,
@@ -27,8 +32,7 @@ import { recordHistory } from './organisations.ts';
 
 type Db = Kysely<Database>;
 
-/** How long an emailed invitation link works. */
-export const INVITATION_LIFETIME_SECONDS = 14 * DAY;
+export { INVITATION_LIFETIME_SECONDS };
 
 /** Invitations one account may send per hour (each sends a mail to an address of their choosing). */
 const INVITES_PER_HOUR: RateLimitRule = { name: 'directory-invite:account', limit: 30, windowSeconds: 3600 };
@@ -102,21 +106,8 @@ export async function inviteMember(
   const email = normaliseEmail(input.email);
   if (await isMemberEmail(db, org.id, email))
     throw HttpError.invalid({ email: 'directory.members.alreadyMember' });
-  const limit = await hitRateLimit(db, INVITES_PER_HOUR, String(user.id));
-  if (limit.blocked)
-    throw new HttpError(
-      429,
-      'directory.members.tooManyInvitations',
-      undefined,
-      { 'Retry-After': String(limit.retryAfter) },
-      { _form: 'directory.members.tooManyInvitations' },
-    );
-  const account = await db.selectFrom('users').select('locale').where('email', '=', email).executeTakeFirst();
-  const locale: Locale = isLocale(account?.locale)
-    ? account.locale
-    : isLocale(ctx.locale)
-      ? ctx.locale
-      : config.defaultLocale;
+  await countInvitation(db, INVITES_PER_HOUR, user.id, 'directory.members.tooManyInvitations');
+  const locale = await inviteeLocale(db, email, ctx.locale, config.defaultLocale);
   const id = await transact(ctx, async (trx) => {
     const now = nowIso();
     await trx
@@ -127,15 +118,14 @@ export async function inviteMember(
       .where('accepted_at', 'is', null)
       .where('revoked_at', 'is', null)
       .execute();
-    const token = randomToken(32);
-    const expiresAt = isoIn(INVITATION_LIFETIME_SECONDS);
+    const { token, tokenHash, expiresAt } = newInvitationSecret();
     const row = await trx
       .insertInto('organisation_invitations')
       .values({
         organisation_id: org.id,
         email,
         role: input.role,
-        token_hash: sha256(token),
+        token_hash: tokenHash,
         invited_by: user.id,
         created_at: now,
         expires_at: expiresAt,

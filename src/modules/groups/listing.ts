@@ -1,0 +1,108 @@
+// The list of groups: those the reader knows exist (permissions.ts), filtered by kind and country,
+// by name, with member counts and the reader's translated names.
+import type { Kysely } from 'kysely';
+import type { Database, User } from '../../db/schema.ts';
+import { focalPointCountries } from '../../platform/scopes.ts';
+import type { Group } from './access.ts';
+import { type ListViewer, visibleGroups } from './permissions.ts';
+import type { GroupFilter } from './schemas.ts';
+import type { GroupRole } from './vocab.ts';
+
+type Db = Kysely<Database>;
+
+export const PAGE_SIZE = 30;
+
+/** The reader's groups and focal-point countries, for the visibility rule. */
+export async function listViewerOf(db: Db, user: User | null): Promise<ListViewer> {
+  if (!user) return { user, groupIds: [], countries: [] };
+  const [groups, countries] = await Promise.all([
+    db.selectFrom('group_members').select('group_id').where('user_id', '=', user.id).execute(),
+    focalPointCountries(db, user.id),
+  ]);
+  return { user, groupIds: groups.map((g) => g.group_id), countries };
+}
+
+function selection(db: Db, filter: Pick<GroupFilter, 'kind' | 'country'>, viewer: ListViewer) {
+  let q = db.selectFrom('groups as g').where(visibleGroups(viewer));
+  if (filter.kind) q = q.where('g.kind', '=', filter.kind);
+  if (filter.country) q = q.where('g.country', '=', filter.country);
+  return q;
+}
+
+export interface GroupCard extends Group {
+  members: number;
+  translatedName: string | null;
+  /** The reader's role in it. */
+  myRole: GroupRole | null;
+}
+
+export async function listGroups(
+  db: Db,
+  filter: GroupFilter,
+  viewer: ListViewer,
+  options: { locale: string; pageSize?: number; offset?: number },
+): Promise<{ cards: GroupCard[]; total: number }> {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const [rows, count] = await Promise.all([
+    selection(db, filter, viewer)
+      .selectAll('g')
+      .select((eb) =>
+        eb
+          .selectFrom('group_members as m')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('m.group_id', '=', 'g.id')
+          .as('members'),
+      )
+      .orderBy('g.name')
+      .orderBy('g.id')
+      .limit(pageSize)
+      .offset(options.offset ?? (filter.page - 1) * pageSize)
+      .execute(),
+    selection(db, filter, viewer)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const langs = [...new Set([options.locale, options.locale.split('-')[0] ?? options.locale])];
+  const [names, mine] = await Promise.all([
+    ids.length
+      ? db
+          .selectFrom('group_translations')
+          .select(['group_id', 'lang', 'name'])
+          .where('group_id', 'in', ids)
+          .where('lang', 'in', langs)
+          .execute()
+      : [],
+    ids.length && viewer.user
+      ? db
+          .selectFrom('group_members')
+          .select(['group_id', 'role'])
+          .where('group_id', 'in', ids)
+          .where('user_id', '=', viewer.user.id)
+          .execute()
+      : [],
+  ]);
+  const nameOf = new Map<number, string>();
+  for (const n of names)
+    if (n.lang === options.locale || !nameOf.has(n.group_id)) nameOf.set(n.group_id, n.name);
+  const roleOf = new Map(mine.map((m) => [m.group_id, m.role]));
+  return {
+    cards: rows.map((r) => ({
+      ...r,
+      members: Number(r.members ?? 0),
+      translatedName: r.lang === options.locale ? null : (nameOf.get(r.id) ?? null),
+      myRole: roleOf.get(r.id) ?? null,
+    })),
+    total: Number(count.n),
+  };
+}
+
+/** The countries there are groups in (of those the reader sees), for the filter. */
+export async function countriesOf(db: Db, viewer: ListViewer): Promise<string[]> {
+  const rows = await selection(db, {}, viewer)
+    .select('g.country')
+    .distinct()
+    .where('g.country', 'is not', null)
+    .execute();
+  return rows.map((r) => r.country).filter((c): c is string => !!c);
+}
