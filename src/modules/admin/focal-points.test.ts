@@ -26,6 +26,10 @@ describe('/admin/focal-points', () => {
     ).toBe(403);
   });
 
+  it('is linked from the administration overview', async () => {
+    expect((await admin.get('/admin')).text).toContain('href="/admin/focal-points"');
+  });
+
   it('names a focal point of a country, who then may act there and nowhere else', async () => {
     expect(await may(hub.deps, await focalUser(), ACT, inCountry('LA'))).toBe(false);
     const res = await admin.submit('/admin/focal-points', '/admin/focal-points', {

@@ -1,4 +1,5 @@
-// /admin: how many accounts of each role, the way to the audit log, the outgoing mail and the jobs.
+// /admin: how many accounts of each role, the way to the audit log, the outgoing mail, the jobs and
+// the countries' focal points.
 import { ROLES } from '../../../db/schema.ts';
 import { usePage } from '../../../ui/page-context.ts';
 
@@ -44,6 +45,12 @@ export function AdminHomeView({
             <a href="/admin/jobs">{t('admin.jobs')}</a>
           </h2>
           <p>{t('admin.jobsStatus', { queued: jobs.queued, failed: jobs.failed })}</p>
+        </section>
+        <section class="card">
+          <h2>
+            <a href="/admin/focal-points">{t('admin.focalPoints.title')}</a>
+          </h2>
+          <p>{t('admin.focalPoints.intro')}</p>
         </section>
       </div>
     </div>
