@@ -26,6 +26,48 @@ export function newInvitationSecret(lifetimeSeconds = INVITATION_LIFETIME_SECOND
   return { token, tokenHash: sha256(token), expiresAt: isoIn(lifetimeSeconds) };
 }
 
+/**
+ * Stores a new invitation of `email` to the record `owner` (its column and id in `table`): the
+ * address's earlier open invitations to the same record stop working (the newest one counts), and
+ * the new row gets a fresh secret. Every invitation table has the same columns besides its owner
+ * (email, role, token_hash, invited_by, created_at, expires_at, accepted_at, revoked_at); the
+ * table is named by the module, so the query is written without its types. Returns the row's id
+ * and the secret for the mailed link.
+ */
+export async function storeInvitation(
+  trx: Kysely<Database>,
+  table: string,
+  owner: { column: string; id: number },
+  invitation: { email: string; role: string; invitedBy: number },
+): Promise<{ id: number; token: string; expiresAt: string }> {
+  // biome-ignore lint/suspicious/noExplicitAny: the module's invitation table, named at run time.
+  const db = trx as unknown as Kysely<any>;
+  const now = nowIso();
+  await db
+    .updateTable(table)
+    .set({ revoked_at: now })
+    .where(owner.column, '=', owner.id)
+    .where('email', '=', invitation.email)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+  const { token, tokenHash, expiresAt } = newInvitationSecret();
+  const row = await db
+    .insertInto(table)
+    .values({
+      [owner.column]: owner.id,
+      email: invitation.email,
+      role: invitation.role,
+      token_hash: tokenHash,
+      invited_by: invitation.invitedBy,
+      created_at: now,
+      expires_at: expiresAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: Number(row.id), token, expiresAt };
+}
+
 /** The hash an invitation is looked up by; null for what cannot be a link's secret. */
 export function invitationHashOf(token: string): string | null {
   return token && token.length <= 100 ? sha256(token) : null;

@@ -12,7 +12,7 @@ import {
   countInvitation,
   INVITATION_LIFETIME_SECONDS,
   inviteeLocale,
-  newInvitationSecret,
+  storeInvitation,
 } from '../../../platform/invitations.ts';
 import { enqueueMail, type MailMessage } from '../../../platform/mail/outbox.ts';
 import type { RateLimitRule } from '../../../platform/rate-limit.ts';
@@ -109,29 +109,12 @@ export async function inviteMember(
   await countInvitation(db, INVITES_PER_HOUR, user.id, 'directory.members.tooManyInvitations');
   const locale = await inviteeLocale(db, email, ctx.locale, config.defaultLocale);
   const id = await transact(ctx, async (trx) => {
-    const now = nowIso();
-    await trx
-      .updateTable('organisation_invitations')
-      .set({ revoked_at: now })
-      .where('organisation_id', '=', org.id)
-      .where('email', '=', email)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .execute();
-    const { token, tokenHash, expiresAt } = newInvitationSecret();
-    const row = await trx
-      .insertInto('organisation_invitations')
-      .values({
-        organisation_id: org.id,
-        email,
-        role: input.role,
-        token_hash: tokenHash,
-        invited_by: user.id,
-        created_at: now,
-        expires_at: expiresAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id, token, expiresAt } = await storeInvitation(
+      trx,
+      'organisation_invitations',
+      { column: 'organisation_id', id: org.id },
+      { email, role: input.role, invitedBy: user.id },
+    );
     await recordHistory(trx, org.id, user.id, {
       invitation: { from: null, to: { email, role: input.role } },
     });
@@ -151,9 +134,9 @@ export async function inviteMember(
       action: 'organisation.member_invited',
       subjectType: 'organisation',
       subjectId: org.id,
-      details: { invitationId: row.id, email, role: input.role },
+      details: { invitationId: id, email, role: input.role },
     });
-    return row.id;
+    return id;
   });
   outbox.kick();
   return id;

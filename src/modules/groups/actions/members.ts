@@ -13,8 +13,8 @@ import {
   countInvitation,
   invitationMatches,
   inviteeLocale,
-  newInvitationSecret,
   normaliseEmail,
+  storeInvitation,
 } from '../../../platform/invitations.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import type { RateLimitRule } from '../../../platform/rate-limit.ts';
@@ -80,30 +80,12 @@ export async function inviteToGroup(ctx: ActionContext, group: Group, input: Inv
   await countInvitation(db, INVITES_PER_HOUR, user.id, 'groups.members.tooManyInvitations');
   const locale: Locale = await inviteeLocale(db, email, ctx.locale, config.defaultLocale);
   const id = await transact(ctx, async (trx) => {
-    const now = nowIso();
-    // The newest invitation of an address counts; earlier ones stop working.
-    await trx
-      .updateTable('group_invitations')
-      .set({ revoked_at: now })
-      .where('group_id', '=', group.id)
-      .where('email', '=', email)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .execute();
-    const { token, tokenHash, expiresAt } = newInvitationSecret();
-    const row = await trx
-      .insertInto('group_invitations')
-      .values({
-        group_id: group.id,
-        email,
-        role: input.role,
-        token_hash: tokenHash,
-        invited_by: user.id,
-        created_at: now,
-        expires_at: expiresAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id, token, expiresAt } = await storeInvitation(
+      trx,
+      'group_invitations',
+      { column: 'group_id', id: group.id },
+      { email, role: input.role, invitedBy: user.id },
+    );
     const t = translator(locale);
     const values = {
       group: group.name,
@@ -117,8 +99,8 @@ export async function inviteToGroup(ctx: ActionContext, group: Group, input: Inv
       subject: t('groups.mail.invitationSubject', values),
       text: `${t('groups.mail.invitationBody', values)}\n\n-- \n${config.siteName}\n`,
     });
-    await groupAudit(trx, ctx, group.id, 'member_invited', { invitationId: row.id, email, role: input.role });
-    return row.id;
+    await groupAudit(trx, ctx, group.id, 'member_invited', { invitationId: id, email, role: input.role });
+    return id;
   });
   outbox.kick();
   return id;
