@@ -1,41 +1,11 @@
 // The `hub` command, run in-process against a temporary SQLite database.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from './main.ts';
+import { describe, expect, it } from 'vitest';
+import { cliForFile } from '../test/cli.ts';
 import { sha256 } from './platform/security-tokens.ts';
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cli-'));
-// Test files share their worker process (vitest.config.ts: isolate false): the environment is put
-// back as it was after this file.
-const savedEnv = { ...process.env };
-beforeAll(() => {
-  process.env.DATA_DIR = dataDir;
-  process.env.LOG_LEVEL = 'silent';
-  delete process.env.DATABASE_URL;
-  // Vite sets BASE_URL=/ for its own purposes inside vitest.
-  delete process.env.BASE_URL;
-});
-afterAll(() => {
-  process.env = savedEnv;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const { dataDir, run } = cliForFile();
 
 function database() {
   return new SQLite(path.join(dataDir, 'hub.sqlite'), { readonly: true });

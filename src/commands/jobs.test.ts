@@ -1,39 +1,11 @@
 // `hub jobs` and `hub jobs run NAME`, run in-process against a temporary SQLite database (as
 // src/main.test.ts runs the other commands).
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../main.ts';
+import { describe, expect, it } from 'vitest';
+import { cliForFile } from '../../test/cli.ts';
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-jobs-cli-'));
-const savedEnv = { ...process.env };
-beforeAll(() => {
-  process.env.DATA_DIR = dataDir;
-  process.env.LOG_LEVEL = 'silent';
-  process.env.DEFAULT_TIME_ZONE = 'Asia/Vientiane';
-  delete process.env.DATABASE_URL;
-  delete process.env.BASE_URL;
-});
-afterAll(() => {
-  process.env = savedEnv;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const { dataDir, run } = cliForFile({ DEFAULT_TIME_ZONE: 'Asia/Vientiane' });
 
 describe('hub jobs', () => {
   it('lists the recurring jobs, then what waits and what failed', async () => {
