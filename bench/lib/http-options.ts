@@ -61,6 +61,16 @@ export const TARGETS: Target[] = [
     token: false,
   },
   { name: 'GET /api/v1/people', path: '/api/v1/people?country=KH', page: false, token: true },
+  // Groups: the list (secret groups filtered by membership), a public group's page with its
+  // members, and the API.
+  { name: 'GET /groups', path: '/groups', page: true, token: false },
+  {
+    name: 'GET /groups/mekong-digital-skills-network',
+    path: '/groups/mekong-digital-skills-network',
+    page: true,
+    token: false,
+  },
+  { name: 'GET /api/v1/groups', path: '/api/v1/groups', page: false, token: true },
   ...libraryTargets(),
 ];
 
