@@ -17,6 +17,8 @@ export interface ReceivedMail {
   text: string;
   /** The files of the message, as postal-mime parsed them. */
   attachments: ReceivedAttachment[];
+  /** The message's headers by lower-case name (the last of a repeated one). */
+  headers: Record<string, string>;
 }
 
 export class SmtpPeer {
@@ -53,6 +55,7 @@ export class SmtpPeer {
                   ? new TextEncoder().encode(a.content)
                   : new Uint8Array(a.content),
             })),
+            headers: Object.fromEntries(parsed.headers.map((h) => [h.key, h.value])),
           };
           this.messages.push(mail);
           const waiter = this.waiters.find((w) => mail.to.includes(w.to));

@@ -13,6 +13,8 @@ import type { Formatters, MessageKey, Translator } from './i18n.ts';
 import type { Schedule } from './jobs/schedule.ts';
 import type { Logger } from './logger.ts';
 import type { Outbox } from './mail/outbox.ts';
+import type { Followable } from './notifications/follows.ts';
+import type { NotificationKind } from './notifications/kinds.ts';
 import type { ScopeResolver } from './scopes.ts';
 
 export interface AppDeps {
@@ -160,6 +162,10 @@ export interface HubModule {
    * groups module for groups, the directory for organisations): see platform/scopes.ts.
    */
   scopes?: readonly ScopeResolver[];
+  /** The kinds of notifications this module emits with notify() (docs/notifications.md). */
+  notificationKinds?: readonly NotificationKind[];
+  /** The kinds of its records members may follow (an organisation, an event…). */
+  followables?: readonly Followable[];
   /** Adds this module's demo content; runs in list order after the platform's own seed. */
   seed?: (ctx: SeedContext) => Promise<void>;
 }

@@ -65,6 +65,8 @@ export interface ScopeResolver {
    * entries scoped to one of them are found by this reader.
    */
   readableBy?(db: Db, userId: number): Promise<string[]>;
+  /** Everyone who reads the private content of the scope `key` (a group's members): notifications ask. */
+  readersOf?(db: Db, key: string): Promise<number[]>;
 }
 
 /** What the helpers need of the app: the database and the modules' resolvers. */

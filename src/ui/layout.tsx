@@ -2,6 +2,7 @@
 // main content, footer. Works without JavaScript and from 360 px wide.
 import type { Child } from 'hono/jsx';
 import { LOCALE_NAMES, LOCALES } from '../locales/index.ts';
+import { UNREAD_CAP } from '../platform/notifications/inbox.ts';
 import { assetUrl } from './assets.ts';
 import { CsrfField } from './components/form.tsx';
 import { Icon } from './components/icon.tsx';
@@ -114,6 +115,7 @@ function Header() {
         )}
         <div class="header-tools">
           <LanguageSwitcher />
+          <NotificationsLink />
           <AccountMenu />
         </div>
       </div>
@@ -160,6 +162,33 @@ function LanguageSwitcher() {
         ))}
       </form>
     </details>
+  );
+}
+
+/** The bell: a plain link to the inbox with the unread count, so it works without JavaScript. */
+function NotificationsLink() {
+  const { t, unread, here } = usePage();
+  if (unread === null) return null;
+  const count = unread >= UNREAD_CAP ? `${UNREAD_CAP - 1}+` : String(unread);
+  const label =
+    unread > 0
+      ? `${t('layout.notifications')}, ${t('layout.unreadCount', { count })}`
+      : t('layout.notifications');
+  return (
+    <a
+      class="bell"
+      href="/notifications"
+      aria-label={label}
+      title={label}
+      aria-current={here.startsWith('/notifications') ? 'page' : undefined}
+    >
+      <Icon name="bell" />
+      {unread > 0 && (
+        <span class="bell-count" aria-hidden="true">
+          {count}
+        </span>
+      )}
+    </a>
   );
 }
 

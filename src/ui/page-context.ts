@@ -22,6 +22,8 @@ export interface PageContext {
   /** The modules' entries of the account menu. */
   accountMenu: { href: string; label: MessageKey }[];
   hasSearch: boolean;
+  /** The signed-in member's unread notifications (up to UNREAD_CAP); null without an inbox. */
+  unread: number | null;
   flash: Flash | undefined;
 }
 

@@ -4,6 +4,8 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../platform/context.ts';
 import { takeFlash } from '../platform/http/flash.ts';
+import { unreadCount } from '../platform/notifications/inbox.ts';
+import { readableScopes } from '../platform/scopes.ts';
 import { Layout, type PageMeta } from './layout.tsx';
 import { type PageContext, PageCtx } from './page-context.ts';
 
@@ -30,6 +32,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
       .map(({ href, label }) => ({ href, label })),
     accountMenu: modules.flatMap((m) => m.accountMenu ?? []),
     hasSearch: modules.some((m) => m.id === 'search'),
+    unread: null,
     flash: takeFlash(c),
   };
 }
@@ -41,6 +44,10 @@ export async function renderPage(
   status: ContentfulStatusCode = 200,
 ): Promise<Response> {
   const ctx = pageContext(c);
+  const { deps } = c.var;
+  // The bell in the header: one indexed count per page a member sees (bench/: inbox targets).
+  if (ctx.user && deps.modules.some((m) => m.id === 'notifications'))
+    ctx.unread = await unreadCount(deps.db, ctx.user.id, await readableScopes(deps, ctx.user));
   const document = (
     <PageCtx.Provider value={ctx}>
       <Layout meta={meta} baseUrl={c.var.deps.config.baseUrl}>

@@ -1,6 +1,6 @@
 // How the groups module answers for its kind of scope (platform/scopes.ts): the role someone has in
 // a group, the scopes above a group (its country, its organisation), and the groups whose private
-// content someone reads (their memberships), for search.
+// content someone reads (their memberships), for search, and who reads a group's (for notifications).
 import type { Scope, ScopeResolver } from '../../platform/scopes.ts';
 import { inCountry, inOrganisation } from '../../platform/scopes.ts';
 
@@ -35,5 +35,13 @@ export const groupScope: ScopeResolver = {
       .where('user_id', '=', userId)
       .execute();
     return rows.map((r) => `group:${r.group_id}`);
+  },
+  async readersOf(db, key) {
+    const rows = await db
+      .selectFrom('group_members')
+      .select('user_id')
+      .where('group_id', '=', idOf(key))
+      .execute();
+    return rows.map((r) => r.user_id);
   },
 };

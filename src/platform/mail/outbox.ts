@@ -23,6 +23,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   attachments?: MailAttachment[];
+  /** Extra headers, e.g. List-Unsubscribe (RFC 8058) on notification mail. */
+  headers?: Record<string, string>;
 }
 
 // The outbox row's attachments column (migration 2026_12_03_0031_outbox_attachments), merged into
@@ -31,6 +33,8 @@ declare module '../../db/schema.ts' {
   interface OutboxTable {
     /** JSON: [{ filename, contentType, content (base64) }], or null for a message without files. */
     attachments: string | null;
+    /** JSON: { name: value } of extra headers (migration 2026_12_21_0002_outbox_headers), or null. */
+    headers: string | null;
   }
 }
 
@@ -83,6 +87,7 @@ export async function enqueueMail(db: Kysely<Database>, message: MailMessage): P
       subject: message.subject.slice(0, 300),
       text_body: message.text,
       attachments: storedAttachments(message.attachments),
+      headers: message.headers ? JSON.stringify(message.headers) : null,
       created_at: now,
       send_after: now,
     })
@@ -109,6 +114,7 @@ function createSender(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, logger: Logg
       to: message.to,
       subject: message.subject,
       text: message.text,
+      headers: message.headers,
       attachments: message.attachments?.map((a) => ({
         filename: a.filename,
         contentType: a.contentType,
@@ -182,6 +188,7 @@ export class Outbox {
             subject: row.subject,
             text: row.text_body,
             attachments: attachmentsOf(row.attachments),
+            headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : undefined,
           });
           await this.db
             .updateTable('outbox')
