@@ -10,6 +10,7 @@ import { homeModule } from './home/index.ts';
 import { libraryModule } from './library/index.ts';
 import { moderationModule } from './moderation/index.ts';
 import { newsModule } from './news/index.ts';
+import { notificationsModule } from './notifications/index.ts';
 import { peopleModule } from './people/index.ts';
 import { pressModule } from './press/index.ts';
 import { searchModule } from './search/index.ts';
@@ -26,5 +27,6 @@ export const modules: readonly HubModule[] = [
   pressModule,
   newsModule,
   groupsModule,
+  notificationsModule,
   moderationModule,
 ];

@@ -13,6 +13,9 @@ import { DAY } from './time.ts';
 const VISITOR_COOKIE = 'hub_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The path of an unsubscribe link (src/modules/notifications/unsubscribe.ts). */
+const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[A-Za-z0-9_-]{20,64}$/;
+
 export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.var.auth;
   let expected: string;
@@ -39,6 +42,9 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   // there is nothing to forge, and the route answers 401 itself.
   if (SAFE_METHODS.has(c.req.method) || auth?.via === 'token' || (!auth && isApiPath(c.req.path)))
     return next();
+  // A mail's one-click unsubscribe link (RFC 8058): the mail program posts it without cookies. The
+  // secret in the path is the credential, and all it can do is stop some mail.
+  if (ONE_CLICK_UNSUBSCRIBE.test(c.req.path)) return next();
 
   const provided =
     c.req.header('x-csrf-token') ??

@@ -8,7 +8,10 @@ import { replaceChildRows } from '../../db/child-rows.ts';
 import type { Database, User } from '../../db/schema.ts';
 import { type ActionContext, ensure, transact } from '../../platform/actions.ts';
 import type { ProcessedImage } from '../../platform/attached-images.ts';
+import type { AppDeps } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { type FollowTarget, normaliseTag } from '../../platform/notifications/follows.ts';
+import { type NotifyDeps, notify } from '../../platform/notifications/notify.ts';
 import { auditOf } from '../../platform/record-audit.ts';
 import { deleteIndexedRecord } from '../../platform/record-deletion.ts';
 import { slugFrom, uniqueSlug } from '../../platform/slugs.ts';
@@ -45,22 +48,68 @@ export interface PostChange {
 
 // ── Search entry and scheduled publishing ───────────────────────────────────
 
-/** The post's search entry, and the visibility it was indexed with (see promoteDuePosts). */
-async function reindex(db: Db, id: number, now: string): Promise<void> {
+/** What reindex() needs to tell followers: the modules (their notification kinds and scopes) and the site's name. */
+type Announcing = NotifyDeps & { siteName: string };
+const announcingOf = (deps: AppDeps): Announcing => ({
+  modules: deps.modules,
+  siteName: deps.config.siteName,
+});
+
+/**
+ * The post's search entry, and the visibility it was indexed with (see promoteDuePosts). When the
+ * post is public (published now, or its scheduled moment has come), the followers of its
+ * organisation and of its tags are told, once per post (a post unpublished and published again is
+ * not announced twice).
+ */
+async function reindex(db: Db, announcing: Announcing, id: number, now: string): Promise<void> {
   const record = await writeSearchEntry(db, id, now);
   if (record)
     await db.updateTable('posts').set({ indexed_as: record.visibility }).where('id', '=', id).execute();
+  if (record?.visibility === 'public') await announce(db, announcing, id, now);
+}
+
+async function announce(db: Db, announcing: Announcing, id: number, now: string): Promise<void> {
+  const post = await db
+    .selectFrom('posts')
+    .leftJoin('organisations', 'organisations.id', 'posts.organisation_id')
+    .select([
+      'posts.slug',
+      'posts.title',
+      'posts.author_id',
+      'posts.organisation_id',
+      'organisations.name as organisation',
+    ])
+    .where('posts.id', '=', id)
+    .executeTakeFirstOrThrow();
+  const tags = await db.selectFrom('post_tags').select('tag').where('post_id', '=', id).execute();
+  const followersOf: FollowTarget[] = tags.map((t) => ({ type: 'tag', key: normaliseTag(t.tag) }));
+  if (post.organisation_id) followersOf.push({ type: 'organisation', key: String(post.organisation_id) });
+  await notify(
+    db,
+    announcing,
+    {
+      kind: 'news.post-published',
+      subject: { type: 'news_post', key: id },
+      url: `/news/${post.slug}`,
+      params: { title: post.title, source: post.organisation ?? announcing.siteName },
+      to: { followersOf },
+      actorId: post.author_id,
+      once: true,
+    },
+    now,
+  );
 }
 
 /**
  * Scheduled posts whose moment has come are still `private` in the search index: this makes them
- * public, each in its own transaction. The recurring job `news.publish-due` (jobs.ts) calls it every
- * minute. The pages, feeds, API and sitemap no longer call it on each request: they decide what is
- * published from `published_at` and the request's moment themselves, so they never show a scheduled
- * post late; only search (and its suggestions) waits for the job, a minute at most.
+ * public, each in its own transaction, and tells their followers. The recurring job
+ * `news.publish-due` (jobs.ts) calls it every minute. The pages, feeds, API and sitemap no longer
+ * call it on each request: they decide what is published from `published_at` and the request's
+ * moment themselves, so they never show a scheduled post late; only search (and its suggestions)
+ * and the notifications wait for the job, a minute at most.
  */
-export async function promoteDuePosts(db: Db, now: string = nowIso()): Promise<number> {
-  const due = await db
+export async function promoteDuePosts(deps: AppDeps, now: string = nowIso()): Promise<number> {
+  const due = await deps.db
     .selectFrom('posts')
     .select('id')
     .where('indexed_as', '=', 'private')
@@ -68,7 +117,8 @@ export async function promoteDuePosts(db: Db, now: string = nowIso()): Promise<n
     .where('published_at', '<=', now)
     .limit(100)
     .execute();
-  for (const { id } of due) await db.transaction().execute((trx) => reindex(trx, id, now));
+  const announcing = announcingOf(deps);
+  for (const { id } of due) await deps.db.transaction().execute((trx) => reindex(trx, announcing, id, now));
   return due.length;
 }
 
@@ -170,7 +220,7 @@ export async function createPost(
       .executeTakeFirstOrThrow();
     await writeChildren(trx, post.id, input);
     if (change.cover) await covers.replace(trx, post.id, change.cover);
-    await reindex(trx, post.id, now);
+    await reindex(trx, announcingOf(ctx.deps), post.id, now);
     await auditPost(trx, ctx, post.id, 'created', {
       slug: post.slug,
       organisation: input.organisation ?? null,
@@ -217,7 +267,7 @@ export async function updatePost(
       .where('id', '=', post.id)
       .execute();
     await writeChildren(trx, post.id, input);
-    await reindex(trx, post.id, now);
+    await reindex(trx, announcingOf(ctx.deps), post.id, now);
     await auditPost(trx, ctx, post.id, 'updated', { fields: changed, ...(cover ? { cover } : {}) });
     return changed;
   });

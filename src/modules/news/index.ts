@@ -32,4 +32,12 @@ export const newsModule: HubModule = {
   seed: seedNews,
   accountExport: newsAccountExport,
   jobs: newsJobs,
+  notificationKinds: [
+    {
+      kind: 'news.post-published',
+      label: 'news.notify.postPublishedKind',
+      message: 'news.notify.postPublished',
+      defaultDelivery: 'daily',
+    },
+  ],
 };
