@@ -10,8 +10,6 @@ import { type ActionContext, ensure, transact } from '../../platform/actions.ts'
 import type { ProcessedImage } from '../../platform/attached-images.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { type FollowTarget, normaliseTag } from '../../platform/notifications/follows.ts';
-import { type NotifyDeps, notify } from '../../platform/notifications/notify.ts';
 import { auditOf } from '../../platform/record-audit.ts';
 import { deleteIndexedRecord } from '../../platform/record-deletion.ts';
 import { slugFrom, uniqueSlug } from '../../platform/slugs.ts';
@@ -29,6 +27,7 @@ import {
 } from './access.ts';
 import { bodyImages, covers } from './images.ts';
 import { momentOf } from './moments.ts';
+import { type Announcing, announcePost, announcingOf } from './notifications.ts';
 import { canComment, canHideComments, canPostFor } from './permissions.ts';
 import type { CommentInput, PostInput } from './schemas.ts';
 import { reindex as writeSearchEntry } from './search.ts';
@@ -48,13 +47,6 @@ export interface PostChange {
 
 // ── Search entry and scheduled publishing ───────────────────────────────────
 
-/** What reindex() needs to tell followers: the modules (their notification kinds and scopes) and the site's name. */
-type Announcing = NotifyDeps & { siteName: string };
-const announcingOf = (deps: AppDeps): Announcing => ({
-  modules: deps.modules,
-  siteName: deps.config.siteName,
-});
-
 /**
  * The post's search entry, and the visibility it was indexed with (see promoteDuePosts). When the
  * post is public (published now, or its scheduled moment has come), the followers of its
@@ -65,39 +57,7 @@ async function reindex(db: Db, announcing: Announcing, id: number, now: string):
   const record = await writeSearchEntry(db, id, now);
   if (record)
     await db.updateTable('posts').set({ indexed_as: record.visibility }).where('id', '=', id).execute();
-  if (record?.visibility === 'public') await announce(db, announcing, id, now);
-}
-
-async function announce(db: Db, announcing: Announcing, id: number, now: string): Promise<void> {
-  const post = await db
-    .selectFrom('posts')
-    .leftJoin('organisations', 'organisations.id', 'posts.organisation_id')
-    .select([
-      'posts.slug',
-      'posts.title',
-      'posts.author_id',
-      'posts.organisation_id',
-      'organisations.name as organisation',
-    ])
-    .where('posts.id', '=', id)
-    .executeTakeFirstOrThrow();
-  const tags = await db.selectFrom('post_tags').select('tag').where('post_id', '=', id).execute();
-  const followersOf: FollowTarget[] = tags.map((t) => ({ type: 'tag', key: normaliseTag(t.tag) }));
-  if (post.organisation_id) followersOf.push({ type: 'organisation', key: String(post.organisation_id) });
-  await notify(
-    db,
-    announcing,
-    {
-      kind: 'news.post-published',
-      subject: { type: 'news_post', key: id },
-      url: `/news/${post.slug}`,
-      params: { title: post.title, source: post.organisation ?? announcing.siteName },
-      to: { followersOf },
-      actorId: post.author_id,
-      once: true,
-    },
-    now,
-  );
+  if (record?.visibility === 'public') await announcePost(db, announcing, id, now);
 }
 
 /**

@@ -10,6 +10,7 @@ import { newsJobs } from './jobs.ts';
 import type en from './locales/en.json';
 import { newsMigrations } from './migrations.ts';
 import { newsModeration } from './moderation.ts';
+import { newsNotificationKinds } from './notifications.ts';
 import { newsPages } from './routes.tsx';
 import { newsSearch } from './search.ts';
 import { seedNews } from './seed.ts';
@@ -32,12 +33,5 @@ export const newsModule: HubModule = {
   seed: seedNews,
   accountExport: newsAccountExport,
   jobs: newsJobs,
-  notificationKinds: [
-    {
-      kind: 'news.post-published',
-      label: 'news.notify.postPublishedKind',
-      message: 'news.notify.postPublished',
-      defaultDelivery: 'daily',
-    },
-  ],
+  notificationKinds: newsNotificationKinds,
 };

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_URL, bearer, platformForFile, visibleText } from '../../../test/harness.ts';
 import { notify } from '../../platform/notifications/notify.ts';
+import { promoteDuePosts } from '../news/actions.ts';
 import { writePost } from '../news/test-helpers.ts';
 import { digestSlot, mailImmediate, sendDueDigests } from './delivery.ts';
 
@@ -99,8 +100,28 @@ describe('a followed tag’s new post', () => {
     expect((await notificationsOf(readerUser.id)).length).toBe(1);
   });
 
+  it('is announced at its moment when it was scheduled, and once', async () => {
+    const before = (await notificationsOf(readerUser.id)).length;
+    const res = await writePost(editor, {
+      title: 'Silk at the night market',
+      tags: 'silk',
+      status: 'schedule',
+      publish_at: '2031-01-01T09:00',
+    });
+    expect(res.status).toBe(303);
+    expect((await notificationsOf(readerUser.id)).length).toBe(before);
+    expect(await promoteDuePosts(hub.deps, '2031-01-02T00:00:00.000Z')).toBe(1);
+    const after = await notificationsOf(readerUser.id);
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)?.params).toContain('Silk at the night market');
+    expect(await promoteDuePosts(hub.deps, '2031-01-03T00:00:00.000Z')).toBe(0);
+    expect((await notificationsOf(readerUser.id)).length).toBe(before + 1);
+  });
+
   it('opens through /notifications/:id, which marks it read; another member gets 404', async () => {
     const mine = (await notificationsOf(readerUser.id))[0] as { id: number };
+    await reader.submit('/notifications', '/notifications/read', { all: '1' });
+    await db.updateTable('notifications').set({ read_at: null }).where('id', '=', mine.id).execute();
     expect((await stranger.get(`/notifications/${mine.id}`)).status).toBe(404);
     const res = await reader.get(`/notifications/${mine.id}`);
     expect(res.status).toBe(303);
