@@ -8,7 +8,7 @@ import { forSignedIn } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { found, HttpError } from '../../platform/http/errors.ts';
 import { AccountSchema, toAccount } from '../accounts/index.ts';
-import { changeRole, setDisabled } from './actions.ts';
+import { changeRole, setDisabled } from './actions/accounts.ts';
 import { listUsers } from './listing.ts';
 import { canAdminister } from './permissions.ts';
 import { userUpdateSchema } from './schemas.ts';

@@ -3,9 +3,9 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { adminApi } from './api.ts';
-import { focalPointPages } from './focal-points.tsx';
 import type en from './locales/en.json';
 import { adminPages } from './routes.tsx';
+import { focalPointPages } from './routes-focal-points.tsx';
 
 // The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
 declare module '../../platform/i18n.ts' {
@@ -20,4 +20,4 @@ export const adminModule: HubModule = {
 };
 
 // What `hub user set-role` uses: the role change, with systemContext(deps, 'cli').
-export { changeRole } from './actions.ts';
+export { changeRole } from './actions/accounts.ts';

@@ -14,7 +14,7 @@ import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts
 import type { MessageKey } from '../../platform/i18n.ts';
 import { jobsOverview } from '../../platform/jobs/index.ts';
 import { renderPage } from '../../ui/render.tsx';
-import { changeRole, setDisabled } from './actions.ts';
+import { changeRole, setDisabled } from './actions/accounts.ts';
 import { auditColumns, exportedAudit, exportedUsers, userColumns } from './export.ts';
 import { countUsersByRole, distinctAuditActions, listAudit, listUsers, outboxBacklog } from './listing.ts';
 import { canAdminister } from './permissions.ts';

@@ -2,13 +2,13 @@
 // may (administrators; the command line is the platform itself), the rule that the hub keeps one
 // active administrator, the change and its audit entry in one transaction.
 import type { Kysely } from 'kysely';
-import type { Database, Role, User } from '../../db/schema.ts';
-import { type ActionContext, audit, ensure, transact } from '../../platform/actions.ts';
-import { HttpError } from '../../platform/http/errors.ts';
-import { endAllSessions } from '../../platform/sessions.ts';
-import { nowIso } from '../../platform/time.ts';
-import { countAdmins, findUserById } from '../accounts/index.ts';
-import { canAdminister, disableRefusal, roleChangeRefusal } from './permissions.ts';
+import type { Database, Role, User } from '../../../db/schema.ts';
+import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
+import { HttpError } from '../../../platform/http/errors.ts';
+import { endAllSessions } from '../../../platform/sessions.ts';
+import { nowIso } from '../../../platform/time.ts';
+import { countAdmins, findUserById } from '../../accounts/index.ts';
+import { canAdminister, disableRefusal, roleChangeRefusal } from '../permissions.ts';
 
 /** The account, or 404. */
 async function accountOf(trx: Kysely<Database>, userId: number): Promise<User> {

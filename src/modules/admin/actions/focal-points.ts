@@ -1,9 +1,9 @@
 // Naming and un-naming a country's focal points (a scoped role: platform/scoped-roles.ts, asked by
 // platform/scopes.ts): administrators only, in a transaction with its audit entry.
-import { type ActionContext, audit, ensure, transact } from '../../platform/actions.ts';
-import { HttpError } from '../../platform/http/errors.ts';
-import { grantRole, revokeRole } from '../../platform/scoped-roles.ts';
-import { canAdminister } from './permissions.ts';
+import { type ActionContext, audit, ensure, transact } from '../../../platform/actions.ts';
+import { HttpError } from '../../../platform/http/errors.ts';
+import { grantRole, revokeRole } from '../../../platform/scoped-roles.ts';
+import { canAdminister } from '../permissions.ts';
 
 export interface FocalPointInput {
   email: string;

@@ -1,4 +1,4 @@
-// /admin/focal-points: who is the focal point of which country (a scoped role that lets them start
+// The pages of /admin/focal-points: who is the focal point of which country (a scoped role that lets them start
 // and manage their country's groups), with the form to name one and the buttons to un-name them.
 // Administrators only.
 import type { Context } from 'hono';
@@ -13,7 +13,7 @@ import { readForm, submitForm } from '../../platform/http/forms.ts';
 import { holdersOf } from '../../platform/scoped-roles.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
-import { grantFocalPoint, revokeFocalPoint } from './focal-point-actions.ts';
+import { grantFocalPoint, revokeFocalPoint } from './actions/focal-points.ts';
 import { canAdminister } from './permissions.ts';
 import { FocalPointsView } from './views/focal-points.tsx';
 
