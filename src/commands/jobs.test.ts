@@ -12,7 +12,7 @@ describe('hub jobs', () => {
     expect((await run('migrate')).code).toBe(0);
     const empty = await run('jobs');
     expect(empty.code).toBe(0);
-    expect(empty.out).toContain('Recurring (4)');
+    expect(empty.out).toContain('Recurring (5)');
     expect(empty.out).toMatch(
       /news\.publish-due\s+every minute\s+next \d{4}-\d\d-\d\d \d\d:\d\d:00 UTC {2}not run yet/,
     );

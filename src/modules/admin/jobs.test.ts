@@ -45,7 +45,7 @@ describe('the jobs page', () => {
     expect(text).toContain('test.mailing');
     expect(text).toContain('the relay refused <script>alert(1)</script>');
     expect(page.text).not.toContain('<script>alert(1)</script>');
-    expect(text).toMatch(/Recurring \(4\)/);
+    expect(text).toMatch(/Recurring \(5\)/);
     expect(text).toContain('news.publish-due');
     expect(text).toContain('Every minute');
     expect(text).toContain('Daily at 03:00 (UTC)');
