@@ -9,6 +9,7 @@ import { directoryImportPages } from './import/organisations.ts';
 import type en from './locales/en.json';
 import { directoryMigrations } from './migrations.ts';
 import { directoryModeration } from './moderation.ts';
+import { organisationFollowable } from './notifications.ts';
 import { directoryPages } from './routes.tsx';
 import { organisationScope } from './scope.ts';
 import { organisationSearch } from './search.ts';
@@ -33,6 +34,7 @@ export const directoryModule: HubModule = {
   seed: seedDirectory,
   accountExport: directoryAccountExport,
   scopes: [organisationScope],
+  followables: [organisationFollowable],
 };
 
 // What other modules use of the directory: people its vCard escaping; news whom a member may post

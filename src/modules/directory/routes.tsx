@@ -13,6 +13,7 @@ import { submitForm } from '../../platform/http/forms.ts';
 import { localPath } from '../../platform/http/request.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
+import { isFollowing } from '../../platform/notifications/follows.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
 import { bySlug, historyOf, loadOrganisation, type OrganisationDetails, signedInContext } from './access.ts';
@@ -145,9 +146,10 @@ export function directoryPages(deps: AppDeps) {
         moderate: canModerate(user),
         contact: canSeeContact(user, org, role),
       };
-      const [history, logo] = await Promise.all([
+      const [history, logo, following] = await Promise.all([
         may.edit ? historyOf(db, org.id) : Promise.resolve([]),
         logos.info(db, org.id),
+        isFollowing(db, user?.id, { type: 'organisation', key: String(org.id) }),
       ]);
       const jsonLd = organisationJsonLd(org, {
         baseUrl: config.baseUrl,
@@ -164,7 +166,7 @@ export function directoryPages(deps: AppDeps) {
           jsonLd,
           noindex: org.status !== 'published',
         },
-        <OrganisationView org={org} may={may} history={history} logo={logo} />,
+        <OrganisationView org={org} may={may} history={history} logo={logo} following={following} />,
       );
     }),
   );

@@ -6,9 +6,11 @@ import { Hono } from 'hono';
 import type { AppEnv, HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { eventsApi } from './api.ts';
+import { eventsJobs } from './jobs.ts';
 import type en from './locales/en.json';
 import { eventsMigrations } from './migrations.ts';
 import { eventsModeration } from './moderation.ts';
+import { eventFollowable, eventsNotificationKinds } from './notifications.ts';
 import {
   feedbackApi,
   participantsApi,
@@ -53,6 +55,9 @@ export const eventsModule: HubModule = {
   moderation: eventsModeration,
   sitemap: eventsSitemap,
   seed: seedEvents,
+  jobs: eventsJobs,
+  notificationKinds: eventsNotificationKinds,
+  followables: [eventFollowable],
 };
 
 // What other modules (dashboards, reports) may use.

@@ -12,6 +12,7 @@ import { setFlash } from '../../platform/http/flash.ts';
 import { submitForm } from '../../platform/http/forms.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
+import { isFollowing } from '../../platform/notifications/follows.ts';
 import { todayIn } from '../../platform/time.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -167,6 +168,7 @@ export function eventsPages(deps: AppDeps) {
         view={{ zone: event.time_zone, readerZone, inReaderZone: c.req.query('tz') === 'mine' }}
         participation={await eventPageSummary(db, event, user, organiser, c.var.locale)}
         registration={await registrationBlock(db, event, user, organiser)}
+        following={await isFollowing(db, user?.id, { type: 'event', key: String(event.id) })}
       />,
     );
   });

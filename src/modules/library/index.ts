@@ -13,6 +13,7 @@ import { libraryFileReferences } from './files.ts';
 import type en from './locales/en.json';
 import { libraryMigrations } from './migrations.ts';
 import { libraryModeration } from './moderation.ts';
+import { libraryNotificationKinds } from './notifications.ts';
 import { libraryPages } from './routes.tsx';
 import { librarySearch } from './search.ts';
 import { seedLibrary } from './seed.ts';
@@ -35,6 +36,7 @@ export const libraryModule: HubModule = {
   seed: seedLibrary,
   accountExport: libraryAccountExport,
   fileReferences: libraryFileReferences,
+  notificationKinds: libraryNotificationKinds,
 };
 
 // What the events module uses to show the documents linked to an event: the library's own rule of

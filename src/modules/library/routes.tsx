@@ -10,6 +10,7 @@ import { setFlash } from '../../platform/http/flash.ts';
 import { type FieldErrors, type FormValues, submitForm } from '../../platform/http/forms.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
+import { isFollowing } from '../../platform/notifications/follows.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { type DocumentDetails, loadForChange, loadVisible } from './access.ts';
 import { createDocument, deleteDocument, setPublished, updateDocument } from './actions/documents.ts';
@@ -18,6 +19,7 @@ import { documentColumns, documentRows } from './export.ts';
 import { libraryFeed } from './feed.ts';
 import { filterCounts } from './filter-counts.ts';
 import { EXPORT_LIMIT, listDocuments, PAGE_SIZE } from './listing.ts';
+import { followTargetOf } from './notifications.ts';
 import { canDelete, canEdit, canManageFiles } from './permissions.ts';
 import { libraryCollectionPages } from './routes-collections.tsx';
 import { libraryFilePages } from './routes-files.tsx';
@@ -78,6 +80,8 @@ export function libraryPages(deps: AppDeps) {
     ]);
     const t = c.var.t;
     const query = filterQuery(filter);
+    const target = followTargetOf(filter);
+    const follow = target && { target, following: await isFollowing(db, viewer?.id, target) };
     return renderPage(
       c,
       {
@@ -93,6 +97,7 @@ export function libraryPages(deps: AppDeps) {
         pageSize={PAGE_SIZE}
         counts={counts}
         canEdit={canEdit(viewer)}
+        follow={follow}
       />,
     );
   });

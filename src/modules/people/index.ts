@@ -10,6 +10,7 @@ import { peopleImportTarget } from './import.ts';
 import type en from './locales/en.json';
 import { peopleMigrations } from './migrations.ts';
 import { peopleModeration } from './moderation.ts';
+import { personFollowable } from './notifications.ts';
 import { peoplePages } from './routes.tsx';
 import { peopleSearch } from './search.ts';
 import { seedPeople } from './seed.ts';
@@ -32,4 +33,5 @@ export const peopleModule: HubModule = {
   sitemap: peopleSitemap,
   seed: seedPeople,
   accountExport: peopleAccountExport,
+  followables: [personFollowable],
 };

@@ -14,6 +14,7 @@ import { setFlash } from '../../platform/http/flash.ts';
 import { attempt, type FormValues, readForm, submitForm } from '../../platform/http/forms.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
+import { isFollowing } from '../../platform/notifications/follows.ts';
 import { nowIso, todayUtc } from '../../platform/time.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -124,6 +125,12 @@ async function profilePage(c: C, person: PersonDetails, claimState?: FormState) 
   const user = c.var.auth?.user ?? null;
   const own = user ? await profileOf(db, user.id) : undefined;
   const pending = user && person.user_id === null ? await pendingClaimOf(db, person.id, user.id) : undefined;
+  const isOwn = !!user && person.user_id === user.id;
+  // Following: a published profile, not one's own.
+  const follow =
+    person.status !== 'published' || isOwn
+      ? null
+      : { following: await isFollowing(db, user?.id, { type: 'person', key: String(person.id) }) };
   const may: PersonPermissions = {
     edit: canEdit(user, person),
     delete: canDelete(user, person),
@@ -141,12 +148,7 @@ async function profilePage(c: C, person: PersonDetails, claimState?: FormState) 
       jsonLd: personJsonLd(person, { baseUrl: config.baseUrl, t: c.var.t, contact: may.contact }),
       noindex: person.status !== 'published',
     },
-    <PersonView
-      person={person}
-      may={may}
-      isOwn={!!user && person.user_id === user.id}
-      claimState={claimState}
-    />,
+    <PersonView person={person} may={may} isOwn={isOwn} follow={follow} claimState={claimState} />,
     claimState ? 422 : 200,
   );
 }

@@ -3,6 +3,7 @@
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import type { Domain, OrganisationKind, ValueChainStage } from '../../../platform/vocabularies.ts';
 import { DangerZone } from '../../../ui/components/danger-zone.tsx';
+import { FollowButton } from '../../../ui/components/follow-button.tsx';
 import { CsrfField } from '../../../ui/components/form.tsx';
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
@@ -27,6 +28,8 @@ export function OrganisationView(props: {
   may: ProfilePermissions;
   history: { id: number; at: string; changes: string; actor_name: string | null }[];
   logo?: LogoInfo;
+  /** Whether the reader follows the organisation (its new activity reaches their notifications). */
+  following: boolean;
 }) {
   const { t, fmt, locale } = usePage();
   const { org, may } = props;
@@ -62,6 +65,12 @@ export function OrganisationView(props: {
           </p>
           {org.status !== 'published' && (
             <p class="notice warning">{t(`directory.statusNotice.${org.status as 'pending' | 'hidden'}`)}</p>
+          )}
+          {org.status === 'published' && (
+            <FollowButton
+              target={{ type: 'organisation', key: String(org.id) }}
+              following={props.following}
+            />
           )}
         </div>
         {(may.edit || may.delete || may.verify || may.moderate) && (

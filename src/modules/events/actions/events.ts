@@ -1,7 +1,8 @@
 // The writes of an event, for the pages, the API and the seed alike: who may (permissions.ts), the
 // references the input names (organisations of the directory; agenda days an edit would strand),
 // the transaction (event, organisations, domains, translations, search entry and audit entry
-// together) and the audit log.
+// together) and the audit log; an edit of the date, time or place, a cancellation and a deletion
+// tell the followers and participants (notifications.ts).
 import type { Kysely } from 'kysely';
 import { replaceChildRows } from '../../../db/child-rows.ts';
 import type { Database } from '../../../db/schema.ts';
@@ -21,6 +22,7 @@ import {
   ensureEditable,
   resolveOrganisations,
 } from '../access.ts';
+import { announceDeletion, announceEdit } from '../notifications.ts';
 import { canCreate, canDelete } from '../permissions.ts';
 import type { EventInput } from '../schemas.ts';
 import { reindex } from '../search.ts';
@@ -152,6 +154,7 @@ export async function updateEvent(
       .where('id', '=', event.id)
       .execute();
     await saved(trx, ctx, event.id, input, ids, { what: 'updated', details: { fields: changed } });
+    await announceEdit(trx, ctx, event, { ...event, ...values }, changed);
     return changed;
   });
 }
@@ -161,6 +164,7 @@ export async function deleteEvent(ctx: ActionContext, event: EventDetails): Prom
   ensure(ctx, canDelete);
   await transact(ctx, async (trx) => {
     await auditEvent(trx, ctx, event.id, 'deleted', { title: event.title, slug: event.slug });
+    await announceDeletion(trx, ctx, event);
     await deleteIndexedRecord(trx, 'events', 'event', event.id);
   });
 }

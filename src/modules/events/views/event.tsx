@@ -3,6 +3,7 @@
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import type { Domain } from '../../../platform/vocabularies.ts';
 import { DangerZone } from '../../../ui/components/danger-zone.tsx';
+import { FollowButton } from '../../../ui/components/follow-button.tsx';
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { usePage } from '../../../ui/page-context.ts';
@@ -27,6 +28,8 @@ export function EventView(props: {
   view: TimeView;
   participation?: EventPageSummary;
   registration?: RegistrationBlockData | null;
+  /** Whether the reader follows the event (changes, cancellation, registration closing). */
+  following?: boolean;
 }) {
   const { t, fmt, locale } = usePage();
   const { event } = props;
@@ -138,6 +141,11 @@ export function EventView(props: {
       <p class="no-print">
         <a href={`/events/${event.slug}.ics`}>{t('events.addToCalendar')}</a>
       </p>
+      {event.status !== 'draft' && (
+        <div class="no-print">
+          <FollowButton target={{ type: 'event', key: String(event.id) }} following={!!props.following} />
+        </div>
+      )}
       {props.registration && <RegistrationBlock data={props.registration} event={event} />}
       {description && (
         <div

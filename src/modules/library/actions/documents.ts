@@ -2,7 +2,8 @@
 // the references the input names (issuer, superseded documents, the original of a language
 // version), checked before anything is written and refused all at once (HttpError.invalid), then
 // in one transaction the record, its relations, the search entries, the filter counts' version
-// and the audit entry, so a refused or failed save leaves nothing half-written.
+// and the audit entry (and, when a document becomes public, its followers' notifications), so a
+// refused or failed save leaves nothing half-written.
 import type { Kysely } from 'kysely';
 import { replaceChildRows } from '../../../db/child-rows.ts';
 import type { Database } from '../../../db/schema.ts';
@@ -16,6 +17,7 @@ import { nowIso } from '../../../platform/time.ts';
 import { translationRows } from '../../../platform/translations.ts';
 import { type Document, type DocumentDetails, issuerIdOf } from '../access.ts';
 import { markLibraryChanged } from '../filter-counts.ts';
+import { announceDocument } from '../notifications.ts';
 import { canDelete, canEdit } from '../permissions.ts';
 import type { DocumentInput } from '../schemas.ts';
 import { reindexDocument } from '../search.ts';
@@ -204,6 +206,7 @@ export async function createDocument(
       title: doc.title,
       published: doc.published_at !== null,
     });
+    if (doc.published_at !== null) await announceDocument(trx, ctx, doc);
     return doc;
   });
 }
@@ -231,6 +234,8 @@ export async function updateDocument(
     await writeRelations(trx, doc.id, input, refs);
     await afterWrite(trx, doc.id, refs);
     await auditDocument(trx, ctx, doc.id, 'updated', { title: input.title });
+    if (input.published && doc.published_at === null)
+      await announceDocument(trx, ctx, { id: doc.id, slug: doc.slug, title: input.title });
   });
 }
 
@@ -251,6 +256,7 @@ export async function setPublished(
     await reindexDocument(trx, doc.id);
     await markLibraryChanged(trx);
     await auditDocument(trx, ctx, doc.id, published ? 'published' : 'unpublished');
+    if (published && doc.published_at === null) await announceDocument(trx, ctx, doc);
   });
 }
 

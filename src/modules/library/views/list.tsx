@@ -1,7 +1,9 @@
 // The library page: the filters (all in the URL, folded above the results on a phone), the count,
 // the same selection as an Atom feed, a spreadsheet and citations, the list and its pages.
-import { DOMAINS } from '../../../platform/vocabularies.ts';
+import type { FollowTarget } from '../../../platform/notifications/follows.ts';
+import { DOMAINS, type Domain } from '../../../platform/vocabularies.ts';
 import { activeFilters, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { FollowButton } from '../../../ui/components/follow-button.tsx';
 import { sortedByLabel, WordsFilter } from '../../../ui/components/list-filters.tsx';
 import { DownloadLinks, FormatLinks, ListTools } from '../../../ui/components/list-tools.tsx';
 import { ButtonLinks, PageHead } from '../../../ui/components/page-head.tsx';
@@ -105,8 +107,10 @@ export function LibraryView(props: {
   pageSize: number;
   counts: FilterCounts;
   canEdit: boolean;
+  /** The one country or domain the list is filtered by, to follow; null for other lists. */
+  follow: { target: FollowTarget; following: boolean } | null;
 }) {
-  const { t } = usePage();
+  const { t, fmt } = usePage();
   const { filter } = props;
   const query = filterQuery(filter);
   return (
@@ -119,6 +123,19 @@ export function LibraryView(props: {
         <a href="/library/collections">{t('library.collections')}</a>
       </p>
       <Filters filter={filter} counts={props.counts} />
+      {props.follow && (
+        <div class="no-print">
+          <p class="hint">
+            {t('library.followHint', {
+              name:
+                props.follow.target.type === 'country'
+                  ? fmt.country(props.follow.target.key)
+                  : t(`vocab.domain.${props.follow.target.key as Domain}`),
+            })}
+          </p>
+          <FollowButton target={props.follow.target} following={props.follow.following} />
+        </div>
+      )}
 
       <ListTools total={props.total}>
         <p class="view-switch">

@@ -4,6 +4,7 @@
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import type { Domain } from '../../../platform/vocabularies.ts';
 import { DangerZone } from '../../../ui/components/danger-zone.tsx';
+import { FollowButton } from '../../../ui/components/follow-button.tsx';
 import { Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { usePage } from '../../../ui/page-context.ts';
@@ -23,6 +24,8 @@ export function PersonView(props: {
   person: PersonDetails;
   may: PersonPermissions;
   isOwn: boolean;
+  /** The follow button's state; null: none (one's own profile, or one not published). */
+  follow: { following: boolean } | null;
   /** The claim form sent back with a message, when the claim was refused. */
   claimState?: FormState;
 }) {
@@ -56,6 +59,12 @@ export function PersonView(props: {
             <p class="notice warning">{t(`people.statusNotice.${person.status as 'draft' | 'hidden'}`)}</p>
           )}
           {props.isOwn && <p class="hint">{t('people.thisIsYours')}</p>}
+          {props.follow && (
+            <FollowButton
+              target={{ type: 'person', key: String(person.id) }}
+              following={props.follow.following}
+            />
+          )}
         </div>
         {may.edit && (
           <div class="actions">

@@ -1,14 +1,16 @@
 // Where an application stands, changed in one place: submitting, each decision, withdrawing, and
 // the waiting list moving up. Every change writes the status, keeps the roster in step (an accepted
 // registration has its row in event_participants, any other status has none), records the audit
-// entry and queues the applicant's mail — in the caller's transaction, so all of it or none. The
-// actions of apply.ts, review.ts and setup.ts call these inside theirs.
+// entry, queues the applicant's mail and, for a decision, their notification — in the caller's
+// transaction, so all of it or none. The actions of apply.ts, review.ts and setup.ts call these
+// inside theirs.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../../db/schema.ts';
 import { type ActionContext, audit } from '../../../../platform/actions.ts';
 import { enqueueMail } from '../../../../platform/mail/outbox.ts';
 import { nowIso } from '../../../../platform/time.ts';
 import type { EventDetails } from '../../access.ts';
+import { announceDecision } from '../../notifications.ts';
 import { acceptedCount, type RegistrationSettings } from '../access.ts';
 import type { RegistrationRow } from '../applications.ts';
 import { type MailEvent, mailEvent, mailLocale, registrationMail } from '../mail.ts';
@@ -119,6 +121,7 @@ async function changeStatus(
       config,
     }),
   );
+  if (decided) await announceDecision(trx, ctx, change.event, registration);
 }
 
 /**
