@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { SESSION_COOKIE } from '../src/platform/sessions.ts';
 import { buildDataset, type Dataset } from './lib/data.ts';
 import { addEvents, type EventsDataset } from './lib/events-data.ts';
 import {
@@ -20,8 +21,8 @@ import {
 } from './lib/http-options.ts';
 import { kb, resultsTable } from './lib/http-report.ts';
 import { addLibrary, LIBRARY_SEARCH_WORD, type LibraryCounts } from './lib/library-data.ts';
-
-import { log, machine, percentile, plural, verdict } from './lib/report.ts';
+import { addNotifications, type NotificationsDataset } from './lib/notifications-data.ts';
+import { log, machine, ms, percentile, plural, verdict } from './lib/report.ts';
 import { ROOT, type RunningServer, signalGroup, startServer } from './lib/server.ts';
 import { ACCEPT_ENCODING, measurePage } from './lib/sizes.ts';
 
@@ -36,6 +37,39 @@ async function buildLibrary(dir: string, documents: number): Promise<LibraryCoun
       `${counts.planted} of them (${counts.seconds.toFixed(1)} s)`,
   );
   return counts;
+}
+
+/** Adds the notifications and their reader (who the notifications targets sign in as). */
+async function buildNotifications(dir: string, options: Options): Promise<NotificationsDataset> {
+  log(`Adding ${options.notifications} notifications over ${options.notifiedMembers} members…`);
+  const data = await addNotifications(dir, {
+    notifications: options.notifications,
+    members: options.notifiedMembers,
+  });
+  const r = data.reader;
+  log(
+    `  ${data.notifications} notifications (${data.unread} unread, ${data.scoped} of groups) over ` +
+      `${data.members} members (${data.addedMembers} added), ${data.follows} follows; the reader ` +
+      `${r.email} has ${r.rows} (${r.unread} unread, ${r.scopedVisible} of their groups, ${r.scopedHidden} ` +
+      `of a group they left) (${data.seconds.toFixed(1)} s)`,
+  );
+  return data;
+}
+
+/** The query plans and in-process times of the header's count and the inbox. */
+function notificationsReport(data: NotificationsDataset): string {
+  const lines = [
+    '',
+    `Notifications — the reader's queries (reads ${data.reader.groups.join(', ') || 'no groups'}):`,
+  ];
+  for (const p of data.plans) {
+    lines.push(`  ${p.name}: ${p.sql}  -- ${JSON.stringify(p.parameters)}`);
+    for (const step of p.plan) lines.push(`    ${step}`);
+  }
+  lines.push('  In-process, one call at a time (ms): name  p50 / p95 / p99');
+  for (const [name, t] of Object.entries(data.inProcess))
+    lines.push(`    ${name.padEnd(24)} ${ms(t.p50)} / ${ms(t.p95)} / ${ms(t.p99)}`);
+  return lines.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,17 +113,26 @@ function load(url: string, headers: Record<string, string>, seconds: number, con
   return instance;
 }
 
+/** Who the targets may sign in as: the administrator's token, and the notifications' reader. */
+interface Credentials {
+  adminToken: string;
+  reader: { sessionCookie: string; apiToken: string } | null;
+}
+
 async function benchTarget(
   target: Target,
   baseUrl: string,
-  token: string,
+  credentials: Credentials,
   options: Options,
 ): Promise<TargetResult> {
   const url = `${baseUrl}${target.path}`;
+  const { adminToken, reader } = credentials;
   const headers: Record<string, string> = {
     accept: target.page ? 'text/html' : 'application/json',
     'accept-encoding': ACCEPT_ENCODING,
-    ...(target.token ? { authorization: `Bearer ${token}` } : {}),
+    ...(target.token ? { authorization: `Bearer ${adminToken}` } : {}),
+    ...(target.reader === 'token' && reader ? { authorization: `Bearer ${reader.apiToken}` } : {}),
+    ...(target.reader === 'session' && reader ? { cookie: `${SESSION_COOKIE}=${reader.sessionCookie}` } : {}),
   };
   const size = await measurePage(url, headers);
   if (size.response.status < 200 || size.response.status >= 300)
@@ -177,6 +220,12 @@ async function main(): Promise<number> {
   if (interrupted) return 130;
   const library = await buildLibrary(dataDir, options.documents);
   if (interrupted) return 130;
+  const selected = (target: Target) => !options.only || target.name.includes(options.only);
+  const notifications =
+    options.notifications > 0 && TARGETS.some((t) => t.reader && selected(t))
+      ? await buildNotifications(dataDir, options)
+      : null;
+  if (interrupted) return 130;
 
   log(`Starting the server (${plural(options.workers, 'worker')})…`);
   server = await startServer({ dataDir, workers: options.workers });
@@ -186,9 +235,14 @@ async function main(): Promise<number> {
   const results: TargetResult[] = [];
   const reportSlug = eventsData?.reportSlug || DEMO_REPORT_EVENT;
   const month = eventsData ? '2024-09' : '2017-06';
+  const credentials: Credentials = { adminToken: dataset.adminToken, reader: notifications?.reader ?? null };
   for (const target of [...TARGETS, ...eventTargets(reportSlug, month)]) {
-    if (options.only && !target.name.includes(options.only)) continue;
-    results.push(await benchTarget(target, server.url, dataset.adminToken, options));
+    if (!selected(target)) continue;
+    if (target.reader && !notifications) {
+      log(`  ${target.name}: skipped (no notifications: --notifications 0)`);
+      continue;
+    }
+    results.push(await benchTarget(target, server.url, credentials, options));
   }
   const jsWireBytes = Math.max(0, ...results.map((r) => r.size.jsWireBytes));
 
@@ -196,7 +250,8 @@ async function main(): Promise<number> {
   console.log(
     [
       '',
-      `HTTP benchmark — scale ${options.scale} (${counts.users} users, ${counts.sessions} sessions, ${counts.auditLog} audit entries, ${counts.organisations} organisations, ${counts.people} people), SQLite`,
+      `HTTP benchmark — scale ${options.scale} (${counts.users} users, ${counts.sessions} sessions, ${counts.auditLog} audit entries, ${counts.organisations} organisations, ${counts.people} people` +
+        `${notifications ? `; ${notifications.notifications} notifications over ${notifications.members} members` : ''}), SQLite`,
       `${options.duration} s per target after ${options.warmup} s warm-up, ${plural(options.connections, 'connection')}, ` +
         `${plural(options.workers, 'server worker')}; Accept-Encoding: ${ACCEPT_ENCODING}`,
       `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}; ` +
@@ -213,6 +268,7 @@ async function main(): Promise<number> {
         `${verdict(jsWireBytes <= BUDGET.jsKb * 1024)}.`,
     ].join('\n'),
   );
+  if (notifications) console.log(notificationsReport(notifications));
 
   for (const r of results) {
     if (r.non2xx + r.errors > 0)
@@ -234,7 +290,17 @@ async function main(): Promise<number> {
     finishedAt: new Date().toISOString(),
     options,
     machine: m,
-    dataset: { scale: dataset.scale, counts, setupSeconds: dataset.seconds, events: eventsData },
+    dataset: {
+      scale: dataset.scale,
+      counts,
+      setupSeconds: dataset.seconds,
+      events: eventsData,
+      // Without the reader's secrets: the results file is kept, the database is not.
+      notifications: notifications && {
+        ...notifications,
+        reader: { ...notifications.reader, sessionCookie: undefined, apiToken: undefined },
+      },
+    },
     library,
     budgets: BUDGET,
     javascriptWireBytes: jsWireBytes,

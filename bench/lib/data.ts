@@ -88,16 +88,19 @@ async function count(
   return Number(row.n);
 }
 
-/** Adds `n` verified members with sessions, some API tokens and audit history. */
-async function addMembers(db: Kysely<Database>, n: number): Promise<void> {
+/**
+ * Adds `n` verified members with sessions, some API tokens and audit history, numbered from `first`
+ * (`bench.member.<number>@example.org`), so that a second call adds different addresses.
+ */
+export async function addMembers(db: Kysely<Database>, n: number, first = 1): Promise<void> {
   // One argon2 hash shared by every generated account: hashing per row would dominate the setup.
   const passwordHash = await hashPassword('benchmark-password');
   const now = new Date();
   const users: Insertable<UsersTable>[] = Array.from({ length: n }, (_, i) => {
     const created = isoIn(-((i * 7919) % 365) * DAY - (i % 24) * HOUR, now);
     return {
-      email: `bench.member.${String(i + 1).padStart(5, '0')}@example.org`,
-      name: `Benchmark member ${i + 1}`,
+      email: `bench.member.${String(first + i).padStart(5, '0')}@example.org`,
+      name: `Benchmark member ${first + i}`,
       password_hash: passwordHash,
       role: i % 50 === 0 ? 'editor' : i % 25 === 0 ? 'moderator' : 'member',
       locale: LOCALES[i % LOCALES.length] ?? null,

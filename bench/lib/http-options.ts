@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { SCALES, type Scale } from './data.ts';
 import { LIBRARY_BENCH_DOCUMENT, LIBRARY_SEARCH_WORD } from './library-data.ts';
+import { NOTIFICATIONS, NOTIFIED_MEMBERS } from './notifications-data.ts';
 import type { PageSizes } from './sizes.ts';
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -19,6 +20,10 @@ export const USAGE = `Usage: npm run bench -- [options]
                           (default: 100 per generated event)
   --documents N           Generated library documents with files (default: 0 at demo,
                           5 000 at 10x, 50 000 at 100x)
+  --notifications N       Generated notifications, added when a notifications target runs
+                          (default 100 000; 0 leaves them and those targets out)
+  --notified-members N    Members they are spread over; generated members are added when
+                          there are fewer (default 1 000)
   --only NAME             Run only the targets whose name contains NAME (e.g. directory)
   --help                  Show this help`;
 
@@ -32,6 +37,11 @@ export interface Target {
   page: boolean;
   /** Sends the administrator's API token. */
   token: boolean;
+  /**
+   * Signs in as the notifications dataset's reader (bench/lib/notifications-data.ts): with their
+   * session cookie, as a browser, or with their API token. Skipped when there is no such dataset.
+   */
+  reader?: 'session' | 'token';
 }
 
 export const TARGETS: Target[] = [
@@ -72,7 +82,42 @@ export const TARGETS: Target[] = [
   },
   { name: 'GET /api/v1/groups', path: '/api/v1/groups', page: false, token: true },
   ...libraryTargets(),
+  ...notificationTargets(),
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Notifications (issue 13): the inbox and the header's unread count, as the member with the heavy
+// inbox of bench/lib/notifications-data.ts. `GET /` as a visitor, in the same run, is what the
+// member's `GET /` costs without the session, the scopes and the count. Every name contains
+// "notifications", for `--only notifications`.
+
+export function notificationTargets(): Target[] {
+  return [
+    { name: 'GET / as a visitor (notifications baseline)', path: '/', page: true, token: false },
+    {
+      name: 'GET / as the member (notifications count)',
+      path: '/',
+      page: true,
+      token: false,
+      reader: 'session',
+    },
+    { name: 'GET /notifications', path: '/notifications', page: true, token: false, reader: 'session' },
+    {
+      name: 'GET /notifications?unread=1',
+      path: '/notifications?unread=1',
+      page: true,
+      token: false,
+      reader: 'session',
+    },
+    {
+      name: 'GET /api/v1/notifications',
+      path: '/api/v1/notifications',
+      page: false,
+      token: false,
+      reader: 'token',
+    },
+  ];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Events: the lists, the month calendar, an event page and the report of a held event with a full
@@ -144,6 +189,8 @@ export interface Options {
   documents: number;
   events: number;
   applications: number;
+  notifications: number;
+  notifiedMembers: number;
   only: string | undefined;
 }
 
@@ -176,6 +223,8 @@ export function parseOptions(argv: string[]): Options | null {
       documents: { type: 'string' },
       events: { type: 'string' },
       applications: { type: 'string' },
+      notifications: { type: 'string' },
+      'notified-members': { type: 'string' },
       only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -208,6 +257,14 @@ export function parseOptions(argv: string[]): Options | null {
         ? DOCUMENTS[values.scale as Scale]
         : number('documents', values.documents, 0, 1_000_000),
     ...eventsOptions(values, number),
+    notifications:
+      values.notifications === undefined
+        ? NOTIFICATIONS
+        : number('notifications', values.notifications, 0, 50_000_000),
+    notifiedMembers:
+      values['notified-members'] === undefined
+        ? NOTIFIED_MEMBERS
+        : number('notified-members', values['notified-members'], 1, 1_000_000),
     only: values.only,
   };
 }
