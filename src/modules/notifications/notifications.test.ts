@@ -5,6 +5,7 @@
 // working once without a session, private group content, the API, and every refusal.
 import { describe, expect, it } from 'vitest';
 import { BASE_URL, bearer, platformForFile, visibleText } from '../../../test/harness.ts';
+import { notificationKinds } from '../../platform/notifications/kinds.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { promoteDuePosts } from '../news/actions.ts';
 import { writePost } from '../news/test-helpers.ts';
@@ -191,7 +192,12 @@ describe('mail', () => {
       .selectAll()
       .where('user_id', '=', readerUser.id)
       .execute();
-    expect(prefs).toEqual([{ user_id: readerUser.id, kind: 'news.post-published', delivery: 'inbox' }]);
+    // Every kind that went into the daily digest now stays in the inbox; the others are untouched.
+    const daily = [...notificationKinds(hub.deps.modules).values()].filter(
+      (k) => k.defaultDelivery === 'daily',
+    );
+    expect(daily.map((k) => k.kind)).toContain('news.post-published');
+    expect(prefs.map((p) => [p.kind, p.delivery]).sort()).toEqual(daily.map((k) => [k.kind, 'inbox']).sort());
     // Once only.
     const again = await hub.app.request(`${BASE_URL}${path}`, { method: 'POST', body: '' });
     expect(visibleText(await again.text())).toContain('ລິ້ງນີ້ຖືກໃຊ້ແລ້ວ');

@@ -13,9 +13,8 @@ import { readForm } from '../../platform/http/forms.ts';
 import { localPath } from '../../platform/http/request.ts';
 import { formatters, type MessageKey, translator } from '../../platform/i18n.ts';
 import { type FollowType, followablesOf, followsOf } from '../../platform/notifications/follows.ts';
-import { markRead, unreadCount } from '../../platform/notifications/inbox.ts';
+import { markRead } from '../../platform/notifications/inbox.ts';
 import { type Delivery, isDelivery, notificationKinds } from '../../platform/notifications/kinds.ts';
-import { readableScopes } from '../../platform/scopes.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { markNotificationsRead, savePreferences, setFollowing } from './actions.ts';
 import { findNotification, listInbox, messageOf } from './listing.ts';
@@ -90,12 +89,11 @@ export function notificationPages(deps: AppDeps) {
     const unreadOnly = !!unread;
     const page = await listInbox(deps, user, { before, unreadOnly });
     const kinds = notificationKinds(deps.modules);
-    const count = await unreadCount(deps.db, user.id, await readableScopes(deps, user));
     const items = page.items.map((item) => ({ ...item, line: messageOf(kinds, c.var.t, item) }));
     return renderPage(
       c,
       { title: c.var.t('notifications.title'), noindex: true },
-      <InboxView items={items} older={page.older} unreadOnly={unreadOnly} unread={count} />,
+      <InboxView items={items} older={page.older} unreadOnly={unreadOnly} />,
     );
   });
 

@@ -11,11 +11,11 @@ export interface InboxViewProps {
   items: (InboxItem & { line: string })[];
   older: number | null;
   unreadOnly: boolean;
-  unread: number;
 }
 
-export function InboxView({ items, older, unreadOnly, unread }: InboxViewProps) {
-  const { t, fmt } = usePage();
+export function InboxView({ items, older, unreadOnly }: InboxViewProps) {
+  // The header's count (render.tsx counts it for the bell): no second count for this page.
+  const { t, fmt, unread } = usePage();
   return (
     <div class="wrap stack">
       <PageHead title={t('notifications.title')} />
@@ -29,7 +29,7 @@ export function InboxView({ items, older, unreadOnly, unread }: InboxViewProps) 
         <a href="/notifications/following">{t('notifications.following')}</a>{' '}
         <a href="/notifications/settings">{t('notifications.settings')}</a>
       </nav>
-      {unread > 0 && (
+      {!!unread && (
         <form method="post" action="/notifications/read">
           <CsrfField />
           <input type="hidden" name="all" value="1" />
