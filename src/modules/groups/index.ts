@@ -9,6 +9,7 @@ import { groupsAccountExport } from './export.ts';
 import type en from './locales/en.json';
 import { groupsMigrations } from './migrations.ts';
 import { groupsModeration } from './moderation.ts';
+import { groupFollowable, groupsNotificationKinds } from './notifications.ts';
 import { groupPages } from './routes.tsx';
 import { groupMemberPages } from './routes-members.tsx';
 import { groupScope } from './scope.ts';
@@ -33,4 +34,6 @@ export const groupsModule: HubModule = {
   seed: seedGroups,
   accountExport: groupsAccountExport,
   scopes: [groupScope],
+  notificationKinds: groupsNotificationKinds,
+  followables: [groupFollowable],
 };

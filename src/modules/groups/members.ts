@@ -3,7 +3,12 @@
 // invitation looked up by its link's secret, and someone's memberships (download my data).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { type InvitationRefusal, invitationHashOf, invitationRefusal } from '../../platform/invitations.ts';
+import {
+  type InvitationRefusal,
+  invitationHashOf,
+  invitationRefusal,
+  normaliseEmail,
+} from '../../platform/invitations.ts';
 import { nowIso } from '../../platform/time.ts';
 import { ACTIVITY_ACTIONS, GROUP_ROLES, type GroupRole } from './vocab.ts';
 
@@ -147,11 +152,8 @@ export type InvitationCheck =
   | { ok: true; invitation: GroupInvitation }
   | { ok: false; reason: InvitationRefusal };
 
-/** Looks an invitation up by its link's secret without using it. */
-export async function checkInvitation(db: Db, token: string): Promise<InvitationCheck> {
-  const hash = invitationHashOf(token);
-  if (!hash) return { ok: false, reason: 'unknown' };
-  const row = await db
+const invitationRows = (db: Db) =>
+  db
     .selectFrom('group_invitations as i')
     .innerJoin('groups as g', 'g.id', 'i.group_id')
     .leftJoin('users as u', 'u.id', 'i.invited_by')
@@ -167,13 +169,37 @@ export async function checkInvitation(db: Db, token: string): Promise<Invitation
       'g.name',
       'g.lang',
       'u.name as invited_by_name',
-    ])
-    .where('i.token_hash', '=', hash)
-    .executeTakeFirst();
+    ]);
+
+/**
+ * Looks an invitation up without using it: by its link's secret, or by its id (for the invited
+ * account's own list of invitations, which has no secret: /groups/invitations).
+ */
+export async function checkInvitation(db: Db, by: string | { id: number }): Promise<InvitationCheck> {
+  let row: Awaited<ReturnType<ReturnType<typeof invitationRows>['executeTakeFirst']>>;
+  if (typeof by === 'string') {
+    const hash = invitationHashOf(by);
+    if (!hash) return { ok: false, reason: 'unknown' };
+    row = await invitationRows(db).where('i.token_hash', '=', hash).executeTakeFirst();
+  } else {
+    row = await invitationRows(db).where('i.id', '=', by.id).executeTakeFirst();
+  }
   const refusal = invitationRefusal(row);
   if (!row || refusal) return { ok: false, reason: refusal ?? 'unknown' };
   const { accepted_at: _a, revoked_at: _r, ...invitation } = row;
   return { ok: true, invitation };
+}
+
+/** The open invitations to an address (neither used, withdrawn nor expired), newest first. */
+export async function openInvitationsTo(db: Db, email: string): Promise<GroupInvitation[]> {
+  const rows = await invitationRows(db)
+    .where('i.email', '=', normaliseEmail(email))
+    .where('i.accepted_at', 'is', null)
+    .where('i.revoked_at', 'is', null)
+    .where('i.expires_at', '>', nowIso())
+    .orderBy('i.id', 'desc')
+    .execute();
+  return rows.map(({ accepted_at: _a, revoked_at: _r, ...invitation }) => invitation);
 }
 
 /** Someone's groups and requests, for "download my data". */

@@ -1,6 +1,6 @@
 // A group's page with its people (showGroupPage), the forms of its members — ask to join, leave,
-// invite, revoke, decide a request, change a role, remove — and the invitation links
-// (/groups/invitations/:token). Each form calls an action of actions/members.ts; a refusal the
+// invite, revoke, decide a request, change a role, remove — the invitation links
+// (/groups/invitations/:token) and the member's own invitations (/groups/invitations). Each form calls an action of actions/members.ts; a refusal the
 // action explains (the last coordinator, an address already in) shows the group's page again.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -14,6 +14,7 @@ import { setFlash } from '../../platform/http/flash.ts';
 import { readForm } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import { invitationMatches } from '../../platform/invitations.ts';
+import { isFollowing } from '../../platform/notifications/follows.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import type { PageMeta } from '../../ui/layout.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -35,6 +36,7 @@ import {
   listMembers,
   listOpenInvitations,
   listOpenRequests,
+  openInvitationsTo,
   openRequestOf,
 } from './members.ts';
 import { canDelete, canManage, canRequestToJoin, canSeeEmails, canSeeInside } from './permissions.ts';
@@ -48,6 +50,7 @@ import {
 } from './schemas.ts';
 import { GroupView } from './views/group.tsx';
 import { type InvitationState, InvitationView } from './views/invitation.tsx';
+import { InvitationsView } from './views/invitations.tsx';
 
 type C = Context<AppEnv>;
 const SLUG = ':slug{[a-z0-9]+(?:-[a-z0-9]+)*}';
@@ -68,12 +71,13 @@ export async function showGroupPage(
     requestToJoin: canRequestToJoin(user, group, role),
     seeEmails: canSeeEmails(user, held),
   };
-  const [members, activity, pending, requests, invitations] = await Promise.all([
+  const [members, activity, pending, requests, invitations, following] = await Promise.all([
     may.seeInside || may.manage ? listMembers(db, group.id) : [],
     may.seeInside ? activityOf(db, group.id) : [],
     user && !role ? openRequestOf(db, group.id, user.id) : undefined,
     may.manage ? listOpenRequests(db, group.id) : [],
     may.manage ? listOpenInvitations(db, group.id) : [],
+    isFollowing(db, user?.id, { type: 'group', key: String(group.id) }),
   ]);
   return renderPage(
     c,
@@ -89,6 +93,7 @@ export async function showGroupPage(
       manage={{ requests, invitations, invite: extra.invite }}
       error={extra.error ? c.var.t(extra.error as MessageKey) : undefined}
       join={extra.join}
+      following={following}
     />,
     status,
   );
@@ -129,6 +134,38 @@ export function groupMemberPages(deps: AppDeps) {
     if (match !== 'ok') return { page: await invitationPage(c, { kind: match, invitation, token }, 403) };
     return { invitation };
   }
+
+  // The signed-in member's open invitations (where a notification leads: it never holds the link's
+  // secret), and joining from there; another address's invitation is not found (404).
+  app.get('/groups/invitations', async (c) => {
+    const user = actingUser(actionContext(c));
+    return renderPage(
+      c,
+      { title: c.var.t('groups.invitations.title'), noindex: true },
+      <InvitationsView
+        invitations={await openInvitationsTo(db, user.email)}
+        verified={!!user.email_verified_at}
+      />,
+    );
+  });
+
+  app.post('/groups/invitations/:id{[0-9]+}/accept', async (c) => {
+    const ctx = actionContext(c);
+    const user = actingUser(ctx);
+    const id = Number(c.req.param('id'));
+    const row = await db
+      .selectFrom('group_invitations')
+      .select('email')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    const match = row ? invitationMatches(row.email, user) : 'otherEmail';
+    if (match === 'otherEmail') throw new HttpError(404, 'error.404.message');
+    if (match === 'unverified') throw new HttpError(403, 'groups.invitation.unverified');
+    const accepted = await acceptGroupInvitation(ctx, { id });
+    if (!accepted.ok) return invitationPage(c, { kind: 'invalid', reason: accepted.reason }, 410);
+    setFlash(c, 'groups.joined');
+    return c.redirect(`/groups/${accepted.invitation.slug}`, 303);
+  });
 
   app.get('/groups/invitations/:token', async (c) => {
     const token = c.req.param('token');

@@ -1,8 +1,9 @@
 // The changes of a group's people: invitations by email (sent, accepted, revoked), requests to join
 // (asked, approved, declined), roles, removals and leaving. Each asks who may (MANAGE_GROUP at the
 // group: its coordinators, its country's focal points, admins), then changes the membership and the
-// audit log (which is also the group's activity) and queues the mail, in one transaction. The last
-// coordinator can neither leave, nor be removed, nor become anything else.
+// audit log (which is also the group's activity) and queues the mail (and an invitee's notification),
+// in one transaction. The last coordinator can neither leave, nor be removed, nor become anything
+// else.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Locale } from '../../../locales/index.ts';
@@ -23,6 +24,7 @@ import { inGroup } from '../../../platform/scopes.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { type Group, memberRole } from '../access.ts';
 import { checkInvitation, countCoordinators, type InvitationCheck, openRequestOf } from '../members.ts';
+import { announceInvitation } from '../notifications.ts';
 import { canRequestToJoin, lastCoordinatorRefusal, MANAGE_GROUP } from '../permissions.ts';
 import type { InviteInput } from '../schemas.ts';
 import type { GroupRole } from '../vocab.ts';
@@ -100,17 +102,24 @@ export async function inviteToGroup(ctx: ActionContext, group: Group, input: Inv
       text: `${t('groups.mail.invitationBody', values)}\n\n-- \n${config.siteName}\n`,
     });
     await groupAudit(trx, ctx, group.id, 'member_invited', { invitationId: id, email, role: input.role });
+    await announceInvitation(trx, ctx, { id, email, group: group.name });
     return id;
   });
   outbox.kick();
   return id;
 }
 
-/** Uses an invitation once: the invited account joins (or keeps its role, unless invited higher). */
-export async function acceptGroupInvitation(ctx: ActionContext, token: string): Promise<InvitationCheck> {
+/**
+ * Uses an invitation once, found by its link's secret or (from the invited account's list) by its
+ * id: the invited account joins (or keeps its role, unless invited higher).
+ */
+export async function acceptGroupInvitation(
+  ctx: ActionContext,
+  by: string | { id: number },
+): Promise<InvitationCheck> {
   const user = actingUser(ctx);
   return transact(ctx, async (trx) => {
-    const check = await checkInvitation(trx, token);
+    const check = await checkInvitation(trx, by);
     if (!check.ok) return check;
     const { invitation } = check;
     if (invitationMatches(invitation.email, user) !== 'ok') throw new HttpError(403, 'error.403.message');

@@ -2,6 +2,7 @@
 // then, for those who may see inside, its members and activity; the buttons to ask to join or to
 // leave; and, for those who manage it, the forms of manage.tsx.
 import { renderMarkdown } from '../../../platform/markdown.ts';
+import { FollowButton } from '../../../ui/components/follow-button.tsx';
 import { Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
@@ -23,6 +24,8 @@ export interface GroupPageProps {
   /** A refusal of the last change (the last coordinator…), shown above the members. */
   error?: string;
   join?: FormState;
+  /** Whether the reader follows the group. */
+  following: boolean;
 }
 
 function Members(props: GroupPageProps) {
@@ -98,6 +101,7 @@ export function GroupView(props: GroupPageProps) {
             )}
             {props.role && <> · {t('groups.yourRole', { role: t(`groups.role.${props.role}`) })}</>}
           </p>
+          <FollowButton target={{ type: 'group', key: String(group.id) }} following={props.following} />
         </div>
         {(may.manage || may.delete) && (
           <div class="actions">
