@@ -4,6 +4,7 @@
 // real SMTP peer, roles, removal, leaving, and the last coordinator.
 import { describe, expect, it } from 'vitest';
 import { BASE_URL, bearer, platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
+import { expectNotReportable, expectReportable } from '../../../test/reports.ts';
 import { linkIn } from '../../../test/smtp-peer.ts';
 import { grantRole } from '../../platform/scoped-roles.ts';
 
@@ -249,6 +250,27 @@ describe('members', () => {
     expect((await invitee.get(link)).status).toBe(410);
   });
 
+  it('withdraws an invitation: its link then answers 410, and nobody joins', async () => {
+    const email = 'withdrawn.invitee@example.org';
+    await editor.get(`/groups/${secret}`);
+    await editor.request(`/groups/${secret}/invite`, { form: { email, role: 'member' } });
+    await hub.deliverMail();
+    const link = new URL(linkIn(await hub.smtp.next(email), BASE_URL)).pathname;
+    const invitation = await hub.deps.db
+      .selectFrom('group_invitations')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    await editor.get(`/groups/${secret}`);
+    const revoked = await editor.request(`/groups/${secret}/revoke`, {
+      form: { invitation_id: String(invitation.id) },
+    });
+    expect(revoked.status).toBe(303);
+    const { client: invitee } = await hub.signedIn('member', { email, name: 'Withdrawn Invitee' });
+    expect((await invitee.get(link)).status).toBe(410);
+    expect((await invitee.get(`/groups/${secret}`)).status).toBe(404);
+  });
+
   it('keeps the last coordinator: no leaving, no demotion, no removal', async () => {
     await editor.get(`/groups/${secret}`);
     const leave = await editor.request(`/groups/${secret}/leave`, { form: {} });
@@ -370,5 +392,20 @@ describe('/api/v1/groups members', () => {
         })
       ).status,
     ).toBe(204);
+  });
+});
+
+describe('reports', () => {
+  it('lets a member report a group they see, to the moderators', async () => {
+    await expectReportable(hub, {
+      type: 'group',
+      key: 'mekong-digital-skills-network',
+      page: '/groups/mekong-digital-skills-network',
+      message: 'The network’s description names the wrong institute.',
+    });
+  });
+
+  it('has no report form for a secret group a stranger may not see', async () => {
+    await expectNotReportable(stranger, { type: 'group', key: secret });
   });
 });
