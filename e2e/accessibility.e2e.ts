@@ -4,7 +4,6 @@
 // attributes, longer words, other line breaks) — and in English on a 1280 px desktop where the wide
 // layout differs (WIDE_LAYOUTS). Plus the error state in dark mode. Fails on `serious` and `critical` violations; prints
 // the moderate and minor ones, and what axe could not decide ("incomplete") for a human to check.
-import { AxeBuilder } from '@axe-core/playwright';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import {
   openPage,
   PHONE,
   registerVerifyAndLogIn,
+  runAxe,
   type StorageState,
   screenshot,
   startHub,
@@ -22,7 +22,6 @@ import {
   uniqueEmail,
 } from './harness.ts';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const BLOCKING = new Set(['serious', 'critical']);
 
 interface Finding {
@@ -187,7 +186,7 @@ async function checkWithAxe(
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
     const scheme = colorScheme === 'dark' ? '-dark' : '';
     await screenshot(page, `a11y-${pageCase.name}-${lang}-${viewport.label}${scheme}`);
-    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    const results = await runAxe(page);
     const where = `${pageCase.name} ${lang} ${viewport.label}px${scheme}`;
     const blocking: string[] = [];
     for (const v of results.violations) {

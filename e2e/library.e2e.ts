@@ -7,7 +7,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeExe } from '../src/platform/files/test-files.ts';
@@ -18,6 +17,7 @@ import {
   openPage,
   PHONE,
   ROOT,
+  runAxe,
   screenshot,
   startHub,
   uiString,
@@ -80,9 +80,7 @@ async function checkPage(page: Page, name: string) {
   const overflow = await horizontalOverflow(page);
   expect(overflow.culprits, name).toEqual([]);
   expect(overflow.scrollWidth, name).toBeLessThanOrEqual(PHONE.width);
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
+  const results = await runAxe(page);
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
