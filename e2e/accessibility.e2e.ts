@@ -11,6 +11,7 @@ import { LOCALE_NAMES } from '../src/locales/index.ts';
 import {
   DESKTOP,
   type Hub,
+  keptPage,
   openPage,
   PHONE,
   registerVerifyAndLogIn,
@@ -175,45 +176,42 @@ async function checkWithAxe(
   viewport: { label: string; size: { width: number; height: number } },
   colorScheme: 'light' | 'dark' = 'light',
 ) {
-  const { context, page } = await openPage(hub, {
+  // One page per state (viewport, language, colour scheme, the member or a visitor) for the run.
+  const page = await keptPage(hub, {
     viewport: viewport.size,
     lang: lang === 'lo' ? 'lo' : undefined,
     colorScheme,
     storageState: pageCase.member ? member : undefined,
   });
-  try {
-    await pageCase.open(page, lang);
-    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-    const scheme = colorScheme === 'dark' ? '-dark' : '';
-    await screenshot(page, `a11y-${pageCase.name}-${lang}-${viewport.label}${scheme}`);
-    const results = await runAxe(page);
-    const where = `${pageCase.name} ${lang} ${viewport.label}px${scheme}`;
-    const blocking: string[] = [];
-    for (const v of results.violations) {
-      if (BLOCKING.has(v.impact ?? '')) {
-        blocking.push(
-          `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes
-            .map((n) => `    ${n.target.join(' ')}\n      ${n.html}\n      ${n.failureSummary ?? ''}`)
-            .join('\n')}`,
-        );
-      } else {
-        reported.push({
-          page: where,
-          impact: v.impact ?? 'unknown',
-          rule: v.id,
-          help: v.help,
-          targets: v.nodes.map((n) => `${n.target.join(' ')}  ${n.html}`),
-        });
-      }
+  await pageCase.open(page, lang);
+  expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+  const scheme = colorScheme === 'dark' ? '-dark' : '';
+  await screenshot(page, `a11y-${pageCase.name}-${lang}-${viewport.label}${scheme}`);
+  const results = await runAxe(page);
+  const where = `${pageCase.name} ${lang} ${viewport.label}px${scheme}`;
+  const blocking: string[] = [];
+  for (const v of results.violations) {
+    if (BLOCKING.has(v.impact ?? '')) {
+      blocking.push(
+        `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes
+          .map((n) => `    ${n.target.join(' ')}\n      ${n.html}\n      ${n.failureSummary ?? ''}`)
+          .join('\n')}`,
+      );
+    } else {
+      reported.push({
+        page: where,
+        impact: v.impact ?? 'unknown',
+        rule: v.id,
+        help: v.help,
+        targets: v.nodes.map((n) => `${n.target.join(' ')}  ${n.html}`),
+      });
     }
-    if (results.incomplete.length) {
-      const list = results.incomplete.map((i) => `${i.id} (${i.nodes.length})`).join(', ');
-      console.info(`axe ${where}: for a human to check — ${list}`);
-    }
-    expect(blocking, `axe on ${where}:\n${blocking.join('\n')}`).toEqual([]);
-  } finally {
-    await context.close();
   }
+  if (results.incomplete.length) {
+    const list = results.incomplete.map((i) => `${i.id} (${i.nodes.length})`).join(', ');
+    console.info(`axe ${where}: for a human to check — ${list}`);
+  }
+  expect(blocking, `axe on ${where}:\n${blocking.join('\n')}`).toEqual([]);
 }
 
 /**

@@ -123,6 +123,29 @@ export async function openPage(
   return { context, page };
 }
 
+const keptPages = new WeakMap<Hub, Map<string, Promise<{ context: BrowserContext; page: Page }>>>();
+
+/**
+ * A page in the state `options` describe (as openPage() makes it), kept for the tests of the file
+ * that ask for the same state: for tests that each load a page (`page.goto()`) and look at it, one
+ * after another, as a visitor does. A new context and page cost more than the check of many a
+ * page, and a page is a new document all the same: the only cookie the platform sets on a GET is
+ * the visitor's CSRF token, which changes nothing on a page. Tests that change what the next test
+ * would see (sign in or out, a setting) get their own (openPage()). The hub's stop() closes them.
+ */
+export async function keptPage(hub: Hub, options: PageOptions = {}): Promise<Page> {
+  const pages = keptPages.get(hub) ?? new Map();
+  keptPages.set(hub, pages);
+  const key = JSON.stringify(options);
+  let opened = pages.get(key);
+  // A page a failed test left closed is replaced.
+  if (!opened || (await opened.catch(() => undefined))?.page.isClosed()) {
+    opened = openPage(hub, options);
+    pages.set(key, opened);
+  }
+  return (await opened).page;
+}
+
 /**
  * The bytes of a finished download. (The browser runs in another process: `download.path()` is not
  * available to a connected client, the stream is.)
