@@ -5,8 +5,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
-    // Each file starts its own platform, mail peer and browser: one file at a time keeps the
-    // machine calm and the timings honest.
+    // One Chromium for the run (e2e/global-setup.ts), which each file connects to.
+    globalSetup: ['e2e/global-setup.ts'],
+    // Each file starts its own platform and mail peer: one file at a time keeps the machine calm
+    // and the timings honest (two at a time were slower on 2 cores).
     fileParallelism: false,
     pool: 'forks',
     testTimeout: 60_000,

@@ -4,7 +4,6 @@
 // attributes, longer words, other line breaks) — and in English on a 1280 px desktop where the wide
 // layout differs (WIDE_LAYOUTS). Plus the error state in dark mode. Fails on `serious` and `critical` violations; prints
 // the moderate and minor ones, and what axe could not decide ("incomplete") for a human to check.
-import { AxeBuilder } from '@axe-core/playwright';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +11,11 @@ import { LOCALE_NAMES } from '../src/locales/index.ts';
 import {
   DESKTOP,
   type Hub,
+  keptPage,
   openPage,
   PHONE,
   registerVerifyAndLogIn,
+  runAxe,
   type StorageState,
   screenshot,
   startHub,
@@ -22,7 +23,6 @@ import {
   uniqueEmail,
 } from './harness.ts';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const BLOCKING = new Set(['serious', 'critical']);
 
 interface Finding {
@@ -176,45 +176,42 @@ async function checkWithAxe(
   viewport: { label: string; size: { width: number; height: number } },
   colorScheme: 'light' | 'dark' = 'light',
 ) {
-  const { context, page } = await openPage(hub, {
+  // One page per state (viewport, language, colour scheme, the member or a visitor) for the run.
+  const page = await keptPage(hub, {
     viewport: viewport.size,
     lang: lang === 'lo' ? 'lo' : undefined,
     colorScheme,
     storageState: pageCase.member ? member : undefined,
   });
-  try {
-    await pageCase.open(page, lang);
-    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-    const scheme = colorScheme === 'dark' ? '-dark' : '';
-    await screenshot(page, `a11y-${pageCase.name}-${lang}-${viewport.label}${scheme}`);
-    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    const where = `${pageCase.name} ${lang} ${viewport.label}px${scheme}`;
-    const blocking: string[] = [];
-    for (const v of results.violations) {
-      if (BLOCKING.has(v.impact ?? '')) {
-        blocking.push(
-          `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes
-            .map((n) => `    ${n.target.join(' ')}\n      ${n.html}\n      ${n.failureSummary ?? ''}`)
-            .join('\n')}`,
-        );
-      } else {
-        reported.push({
-          page: where,
-          impact: v.impact ?? 'unknown',
-          rule: v.id,
-          help: v.help,
-          targets: v.nodes.map((n) => `${n.target.join(' ')}  ${n.html}`),
-        });
-      }
+  await pageCase.open(page, lang);
+  expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+  const scheme = colorScheme === 'dark' ? '-dark' : '';
+  await screenshot(page, `a11y-${pageCase.name}-${lang}-${viewport.label}${scheme}`);
+  const results = await runAxe(page);
+  const where = `${pageCase.name} ${lang} ${viewport.label}px${scheme}`;
+  const blocking: string[] = [];
+  for (const v of results.violations) {
+    if (BLOCKING.has(v.impact ?? '')) {
+      blocking.push(
+        `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes
+          .map((n) => `    ${n.target.join(' ')}\n      ${n.html}\n      ${n.failureSummary ?? ''}`)
+          .join('\n')}`,
+      );
+    } else {
+      reported.push({
+        page: where,
+        impact: v.impact ?? 'unknown',
+        rule: v.id,
+        help: v.help,
+        targets: v.nodes.map((n) => `${n.target.join(' ')}  ${n.html}`),
+      });
     }
-    if (results.incomplete.length) {
-      const list = results.incomplete.map((i) => `${i.id} (${i.nodes.length})`).join(', ');
-      console.info(`axe ${where}: for a human to check — ${list}`);
-    }
-    expect(blocking, `axe on ${where}:\n${blocking.join('\n')}`).toEqual([]);
-  } finally {
-    await context.close();
   }
+  if (results.incomplete.length) {
+    const list = results.incomplete.map((i) => `${i.id} (${i.nodes.length})`).join(', ');
+    console.info(`axe ${where}: for a human to check — ${list}`);
+  }
+  expect(blocking, `axe on ${where}:\n${blocking.join('\n')}`).toEqual([]);
 }
 
 /**

@@ -1,9 +1,9 @@
 // The directory in a real browser on a phone: a member adds an organisation through the form,
 // filters the directory down to it, finds it on the map, follows the map to its page, and
 // downloads the selection as CSV. UI strings come from the locale files.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  downloadedBytes,
   type Hub,
   openFilters,
   openPage,
@@ -80,7 +80,7 @@ describe('directory journey at 360 × 740', () => {
         page.getByRole('link', { name: 'CSV', exact: true }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/^creative-hub-directory-[\d-]+\.csv$/);
-      const csv = fs.readFileSync((await download.path()) ?? '', 'utf8');
+      const csv = (await downloadedBytes(download)).toString('utf8');
       expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2);
       expect(csv).toContain('Takeo Silk Weavers Group');
     } finally {

@@ -5,7 +5,6 @@
 // Chromium (page.pdf(), A4 landscape) — the PDF's text, read back with unpdf, has the Lao name and
 // one page; a screenshot shows it shaped. axe (WCAG A/AA) on each page and no sideways scrolling at
 // 360 px.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import {
   horizontalOverflow,
   openPage,
   PHONE,
+  runAxe,
   screenshot,
   startHub,
   uiString,
@@ -37,9 +37,7 @@ async function checkPage(page: Page, name: string) {
   await screenshot(page, name);
   const overflow = await horizontalOverflow(page);
   expect(overflow.culprits, name).toEqual([]);
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
+  const results = await runAxe(page);
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),

@@ -5,7 +5,6 @@
 // accepts; the member gets the decision by mail with the event's .ics (read with ical.js); the
 // event's key figures count the new participant. axe (WCAG A/AA) and no sideways scroll on the
 // form and the review pages, in English and Khmer, with screenshots in e2e/artifacts/.
-import { AxeBuilder } from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import {
   openPage,
   PHONE,
   registerVerifyAndLogIn,
+  runAxe,
   screenshot,
   startHub,
   uiString,
@@ -41,9 +41,7 @@ async function checkPage(page: Page, name: string) {
   const overflow = await horizontalOverflow(page);
   expect(overflow.culprits, name).toEqual([]);
   expect(overflow.cutOffLeft, name).toEqual([]);
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
+  const results = await runAxe(page);
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),

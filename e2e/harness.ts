@@ -1,22 +1,27 @@
 // The end-to-end harness: a real SMTP peer (the one of the integration tests), the platform itself as a
-// child process (`node --import tsx src/main.ts start`) on a fresh data directory, and Debian's
-// Chromium driven by playwright-core. `startHub()` starts all three; `hub.stop()` ends them and
-// removes the data directory — also when a start-up step fails half-way.
-import { type ChildProcess, spawn } from 'node:child_process';
+// child process (`node --import tsx src/main.ts start`, e2e/platform.ts) on a fresh data directory,
+// and Debian's Chromium driven by playwright-core. `startHub()` starts the first two and connects to
+// the run's browser, launched once by e2e/global-setup.ts (`launchBrowserServer()`); `hub.stop()`
+// ends them, removes the data directory and leaves the browser — also when a start-up step fails
+// half-way.
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserServer,
+  chromium,
+  type Download,
+  type Page,
+} from 'playwright-core';
+import { inject } from 'vitest';
 import { catalogDirs } from '../src/platform/i18n.ts';
 import { type ReceivedMail, SmtpPeer } from '../test/smtp-peer.ts';
+import { type Platform, ROOT, startPlatform } from './platform.ts';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export { ADMIN_EMAIL, ADMIN_PASSWORD, ROOT } from './platform.ts';
 export const ARTIFACTS = path.join(ROOT, 'e2e', 'artifacts');
-
-export const ADMIN_EMAIL = 'admin@e2e.example.org';
-export const ADMIN_PASSWORD = 'e2e-admin-password-42';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -29,142 +34,9 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-// ── The platform ──────────────────────────────────────────────────────────────
-
-export interface Platform {
-  port: number;
-  baseUrl: string;
-  dataDir: string;
-  /** What the process has written to stdout and stderr so far. */
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Ends a child process: SIGTERM, then SIGKILL when it has not gone after `graceMs`. */
-async function endProcess(child: ChildProcess, graceMs = 8000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const gone = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
-  if (!gone) {
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-/** Starts the platform on a free port (trying another when the port was taken meanwhile). */
-export async function startPlatform(options: { smtpUrl: string }): Promise<Platform> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startPlatformOnce(options);
-    } catch (err) {
-      if (attempt < 3 && String(err).includes('EADDRINUSE')) continue;
-      throw err;
-    }
-  }
-}
-
-async function startPlatformOnce(options: { smtpUrl: string }): Promise<Platform> {
-  const dataDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'hub-e2e-'));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  // The parent's environment minus anything that would point the platform elsewhere.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) =>
-        ![
-          'DATABASE_URL',
-          'PORT',
-          'HOST',
-          'SITE_NAME',
-          'DEFAULT_LOCALE',
-          'MAIL_FROM',
-          'TRUST_PROXY',
-          'DEFAULT_TIME_ZONE',
-          'SESSION_DAYS',
-          'BODY_LIMIT_KB',
-        ].includes(k),
-    ),
-  );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start', '--port', String(port)], {
-    cwd: ROOT,
-    env: {
-      ...inherited,
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SMTP_URL: options.smtpUrl,
-      BASE_URL: baseUrl,
-      OUTBOX_POLL_SECONDS: '0.5',
-      LOG_LEVEL: 'warn',
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  // Last line of defence: never leave the server or its data behind when the test process ends
-  // without reaching stop() (vitest interrupted, a worker torn down).
-  const killOnExit = () => {
-    child.kill('SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  process.once('exit', killOnExit);
-
-  let log = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    log += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    log += d.toString();
-  });
-
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    try {
-      await endProcess(child);
-    } finally {
-      process.removeListener('exit', killOnExit);
-      await fs.promises.rm(dataDir, { recursive: true, force: true });
-    }
-  };
-
-  try {
-    const deadline = Date.now() + 45_000;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(
-          `The platform exited (${child.exitCode ?? child.signalCode}) before it served:\n${log}`,
-        );
-      }
-      try {
-        const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2000) });
-        if (res.ok) break;
-      } catch {
-        // Not listening yet.
-      }
-      if (Date.now() > deadline) throw new Error(`The platform did not answer /healthz in time:\n${log}`);
-      await sleep(150);
-    }
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-  return { port, baseUrl, dataDir, output: () => log, stop };
+/** The run's Chromium, which each file's hub connects to (e2e/global-setup.ts). */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 // ── Everything together ───────────────────────────────────────────────────────
@@ -205,7 +77,8 @@ export async function startHub(): Promise<Hub> {
         .filter((line) => line.startsWith('{'));
       if (logged.length) console.warn(`The platform logged:\n${logged.join('\n')}`);
     });
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    // Closing a connected browser closes this file's contexts and disconnects; the browser stays.
+    const browser = await chromium.connect(inject('e2eBrowser'));
     cleanups.push(() => browser.close());
     return { baseUrl: platform.baseUrl, mail, platform, browser, stop };
   } catch (err) {
@@ -225,14 +98,16 @@ export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
  * A fresh context (own cookies) and page. `lang: 'lo'` sets the hub's language cookie;
  * `storageState` starts with the cookies of an earlier context (e.g. a logged-in member).
  */
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  lang?: string;
+  colorScheme?: 'light' | 'dark';
+  storageState?: StorageState;
+}
+
 export async function openPage(
   hub: Hub,
-  options: {
-    viewport?: { width: number; height: number };
-    lang?: string;
-    colorScheme?: 'light' | 'dark';
-    storageState?: StorageState;
-  } = {},
+  options: PageOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await hub.browser.newContext({
     viewport: options.viewport ?? PHONE,
@@ -248,12 +123,61 @@ export async function openPage(
   return { context, page };
 }
 
+const keptPages = new WeakMap<Hub, Map<string, Promise<{ context: BrowserContext; page: Page }>>>();
+
+/**
+ * A page in the state `options` describe (as openPage() makes it), kept for the tests of the file
+ * that ask for the same state: for tests that each load a page (`page.goto()`) and look at it, one
+ * after another, as a visitor does. A new context and page cost more than the check of many a
+ * page, and a page is a new document all the same: the only cookie the platform sets on a GET is
+ * the visitor's CSRF token, which changes nothing on a page. Tests that change what the next test
+ * would see (sign in or out, a setting) get their own (openPage()). The hub's stop() closes them.
+ */
+export async function keptPage(hub: Hub, options: PageOptions = {}): Promise<Page> {
+  const pages = keptPages.get(hub) ?? new Map();
+  keptPages.set(hub, pages);
+  const key = JSON.stringify(options);
+  let opened = pages.get(key);
+  // A page a failed test left closed is replaced.
+  if (!opened || (await opened.catch(() => undefined))?.page.isClosed()) {
+    opened = openPage(hub, options);
+    pages.set(key, opened);
+  }
+  return (await opened).page;
+}
+
+/**
+ * The bytes of a finished download. (The browser runs in another process: `download.path()` is not
+ * available to a connected client, the stream is.)
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 /** A full-page screenshot in e2e/artifacts/ (git-ignored). */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await fs.promises.mkdir(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, name.endsWith('.png') ? name : `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** The axe-core rules the suites hold the pages to: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe-core's WCAG A and AA rules (AXE_TAGS) on the page as it is now. By default @axe-core/playwright
+ * runs axe.runPartial() in every frame and then axe.finishRun() in a new blank page, injecting axe's
+ * 550 KB source twice; that is for cross-origin frames. A page of the hub has none (no frame at
+ * all), and there axe.run() in the page itself (axe's "legacy mode") gives the same results — every
+ * violation, pass, incomplete and inapplicable rule, compared on the suites' pages — in half the
+ * time (4.4 s → 2.1 s a page here). A page with frames gets the default mode.
+ */
+export async function runAxe(page: Page): Promise<Awaited<ReturnType<AxeBuilder['analyze']>>> {
+  const builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  return (page.frames().length === 1 ? builder.setLegacyMode() : builder).analyze();
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   DESKTOP,
   type Hub,
   horizontalOverflow,
+  keptPage,
   openPage,
   PHONE,
   registerVerifyAndLogIn,
@@ -101,20 +102,14 @@ describe.each(['en', 'lo'] as const)('no horizontal overflow at 360 px in %s', (
     ...MODULE_PAGES,
   ]) {
     it(`${path} fits, also with the language menu open`, async () => {
-      const { context, page } = await openPage(hub, {
-        viewport: PHONE,
-        lang: lang === 'lo' ? 'lo' : undefined,
-      });
-      try {
-        await page.goto(path);
-        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-        await expectNoSidewaysScroll(page, `${path} (${lang})`);
-        await expectAllOnScreen(page, `${path} (${lang})`);
-        await languageMenu(page).locator('summary').click();
-        await expectNoSidewaysScroll(page, `${path} (${lang}) with the language menu open`);
-      } finally {
-        await context.close();
-      }
+      // A visitor's page, kept from test to test (see keptPage()).
+      const page = await keptPage(hub, { viewport: PHONE, lang: lang === 'lo' ? 'lo' : undefined });
+      await page.goto(path);
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      await expectNoSidewaysScroll(page, `${path} (${lang})`);
+      await expectAllOnScreen(page, `${path} (${lang})`);
+      await languageMenu(page).locator('summary').click();
+      await expectNoSidewaysScroll(page, `${path} (${lang}) with the language menu open`);
     });
   }
 
@@ -187,15 +182,11 @@ describe.each(LOCALES.filter((l) => l !== 'en' && l !== 'lo'))(
       '/events/policy-dialogue-creative-hubs-hue-2016',
     ]) {
       it(`${path} fits`, async () => {
-        const { context, page } = await openPage(hub, { viewport: PHONE, lang });
-        try {
-          await page.goto(path);
-          expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-          await expectNoSidewaysScroll(page, `${path} (${lang})`);
-          await expectAllOnScreen(page, `${path} (${lang})`);
-        } finally {
-          await context.close();
-        }
+        const page = await keptPage(hub, { viewport: PHONE, lang });
+        await page.goto(path);
+        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+        await expectNoSidewaysScroll(page, `${path} (${lang})`);
+        await expectAllOnScreen(page, `${path} (${lang})`);
       });
     }
   },
@@ -207,34 +198,28 @@ describe.each(LOCALES.filter((l) => l !== 'en' && l !== 'lo'))(
 describe.each(['en', 'km'] as const)('filters fold above the results on a phone in %s', (lang) => {
   for (const path of ['/directory', '/directory/people', '/library', '/news', '/press', '/events']) {
     it(`${path}: results on the first screen at 360 px, filters open at 1280 px`, async () => {
-      const phone = await openPage(hub, { viewport: PHONE, lang: lang === 'en' ? undefined : lang });
-      try {
-        await phone.page.goto(path);
-        const panel = phone.page.locator('main details.filter-panel');
-        expect(await panel.count(), `${path} has a filter panel`).toBe(1);
-        expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-        const count = phone.page.locator('main [role="status"]').first();
-        const box = await count.boundingBox();
-        expect(box && box.y + box.height, `${path}: the count is on the first screen`).toBeLessThanOrEqual(
-          PHONE.height,
-        );
-        // Unfolded by keyboard, every filter is there.
-        await panel.locator('summary').focus();
-        await phone.page.keyboard.press('Enter');
-        expect(await panel.locator('select, input').first().isVisible()).toBe(true);
-        await screenshot(phone.page, `filters-${path.replaceAll('/', '-').slice(1)}-${lang}-360`);
-      } finally {
-        await phone.context.close();
-      }
-      const desktop = await openPage(hub, { viewport: DESKTOP, lang: lang === 'en' ? undefined : lang });
-      try {
-        await desktop.page.goto(path);
-        const panel = desktop.page.locator('main details.filter-panel');
-        expect(await panel.locator('summary').isVisible()).toBe(false);
-        expect(await panel.locator('select, input').first().isVisible()).toBe(true);
-      } finally {
-        await desktop.context.close();
-      }
+      const cookie = lang === 'en' ? undefined : lang;
+      const phone = await keptPage(hub, { viewport: PHONE, lang: cookie });
+      await phone.goto(path);
+      const panel = phone.locator('main details.filter-panel');
+      expect(await panel.count(), `${path} has a filter panel`).toBe(1);
+      expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      const count = phone.locator('main [role="status"]').first();
+      const box = await count.boundingBox();
+      expect(box && box.y + box.height, `${path}: the count is on the first screen`).toBeLessThanOrEqual(
+        PHONE.height,
+      );
+      // Unfolded by keyboard, every filter is there.
+      await panel.locator('summary').focus();
+      await phone.keyboard.press('Enter');
+      expect(await panel.locator('select, input').first().isVisible()).toBe(true);
+      await screenshot(phone, `filters-${path.replaceAll('/', '-').slice(1)}-${lang}-360`);
+
+      const desktop = await keptPage(hub, { viewport: DESKTOP, lang: cookie });
+      await desktop.goto(path);
+      const widePanel = desktop.locator('main details.filter-panel');
+      expect(await widePanel.locator('summary').isVisible()).toBe(false);
+      expect(await widePanel.locator('select, input').first().isVisible()).toBe(true);
     });
   }
 });

@@ -7,17 +7,18 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeExe } from '../src/platform/files/test-files.ts';
 import {
+  downloadedBytes,
   type Hub,
   horizontalOverflow,
   openFilters,
   openPage,
   PHONE,
   ROOT,
+  runAxe,
   screenshot,
   startHub,
   uiString,
@@ -80,9 +81,7 @@ async function checkPage(page: Page, name: string) {
   const overflow = await horizontalOverflow(page);
   expect(overflow.culprits, name).toEqual([]);
   expect(overflow.scrollWidth, name).toBeLessThanOrEqual(PHONE.width);
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
+  const results = await runAxe(page);
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
@@ -150,8 +149,7 @@ describe('library journey at 360 × 740', () => {
     // The download: the same bytes, under the uploaded name.
     const [download] = await Promise.all([visitor.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('multilingual.pdf');
-    const saved = await download.path();
-    expect(new Uint8Array(fs.readFileSync(saved))).toEqual(new Uint8Array(fs.readFileSync(PDF)));
+    expect(new Uint8Array(await downloadedBytes(download))).toEqual(new Uint8Array(fs.readFileSync(PDF)));
     // Its headers, and a range as a PDF reader or a resumed download asks for it.
     const href = (await link.getAttribute('href')) ?? '';
     const res = await visitorContext.request.get(href);

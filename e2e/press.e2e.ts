@@ -3,7 +3,6 @@
 // through the form (after a refused javascript: link comes back with the message and the input
 // kept), using the keyboard for the date. axe (WCAG A/AA) on each page and no sideways scrolling at
 // 360 px.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import {
   openFilters,
   openPage,
   PHONE,
+  runAxe,
   screenshot,
   startHub,
   uiString,
@@ -34,9 +34,7 @@ async function checkPage(page: Page, name: string) {
   await screenshot(page, name);
   const overflow = await horizontalOverflow(page);
   expect(overflow.culprits, name).toEqual([]);
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
+  const results = await runAxe(page);
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),

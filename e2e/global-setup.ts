@@ -1,0 +1,17 @@
+// Once per run of the browser suite, before any test file: the Chromium every file connects to
+// (a launch per file cost about a second of each), closed at the end of the run. See e2e/harness.ts.
+import type { TestProject } from 'vitest/node';
+import { launchBrowserServer } from './harness.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The WebSocket endpoint of the run's Chromium. */
+    e2eBrowser: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const browser = await launchBrowserServer();
+  project.provide('e2eBrowser', browser.wsEndpoint());
+  return () => browser.close();
+}
