@@ -90,6 +90,18 @@ const PAGES: PageCase[] = [
     member: true,
     open: async (page) => void (await page.goto('/report?type=organisation&key=stella')),
   },
+  // The member's notifications: the inbox with the bell, the choices per kind, what one follows.
+  { name: 'notifications', member: true, open: async (page) => void (await page.goto('/notifications')) },
+  {
+    name: 'notification-settings',
+    member: true,
+    open: async (page) => void (await page.goto('/notifications/settings')),
+  },
+  {
+    name: 'following',
+    member: true,
+    open: async (page) => void (await page.goto('/notifications/following')),
+  },
   { name: 'search-results', open: async (page) => void (await page.goto('/search?q=hue')) },
   { name: 'library', open: async (page) => void (await page.goto('/library')) },
   { name: 'library-document', open: async (page) => void (await page.goto('/library/decision-1755-qd-ttg')) },
