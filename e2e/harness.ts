@@ -94,10 +94,6 @@ export const DESKTOP = { width: 1280, height: 800 };
 
 export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-/**
- * A fresh context (own cookies) and page. `lang: 'lo'` sets the hub's language cookie;
- * `storageState` starts with the cookies of an earlier context (e.g. a logged-in member).
- */
 export interface PageOptions {
   viewport?: { width: number; height: number };
   lang?: string;
@@ -105,6 +101,10 @@ export interface PageOptions {
   storageState?: StorageState;
 }
 
+/**
+ * A fresh context (own cookies) and page. `lang: 'lo'` sets the hub's language cookie;
+ * `storageState` starts with the cookies of an earlier context (e.g. a logged-in member).
+ */
 export async function openPage(
   hub: Hub,
   options: PageOptions = {},
