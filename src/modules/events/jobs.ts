@@ -1,6 +1,7 @@
 // The events module's jobs: reminders, made hourly and each once per event (`once` of notify()).
 // - Registration closing: an event taking registrations whose deadline (or, without one, its start)
-//   is less than two days away; told to the event's followers who have not sent an application.
+//   is less than two days away; told to the event's followers who have not sent an application and
+//   to those who started one and left it as a draft.
 //   Invitation-only events remind nobody: most followers could not apply.
 // - Tomorrow: from 09:00 on the day before an event (in its own zone) until it begins; told to the
 //   people on its roster who have an account (accepted applicants among them).
@@ -19,29 +20,40 @@ const REMIND_FROM = '09:00';
 const dateOf = (moment: Date, days = 0) =>
   new Date(moment.getTime() + days * DAY * 1000).toISOString().slice(0, 10);
 
-/** The followers of the event who have no application beyond a draft. */
-async function followersWithoutApplication(db: Db, eventId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('follows')
-    .select('follows.user_id')
-    .where('follows.target_type', '=', 'event')
-    .where('follows.target_key', '=', String(eventId))
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('event_registrations as r')
-            .select('r.id')
-            .where('r.event_id', '=', eventId)
-            .whereRef('r.user_id', '=', 'follows.user_id')
-            .where('r.status', '!=', 'draft'),
+/**
+ * Who is still to apply: the event's followers who have sent no application, and whoever has
+ * started one and left it as a draft (the reminder matters most to them).
+ */
+async function stillToApply(db: Db, eventId: number): Promise<number[]> {
+  const [followers, drafts] = await Promise.all([
+    db
+      .selectFrom('follows')
+      .select('follows.user_id')
+      .where('follows.target_type', '=', 'event')
+      .where('follows.target_key', '=', String(eventId))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('event_registrations as r')
+              .select('r.id')
+              .where('r.event_id', '=', eventId)
+              .whereRef('r.user_id', '=', 'follows.user_id')
+              .where('r.status', '!=', 'draft'),
+          ),
         ),
-      ),
-    )
-    .execute();
-  return rows.map((r) => r.user_id);
+      )
+      .execute(),
+    db
+      .selectFrom('event_registrations')
+      .select('user_id')
+      .where('event_id', '=', eventId)
+      .where('status', '=', 'draft')
+      .execute(),
+  ]);
+  return [...new Set([...followers, ...drafts].map((r) => r.user_id))];
 }
 
-/** Reminds the followers of events whose registration closes within two days; how many were told. */
+/** Reminds who is still to apply to events whose registration closes within two days; how many were told. */
 export async function remindRegistrationClosing(deps: Pick<AppDeps, 'db' | 'modules'>, now: Date) {
   const { db } = deps;
   const soon = new Date(now.getTime() + CLOSING_WITHIN_MS);
@@ -77,7 +89,7 @@ export async function remindRegistrationClosing(deps: Pick<AppDeps, 'db' | 'modu
           subject: { type: 'event', key: event.id },
           url: `/events/${event.slug}/apply`,
           params: { title: event.title },
-          to: { users: await followersWithoutApplication(trx, event.id) },
+          to: { users: await stillToApply(trx, event.id) },
           once: true,
         },
         now.toISOString(),

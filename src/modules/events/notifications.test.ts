@@ -188,7 +188,7 @@ describe('decisions', () => {
 });
 
 describe('reminders', () => {
-  it('remind followers who have not applied that registration closes, once', async () => {
+  it('remind followers who have not applied, and drafts’ owners, that registration closes, once', async () => {
     // 17:00 in Vientiane is 10:00 UTC.
     const slug = await createEvent(editor, { title: 'Closing workshop' });
     const id = await idOf(slug);
@@ -197,11 +197,23 @@ describe('reminders', () => {
     const applied = await hub.signedIn();
     for (const who of [waiting, applied]) await follow(db, who.user.id, { type: 'event', key: String(id) });
     expect((await apply(applied.client, slug, await fieldsFor(slug))).status).toBe(303);
+    // Someone who follows nothing but left an application as a draft is reminded too.
+    const drafting = await hub.signedIn();
+    await apply(drafting.client, slug, await fieldsFor(slug), { intent: 'save' });
+    const draftRow = await db
+      .selectFrom('event_registrations')
+      .select('status')
+      .where('event_id', '=', id)
+      .where('user_id', '=', drafting.user.id)
+      .executeTakeFirst();
+    expect(draftRow?.status).toBe('draft');
 
     expect(await remindRegistrationClosing(hub.deps, new Date('2031-02-27T09:00:00Z'))).toBe(0);
     await remindRegistrationClosing(hub.deps, new Date('2031-02-27T11:00:00Z'));
     await remindRegistrationClosing(hub.deps, new Date('2031-02-28T11:00:00Z'));
-    expect(await notifiedUsers(db, 'events.registration-closing', id)).toEqual([waiting.user.id]);
+    expect((await notifiedUsers(db, 'events.registration-closing', id)).sort()).toEqual(
+      [waiting.user.id, drafting.user.id].sort(),
+    );
     expect((await notificationsOf(db, waiting.user.id, 'events.registration-closing'))[0]).toMatchObject({
       url: `/events/${slug}/apply`,
       params: { title: 'Closing workshop' },
