@@ -34,6 +34,8 @@ export const groupsModule: HubModule = {
   seed: seedGroups,
   accountExport: groupsAccountExport,
   scopes: [groupScope],
+  // Where an invitation from a notification is accepted; also reachable without one.
+  accountMenu: [{ href: '/groups/invitations', label: 'groups.invitations.title' }],
   notificationKinds: groupsNotificationKinds,
   followables: [groupFollowable],
 };
