@@ -54,10 +54,14 @@ export interface PostChange {
  * not announced twice).
  */
 async function reindex(db: Db, announcing: Announcing, id: number, now: string): Promise<void> {
+  const before = await db.selectFrom('posts').select('indexed_as').where('id', '=', id).executeTakeFirst();
   const record = await writeSearchEntry(db, id, now);
   if (record)
     await db.updateTable('posts').set({ indexed_as: record.visibility }).where('id', '=', id).execute();
-  if (record?.visibility === 'public') await announcePost(db, announcing, id, now);
+  // Only the moment it becomes public: a later edit of a published post announces nothing, even to
+  // someone who started following its organisation since.
+  if (record?.visibility === 'public' && before?.indexed_as !== 'public')
+    await announcePost(db, announcing, id, now);
 }
 
 /**

@@ -8,7 +8,7 @@ import { BASE_URL, bearer, platformForFile, visibleText } from '../../../test/ha
 import { notificationKinds } from '../../platform/notifications/kinds.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { promoteDuePosts } from '../news/actions.ts';
-import { writePost } from '../news/test-helpers.ts';
+import { postForm, sendMultipart, writePost } from '../news/test-helpers.ts';
 import { digestSlot, mailImmediate, sendDueDigests } from './delivery.ts';
 
 const hub = await platformForFile();
@@ -96,9 +96,19 @@ describe('a followed tag’s new post', () => {
     expect(inbox.text).toMatch(/<a class="bell" href="\/notifications" aria-label="[^"]*1[^"]*"/);
   });
 
-  it('is not announced again when the post is saved again', async () => {
+  it('is not announced again when the published post is edited, even to a new follower', async () => {
+    const late = await hub.signedIn('member', { name: 'Late Follower' });
+    await follow(late.client);
     await editor.get(`/news/${slug}/edit`);
+    const saved = await sendMultipart(
+      editor,
+      `/news/${slug}/edit`,
+      postForm({ title: 'Silk routes of Luang Prabang', body: 'Now with a map of the routes.' }),
+    );
+    expect(saved.status).toBe(303);
     expect((await notificationsOf(readerUser.id)).length).toBe(1);
+    expect(await notificationsOf(late.user.id)).toEqual([]);
+    expect((await follow(late.client, { follow: '0' })).status).toBe(303);
   });
 
   it('is announced at its moment when it was scheduled, and once', async () => {
