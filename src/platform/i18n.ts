@@ -93,6 +93,11 @@ export function englishCatalog(): Readonly<Catalog> {
   return english;
 }
 
+/** The language of mail to an account: its own setting, or the hub's default. */
+export function accountLocale(account: { locale: string | null } | undefined, hubDefault: Locale): Locale {
+  return isLocale(account?.locale) ? account.locale : hubDefault;
+}
+
 export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(english, key);
 }

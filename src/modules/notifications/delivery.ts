@@ -7,14 +7,21 @@
 import { TZDate } from '@date-fns/tz';
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
-import { isLocale, type Locale } from '../../locales/index.ts';
+import type { Locale } from '../../locales/index.ts';
 import type { AppDeps } from '../../platform/context.ts';
-import { formatters, type MessageKey, type Translator, translator } from '../../platform/i18n.ts';
+import {
+  accountLocale,
+  formatters,
+  type MessageKey,
+  type Translator,
+  translator,
+} from '../../platform/i18n.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { type DigestPeriod, notificationKinds } from '../../platform/notifications/kinds.ts';
 import { readableScopes } from '../../platform/scopes.ts';
 import { isTimeZone } from '../../platform/time.ts';
-import { messageOf } from './listing.ts';
+import { findUserById } from '../accounts/index.ts';
+import { messageOf, paramsOf } from './listing.ts';
 import { newUnsubscribePath } from './unsubscribe.ts';
 
 type Db = Kysely<Database>;
@@ -32,7 +39,7 @@ interface Reader {
 }
 
 async function readerOf(deps: AppDeps, user: User): Promise<Reader> {
-  const locale = isLocale(user.locale) ? user.locale : deps.config.defaultLocale;
+  const locale = accountLocale(user, deps.config.defaultLocale);
   const zone = user.time_zone && isTimeZone(user.time_zone) ? user.time_zone : deps.config.defaultTimeZone;
   return {
     user,
@@ -64,21 +71,9 @@ function pendingRows(db: Db, delivery: string, userIds?: number[]) {
   return q.execute();
 }
 
-const paramsOf = (json: string): Record<string, string> => {
-  try {
-    return JSON.parse(json) as Record<string, string>;
-  } catch {
-    return {};
-  }
-};
-
 async function markMailed(db: Db, ids: number[], now: string): Promise<void> {
   if (ids.length > 0)
     await db.updateTable('notifications').set({ mailed_at: now }).where('id', 'in', ids).execute();
-}
-
-async function userOf(db: Db, id: number): Promise<User | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Mails every notification whose reader chose "mail at once"; how many mails were queued. */
@@ -93,7 +88,7 @@ export async function mailImmediate(deps: AppDeps, now: Date = new Date()): Prom
     const readers = new Map<number, Reader | null>();
     for (const row of rows) {
       if (!readers.has(row.user_id)) {
-        const user = await userOf(deps.db, row.user_id);
+        const user = await findUserById(deps.db, row.user_id);
         readers.set(row.user_id, user && !user.disabled_at ? await readerOf(deps, user) : null);
       }
     }
@@ -173,7 +168,7 @@ export async function sendDigest(
   period: DigestPeriod,
   now: Date,
 ): Promise<boolean> {
-  const user = await userOf(deps.db, userId);
+  const user = await findUserById(deps.db, userId);
   if (!user) return false;
   const reader = await readerOf(deps, user);
   const slot = digestSlot(period, reader.zone, now);

@@ -25,7 +25,8 @@ export interface InboxPage {
   older: number | null;
 }
 
-function paramsOf(json: string): Record<string, string> {
+/** A notification's stored params (JSON); none when they cannot be read. */
+export function paramsOf(json: string): Record<string, string> {
   try {
     const value = JSON.parse(json) as unknown;
     return value && typeof value === 'object' ? (value as Record<string, string>) : {};

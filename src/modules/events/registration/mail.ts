@@ -2,7 +2,7 @@
 // default): a confirmation when an application arrives, each decision, a withdrawal, an
 // invitation. Those for people who may come carry the event as an .ics file.
 import type { Config } from '../../../config.ts';
-import { isLocale, type Locale } from '../../../locales/index.ts';
+import type { Locale } from '../../../locales/index.ts';
 import { type MessageKey, translator } from '../../../platform/i18n.ts';
 import type { MailMessage } from '../../../platform/mail/outbox.ts';
 import type { EventRow } from '../access.ts';
@@ -36,14 +36,6 @@ export const mailEvent = (event: EventRow & { venue: { name: string } | null }):
   ...event,
   venueName: event.venue?.name ?? null,
 });
-
-/** The language of a recipient: their account's setting, or the hub's default. */
-export function mailLocale(
-  account: { locale: string | null } | undefined,
-  config: Pick<Config, 'defaultLocale'>,
-): Locale {
-  return isLocale(account?.locale) ? account.locale : config.defaultLocale;
-}
 
 function values(
   event: MailEvent,

@@ -14,12 +14,13 @@ import {
   transact,
 } from '../../../../platform/actions.ts';
 import { HttpError } from '../../../../platform/http/errors.ts';
+import { accountLocale } from '../../../../platform/i18n.ts';
 import { enqueueMail } from '../../../../platform/mail/outbox.ts';
 import { nowIso } from '../../../../platform/time.ts';
 import { findUserByEmail } from '../../../accounts/index.ts';
 import type { EventDetails } from '../../access.ts';
 import { categoriesInUse, categoriesOf, getSettings, invitationsOf } from '../access.ts';
-import { invitationMail, mailEvent, mailLocale } from '../mail.ts';
+import { invitationMail, mailEvent } from '../mail.ts';
 import { canManage } from '../permissions.ts';
 import { type Criterion, criteriaOf, highestScore, isReviewer } from '../reviews.ts';
 import type { CriterionInput, SettingsInput } from '../schemas.ts';
@@ -141,7 +142,7 @@ export async function saveRegistrationSettings(
         trx,
         invitationMail({
           to: email,
-          locale: mailLocale(localeOf.get(email), ctx.deps.config),
+          locale: accountLocale(localeOf.get(email), ctx.deps.config.defaultLocale),
           event: mailEvent(event),
           config: ctx.deps.config,
         }),

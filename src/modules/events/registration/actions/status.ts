@@ -7,13 +7,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../../db/schema.ts';
 import { type ActionContext, audit } from '../../../../platform/actions.ts';
+import { accountLocale } from '../../../../platform/i18n.ts';
 import { enqueueMail } from '../../../../platform/mail/outbox.ts';
 import { nowIso } from '../../../../platform/time.ts';
 import type { EventDetails } from '../../access.ts';
 import { announceDecision } from '../../notifications.ts';
 import { acceptedCount, type RegistrationSettings } from '../access.ts';
 import type { RegistrationRow } from '../applications.ts';
-import { type MailEvent, mailEvent, mailLocale, registrationMail } from '../mail.ts';
+import { type MailEvent, mailEvent, registrationMail } from '../mail.ts';
 import type { Decision } from '../vocab.ts';
 
 type Db = Kysely<Database>;
@@ -116,7 +117,7 @@ async function changeStatus(
     registrationMail(status, {
       to: account.email,
       name: registration.name || account.name,
-      locale: mailLocale(account, config),
+      locale: accountLocale(account, config.defaultLocale),
       event: change.event,
       config,
     }),
