@@ -20,7 +20,7 @@ import { catalogDirs } from '../src/platform/i18n.ts';
 import { type ReceivedMail, SmtpPeer } from '../test/smtp-peer.ts';
 import { type Platform, ROOT, startPlatform } from './platform.ts';
 
-export { ADMIN_EMAIL, ADMIN_PASSWORD, ROOT } from './platform.ts';
+export { ADMIN_EMAIL, ADMIN_PASSWORD, hubCommand, ROOT } from './platform.ts';
 export const ARTIFACTS = path.join(ROOT, 'e2e', 'artifacts');
 
 const CHROMIUM = '/usr/bin/chromium';

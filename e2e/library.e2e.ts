@@ -4,7 +4,6 @@
 // and through /search — and downloads it (bytes and headers checked). axe (WCAG A/AA) on the list,
 // the document page and the upload form, no sideways scrolling at 360 px, and screenshots of the
 // document page in English and in Lao.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,6 +13,7 @@ import {
   downloadedBytes,
   type Hub,
   horizontalOverflow,
+  hubCommand,
   openFilters,
   openPage,
   PHONE,
@@ -34,41 +34,19 @@ let hub: Hub;
 beforeAll(async () => {
   hub = await startHub();
   // An editor, created as an administrator would on the server (`hub user create`).
-  try {
-    execFileSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/main.ts',
-        'user',
-        'create',
-        '--email',
-        EDITOR.email,
-        '--name',
-        'Souksavanh Library',
-        '--role',
-        'editor',
-        '--password',
-        EDITOR.password,
-      ],
-      {
-        cwd: ROOT,
-        // vitest sets BASE_URL to "/" (Vite's), which the platform's configuration refuses.
-        env: {
-          ...process.env,
-          DATABASE_URL: '',
-          BASE_URL: hub.baseUrl,
-          DATA_DIR: hub.platform.dataDir,
-          LOG_LEVEL: 'silent',
-        },
-        encoding: 'utf8',
-        stdio: 'pipe',
-      },
-    );
-  } catch (err) {
-    throw new Error(`hub user create failed: ${(err as { stderr?: string }).stderr ?? err}`);
-  }
+  await hubCommand(
+    hub.platform,
+    'user',
+    'create',
+    '--email',
+    EDITOR.email,
+    '--name',
+    'Souksavanh Library',
+    '--role',
+    'editor',
+    '--password',
+    EDITOR.password,
+  );
 });
 afterAll(async () => {
   await hub?.stop();

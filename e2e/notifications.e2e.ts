@@ -3,14 +3,13 @@
 // Lao, with the count on the bell; the daily digest (run as `hub jobs run notifications.digests`
 // would run it on the server) reaches the SMTP peer with the post and a one-click unsubscribe
 // link; the link works once, in a browser without any session. UI strings come from the locale files.
-import { spawn } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Hub,
+  hubCommand,
   openPage,
   PHONE,
-  ROOT,
   registerVerifyAndLogIn,
   screenshot,
   startHub,
@@ -30,27 +29,6 @@ afterAll(async () => {
 
 const en = (key: string) => uiString('en', key);
 const lo = (key: string) => uiString('lo', key);
-
-/** `hub <args>` against the running platform's data directory (a second process on one database). */
-function hubCommand(...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: hub.platform.dataDir, BASE_URL: hub.baseUrl, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`hub ${args.join(' ')}: ${out}`)),
-    );
-  });
-}
 
 async function switchToLao(page: Page): Promise<void> {
   const languageMenu = page.locator('details.menu', { has: page.locator('form[action="/language"]') });
@@ -122,7 +100,7 @@ describe('following at 360 × 740', () => {
       expect(await f.locator('header a.bell .bell-count').count()).toBe(0);
 
       // The daily digest, as the job would send it in the member's morning.
-      await hubCommand('jobs', 'run', 'notifications.digests');
+      await hubCommand(hub.platform, 'jobs', 'run', 'notifications.digests');
       const digest = await hub.mail.next(email, 20_000);
       expect(digest.subject).toContain(lo('notifications.delivery.daily').slice(0, 6));
       expect(digest.text).toContain('Indigo dyeing open day');

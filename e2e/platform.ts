@@ -1,12 +1,13 @@
 // The platform as the browser tests meet it: `node --import tsx src/main.ts start` as a child process
 // on a free port, on a fresh data directory (migrated, the first administrator and the demo content
 // added at start), with the parent's environment minus what would point it elsewhere.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -147,4 +148,32 @@ async function startPlatformOnce(options: { smtpUrl: string }): Promise<Platform
     throw err;
   }
   return { port, baseUrl, dataDir, output: () => log, stop };
+}
+
+/**
+ * `hub <args>` run as an administrator would on the server: a second process on the running
+ * platform's database (its DATA_DIR). Its output; a failure throws with what it said.
+ */
+export async function hubCommand(platform: Platform, ...args: string[]): Promise<string> {
+  try {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'src/main.ts', ...args],
+      {
+        cwd: ROOT,
+        // vitest sets BASE_URL to "/" (Vite's), which the platform's configuration refuses.
+        env: {
+          ...process.env,
+          DATABASE_URL: '',
+          BASE_URL: platform.baseUrl,
+          DATA_DIR: platform.dataDir,
+          LOG_LEVEL: 'silent',
+        },
+        encoding: 'utf8',
+      },
+    );
+    return stdout;
+  } catch (err) {
+    throw new Error(`hub ${args.join(' ')} failed: ${(err as { stderr?: string }).stderr ?? err}`);
+  }
 }
