@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { Database, Job } from '../../db/schema.ts';
 import type { AppDeps, JobKind, JobRun } from '../context.ts';
+import { Poller } from '../poller.ts';
 import { DEFAULT_MAX_ATTEMPTS } from './queue.ts';
 import { nextRunAfter, parseSchedule, resolveSchedule, scheduleText } from './schedule.ts';
 
@@ -46,9 +47,7 @@ export class JobRunner {
   readonly workerId: string;
   readonly kinds: ReadonlyMap<string, AnyKind>;
   private readonly clock: () => Date;
-  private readonly pollMs: number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly poller: Poller;
   private recurringReady: Promise<void> | undefined;
 
   constructor(
@@ -63,31 +62,21 @@ export class JobRunner {
     }
     this.kinds = map;
     this.clock = options.clock ?? (() => new Date());
-    this.pollMs = options.pollMs ?? deps.config.jobsPollMs;
     this.workerId = options.workerId ?? randomUUID();
+    this.poller = new Poller(
+      options.pollMs ?? deps.config.jobsPollMs,
+      () => this.runDue(),
+      (err) => this.deps.logger.error({ err }, 'job runner failed'),
+    );
   }
 
   /** Polls the job table until stop(). */
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
-    this.kick();
+    this.poller.start();
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private kick(): void {
-    if (this.running || !this.timer) return;
-    this.running = this.runDue()
-      .catch((err) => this.deps.logger.error({ err }, 'job runner failed'))
-      .finally(() => {
-        this.running = undefined;
-      });
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 
   /**

@@ -8,6 +8,7 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Logger } from '../logger.ts';
+import { Poller } from '../poller.ts';
 import { isoIn, nowIso } from '../time.ts';
 
 /** A file sent with a message (an event's .ics). */
@@ -127,52 +128,34 @@ function createSender(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, logger: Logg
 export class Outbox {
   private readonly workerId = randomUUID();
   private readonly send: Send;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
-  private again = false;
+  private readonly poller: Poller;
 
   constructor(
     private readonly db: Kysely<Database>,
     config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'outboxPollMs'>,
     private readonly logger: Logger,
-    private readonly pollMs = config.outboxPollMs,
+    pollMs = config.outboxPollMs,
   ) {
     this.send = createSender(config, logger);
+    this.poller = new Poller(
+      pollMs,
+      () => this.drain(),
+      (err) => this.logger.error({ err }, 'outbox worker failed'),
+    );
   }
 
   /** Polls the outbox until stop(). */
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
-    this.kick();
+    this.poller.start();
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 
   /** Asks the worker to look at the outbox now (after a commit that queued mail). */
   kick(): void {
-    if (!this.timer) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((err) => {
-        this.logger.error({ err }, 'outbox worker failed');
-        return 0;
-      })
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.poller.kick();
   }
 
   /** Sends everything that is due; returns how many messages were sent. */
