@@ -18,7 +18,7 @@ import type { AppDeps, AppEnv } from './platform/context.ts';
 import { csrfProtection } from './platform/csrf.ts';
 import { compression } from './platform/http/compression.ts';
 import { HttpError, TITLE_BY_STATUS } from './platform/http/errors.ts';
-import { clientIp, isApiPath, localPath } from './platform/http/request.ts';
+import { addressHasControlCharacter, clientIp, isApiPath, localPath } from './platform/http/request.ts';
 import { formatters, negotiateLocale, translator } from './platform/i18n.ts';
 import { sitemapPartResponse, sitemapResponse } from './platform/sitemap.ts';
 import { DAY } from './platform/time.ts';
@@ -80,6 +80,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     }),
   );
+
+  app.use(async (c, next) => {
+    if (addressHasControlCharacter(c.req.url)) throw new HttpError(400, 'error.controlCharacter');
+    await next();
+  });
 
   app.get('/assets/:file', (c) => {
     const asset = assetsByUrl.get(c.req.path);

@@ -35,3 +35,29 @@ export function isApiPath(path: string): boolean {
 export function wantsJson(c: Context): boolean {
   return isApiPath(c.req.path) || (c.req.header('accept') ?? '').includes('application/json');
 }
+
+// Control characters have no place in an address: U+0000 in a slug or a filter made PostgreSQL
+// fail the query ("invalid byte sequence for encoding UTF8: 0x00") and the reader got a 500, and
+// the others only serve to smuggle line breaks into logs, headers and exports. A path holds none;
+// a query value may hold a tab or a line break (text pasted into a search box), nothing else.
+const CONTROL_IN_PATH = /[\u0000-\u001f\u007f]/;
+const CONTROL_IN_QUERY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function decodedOrRaw(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // Malformed escapes reach the routes as they are, and match nothing.
+    return text;
+  }
+}
+
+/** Whether the request's address holds a control character no page or filter accepts. */
+export function addressHasControlCharacter(url: string): boolean {
+  const { pathname, searchParams } = new URL(url);
+  if (CONTROL_IN_PATH.test(decodedOrRaw(pathname))) return true;
+  for (const [name, value] of searchParams) {
+    if (CONTROL_IN_QUERY.test(name) || CONTROL_IN_QUERY.test(value)) return true;
+  }
+  return false;
+}
