@@ -80,7 +80,7 @@ export const SLUG_MAX = 120;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
 const CONTROL_ON_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: tabs and line breaks are kept, the rest refused
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const oneLine = (s: string) => !CONTROL_ON_ONE_LINE.test(s);
 const cleanText = (s: string) => !CONTROL_IN_TEXT.test(s);
