@@ -35,7 +35,7 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
-export const USER_TOKEN_PURPOSES = ['verify_email', 'reset_password', 'change_email'] as const;
+export const USER_TOKEN_PURPOSES = ['verify_email', 'reset_password', 'change_email', 'sign_in'] as const;
 export type UserTokenPurpose = (typeof USER_TOKEN_PURPOSES)[number];
 
 /** Single-use tokens sent by email. */

@@ -11,6 +11,8 @@ export interface RateLimitRule {
 
 export interface RateLimitState {
   blocked: boolean;
+  /** The calls counted in the current window, this one included (hitRateLimit), or so far (isRateLimited). */
+  hits: number;
   /** Whole seconds until the window ends. */
   retryAfter: number;
 }
@@ -41,7 +43,7 @@ export async function isRateLimited(
     .where('key', '=', keyOf(rule, subject))
     .executeTakeFirst();
   const hits = row && row.window_start === w.start ? row.hits : 0;
-  return { blocked: hits >= rule.limit, retryAfter: w.retryAfter };
+  return { blocked: hits >= rule.limit, hits, retryAfter: w.retryAfter };
 }
 
 /** Counts one hit for `subject` and says whether it went over the limit. */
@@ -67,7 +69,7 @@ export async function hitRateLimit(
     )
     .returning('hits')
     .executeTakeFirstOrThrow();
-  return { blocked: row.hits > rule.limit, retryAfter: w.retryAfter };
+  return { blocked: row.hits > rule.limit, hits: row.hits, retryAfter: w.retryAfter };
 }
 
 export async function clearRateLimit(

@@ -225,21 +225,89 @@ describe('login', () => {
     }
   });
 
-  it('limits failed attempts per account, with a clear message, even with the right password', async () => {
+  it('stops a guesser after five tries from one address, while the owner logs in from another', async () => {
     const user = await hub.createUser();
+    const guesser = hub.client();
     for (let i = 0; i < 5; i++) {
-      const c = hub.client(); // a new address each time: the account limit applies regardless
-      expect(
-        (await c.submit('/login', '/login', { email: user.email, password: `wrong ${i} password` })).status,
-      ).toBe(401);
+      const res = await guesser.submit('/login', '/login', {
+        email: user.email,
+        password: `wrong ${i} password`,
+      });
+      expect(res.status).toBe(401);
     }
-    const blocked = await hub.client().submit('/login', '/login', { email: user.email, password: PASSWORD });
+    const blocked = await guesser.submit('/login', '/login', { email: user.email, password: PASSWORD });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     const text = visibleText(blocked.text);
     expect(text).toContain('Too many attempts.');
     expect(text).toMatch(/Please wait \d+ minutes? and try again\./);
     expect(blocked.text).toContain(`value="${user.email}"`);
+    // The owner, elsewhere, is not locked out by the guesser.
+    const owner = await hub.client().submit('/login', '/login', { email: user.email, password: PASSWORD });
+    expect(owner.status).toBe(303);
+  });
+
+  it('counts guesses sent in parallel before checking any: five of fifty are checked', async () => {
+    const user = await hub.createUser();
+    const guesser = hub.client();
+    await guesser.get('/login');
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        guesser.request('/login', { form: { email: user.email, password: `parallel guess ${i}` } }),
+      ),
+    );
+    const count = (status: number) => statuses.filter((r) => r.status === status).length;
+    expect(count(401)).toBe(5);
+    expect(count(429)).toBe(45);
+  });
+
+  it('locks an account guessed from many addresses, and mails its owner a link that logs them in once', async () => {
+    const user = await hub.createUser();
+    for (let i = 0; i < 20; i++) {
+      const res = await hub
+        .client()
+        .submit('/login', '/login', { email: user.email, password: `wrong ${i}` });
+      expect(res.status).toBe(401);
+    }
+    const locked = await hub.client().submit('/login', '/login', { email: user.email, password: PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(visibleText(locked.text)).toContain('its owner has been sent an email with a link to log in');
+    // An address without an account gets the same answer, and nobody gets mail.
+    for (let i = 0; i < 21; i++)
+      await hub
+        .client()
+        .submit('/login', '/login', { email: 'nobody-at-all@example.org', password: 'x'.repeat(12) });
+    const stranger = await hub
+      .client()
+      .submit('/login', '/login', { email: 'nobody-at-all@example.org', password: 'x'.repeat(12) });
+    expect(stranger.status).toBe(429);
+    expect(visibleText(stranger.text)).toContain('its owner has been sent an email with a link to log in');
+    await hub.client().submit('/login', '/login', { email: user.email, password: PASSWORD });
+    await hub.deliverMail();
+    expect(hub.smtp.to('nobody-at-all@example.org')).toHaveLength(0);
+    expect(hub.smtp.to(user.email)).toHaveLength(1); // once per lock, not once per try
+    const link = linkIn(await hub.smtp.next(user.email), BASE_URL);
+    expect(link).toContain(`${BASE_URL}/login/link?token=`);
+
+    const owner = hub.client();
+    const page = await owner.get(link);
+    expect(page.status).toBe(200);
+    expect(visibleText(page.text)).toContain('This link logs you in once.');
+    const token = new URL(link, BASE_URL).searchParams.get('token') ?? '';
+    const signedIn = await owner.request('/login/link', { form: { token } });
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.location).toBe('/account');
+    expect((await owner.get('/account')).status).toBe(200);
+    // The count starts again: the owner's password works from anywhere.
+    expect(
+      (await hub.client().submit('/login', '/login', { email: user.email, password: PASSWORD })).status,
+    ).toBe(303);
+    // The link works once.
+    const again = hub.client();
+    await again.get('/login');
+    const reused = await again.request('/login/link', { form: { token } });
+    expect(reused.status).toBe(400);
+    expect(visibleText(reused.text)).toContain('This login link does not work');
   });
 
   it('limits attempts per address across accounts', async () => {

@@ -11,6 +11,7 @@ const TOKEN_LIFETIME_SECONDS: Record<UserTokenPurpose, number> = {
   verify_email: 48 * 3600,
   reset_password: 3600,
   change_email: 24 * 3600,
+  sign_in: 3600,
 };
 
 /** Creates a single-use token to be sent by email and returns its secret value. */

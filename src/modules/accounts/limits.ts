@@ -3,33 +3,63 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { isRateLimited, type RateLimitRule } from '../../platform/rate-limit.ts';
+import {
+  hitRateLimit,
+  isRateLimited,
+  type RateLimitRule,
+  type RateLimitState,
+} from '../../platform/rate-limit.ts';
 
 export const LIMITS = {
+  /** Every login try from one address, whatever the account. */
   loginPerIp: { name: 'login:ip', limit: 30, windowSeconds: 15 * 60 },
-  /** Failed logins only, so the real owner is not locked out by their own success. */
-  loginFailuresPerAccount: { name: 'login:account', limit: 5, windowSeconds: 15 * 60 },
+  /**
+   * Tries for one account from one address: a guesser is stopped after five without locking out
+   * the owner, who signs in from another address. A success clears the count.
+   */
+  loginPerAccountFromIp: { name: 'login:account-ip', limit: 5, windowSeconds: 15 * 60 },
+  /**
+   * Tries for one account from all addresses together: a guesser with many addresses is stopped
+   * too. This one does lock the account, so its owner is mailed a link that signs them in.
+   */
+  loginPerAccount: { name: 'login:account', limit: 20, windowSeconds: 15 * 60 },
   mailPerIp: { name: 'account-mail:ip', limit: 10, windowSeconds: 60 * 60 },
   mailPerAccount: { name: 'account-mail:account', limit: 3, windowSeconds: 60 * 60 },
   registerPerIp: { name: 'register:ip', limit: 10, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
-/**
- * Refuses with 429 when any of the rules is used up for its subject: the message says how many
- * minutes to wait, Retry-After how many seconds. Checking does not count a try (hitRateLimit does).
- */
+/** The 429 of a used-up limit: the message says how many minutes to wait, Retry-After how many seconds. */
+export function limitedError(
+  state: RateLimitState,
+  message: 'auth.rateLimited' | 'login.accountLocked' = 'auth.rateLimited',
+) {
+  return new HttpError(
+    429,
+    message,
+    { minutes: Math.ceil(state.retryAfter / 60) },
+    { 'Retry-After': String(state.retryAfter) },
+  );
+}
+
+/** Refuses with 429 when any of the rules is used up for its subject. Checking does not count a try. */
 export async function refuseWhenLimited(
   db: Kysely<Database>,
   checks: [RateLimitRule, string][],
 ): Promise<void> {
   for (const [rule, subject] of checks) {
     const state = await isRateLimited(db, rule, subject);
-    if (state.blocked)
-      throw new HttpError(
-        429,
-        'auth.rateLimited',
-        { minutes: Math.ceil(state.retryAfter / 60) },
-        { 'Retry-After': String(state.retryAfter) },
-      );
+    if (state.blocked) throw limitedError(state);
+  }
+}
+
+/**
+ * Counts this try against each rule, then refuses with 429 if any went over. Counting comes first,
+ * each in one statement: tries sent in parallel are each counted before any is let through, so no
+ * more than the limit get past (checking first and counting after let 50 parallel guesses through).
+ */
+export async function countOrRefuse(db: Kysely<Database>, checks: [RateLimitRule, string][]): Promise<void> {
+  for (const [rule, subject] of checks) {
+    const state = await hitRateLimit(db, rule, subject);
+    if (state.blocked) throw limitedError(state);
   }
 }

@@ -59,6 +59,8 @@ export const accountMails = {
     compose(input, 'mail.changeEmail.subject', 'mail.changeEmail.body', link),
   emailChangeNotice: (input: MailInput, link: string) =>
     compose(input, 'mail.emailChangeNotice.subject', 'mail.emailChangeNotice.body', link),
+  signInLink: (input: MailInput, link: string) =>
+    compose(input, 'mail.signInLink.subject', 'mail.signInLink.body', link),
   passwordChanged: (input: MailInput, link: string) =>
     compose(input, 'mail.passwordChanged.subject', 'mail.passwordChanged.body', link),
 };

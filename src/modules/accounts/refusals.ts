@@ -11,6 +11,7 @@ import type { MessageKey } from '../../platform/i18n.ts';
 const FORM_MESSAGES: ReadonlySet<MessageKey> = new Set([
   'auth.rateLimited',
   'login.wrongCredentials',
+  'login.accountLocked',
   'login.disabled',
   'login.unverified',
   'account.lastAdmin',

@@ -15,6 +15,7 @@ import { renderPage } from '../../ui/render.tsx';
 import { normaliseEmail } from './access.ts';
 import {
   logIn,
+  logInWithLink,
   register,
   requestPasswordReset,
   resendVerification,
@@ -25,7 +26,14 @@ import { checkUserToken, type TokenCheck } from './email-tokens.ts';
 import { attemptForm } from './refusals.ts';
 import { emailOnlySchema, loginSchema, registerSchema, resetSchema } from './schemas.ts';
 import { MessageView } from './views/message.tsx';
-import { CheckEmailView, ForgotView, LoginView, RegisterView, ResetView } from './views/sign-in.tsx';
+import {
+  CheckEmailView,
+  ForgotView,
+  LoginView,
+  RegisterView,
+  ResetView,
+  SignInLinkView,
+} from './views/sign-in.tsx';
 
 type C = Context<AppEnv>;
 
@@ -133,6 +141,26 @@ export function signInPages() {
     // A new session (and a new cookie) at every login: no fixation.
     await startSession(c, done.value);
     return c.redirect(next || '/account', 303);
+  });
+
+  // The link mailed to the owner of an account locked by tries from many addresses.
+  app.get('/login/link', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const check = await checkUserToken(c.var.deps.db, token, 'sign_in');
+    if (!check.ok) return failedLink(c, 'login.link.failedTitle', check, false);
+    return renderPage(
+      c,
+      { title: c.var.t('login.link.title'), noindex: true },
+      <SignInLinkView token={token} />,
+    );
+  });
+
+  app.post('/login/link', async (c) => {
+    const raw = (await c.req.parseBody()).token;
+    const done = await logInWithLink(actionContext(c), typeof raw === 'string' ? raw.slice(0, 100) : '');
+    if (!done.ok) return failedLink(c, 'login.link.failedTitle', done, false);
+    await startSession(c, done.user);
+    return c.redirect('/account', 303);
   });
 
   app.post('/logout', async (c) => {

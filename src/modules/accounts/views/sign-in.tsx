@@ -116,3 +116,16 @@ export function ResetView({ token, state }: { token: string; state?: FormState }
     </SignInPage>
   );
 }
+
+/** The page of a mailed sign-in link: a button, so that a mail scanner opening the link uses nothing. */
+export function SignInLinkView({ token }: { token: string }) {
+  return (
+    <SignInPage title="login.link.title">
+      <Form action="/login/link">
+        <p>{usePage().t('login.link.intro')}</p>
+        <input type="hidden" name="token" value={token} />
+        <Submit label="login.link.submit" />
+      </Form>
+    </SignInPage>
+  );
+}
