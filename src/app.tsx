@@ -77,6 +77,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       // stricter CSP (sandbox, no scripts) than the pages (platform/files/serve.ts).
       overwrite: false,
       xFrameOptions: 'DENY',
+      // HSTS means something only over https, and a browser ignores it over http; a hub on plain
+      // http (a laptop, or behind no proxy yet) sends none rather than a header that promises https.
+      strictTransportSecurity: config.secureCookies ? 'max-age=15552000; includeSubDomains' : false,
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     }),
   );

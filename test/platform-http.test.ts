@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv, HubModule } from '../src/platform/context.ts';
 import { translator } from '../src/platform/i18n.ts';
-import { platformForFile, visibleText } from './harness.ts';
+import { createTestPlatform, platformForFile, visibleText } from './harness.ts';
 import { accountRow } from './records.ts';
 
 // A module whose only page fails, to see what a reader gets when the code has a bug.
@@ -33,6 +33,32 @@ describe('headers', () => {
     expect(a.headers.get('x-content-type-options')).toBe('nosniff');
     expect(a.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(a.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+  });
+
+  it('sends HSTS and a __Host- visitor cookie only when the hub is served over https', async () => {
+    const plain = await hub.client().get('/login');
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    expect(plain.headers.getSetCookie().some((c) => c.startsWith('hub_csrf='))).toBe(true);
+    const secure = await createTestPlatform({ env: { BASE_URL: 'https://hub.example.org' } });
+    try {
+      const res = await secure.client().get('/login');
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+      const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-hub_csrf=')) ?? '';
+      expect(cookie).toMatch(/; Secure/);
+      expect(cookie).toMatch(/; Path=\//);
+      expect(cookie).not.toMatch(/Domain=/i);
+      // The prefixed cookie is the one the forms are checked against.
+      const client = secure.client();
+      await client.get('/register');
+      expect(client.cookies.has('__Host-hub_csrf')).toBe(true);
+      const sent = await client.submit('/login', '/login', {
+        email: 'nobody@example.org',
+        password: 'x'.repeat(12),
+      });
+      expect(sent.status).toBe(401);
+    } finally {
+      await secure.close();
+    }
   });
 
   it('puts no inline event handlers or inline styles in pages', async () => {

@@ -10,7 +10,13 @@ import { isApiPath } from './http/request.ts';
 import { randomToken, sameSecret } from './security-tokens.ts';
 import { DAY } from './time.ts';
 
-const VISITOR_COOKIE = 'hub_csrf';
+/**
+ * The visitor cookie's name. Under https it has the `__Host-` prefix: the browser then keeps it
+ * only if it is Secure, for the whole site and for this host alone, so a sibling subdomain or a
+ * plain-http page of the same host cannot plant a token of its choosing. Plain http (a laptop)
+ * cannot set a Secure cookie, so there it has no prefix.
+ */
+export const visitorCookieName = (secure: boolean) => (secure ? '__Host-hub_csrf' : 'hub_csrf');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The path of an unsubscribe link (src/modules/notifications/unsubscribe.ts). */
@@ -22,16 +28,17 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   if (auth?.via === 'session') {
     expected = auth.session.csrf_token;
   } else {
-    const cookie = getCookie(c, VISITOR_COOKIE);
+    const secure = c.var.deps.config.secureCookies;
+    const cookie = getCookie(c, visitorCookieName(secure));
     expected = cookie && /^[\w-]{20,64}$/.test(cookie) ? cookie : '';
     // Pages need a visitor token for their forms; API calls and token clients do not.
     if (!expected && SAFE_METHODS.has(c.req.method) && !auth && !isApiPath(c.req.path)) {
       expected = randomToken(24);
-      setCookie(c, VISITOR_COOKIE, expected, {
+      setCookie(c, visitorCookieName(secure), expected, {
         path: '/',
         httpOnly: true,
         sameSite: 'Lax',
-        secure: c.var.deps.config.secureCookies,
+        secure,
         maxAge: 365 * DAY,
       });
     }
