@@ -106,8 +106,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.use(compression);
-  // File uploads (multipart) may be larger than forms and JSON; each upload route then applies its
-  // own, smaller limit where it knows better (a logo is far smaller than a spreadsheet).
+  // Who is asking is known before the body is read: only they may send a large one.
+  app.use(authenticate);
+  // Forms and JSON get a small limit. File uploads (multipart) of a signed-in member or a token
+  // get a larger one, applied only after the CSRF check below has read the form's token from the
+  // head of the body (hono's limit reads the body ahead, up to the limit, as it counts); a visitor
+  // has no upload to make, so theirs gets the form limit. Each upload route then applies its own,
+  // smaller limit where it knows better (a logo is far smaller than a spreadsheet).
   const limitOf = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -115,13 +120,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         throw new HttpError(413, 'error.413.message', { limit: Math.round(maxSize / 1024) });
       },
     });
+  const isUpload = (c: Context<AppEnv>) =>
+    !!c.var.auth && (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
   const formLimit = limitOf(config.bodyLimitBytes);
   const uploadLimit = limitOf(config.multipartLimitBytes);
-  app.use((c, next) =>
-    (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')
-      ? uploadLimit(c, next)
-      : formLimit(c, next),
-  );
+  app.use((c, next) => (isUpload(c) ? next() : formLimit(c, next)));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -147,13 +150,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.redirect([...assetsByUrl.keys()].find((u) => u.includes('/icon.')) ?? '/', 301),
   );
 
-  app.use(authenticate);
   app.use(async (c, next) => {
     // The account's language wins over cookie and browser, once we know who is asking.
     if (c.var.auth) setLocale(c, c.var.auth.user.locale, c.var.auth.user.time_zone);
     await next();
   });
   app.use(csrfProtection);
+  app.use((c, next) => (isUpload(c) ? uploadLimit(c, next) : next()));
 
   app.post('/language', async (c) => {
     const body = await c.req.parseBody({ all: true });

@@ -2,10 +2,12 @@
 // must carry the token of its session (or, before login, of the visitor's `hub_csrf` cookie) in a
 // `_csrf` form field or an `X-CSRF-Token` header. Requests with a personal API token need none:
 // a browser never adds an Authorization header on its own.
+import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './context.ts';
 import { HttpError } from './http/errors.ts';
+import { leadingFormToken } from './http/multipart-token.ts';
 import { isApiPath } from './http/request.ts';
 import { randomToken, sameSecret } from './security-tokens.ts';
 import { DAY } from './time.ts';
@@ -53,24 +55,19 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   // secret in the path is the credential, and all it can do is stop some mail.
   if (ONE_CLICK_UNSUBSCRIBE.test(c.req.path)) return next();
 
-  const provided =
-    c.req.header('x-csrf-token') ??
-    (await formToken(c.req.raw.headers, () => c.req.parseBody({ all: true })));
+  const provided = c.req.header('x-csrf-token') ?? (await formToken(c));
   if (!expected || !provided || !sameSecret(provided, expected)) {
     throw new HttpError(403, 'error.csrf');
   }
   return next();
 });
 
-async function formToken(
-  headers: Headers,
-  parse: () => Promise<Record<string, unknown>>,
-): Promise<string | undefined> {
-  const type = headers.get('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) {
-    return undefined;
-  }
-  const value = (await parse())._csrf;
+/** The `_csrf` field of a form body: a small form is parsed; a multipart body's head is read. */
+async function formToken(c: Context<AppEnv>): Promise<string | undefined> {
+  const type = c.req.header('content-type') ?? '';
+  if (type.startsWith('multipart/form-data')) return (await leadingFormToken(c)) ?? undefined;
+  if (!type.startsWith('application/x-www-form-urlencoded')) return undefined;
+  const value = (await c.req.parseBody({ all: true }))._csrf;
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first : undefined;
 }

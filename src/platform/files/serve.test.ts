@@ -68,11 +68,15 @@ function sessionHeaders(extra: Record<string, string> = {}): Headers {
 }
 
 /** A multipart body of `total` bytes of file content, made only as it is read; counts what was pulled. */
-function lazyMultipart(total: number) {
+function lazyMultipart(total: number, csrfField?: string) {
   const boundary = 'hub-test-boundary-7f3a';
   const encoder = new TextEncoder();
+  const token =
+    csrfField === undefined
+      ? ''
+      : `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrfField}\r\n`;
   const head = encoder.encode(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`,
+    `${token}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`,
   );
   const tail = encoder.encode(`\r\n--${boundary}--\r\n`);
   const block = new Uint8Array(MB).fill(0x20);
@@ -132,12 +136,41 @@ describe('upload size', () => {
     expect(storedFiles()).toEqual([hash]);
   }, 30_000);
 
-  it('the same for a visitor, whose body the CSRF check reads', async () => {
+  it('gives a visitor only the form limit: a visitor has no upload to make', async () => {
     const upload = lazyMultipart(TWO_GB);
     const res = await post(upload.stream, new Headers({ 'content-type': upload.contentType }));
     expect(res.status).toBe(413);
-    expect(upload.pulled()).toBeLessThan(60 * MB);
+    expect(upload.pulled()).toBeLessThanOrEqual(hub.deps.config.bodyLimitBytes + 2 * MB);
   }, 30_000);
+
+  it('reads only the head of a member’s upload to find its CSRF token, and refuses a wrong one there', async () => {
+    const headers = () => {
+      const h = sessionHeaders();
+      h.delete('x-csrf-token');
+      return h;
+    };
+    for (const token of ['forged-token-of-the-right-length-000', undefined]) {
+      const upload = lazyMultipart(TWO_GB, token);
+      const h = headers();
+      h.set('content-type', upload.contentType);
+      const res = await post(upload.stream, h);
+      expect(res.status).toBe(403);
+      expect(upload.pulled()).toBeLessThan(2 * MB);
+    }
+    // The right token at the head: the body goes on to the route, whole (and here past its limit).
+    const upload = lazyMultipart(TWO_GB, client.csrfToken());
+    const h = headers();
+    h.set('content-type', upload.contentType);
+    const res = await post(upload.stream, h);
+    expect(res.status).toBe(413);
+    expect(upload.pulled()).toBeGreaterThan(50 * MB);
+    // And a real form with the token first is parsed whole by the route.
+    const form = new FormData();
+    form.set('_csrf', client.csrfToken());
+    form.set('file', new File([new Uint8Array(pdf)], 'policy.pdf', { type: 'application/pdf' }));
+    const stored = await post(form, headers());
+    expect([200, 201]).toContain(stored.status);
+  }, 60_000);
 
   it('lets a 50 MB file through the body limit to the checks (the default UPLOAD_LIMIT_MB)', async () => {
     expect(hub.deps.config.uploadLimitBytes).toBe(50 * MB);
