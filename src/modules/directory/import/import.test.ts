@@ -8,6 +8,7 @@ import { lastAuditEntry } from '../../../../test/audit.ts';
 import { rowCount } from '../../../../test/counts.ts';
 import { platformForFile, visibleText } from '../../../../test/harness.ts';
 import { formValues, importSteps } from '../../../../test/import-steps.ts';
+import { makeZip, repeatedBytes } from '../../../platform/files/test-files.ts';
 import { MAX_ROWS } from '../../../platform/import/index.ts';
 
 const hub = await platformForFile({ seed: ['directory'] });
@@ -349,6 +350,19 @@ describe('refusals', () => {
     const nul = await upload(editor, 'utf16.csv', utf16);
     expect(nul.status).toBe(415);
     expect(visibleText(nul.text)).toContain('it holds binary data');
+  });
+
+  it('refuses a workbook that unpacks to more than 40 MB before opening it', async () => {
+    // A few hundred KB that hold a 60 MB sheet: the sizes it declares are true, and still too much.
+    const bomb = await makeZip([
+      { name: '[Content_Types].xml', content: '<?xml version="1.0"?><Types/>' },
+      { name: 'xl/worksheets/sheet1.xml', content: repeatedBytes(60 * 1024 * 1024) },
+    ]);
+    expect(bomb.byteLength).toBeLessThan(1024 * 1024);
+    const res = await upload(editor, 'directory.xlsx', bomb);
+    expect(res.status).toBe(413);
+    expect(visibleText(res.text)).toContain('This workbook unpacks to more than 40 MB');
+    expect(visibleText(res.text)).toContain('Nothing was saved.');
   });
 
   it('refuses a file over 5 MB with 413', async () => {
