@@ -37,18 +37,6 @@ export function slugParam(example?: string) {
   return z.object({ slug: example ? slug.openapi({ example }) : slug });
 }
 
-/**
- * Filters of a list's query, each an optional text as the list page's links send it, by name with
- * what the document says of it (null when the name says enough).
- */
-export function textFilters<K extends string>(described: Record<K, string | null>) {
-  const text = (description: string | null) =>
-    description === null ? z.string().optional() : z.string().optional().openapi({ description });
-  return Object.fromEntries(
-    Object.entries<string | null>(described).map(([name, description]) => [name, text(description)]),
-  ) as Record<K, z.ZodOptional<z.ZodString>>;
-}
-
 /** What a list's page accepts for one filter: its schema without the `.catch()` that drops the rest. */
 function accepted(filter: z.ZodType): z.ZodType {
   return filter instanceof z.ZodCatch ? (filter.def.innerType as z.ZodType) : filter;
