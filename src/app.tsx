@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { getCookie, setCookie } from 'hono/cookie';
+import { setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
@@ -18,16 +18,15 @@ import type { AppDeps, AppEnv } from './platform/context.ts';
 import { csrfProtection } from './platform/csrf.ts';
 import { compression } from './platform/http/compression.ts';
 import { HttpError, TITLE_BY_STATUS } from './platform/http/errors.ts';
+import { LANG_COOKIE, setLocale, withLang } from './platform/http/language.ts';
 import { addressHasControlCharacter, clientIp, isApiPath, localPath } from './platform/http/request.ts';
-import { formatters, negotiateLocale, translator } from './platform/i18n.ts';
+import { translator } from './platform/i18n.ts';
 import { sitemapPartResponse, sitemapResponse } from './platform/sitemap.ts';
 import { DAY } from './platform/time.ts';
 import { ApiReferenceView } from './ui/api-reference.tsx';
 import { assetsByUrl } from './ui/assets.ts';
 import { ErrorView } from './ui/error-page.tsx';
 import { renderPage } from './ui/render.tsx';
-
-const LANG_COOKIE = 'hub_lang';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { config, logger } = deps;
@@ -151,7 +150,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   app.use(async (c, next) => {
-    // The account's language wins over cookie and browser, once we know who is asking.
+    // The account's language wins over cookie and browser (a ?lang= in the URL over all of them),
+    // once we know who is asking.
     if (c.var.auth) setLocale(c, c.var.auth.user.locale, c.var.auth.user.time_zone);
     await next();
   });
@@ -173,7 +173,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (auth) {
       await deps.db.updateTable('users').set({ locale }).where('id', '=', auth.user.id).execute();
     }
-    return c.redirect(localPath(typeof body.next === 'string' ? body.next : '/'), 303);
+    // Back to the page without a language in its URL, which would otherwise win over the choice.
+    return c.redirect(withLang(localPath(typeof body.next === 'string' ? body.next : '/')), 303);
   });
 
   for (const module of deps.modules) {
@@ -195,21 +196,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.onError((err, c) => handleError(err, c));
   return app;
-}
-
-function setLocale(c: Context<AppEnv>, account: string | null, timeZone?: string | null) {
-  const { config } = c.var.deps;
-  const locale = negotiateLocale({
-    account,
-    cookie: getCookie(c, LANG_COOKIE),
-    acceptLanguage: c.req.header('accept-language'),
-    fallback: config.defaultLocale,
-  });
-  const zone = timeZone ?? config.defaultTimeZone;
-  c.set('locale', locale);
-  c.set('timeZone', zone);
-  c.set('t', translator(locale));
-  c.set('fmt', formatters(locale, zone));
 }
 
 async function handleError(err: Error, c: Context<AppEnv>): Promise<Response> {

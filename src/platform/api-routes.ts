@@ -6,6 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import {
+  anyoneOrSignedIn,
   jsonBody,
   jsonResponse,
   listPage,
@@ -36,15 +37,45 @@ export function slugParam(example?: string) {
   return z.object({ slug: example ? slug.openapi({ example }) : slug });
 }
 
+/** What a list's page accepts for one filter: its schema without the `.catch()` that drops the rest. */
+function accepted(filter: z.ZodType): z.ZodType {
+  return filter instanceof z.ZodCatch ? (filter.def.innerType as z.ZodType) : filter;
+}
+
+/** The values of a filter that is a code list (`choiceFilter(…)`, an enum with a default, a literal). */
+function choicesOf(schema: z.ZodType): string[] | undefined {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault)
+    return choicesOf(schema.def.innerType as z.ZodType);
+  if (schema instanceof z.ZodEnum) return schema.options.map(String);
+  if (schema instanceof z.ZodLiteral) return [...schema.values].map(String);
+  return undefined;
+}
+
 /**
- * Filters of a list's query, each an optional text as the list page's links send it, by name with
- * what the document says of it (null when the name says enough).
+ * Filters of a list's query as the list's page reads them (`pageFilters`: its filter schema), by name
+ * with what the document says of each (null when the name says enough). The page drops a value it
+ * cannot use, so that an edited link still shows a list; the API refuses it instead (422 naming the
+ * parameter), so that a client with a typo learns of it rather than getting a list filtered by
+ * nothing. A code list's values are the parameter's `enum`; empty means no filter, as on the page.
+ * What passes is the text as sent: the handler reads it with the page's schema, as before.
  */
-export function textFilters<K extends string>(described: Record<K, string | null>) {
-  const text = (description: string | null) =>
-    description === null ? z.string().optional() : z.string().optional().openapi({ description });
+export function listFilters<S extends z.ZodRawShape, K extends keyof S & string>(
+  pageFilters: z.ZodObject<S>,
+  described: Record<K, string | null>,
+) {
+  const filter = (name: string, description: string | null) => {
+    const schema = accepted(pageFilters.shape[name] as z.ZodType);
+    const values = choicesOf(schema);
+    return z
+      .string()
+      .optional()
+      .refine((value) => value === undefined || value === '' || schema.safeParse(value).success, {
+        message: 'form.invalid',
+      })
+      .openapi({ ...(description === null ? {} : { description }), ...(values ? { enum: values } : {}) });
+  };
   return Object.fromEntries(
-    Object.entries<string | null>(described).map(([name, description]) => [name, text(description)]),
+    Object.entries<string | null>(described).map(([name, description]) => [name, filter(name, description)]),
   ) as Record<K, z.ZodOptional<z.ZodString>>;
 }
 
@@ -82,6 +113,11 @@ interface Resource<P extends z.ZodObject, Parent extends z.ZodObject> {
   parent?: Parent;
   /** The record as the API answers it. */
   record: z.ZodType;
+  /**
+   * Who reads the list and a record: everyone, and the signed-in may see more (drafts, hidden
+   * records: `anyoneOrSignedIn`, the default), or everyone alike (`anyone`).
+   */
+  readers?: typeof anyoneOrSignedIn;
 }
 
 interface Answer {
@@ -105,8 +141,11 @@ export function recordRoutes<P extends z.ZodObject, Parent extends z.ZodObject =
   params,
   parent,
   record,
+  readers = anyoneOrSignedIn,
 }: Resource<P, Parent>) {
   const recordPath = `${path}/{${Object.keys(params.shape).at(-1)}}`;
+  // Optional credentials are still checked: a token that is not valid gets 401 (auth.ts).
+  const readProblems = readers.length ? [401 as const] : [];
   return {
     /** GET `path`: a page of the list (`items`: the record unless the list shows less). */
     list: <Q extends z.ZodObject>(
@@ -118,8 +157,12 @@ export function recordRoutes<P extends z.ZodObject, Parent extends z.ZodObject =
         path,
         tags,
         summary,
+        security: readers,
         request: { query },
-        responses: { 200: jsonResponse(listPage(items), response), ...problemsOf(422, ...also) },
+        responses: {
+          200: jsonResponse(listPage(items), response),
+          ...problemsOf(422, ...readProblems, ...also),
+        },
       }),
 
     /** GET `path/{key}`: one record, 404 when there is none the reader may see. */
@@ -129,8 +172,9 @@ export function recordRoutes<P extends z.ZodObject, Parent extends z.ZodObject =
         path: recordPath,
         tags,
         summary,
+        security: readers,
         request: { params },
-        responses: { 200: jsonResponse(record, response), ...problemsOf(404, ...also) },
+        responses: { 200: jsonResponse(record, response), ...problemsOf(404, ...readProblems, ...also) },
       }),
 
     /** POST `path` with the record's input as JSON, for the signed-in (the action says who may). */

@@ -6,6 +6,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppDeps, AppEnv } from './context.ts';
 import { HttpError } from './http/errors.ts';
 import { fieldErrors } from './http/forms.ts';
+import { withOperationIds } from './operation-ids.ts';
 
 export const ProblemSchema = z
   .object({
@@ -62,8 +63,20 @@ export const jsonBody = <S extends z.ZodType>(schema: S) => ({
 export const listPage = <T extends z.ZodType>(item: T) =>
   z.object({ total: z.number().int(), page: z.number().int(), items: z.array(item) });
 
+type SecurityRequirements = Record<string, string[]>[];
+
 /** Security requirements for routes that need a signed-in user. */
-export const signedIn: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
+export const signedIn: SecurityRequirements = [{ bearerAuth: [] }, { cookieAuth: [] }];
+
+/** A public route whose answer is the same for everyone: clients send no credentials. */
+export const anyone: SecurityRequirements = [];
+
+/**
+ * A public route that shows a signed-in caller more (their drafts, a secret group, contacts): the
+ * empty requirement makes credentials optional, so generated clients send them when they have them.
+ * Such a route also answers 401 to a token that is not valid (auth.ts refuses it on every route).
+ */
+export const anyoneOrSignedIn: SecurityRequirements = [{}, ...signedIn];
 
 /**
  * Route middleware for those routes: refuses with 401 before the request body is even validated,
@@ -111,7 +124,7 @@ export function buildApi(deps: AppDeps): OpenAPIHono<AppEnv> {
   for (const module of deps.modules) {
     if (module.api) api.route('/', module.api(deps));
   }
-  api.doc31('/openapi.json', openApiInfo(deps));
+  api.get('/openapi.json', (c) => c.json(openApiDocument(api, deps)));
   return api;
 }
 
@@ -125,17 +138,19 @@ function openApiInfo(deps: AppDeps) {
         'The JSON API of the platform. Every page action exists here with the same permissions. ' +
         'Authenticate with a personal token (`Authorization: Bearer …`) or a session cookie plus ' +
         'the `X-CSRF-Token` header. Errors are `application/problem+json`.',
+      license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
     },
     servers: [{ url: `${deps.config.baseUrl}/api/v1` }],
   };
 }
 
-let cachedDocument: { deps: AppDeps; doc: ReturnType<OpenAPIHono['getOpenAPI31Document']> } | undefined;
+type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+let cachedDocument: { deps: AppDeps; doc: OpenApiDocument } | undefined;
 
-/** The OpenAPI document as an object, for the reference page. */
-export function openApiDocument(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
+/** The OpenAPI document as an object, served at /openapi.json and read by the reference page. */
+export function openApiDocument(api: OpenAPIHono<AppEnv>, deps: AppDeps): OpenApiDocument {
   if (cachedDocument?.deps !== deps) {
-    cachedDocument = { deps, doc: api.getOpenAPI31Document(openApiInfo(deps)) };
+    cachedDocument = { deps, doc: withOperationIds(api.getOpenAPI31Document(openApiInfo(deps))) };
   }
   return cachedDocument.doc;
 }

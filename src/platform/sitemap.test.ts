@@ -1,9 +1,11 @@
 // /sitemap.xml and robots.txt through the whole app, on SQLite or PostgreSQL: the home page and the
-// modules' public pages (published organisations and profiles, never hidden or draft ones), well-
-// formed for a strict XML parser, and split into an index of parts beyond 50 000 URLs.
+// modules' public pages (published organisations and profiles, the events' lists, calendar, feed
+// and reports, never hidden or draft ones), each with its URL in every UI language, well-formed
+// for a strict XML parser, and split into an index of parts beyond SITEMAP_MAX_URLS pages.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import { BASE_URL, createTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import { LOCALES } from '../locales/index.ts';
 import { insertOrganisation as createOrganisation } from '../modules/directory/actions/organisations.ts';
 import { organisationInputSchema } from '../modules/directory/schemas.ts';
 import { organisationForm } from '../modules/directory/test-fixtures.ts';
@@ -59,7 +61,9 @@ describe('the sitemap of a small hub', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     expect(XMLValidator.validate(text)).toBe(true);
-    expect(text).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect(text).toContain(
+      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    );
   });
 
   it('lists the home page and published organisations and profiles with their last change, and nothing hidden', async () => {
@@ -103,10 +107,10 @@ describe('the sitemap of a small hub', () => {
   });
 });
 
-describe('a sitemap beyond 50 000 URLs', () => {
+describe('a sitemap beyond one file’s pages', () => {
   let hub: TestPlatform;
   const MANY = SITEMAP_MAX_URLS + 1;
-  // A module with 50 001 public pages, yielded as a store would in batches.
+  // A module with one page more than a file holds, yielded as a store would in batches.
   const manyPages: HubModule = {
     id: 'many-pages',
     async *sitemap(): AsyncIterable<SitemapEntry> {
@@ -119,7 +123,7 @@ describe('a sitemap beyond 50 000 URLs', () => {
   }, 60_000);
   afterAll(() => hub.close());
 
-  it('becomes an index of numbered parts of at most 50 000 URLs each', async () => {
+  it('becomes an index of numbered parts of at most SITEMAP_MAX_URLS pages each', async () => {
     const index = await getXml(hub, '/sitemap.xml');
     expect(XMLValidator.validate(index.text)).toBe(true);
     expect(index.text).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
@@ -143,5 +147,75 @@ describe('a sitemap beyond 50 000 URLs', () => {
     expect(second.text).toContain(`/many/${MANY}?a=1&amp;b=&lt;${MANY}&gt;`);
     expect((await hub.app.request('/sitemap-3.xml')).status).toBe(404);
     expect((await hub.app.request('/sitemap-0.xml')).status).toBe(404);
+  });
+});
+
+describe('the events in the sitemap, and every page in every language', () => {
+  let hub: TestPlatform;
+  // xhtml:link elements as arrays of their attributes.
+  const withLinks = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => name === 'url' || name === 'xhtml:link',
+  });
+  type Url = { loc: string; 'xhtml:link': { rel: string; hreflang: string; href: string }[] };
+  let urls: Url[] = [];
+
+  beforeAll(async () => {
+    hub = await createTestPlatform({ seed: ['directory', 'people', 'events'] });
+    const text = await (await hub.app.request('/sitemap.xml')).text();
+    expect(XMLValidator.validate(text)).toBe(true);
+    urls = withLinks.parse(text).urlset.url;
+  }, 60_000);
+  afterAll(() => hub.close());
+
+  it('lists the lists of upcoming and past events, the calendar, its feed, each published event and each held one’s report', async () => {
+    const locs = urls.map((u) => u.loc.replace(BASE_URL, ''));
+    expect(locs).toEqual(
+      expect.arrayContaining(['/events', '/events?when=past', '/events/calendar', '/events.ics']),
+    );
+    const events = await hub.deps.db.selectFrom('events').select(['slug', 'status']).execute();
+    expect(events.some((e) => e.status === 'held')).toBe(true);
+    for (const e of events) {
+      expect(locs.includes(`/events/${e.slug}`), e.slug).toBe(e.status !== 'draft');
+      expect(locs.includes(`/events/${e.slug}/report`), e.slug).toBe(e.status === 'held');
+    }
+  });
+
+  it('gives every page its URL in each UI language and the negotiated one as x-default', () => {
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) {
+      const links = url['xhtml:link'];
+      expect(
+        links.map((l) => l.hreflang),
+        url.loc,
+      ).toEqual([...LOCALES, 'x-default']);
+      expect(links.every((l) => l.rel === 'alternate')).toBe(true);
+      expect(links.find((l) => l.hreflang === 'x-default')?.href).toBe(url.loc);
+      for (const link of links.filter((l) => l.hreflang !== 'x-default')) {
+        const href = new URL(link.href);
+        expect(href.searchParams.get('lang'), link.href).toBe(link.hreflang);
+        href.searchParams.delete('lang');
+        expect(href.toString(), link.href).toBe(new URL(url.loc).toString());
+      }
+    }
+  });
+
+  it('has every URL answer a visitor, each language’s page in its language', async () => {
+    for (const [i, url] of urls.entries()) {
+      const page = await hub.app.request(url.loc.replace(BASE_URL, ''), {
+        headers: { 'accept-language': 'en' },
+      });
+      expect(page.status, url.loc).toBe(200);
+      // One language per page, in turn, so that every language is tried on every kind of page.
+      const code = LOCALES[i % LOCALES.length] ?? 'en';
+      const href = url['xhtml:link'].find((l) => l.hreflang === code)?.href ?? '';
+      const translated = await hub.app.request(href.replace(BASE_URL, ''), {
+        headers: { 'accept-language': 'en' },
+      });
+      expect(translated.status, href).toBe(200);
+      if ((translated.headers.get('content-type') ?? '').includes('text/html'))
+        expect(await translated.text(), href).toContain(`<html lang="${code}"`);
+    }
   });
 });

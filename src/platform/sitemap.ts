@@ -1,10 +1,18 @@
-// /sitemap.xml from the modules' public pages. The format is four elements (sitemaps.org 0.9), so
-// it is written here rather than with a library; every value is escaped. One file holds at most
-// 50 000 URLs (the protocol's limit); beyond that /sitemap.xml becomes an index of numbered parts.
+// /sitemap.xml from the modules' public pages. The format is a few elements (sitemaps.org 0.9, and
+// xhtml:link for a page's languages), so it is written here rather than with a library; every value
+// is escaped. Each page is listed once, at its negotiated URL (the x-default), with its URL in every
+// UI language as an alternate, so that search engines find the Lao, Khmer or Burmese pages too.
+// Beyond SITEMAP_MAX_URLS pages /sitemap.xml becomes an index of numbered parts.
 import type { Context } from 'hono';
+import { LOCALES } from '../locales/index.ts';
 import type { AppDeps, AppEnv, SitemapEntry } from './context.ts';
+import { withLang } from './http/language.ts';
 
-export const SITEMAP_MAX_URLS = 50_000;
+/**
+ * Pages per file: the protocol allows 50 000 URLs and 50 MB, and with eight alternates a page takes
+ * 1 to 2.5 KB, so 20 000 of them stay under the size with long addresses too.
+ */
+export const SITEMAP_MAX_URLS = 20_000;
 
 function escapeXml(text: string): string {
   return text.replace(
@@ -31,12 +39,17 @@ async function slice(deps: AppDeps, from: number): Promise<{ entries: SitemapEnt
   return { entries, total };
 }
 
+const alternate = (hreflang: string, href: string) =>
+  `<xhtml:link rel="alternate" hreflang="${hreflang}" href="${escapeXml(href)}"/>`;
+
 function urlset(baseUrl: string, entries: SitemapEntry[]): string {
   const urls = entries.map((e) => {
     const lastmod = e.lastmod ? `<lastmod>${escapeXml(e.lastmod)}</lastmod>` : '';
-    return `<url><loc>${escapeXml(baseUrl + e.path)}</loc>${lastmod}</url>`;
+    const languages = LOCALES.map((code) => alternate(code, baseUrl + withLang(e.path, code))).join('');
+    const loc = baseUrl + e.path;
+    return `<url><loc>${escapeXml(loc)}</loc>${lastmod}${languages}${alternate('x-default', loc)}</url>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
 function sitemapIndex(baseUrl: string, parts: number): string {

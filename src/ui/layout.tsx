@@ -2,6 +2,7 @@
 // main content, footer. Works without JavaScript and from 360 px wide.
 import type { Child } from 'hono/jsx';
 import { LOCALE_NAMES, LOCALES } from '../locales/index.ts';
+import { withLang } from '../platform/http/language.ts';
 import { UNREAD_CAP } from '../platform/notifications/inbox.ts';
 import { assetUrl } from './assets.ts';
 import { CsrfField } from './components/form.tsx';
@@ -15,7 +16,10 @@ export interface PageMeta {
   noindex?: boolean;
   /** schema.org JSON-LD for the page. */
   jsonLd?: Record<string, unknown>;
-  /** Canonical path of the page, for OpenGraph. */
+  /**
+   * Canonical path (and query) of the page, for the canonical link, OpenGraph and the page's URLs
+   * in the other languages; the path as requested when absent.
+   */
   path?: string;
   ogType?: string;
   /** Absolute URL of an image for OpenGraph (a cover, a logo). */
@@ -25,9 +29,11 @@ export interface PageMeta {
 }
 
 export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: string; children: Child }) {
-  const { t, locale, siteName, here, nonce, hasSearch } = usePage();
+  const { t, locale, siteName, here, langInUrl, nonce, hasSearch } = usePage();
   const fullTitle = meta.title === siteName ? siteName : `${meta.title} · ${siteName}`;
-  const url = `${baseUrl}${meta.path ?? here}`;
+  // The page in its language when the URL names it, else the negotiated page (x-default).
+  const page = withLang(meta.path ?? here);
+  const url = `${baseUrl}${withLang(page, langInUrl ? locale : undefined)}`;
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -40,6 +46,7 @@ export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: s
         <meta property="og:site_name" content={siteName} />
         <meta property="og:title" content={meta.title} />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
+        {!meta.noindex && <LanguageLinks baseUrl={baseUrl} page={page} canonical={url} />}
         <meta property="og:url" content={url} />
         <meta property="og:locale" content={locale.replace('-', '_')} />
         {meta.description && <meta property="og:description" content={meta.description} />}
@@ -78,6 +85,22 @@ export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: s
         </footer>
       </body>
     </html>
+  );
+}
+
+/**
+ * What search engines need to index every language (crawlers send no Accept-Language or cookie):
+ * the page's own URL, and its URL in each UI language, plus the negotiated one as `x-default`.
+ */
+function LanguageLinks({ baseUrl, page, canonical }: { baseUrl: string; page: string; canonical: string }) {
+  return (
+    <>
+      <link rel="canonical" href={canonical} />
+      {LOCALES.map((code) => (
+        <link rel="alternate" hreflang={code} href={`${baseUrl}${withLang(page, code)}`} />
+      ))}
+      <link rel="alternate" hreflang="x-default" href={`${baseUrl}${page}`} />
+    </>
   );
 }
 

@@ -18,6 +18,8 @@ export interface PageContext {
   siteName: string;
   /** Path and query of the current page, for "come back here" links. */
   here: string;
+  /** Whether the URL names the page's language (`?lang=`), rather than the reader's settings. */
+  langInUrl: boolean;
   nav: { href: string; label: MessageKey }[];
   /** The modules' entries of the account menu. */
   accountMenu: { href: string; label: MessageKey }[];

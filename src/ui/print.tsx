@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../platform/context.ts';
+import { varyOnLanguage } from '../platform/http/language.ts';
 import { assetUrl } from './assets.ts';
 import { PageCtx } from './page-context.ts';
 import { pageContext } from './render.tsx';
@@ -49,6 +50,6 @@ export async function renderPrintDocument(
   );
   // What a printed document holds is personal (a name, days present): no cache keeps it.
   c.header('Cache-Control', 'private, no-store');
-  c.header('Vary', 'Cookie, Accept-Language', { append: true });
+  varyOnLanguage(c);
   return c.html(`<!DOCTYPE html>${await document.toString()}`);
 }

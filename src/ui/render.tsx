@@ -4,6 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../platform/context.ts';
 import { takeFlash } from '../platform/http/flash.ts';
+import { urlLocale, varyOnLanguage } from '../platform/http/language.ts';
 import { unreadCount } from '../platform/notifications/inbox.ts';
 import { readableScopes } from '../platform/scopes.ts';
 import { Layout, type PageMeta } from './layout.tsx';
@@ -26,6 +27,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     nonce: v.secureHeadersNonce,
     siteName: config.siteName,
     here: url.pathname + url.search,
+    langInUrl: urlLocale(c) !== undefined,
     nav: modules
       .flatMap((m) => (m.nav ? [m.nav] : []))
       .sort((a, b) => a.order - b.order)
@@ -58,6 +60,6 @@ export async function renderPage(
   const html = `<!DOCTYPE html>${await document.toString()}`;
   // Pages can hold personal data: browsers and proxies must not keep them.
   c.header('Cache-Control', c.var.auth ? 'private, no-store' : 'no-cache');
-  c.header('Vary', 'Cookie, Accept-Language', { append: true });
+  varyOnLanguage(c);
   return c.html(html, status);
 }

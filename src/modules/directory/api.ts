@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import { apiRouter } from '../../platform/api.ts';
-import { pagedQuery, patchedInput, recordRoutes, slugParam, textFilters } from '../../platform/api-routes.ts';
+import { listFilters, pagedQuery, patchedInput, recordRoutes, slugParam } from '../../platform/api-routes.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import {
   CONTACT_VISIBILITIES,
@@ -120,7 +120,7 @@ const organisations = recordRoutes({
 const routes = {
   list: organisations.list('List organisations, with the filters of the directory page', {
     query: pagedQuery(
-      textFilters({
+      listFilters(directoryFilterSchema, {
         q: null,
         kind: null,
         country: null,
@@ -129,7 +129,7 @@ const routes = {
         stage: null,
         language: null,
         verified: '1: verified only',
-        sort: 'name, newest, updated or relevance',
+        sort: null,
       }),
       24,
     ),

@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import { apiRouter, requireJson, requireSignedIn } from '../../platform/api.ts';
-import { pagedQuery, patchedInput, recordRoutes, slugParam, textFilters } from '../../platform/api-routes.ts';
+import { listFilters, pagedQuery, patchedInput, recordRoutes, slugParam } from '../../platform/api-routes.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { isoWithOffset, todayIn } from '../../platform/time.ts';
 import {
@@ -161,7 +161,7 @@ const events = recordRoutes({
 const routes = {
   list: events.list('List events, with the filters of the events page', {
     query: pagedQuery(
-      textFilters({
+      listFilters(eventFilterSchema, {
         when: 'upcoming (default) or past',
         country: null,
         type: null,

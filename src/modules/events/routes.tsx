@@ -10,6 +10,7 @@ import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { submitForm } from '../../platform/http/forms.ts';
+import { varyOnLanguage } from '../../platform/http/language.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import { isFollowing } from '../../platform/notifications/follows.ts';
@@ -58,7 +59,8 @@ export function eventsPages(deps: AppDeps) {
       {
         title: t(filter.when === 'past' ? 'events.pastTitle' : 'events.title'),
         description: t('events.intro'),
-        path: '/events',
+        // The past events are a page of their own (in the sitemap, with their own canonical URL).
+        path: filter.when === 'past' ? '/events?when=past' : '/events',
       },
       <EventsListView
         filter={filter}
@@ -73,7 +75,8 @@ export function eventsPages(deps: AppDeps) {
 
   app.get('/events/calendar', async (c) => {
     const filter = feedFilter(c);
-    const month = monthSchema.parse(c.req.query('month')) ?? todayIn(c.var.timeZone).slice(0, 7);
+    const asked = monthSchema.parse(c.req.query('month'));
+    const month = asked ?? todayIn(c.var.timeZone).slice(0, 7);
     const [{ byDate }, countries] = await Promise.all([
       eventsInMonth(db, month, filter, { viewer: viewerOf(c), locale: c.var.locale }),
       eventCountries(db),
@@ -83,7 +86,8 @@ export function eventsPages(deps: AppDeps) {
       {
         title: c.var.t('events.calendar'),
         description: c.var.t('events.intro'),
-        path: `/events/calendar?month=${month}`,
+        // Without a month it is the current month's page, whichever month that is.
+        path: asked ? `/events/calendar?month=${month}` : '/events/calendar',
       },
       <CalendarView month={month} filter={filter} byDate={byDate} countries={countries} />,
     );
@@ -107,6 +111,8 @@ export function eventsPages(deps: AppDeps) {
   app.get('/events.ics', async (c) => {
     const events = await feedEvents(db, feedFilter(c), viewerOf(c));
     c.header('Cache-Control', c.var.auth ? 'private, no-store' : 'public, max-age=900');
+    // The calendar's name is in the reader's language.
+    varyOnLanguage(c);
     const name = `${config.siteName} · ${c.var.t('events.title')}`;
     return c.body(listCalendar(name, events, config.baseUrl), 200, { 'Content-Type': ICAL_TYPE });
   });

@@ -4,15 +4,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actingUser, actionContext } from '../../platform/actions.ts';
-import { apiRouter, jsonBody, jsonResponse, problemsOf } from '../../platform/api.ts';
+import { anyoneOrSignedIn, apiRouter, jsonBody, jsonResponse, problemsOf } from '../../platform/api.ts';
 import {
   forSignedIn,
   forSignedInWithJson,
+  listFilters,
   pagedQuery,
   patchedInput,
   recordRoutes,
   slugParam,
-  textFilters,
 } from '../../platform/api-routes.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -81,7 +81,7 @@ const groups = recordRoutes({
 });
 const routes = {
   list: groups.list('List the groups the caller knows exist, with the filters of the groups page', {
-    query: pagedQuery(textFilters({ kind: GROUP_KINDS.join(', '), country: 'ISO 3166-1 alpha-2' }), 30),
+    query: pagedQuery(listFilters(groupFilterSchema, { kind: null, country: 'ISO 3166-1 alpha-2' }), 30),
     items: GroupSchema.omit({ translations: true, yourRole: true, description: true }).extend({
       members: z.number().int(),
     }),
@@ -111,10 +111,11 @@ const membersRoute = createRoute({
   path: '/groups/{slug}/members',
   ...ABOUT,
   summary: 'The members of a group (everyone for a public group, its people otherwise)',
+  security: anyoneOrSignedIn,
   request: { params: slugParam() },
   responses: {
     200: jsonResponse(z.object({ items: z.array(MemberSchema) }), 'The members'),
-    ...problemsOf(403, 404),
+    ...problemsOf(401, 403, 404),
   },
 });
 const inviteRoute = createRoute({

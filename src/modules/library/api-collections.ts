@@ -4,6 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actionContext, ensure } from '../../platform/actions.ts';
 import {
+  anyoneOrSignedIn,
   apiRouter,
   jsonBody,
   jsonResponse,
@@ -50,6 +51,7 @@ const routes = {
     path: '/document-collections',
     tags: ['Library'],
     summary: 'The curated collections of the library',
+    security: anyoneOrSignedIn,
     responses: {
       200: jsonResponse(
         z.object({
@@ -57,6 +59,7 @@ const routes = {
         }),
         'Every collection, with how many of its documents the reader may see',
       ),
+      ...problemsOf(401),
     },
   }),
   read: collections.read('One collection with its documents in order', { response: 'The collection' }),

@@ -4,7 +4,7 @@
 import { z } from '@hono/zod-openapi';
 import { actionContext } from '../../platform/actions.ts';
 import { apiRouter } from '../../platform/api.ts';
-import { pagedQuery, patchedInput, recordRoutes, slugParam, textFilters } from '../../platform/api-routes.ts';
+import { listFilters, pagedQuery, patchedInput, recordRoutes, slugParam } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { found } from '../../platform/http/errors.ts';
 import { type DocumentDetails, getDocument, loadForChange, loadVisible } from './access.ts';
@@ -118,7 +118,7 @@ const documents = recordRoutes({
 const routes = {
   list: documents.list('List documents, with the filters of the library page', {
     query: pagedQuery(
-      textFilters({
+      listFilters(libraryFilterSchema, {
         q: null,
         kind: null,
         country: 'ISO 3166-1 alpha-2 or a region code',

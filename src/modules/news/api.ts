@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { actionContext } from '../../platform/actions.ts';
 import { apiRouter, requireJson, requireSignedIn } from '../../platform/api.ts';
-import { pagedQuery, patchedInput, recordRoutes, textFilters } from '../../platform/api-routes.ts';
+import { listFilters, pagedQuery, patchedInput, recordRoutes } from '../../platform/api-routes.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { found } from '../../platform/http/errors.ts';
 import { nowIso } from '../../platform/time.ts';
@@ -64,8 +64,8 @@ const posts = recordRoutes({
 const routes = {
   list: posts.list('List published posts, newest first, with the filters of the news page', {
     query: pagedQuery(
-      textFilters({
-        category: CATEGORIES.join(', '),
+      listFilters(newsFilterSchema, {
+        category: null,
         tag: null,
         language: 'Written in or translated into this language',
         organisation: 'Slug of the organisation',

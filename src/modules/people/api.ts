@@ -3,7 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { actingUser, actionContext, ensure } from '../../platform/actions.ts';
 import { apiRouter } from '../../platform/api.ts';
-import { pagedQuery, patchedInput, recordRoutes, slugParam, textFilters } from '../../platform/api-routes.ts';
+import { listFilters, pagedQuery, patchedInput, recordRoutes, slugParam } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { found } from '../../platform/http/errors.ts';
 import { CONTACT_VISIBILITIES } from '../../platform/vocabularies.ts';
@@ -11,14 +11,7 @@ import { getPerson, loadVisiblePerson, type PersonDetails, publishedOrganisation
 import { createPerson, deletePerson, updatePerson } from './actions/profiles.ts';
 import { listPeople } from './listing.ts';
 import { canEdit, canSeeContact } from './permissions.ts';
-import {
-  inputOf,
-  peopleFilterSchema,
-  personCreateInput,
-  personInput,
-  personObject,
-  SORTS,
-} from './schemas.ts';
+import { inputOf, peopleFilterSchema, personCreateInput, personInput, personObject } from './schemas.ts';
 import { PERSON_STATUSES } from './vocab.ts';
 
 const PersonSchema = z
@@ -87,13 +80,13 @@ const people = recordRoutes({
 const routes = {
   list: people.list('List people, with the filters of the people page', {
     query: pagedQuery(
-      textFilters({
+      listFilters(peopleFilterSchema, {
         q: null,
         country: null,
         domain: null,
         language: null,
         organisation: 'Slug of an organisation',
-        sort: SORTS.join(', '),
+        sort: null,
       }),
       24,
     ),

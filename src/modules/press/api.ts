@@ -3,15 +3,15 @@
 // the API reports their URL.
 import { z } from '@hono/zod-openapi';
 import { actionContext, ensure } from '../../platform/actions.ts';
-import { apiRouter } from '../../platform/api.ts';
-import { idParam, pagedQuery, patchedInput, recordRoutes, textFilters } from '../../platform/api-routes.ts';
+import { anyone, apiRouter } from '../../platform/api.ts';
+import { idParam, listFilters, pagedQuery, patchedInput, recordRoutes } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { found } from '../../platform/http/errors.ts';
 import { type ClippingDetails, getClipping } from './access.ts';
 import { createClipping, deleteClipping, updateClipping } from './actions.ts';
 import { type ClippingCard, listClippings } from './listing.ts';
 import { canWrite } from './permissions.ts';
-import { clippingInput, clippingObject, inputOf, pressFilterSchema, SORTS } from './schemas.ts';
+import { clippingInput, clippingObject, inputOf, pressFilterSchema } from './schemas.ts';
 import { screenshots, screenshotUrl } from './screenshot.ts';
 
 const TranslationSchema = z.object({
@@ -47,17 +47,24 @@ const ClippingSchema = z
 /** The body of POST: the form's own schema (PATCH takes any part of it). */
 const ClippingInputDoc = clippingInput.openapi('PressClippingInput');
 
-const press = recordRoutes({ path: '/press', tags: ['Press'], params: idParam, record: ClippingSchema });
+// Every clipping is public and the answers are the same for everyone: no credentials.
+const press = recordRoutes({
+  path: '/press',
+  tags: ['Press'],
+  params: idParam,
+  record: ClippingSchema,
+  readers: anyone,
+});
 const routes = {
   list: press.list('List press clippings, with the filters of the press page', {
     query: pagedQuery(
-      textFilters({
+      listFilters(pressFilterSchema, {
         outlet: null,
         language: 'BCP 47 language of the articles',
         year: null,
         from: 'YYYY-MM-DD',
         to: 'YYYY-MM-DD',
-        sort: SORTS.join(', '),
+        sort: null,
       }),
       30,
     ),

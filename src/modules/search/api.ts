@@ -1,7 +1,7 @@
 // /api/v1/search and /api/v1/search/suggest: the same search as the page (listing.ts), as JSON.
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiRouter, jsonResponse, problemsOf } from '../../platform/api.ts';
-import { textFilters } from '../../platform/api-routes.ts';
+import { anyoneOrSignedIn, apiRouter, jsonResponse, problemsOf } from '../../platform/api.ts';
+import { listFilters } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { MAX_QUERY_LENGTH, suggest } from '../../search/index.ts';
 import { viewerOf } from './access.ts';
@@ -52,9 +52,10 @@ const searchRoute = createRoute({
   path: '/search',
   tags: ['Search'],
   summary: 'Search every kind of record the reader may see',
+  security: anyoneOrSignedIn,
   request: {
     query: z.object({
-      ...textFilters(queryDoc),
+      ...listFilters(searchParamsSchema, queryDoc),
       limit: z.coerce.number().int().min(1).max(100).default(20),
     }),
   },
@@ -69,6 +70,7 @@ const suggestRoute = createRoute({
   path: '/search/suggest',
   tags: ['Search'],
   summary: 'Titles for a search box being typed into',
+  security: anyoneOrSignedIn,
   request: {
     query: z.object({ q: z.string().optional().openapi({ description: 'What has been typed so far' }) }),
   },
@@ -79,6 +81,7 @@ const suggestRoute = createRoute({
       }),
       'Up to 8 titles',
     ),
+    ...problemsOf(401, 422),
   },
 });
 

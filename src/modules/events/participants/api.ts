@@ -4,7 +4,14 @@
 // are in feedback-api.ts.
 import { createRoute, z } from '@hono/zod-openapi';
 import { actionContext } from '../../../platform/actions.ts';
-import { apiRouter, jsonBody, jsonResponse, listPage, problemsOf } from '../../../platform/api.ts';
+import {
+  anyoneOrSignedIn,
+  apiRouter,
+  jsonBody,
+  jsonResponse,
+  listPage,
+  problemsOf,
+} from '../../../platform/api.ts';
 import {
   forSignedIn,
   forSignedInWithJson,
@@ -163,6 +170,7 @@ const routes = {
     path: '/events/{slug}/report',
     tags: [TAG],
     summary: 'The key figures from the roster (everyone once the event is held; its organisers before)',
+    security: anyoneOrSignedIn,
     request: { params: eventParam },
     responses: { 200: jsonResponse(FiguresSchema, 'The figures'), ...problemsOf(401, 403, 404) },
   }),

@@ -2,7 +2,7 @@
 // the same questions, rules and checks as the feedback pages (tag "Event participants").
 import { createRoute, z } from '@hono/zod-openapi';
 import { actionContext } from '../../../platform/actions.ts';
-import { apiRouter, jsonBody, jsonResponse, problemsOf } from '../../../platform/api.ts';
+import { anyoneOrSignedIn, apiRouter, jsonBody, jsonResponse, problemsOf } from '../../../platform/api.ts';
 import { forSignedInWithJson, slugParam } from '../../../platform/api-routes.ts';
 import type { AppDeps } from '../../../platform/context.ts';
 import { loadEvent, refuse } from './access.ts';
@@ -42,6 +42,7 @@ const routes = {
     path: '/events/{slug}/feedback',
     tags: [TAG],
     summary: 'The summary of the feedback (organisers; everyone who sees the report when they chose so)',
+    security: anyoneOrSignedIn,
     request: { params: eventParam },
     responses: { 200: jsonResponse(FeedbackSummarySchema, 'The summary'), ...problemsOf(401, 403, 404) },
   }),

@@ -5,7 +5,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actionContext } from '../../../platform/actions.ts';
 import { apiRouter, jsonBody, jsonResponse, problemsOf } from '../../../platform/api.ts';
-import { forSignedIn, forSignedInWithJson, pagedQuery, slugParam } from '../../../platform/api-routes.ts';
+import {
+  forSignedIn,
+  forSignedInWithJson,
+  listFilters,
+  pagedQuery,
+  slugParam,
+} from '../../../platform/api-routes.ts';
 import { requireUser } from '../../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { found, HttpError } from '../../../platform/http/errors.ts';
@@ -19,7 +25,7 @@ import { applicationById, applicationsOfUser, registrationById } from './applica
 import { applicationForm } from './form.ts';
 import { applicationListing } from './listing.ts';
 import { balanceOf, reviewsOf } from './reviews.ts';
-import { applicationFilterSchema, decisionSchema, SORTS } from './schemas.ts';
+import { applicationFilterSchema, decisionSchema } from './schemas.ts';
 import { REGISTRATION_STATUSES } from './vocab.ts';
 
 type C = Context<AppEnv>;
@@ -36,16 +42,7 @@ const listRoute = createRoute({
   summary: 'The applications of an event (its organisers and reviewers), with the balance of the selection',
   request: {
     params: slugParam(),
-    query: pagedQuery(
-      {
-        status: z
-          .string()
-          .optional()
-          .openapi({ description: 'submitted, accepted, waitlisted, declined or withdrawn' }),
-        sort: z.enum(SORTS).optional(),
-      },
-      25,
-    ),
+    query: pagedQuery(listFilters(applicationFilterSchema, { status: null, sort: null }), 25),
   },
   responses: {
     200: jsonResponse(
