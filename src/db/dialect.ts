@@ -67,7 +67,12 @@ export function sqliteSetup(file: string, options: { from?: Buffer } = {}): Dial
   db.function('casefold', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.normalize('NFKC').toLowerCase() : value,
   );
-  return { name: 'sqlite', dialect: new ImmediateSqliteDialect({ database: db }), location: file, sqlite: db };
+  return {
+    name: 'sqlite',
+    dialect: new ImmediateSqliteDialect({ database: db }),
+    location: file,
+    sqlite: db,
+  };
 }
 
 /** How long a transaction waits for another process's write to finish before it gives up (500). */

@@ -153,14 +153,7 @@ describe('the list', () => {
   });
 
   it('ignores filter values it cannot use instead of failing', async () => {
-    for (const query of [
-      'year=abc',
-      'from=2016-02-30',
-      'to=<script>',
-      'sort=x',
-      'page=-1',
-      'outlet=',
-    ]) {
+    for (const query of ['year=abc', 'from=2016-02-30', 'to=<script>', 'sort=x', 'page=-1', 'outlet=']) {
       const res = await hub.client().get(`/press?${query}`);
       expect(res.status, query).toBe(200);
       expect(listedIds(res.text), query).toHaveLength(9);
