@@ -12,7 +12,14 @@ import {
   ONE_LINE,
 } from '../../../test/refusals.ts';
 import { expectNotReportable, expectReportable } from '../../../test/reports.ts';
-import { csvDownload, csvTable, xlsxDownload } from '../../../test/spreadsheets.ts';
+import {
+  csvDownload,
+  csvTable,
+  expectLineBreaksKept,
+  LINE_BREAKS,
+  storeText,
+  xlsxDownload,
+} from '../../../test/spreadsheets.ts';
 import { organisationForm } from './test-fixtures.ts';
 
 const hub = await platformForFile({ seed: ['directory'] });
@@ -54,6 +61,14 @@ describe('exports of the selection', () => {
     // Coordinates stay numbers in the workbook.
     const stella = sheet.getRows(2, sheet.rowCount - 1)?.find((r) => r.getCell(1).value === 'STELLA');
     expect(stella?.getCell(8).value).toBe(17.9757);
+  });
+});
+
+describe('line breaks in a cell', () => {
+  it('keep an address stored on several lines in one cell of one row', async () => {
+    await storeText(hub, { table: 'organisations', column: 'address', where: ['slug', 'stella'] });
+    const rows = await expectLineBreaksKept(hub.client(), '/directory/export.csv?country=LA', 'address');
+    expect(rows.find((r) => r.address === LINE_BREAKS)?.name).toBe('STELLA');
   });
 });
 

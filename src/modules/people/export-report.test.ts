@@ -11,7 +11,7 @@ import {
   ONE_LINE,
 } from '../../../test/refusals.ts';
 import { expectNotReportable, expectReportable } from '../../../test/reports.ts';
-import { csvDownload, xlsxDownload } from '../../../test/spreadsheets.ts';
+import { csvDownload, expectLineBreaksKept, storeText, xlsxDownload } from '../../../test/spreadsheets.ts';
 import { createProfile, profileForm, seededPlatform } from './test-helpers.ts';
 
 const hub = await seededPlatform();
@@ -152,5 +152,13 @@ describe('download my data', () => {
     const { client: other } = await hub.signedIn('member');
     const theirs = JSON.parse((await other.get('/account/export.json')).text);
     expect(theirs.modules.people).toEqual({ profiles: [], claims: [] });
+  });
+});
+
+describe('line breaks in a cell', () => {
+  // Last in the file: it changes a seeded profile.
+  it('keep a title stored on several lines in one cell of its person’s row', async () => {
+    await storeText(hub, { table: 'people', column: 'title', where: ['slug', 'viengeo-souksavatdy'] });
+    await expectLineBreaksKept(hub.client(), '/directory/people/export.csv', 'title');
   });
 });
