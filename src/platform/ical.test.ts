@@ -1,9 +1,10 @@
 // The iCalendar writer without a database: a timed entry in its own zone with that zone's
-// VTIMEZONE, an all-day entry with the exclusive end the RFC wants, the site's host in each UID,
-// and a cancelled entry marked so; read back with ical.js.
+// VTIMEZONE, an all-day entry with the exclusive end the RFC wants, UIDs from the installation's
+// UUID that stay when the address changes, and a cancelled entry marked so; read back with ical.js.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { type CalendarEntry, calendarText } from './ical.ts';
+import { nameUuid } from './stable-ids.ts';
 
 const entry = (changes: Partial<CalendarEntry> = {}): CalendarEntry => ({
   uid: 'event-1',
@@ -26,7 +27,8 @@ function read(text: string) {
   };
 }
 
-const options = { baseUrl: 'https://hub.example', product: 'Test' };
+const SITE = '0d8f7a52-3b1e-4c55-9a43-5b2f0e6c1d70';
+const options = { baseUrl: 'https://hub.example', product: 'Test', site: SITE };
 
 describe('calendarText', () => {
   it('writes a timed entry in its zone: 09:15 in Hue is 02:15 UTC', () => {
@@ -48,7 +50,15 @@ describe('calendarText', () => {
     expect(zones).toEqual(['Asia/Ho_Chi_Minh']);
     const event = new ICAL.Event(events[0]);
     expect(event.startDate.toJSDate().toISOString()).toBe('2016-11-24T02:15:00.000Z');
-    expect(event.uid).toBe('event-1@hub.example');
+    expect(event.uid).toBe(nameUuid(SITE, 'event-1'));
+  });
+
+  it('gives UIDs that do not change with the address, and differ between installations', () => {
+    const uid = (o: typeof options) => new ICAL.Event(read(calendarText('Hue', [entry()], o)).events[0]).uid;
+    const here = uid(options);
+    expect(here).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(uid({ ...options, baseUrl: 'https://culture.example.org' })).toBe(here);
+    expect(uid({ ...options, site: '7b0c1f4e-2d8a-4e6b-8c3d-1a2b3c4d5e6f' })).not.toBe(here);
   });
 
   it.each<[string, Partial<CalendarEntry>, string, string]>([

@@ -2,10 +2,13 @@
 // A timed entry is written in its own zone (DTSTART;TZID=Asia/Ho_Chi_Minh:…) with a VTIMEZONE for
 // each zone from @touch4it/ical-timezones, so calendars show it right wherever the reader is; an
 // all-day entry has DATE values (end exclusive, as the RFC wants). What goes into a calendar (which
-// records, which of their parts) is the module's; this file only writes it.
+// records, which of their parts) is the module's; this file only writes it. UIDs are UUIDs from the
+// installation's UUID and the entry's name (platform/stable-ids.ts), not from the address: a site
+// that changes its BASE_URL does not make every subscribed calendar see every event twice.
 import { TZDate } from '@date-fns/tz';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
+import { nameUuid } from './stable-ids.ts';
 import { localToUtc, nextDate } from './time.ts';
 
 export const ICAL_TYPE = 'text/calendar; charset=utf-8';
@@ -16,7 +19,10 @@ export type CalendarTime =
   | { allDay: true; firstDay: string; lastDay: string };
 
 export interface CalendarEntry {
-  /** Unique within the site; the host is added (`event-12` → `event-12@hub.example`). */
+  /**
+   * The entry's name within the site, from its record's id, never reused (`event-12`); its UID is
+   * the UUID of that name in the installation's namespace.
+   */
   uid: string;
   summary: string;
   url: string;
@@ -36,11 +42,14 @@ export interface CalendarEntry {
  */
 const at = (date: string, time: string, zone: string) => new TZDate(localToUtc(date, time, zone), zone);
 
-/** A calendar named `name` of `entries`, as the text of an .ics file. */
+/**
+ * A calendar named `name` of `entries`, as the text of an .ics file. `site` is the installation's
+ * UUID (siteUuid()); the address only names the product (PRODID).
+ */
 export function calendarText(
   name: string,
   entries: CalendarEntry[],
-  options: { baseUrl: string; product: string },
+  options: { baseUrl: string; product: string; site: string },
 ): string {
   const host = new URL(options.baseUrl).host;
   const cal = ical({
@@ -53,7 +62,7 @@ export function calendarText(
   for (const entry of entries) {
     const { when } = entry;
     const common = {
-      id: `${entry.uid}@${host}`,
+      id: nameUuid(options.site, entry.uid),
       summary: entry.summary,
       url: entry.url,
       description: entry.description,

@@ -4,8 +4,9 @@
 // parser (ical.js), time zones included.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { visibleText } from '../../../test/harness.ts';
+import { type TestClient, visibleText, visitorAt } from '../../../test/harness.ts';
 import { createApiToken } from '../../platform/auth.ts';
+import { nameUuid, siteUuid } from '../../platform/stable-ids.ts';
 import { createdEvent, demoEvents, HUE, itemsOf, KHON_KAEN } from './test-helpers.ts';
 
 const { hub, editor, editorId } = await demoEvents();
@@ -312,7 +313,34 @@ describe('iCal', () => {
     const lacquer = all.events.find((e) => e.summary === 'Lacquerware day');
     // Myanmar is six and a half hours ahead of UTC.
     expect(lacquer?.startDate.toJSDate().toISOString()).toBe('2030-07-07T02:30:00.000Z');
-    expect(all.events.every((e) => e.uid.includes('@hub.test'))).toBe(true);
+    // UIDs name the event in the installation's namespace, never the address (stable-ids.ts).
+    const site = await siteUuid(hub.deps.db);
+    const { id } = await hub.deps.db
+      .selectFrom('events')
+      .select('id')
+      .where('slug', '=', HUE)
+      .executeTakeFirstOrThrow();
+    expect(all.events.find((e) => e.summary.startsWith('Policy Dialogue'))?.uid).toBe(
+      nameUuid(site, `event-${id}`),
+    );
+    expect(all.events.every((e) => !e.uid.includes('hub.test'))).toBe(true);
+  });
+
+  it('keeps every UID when the site moves to another address', async () => {
+    const uids = async (client: TestClient, path: string) => {
+      const res = await client.get(path);
+      expect(res.status).toBe(200);
+      return parseIcs(res.text).events.map((e) => [e.uid, String(e.component.getFirstPropertyValue('url'))]);
+    };
+    const moved = visitorAt(hub, 'https://culture.example.org');
+    for (const path of ['/events.ics', `/events/${HUE}.ics`]) {
+      const before = await uids(hub.client(), path);
+      const after = await uids(moved, path);
+      expect(after.map(([uid]) => uid)).toEqual(before.map(([uid]) => uid));
+      // The links do move.
+      expect(after.every(([, url]) => url?.startsWith('https://culture.example.org/events/'))).toBe(true);
+      expect(before.every(([, url]) => url?.startsWith('http://hub.test/events/'))).toBe(true);
+    }
   });
 
   it('answers 404 for a session that is not the event’s, or a file that is not .ics', async () => {

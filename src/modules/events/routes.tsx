@@ -13,6 +13,7 @@ import { submitForm } from '../../platform/http/forms.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import { isFollowing } from '../../platform/notifications/follows.ts';
+import { siteUuid } from '../../platform/stable-ids.ts';
 import { todayIn } from '../../platform/time.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -38,6 +39,7 @@ type C = Context<AppEnv>;
 export function eventsPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { db, config } = deps;
+  const calendarSite = async () => ({ baseUrl: config.baseUrl, uuid: await siteUuid(db) });
   const viewerOf = (c: C) => c.var.auth?.user ?? null;
   /** The list's filters without the page and the upcoming/past switch: the calendar's and feed's. */
   const feedFilter = (c: C) => {
@@ -108,7 +110,7 @@ export function eventsPages(deps: AppDeps) {
     const events = await feedEvents(db, feedFilter(c), viewerOf(c));
     c.header('Cache-Control', c.var.auth ? 'private, no-store' : 'public, max-age=900');
     const name = `${config.siteName} · ${c.var.t('events.title')}`;
-    return c.body(listCalendar(name, events, config.baseUrl), 200, { 'Content-Type': ICAL_TYPE });
+    return c.body(listCalendar(name, events, await calendarSite()), 200, { 'Content-Type': ICAL_TYPE });
   });
 
   const showForm = (c: C, state: FormState, status: ContentfulStatusCode = 200, editing?: EventDetails) =>
@@ -146,7 +148,10 @@ export function eventsPages(deps: AppDeps) {
     if (param.endsWith('.ics')) {
       const { event } = await loadVisibleEvent(db, user, param.slice(0, -4));
       c.header('Cache-Control', event.status === 'draft' ? 'private, no-store' : 'public, max-age=900');
-      const calendar = eventCalendar({ ...event, venueName: event.venue?.name ?? null }, config.baseUrl);
+      const calendar = eventCalendar(
+        { ...event, venueName: event.venue?.name ?? null },
+        await calendarSite(),
+      );
       return c.body(calendar, 200, { 'Content-Type': ICAL_TYPE });
     }
     const { event, organiser } = await loadVisibleEvent(db, user, param);
@@ -180,7 +185,11 @@ export function eventsPages(deps: AppDeps) {
     const { event } = await loadVisibleEvent(db, viewerOf(c), c.req.param('slug'));
     const item = allItems(await getAgenda(db, event.id)).find((i) => i.id === id);
     if (!item) throw new HttpError(404, 'error.404.message');
-    const calendar = itemCalendar({ ...event, venueName: event.venue?.name ?? null }, item, config.baseUrl);
+    const calendar = itemCalendar(
+      { ...event, venueName: event.venue?.name ?? null },
+      item,
+      await calendarSite(),
+    );
     return c.body(calendar, 200, { 'Content-Type': ICAL_TYPE });
   });
 

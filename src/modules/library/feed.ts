@@ -22,7 +22,7 @@ export async function libraryFeed(c: Context<AppEnv>, query: LibraryFilter): Pro
     entries: docs.map((doc) => {
       const issuer = issuerNameOf(doc);
       return {
-        id: absoluteUrl(c, `/library/${doc.slug}`),
+        name: `library/document/${doc.id}`,
         title: doc.official_number ? `${doc.title} (${doc.official_number})` : doc.title,
         url: absoluteUrl(c, `/library/${doc.slug}`),
         updated: doc.updated_at,
