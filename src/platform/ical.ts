@@ -15,7 +15,12 @@ export const ICAL_TYPE = 'text/calendar; charset=utf-8';
 
 /** When an entry happens: wall-clock times of a zone, or whole days (the same everywhere). */
 export type CalendarTime =
-  | { zone: string; start: { date: string; time: string }; end: { date: string; time: string } }
+  | {
+      zone: string;
+      start: { date: string; time: string };
+      /** None for a point in time ("09:15 Introduction"): DTEND is left out, not made up. */
+      end: { date: string; time: string } | null;
+    }
   | { allDay: true; firstDay: string; lastDay: string };
 
 export interface CalendarEntry {
@@ -43,6 +48,15 @@ export interface CalendarEntry {
 const at = (date: string, time: string, zone: string) => new TZDate(localToUtc(date, time, zone), zone);
 
 /**
+ * A TEXT value (RFC 5545 §3.3.11) for the calendar's own properties: ical-generator escapes what it
+ * writes of events, but writes the calendar's NAME and X-WR-CALNAME as given, so a line break in a
+ * name (an event's title) would start a property of its own.
+ */
+function textValue(value: string): string {
+  return value.replace(/[\\;,]/g, (ch) => `\\${ch}`).replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/**
  * A calendar named `name` of `entries`, as the text of an .ics file. `site` is the installation's
  * UUID (siteUuid()); the address only names the product (PRODID).
  */
@@ -53,7 +67,7 @@ export function calendarText(
 ): string {
   const host = new URL(options.baseUrl).host;
   const cal = ical({
-    name,
+    name: textValue(name),
     prodId: { company: host, product: options.product, language: 'EN' },
     // No calendar-wide zone (its name is empty): each entry names its own, DTSTAMP and the like
     // stay in UTC, and the generator still writes one VTIMEZONE per zone the entries use.
@@ -84,9 +98,11 @@ export function calendarText(
         ...common,
         timezone: when.zone,
         start: at(when.start.date, when.start.time, when.zone),
-        end: at(when.end.date, when.end.time, when.zone),
+        end: when.end ? at(when.end.date, when.end.time, when.zone) : null,
       });
     }
   }
-  return cal.toString();
+  // Every content line ends with CRLF (RFC 5545 §3.1), the last one too; ical-generator stops
+  // after END:VCALENDAR.
+  return `${cal.toString()}\r\n`;
 }

@@ -78,8 +78,8 @@ export function itemCalendar(
     location: place(event),
     cancelled: event.status === 'cancelled',
     stamp: new Date(event.updated_at),
-    // A point in time ("09:15 Introduction…") gets no length rather than an invented one.
-    when: { zone: event.time_zone, start, end: item.end ? { date: item.date, time: item.end } : start },
+    // A point in time ("09:15 Introduction…") gets no DTEND rather than one equal to its start.
+    when: { zone: event.time_zone, start, end: item.end ? { date: item.date, time: item.end } : null },
   };
   return calendarText(`${item.title} · ${event.title}`, [entry], written(site));
 }

@@ -105,11 +105,12 @@ export function eventsPages(deps: AppDeps) {
     });
   });
 
-  // The list's filters as a feed calendars subscribe to.
+  // The list's filters as a feed calendars subscribe to: the newest events by their start, past
+  // ones too (a subscribed calendar keeps what happened), so it is not named "upcoming".
   app.get('/events.ics', async (c) => {
     const events = await feedEvents(db, feedFilter(c), viewerOf(c));
     c.header('Cache-Control', c.var.auth ? 'private, no-store' : 'public, max-age=900');
-    const name = `${config.siteName} · ${c.var.t('events.title')}`;
+    const name = `${config.siteName} · ${c.var.t('events.calendarName')}`;
     return c.body(listCalendar(name, events, await calendarSite()), 200, { 'Content-Type': ICAL_TYPE });
   });
 
