@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { rowCount } from '../../../test/counts.ts';
 import { platformForFile, visibleText } from '../../../test/harness.ts';
+import { parseVcards } from '../../../test/ical.ts';
 import {
   CONTROL_CHARACTER,
   expectFormRefused,
@@ -69,6 +70,39 @@ describe('line breaks in a cell', () => {
     await storeText(hub, { table: 'organisations', column: 'address', where: ['slug', 'stella'] });
     const rows = await expectLineBreaksKept(hub.client(), '/directory/export.csv?country=LA', 'address');
     expect(rows.find((r) => r.address === LINE_BREAKS)?.name).toBe('STELLA');
+  });
+});
+
+describe('the selection as vCards', () => {
+  it('folds a long Lao name at 75 octets and keeps line breaks in a value as text, read by ical.js', async () => {
+    const name = 'ສູນສ້າງສັນ ແລະ ສິລະປະຫັດຖະກຳ ແຂວງຫຼວງພະບາງ ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ';
+    const { client } = await hub.signedIn();
+    const res = await client.request('/api/v1/organisations', {
+      headers: { 'x-csrf-token': client.csrfToken() },
+      json: { kind: 'association', name, lang: 'lo', country: 'LA', city: 'Luang Prabang' },
+    });
+    expect(res.status, res.text).toBe(201);
+    const { slug } = JSON.parse(res.text);
+    await storeText(
+      hub,
+      { table: 'organisations', column: 'address', where: ['slug', slug] },
+      'Unit 4\rBan Phanom\nEND:VCARD',
+    );
+    const vcf = await hub.client().get('/directory/export.vcf?country=LA');
+    expect(vcf.status).toBe(200);
+    const cards = parseVcards(vcf.text);
+    const card = cards.find((c) => c.getFirstPropertyValue('fn') === name);
+    expect(card?.getFirstPropertyValue('adr')).toEqual([
+      '',
+      '',
+      'Unit 4\nBan Phanom\nEND:VCARD',
+      'Luang Prabang',
+      '',
+      '',
+      'LA',
+    ]);
+    expect(cards.every((c) => c.getFirstPropertyValue('version') === '4.0')).toBe(true);
+    expect(cards.length).toBe(vcf.text.match(/^BEGIN:VCARD\r$/gm)?.length);
   });
 });
 
