@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../test/harness.ts';
 import type { AppEnv } from './context.ts';
 import { atomResponse, type FeedEntry, type FeedSpec, renderAtom } from './feeds.ts';
-import { atomId, siteUuid } from './stable-ids.ts';
+import { atomId, SITE_UUID_KEY, siteUuid } from './stable-ids.ts';
 
 /** The installation's UUID of these tests (siteUuid() in the app). */
 const SITE = '0d8f7a52-3b1e-4c55-9a43-5b2f0e6c1d70';
@@ -170,11 +170,23 @@ describe('atomResponse', () => {
     expect(res.headers.get('etag')).toMatch(/^W\/"[\w-]{27}"$/);
     const feed = parseFeed(await res.text());
     expect(feed.items).toHaveLength(2);
-    // The ids come from the installation's UUID, drawn once by its migration.
+    // The ids come from the installation's UUID, drawn and stored at the first feed.
     const site = await siteUuid(hub.deps.db);
     expect(feed.items.map((i) => i.id)).toEqual([atomId(site, 'news/post/1'), atomId(site, 'news/post/2')]);
     // The generator is the site (config SITE_NAME), not the library.
     expect(feed.generator?.label).toBe(hub.deps.config.siteName);
+  });
+
+  it('draws the installation’s UUID once and keeps it in settings, for every process to read', async () => {
+    const stored = await hub.deps.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', SITE_UUID_KEY)
+      .executeTakeFirstOrThrow();
+    expect(stored.value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await siteUuid(hub.deps.db)).toBe(stored.value);
+    // Read afresh, as another process (or a transaction) does: the same one, not another drawn.
+    await hub.deps.db.transaction().execute(async (trx) => expect(await siteUuid(trx)).toBe(stored.value));
   });
 
   it('answers 304 without a body while nothing changed, and 200 again when something did', async () => {

@@ -3,15 +3,18 @@
 // BASE_URL, every entry of every feed and every event of every subscribed calendar would turn new
 // (or be duplicated) the day the site moves to its real domain or to https. So they are built
 // from what never changes instead: a UUID the installation draws once and keeps in its database
-// (`settings`, key `site.uuid`, written by the migration 2026_12_22_0001_site_uuid), and a name
-// of the record within the site that holds its id, never its slug ('news/post/12', 'event-3').
+// (`settings`, key `site.uuid`, written the first time an id is needed rather than by a migration:
+// no migration writes rows, so a database emptied of its rows is as new, and one that lost the
+// row draws another instead of failing), and a name of the record within the site that holds its
+// id, never its slug ('news/post/12', 'event-3').
 // From the two, a name-based UUID (RFC 9562 version 5): the same record gives the same id on
 // every request, process and host of one installation, another installation gives others, and
 // nothing in it names the address. Atom wants an IRI (`urn:uuid:…`, RFC 4287's own example);
 // RFC 7986 recommends a UUID as the UID of calendar components.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { nowIso } from './time.ts';
 
 export const SITE_UUID_KEY = 'site.uuid';
 
@@ -34,16 +37,28 @@ export function nameUuid(namespace: string, name: string): string {
 /** Per database: the installation's UUID never changes once drawn, so it is read once. */
 const cache = new WeakMap<Kysely<Database>, Promise<string>>();
 
-/** The installation's UUID, drawn once by its migration. */
+async function readOrDraw(db: Kysely<Database>): Promise<string> {
+  const read = () =>
+    db.selectFrom('settings').select('value').where('key', '=', SITE_UUID_KEY).executeTakeFirst();
+  const stored = await read();
+  if (stored) return stored.value;
+  // Processes that ask at the same moment each offer one; the first stored is everyone's.
+  await db
+    .insertInto('settings')
+    .values({ key: SITE_UUID_KEY, value: randomUUID(), updated_at: nowIso() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return (await read())?.value ?? Promise.reject(new Error(`${SITE_UUID_KEY} could not be stored`));
+}
+
+/**
+ * The installation's UUID, drawn and stored the first time it is asked for. `db` may be a
+ * transaction (a mail written in one attaches a calendar).
+ */
 export function siteUuid(db: Kysely<Database>): Promise<string> {
   let uuid = cache.get(db);
   if (!uuid) {
-    uuid = db
-      .selectFrom('settings')
-      .select('value')
-      .where('key', '=', SITE_UUID_KEY)
-      .executeTakeFirstOrThrow(() => new Error(`No ${SITE_UUID_KEY} in settings: run hub migrate`))
-      .then((row) => row.value);
+    uuid = readOrDraw(db);
     uuid.catch(() => cache.delete(db));
     cache.set(db, uuid);
   }

@@ -10,7 +10,6 @@ import * as search from './2026_11_22_0001_search.ts';
 import * as outboxAttachments from './2026_12_03_0031_outbox_attachments.ts';
 import * as jobs from './2026_12_20_0001_jobs.ts';
 import * as outboxHeaders from './2026_12_21_0002_outbox_headers.ts';
-import * as siteUuid from './2026_12_22_0001_site_uuid.ts';
 
 export const platformMigrations: Record<string, Migration> = {
   '2026_11_21_0001_platform': platform,
@@ -30,6 +29,4 @@ export const platformMigrations: Record<string, Migration> = {
   // Following and notifications (platform/notifications).
   '2026_12_21_0001_notifications': notificationsMigration,
   '2026_12_21_0002_outbox_headers': outboxHeaders,
-  // The installation's UUID, behind the ids of feed entries and calendar events.
-  '2026_12_22_0001_site_uuid': siteUuid,
 };
