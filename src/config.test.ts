@@ -30,6 +30,18 @@ describe('loadConfig', () => {
     }
   });
 
+  it('refuses to start in production without BASE_URL, naming it; keeps localhost elsewhere', () => {
+    for (const env of [{ NODE_ENV: 'production' }, { NODE_ENV: 'production', BASE_URL: '' }]) {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(/BASE_URL="": must be set when NODE_ENV=production/);
+    }
+    expect(loadConfig({ NODE_ENV: 'production', BASE_URL: 'https://hub.example.org' }).baseUrl).toBe(
+      'https://hub.example.org',
+    );
+    for (const NODE_ENV of ['development', 'test', undefined])
+      expect(loadConfig({ NODE_ENV }).baseUrl).toBe('http://localhost:3000');
+  });
+
   it('uses secure cookies behind an https BASE_URL and treats empty variables as unset', () => {
     const config = loadConfig({ BASE_URL: 'https://hub.example.org/', PORT: '' });
     expect(config.baseUrl).toBe('https://hub.example.org');

@@ -100,6 +100,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  // Links in mails, feeds, calendars, sitemaps and exports are built from BASE_URL. The localhost
+  // default suits `npm start` on a laptop and the tests; in production it would send every reader
+  // to their own machine, so a production start without it is refused, not guessed.
+  if (env.NODE_ENV === 'production' && e.BASE_URL === undefined)
+    throw new ConfigError([
+      'BASE_URL="": must be set when NODE_ENV=production, to the address people use, such as https://hub.example.org',
+    ]);
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,

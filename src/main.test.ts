@@ -66,6 +66,19 @@ describe('hub', () => {
     }
   });
 
+  it('refuses to run in production without BASE_URL, saying which variable to set', async () => {
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      const res = await run('migrate');
+      expect(res.code).toBe(2);
+      expect(res.err).toContain('BASE_URL="": must be set when NODE_ENV=production');
+    } finally {
+      if (before === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = before;
+    }
+  });
+
   it('migrates once, seeds the demo content once', async () => {
     const first = await run('migrate');
     expect(first.code).toBe(0);

@@ -98,6 +98,14 @@ export async function platformForFile(options: PlatformOptions = {}): Promise<Te
   return hub;
 }
 
+/**
+ * A visitor of the same platform (its database, modules and the rest) once it has moved to
+ * `baseUrl`: for what must change with the address (links) and what must not (feed ids, UIDs).
+ */
+export function visitorAt(hub: TestPlatform, baseUrl: string): TestClient {
+  return new TestClient(createApp({ ...hub.deps, config: { ...hub.deps.config, baseUrl } }));
+}
+
 /** `Authorization` for an API call with a personal token. */
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 

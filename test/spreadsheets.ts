@@ -3,11 +3,19 @@
 // the first sheet of an XLSX workbook; and what every download of a list promises on the way.
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { CSV_TYPE, XLSX_TYPE } from '../src/platform/spreadsheets.ts';
-import type { Sent, TestClient } from './harness.ts';
+import type { Sent, TestClient, TestPlatform } from './harness.ts';
 
-const STRICT = { bom: true, relax_column_count: false, relax_quotes: false } as const;
+// Any line break outside quotes ends a row, as in a spreadsheet program: csv-parse would otherwise
+// take only the first one it meets (the header's CRLF) and read a bare LF or CR as text of a cell.
+const STRICT = {
+  bom: true,
+  relax_column_count: false,
+  relax_quotes: false,
+  record_delimiter: ['\r\n', '\n', '\r'],
+};
 
 /** The rows of a CSV export (byte-order mark allowed), keyed by the header's names. */
 export function csvRows(text: string): Record<string, string>[] {
@@ -60,4 +68,43 @@ export async function xlsxDownload(
   name?: string | RegExp,
 ): Promise<ExcelJS.Worksheet> {
   return firstSheet((await download(client, path, XLSX_TYPE, name)).bytes);
+}
+
+/**
+ * A cell's text with the line breaks a spreadsheet ends a row at but csv-stringify left unquoted:
+ * an LF, and a bare CR followed by a formula, which must stay text inside its cell rather than
+ * begin a row of its own. No CRLF, comma or quote: any of them would get the cell quoted anyway.
+ */
+export const LINE_BREAKS = 'Unit 4\nBan Phanom c\r@SUM(1+1)';
+
+/**
+ * Writes `value` into `column` of the rows of `table` whose `where[0]` is `where[1]`, straight to
+ * the database: text that came in before a field refused line breaks, or through an import, which
+ * no form can type any more but an export must still write whole.
+ */
+export async function storeText(
+  hub: TestPlatform,
+  target: { table: string; column: string; where: readonly [string, string | number] },
+  value = LINE_BREAKS,
+): Promise<void> {
+  const [key, is] = target.where;
+  await sql`update ${sql.table(target.table)} set ${sql.ref(target.column)} = ${value} where ${sql.ref(key)} = ${is}`.execute(
+    hub.deps.db,
+  );
+}
+
+/**
+ * The CSV at `path`, read back strictly, has `value` whole in its `header` column (every row as
+ * long as the header, so no line break split one), and no row that starts with a formula.
+ */
+export async function expectLineBreaksKept(
+  client: TestClient,
+  path: string,
+  header: string,
+  value = LINE_BREAKS,
+): Promise<Record<string, string>[]> {
+  const { res, rows } = await csvDownload(client, path);
+  expect(rows.map((r) => r[header])).toContain(value);
+  expect(csvTable(res.text).filter((cells) => /^[=+\-@]/.test(cells[0] ?? ''))).toEqual([]);
+  return rows;
 }

@@ -1,15 +1,20 @@
 // platform/feeds.ts: what renderAtom writes, read back by a real feed parser (and a strict XML
-// check), and atomResponse's conditional requests through the whole app.
+// check), ids that do not change with the site's address, and atomResponse's conditional requests
+// through the whole app.
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../test/harness.ts';
 import type { AppEnv } from './context.ts';
 import { atomResponse, type FeedEntry, type FeedSpec, renderAtom } from './feeds.ts';
+import { atomId, SITE_UUID_KEY, siteUuid } from './stable-ids.ts';
+
+/** The installation's UUID of these tests (siteUuid() in the app). */
+const SITE = '0d8f7a52-3b1e-4c55-9a43-5b2f0e6c1d70';
 
 const entry = (n: number, overrides: Partial<FeedEntry> = {}): FeedEntry => ({
-  id: `https://hub.example/news/${n}`,
+  name: `news/post/${n}`,
   title: `Entry ${n}`,
   url: `https://hub.example/news/${n}`,
   updated: `2026-0${n}-10T08:00:00.000Z`,
@@ -40,6 +45,7 @@ describe('renderAtom', () => {
         entry(2),
       ]),
       'Creative Hub',
+      SITE,
     );
     expect(XMLValidator.validate(xml)).toBe(true);
     const feed = parseFeed(xml);
@@ -50,7 +56,7 @@ describe('renderAtom', () => {
     expect(feed.language).toBe('lo');
     // The feed changed when its newest entry did.
     expect(feed.updated?.toISOString()).toBe('2026-03-10T08:00:00.000Z');
-    expect(feed.items.map((i) => i.id)).toEqual([1, 3, 2].map((n) => `https://hub.example/news/${n}`));
+    expect(feed.items.map((i) => i.id)).toEqual([1, 3, 2].map((n) => atomId(SITE, `news/post/${n}`)));
     const [first, third] = feed.items;
     expect(first?.url).toBe('https://hub.example/news/1');
     expect(first?.published?.toISOString()).toBe('2026-01-09T00:00:00.000Z');
@@ -70,14 +76,18 @@ describe('renderAtom', () => {
       'ဖန်တီးမှုဗဟိုဌာန',
       '文化创意产业',
     ];
-    const xml = renderAtom(spec(titles.map((title, i) => entry(i + 1, { title }))), 'Hub');
+    const xml = renderAtom(spec(titles.map((title, i) => entry(i + 1, { title }))), 'Hub', SITE);
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
     expect(parseFeed(xml).items.map((i) => i.title)).toEqual(titles);
   });
 
   it('keeps a title or summary with markup as text: escaped, never live HTML', () => {
     const title = '<script>alert("x")</script> Tom & Jerry ]]> <b>not bold</b>';
-    const xml = renderAtom(spec([entry(1, { title, summary: '<img src=x onerror=alert(1)> & co' })]), 'Hub');
+    const xml = renderAtom(
+      spec([entry(1, { title, summary: '<img src=x onerror=alert(1)> & co' })]),
+      'Hub',
+      SITE,
+    );
     expect(XMLValidator.validate(xml)).toBe(true);
     // type="html" content is HTML: the markup arrives escaped, so a reader shows it as text.
     const titleXml = xml.match(/<entry>[\s\S]*?<title type="html">([\s\S]*?)<\/title>/)?.[1] ?? '';
@@ -89,8 +99,41 @@ describe('renderAtom', () => {
     expect(item?.description).toBe('<img src=x onerror=alert(1)> & co');
   });
 
+  it('names the feed and its entries with urn:uuid ids that stay when the address changes', () => {
+    const ids = (xml: string) => {
+      const atom = new XMLParser().parse(xml).feed;
+      return [atom.id, ...parseFeed(xml).items.map((i) => i.id)];
+    };
+    const entries = [entry(1), entry(2)];
+    const before = ids(renderAtom(spec(entries), 'Hub', SITE));
+    expect(before).toHaveLength(3);
+    for (const id of before)
+      expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(before).size).toBe(3);
+    // The site moved to its real domain and to https: links change, ids do not.
+    const moved = (url: string) => url.replace('https://hub.example', 'https://culture.example.org');
+    const after = renderAtom(
+      spec(
+        entries.map((e) => ({ ...e, url: moved(e.url) })),
+        { selfUrl: moved(spec([]).selfUrl), alternateUrl: moved(spec([]).alternateUrl) },
+      ),
+      'Hub',
+      SITE,
+    );
+    expect(parseFeed(after).items[0]?.url).toBe('https://culture.example.org/news/1');
+    expect(ids(after)).toEqual(before);
+    // Another filter is another feed; another installation has ids of its own.
+    expect(
+      ids(
+        renderAtom(spec(entries, { selfUrl: 'https://hub.example/news/feed.atom?country=KH' }), 'Hub', SITE),
+      )[0],
+    ).not.toBe(before[0]);
+    const elsewhere = ids(renderAtom(spec(entries), 'Hub', '7b0c1f4e-2d8a-4e6b-8c3d-1a2b3c4d5e6f'));
+    expect(elsewhere.filter((id) => before.includes(id))).toEqual([]);
+  });
+
   it('writes an empty feed that is still valid', () => {
-    const xml = renderAtom(spec([]), 'Hub');
+    const xml = renderAtom(spec([]), 'Hub', SITE);
     expect(XMLValidator.validate(xml)).toBe(true);
     const feed = parseFeed(xml);
     expect(feed.items).toEqual([]);
@@ -127,8 +170,23 @@ describe('atomResponse', () => {
     expect(res.headers.get('etag')).toMatch(/^W\/"[\w-]{27}"$/);
     const feed = parseFeed(await res.text());
     expect(feed.items).toHaveLength(2);
+    // The ids come from the installation's UUID, drawn and stored at the first feed.
+    const site = await siteUuid(hub.deps.db);
+    expect(feed.items.map((i) => i.id)).toEqual([atomId(site, 'news/post/1'), atomId(site, 'news/post/2')]);
     // The generator is the site (config SITE_NAME), not the library.
     expect(feed.generator?.label).toBe(hub.deps.config.siteName);
+  });
+
+  it('draws the installation’s UUID once and keeps it in settings, for every process to read', async () => {
+    const stored = await hub.deps.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', SITE_UUID_KEY)
+      .executeTakeFirstOrThrow();
+    expect(stored.value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await siteUuid(hub.deps.db)).toBe(stored.value);
+    // Read afresh, as another process (or a transaction) does: the same one, not another drawn.
+    await hub.deps.db.transaction().execute(async (trx) => expect(await siteUuid(trx)).toBe(stored.value));
   });
 
   it('answers 304 without a body while nothing changed, and 200 again when something did', async () => {

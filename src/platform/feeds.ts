@@ -1,13 +1,20 @@
 // Atom 1.0 feeds (RFC 4287) for any list a module publishes: news, documents, press, with or
 // without filters. Written by the `feed` package, so escaping and the required elements are its job.
+// Ids (the feed's and each entry's) are `urn:uuid:`s that do not contain the address
+// (platform/stable-ids.ts): a site that changes its BASE_URL keeps them, so readers do not show
+// every entry again as new.
 import { createHash } from 'node:crypto';
 import { Feed } from 'feed';
 import type { Context } from 'hono';
 import type { AppEnv } from './context.ts';
+import { atomId, siteUuid } from './stable-ids.ts';
 
 export interface FeedEntry {
-  /** A stable absolute URL that names the entry (its page), never reused. */
-  id: string;
+  /**
+   * The entry's name within the site, from its record's id (never its slug or address), never
+   * reused: 'news/post/12'. Its Atom id is made from it (platform/stable-ids.ts).
+   */
+  name: string;
   title: string;
   /** Absolute URL of the entry's page. */
   url: string;
@@ -25,7 +32,7 @@ export interface FeedEntry {
 export interface FeedSpec {
   title: string;
   subtitle?: string;
-  /** Absolute URL of the feed itself (with its filters): also its id. */
+  /** Absolute URL of the feed itself (with its filters); its path and query name it (its id). */
   selfUrl: string;
   /** Absolute URL of the page that shows the same list. */
   alternateUrl: string;
@@ -48,13 +55,20 @@ function textAsHtml(text: string): string {
   );
 }
 
-export function renderAtom(spec: FeedSpec, siteName: string): string {
+/** The feed's Atom id: from its path and filters, not its address. */
+function feedId(spec: FeedSpec, site: string): string {
+  const self = new URL(spec.selfUrl);
+  return atomId(site, `feed ${self.pathname}${self.search}`);
+}
+
+/** The feed as XML; `site` is the installation's UUID (siteUuid()), behind every id. */
+export function renderAtom(spec: FeedSpec, siteName: string, site: string): string {
   const newest = spec.entries.reduce<string | undefined>(
     (max, e) => (max === undefined || e.updated > max ? e.updated : max),
     undefined,
   );
   const feed = new Feed({
-    id: spec.selfUrl,
+    id: feedId(spec, site),
     title: spec.title,
     description: spec.subtitle,
     link: spec.alternateUrl,
@@ -67,7 +81,7 @@ export function renderAtom(spec: FeedSpec, siteName: string): string {
   });
   for (const e of spec.entries) {
     feed.addItem({
-      id: e.id,
+      id: atomId(site, e.name),
       title: textAsHtml(e.title),
       link: e.url,
       date: new Date(e.updated),
@@ -91,14 +105,14 @@ export function renderAtom(spec: FeedSpec, siteName: string): string {
  * Answers with the feed. The ETag is the newest entry's date and the feed's URL, so a reader that
  * polls gets 304 until something changes.
  */
-export function atomResponse(c: Context<AppEnv>, spec: FeedSpec): Response {
+export async function atomResponse(c: Context<AppEnv>, spec: FeedSpec): Promise<Response> {
   const newest = spec.entries.reduce((max, e) => (e.updated > max ? e.updated : max), '');
   const etag = `W/"${createHash('sha256').update(`${newest}|${spec.entries.length}|${spec.selfUrl}|${spec.lang}`).digest('base64url').slice(0, 27)}"`;
   c.header('ETag', etag);
   c.header('Cache-Control', 'public, max-age=300');
   c.header('Vary', 'Accept-Language, Cookie');
   if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-  const xml = renderAtom(spec, c.var.deps.config.siteName);
+  const xml = renderAtom(spec, c.var.deps.config.siteName, await siteUuid(c.var.deps.db));
   return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
 }
 

@@ -19,9 +19,15 @@ export function neutraliseFormula(value: string): string {
  * CSV text of a header row and data rows. The byte-order mark makes spreadsheets open Lao, Khmer
  * and Vietnamese text as UTF-8; CRLF is what RFC 4180 and Excel expect. Cells are written as
  * given: callers pass text through neutraliseFormula (numbers need nothing).
+ *
+ * Every cell holding a CR or an LF is quoted, whichever the record delimiter: spreadsheets end a
+ * row at any of CRLF, LF or a bare CR outside quotes, so an address typed on two lines would
+ * otherwise split its row, and a bare CR could start a new row with a formula ("c\r@SUM(1+1)").
+ * csv-stringify quotes only the record delimiter itself (CRLF) once one is set, unless
+ * `quote_record_delimiter` asks for the others too.
  */
 export function csvText(rows: readonly (readonly (string | number)[])[]): string {
-  return `\uFEFF${stringify(rows as (string | number)[][], { record_delimiter: 'windows' })}`;
+  return `\uFEFF${stringify(rows as (string | number)[][], { record_delimiter: 'windows', quote_record_delimiter: true })}`;
 }
 
 /** The bytes of an XLSX workbook that `fill` adds sheets to. */

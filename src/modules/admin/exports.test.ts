@@ -3,7 +3,13 @@
 // administrators only.
 import { describe, expect, it } from 'vitest';
 import { platformForFile } from '../../../test/harness.ts';
-import { csvDownload, csvRows, xlsxDownload } from '../../../test/spreadsheets.ts';
+import {
+  csvDownload,
+  csvRows,
+  expectLineBreaksKept,
+  storeText,
+  xlsxDownload,
+} from '../../../test/spreadsheets.ts';
 
 const hub = await platformForFile();
 const {
@@ -63,6 +69,30 @@ describe('the audit log', () => {
     );
     expect(rows.map((r) => JSON.parse(r.details ?? '{}').to)).toEqual(['editor', 'moderator']);
     expect(rows[0]).toMatchObject({ actor_id: String(adminId), actor_name: 'Export Admin', ip: admin.ip });
+  });
+});
+
+describe('line breaks in a cell', () => {
+  it('keep an account’s row whole in the account list’s CSV', async () => {
+    const person = await hub.createUser({ name: 'Two Lines' });
+    await storeText(hub, { table: 'users', column: 'name', where: ['id', person.id] });
+    const rows = await expectLineBreaksKept(admin, '/admin/users/export.csv', 'name');
+    expect(rows.find((r) => r.id === String(person.id))?.email).toBe(person.email);
+  });
+
+  it('keep an entry’s row whole in the audit log’s CSV', async () => {
+    const { client: other, user } = await hub.signedIn('admin');
+    await storeText(hub, { table: 'users', column: 'name', where: ['id', user.id] });
+    const target = await hub.createUser({ name: 'Audit Target' });
+    expect((await other.request(`/admin/users/${target.id}/role`, { form: { role: 'editor' } })).status).toBe(
+      303,
+    );
+    const rows = await expectLineBreaksKept(
+      admin,
+      `/admin/audit/export.csv?subject_id=${target.id}`,
+      'actor_name',
+    );
+    expect(rows.map((r) => r.action)).toContain('user.role_changed');
   });
 });
 

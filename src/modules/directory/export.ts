@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
 import type { Column } from '../../platform/spreadsheets.ts';
+import { vcardFile, vcardText } from '../../platform/vcard.ts';
 import { facetsOf, type Organisation, type PlaceFields, placeOf } from './access.ts';
 import { selection, textMatches } from './listing.ts';
 import { canSeeContact } from './permissions.ts';
@@ -100,11 +101,6 @@ export async function exportRows(
   });
 }
 
-/** vCard 4.0 (RFC 6350) text values escape backslash, comma, semicolon and newlines. */
-export function vcardText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r?\n/g, '\\n');
-}
-
 export function toVcards(rows: ExportedOrganisation[]): string {
   const cards = rows.map((o) => {
     const lines = [
@@ -123,9 +119,9 @@ export function toVcards(rows: ExportedOrganisation[]): string {
     if (o.email) lines.push(`EMAIL:${o.email}`);
     if (o.phone) lines.push(`TEL:${vcardText(o.phone)}`);
     lines.push(`SOURCE:${o.url}`, 'END:VCARD');
-    return lines.join('\r\n');
+    return lines;
   });
-  return `${cards.join('\r\n')}\r\n`;
+  return vcardFile(cards);
 }
 
 /**

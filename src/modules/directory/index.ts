@@ -37,8 +37,7 @@ export const directoryModule: HubModule = {
   followables: [organisationFollowable],
 };
 
-// What other modules use of the directory: people its vCard escaping; news whom a member may post
-// for (an organisation, their role in it, the organisations they belong to).
+// What other modules use of the directory: news whom a member may post for (an organisation, their
+// role in it, the organisations they belong to).
 export { getOrganisation, memberRole, organisationRef, organisationsOf } from './access.ts';
-export { vcardText } from './export.ts';
 export type { MemberRole } from './vocab.ts';

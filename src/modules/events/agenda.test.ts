@@ -2,10 +2,12 @@
 // refusal (end before start, a day outside the event, overlaps until confirmed), the paste flow
 // (nothing saved before confirmation, bad lines by number), and the .ics files read back with a real
 // parser (ical.js), time zones included.
-import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { visibleText } from '../../../test/harness.ts';
+import { type TestClient, visibleText, visitorAt } from '../../../test/harness.ts';
+import { parseIcs } from '../../../test/ical.ts';
+import { storeText } from '../../../test/spreadsheets.ts';
 import { createApiToken } from '../../platform/auth.ts';
+import { nameUuid, siteUuid } from '../../platform/stable-ids.ts';
 import { createdEvent, demoEvents, HUE, itemsOf, KHON_KAEN } from './test-helpers.ts';
 
 const { hub, editor, editorId } = await demoEvents();
@@ -30,17 +32,6 @@ const items = (eventSlug = slug) => itemsOf(hub, eventSlug);
 
 const addItem = (form: Record<string, string>) =>
   editor.submit(`/events/${slug}/agenda`, `/events/${slug}/agenda/items`, { kind: 'talk', ...form });
-
-/** Parses an iCalendar text with ical.js, registering its VTIMEZONEs, and returns its events. */
-function parseIcs(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text));
-  for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
-  return {
-    calendar,
-    zones: calendar.getAllSubcomponents('vtimezone').map((tz) => String(tz.getFirstPropertyValue('tzid'))),
-    events: calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)),
-  };
-}
 
 describe('the agenda editor', () => {
   it('adds an item and refuses an end before its start, keeping the input and saving nothing', async () => {
@@ -312,7 +303,83 @@ describe('iCal', () => {
     const lacquer = all.events.find((e) => e.summary === 'Lacquerware day');
     // Myanmar is six and a half hours ahead of UTC.
     expect(lacquer?.startDate.toJSDate().toISOString()).toBe('2030-07-07T02:30:00.000Z');
-    expect(all.events.every((e) => e.uid.includes('@hub.test'))).toBe(true);
+    // UIDs name the event in the installation's namespace, never the address (stable-ids.ts).
+    const site = await siteUuid(hub.deps.db);
+    const { id } = await hub.deps.db
+      .selectFrom('events')
+      .select('id')
+      .where('slug', '=', HUE)
+      .executeTakeFirstOrThrow();
+    expect(all.events.find((e) => e.summary.startsWith('Policy Dialogue'))?.uid).toBe(
+      nameUuid(site, `event-${id}`),
+    );
+    expect(all.events.every((e) => !e.uid.includes('hub.test'))).toBe(true);
+  });
+
+  it('keeps every UID when the site moves to another address', async () => {
+    const uids = async (client: TestClient, path: string) => {
+      const res = await client.get(path);
+      expect(res.status).toBe(200);
+      return parseIcs(res.text).events.map((e) => [e.uid, String(e.component.getFirstPropertyValue('url'))]);
+    };
+    const moved = visitorAt(hub, 'https://culture.example.org');
+    for (const path of ['/events.ics', `/events/${HUE}.ics`]) {
+      const before = await uids(hub.client(), path);
+      const after = await uids(moved, path);
+      expect(after.map(([uid]) => uid)).toEqual(before.map(([uid]) => uid));
+      // The links do move.
+      expect(after.every(([, url]) => url?.startsWith('https://culture.example.org/events/'))).toBe(true);
+      expect(before.every(([, url]) => url?.startsWith('http://hub.test/events/'))).toBe(true);
+    }
+  });
+
+  it('leaves DTEND out of a session without an end time', async () => {
+    const added = await addItem({
+      date: '2030-04-02',
+      start_time: '16:45',
+      end_time: '',
+      title: 'Closing words',
+    });
+    expect(added.status, visibleText(added.text).slice(0, 300)).toBe(303);
+    const item = (await items()).find((i) => i.title === 'Closing words');
+    const res = await hub.client().get(`/events/${slug}/items/${item?.id}.ics`);
+    expect(res.status).toBe(200);
+    expect(res.text).not.toContain('DTEND');
+    expect(res.text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const [event] = parseIcs(res.text).events;
+    expect(event?.component.hasProperty('dtend')).toBe(false);
+    // 16:45 in Phnom Penh is 09:45 UTC.
+    expect(event?.startDate.toJSDate().toISOString()).toBe('2030-04-02T09:45:00.000Z');
+  });
+
+  it('names /events.ics for what it holds, past events too, in the reader’s language, and ends it with CRLF', async () => {
+    for (const [lang, words] of [
+      ['en', 'Past and upcoming events'],
+      ['lo', 'ກິດຈະກຳທີ່ຜ່ານມາ ແລະ ທີ່ຈະມາເຖິງ'],
+    ] as const) {
+      const res = await hub.client().get('/events.ics', { 'accept-language': lang });
+      expect(res.text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+      const { names, events } = parseIcs(res.text);
+      expect(names).toEqual(Array(2).fill(`${hub.deps.config.siteName} · ${words}`));
+      // It holds the Hue dialogue of 2016, long past.
+      expect(events.some((e) => e.startDate.toString().startsWith('2016-11-24'))).toBe(true);
+    }
+  });
+
+  it('keeps a title stored with line breaks as text in the event’s calendar: no line is injected', async () => {
+    const title = 'Forum\r\nEND:VEVENT\nBEGIN:VEVENT\rSUMMARY:injected';
+    await storeText(hub, { table: 'events', column: 'title', where: ['slug', slug] }, title);
+    const res = await hub.client().get(`/events/${slug}.ics`);
+    expect(res.status).toBe(200);
+    const { names, events } = parseIcs(res.text);
+    const asRead = 'Forum\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:injected';
+    expect(events).toHaveLength(1);
+    expect(events[0]?.summary).toBe(asRead);
+    // The calendar is named after the event: NAME and X-WR-CALNAME, once each, the breaks kept as text.
+    expect(names).toEqual([asRead, asRead]);
+    expect(
+      parseIcs((await hub.client().get('/events.ics')).text).events.filter((e) => e.summary === 'injected'),
+    ).toEqual([]);
   });
 
   it('answers 404 for a session that is not the event’s, or a file that is not .ics', async () => {

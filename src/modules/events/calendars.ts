@@ -8,6 +8,15 @@ export { ICAL_TYPE } from '../../platform/ical.ts';
 
 type CalendarEvent = EventRow & { venueName?: string | null };
 
+/** Where the calendars are published: the address for links, the installation's UUID for UIDs. */
+export interface CalendarSite {
+  baseUrl: string;
+  /** siteUuid() of platform/stable-ids.ts. */
+  uuid: string;
+}
+
+const written = (site: CalendarSite) => ({ baseUrl: site.baseUrl, product: PRODUCT, site: site.uuid });
+
 const PRODUCT = 'Creative Hub events';
 
 function place(event: CalendarEvent): string | null {
@@ -40,15 +49,15 @@ function entryOf(event: CalendarEvent, baseUrl: string): CalendarEntry {
   };
 }
 
-export function eventCalendar(event: CalendarEvent, baseUrl: string): string {
-  return calendarText(event.title, [entryOf(event, baseUrl)], { baseUrl, product: PRODUCT });
+export function eventCalendar(event: CalendarEvent, site: CalendarSite): string {
+  return calendarText(event.title, [entryOf(event, site.baseUrl)], written(site));
 }
 
-export function listCalendar(name: string, events: EventRow[], baseUrl: string): string {
+export function listCalendar(name: string, events: EventRow[], site: CalendarSite): string {
   return calendarText(
     name,
-    events.map((event) => entryOf(event, baseUrl)),
-    { baseUrl, product: PRODUCT },
+    events.map((event) => entryOf(event, site.baseUrl)),
+    written(site),
   );
 }
 
@@ -56,9 +65,9 @@ export function listCalendar(name: string, events: EventRow[], baseUrl: string):
 export function itemCalendar(
   event: CalendarEvent,
   item: AgendaItem & { date: string },
-  baseUrl: string,
+  site: CalendarSite,
 ): string {
-  const url = `${baseUrl}/events/${event.slug}#item-${item.id}`;
+  const url = `${site.baseUrl}/events/${event.slug}#item-${item.id}`;
   const who = item.people.map((p) => [p.name, p.affiliation].filter(Boolean).join(', ')).join('\n');
   const start = { date: item.date, time: item.start };
   const entry: CalendarEntry = {
@@ -69,8 +78,8 @@ export function itemCalendar(
     location: place(event),
     cancelled: event.status === 'cancelled',
     stamp: new Date(event.updated_at),
-    // A point in time ("09:15 Introduction…") gets no length rather than an invented one.
-    when: { zone: event.time_zone, start, end: item.end ? { date: item.date, time: item.end } : start },
+    // A point in time ("09:15 Introduction…") gets no DTEND rather than one equal to its start.
+    when: { zone: event.time_zone, start, end: item.end ? { date: item.date, time: item.end } : null },
   };
-  return calendarText(`${item.title} · ${event.title}`, [entry], { baseUrl, product: PRODUCT });
+  return calendarText(`${item.title} · ${event.title}`, [entry], written(site));
 }

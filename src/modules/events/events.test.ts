@@ -198,6 +198,27 @@ describe('an event’s page', () => {
     expect(kk.text).toContain('"startDate":"2024-09-09","endDate":"2024-09-13"');
   });
 
+  it('names the place by its city when the event names no venue (Khon Kaen), or by its address', async () => {
+    const kk = jsonLdOf((await hub.client().get(`/events/${KHON_KAEN}`)).text);
+    expect(kk.location).toEqual({
+      '@type': 'Place',
+      name: 'Khon Kaen',
+      address: { '@type': 'PostalAddress', addressLocality: 'Khon Kaen', addressCountry: 'TH' },
+    });
+    const slug = await createEvent({
+      title: 'Weaving day',
+      venue_name: '',
+      city: '',
+      address: '12 Sisavang Vong Road',
+    });
+    const ld = jsonLdOf((await hub.client().get(`/events/${slug}`)).text);
+    expect(ld.location).toMatchObject({
+      '@type': 'Place',
+      name: '12 Sisavang Vong Road',
+      address: { streetAddress: '12 Sisavang Vong Road' },
+    });
+  });
+
   it('marks a cancelled online event as such in JSON-LD, with a VirtualLocation', async () => {
     const slug = await createEvent({
       title: 'Cancelled online seminar',

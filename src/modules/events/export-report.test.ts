@@ -6,7 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { CONTROL_CHARACTER, expectFormRefused, ONE_LINE } from '../../../test/refusals.ts';
 import { expectNotReportable, expectReportable, fileReport, reportFormOf } from '../../../test/reports.ts';
-import { csvDownload, csvRows, xlsxDownload } from '../../../test/spreadsheets.ts';
+import {
+  csvDownload,
+  csvRows,
+  expectLineBreaksKept,
+  storeText,
+  xlsxDownload,
+} from '../../../test/spreadsheets.ts';
 import { createdEvent, demoEvents, HUE } from './test-helpers.ts';
 
 /** An online event on the form (no place needed), with `overrides`. */
@@ -140,5 +146,14 @@ describe('control characters', () => {
     expect(section.status).toBe(422);
     expect(section.text).toMatch(/id="f-section-title-error">Write this on one line/);
     expect(await hub.deps.db.selectFrom('event_items').select('id').execute()).toEqual(before);
+  });
+});
+
+describe('line breaks in a cell', () => {
+  // Last in the file: it changes the Hue event.
+  it('keep a venue stored on several lines in one cell of its event’s row', async () => {
+    await storeText(hub, { table: 'events', column: 'venue_name', where: ['slug', HUE] });
+    const rows = await expectLineBreaksKept(hub.client(), '/events/export.csv?when=past', 'venue_name');
+    expect(rows.find((r) => r.page === `http://hub.test/events/${HUE}`)?.country).toBe('VN');
   });
 });

@@ -14,6 +14,7 @@ import { varyOnLanguage } from '../../platform/http/language.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import { isFollowing } from '../../platform/notifications/follows.ts';
+import { siteUuid } from '../../platform/stable-ids.ts';
 import { todayIn } from '../../platform/time.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -39,6 +40,7 @@ type C = Context<AppEnv>;
 export function eventsPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { db, config } = deps;
+  const calendarSite = async () => ({ baseUrl: config.baseUrl, uuid: await siteUuid(db) });
   const viewerOf = (c: C) => c.var.auth?.user ?? null;
   /** The list's filters without the page and the upcoming/past switch: the calendar's and feed's. */
   const feedFilter = (c: C) => {
@@ -107,14 +109,15 @@ export function eventsPages(deps: AppDeps) {
     });
   });
 
-  // The list's filters as a feed calendars subscribe to.
+  // The list's filters as a feed calendars subscribe to: the newest events by their start, past
+  // ones too (a subscribed calendar keeps what happened), so it is not named "upcoming".
   app.get('/events.ics', async (c) => {
     const events = await feedEvents(db, feedFilter(c), viewerOf(c));
     c.header('Cache-Control', c.var.auth ? 'private, no-store' : 'public, max-age=900');
     // The calendar's name is in the reader's language.
     varyOnLanguage(c);
-    const name = `${config.siteName} · ${c.var.t('events.title')}`;
-    return c.body(listCalendar(name, events, config.baseUrl), 200, { 'Content-Type': ICAL_TYPE });
+    const name = `${config.siteName} · ${c.var.t('events.calendarName')}`;
+    return c.body(listCalendar(name, events, await calendarSite()), 200, { 'Content-Type': ICAL_TYPE });
   });
 
   const showForm = (c: C, state: FormState, status: ContentfulStatusCode = 200, editing?: EventDetails) =>
@@ -152,7 +155,10 @@ export function eventsPages(deps: AppDeps) {
     if (param.endsWith('.ics')) {
       const { event } = await loadVisibleEvent(db, user, param.slice(0, -4));
       c.header('Cache-Control', event.status === 'draft' ? 'private, no-store' : 'public, max-age=900');
-      const calendar = eventCalendar({ ...event, venueName: event.venue?.name ?? null }, config.baseUrl);
+      const calendar = eventCalendar(
+        { ...event, venueName: event.venue?.name ?? null },
+        await calendarSite(),
+      );
       return c.body(calendar, 200, { 'Content-Type': ICAL_TYPE });
     }
     const { event, organiser } = await loadVisibleEvent(db, user, param);
@@ -186,7 +192,11 @@ export function eventsPages(deps: AppDeps) {
     const { event } = await loadVisibleEvent(db, viewerOf(c), c.req.param('slug'));
     const item = allItems(await getAgenda(db, event.id)).find((i) => i.id === id);
     if (!item) throw new HttpError(404, 'error.404.message');
-    const calendar = itemCalendar({ ...event, venueName: event.venue?.name ?? null }, item, config.baseUrl);
+    const calendar = itemCalendar(
+      { ...event, venueName: event.venue?.name ?? null },
+      item,
+      await calendarSite(),
+    );
     return c.body(calendar, 200, { 'Content-Type': ICAL_TYPE });
   });
 

@@ -31,14 +31,16 @@ export function eventJsonLd(event: EventDetails, baseUrl: string): Record<string
     ? isoWithOffset(event.ends_on, event.end_time, event.time_zone)
     : event.ends_on;
   const venueName = event.venue?.published ? event.venue.name : event.venue_name;
+  const street = event.address || event.venue?.address || null;
+  // schema.org's Place wants a name (search engines drop an event's place without one): the
+  // venue's, else the city's (the Khon Kaen training names only its city), else the address.
+  const placeName = venueName || event.city || street;
   const physical = {
     '@type': 'Place',
-    ...(venueName ? { name: venueName } : {}),
+    ...(placeName ? { name: placeName } : {}),
     address: {
       '@type': 'PostalAddress',
-      ...(event.address || event.venue?.address
-        ? { streetAddress: event.address ?? event.venue?.address }
-        : {}),
+      ...(street ? { streetAddress: street } : {}),
       ...(event.city ? { addressLocality: event.city } : {}),
       ...(event.country ? { addressCountry: event.country } : {}),
     },

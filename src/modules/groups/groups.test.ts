@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE_URL, bearer, platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
 import { expectNotReportable, expectReportable } from '../../../test/reports.ts';
 import { linkIn } from '../../../test/smtp-peer.ts';
+import { expectLineBreaksKept, storeText } from '../../../test/spreadsheets.ts';
 import { grantRole } from '../../platform/scoped-roles.ts';
 
 const hub = await platformForFile({ seed: ['directory', 'groups'] });
@@ -407,5 +408,15 @@ describe('reports', () => {
 
   it('has no report form for a secret group a stranger may not see', async () => {
     await expectNotReportable(stranger, { type: 'group', key: secret });
+  });
+});
+
+describe('the list as CSV', () => {
+  // Last in the file: it changes a seeded group.
+  it('keeps a name stored on several lines in one cell of its group’s row', async () => {
+    const slug = 'mekong-digital-skills-network';
+    await storeText(hub, { table: 'groups', column: 'name', where: ['slug', slug] });
+    const rows = await expectLineBreaksKept(visitor, '/groups/export.csv', 'name');
+    expect(rows.map((r) => r.page)).toContain(`${BASE_URL}/groups/${slug}`);
   });
 });

@@ -12,7 +12,13 @@ import {
   ONE_LINE,
 } from '../../../test/refusals.ts';
 import { expectNotReportable, expectReportable, reportFormOf, reportLinkOf } from '../../../test/reports.ts';
-import { csvDownload, csvRows, xlsxDownload } from '../../../test/spreadsheets.ts';
+import {
+  csvDownload,
+  csvRows,
+  expectLineBreaksKept,
+  storeText,
+  xlsxDownload,
+} from '../../../test/spreadsheets.ts';
 import { createDocument, documentForm, libraryHub } from './test-helpers.ts';
 
 const {
@@ -174,5 +180,25 @@ describe('the OpenAPI document', () => {
     expect(DocumentInput.properties.summary.description).toContain('Markdown');
     expect(DocumentInput.required).toEqual(expect.arrayContaining(['kind', 'title', 'lang']));
     expect(DocumentCollectionInput.properties.documents.description).toBe('Slugs of the documents, in order');
+  });
+});
+
+describe('line breaks in a cell', () => {
+  // Last in the file: they change seeded records.
+  it('keep an issuer’s number stored on several lines in one cell of its document’s row', async () => {
+    await storeText(hub, {
+      table: 'documents',
+      column: 'official_number',
+      where: ['slug', 'convention-2005'],
+    });
+    const rows = await expectLineBreaksKept(hub.client(), '/library/export.csv', 'official_number');
+    expect(rows.map((r) => r.slug)).toContain('convention-2005');
+  });
+
+  it('keep a collection’s title stored on several lines in one cell of its row', async () => {
+    const slug = 'legal-framework-creative-enterprises-lao-pdr';
+    await storeText(hub, { table: 'document_collections', column: 'title', where: ['slug', slug] });
+    const rows = await expectLineBreaksKept(hub.client(), '/library/collections/export.csv', 'title');
+    expect(rows.map((r) => r.slug)).toContain(slug);
   });
 });

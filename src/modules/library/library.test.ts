@@ -499,6 +499,24 @@ describe('feeds and sitemap', () => {
     expect(page.text).toContain('href="/library/feed.atom?kind=law&amp;country=LA"');
   });
 
+  it('titles a filtered feed by its filters, in the reader’s language, and announces it so', async () => {
+    const title = async (path: string, lang = 'en') =>
+      parseFeed((await hub.client().get(path, { 'accept-language': lang })).text).title;
+    const site = hub.deps.config.siteName;
+    expect(await title('/library/feed.atom')).toBe(`Library: documents · ${site}`);
+    expect(await title('/library/feed.atom?kind=law&country=LA')).toBe(
+      `Library: documents — Law, Laos · ${site}`,
+    );
+    expect(await title('/library/feed.atom?country=southeast_asia&year=2024&tag=crafts')).toBe(
+      `Library: documents — Southeast Asia, 2024, #crafts · ${site}`,
+    );
+    expect(await title('/library/feed.atom?kind=law', 'lo')).toMatch(/^ຫ້ອງສະໝຸດ: ເອກະສານ — \S/);
+    const page = await hub.client().get('/library?kind=law&country=LA');
+    expect(page.text).toMatch(
+      /<link rel="alternate" type="application\/atom\+xml" title="Library: documents — Law, Laos"/,
+    );
+  });
+
   it('lists published documents and collections in the sitemap', async () => {
     const xml = (await hub.client().get('/sitemap.xml')).text;
     expect(xml).toContain('<loc>http://hub.test/library/decision-1755-qd-ttg</loc>');

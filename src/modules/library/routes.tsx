@@ -16,7 +16,7 @@ import { type DocumentDetails, loadForChange, loadVisible } from './access.ts';
 import { createDocument, deleteDocument, setPublished, updateDocument } from './actions/documents.ts';
 import { CITATION_FORMATS, citationDownload } from './citation.ts';
 import { documentColumns, documentRows } from './export.ts';
-import { libraryFeed } from './feed.ts';
+import { feedTitle, libraryFeed } from './feed.ts';
 import { filterCounts } from './filter-counts.ts';
 import { EXPORT_LIMIT, listDocuments, PAGE_SIZE } from './listing.ts';
 import { followTargetOf } from './notifications.ts';
@@ -88,7 +88,7 @@ export function libraryPages(deps: AppDeps) {
         title: t('library.title'),
         description: t('library.intro'),
         path: `/library${query}`,
-        feeds: [{ title: t('library.feedTitle'), href: `/library/feed.atom${query}` }],
+        feeds: [{ title: await feedTitle(c, filter), href: `/library/feed.atom${query}` }],
       },
       <LibraryView
         filter={filter}

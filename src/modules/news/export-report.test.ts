@@ -7,7 +7,14 @@ import { api } from '../../../test/api.ts';
 import { type TestClient, visibleText } from '../../../test/harness.ts';
 import { CONTROL_CHARACTER, expectFormRefused, ONE_LINE } from '../../../test/refusals.ts';
 import { reportFormOf, reportLinkOf } from '../../../test/reports.ts';
-import { csvDownload, csvRows, xlsxDownload } from '../../../test/spreadsheets.ts';
+import {
+  csvDownload,
+  csvRows,
+  expectLineBreaksKept,
+  LINE_BREAKS,
+  storeText,
+  xlsxDownload,
+} from '../../../test/spreadsheets.ts';
 import { newsHub, postCount, postForm, sendMultipart, writePost } from './test-helpers.ts';
 
 const slugOf = (location: string | null) => (location ?? '').replace('/news/', '');
@@ -186,5 +193,14 @@ describe('download my data', () => {
     expect(again.comments).toEqual([
       { post: 'alpha-weavers-meet', body: 'Mine', created_at: expect.any(String) },
     ]);
+  });
+});
+
+describe('line breaks in a cell', () => {
+  // Last in the file: it changes a post.
+  it('keep a title stored on several lines in one cell of its post’s row', async () => {
+    await storeText(hub, { table: 'posts', column: 'title', where: ['title', 'Alpha weavers meet'] });
+    const rows = await expectLineBreaksKept(hub.client(), '/news/export.csv', 'title');
+    expect(rows.find((r) => r.title === LINE_BREAKS)?.tags).toBe('crafts; silk');
   });
 });

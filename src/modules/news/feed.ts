@@ -46,7 +46,7 @@ export async function newsFeed(c: Context<AppEnv>, filter: NewsFilter): Promise<
   const entries: FeedEntry[] = cards.map((card) => {
     const url = absoluteUrl(c, `/news/${card.slug}`);
     return {
-      id: url,
+      name: `news/post/${card.id}`,
       title: card.shownTitle,
       url,
       updated: card.updated_at,

@@ -4,6 +4,7 @@
 // and "download my data" with the member's profile and claims.
 import { describe, expect, it } from 'vitest';
 import { visibleText } from '../../../test/harness.ts';
+import { parseVcards } from '../../../test/ical.ts';
 import {
   CONTROL_CHARACTER,
   expectFormRefused,
@@ -11,7 +12,7 @@ import {
   ONE_LINE,
 } from '../../../test/refusals.ts';
 import { expectNotReportable, expectReportable } from '../../../test/reports.ts';
-import { csvDownload, xlsxDownload } from '../../../test/spreadsheets.ts';
+import { csvDownload, expectLineBreaksKept, storeText, xlsxDownload } from '../../../test/spreadsheets.ts';
 import { createProfile, profileForm, seededPlatform } from './test-helpers.ts';
 
 const hub = await seededPlatform();
@@ -152,5 +153,31 @@ describe('download my data', () => {
     const { client: other } = await hub.signedIn('member');
     const theirs = JSON.parse((await other.get('/account/export.json')).text);
     expect(theirs.modules.people).toEqual({ profiles: [], claims: [] });
+  });
+});
+
+describe('line breaks in a cell', () => {
+  // Last in the file: it changes a seeded profile.
+  it('keep a title stored on several lines in one cell of its person’s row', async () => {
+    await storeText(hub, { table: 'people', column: 'title', where: ['slug', 'viengeo-souksavatdy'] });
+    await expectLineBreaksKept(hub.client(), '/directory/people/export.csv', 'title');
+  });
+});
+
+describe('the list as vCards', () => {
+  it('folds a long Khmer name at 75 octets and keeps line breaks in a value as text, read by ical.js', async () => {
+    const name = 'មជ្ឈមណ្ឌលច្នៃប្រឌិត ព្រះនាង សុខ សុភា នៃខេត្តសៀមរាប ព្រះរាជាណាចក្រកម្ពុជា';
+    const page = await createProfile(editor, profileForm({ name, lang: 'km' }));
+    const slug = page.replace('/directory/people/', '');
+    await storeText(
+      hub,
+      { table: 'people', column: 'title', where: ['slug', slug] },
+      'Weaver\rTEL:+85512345678',
+    );
+    const vcf = await hub.client().get('/directory/people/export.vcf?country=KH');
+    expect(vcf.status).toBe(200);
+    const card = parseVcards(vcf.text).find((c) => c.getFirstPropertyValue('fn') === name);
+    expect(card?.getFirstPropertyValue('title')).toBe('Weaver\nTEL:+85512345678');
+    expect(card?.hasProperty('tel')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Column } from '../../platform/spreadsheets.ts';
-import { vcardText } from '../directory/index.ts';
+import { vcardFile, vcardText } from '../../platform/vcard.ts';
 import { getPersonById } from './access.ts';
 import type { ExportedPerson } from './listing.ts';
 import { photoUrl } from './photo.ts';
@@ -44,9 +44,9 @@ export function peopleVcards(rows: ExportedPerson[]): string {
     if (p.email) lines.push(`EMAIL:${p.email}`);
     if (p.phone) lines.push(`TEL:${vcardText(p.phone)}`);
     lines.push(`SOURCE:${p.url}`, 'END:VCARD');
-    return lines.join('\r\n');
+    return lines;
   });
-  return cards.length ? `${cards.join('\r\n')}\r\n` : '';
+  return vcardFile(cards);
 }
 
 /** The profiles a member owns (each as the API shows it to its owner) and the claims they made. */

@@ -11,7 +11,7 @@ import {
   ONE_LINE,
 } from '../../../test/refusals.ts';
 import { expectNotReportable, expectReportable } from '../../../test/reports.ts';
-import { csvDownload, xlsxDownload } from '../../../test/spreadsheets.ts';
+import { csvDownload, expectLineBreaksKept, storeText, xlsxDownload } from '../../../test/spreadsheets.ts';
 import { clippingForm, countClippings, postClippingForm } from './test-helpers.ts';
 
 const hub = await platformForFile({ seed: ['press'] });
@@ -68,5 +68,13 @@ describe('control characters', () => {
       headers: { 'x-csrf-token': editor.csrfToken() },
     });
     expectOneLineError(api, 'title');
+  });
+});
+
+describe('line breaks in a cell', () => {
+  // Last in the file: it changes seeded clippings.
+  it('keep an outlet stored on several lines in one cell of its clipping’s row', async () => {
+    await storeText(hub, { table: 'press_clippings', column: 'outlet', where: ['outlet', 'National Times'] });
+    await expectLineBreaksKept(hub.client(), '/press/export.csv', 'outlet');
   });
 });

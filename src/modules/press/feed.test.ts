@@ -3,7 +3,8 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { platformForFile } from '../../../test/harness.ts';
+import { platformForFile, visitorAt } from '../../../test/harness.ts';
+import { atomId, siteUuid } from '../../platform/stable-ids.ts';
 
 const hub = await platformForFile({ seed: ['press'] });
 
@@ -52,6 +53,32 @@ describe('/press/feed.atom', () => {
     ]);
     const none = await feedOf('/press/feed.atom?year=2015');
     expect(none.feed.items).toHaveLength(0);
+  });
+
+  it('names the feed and its entries by the installation and the clipping, so a new address keeps them', async () => {
+    const ids = async (res: Response) => {
+      const xml = await res.text();
+      return { feed: new XMLParser().parse(xml).feed.id, items: parseFeed(xml).items };
+    };
+    const path = '/press/feed.atom?outlet=Song+Huong+Magazine';
+    const here = await ids(await hub.app.request(path, { headers: { 'accept-language': 'en' } }));
+    const site = await siteUuid(hub.deps.db);
+    const clippings = await hub.deps.db
+      .selectFrom('press_clippings')
+      .select('id')
+      .where('outlet', '=', 'Song Huong Magazine')
+      .execute();
+    expect(here.items.map((i) => i.id).sort()).toEqual(
+      clippings.map((c) => atomId(site, `press/clipping/${c.id}`)).sort(),
+    );
+    expect(here.feed).toMatch(/^urn:uuid:/);
+    const moved = await visitorAt(hub, 'https://culture.example.org').get(path);
+    const there = await ids(new Response(moved.text));
+    expect(there.items.map((i) => i.url)).toEqual(
+      here.items.map((i) => i.url?.replace('http://hub.test', 'https://culture.example.org')),
+    );
+    expect(there.items.map((i) => i.id)).toEqual(here.items.map((i) => i.id));
+    expect(there.feed).toBe(here.feed);
   });
 
   it('speaks the reader’s language and answers 304 while nothing changed', async () => {

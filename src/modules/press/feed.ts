@@ -36,7 +36,7 @@ export async function pressFeed(c: Context<AppEnv>, filter: PressFilter): Promis
   const entries: FeedEntry[] = cards.map((card) => {
     const url = absoluteUrl(c, `/press/${card.id}`);
     return {
-      id: url,
+      name: `press/clipping/${card.id}`,
       // The original title, with the reader's translation after it where there is one.
       title: card.translatedTitle ? `${card.title} — ${card.translatedTitle}` : card.title,
       url,

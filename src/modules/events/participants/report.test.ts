@@ -4,7 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { rowCount } from '../../../../test/counts.ts';
 import { visibleText } from '../../../../test/harness.ts';
-import { csvDownload, csvRows, xlsxDownload } from '../../../../test/spreadsheets.ts';
+import {
+  csvDownload,
+  csvRows,
+  expectLineBreaksKept,
+  storeText,
+  xlsxDownload,
+} from '../../../../test/spreadsheets.ts';
 import { seedRosters } from './seed.ts';
 import { demoPlatform, eventId, KHON_KAEN, organiserOf, QINGDAO, VIENTIANE } from './test-helpers.ts';
 
@@ -191,5 +197,39 @@ describe('who sees the figures and the roster', () => {
     const event = await hub.client().get(`/events/${QINGDAO}`);
     expect(visibleText(event.text)).toContain('Key figures and report');
     expect(event.text).not.toContain(someone.name);
+  });
+});
+
+describe('line breaks in a cell', () => {
+  // Last in the file: they change the seeded rosters.
+  it('keep an organisation stored on several lines in one cell of its participant’s roster row', async () => {
+    const id = await eventId(hub, QINGDAO);
+    const first = await hub.deps.db
+      .selectFrom('event_participants')
+      .select('id')
+      .where('event_id', '=', id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await storeText(hub, {
+      table: 'event_participants',
+      column: 'organisation_name',
+      where: ['id', first.id],
+    });
+    const { client: organiser } = await organiserOf(hub, 'unesco-beijing');
+    const rows = await expectLineBreaksKept(organiser, `/events/${QINGDAO}/roster.csv`, 'organisation');
+    expect(rows).toHaveLength(28);
+  });
+
+  it('keep a category stored on several lines in one cell of its row of the figures', async () => {
+    const id = await eventId(hub, KHON_KAEN);
+    const category = await hub.deps.db
+      .selectFrom('event_categories')
+      .select('id')
+      .where('event_id', '=', id)
+      .orderBy('position')
+      .executeTakeFirstOrThrow();
+    await storeText(hub, { table: 'event_categories', column: 'label', where: ['id', category.id] });
+    const rows = await expectLineBreaksKept(hub.client(), `/events/${KHON_KAEN}/report.csv`, 'label');
+    expect(rows.filter((r) => r.section === 'category').map((r) => r.code)).toContain(String(category.id));
   });
 });

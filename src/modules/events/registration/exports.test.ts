@@ -3,7 +3,14 @@
 // question with each kind of answer and a file answer as its link, formulas neutralised; the XLSX
 // read back with exceljs; and the refusals: visitors, members who do not review, drafts.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvDownload, csvTable, xlsxDownload } from '../../../../test/spreadsheets.ts';
+import { visibleText } from '../../../../test/harness.ts';
+import {
+  csvDownload,
+  csvTable,
+  expectLineBreaksKept,
+  LINE_BREAKS,
+  xlsxDownload,
+} from '../../../../test/spreadsheets.ts';
 import { fixture } from '../../../platform/files/test-files.ts';
 import {
   addQuestion,
@@ -188,5 +195,21 @@ describe('the applications export', () => {
     const refused = await member.get(`/events/${slug}/applications.xlsx`);
     expect(refused.status).toBe(403);
     expect(refused.headers.get('content-type')).toContain('text/html');
+  });
+});
+
+describe('line breaks in an answer', () => {
+  // Last in the file: it adds an application the tests above do not count.
+  it('keep a long answer typed on several lines in one cell of its application’s row', async () => {
+    const applicant = await hub.signedIn();
+    const fields = standardFields({
+      name: 'Chanthavy Keo',
+      category_id: await categoryId(hub, slug, 'Creative industry representatives'),
+      [`q_${q.motivation}`]: LINE_BREAKS,
+    });
+    const res = await apply(applicant.client, slug, fields);
+    expect(res.status, visibleText(res.text).slice(0, 600)).toBe(303);
+    const rows = await expectLineBreaksKept(editor, `/events/${slug}/applications.csv`, 'Motivation');
+    expect(rows.find((r) => r.Motivation === LINE_BREAKS)?.name).toBe('Chanthavy Keo');
   });
 });

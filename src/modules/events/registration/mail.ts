@@ -59,6 +59,8 @@ export function registrationMail(
     locale: Locale;
     event: MailEvent;
     config: Pick<Config, 'siteName' | 'baseUrl'>;
+    /** The installation's UUID (siteUuid()), behind the attached event's UID. */
+    site: string;
   },
 ): MailMessage {
   const t = translator(input.locale);
@@ -74,7 +76,7 @@ export function registrationMail(
           {
             filename: `${event.slug}.ics`,
             contentType: 'text/calendar; charset=utf-8',
-            content: eventCalendar(event, config.baseUrl),
+            content: eventCalendar(event, { baseUrl: config.baseUrl, uuid: input.site }),
           },
         ]
       : undefined,

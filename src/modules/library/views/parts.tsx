@@ -3,11 +3,11 @@
 // the citation formats of a list.
 import type { Child } from 'hono/jsx';
 import { renderMarkdown } from '../../../platform/markdown.ts';
-import { REGIONS, type Region } from '../../../platform/vocabularies.ts';
 import type { Format } from '../../../ui/components/list-tools.tsx';
 import { Breadcrumb, type Crumb } from '../../../ui/components/page-head.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { DocumentDetails } from '../access.ts';
+import { placeLabel } from '../feed.ts';
 
 /** The way back: the library, then the collections, then the record when the page is under them. */
 export function LibraryBreadcrumb(props: { collections?: boolean; record?: Crumb | false }) {
@@ -31,8 +31,7 @@ export function Prose({ markdown, lang }: { markdown: string; lang: string }) {
 /** A country's name, or a region's label. */
 export function usePlaceLabel(): (code: string) => string {
   const { t, fmt } = usePage();
-  return (code) =>
-    (REGIONS as readonly string[]).includes(code) ? t(`vocab.region.${code as Region}`) : fmt.country(code);
+  return (code) => placeLabel(code, t, fmt);
 }
 
 /** The title and summary in the reader's language where a translation has them. */

@@ -9,6 +9,7 @@ import type { Database } from '../../../../db/schema.ts';
 import { type ActionContext, audit } from '../../../../platform/actions.ts';
 import { accountLocale } from '../../../../platform/i18n.ts';
 import { enqueueMail } from '../../../../platform/mail/outbox.ts';
+import { siteUuid } from '../../../../platform/stable-ids.ts';
 import { nowIso } from '../../../../platform/time.ts';
 import type { EventDetails } from '../../access.ts';
 import { announceDecision } from '../../notifications.ts';
@@ -120,6 +121,7 @@ async function changeStatus(
       locale: accountLocale(account, config.defaultLocale),
       event: change.event,
       config,
+      site: await siteUuid(trx),
     }),
   );
   if (decided) await announceDecision(trx, ctx, change.event, registration);
