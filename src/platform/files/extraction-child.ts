@@ -121,6 +121,8 @@ export class ExtractionChild {
   }
 
   #started(): Promise<ChildProcess> {
+    // One that went away between files (retired, or crashed while idle) is replaced, not used.
+    if (this.#process && !this.#process.connected) this.#stop(this.#process, 'SIGKILL');
     this.#ready ??= this.#start().catch((err: unknown) => {
       this.#ready = null;
       throw err;
