@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from './locales/index.ts';
+import type { ExtractionLimits } from './platform/files/extraction.ts';
 import { isTimeZone } from './platform/time.ts';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -46,6 +47,13 @@ const envSchema = z.object({
   // anything beyond is refused with 413 by Content-Length, or while it streams in when chunked,
   // so a 2 GB upload never fills memory or disk. Upload routes may set lower limits of their own.
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  // Reading the text of an uploaded document (platform/files/extraction.ts): the memory of the
+  // extraction process (killed past it: the file is refused), the time one file may take, the PDF
+  // pages read (later ones are not indexed), and how many files one server process reads at once.
+  EXTRACTION_MEMORY_MB: z.coerce.number().int().min(128).max(65_536).default(512),
+  EXTRACTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  EXTRACTION_MAX_PAGES: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+  EXTRACTION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   UNREFERENCED_FILE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
@@ -73,6 +81,8 @@ export type Config = {
   uploadLimitBytes: number;
   /** Largest multipart request body: the file plus room for the other form fields. */
   multipartLimitBytes: number;
+  /** Limits of text extraction from uploaded documents (EXTRACTION_*). */
+  extraction: ExtractionLimits;
   outboxPollMs: number;
   /** How often each process's job runner looks for due jobs. */
   jobsPollMs: number;
@@ -128,6 +138,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_KB * 1024,
     uploadLimitBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024,
     multipartLimitBytes: (e.UPLOAD_LIMIT_MB + 1) * 1024 * 1024,
+    extraction: {
+      memoryMb: e.EXTRACTION_MEMORY_MB,
+      timeoutMs: e.EXTRACTION_TIMEOUT_SECONDS * 1000,
+      maxPages: e.EXTRACTION_MAX_PAGES,
+      concurrency: e.EXTRACTION_CONCURRENCY,
+    },
     outboxPollMs: e.OUTBOX_POLL_SECONDS * 1000,
     jobsPollMs: e.JOBS_POLL_SECONDS * 1000,
     unreferencedFileDays: e.UNREFERENCED_FILE_DAYS,

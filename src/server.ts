@@ -9,6 +9,7 @@ import { type OpenDatabase, openDatabase } from './db/index.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { modules } from './modules/index.ts';
 import type { AppDeps, HubModule } from './platform/context.ts';
+import { configureExtraction } from './platform/files/extraction.ts';
 import { DiskFileStore } from './platform/files/store.ts';
 import { JobRunner, jobKinds } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
@@ -30,6 +31,8 @@ export function openPlatform(
   served: readonly HubModule[] = modules,
 ): Platform {
   const database = openDatabase(config);
+  // The process's text extraction follows the configuration; its process starts at the first upload.
+  configureExtraction(config.extraction);
   const outbox = new Outbox(database.db, config, logger);
   const deps: AppDeps = {
     db: database.db,

@@ -115,6 +115,10 @@ const uploadResponses = {
   201: jsonResponse(DocumentFileSchema, 'The file, with its versions'),
   ...problemsOf(401, 403, 404, 422),
   413: { ...problems[422], description: 'The file is larger than UPLOAD_LIMIT_MB' },
+  429: {
+    ...problems[429],
+    description: 'Too many files are waiting to be read; send it again after Retry-After',
+  },
   415: { ...problems[422], description: 'Not multipart/form-data, or a kind of file that is not accepted' },
 };
 
@@ -172,11 +176,18 @@ export function libraryFilesApi(deps: AppDeps) {
   const upload = async <T>(c: Context<AppEnv>, fields?: z.ZodType<T>) => {
     const body = await c.req.parseBody({ all: true });
     const parsed = fields?.safeParse(body);
-    const checked = await checkDocumentFile(chosenFile(body.file), config.uploadLimitBytes);
+    const checked = await checkDocumentFile(
+      chosenFile(body.file),
+      config.uploadLimitBytes,
+      c.var.auth?.user.id,
+    );
     const errors = parsed && !parsed.success ? fieldErrors(parsed.error.issues) : {};
     if (!checked.ok) {
-      const { status, key, values } = checked.refusal;
+      const { status, key, values, retryAfter } = checked.refusal;
       errors.file = key;
+      // Too many files waiting to be read: 429 whatever the other fields, with when to try again.
+      if (retryAfter !== undefined)
+        throw new HttpError(status, key, values, { 'Retry-After': String(retryAfter) }, errors);
       if (Object.keys(errors).length === 1) throw new HttpError(status, key, values, undefined, errors);
     }
     if (!checked.ok || (parsed && !parsed.success)) throw HttpError.invalid(errors);

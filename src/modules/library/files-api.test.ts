@@ -1,7 +1,8 @@
 // The files of documents through /api/v1 with personal tokens: listed with the document, uploaded
 // as multipart, new versions, removal, every refusal as problem+json, and the OpenAPI document.
 import { describe, expect, it } from 'vitest';
-import { fixture, makeExe, makeXlsx } from '../../platform/files/test-files.ts';
+import { checkUpload, sharedExtraction } from '../../platform/files/index.ts';
+import { fixture, makeExe, makePdf, makeXlsx } from '../../platform/files/test-files.ts';
 import { createDocument, fileTraces, libraryHub, sendUpload } from './test-helpers.ts';
 
 const pdf = fixture('multilingual.pdf');
@@ -25,7 +26,7 @@ interface FileJson {
 
 const {
   hub,
-  editor: { client: editor, token: editorToken },
+  editor: { client: editor, token: editorToken, user: editorUser },
   member: { token: memberToken },
 } = await libraryHub();
 const slug = await createDocument(editor, { title: 'Creative industries strategy (API test)' });
@@ -136,6 +137,33 @@ describe('/api/v1/documents/{slug}/files', () => {
     expect((await upload(`${target}/99999/versions`, {}, { name: 'a.pdf', bytes: pdf })).status).toBe(404);
     expect(await fileTraces(hub)).toEqual(before);
   });
+
+  it("answers 429 with Retry-After while three of the uploader's files wait to be read", async () => {
+    const before = await fileTraces(hub);
+    // The editor's files in the queue: a PDF inflating to a gigabyte being read, two behind it.
+    const bomb = await makePdf({ pages: 1, inflated: 1024 * 1024 * 1024 });
+    const queued = [bomb, pdf, pdf].map((bytes) =>
+      checkUpload(bytes, { maxBytes: 50 * 1024 * 1024, uploader: editorUser.id }),
+    );
+    while (sharedExtraction().pendingOf(editorUser.id) < 3) await new Promise((r) => setTimeout(r, 5));
+    const res = await upload(
+      `/api/v1/documents/${slug}/files`,
+      { lang: 'en' },
+      { name: 'a.pdf', bytes: pdf },
+    );
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('30');
+    expect(JSON.parse(res.text)).toMatchObject({
+      status: 429,
+      errors: { file: expect.stringContaining('Too many files are waiting to be read') },
+    });
+    expect((await Promise.all(queued)).map((r) => (r.ok ? 'ok' : r.reason))).toEqual([
+      'tooComplex',
+      'ok',
+      'ok',
+    ]);
+    expect(await fileTraces(hub)).toEqual(before);
+  }, 60_000);
 
   it('removes a file (audited), then it is gone from the document', async () => {
     const other = `/api/v1/documents/${slug}/files/${file.id}`;

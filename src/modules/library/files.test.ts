@@ -9,7 +9,7 @@ import {
   type TestPlatform,
   visibleText,
 } from '../../../test/harness.ts';
-import { fixture, makeDocx, makeDocxBomb, makeExe } from '../../platform/files/test-files.ts';
+import { fixture, makeDocx, makeDocxBomb, makeExe, makePdf } from '../../platform/files/test-files.ts';
 import { search } from '../../search/index.ts';
 import { reindexAll } from '../../search/rebuild.ts';
 import {
@@ -344,6 +344,14 @@ describe('refused uploads: a clear message, the form back, nothing saved', () =>
       /unpacks to far more data/,
     );
   }, 30_000);
+
+  it('refuses a PDF whose stream inflates to a gigabyte as too complex (422)', async () => {
+    await refused(
+      { name: 'report.pdf', bytes: await makePdf({ pages: 1, inflated: 1024 * MB }) },
+      422,
+      /needs more memory or time to read than the hub allows/,
+    );
+  }, 60_000);
 
   it('asks for a file when none was chosen, and for a known language', async () => {
     await refused(undefined, 422, /Choose a file to upload/);

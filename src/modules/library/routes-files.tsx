@@ -53,9 +53,17 @@ export function libraryFilePages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { db, config } = deps;
   const limitMb = Math.floor(config.uploadLimitBytes / 1024 / 1024);
-  /** The file chosen in the form's `file` field, checked (the body was parsed by the CSRF check). */
-  const checkedFile = async (c: C) =>
-    checkDocumentFile(chosenFile((await c.req.parseBody({ all: true })).file), config.uploadLimitBytes);
+  /**
+   * The file chosen in the form's `file` field, checked (the body was parsed by the CSRF check). A
+   * refusal that asks to wait (too many files waiting to be read) says how long in Retry-After.
+   */
+  const checkedFile = async (c: C) => {
+    const file = chosenFile((await c.req.parseBody({ all: true })).file);
+    const checked = await checkDocumentFile(file, config.uploadLimitBytes, c.var.auth?.user.id);
+    if (!checked.ok && checked.refusal.retryAfter !== undefined)
+      c.header('Retry-After', String(checked.refusal.retryAfter));
+    return checked;
+  };
 
   const showFiles = (
     c: C,

@@ -1,30 +1,47 @@
 // The checks an uploaded file passes before anything is stored, in order: size; for archives, a
 // walk that inflates every entry against a zip bomb; the type, from the content (magic bytes and,
 // for office documents, the archive's own description of itself) — never from the name or the
-// type the browser declared; then its text, extracted by the parsers in a worker thread with a
-// memory limit and a timeout, so one hostile file costs a worker, not the process.
-import { Worker } from 'node:worker_threads';
+// type the browser declared; then its text, extracted by the parsers in a separate process with a
+// memory limit, a timeout and a page cap, behind a bounded queue (extraction.ts), so one hostile
+// file costs that process a restart, not the server.
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import type { MessageKey } from '../i18n.ts';
-import type { Extracted } from './extract.ts';
-import { type DocumentKind, FILE_KINDS, type FileKind, isDocumentKind } from './kinds.ts';
+import { type ExtractionPool, MAX_EXTRACTED_CHARS, sharedExtraction } from './extraction.ts';
+import { FILE_KINDS, type FileKind, isDocumentKind } from './kinds.ts';
 import { inspectZip } from './zip.ts';
 
-export type FileRefusal = 'empty' | 'tooLarge' | 'type' | 'encrypted' | 'corrupt' | 'bomb';
+export type FileRefusal =
+  | 'empty'
+  | 'tooLarge'
+  | 'type'
+  | 'encrypted'
+  | 'corrupt'
+  | 'bomb'
+  | 'tooComplex'
+  | 'busy';
 
 export type UploadCheck =
   | { ok: true; kind: FileKind; mime: string; ext: string; text: string; pages?: number }
-  | { ok: false; reason: FileRefusal };
+  | {
+      ok: false;
+      reason: FileRefusal /** Seconds to wait before sending it again (busy). */;
+      retryAfter?: number;
+    };
 
-/** The HTTP status of each refusal: 413 too large, 415 a type we do not take, 422 otherwise. */
-export const FILE_REFUSAL_STATUS: Record<FileRefusal, 413 | 415 | 422> = {
+/**
+ * The HTTP status of each refusal: 413 too large, 415 a type we do not take, 429 when too many
+ * files wait to be read (send it again later, nothing is wrong with it), 422 otherwise.
+ */
+export const FILE_REFUSAL_STATUS: Record<FileRefusal, 413 | 415 | 422 | 429> = {
   empty: 422,
   tooLarge: 413,
   type: 415,
   encrypted: 422,
   corrupt: 422,
   bomb: 422,
+  tooComplex: 422,
+  busy: 429,
 };
 
 /** The message of each refusal; `files.refused.tooLarge` takes `{ limit }` in MB. */
@@ -35,28 +52,23 @@ export const FILE_REFUSAL_MESSAGE: Record<FileRefusal, MessageKey> = {
   encrypted: 'files.refused.encrypted',
   corrupt: 'files.refused.corrupt',
   bomb: 'files.refused.bomb',
+  tooComplex: 'files.refused.tooComplex',
+  busy: 'files.refused.busy',
 };
 
-/** Extracted text is cut here: about 1 000 pages, far more than search needs to find a document. */
-export const MAX_EXTRACTED_CHARS = 2_000_000;
-/** A parser that has not finished by then is stopped, and the file refused as unreadable. */
-export const EXTRACTION_TIMEOUT_MS = 60_000;
-/**
- * The worker's JavaScript heap. pdf.js, mammoth (a DOM of the document) and exceljs need several
- * times the size of the (at most 200 MB inflated) content; a file that needs more is refused.
- */
-const WORKER_HEAP_MB = 768;
 /** Largest image accepted, in pixels (a 10 000 × 10 000 scan; a photo has 12–50 million). */
 export const MAX_IMAGE_PIXELS = 100_000_000;
-/** Extractions running at once in this process; others wait their turn (uploads are rare). */
-const MAX_CONCURRENT_EXTRACTIONS = 2;
 
 export interface UploadCheckOptions {
   maxBytes: number;
   /** The name the file was uploaded with; informative only: the content decides the type. */
   name?: string;
-  /** Defaults to EXTRACTION_TIMEOUT_MS. */
+  /** Who uploads it (a member's id): at most a few of one member's files wait to be read at once. */
+  uploader?: number | undefined;
+  /** Defaults to the extraction's timeout (EXTRACTION_TIMEOUT_SECONDS). */
   timeoutMs?: number;
+  /** Defaults to this process's (sharedExtraction()). */
+  extraction?: ExtractionPool;
 }
 
 const KIND_OF_FILE_TYPE: Record<string, FileKind> = {
@@ -117,8 +129,15 @@ export async function checkUpload(bytes: Uint8Array, options: UploadCheckOptions
     return { ok: true, kind, mime, ext, text: '' };
   }
 
-  const extracted = await extractInWorker(kind, bytes, options.timeoutMs ?? EXTRACTION_TIMEOUT_MS);
-  if (!extracted.ok) return { ok: false, reason: extracted.reason };
+  const extraction = options.extraction ?? sharedExtraction();
+  const extracted = await extraction.extract(kind, bytes, {
+    uploader: options.uploader,
+    timeoutMs: options.timeoutMs,
+  });
+  if (!extracted.ok)
+    return extracted.reason === 'busy'
+      ? { ok: false, reason: 'busy', retryAfter: extracted.retryAfter }
+      : { ok: false, reason: extracted.reason };
   return {
     ok: true,
     kind,
@@ -147,60 +166,4 @@ function tidyText(text: string): string {
     .normalize('NFC')
     .trim()
     .slice(0, MAX_EXTRACTED_CHARS);
-}
-
-// ── The worker ────────────────────────────────────────────────────────────────
-
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function withExtractionSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT_EXTRACTIONS) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
-
-const WORKER_URL = new URL('./extract-worker.mjs', import.meta.url);
-
-/**
- * Runs the extractor in a fresh worker thread: a heap limit (running out kills the worker, not the
- * process), a timeout (a parser stuck in a loop is terminated), and nothing shared with the next
- * file. Any failure of the worker means the file could not be read.
- */
-function extractInWorker(kind: DocumentKind, bytes: Uint8Array, timeoutMs: number): Promise<Extracted> {
-  return withExtractionSlot(
-    () =>
-      new Promise<Extracted>((resolve) => {
-        const worker = new Worker(WORKER_URL, {
-          workerData: { kind, bytes, maxChars: MAX_EXTRACTED_CHARS },
-          resourceLimits: {
-            maxOldGenerationSizeMb: WORKER_HEAP_MB,
-            maxYoungGenerationSizeMb: 64,
-            stackSizeMb: 8,
-          },
-          stdout: true,
-          stderr: true,
-        });
-        // Parser chatter (pdf.js warnings about a damaged file) is dropped, not printed.
-        worker.stdout.resume();
-        worker.stderr.resume();
-        let settled = false;
-        const finish = (result: Extracted) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          resolve(result);
-          void worker.terminate();
-        };
-        const timer = setTimeout(() => finish({ ok: false, reason: 'corrupt' }), timeoutMs);
-        worker.on('message', (result: Extracted) => finish(result));
-        worker.on('error', () => finish({ ok: false, reason: 'corrupt' }));
-        worker.on('exit', () => finish({ ok: false, reason: 'corrupt' }));
-      }),
-  );
 }

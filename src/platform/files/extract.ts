@@ -1,13 +1,14 @@
-// Text of an uploaded document, for the search index. Runs inside the extraction worker
-// (extract-worker.mjs), never in the request's thread: the parsers are big and a hostile file may
-// make them loop or allocate without end, which the worker's memory limit and timeout contain.
+// Text of an uploaded document, for the search index. Runs inside the extraction process
+// (extract-child.mjs, driven by extraction-child.ts), never in the server's: the parsers are big and
+// a hostile file may make them loop or allocate without end, which that process's memory limit and
+// timeout contain.
 //
 // PDF: unpdf (pdf.js built for servers). DOCX: mammoth. XLSX: exceljs. PPTX and ODT: the text
 // nodes of their XML, read here by hand — there is no well-kept npm extractor for either (the
 // packages that exist are unmaintained wrappers around external programs or whole office suites),
 // and the text is simply the content of <a:t> (PPTX) and <text:p>/<text:h> (ODT) elements.
-// Each parser is loaded only for its kind: a worker reads one file, and loading all three would
-// double its start-up time.
+// Each parser is loaded the first time a file of its kind comes: most files are PDFs, and loading
+// all three would double the extraction process's start-up time.
 import type ExcelJS from 'exceljs';
 import type { DocumentKind } from './kinds.ts';
 import { readZipEntries } from './zip.ts';
@@ -35,14 +36,24 @@ class TextBudget {
   }
 }
 
+export interface ExtractLimits {
+  /** Text beyond this many characters is dropped. */
+  maxChars: number;
+  /** PDF pages beyond this one are not read (their text is not indexed). */
+  maxPages: number;
+  /** No PDF page is started after this many milliseconds from the start (the first one is read). */
+  readMs: number;
+}
+
 export async function extractDocumentText(
   kind: DocumentKind,
   bytes: Uint8Array,
-  maxChars: number,
+  limits: ExtractLimits,
 ): Promise<Extracted> {
+  const { maxChars } = limits;
   switch (kind) {
     case 'pdf':
-      return pdfText(bytes, maxChars);
+      return pdfText(bytes, limits);
     case 'docx': {
       const { default: mammoth } = await import('mammoth');
       const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
@@ -57,7 +68,8 @@ export async function extractDocumentText(
   }
 }
 
-async function pdfText(bytes: Uint8Array, maxChars: number): Promise<Extracted> {
+async function pdfText(bytes: Uint8Array, { maxChars, maxPages, readMs }: ExtractLimits): Promise<Extracted> {
+  const stopAt = Date.now() + readMs;
   const { getDocumentProxy } = await import('unpdf');
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
@@ -74,8 +86,14 @@ async function pdfText(bytes: Uint8Array, maxChars: number): Promise<Extracted> 
     return { ok: false, reason: (err as Error)?.name === 'PasswordException' ? 'encrypted' : 'corrupt' };
   }
   const budget = new TextBudget(maxChars);
+  // Pages are read up to a cap and for a time, whichever comes first; the text of the pages read is
+  // kept (the document is accepted), the rest is not searchable. The time matters as much as the
+  // cap: pdf.js finds page n by walking the page tree from its first page, so in a PDF of 100 000
+  // pages in one flat list (a 10 MB file) each page costs ~80 ms and 2 000 pages over two minutes,
+  // while a real document (a balanced tree) reads 2 000 pages of text in about 5 s.
+  const lastPage = Math.min(pdf.numPages, maxPages);
   try {
-    for (let n = 1; n <= pdf.numPages && !budget.full; n++) {
+    for (let n = 1; n <= lastPage && !budget.full && (n === 1 || Date.now() < stopAt); n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       for (const item of content.items) {

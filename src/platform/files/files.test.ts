@@ -267,7 +267,8 @@ describe('checkUpload: refusals', () => {
 
   it('stops a parser that takes too long', async () => {
     const pdf = fixture('multilingual.pdf');
-    expect(await checkUpload(pdf, { ...limits, timeoutMs: 1 })).toEqual({ ok: false, reason: 'corrupt' });
+    expect(await checkUpload(pdf, { ...limits, timeoutMs: 1 })).toEqual({ ok: false, reason: 'tooComplex' });
+    expect(FILE_REFUSAL_STATUS.tooComplex).toBe(422);
   });
 });
 

@@ -1,5 +1,5 @@
 // File answers: each file chosen for a file question is checked by its content (checkUpload: size,
-// zip bombs, type) against the questionnaire's lower limit and short list of types, then stored by
+// zip bombs, type, its text read within limits) against the questionnaire's lower limit and short list of types, then stored by
 // hash in deps.files. The bytes are stored before the response's transaction: a file no response
 // ends up pointing to is an unreferenced blob, never a visible half-saved record.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -26,17 +26,26 @@ export interface ReceivedFiles {
   files: Map<number, FileAnswer>;
   /** A message per refused file, by field name. */
   errors: FieldErrors;
-  /** What the refusals call for: 413 too large, 415 a type not taken, 422 otherwise; null: none. */
+  /**
+   * What the refusals call for: 413 too large, 415 a type not taken, 429 too many files waiting to
+   * be read, 422 otherwise (and for a mix); null: none.
+   */
   status: ContentfulStatusCode | null;
+  /** Seconds to wait before sending a file again, when one was refused for that (429). */
+  retryAfter?: number;
 }
 
-/** Checks and stores the files chosen for the file questions asked (hidden ones take none). */
+/**
+ * Checks and stores the files chosen for the file questions asked (hidden ones take none).
+ * `uploader` (the member answering) bounds how many of their files wait to be read at once.
+ */
 export async function receiveFiles(
   deps: Pick<AppDeps, 'files'>,
   questions: readonly Question[],
   body: Record<string, unknown>,
-  naming: AnswerNaming = {},
+  options: { naming?: AnswerNaming; uploader?: number } = {},
 ): Promise<ReceivedFiles> {
+  const { naming = {}, uploader } = options;
   const received: ReceivedFiles = { files: new Map(), errors: {}, status: null };
   for (const question of questions) {
     if (question.kind !== 'file' || question.hidden) continue;
@@ -48,9 +57,15 @@ export async function receiveFiles(
     if (file.size > ANSWER_FILE_MAX_BYTES) refusal = 'tooLarge';
     else {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const checked = await checkUpload(bytes, { maxBytes: ANSWER_FILE_MAX_BYTES, name: file.name });
-      if (!checked.ok) refusal = checked.reason;
-      else if (!ANSWER_FILE_KINDS.has(checked.kind)) refusal = 'type';
+      const checked = await checkUpload(bytes, {
+        maxBytes: ANSWER_FILE_MAX_BYTES,
+        name: file.name,
+        uploader,
+      });
+      if (!checked.ok) {
+        refusal = checked.reason;
+        if (checked.retryAfter !== undefined) received.retryAfter = checked.retryAfter;
+      } else if (!ANSWER_FILE_KINDS.has(checked.kind)) refusal = 'type';
       else {
         const { hash, size } = await deps.files.put(bytes);
         received.files.set(question.id, {

@@ -131,7 +131,11 @@ export function applyPages(deps: AppDeps) {
         { status: REFUSAL[refusal].status },
       );
     const ctx = actionContext(c);
-    const received = await receiveFiles(deps, questions, await c.req.parseBody({ all: true }));
+    const received = await receiveFiles(deps, questions, await c.req.parseBody({ all: true }), {
+      uploader: applying.user.id,
+    });
+    // Too many files waiting to be read: the form and its draft come back, with when to send again.
+    if (received.retryAfter !== undefined) c.header('Retry-After', String(received.retryAfter));
     const previous = existing?.answers ?? {};
     const files = new Map([...fileAnswers(previous), ...received.files]);
     // Not sent, but nothing typed is lost: the draft on the server keeps it as it is.

@@ -26,9 +26,11 @@ type Db = Kysely<Database>;
 
 /** Why an upload was refused: the status, and the message shown next to the file field. */
 export interface UploadRefusal {
-  status: 413 | 415 | 422;
+  status: 413 | 415 | 422 | 429;
   key: MessageKey;
   values?: Record<string, number>;
+  /** Seconds to wait before sending the file again (429: too many files waiting to be read). */
+  retryAfter?: number;
 }
 
 /** An upload that passed every check: its bytes, and what is kept of it (named safely, its text). */
@@ -46,10 +48,12 @@ export interface CheckedUpload {
  * uploadLimitBytes), then everything checkUpload looks at. The name is kept, made safe rather than
  * refused: it is only ever shown and sent in Content-Disposition, never used as a path (files are
  * stored by hash), and names with odd characters are common on the computers uploads come from.
+ * The uploader's id bounds how many of one member's files wait to be read at once.
  */
 export async function checkDocumentFile(
   file: File | undefined,
   maxBytes: number,
+  uploader?: number,
 ): Promise<{ ok: true; upload: CheckedUpload } | { ok: false; refusal: UploadRefusal }> {
   if (!file) return { ok: false, refusal: { status: 422, key: 'library.fileRequired' } };
   const limit = { limit: Math.floor(maxBytes / 1024 / 1024) };
@@ -57,7 +61,7 @@ export async function checkDocumentFile(
   if (file.size > maxBytes)
     return { ok: false, refusal: { status: 413, key: 'files.refused.tooLarge', values: limit } };
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const check = await checkUpload(bytes, { maxBytes, name: file.name });
+  const check = await checkUpload(bytes, { maxBytes, name: file.name, uploader });
   if (!check.ok)
     return {
       ok: false,
@@ -65,6 +69,7 @@ export async function checkDocumentFile(
         status: FILE_REFUSAL_STATUS[check.reason],
         key: FILE_REFUSAL_MESSAGE[check.reason],
         ...(check.reason === 'tooLarge' ? { values: limit } : {}),
+        ...(check.retryAfter !== undefined ? { retryAfter: check.retryAfter } : {}),
       },
     };
   return {

@@ -1,0 +1,36 @@
+// The extraction process's entry point (started by extraction-child.ts with child_process.fork):
+// reads the files it is sent, one at a time, and answers with their text. Plain JavaScript that
+// loads tsx's API itself and imports the TypeScript extractor through it, so it starts the same
+// under `hub serve`, under vitest and from plain node, whatever flags the server was started with.
+//
+// Its argument is its memory limit in bytes. The server watches this process's resident memory and
+// kills it past the limit (Linux); the check here is the second line, for systems without /proc,
+// and only runs when a parser gives the event loop a turn.
+import process from 'node:process';
+import { tsImport } from 'tsx/esm/api';
+
+const limit = Number(process.argv[2]);
+if (limit > 0)
+  setInterval(() => {
+    if (process.memoryUsage.rss() > limit) process.exit(137);
+  }, 50).unref();
+
+// The server went away (or retired this process between files): nothing is left to do.
+process.on('disconnect', () => process.exit(0));
+
+const { extractDocumentText } = await tsImport('./extract.ts', import.meta.url);
+// pdf.js is what most files need: loaded now, while no upload is waiting.
+await import('unpdf');
+
+process.on('message', async ({ id, kind, bytes, limits }) => {
+  let result;
+  try {
+    result = await extractDocumentText(kind, bytes, limits);
+  } catch {
+    // Whatever made the parser throw, the file is one we cannot read; the details stay here, as
+    // they would only echo the attacker's bytes.
+    result = { ok: false, reason: 'corrupt' };
+  }
+  process.send?.({ id, result });
+});
+process.send?.({ ready: true });
