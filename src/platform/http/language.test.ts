@@ -142,7 +142,7 @@ describe('Vary', () => {
     expect(named.headers.get('vary') ?? '').not.toMatch(/Accept-Language/);
     const calendar = new ICAL.Component(ICAL.parse(await named.text()));
     expect(String(calendar.getFirstPropertyValue('x-wr-calname'))).toContain(
-      translator('lo')('events.title'),
+      translator('lo')('events.calendarName'),
     );
   });
 });
