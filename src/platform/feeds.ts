@@ -55,6 +55,11 @@ function textAsHtml(text: string): string {
   );
 }
 
+/** A text for an XML attribute the package writes as it is, but for the quote. */
+function attributeText(text: string): string {
+  return text.replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch] ?? ch);
+}
+
 /** The feed's Atom id: from its path and filters, not its address. */
 function feedId(spec: FeedSpec, site: string): string {
   const self = new URL(spec.selfUrl);
@@ -89,7 +94,13 @@ export function renderAtom(spec: FeedSpec, siteName: string, site: string): stri
       description: e.summary === undefined ? undefined : textAsHtml(e.summary),
       content: e.contentHtml,
       author: e.authors?.map((name) => ({ name })),
-      category: e.categories?.map((term) => ({ name: term, term })),
+      // The package writes a category's attributes escaping only the quote: a tag holding & or <
+      // made the whole feed malformed for every subscriber. They are escaped here, and the quote
+      // is left to the package (escaping it here too would double it).
+      category: e.categories?.map((tag) => {
+        const term = attributeText(tag);
+        return { name: term, term };
+      }),
     });
   }
   // The package drops `language` from Atom: the feed's language goes on its root as xml:lang.
