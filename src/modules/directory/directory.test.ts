@@ -217,6 +217,40 @@ describe('adding and editing', () => {
     expect(count).toHaveLength(0);
   });
 
+  it('takes only a published parent, and never one below the organisation itself', async () => {
+    const { client } = await memberClient();
+    const pending = await createAs(client, { name: 'Waiting collective' });
+    await hub.deps.db
+      .updateTable('organisations')
+      .set({ status: 'pending' })
+      .where('slug', '=', pending.slice('/directory/'.length))
+      .execute();
+    const underPending = await client.request('/directory/new', {
+      form: validForm({ name: 'Child of a pending one', parent: pending.slice('/directory/'.length) }),
+    });
+    expect(underPending.status).toBe(422);
+    expect(visibleText(underPending.text)).toContain('No such organisation in the directory.');
+
+    const top = await createAs(client, { name: 'Top network' });
+    const middle = await createAs(client, { name: 'Middle office', parent: top.slice('/directory/'.length) });
+    const bottom = await createAs(client, {
+      name: 'Bottom unit',
+      parent: middle.slice('/directory/'.length),
+    });
+    await client.get(`${top}/edit`);
+    const cycle = await client.request(`${top}/edit`, {
+      form: validForm({ name: 'Top network', parent: bottom.slice('/directory/'.length) }),
+    });
+    expect(cycle.status).toBe(422);
+    expect(visibleText(cycle.text)).toContain('cannot also be below it');
+    const row = await hub.deps.db
+      .selectFrom('organisations')
+      .select('parent_id')
+      .where('slug', '=', top.slice('/directory/'.length))
+      .executeTakeFirstOrThrow();
+    expect(row.parent_id).toBeNull();
+  });
+
   it('renders Markdown without scripts or javascript: links', async () => {
     const { client } = await memberClient();
     const location = await createAs(client, {

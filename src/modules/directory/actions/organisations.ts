@@ -123,15 +123,35 @@ async function writeLists(db: Db, organisationId: number, input: OrganisationInp
   );
 }
 
-/** The parent the input names, by id; one that does not exist (or the organisation itself) is refused. */
+/** How far up a chain of parents is followed; a deeper directory would be a mistake already. */
+const MAX_PARENT_DEPTH = 20;
+
+/**
+ * The parent the input names, by id. Refused: one that does not exist or is not published (a
+ * pending organisation's name and link would otherwise show on the public page, and "no such
+ * organisation" reveals nothing of it), the organisation itself, and one below it (A under B under
+ * A would make each the other's parent).
+ */
 async function parentIdOf(db: Db, slug: string | null, selfId?: number): Promise<number | null> {
   if (!slug) return null;
   const parent = await db
     .selectFrom('organisations')
-    .select('id')
+    .select(['id', 'parent_id'])
     .where('slug', '=', slug)
+    .where('status', '=', 'published')
     .executeTakeFirst();
   if (!parent || parent.id === selfId) throw HttpError.invalid({ parent: 'directory.unknownParent' });
+  if (selfId === undefined) return parent.id;
+  let above = parent.parent_id;
+  for (let depth = 0; above !== null && depth < MAX_PARENT_DEPTH; depth++) {
+    if (above === selfId) throw HttpError.invalid({ parent: 'directory.parentCycle' });
+    const next = await db
+      .selectFrom('organisations')
+      .select('parent_id')
+      .where('id', '=', above)
+      .executeTakeFirst();
+    above = next?.parent_id ?? null;
+  }
   return parent.id;
 }
 
