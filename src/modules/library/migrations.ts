@@ -147,8 +147,23 @@ const creatorIndex: Migration = {
   },
 };
 
+/**
+ * The daily clean-up asks which of a batch of stored files' hashes a version refers to
+ * (libraryFileReferences): by hash alone, which the (file_id, hash) index cannot answer, so every
+ * version was read once per batch.
+ */
+const versionHashIndex: Migration = {
+  async up(db: Kysely<unknown>) {
+    await createIndex(db, 'document_file_versions_by_hash_idx', 'document_file_versions', 'hash');
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex('document_file_versions_by_hash_idx').execute();
+  },
+};
+
 export const libraryMigrations: Record<string, Migration> = {
   '2026_11_26_0010_library_documents': documents,
   '2026_12_03_0040_library_files': files,
   '2026_12_03_0041_library_creator_index': creatorIndex,
+  '2026_12_22_0001_library_version_hash_index': versionHashIndex,
 };
