@@ -78,3 +78,27 @@ describe('line breaks in a cell', () => {
     await expectLineBreaksKept(hub.client(), '/press/export.csv', 'outlet');
   });
 });
+
+describe('download my data', () => {
+  it('holds the clippings the member added, and nobody else’s', async () => {
+    const { client: author } = await hub.signedIn('editor');
+    const res = await postClippingForm(
+      author,
+      '/press/new',
+      '/press/new',
+      clippingForm({ title: 'Mine: the Hue festival seen by Song Huong' }),
+    );
+    expect(res.status).toBe(303);
+    const data = JSON.parse((await author.get('/account/export.json')).text).modules.press;
+    expect(data.clippings).toEqual([
+      expect.objectContaining({
+        title: 'Mine: the Hue festival seen by Song Huong',
+        outlet: 'Vientiane Times',
+      }),
+    ]);
+    const others = JSON.parse((await editor.get('/account/export.json')).text).modules.press;
+    expect(others.clippings.map((c: { title: string }) => c.title)).not.toContain(
+      'Mine: the Hue festival seen by Song Huong',
+    );
+  });
+});

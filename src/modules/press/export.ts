@@ -31,3 +31,14 @@ export async function exportRows(db: Kysely<Database>, filter: PressFilter, loca
   );
   return cards;
 }
+
+/** "Download my data": the clippings this member added (an editor's work, with its own words). */
+export async function pressAccountExport(db: Kysely<Database>, userId: number) {
+  const clippings = await db
+    .selectFrom('press_clippings')
+    .select(['id', 'outlet', 'published_on', 'title', 'lang', 'url', 'summary', 'created_at', 'updated_at'])
+    .where('created_by', '=', userId)
+    .orderBy('id')
+    .execute();
+  return { clippings };
+}

@@ -4,6 +4,7 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { pressApi } from './api.ts';
+import { pressAccountExport } from './export.ts';
 import type en from './locales/en.json';
 import { pressMigrations } from './migrations.ts';
 import { pressModeration } from './moderation.ts';
@@ -27,6 +28,7 @@ export const pressModule: HubModule = {
   moderation: pressModeration,
   sitemap: pressSitemap,
   seed: seedPress,
+  accountExport: pressAccountExport,
 };
 
 // What the events module uses: an event's clippings for its page.
