@@ -22,10 +22,18 @@ const { extractDocumentText } = await tsImport('./extract.ts', import.meta.url);
 // pdf.js is what most files need: loaded now, while no upload is waiting.
 await import('unpdf');
 
-process.on('message', async ({ id, kind, bytes, limits }) => {
+// Besides documents' text, the rows of a workbook to import (platform/import/xlsx-rows.ts), loaded
+// the first time one comes: exceljs builds a whole sheet in memory, which is this process's to risk.
+let xlsxRows;
+process.on('message', async ({ id, task, kind, bytes, limits, maxColumns }) => {
   let result;
   try {
-    result = await extractDocumentText(kind, bytes, limits);
+    if (task === 'table') {
+      xlsxRows ??= (await tsImport('../import/xlsx-rows.ts', import.meta.url)).readXlsxRows;
+      result = await xlsxRows(bytes, maxColumns);
+    } else {
+      result = await extractDocumentText(kind, bytes, limits);
+    }
   } catch {
     // Whatever made the parser throw, the file is one we cannot read; the details stay here, as
     // they would only echo the attacker's bytes.

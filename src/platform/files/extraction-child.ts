@@ -18,11 +18,13 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { XlsxRows } from '../import/xlsx-rows.ts';
 import type { Extracted, ExtractLimits } from './extract.ts';
 import type { DocumentKind } from './kinds.ts';
 
 /** What a file that exceeded the memory or time limit is refused as. */
-export type ExtractionOutcome = Extracted | { ok: false; reason: 'tooComplex' };
+export type TooComplex = { ok: false; reason: 'tooComplex' };
+export type ExtractionOutcome = Extracted | TooComplex;
 
 export interface ChildLimits {
   /** Resident memory of the process past which it is killed. */
@@ -40,7 +42,7 @@ const RECYCLE_ABOVE_SHARE = 0.5;
 /** A process that has not loaded its parsers by then is not going to. */
 const START_TIMEOUT_MS = 30_000;
 /** A file that made the process exceed its memory or time, or die. */
-const TOO_COMPLEX: ExtractionOutcome = { ok: false, reason: 'tooComplex' };
+const TOO_COMPLEX: TooComplex = { ok: false, reason: 'tooComplex' };
 
 const ENTRY = fileURLToPath(new URL('./extract-child.mjs', import.meta.url));
 /** What node needs from the environment; DATABASE_URL, SMTP_URL and the like stay in the server. */
@@ -75,17 +77,27 @@ export class ExtractionChild {
    * Reads one file. Resolves with the text or the file's refusal; rejects only when the process
    * cannot be started at all (a broken installation, which must not pass for a bad file).
    */
-  async extract(
+  extract(
     kind: DocumentKind,
     bytes: Uint8Array,
     limits: ExtractLimits,
     timeoutMs = this.limits.timeoutMs,
   ): Promise<ExtractionOutcome> {
+    return this.#run<Extracted>({ task: 'text', kind, bytes, limits }, timeoutMs);
+  }
+
+  /** The rows of a workbook's first sheet (an import), under the same limits as a document. */
+  readTable(bytes: Uint8Array, maxColumns: number, timeoutMs = this.limits.timeoutMs) {
+    return this.#run<XlsxRows>({ task: 'table', bytes, maxColumns }, timeoutMs);
+  }
+
+  /** Sends one task to the process and waits for its answer, watching memory and time meanwhile. */
+  async #run<R>(task: Record<string, unknown>, timeoutMs: number): Promise<R | TooComplex> {
     const child = await this.#started();
     const id = ++jobIds;
-    return new Promise<ExtractionOutcome>((resolve) => {
+    return new Promise<R | TooComplex>((resolve) => {
       let settled = false;
-      const finish = (outcome: ExtractionOutcome, kill: boolean) => {
+      const finish = (outcome: R | TooComplex, kill: boolean) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -96,7 +108,7 @@ export class ExtractionChild {
         else this.#afterFile(child);
         resolve(outcome);
       };
-      const onMessage = (message: { id?: number; result?: Extracted }) => {
+      const onMessage = (message: { id?: number; result?: R }) => {
         if (message.id === id && message.result) finish(message.result, false);
       };
       // The process died under the file: its own memory check, V8's heap limit or a crash of a
@@ -109,7 +121,7 @@ export class ExtractionChild {
       }, WATCH_MS);
       child.on('message', onMessage);
       child.once('exit', onExit);
-      child.send({ id, kind, bytes, limits }, (err) => {
+      child.send({ id, ...task }, (err) => {
         if (err) finish(TOO_COMPLEX, true);
       });
     });

@@ -5,7 +5,6 @@
 // (429 with Retry-After) instead of holding a request, its bytes and a slot for minutes: one member
 // sending files in a loop cannot keep the others' uploads waiting. The bounds are per server
 // process (the queue lives in it); with `--workers N` or several hosts each has its own.
-import type { ExtractLimits } from './extract.ts';
 import { ExtractionChild, type ExtractionOutcome } from './extraction-child.ts';
 import type { DocumentKind } from './kinds.ts';
 
@@ -47,7 +46,8 @@ export const PER_UPLOADER = 3;
  */
 export const BUSY_RETRY_SECONDS = 30;
 
-export type QueuedOutcome = ExtractionOutcome | { ok: false; reason: 'busy'; retryAfter: number };
+export type Busy = { ok: false; reason: 'busy'; retryAfter: number };
+export type QueuedOutcome = ExtractionOutcome | Busy;
 
 export interface ExtractOptions {
   /** Who sent the file (a member's id): bounds that member's files in the queue. */
@@ -78,6 +78,26 @@ export class ExtractionPool {
   }
 
   async extract(kind: DocumentKind, bytes: Uint8Array, options: ExtractOptions = {}): Promise<QueuedOutcome> {
+    return this.#inTurn(options, (child, timeoutMs) =>
+      child.extract(
+        kind,
+        bytes,
+        { maxChars: MAX_EXTRACTED_CHARS, maxPages: this.limits.maxPages, readMs: timeoutMs * READING_SHARE },
+        timeoutMs,
+      ),
+    );
+  }
+
+  /** The rows of a workbook to import, read in an extraction process, in the same queue as documents. */
+  readTable(bytes: Uint8Array, maxColumns: number, options: ExtractOptions = {}) {
+    return this.#inTurn(options, (child, timeoutMs) => child.readTable(bytes, maxColumns, timeoutMs));
+  }
+
+  /** Runs `work` on an extraction process when its turn comes, or refuses at once as busy. */
+  async #inTurn<R>(
+    options: ExtractOptions,
+    work: (child: ExtractionChild, timeoutMs: number) => Promise<R>,
+  ): Promise<R | Busy> {
     const { uploader } = options;
     const full = this.#idle.length === 0 && this.#children.length >= this.limits.concurrency;
     if (
@@ -89,13 +109,7 @@ export class ExtractionPool {
     try {
       const child = await this.#acquire();
       try {
-        const timeoutMs = options.timeoutMs ?? this.limits.timeoutMs;
-        const limits: ExtractLimits = {
-          maxChars: MAX_EXTRACTED_CHARS,
-          maxPages: this.limits.maxPages,
-          readMs: timeoutMs * READING_SHARE,
-        };
-        return await child.extract(kind, bytes, limits, timeoutMs);
+        return await work(child, options.timeoutMs ?? this.limits.timeoutMs);
       } finally {
         this.#release(child);
       }

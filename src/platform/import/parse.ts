@@ -2,9 +2,12 @@
 // file name: an XLSX file is a zip that exceljs must open, anything else must be UTF-8 text (CSV).
 // Every refusal is an ImportFileError carrying the status and the message the reader sees.
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { sharedExtraction } from '../files/extraction.ts';
 import { inspectZip, ZIP_LIMITS } from '../files/zip.ts';
 import type { MessageKey, MessageValues } from '../i18n.ts';
+import type { ParsedRow } from './xlsx-rows.ts';
+
+export type { ParsedRow };
 
 /** Larger than any directory a hub would import at once, far below the multipart limit. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -17,12 +20,6 @@ export const MAX_COLUMNS = 60;
  */
 export const MAX_UNZIPPED_BYTES = 40 * 1024 * 1024;
 
-export interface ParsedRow {
-  /** The row number a spreadsheet shows (the header is row 1). */
-  n: number;
-  cells: string[];
-}
-
 export interface ParsedTable {
   header: string[];
   rows: ParsedRow[];
@@ -30,9 +27,11 @@ export interface ParsedTable {
 
 export class ImportFileError extends Error {
   constructor(
-    readonly status: 413 | 415 | 422,
+    readonly status: 413 | 415 | 422 | 429,
     readonly messageKey: MessageKey,
     readonly values?: MessageValues,
+    /** Seconds to wait, with a 429. */
+    readonly retryAfter?: number,
   ) {
     super(messageKey);
   }
@@ -44,13 +43,18 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-export async function parseUpload(bytes: Uint8Array, filename: string): Promise<ParsedTable> {
+/** An uploaded spreadsheet's table; `uploader` (a member's id) bounds their files waiting to be read. */
+export async function parseUpload(
+  bytes: Uint8Array,
+  filename: string,
+  uploader?: number,
+): Promise<ParsedTable> {
   if (bytes.byteLength > MAX_FILE_BYTES) {
     throw new ImportFileError(413, 'import.tooBig', { max: MAX_FILE_BYTES / 1024 / 1024 });
   }
   if (bytes.byteLength === 0) throw new ImportFileError(422, 'import.empty');
   let table: ParsedTable;
-  if (startsWith(bytes, ZIP_MAGIC)) table = await readXlsx(bytes);
+  if (startsWith(bytes, ZIP_MAGIC)) table = await readXlsx(bytes, uploader);
   else if (startsWith(bytes, OLE_MAGIC)) throw new ImportFileError(415, 'import.oldExcel');
   else if (/\.xls[xm]?$/i.test(filename)) throw new ImportFileError(415, 'import.notXlsx');
   else table = readCsv(decodeText(bytes));
@@ -104,7 +108,7 @@ function readCsv(text: string): ParsedTable {
   return toTable(records.map((cells, i) => ({ n: i + 1, cells })));
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<ParsedTable> {
+async function readXlsx(bytes: Uint8Array, uploader: number | undefined): Promise<ParsedTable> {
   // Inflated for real and counted (platform/files/zip.ts): the sizes an archive declares prove nothing.
   const verdict = await inspectZip(bytes, { ...ZIP_LIMITS, maxTotalBytes: MAX_UNZIPPED_BYTES });
   if (!verdict.ok) {
@@ -112,44 +116,12 @@ async function readXlsx(bytes: Uint8Array): Promise<ParsedTable> {
       throw new ImportFileError(413, 'import.xlsxTooBig', { max: MAX_UNZIPPED_BYTES / 1024 / 1024 });
     throw new ImportFileError(422, 'import.badXlsx');
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares the Buffer of older @types/node; the bytes are the same.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    throw new ImportFileError(422, 'import.badXlsx');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ImportFileError(422, 'import.badXlsx');
-  const rows: ParsedRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      if (col <= MAX_COLUMNS + 1) cells[col - 1] = cellText(cell.value);
-    });
-    rows.push({ n, cells: Array.from(cells, (c) => c ?? '') });
-  });
-  return toTable(rows);
-}
-
-/**
- * A cell as the text a reader sees. A formula counts by its last computed result; one never
- * computed is kept as its text ("=A1+1"), which is data like any other.
- */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue) || value.hyperlink;
-  if ('formula' in value || 'sharedFormula' in value) {
-    const { result } = value as { result?: ExcelJS.CellValue };
-    if (result !== undefined && result !== null && !(typeof result === 'object' && 'error' in result))
-      return cellText(result);
-    return 'formula' in value ? `=${value.formula}` : '';
-  }
-  return '';
+  // Read in an extraction process, with its memory and time limits and its queue.
+  const read = await sharedExtraction().readTable(bytes, MAX_COLUMNS, { uploader });
+  if (read.ok) return toTable(read.rows);
+  if (read.reason === 'busy') throw new ImportFileError(429, 'import.busy', undefined, read.retryAfter);
+  if (read.reason === 'tooComplex') throw new ImportFileError(413, 'import.xlsxTooComplex');
+  throw new ImportFileError(422, 'import.badXlsx');
 }
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');

@@ -60,7 +60,7 @@ export function importPages<I>(deps: AppDeps, target: ImportTarget<I>) {
   const showUpload = (
     c: C,
     error?: { key: MessageKey; values?: MessageValues },
-    status: 200 | 413 | 415 | 422 = 200,
+    status: 200 | 413 | 415 | 422 | 429 = 200,
   ) =>
     renderPage(
       c,
@@ -113,7 +113,7 @@ export function importPages<I>(deps: AppDeps, target: ImportTarget<I>) {
     if (file.size > MAX_FILE_BYTES)
       return showUpload(c, { key: 'import.tooBig', values: { max: MAX_FILE_BYTES / 1024 / 1024 } }, 413);
     try {
-      const table = await parseUpload(new Uint8Array(await file.arrayBuffer()), file.name);
+      const table = await parseUpload(new Uint8Array(await file.arrayBuffer()), file.name, user.id);
       await purgeOldImports(db);
       const id = await saveImport(db, user.id, target.kind, file.name || 'upload', table);
       return c.redirect(`${base}/${id}`, 303);
@@ -121,6 +121,7 @@ export function importPages<I>(deps: AppDeps, target: ImportTarget<I>) {
       if (err instanceof ImportFileError) {
         // "No organisations under the header" says what this target's rows are.
         const key = err.messageKey === 'import.noRows' ? target.text.noRows : err.messageKey;
+        if (err.retryAfter) c.header('Retry-After', String(err.retryAfter));
         return showUpload(c, { key, values: err.values }, err.status);
       }
       throw err;

@@ -8,7 +8,8 @@ import { lastAuditEntry } from '../../../../test/audit.ts';
 import { rowCount } from '../../../../test/counts.ts';
 import { platformForFile, visibleText } from '../../../../test/harness.ts';
 import { formValues, importSteps } from '../../../../test/import-steps.ts';
-import { makeZip, repeatedBytes } from '../../../platform/files/test-files.ts';
+import { checkUpload, sharedExtraction } from '../../../platform/files/index.ts';
+import { fixture, makePdf, makeXlsx, makeZip, repeatedBytes } from '../../../platform/files/test-files.ts';
 import { MAX_ROWS } from '../../../platform/import/index.ts';
 
 const hub = await platformForFile({ seed: ['directory'] });
@@ -364,6 +365,30 @@ describe('refusals', () => {
     expect(visibleText(res.text)).toContain('This workbook unpacks to more than 40 MB');
     expect(visibleText(res.text)).toContain('Nothing was saved.');
   });
+
+  it('reads a workbook in the extraction process, in its queue: a member with files waiting is told to wait', async () => {
+    const pool = sharedExtraction();
+    // Three of the editor's files are being read or wait: the most one member may have.
+    const slow = await makePdf({ pages: 20_000, text: { 1: 'Slow' } });
+    const small = fixture('multilingual.pdf');
+    const queued = [slow, small, small].map((bytes) =>
+      checkUpload(bytes, { maxBytes: 10 * 1024 * 1024, uploader: editorId }),
+    );
+    while (pool.pendingOf(editorId) < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    const workbook = await makeXlsx([
+      ['name', 'country'],
+      ['Queued collective', 'LA'],
+    ]);
+    const res = await upload(editor, 'directory.xlsx', workbook);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('30');
+    expect(visibleText(res.text)).toContain('Too many files are waiting to be read right now.');
+    await Promise.all(queued);
+    // Once they are read, the same workbook goes through.
+    const again = await upload(editor, 'directory.xlsx', workbook);
+    expect(again.status).toBe(303);
+    expect(pool.pids.length).toBeGreaterThan(0);
+  }, 60_000);
 
   it('refuses a file over 5 MB with 413', async () => {
     await steps.expectTooBigRefused(editor);
