@@ -15,6 +15,8 @@ export interface RunningServer {
   ready: Promise<void>;
   /** Stops the server and its workers (safe to call more than once). */
   stop: () => Promise<void>;
+  /** The last 4 000 characters the server wrote (stdout and stderr). */
+  output: () => string;
 }
 
 /** A TCP port nobody listens on right now. */
@@ -40,6 +42,8 @@ export async function startServer(options: {
   dataDir: string;
   workers: number;
   timeoutMs?: number;
+  /** More of the server's environment, e.g. DATABASE_URL (the tests' crash test on PostgreSQL). */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -58,7 +62,13 @@ export async function startServer(options: {
     ],
     {
       cwd: ROOT,
-      env: { ...inherited, DATA_DIR: options.dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1' },
+      env: {
+        ...inherited,
+        DATA_DIR: options.dataDir,
+        LOG_LEVEL: 'silent',
+        HOST: '127.0.0.1',
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },
@@ -80,7 +90,7 @@ export async function startServer(options: {
   const ready = waitForHealth(url, child, () => output, options.timeoutMs ?? 60_000);
   // A failed start must not leave the server running; the caller still sees the rejection.
   ready.catch(() => stop());
-  return { url, pid: child.pid, ready, stop };
+  return { url, pid: child.pid, ready, stop, output: () => output };
 }
 
 async function waitForHealth(
