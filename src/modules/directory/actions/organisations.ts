@@ -22,30 +22,10 @@ import { canCreate, canDelete, canEdit, canModerate, canVerify } from '../permis
 import type { OrganisationInput } from '../schemas.ts';
 import { reindex } from '../search.ts';
 import { APPROVAL_SETTING, type OrganisationStatus, RESERVED_SLUGS } from '../vocab.ts';
+import { type Changes, recordHistory } from './history.ts';
 
 type Db = Kysely<Database>;
 const auditOrganisation = auditOf('organisation');
-
-/** What a change did to each field: { field: { from, to } } (the history shows it). */
-export type Changes = Record<string, { from: unknown; to: unknown }>;
-
-/** Writes one entry of the organisation's history (shown on the profile to its editors). */
-export async function recordHistory(
-  db: Db,
-  organisationId: number,
-  actorId: number | null,
-  changes: Changes,
-): Promise<void> {
-  await db
-    .insertInto('organisation_history')
-    .values({
-      organisation_id: organisationId,
-      actor_id: actorId,
-      at: nowIso(),
-      changes: JSON.stringify(changes),
-    })
-    .execute();
-}
 
 /**
  * Organisations added by members wait for a moderator when the `directory.approval` setting is
