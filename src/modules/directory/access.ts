@@ -37,7 +37,11 @@ export interface OrganisationDetails extends Organisation {
   translations: OrganisationTranslation[];
   /** organisations.links, read: social and other links besides the website. */
   linkList: OrganisationLink[];
+  /** The parent once its owners confirmed the link: what every public view shows. */
   parent: { slug: string; name: string } | null;
+  /** The parent named but not confirmed yet: shown only to the organisation's own people. */
+  pendingParent: { slug: string; name: string } | null;
+  /** Its units: published organisations whose parent link it confirmed. */
   children: { slug: string; name: string }[];
 }
 
@@ -96,6 +100,7 @@ export async function getOrganisation(db: Db, slug: string): Promise<Organisatio
       .selectFrom('organisations')
       .select(['slug', 'name'])
       .where('parent_id', '=', org.id)
+      .where('parent_confirmed_at', 'is not', null)
       .where('status', '=', 'published')
       .orderBy('name')
       .execute(),
@@ -109,7 +114,8 @@ export async function getOrganisation(db: Db, slug: string): Promise<Organisatio
     facilities: f?.facility ?? [],
     translations: translations.sort(byLang),
     linkList: parseLinks(org.links),
-    parent: parent ?? null,
+    parent: parent && org.parent_confirmed_at ? parent : null,
+    pendingParent: parent && !org.parent_confirmed_at ? parent : null,
     children,
   };
 }

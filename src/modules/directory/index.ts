@@ -3,6 +3,7 @@
 // See docs/directory.md.
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
+import { directoryNotificationKinds } from './actions/parents.ts';
 import { directoryApi } from './api.ts';
 import { directoryAccountExport } from './export.ts';
 import { directoryImportPages } from './import/organisations.ts';
@@ -35,6 +36,7 @@ export const directoryModule: HubModule = {
   accountExport: directoryAccountExport,
   scopes: [organisationScope],
   followables: [organisationFollowable],
+  notificationKinds: directoryNotificationKinds,
 };
 
 // What other modules use of the directory: news whom a member may post for (an organisation, their

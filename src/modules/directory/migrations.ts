@@ -1,5 +1,6 @@
 // Tables of the directory. Dated after the platform's migrations, which they refer to.
-import type { Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
+import { columns } from '../../db/dialect.ts';
 import { createIndex, indexEach, tablesMigration, translationsTable } from '../../db/migration-builders.ts';
 import { createSingleImageTable } from '../../platform/attached-images.ts';
 
@@ -120,9 +121,30 @@ const invitationsAndLogos = tablesMigration(
   },
 );
 
+/**
+ * The parent's owners confirm a parent link (issue 19, point 9): until then the link shows only to
+ * the organisation's own people. Links made before this migration were never asked about; they
+ * count as confirmed (dated at the migration), so no public page loses its parent overnight.
+ */
+const parentConfirmation: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('organisations')
+      .addColumn('parent_confirmed_at', columns(db).timestamp)
+      .execute();
+    await sql`update organisations set parent_confirmed_at = ${new Date().toISOString()} where parent_id is not null`.execute(
+      db,
+    );
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('organisations').dropColumn('parent_confirmed_at').execute();
+  },
+};
+
 export const directoryMigrations: Record<string, Migration> = {
   '2026_11_23_0001_directory_organisations': organisations,
   '2026_11_23_0002_directory_invitations': invitationsAndLogos,
+  '2026_12_23_0001_directory_parent_confirmation': parentConfirmation,
   // Dated after every migration that existed when it was added: Kysely refuses a new migration
   // that sorts before ones a database has already run.
 };

@@ -6,6 +6,7 @@ import { userRecord } from '../../../test/users.ts';
 import type { Role, User } from '../../db/schema.ts';
 import {
   canChangeLogo,
+  canConfirmUnit,
   canCreate,
   canDelete,
   canEdit,
@@ -108,5 +109,21 @@ describe('the members', () => {
     expect(canSeeMembers(u, role)).toBe(see);
     expect(canManageMembers(u, role)).toBe(manage);
     expect(canTransferOwnership(u, role)).toBe(transfer);
+  });
+});
+
+describe('units', () => {
+  it.each<[Reader, boolean]>([
+    // reader, confirms or declines an organisation that names this one as its parent
+    ['visitor', false],
+    ['owner', true],
+    ['orgEditor', false],
+    ['member', false],
+    ['editor', true],
+    ['moderator', false],
+    ['admin', true],
+  ])('%s: confirm a unit %s', (reader, confirm) => {
+    const [u, role] = readers[reader] ?? [null, null];
+    expect(canConfirmUnit(u, role)).toBe(confirm);
   });
 });

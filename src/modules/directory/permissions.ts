@@ -69,3 +69,8 @@ export function canTransferOwnership(user: User | null, role: MemberRole | null)
 export function canChangeLogo(user: User | null, role: MemberRole | null): boolean {
   return canEdit(user, role);
 }
+
+/** Confirming or declining an organisation that names this one as its parent: its owners, the hub's editors and admins. */
+export function canConfirmUnit(user: User | null, role: MemberRole | null): boolean {
+  return !!user && (role === 'owner' || hasRole(user, 'editor'));
+}

@@ -31,9 +31,16 @@ import {
   revokeInvitation,
   transferOwnership,
 } from './actions/members.ts';
+import { decideUnit, pendingUnits } from './actions/parents.ts';
 import { logos } from './logo.ts';
 import { checkInvitation, invitationMatches, listMembers, listPendingInvitations } from './members.ts';
-import { canChangeLogo, canManageMembers, canSeeMembers, canTransferOwnership } from './permissions.ts';
+import {
+  canChangeLogo,
+  canConfirmUnit,
+  canManageMembers,
+  canSeeMembers,
+  canTransferOwnership,
+} from './permissions.ts';
 import { invitationChoiceSchema, inviteSchema, memberChoiceSchema, roleChangeSchema } from './schemas.ts';
 import { type InvitationState, InvitationView } from './views/invitation.tsx';
 import { type MembersPageProps, MembersView } from './views/members.tsx';
@@ -71,10 +78,11 @@ export async function showMembersPage(
     transfer: canTransferOwnership(user, role),
     logo: canChangeLogo(user, role),
   };
-  const [members, invitations, logo] = await Promise.all([
+  const [members, invitations, logo, units] = await Promise.all([
     listMembers(db, org.id),
     may.manage ? listPendingInvitations(db, org.id) : Promise.resolve([]),
     logos.info(db, org.id),
+    canConfirmUnit(user, role) ? pendingUnits(db, org.id) : Promise.resolve([]),
   ]);
   return renderPage(
     c,
@@ -87,6 +95,7 @@ export async function showMembersPage(
       viewerRole={role}
       may={may}
       logo={logo}
+      pendingUnits={units}
       {...extra}
     />,
     status,
@@ -240,6 +249,18 @@ export function directoryMemberPages(deps: AppDeps) {
     flash: 'directory.members.transferred',
     to: membersPage(l),
   }));
+
+  // An organisation that named this one as its parent: its owners confirm the link or decline it.
+  for (const decision of ['confirm', 'decline'] as const)
+    app.post(
+      `/directory/:slug/units/:unit/${decision}`,
+      bySlug(async (c) => {
+        const loaded = await loadForMembers(c, canConfirmUnit);
+        await decideUnit(loaded.ctx, loaded.org, c.req.param('unit') ?? '', decision);
+        setFlash(c, decision === 'confirm' ? 'directory.units.confirmed' : 'directory.units.declined');
+        return c.redirect(`/directory/${loaded.org.slug}/members`, 303);
+      }),
+    );
 
   return app;
 }

@@ -141,7 +141,8 @@ export type OrganisationInput = z.infer<typeof organisationObject>;
 /** A saved organisation as input: what PATCH merges the sent fields onto. */
 export function inputOf(org: OrganisationDetails): OrganisationInput {
   return savedInput(organisationObject, org, {
-    parent: org.parent?.slug ?? null,
+    // A parent that waits for its owners' confirmation stays named (the form and PATCH keep it).
+    parent: (org.parent ?? org.pendingParent)?.slug ?? null,
     domains: org.domains as OrganisationInput['domains'],
     stages: org.stages as OrganisationInput['stages'],
     facilities: org.facilities as OrganisationInput['facilities'],

@@ -30,6 +30,8 @@ export interface OrganisationsTable {
   contact_visibility: ContactVisibility;
   founded_year: number | null;
   parent_id: number | null;
+  /** When an owner of the parent (or the hub's editor) confirmed the link; null while it waits. */
+  parent_confirmed_at: Timestamp | null;
   opening_hours: string | null;
   status: OrganisationStatus;
   verified_at: Timestamp | null;

@@ -7,7 +7,7 @@ import { imageVersion } from '../../../platform/images.ts';
 import { ensureWithRole, type Organisation } from '../access.ts';
 import { logos } from '../logo.ts';
 import { canChangeLogo } from '../permissions.ts';
-import { recordHistory } from './organisations.ts';
+import { recordHistory } from './history.ts';
 
 /** Replaces the logo with an uploaded image (`bytes`: the size of the file as sent). */
 export async function changeLogo(

@@ -28,7 +28,7 @@ import {
 import { canManageMembers, canTransferOwnership } from '../permissions.ts';
 import type { InviteInput } from '../schemas.ts';
 import type { MemberRole } from '../vocab.ts';
-import { recordHistory } from './organisations.ts';
+import { recordHistory } from './history.ts';
 
 type Db = Kysely<Database>;
 

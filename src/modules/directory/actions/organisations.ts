@@ -22,30 +22,11 @@ import { canCreate, canDelete, canEdit, canModerate, canVerify } from '../permis
 import type { OrganisationInput } from '../schemas.ts';
 import { reindex } from '../search.ts';
 import { APPROVAL_SETTING, type OrganisationStatus, RESERVED_SLUGS } from '../vocab.ts';
+import { type Changes, recordHistory } from './history.ts';
+import { askParentOwners, parentConfirmation } from './parents.ts';
 
 type Db = Kysely<Database>;
 const auditOrganisation = auditOf('organisation');
-
-/** What a change did to each field: { field: { from, to } } (the history shows it). */
-export type Changes = Record<string, { from: unknown; to: unknown }>;
-
-/** Writes one entry of the organisation's history (shown on the profile to its editors). */
-export async function recordHistory(
-  db: Db,
-  organisationId: number,
-  actorId: number | null,
-  changes: Changes,
-): Promise<void> {
-  await db
-    .insertInto('organisation_history')
-    .values({
-      organisation_id: organisationId,
-      actor_id: actorId,
-      at: nowIso(),
-      changes: JSON.stringify(changes),
-    })
-    .execute();
-}
 
 /**
  * Organisations added by members wait for a moderator when the `directory.approval` setting is
@@ -162,7 +143,7 @@ async function parentIdOf(db: Db, slug: string | null, selfId?: number): Promise
  */
 export async function insertOrganisation(
   db: Db,
-  input: OrganisationInput & { parentId?: number | null; slug?: string },
+  input: OrganisationInput & { parentId?: number | null; parentConfirmedAt?: string | null; slug?: string },
   actor: User | null,
   status: OrganisationStatus,
 ): Promise<Organisation> {
@@ -173,6 +154,12 @@ export async function insertOrganisation(
       ...rowValues(input),
       slug: input.slug ?? (await organisationSlug(db, input.name, input.name_translit)),
       parent_id: input.parentId ?? null,
+      // Confirmed unless the caller says otherwise: the import is editors' work, the seed the platform's.
+      parent_confirmed_at: input.parentId
+        ? input.parentConfirmedAt === undefined
+          ? now
+          : input.parentConfirmedAt
+        : null,
       status,
       created_by: actor?.id ?? null,
       created_at: now,
@@ -199,8 +186,15 @@ export async function createOrganisation(
   const user = ensure(ctx, canCreate);
   return transact(ctx, async (trx) => {
     const parentId = await parentIdOf(trx, input.parent);
+    const parentConfirmedAt = await parentConfirmation(trx, user, parentId);
     const status = await statusForNew(trx, user);
-    const org = await insertOrganisation(trx, { ...input, parentId, slug: options.slug }, user, status);
+    const org = await insertOrganisation(
+      trx,
+      { ...input, parentId, parentConfirmedAt, slug: options.slug },
+      user,
+      status,
+    );
+    if (parentId !== null && parentConfirmedAt === null) await askParentOwners(trx, ctx, org, parentId);
     await auditOrganisation(trx, ctx, org.id, 'created', { name: org.name, status });
     return org;
   });
@@ -246,12 +240,16 @@ export async function updateOrganisation(
     const values = { ...rowValues(input), parent_id: await parentIdOf(trx, input.parent, org.id) };
     const changes = changesOf(org, values, input);
     if (Object.keys(changes).length === 0) return changes;
+    // A new parent waits for its owners again (unless this writer may confirm for them).
+    const parent_confirmed_at = await parentConfirmation(trx, user, values.parent_id, org);
     await trx
       .updateTable('organisations')
-      .set({ ...values, updated_at: nowIso() })
+      .set({ ...values, parent_confirmed_at, updated_at: nowIso() })
       .where('id', '=', org.id)
       .execute();
     await writeLists(trx, org.id, input);
+    if (values.parent_id !== null && parent_confirmed_at === null && values.parent_id !== org.parent_id)
+      await askParentOwners(trx, ctx, { id: org.id, name: values.name }, values.parent_id);
     await recordHistory(trx, org.id, user?.id ?? null, changes);
     await reindex(trx, org.id);
     await auditOrganisation(trx, ctx, org.id, 'updated', { fields: Object.keys(changes) });

@@ -10,6 +10,7 @@ import { usePage } from '../../../ui/page-context.ts';
 import { LOGO_MAX_BYTES, type LogoInfo, logoUrl } from '../logo.ts';
 import type { Member, PendingInvitation } from '../members.ts';
 import { MEMBER_ROLES, type MemberRole } from '../vocab.ts';
+import { PendingUnitsSection } from './units.tsx';
 
 export interface MembersPageProps {
   org: { slug: string; name: string };
@@ -19,6 +20,8 @@ export interface MembersPageProps {
   viewerRole: MemberRole | null;
   may: { manage: boolean; transfer: boolean; logo: boolean };
   logo: LogoInfo | undefined;
+  /** Organisations that named this one as their parent and wait for its owners' confirmation. */
+  pendingUnits: { slug: string; name: string }[];
   invite?: FormState;
   /** A refused action, shown at the top of the page. */
   error?: MessageKey;
@@ -49,6 +52,8 @@ export function MembersView(props: MembersPageProps) {
       )}
 
       {may.logo && <LogoSection {...props} />}
+
+      <PendingUnitsSection base={base} units={props.pendingUnits} />
 
       <section>
         <h2>{t('directory.members.listTitle')}</h2>

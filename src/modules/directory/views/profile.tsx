@@ -66,6 +66,9 @@ export function OrganisationView(props: {
           {org.status !== 'published' && (
             <p class="notice warning">{t(`directory.statusNotice.${org.status as 'pending' | 'hidden'}`)}</p>
           )}
+          {org.pendingParent && may.edit && (
+            <p class="notice">{t('directory.units.waiting', { name: org.pendingParent.name })}</p>
+          )}
           {org.status === 'published' && (
             <FollowButton
               target={{ type: 'organisation', key: String(org.id) }}
