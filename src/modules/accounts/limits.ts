@@ -3,12 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import {
-  hitRateLimit,
-  isRateLimited,
-  type RateLimitRule,
-  type RateLimitState,
-} from '../../platform/rate-limit.ts';
+import { hitRateLimit, type RateLimitRule, type RateLimitState } from '../../platform/rate-limit.ts';
 
 export const LIMITS = {
   /** Every login try from one address, whatever the account. */
@@ -39,17 +34,6 @@ export function limitedError(
     { minutes: Math.ceil(state.retryAfter / 60) },
     { 'Retry-After': String(state.retryAfter) },
   );
-}
-
-/** Refuses with 429 when any of the rules is used up for its subject. Checking does not count a try. */
-export async function refuseWhenLimited(
-  db: Kysely<Database>,
-  checks: [RateLimitRule, string][],
-): Promise<void> {
-  for (const [rule, subject] of checks) {
-    const state = await isRateLimited(db, rule, subject);
-    if (state.blocked) throw limitedError(state);
-  }
 }
 
 /**

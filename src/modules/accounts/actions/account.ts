@@ -7,12 +7,11 @@ import { createApiToken } from '../../../platform/auth.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { hashPassword, verifyPassword } from '../../../platform/passwords.ts';
-import { hitRateLimit } from '../../../platform/rate-limit.ts';
 import { endAllSessions } from '../../../platform/sessions.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { countAdmins, findUserByEmail, findUserById, normaliseEmail } from '../access.ts';
 import { consumeUserToken, issueUserToken } from '../email-tokens.ts';
-import { LIMITS, refuseWhenLimited } from '../limits.ts';
+import { countOrRefuse, LIMITS } from '../limits.ts';
 import { accountMails, linkTo, recipient } from '../mail.ts';
 import { isLastActiveAdmin } from '../permissions.ts';
 import type { ChangeEmailInput, ChangePasswordInput, DeleteAccountInput, ProfileInput } from '../schemas.ts';
@@ -81,8 +80,7 @@ export async function requestEmailChange(ctx: ActionContext, input: ChangeEmailI
   const newEmail = normaliseEmail(input.new_email);
   if (newEmail === user.email) throw HttpError.invalid({ new_email: 'account.sameEmail' });
   const { db } = ctx.deps;
-  await refuseWhenLimited(db, [[LIMITS.mailPerAccount, user.email]]);
-  await hitRateLimit(db, LIMITS.mailPerAccount, user.email);
+  await countOrRefuse(db, [[LIMITS.mailPerAccount, user.email]]);
   await transact(ctx, async (trx) => {
     const token = await issueUserToken(trx, user.id, 'change_email', newEmail);
     await enqueueMail(

@@ -12,7 +12,7 @@ import { endAllSessions } from '../../../platform/sessions.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { findUserByEmail, normaliseEmail } from '../access.ts';
 import { consumeUserToken, issueUserToken, type TokenCheck } from '../email-tokens.ts';
-import { countOrRefuse, LIMITS, limitedError, refuseWhenLimited } from '../limits.ts';
+import { countOrRefuse, LIMITS, limitedError } from '../limits.ts';
 import { accountMails, linkTo, recipient } from '../mail.ts';
 import { awaitsVerification, loginRefusal, mayResetPassword } from '../permissions.ts';
 import type { LoginInput, RegisterInput, ResetInput } from '../schemas.ts';
@@ -32,12 +32,10 @@ const addressOf = (ctx: ActionContext) => ctx.ip ?? '';
 /** Counts one try of a mail-sending form against the address and the account; 429 when used up. */
 async function countMailTry(ctx: ActionContext, email: string): Promise<void> {
   const { db } = ctx.deps;
-  await refuseWhenLimited(db, [
+  await countOrRefuse(db, [
     [LIMITS.mailPerIp, addressOf(ctx)],
     [LIMITS.mailPerAccount, email],
   ]);
-  await hitRateLimit(db, LIMITS.mailPerIp, addressOf(ctx));
-  await hitRateLimit(db, LIMITS.mailPerAccount, email);
 }
 
 /**
@@ -47,8 +45,7 @@ async function countMailTry(ctx: ActionContext, email: string): Promise<void> {
  */
 export async function register(ctx: ActionContext, input: RegisterInput): Promise<void> {
   const { db, outbox } = ctx.deps;
-  await refuseWhenLimited(db, [[LIMITS.registerPerIp, addressOf(ctx)]]);
-  await hitRateLimit(db, LIMITS.registerPerIp, addressOf(ctx));
+  await countOrRefuse(db, [[LIMITS.registerPerIp, addressOf(ctx)]]);
   const existing = await findUserByEmail(db, input.email);
   if (existing) {
     // The work of the other branch, whose insertUser hashes the password: without it the answer
