@@ -7,7 +7,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCALE_NAMES } from '../src/locales/index.ts';
 import {
   DESKTOP,
   type Hub,
@@ -19,6 +18,7 @@ import {
   type StorageState,
   screenshot,
   startHub,
+  switchLanguage,
   uiString,
   uniqueEmail,
 } from './harness.ts';
@@ -167,12 +167,7 @@ const ACCOUNT: PageCase = {
   open: async (page, lang) => {
     await page.goto('/account');
     // The member's own language setting wins over the cookie: switch it with the language menu.
-    if ((await page.locator('html').getAttribute('lang')) !== lang) {
-      const menu = page.locator('details.menu', { has: page.locator('form[action="/language"]') });
-      await menu.locator('summary').click();
-      await menu.getByRole('button', { name: LOCALE_NAMES[lang], exact: true }).click();
-      await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
-    }
+    if ((await page.locator('html').getAttribute('lang')) !== lang) await switchLanguage(page, lang);
     await page.locator('.token-list li').first().waitFor();
   },
 };

@@ -16,6 +16,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { inject } from 'vitest';
+import { LOCALE_NAMES, type Locale } from '../src/locales/index.ts';
 import { catalogDirs } from '../src/platform/i18n.ts';
 import { type ReceivedMail, SmtpPeer } from '../test/smtp-peer.ts';
 import { type Platform, ROOT, startPlatform } from './platform.ts';
@@ -197,6 +198,14 @@ export function uiString(locale: string, key: string): string {
     }
   }
   throw new Error(`No UI string "${key}" in ${locale} or en`);
+}
+
+/** Switches the page's language with the header's language menu, as a reader does, and waits for it. */
+export async function switchLanguage(page: Page, lang: Locale): Promise<void> {
+  const menu = page.locator('details.menu', { has: page.locator('form[action="/language"]') });
+  await menu.locator('summary').click();
+  await menu.getByRole('button', { name: LOCALE_NAMES[lang], exact: true }).click();
+  await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
 }
 
 export function uniqueEmail(prefix = 'member'): string {

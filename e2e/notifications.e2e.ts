@@ -3,7 +3,6 @@
 // Lao, with the count on the bell; the daily digest (run as `hub jobs run notifications.digests`
 // would run it on the server) reaches the SMTP peer with the post and a one-click unsubscribe
 // link; the link works once, in a browser without any session. UI strings come from the locale files.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Hub,
@@ -13,6 +12,7 @@ import {
   registerVerifyAndLogIn,
   screenshot,
   startHub,
+  switchLanguage,
   uiString,
   uniqueEmail,
 } from './harness.ts';
@@ -29,13 +29,6 @@ afterAll(async () => {
 
 const en = (key: string) => uiString('en', key);
 const lo = (key: string) => uiString('lo', key);
-
-async function switchToLao(page: Page): Promise<void> {
-  const languageMenu = page.locator('details.menu', { has: page.locator('form[action="/language"]') });
-  await languageMenu.locator('summary').click();
-  await languageMenu.getByRole('button', { name: 'ລາວ', exact: true }).click();
-  await page.locator('html[lang="lo"]').waitFor({ state: 'attached' });
-}
 
 describe('following at 360 × 740', () => {
   it('follows an organisation, hears of its post in Lao, gets the digest and unsubscribes once', async () => {
@@ -67,7 +60,7 @@ describe('following at 360 × 740', () => {
         email,
         password: 'a long enough follower password',
       });
-      await switchToLao(f);
+      await switchLanguage(f, 'lo');
       await f.goto('/directory/ban-phanom-weavers-cooperative');
       await f.getByRole('button', { name: lo('follow.follow'), exact: true }).click();
       await f.getByRole('button', { name: lo('follow.unfollow'), exact: true }).waitFor();
