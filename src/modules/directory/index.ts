@@ -3,14 +3,13 @@
 // See docs/directory.md.
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
-import { directoryNotificationKinds } from './actions/parents.ts';
 import { directoryApi } from './api.ts';
 import { directoryAccountExport } from './export.ts';
 import { directoryImportPages } from './import/organisations.ts';
 import type en from './locales/en.json';
 import { directoryMigrations } from './migrations.ts';
 import { directoryModeration } from './moderation.ts';
-import { organisationFollowable } from './notifications.ts';
+import { directoryNotificationKinds, organisationFollowable } from './notifications.ts';
 import { directoryPages } from './routes.tsx';
 import { organisationScope } from './scope.ts';
 import { organisationSearch } from './search.ts';

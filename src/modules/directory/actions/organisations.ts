@@ -18,12 +18,13 @@ import {
   type OrganisationDetails,
   type OrganisationTranslation,
 } from '../access.ts';
+import { askParentOwners } from '../notifications.ts';
 import { canCreate, canDelete, canEdit, canModerate, canVerify } from '../permissions.ts';
 import type { OrganisationInput } from '../schemas.ts';
 import { reindex } from '../search.ts';
 import { APPROVAL_SETTING, type OrganisationStatus, RESERVED_SLUGS } from '../vocab.ts';
 import { type Changes, recordHistory } from './history.ts';
-import { askParentOwners, parentConfirmation } from './parents.ts';
+import { parentConfirmation } from './parents.ts';
 
 type Db = Kysely<Database>;
 const auditOrganisation = auditOf('organisation');

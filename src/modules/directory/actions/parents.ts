@@ -8,8 +8,6 @@ import type { Database, User } from '../../../db/schema.ts';
 import { type ActionContext, transact } from '../../../platform/actions.ts';
 import { hasRole } from '../../../platform/auth.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
-import type { NotificationKind } from '../../../platform/notifications/kinds.ts';
-import { notify } from '../../../platform/notifications/notify.ts';
 import { auditOf } from '../../../platform/record-audit.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { ensureWithRole, memberRole, type Organisation } from '../access.ts';
@@ -34,48 +32,6 @@ export async function parentConfirmation(
   if (before && before.parent_id === parentId) return before.parent_confirmed_at;
   if (!user || hasRole(user, 'editor')) return nowIso();
   return (await memberRole(db, parentId, user.id)) === 'owner' ? nowIso() : null;
-}
-
-export const directoryNotificationKinds: NotificationKind[] = [
-  {
-    kind: 'directory.unit-requested',
-    label: 'directory.notify.unitRequestedLabel',
-    message: 'directory.notify.unitRequested',
-    defaultDelivery: 'immediate',
-  },
-];
-
-/**
- * In the write's transaction, when a link waits: the parent's owners are told, once for this unit
- * and this parent (setting and clearing the parent again does not flood their inbox).
- */
-export async function askParentOwners(
-  trx: Db,
-  ctx: ActionContext,
-  unit: { id: number; name: string },
-  parentId: number,
-): Promise<void> {
-  const parent = await trx
-    .selectFrom('organisations')
-    .select(['slug', 'name'])
-    .where('id', '=', parentId)
-    .executeTakeFirstOrThrow();
-  const owners = await trx
-    .selectFrom('organisation_members')
-    .select('user_id')
-    .where('organisation_id', '=', parentId)
-    .where('role', '=', 'owner')
-    .execute();
-  if (owners.length === 0) return;
-  await notify(trx, ctx.deps, {
-    kind: 'directory.unit-requested',
-    subject: { type: 'organisation_parent', key: `${unit.id}:${parentId}` },
-    url: `/directory/${parent.slug}/members`,
-    params: { unit: unit.name, parent: parent.name },
-    to: { users: owners.map((o) => o.user_id) },
-    actorId: ctx.user?.id ?? null,
-    once: true,
-  });
 }
 
 /** The organisations that named `parentId` as their parent and wait for its confirmation. */
