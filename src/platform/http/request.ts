@@ -55,6 +55,9 @@ function decodedOrRaw(text: string): string {
 
 /** Whether the request's address holds a control character no page or filter accepts. */
 export function addressHasControlCharacter(url: string): boolean {
+  // A request's URL holds a control character only percent-encoded (the HTTP parser refuses them
+  // raw, and URL parsing encodes them): most addresses have no %, and are not parsed again here.
+  if (!url.includes('%')) return false;
   const { pathname, searchParams } = new URL(url);
   if (CONTROL_IN_PATH.test(decodedOrRaw(pathname))) return true;
   for (const [name, value] of searchParams) {
