@@ -40,6 +40,8 @@ export interface TestPlatform {
     role?: Role;
     verified?: boolean;
     password?: string;
+    /** Made just now, so the new-member limits apply (otherwise a month old). */
+    newMember?: boolean;
   }) => Promise<{ id: number; email: string }>;
   client: () => TestClient;
   /**
@@ -49,7 +51,14 @@ export interface TestPlatform {
    */
   signedIn: (
     role?: Role,
-    input?: { email?: string; name?: string; verified?: boolean; locale?: string; timeZone?: string },
+    input?: {
+      email?: string;
+      name?: string;
+      verified?: boolean;
+      locale?: string;
+      timeZone?: string;
+      newMember?: boolean;
+    },
   ) => Promise<{ client: TestClient; user: { id: number; email: string } }>;
   /** hub.signedIn() with a personal API token of the same account (`bearer(token)` sends it). */
   signedInWithToken: (
@@ -158,9 +167,12 @@ export async function createTestPlatform(options: PlatformOptions = {}): Promise
       verified: input.verified ?? true,
     });
     const password = input.password ?? PASSWORD;
+    // A month-old account, as most members are: the new-member limits on posting (moderation's
+    // posting rules) are for the tests that ask for a new member.
+    const created_at = input.newMember ? undefined : new Date(Date.now() - 30 * 86_400_000).toISOString();
     await database.db
       .updateTable('users')
-      .set({ password_hash: await passwordHash(password) })
+      .set({ password_hash: await passwordHash(password), ...(created_at ? { created_at } : {}) })
       .where('id', '=', user.id)
       .execute();
     return { id: user.id, email: user.email };

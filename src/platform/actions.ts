@@ -33,6 +33,9 @@ export interface ActionContext {
 
 const SYSTEM: ReadonlySet<Via> = new Set(['cli', 'seed', 'job']);
 
+/** Whether the platform acts on its own (the command line, the demo seed, a job), not a person. */
+export const isSystemContext = (ctx: ActionContext): boolean => SYSTEM.has(ctx.via);
+
 /** The context of a request to a page or to the API. */
 export function actionContext(c: Context<AppEnv>): ActionContext {
   return {
@@ -79,7 +82,7 @@ export function ensure(
   allowed: (user: User) => boolean,
   refusal: MessageKey = 'error.403.message',
 ): User | null {
-  if (SYSTEM.has(ctx.via)) return ctx.user;
+  if (isSystemContext(ctx)) return ctx.user;
   const user = actingUser(ctx);
   if (!allowed(user)) throw new HttpError(403, refusal);
   return user;

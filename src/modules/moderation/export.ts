@@ -1,5 +1,5 @@
 // What "download my data" (/account/export.json) gets from the moderation module: the reports the
-// member filed, with what became of them.
+// member filed, with what became of them, and the suspensions they were given (with the reasons).
 import type { DB } from '../../db/index.ts';
 
 export async function moderationAccountExport(db: DB, userId: number) {
@@ -19,5 +19,11 @@ export async function moderationAccountExport(db: DB, userId: number) {
     .where('reporter_id', '=', userId)
     .orderBy('id')
     .execute();
-  return { reports };
+  const suspensions = await db
+    .selectFrom('member_suspensions')
+    .select(['created_at', 'until', 'reason', 'lifted_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+  return { reports, suspensions };
 }

@@ -5,7 +5,11 @@ import type { MessageKeys } from '../../platform/i18n.ts';
 import { moderationAccountExport } from './export.ts';
 import type en from './locales/en.json';
 import { moderationMigrations } from './migrations.ts';
+import { postingMigrations, postingNotificationKinds, postingPages } from './posting/index.ts';
 import { moderationPages } from './routes.tsx';
+
+// What other modules use: the check before a member's post is written (posting/may-post.ts).
+export { countLinks, ensureMayPost, type PostContent } from './posting/index.ts';
 
 // The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
 declare module '../../platform/i18n.ts' {
@@ -14,7 +18,8 @@ declare module '../../platform/i18n.ts' {
 
 export const moderationModule: HubModule = {
   id: 'moderation',
-  pages: moderationPages,
-  migrations: moderationMigrations,
+  pages: (deps) => moderationPages(deps).route('/', postingPages(deps)),
+  migrations: { ...moderationMigrations, ...postingMigrations },
+  notificationKinds: postingNotificationKinds,
   accountExport: moderationAccountExport,
 };

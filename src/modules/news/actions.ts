@@ -16,6 +16,7 @@ import { slugFrom, uniqueSlug } from '../../platform/slugs.ts';
 import { nowIso } from '../../platform/time.ts';
 import { translationRows } from '../../platform/translations.ts';
 import { getOrganisation, memberRole } from '../directory/index.ts';
+import { ensureMayPost } from '../moderation/index.ts';
 import {
   byText,
   ensureEditor,
@@ -269,6 +270,7 @@ export async function addComment(
   input: CommentInput,
 ): Promise<number> {
   const user = ensure(ctx, (u) => canComment(u, post, nowIso()), 'news.commentsClosed');
+  await ensureMayPost(ctx, { text: input.body, field: 'body' });
   return transact(ctx, async (trx) => {
     const { id } = await trx
       .insertInto('post_comments')

@@ -10,8 +10,7 @@ import { chosenFile, imageResponse } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import type { FieldErrors } from '../../platform/http/forms.ts';
-import { readForm } from '../../platform/http/forms.ts';
+import { attemptPost, readForm } from '../../platform/http/forms.ts';
 import { readFormWithImage } from '../../platform/http/image-form.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
@@ -251,7 +250,7 @@ export function newsPages(deps: AppDeps) {
   const showPost = async (
     c: C,
     slug: string,
-    commentState?: { values: FormState['values']; errors: FieldErrors },
+    commentState?: FormState,
     status: ContentfulStatusCode = 200,
   ) => {
     const { post, user, role, now } = await loadVisible(c, slug);
@@ -316,9 +315,10 @@ export function newsPages(deps: AppDeps) {
     ensure(ctx, (u) => canComment(u, post, now), 'news.commentsClosed');
     const form = await readForm(c, commentInput);
     if (!form.ok) return showPost(c, post.slug, { values: form.values, errors: form.errors }, 422);
-    const id = await addComment(ctx, post, form.data);
+    const added = await attemptPost(c, () => addComment(ctx, post, form.data));
+    if (!added.ok) return showPost(c, post.slug, { values: form.values, ...added }, added.status);
     setFlash(c, 'news.commentAdded');
-    return c.redirect(`/news/${post.slug}#comment-${id}`, 303);
+    return c.redirect(`/news/${post.slug}#comment-${added.value}`, 303);
   });
 
   for (const action of ['hide', 'show'] as const) {

@@ -3,8 +3,9 @@
 // page can show the form again with nothing lost.
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { hasMessage, type MessageKey } from '../i18n.ts';
+import { hasMessage, type MessageKey, type MessageValues } from '../i18n.ts';
 import { HttpError } from './errors.ts';
+import { refuseHoneypot } from './honeypot.ts';
 
 export type FormValues = Record<string, string | string[]>;
 export type FieldErrors = Record<string, MessageKey>;
@@ -24,6 +25,7 @@ export async function readForm<S extends z.ZodType>(c: Context, schema: S): Prom
     if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === 'string');
     else if (typeof value === 'string') values[key] = value;
   }
+  refuseHoneypot(values);
   return validateForm(schema, values);
 }
 
@@ -108,6 +110,44 @@ export async function attemptWrite<T>(
         status: err.status === 409 ? 409 : 422,
       };
     throw err;
+  }
+}
+
+/** A write's refusal as a form shows it again: the messages (and their values) and the status. */
+export interface RefusedForm {
+  ok: false;
+  errors: FieldErrors;
+  errorValues: Record<string, MessageValues>;
+  status: 403 | 409 | 422 | 429;
+}
+
+/**
+ * As attemptWrite(), for the writes of members' posts (a reply, a comment, a message), which may be
+ * refused for who writes or when (a suspended member: 403; posting too fast: 429 with Retry-After,
+ * set on the answer here) as well as for what: the form comes back with its message and the draft,
+ * instead of an error page that loses the text.
+ */
+export async function attemptPost<T>(
+  c: Context,
+  write: () => Promise<T>,
+): Promise<{ ok: true; value: T } | RefusedForm> {
+  try {
+    return { ok: true, value: await write() };
+  } catch (err) {
+    if (!(err instanceof HttpError)) throw err;
+    const values = err.values ?? {};
+    if (err.isInvalidInput && err.fieldErrors) {
+      const errorValues = Object.fromEntries(Object.keys(err.fieldErrors).map((field) => [field, values]));
+      return { ok: false, errors: err.fieldErrors, errorValues, status: 422 };
+    }
+    if (err.status !== 403 && err.status !== 409 && err.status !== 429) throw err;
+    for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
+    return {
+      ok: false,
+      errors: { _form: err.messageKey },
+      errorValues: { _form: values },
+      status: err.status,
+    };
   }
 }
 

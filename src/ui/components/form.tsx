@@ -50,7 +50,7 @@ export function Form(props: {
       {props.requiredNote && <p class="hint">{t('form.requiredNote')}</p>}
       {count > 0 && (
         <div class="notice error" role="alert">
-          {formError ? t(formError) : t('form.fixErrors', { count })}
+          {formError ? t(formError, props.state?.errorValues?._form) : t('form.fixErrors', { count })}
         </div>
       )}
       {props.children}

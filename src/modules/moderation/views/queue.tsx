@@ -138,6 +138,9 @@ export function ModerationView(props: {
   return (
     <div class="wrap">
       <h1>{t('moderation.title')}</h1>
+      <p>
+        <a href="/moderation/members">{t('moderation.membersTitle')}</a>
+      </p>
       <Pending items={props.pending} typeLabels={props.typeLabels} />
       {props.open.length === 0 ? (
         <section aria-labelledby="reports-title">

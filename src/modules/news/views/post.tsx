@@ -1,8 +1,10 @@
 // One post: in the reader's language where a translation exists (the original marked and one click
 // away), its cover, body, tags and comments. Its writers see where it stands (draft, scheduled) and
 // the buttons to edit or delete it; those who may hide comments see hidden ones, marked.
+
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import { CsrfField, Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
+import { HoneypotField } from '../../../ui/components/honeypot.tsx';
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { usePage } from '../../../ui/page-context.ts';
@@ -172,6 +174,7 @@ export function PostView(props: PostViewProps) {
                 required
                 state={props.commentState}
               />
+              <HoneypotField />
               <Submit label="news.addComment" />
             </Form>
           ) : (
