@@ -145,14 +145,24 @@ describe('hub', () => {
     );
   });
 
-  it('backs the live SQLite database up to a file that opens', async () => {
-    const file = path.join(dataDir, 'backups', 'hub-backup.sqlite');
+  it('backs the database and the files up to one archive, and restores it only when told to replace', async () => {
+    const file = path.join(dataDir, 'backups', 'hub-backup.tar.gz');
     const res = await run('backup', file);
-    expect(res.code).toBe(0);
-    const copy = new SQLite(file, { readonly: true });
-    const n = copy.prepare('select count(*) as n from users').get() as { n: number };
-    copy.close();
+    expect(res.code, res.err).toBe(0);
+    expect(res.out).toMatch(
+      /Backup written to .*hub-backup\.tar\.gz: \d+ rows in \d+ tables, \d+ stored files/,
+    );
+    expect((await run('backup')).err).toContain('hub backup <file.tar.gz>');
+
+    const refused = await run('restore', file);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('already holds data');
+    const restored = await run('restore', file, '--force');
+    expect(restored.code, restored.err).toBe(0);
+    expect(restored.out).toContain('Restored the backup of');
+    const db = new SQLite(path.join(dataDir, 'hub.sqlite'), { readonly: true });
+    const n = db.prepare('select count(*) as n from users').get() as { n: number };
+    db.close();
     expect(n.n).toBeGreaterThan(1);
-    expect((await run('backup')).err).toContain('hub backup <file>');
   });
 });

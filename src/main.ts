@@ -2,10 +2,10 @@
 // flags only say what to do.
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
+import { backupCommands } from './commands/backup.ts';
 import { type Command, type Options, UsageError, withPlatform } from './commands/command.ts';
 import { jobsCommands } from './commands/jobs.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { backupDatabase } from './db/dialect.ts';
 import { ROLES, type Role } from './db/schema.ts';
 import {
   createAccount,
@@ -193,20 +193,7 @@ const COMMANDS: Record<string, Command> = {
         console.log(`Search index rebuilt: ${total} records.`);
       }),
   },
-  backup: {
-    usage: 'hub backup <file>',
-    summary: 'Copy the live database to a file (SQLite online backup; pg_dump for PostgreSQL).',
-    options: {},
-    positionals: 1,
-    run: ({ positionals, config }) => {
-      const file = positionals[0];
-      if (!file) throw new UsageError('Say where to write the backup: hub backup <file>');
-      return withPlatform(config, async (platform) => {
-        await backupDatabase(platform.database.setup, file, config.databaseUrl);
-        console.log(`Backup written to ${file}`);
-      });
-    },
-  },
+  ...backupCommands,
   ...jobsCommands,
 };
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, expect, inject } from 'vitest';
 import { createApp } from '../src/app.tsx';
 import { loadConfig } from '../src/config.ts';
+import type { DialectSetup } from '../src/db/dialect.ts';
 import { fromSetup } from '../src/db/index.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Role } from '../src/db/schema.ts';
@@ -30,6 +31,8 @@ export const PASSWORD = 'correct horse battery staple';
 
 export interface TestPlatform {
   deps: AppDeps;
+  /** The database connection's set-up (its dialect; SQLite's handle, for backups). */
+  setup: DialectSetup;
   app: ReturnType<typeof createApp>;
   smtp: SmtpPeer;
   /** Sends every queued mail to the SMTP peer now (what the worker does on its own). */
@@ -211,6 +214,7 @@ export async function createTestPlatform(options: PlatformOptions = {}): Promise
 
   return {
     deps,
+    setup,
     app,
     smtp,
     deliverMail: () => outbox.drain(),

@@ -1,7 +1,6 @@
 // The only file that knows which database is behind Kysely. Everything that is written differently
 // for SQLite and PostgreSQL (connection set-up, column types in migrations, case-insensitive
-// matching, backups) lives here; modules and stores call these helpers and stay dialect-free.
-import { spawn } from 'node:child_process';
+// matching) lives here, and the copies of a whole database in backup.ts; modules and stores call these helpers and stay dialect-free.
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -214,31 +213,6 @@ export function containsInsensitive<T>(
   return dialectOf(db) === 'postgres'
     ? sql<SqlBool>`${column} ILIKE ${pattern} ESCAPE '\\'`
     : sql<SqlBool>`casefold(${column}) LIKE casefold(${pattern}) ESCAPE '\\'`;
-}
-
-/** Copies the live database to `file`: SQLite's online backup API, pg_dump for PostgreSQL. */
-export async function backupDatabase(setup: DialectSetup, file: string, databaseUrl?: string): Promise<void> {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  if (setup.sqlite) {
-    await setup.sqlite.backup(file);
-    return;
-  }
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('pg_dump', ['--format=custom', `--file=${file}`, databaseUrl ?? ''], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    child.on('error', (err) =>
-      reject(
-        new Error(
-          `pg_dump could not be started (${err.message}). Install the PostgreSQL client tools, ` +
-            'for example: apt-get install postgresql-client',
-        ),
-      ),
-    );
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`pg_dump exited with code ${code}`)),
-    );
-  });
 }
 
 /**
