@@ -7,6 +7,7 @@ import { UNREAD_CAP } from '../platform/notifications/inbox.ts';
 import { assetUrl } from './assets.ts';
 import { CsrfField } from './components/form.tsx';
 import { Icon } from './components/icon.tsx';
+import { SiteFooterLinks, SiteHead, SiteMark } from './components/site-frame.tsx';
 import { usePage } from './page-context.ts';
 
 export interface PageMeta {
@@ -55,6 +56,7 @@ export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: s
           <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
         ))}
         <link rel="stylesheet" href={assetUrl('app.css')} />
+        <SiteHead />
         <link rel="icon" href={assetUrl('icon.svg')} type="image/svg+xml" />
         {hasSearch && <script type="module" src={assetUrl('search.js')} nonce={nonce} />}
         {meta.jsonLd && (
@@ -80,6 +82,7 @@ export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: s
             <p>
               {siteName} · <a href="/api/docs">{t('layout.apiDocs')}</a>
             </p>
+            <SiteFooterLinks />
             <p class="muted">{t('layout.footerNote')}</p>
           </div>
         </footer>
@@ -110,7 +113,7 @@ function Header() {
     <header class="site-header">
       <div class="wrap header-row">
         <a class="brand" href="/">
-          <Icon name="hub" />
+          <SiteMark />
           <span>{siteName}</span>
         </a>
         {hasSearch && (
