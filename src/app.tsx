@@ -236,7 +236,12 @@ async function handleError(err: Error, c: Context<AppEnv>): Promise<Response> {
       instance: c.req.path,
       requestId: c.var.requestId,
       ...(httpError.fieldErrors
-        ? { errors: Object.fromEntries(Object.entries(httpError.fieldErrors).map(([k, v]) => [k, t(v)])) }
+        ? {
+            // A field's message may name values (a measured ratio, a limit): the refusal carries them.
+            errors: Object.fromEntries(
+              Object.entries(httpError.fieldErrors).map(([k, v]) => [k, t(v, httpError.values)]),
+            ),
+          }
         : {}),
     };
     return c.body(JSON.stringify(body), status, {
