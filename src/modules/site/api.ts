@@ -45,7 +45,8 @@ const routes = {
     tags: ['Site'],
     summary: 'The hub’s name, colour, languages, contact and links',
     security: anyone,
-    responses: { 200: jsonResponse(SiteSchema, 'The settings') },
+    // (A malformed address is refused before any route: 400.)
+    responses: { 200: jsonResponse(SiteSchema, 'The settings'), ...problemsOf(400) },
   }),
   update: createRoute({
     method: 'patch',
