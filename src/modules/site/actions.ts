@@ -129,7 +129,12 @@ export async function saveSitePage(ctx: ActionContext, slug: SitePageSlug, input
 
 /** A page in `locale`, else in `fallback`, else in any language; undefined when there is none. */
 export async function findSitePage(db: Kysely<Database>, slug: string, locale: string, fallback: string) {
-  const rows = await db.selectFrom('site_pages').selectAll().where('slug', '=', slug).execute();
+  const rows = await db
+    .selectFrom('site_pages')
+    .selectAll()
+    .where('slug', '=', slug)
+    .orderBy('lang')
+    .execute();
   return rows.find((r) => r.lang === locale) ?? rows.find((r) => r.lang === fallback) ?? rows[0];
 }
 

@@ -9,6 +9,7 @@ import { auditActions } from '../../../test/audit.ts';
 import { BASE_URL, platformForFile, visibleText } from '../../../test/harness.ts';
 import { oversized, picture } from '../../../test/images.ts';
 import { linkIn } from '../../../test/smtp-peer.ts';
+import { loadSite, SITE_CACHE_MS, SITE_SETTINGS_KEY } from '../../platform/site/index.ts';
 
 const hub = await platformForFile({ seed: ['site'] });
 const { client: admin, token: adminToken } = await hub.signedInWithToken('admin');
@@ -127,6 +128,28 @@ describe('renaming the hub', () => {
     expect(json.icons[0].src).toContain('logo-');
     const icon = await hub.client().get(json.icons[0].src);
     expect((await sharp(Buffer.from(icon.bytes)).metadata()).width).toBe(192);
+  });
+});
+
+describe('the copy each process keeps', () => {
+  it('reads a change another process wrote once its copy is older than SITE_CACHE_MS', async () => {
+    const now = Date.now();
+    const before = await loadSite(hub.deps.db, now);
+    // Another process's write: straight to the table, so this process's copy is not forgotten.
+    await hub.deps.db
+      .updateTable('settings')
+      .set({
+        value: JSON.stringify({ names: { en: 'Written Elsewhere' }, defaultLanguage: 'lo' }),
+        updated_at: new Date().toISOString(),
+      })
+      .where('key', '=', SITE_SETTINGS_KEY)
+      .execute();
+    expect((await loadSite(hub.deps.db, now + 1)).names.en).toBe(before.names.en);
+    const later = await loadSite(hub.deps.db, now + SITE_CACHE_MS + 1);
+    expect(later.names.en).toBe('Written Elsewhere');
+    // The hub's default language now decides for a visitor whose browser names none of ours.
+    const page = await hub.client().get('/press', { 'accept-language': 'de' });
+    expect(page.text).toContain('<html lang="lo"');
   });
 });
 
