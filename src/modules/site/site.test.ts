@@ -73,6 +73,8 @@ describe('renaming the hub', () => {
 
     const feed = await hub.client().get('/press/feed.atom');
     expect(feed.text).toContain('<name>Mekong Makers</name>');
+    const calendar = await hub.client().get('/events.ics');
+    expect(calendar.text).toMatch(/X-WR-CALNAME:Mekong Makers · /);
 
     const manifest = await hub.client().get('/manifest.webmanifest');
     expect(manifest.headers.get('content-type')).toContain('application/manifest+json');
