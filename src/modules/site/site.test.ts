@@ -192,6 +192,12 @@ describe('what is refused', () => {
     expect(text).toContain('Enter a colour as #');
     expect(res.text).toContain('value="Asia/Atlantis"');
 
+    const tooLong = await admin.request('/admin/site', {
+      form: settingsForm({ names_en: 'Kept', taglines_km: 'x'.repeat(201) }),
+    });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.text).toMatch(/<details open="">[\s\S]*?class="field-error"/);
+
     const viaApi = await api(hub, adminToken, 'PATCH', '/api/v1/site', {
       timeZone: 'Mars/Olympus',
       footerLinks: [{ label: 'x', url: 'ftp://files.example' }],

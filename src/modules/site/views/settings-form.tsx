@@ -2,6 +2,7 @@
 // default language and time zone, the contact address and the footer's links.
 import { LOCALE_NAMES, LOCALES } from '../../../locales/index.ts';
 import type { ImageInfo } from '../../../platform/attached-images.ts';
+import { fieldValue } from '../../../platform/http/forms.ts';
 import { IMAGE_ACCEPT } from '../../../platform/images.ts';
 import {
   Checkbox,
@@ -32,17 +33,7 @@ export function SiteSettingsView({ state, logo }: { state: FormState; logo: Imag
       </p>
       <Form action="/admin/site" state={state} enctype="multipart/form-data">
         {PER_LOCALE.map((group) => (
-          <fieldset>
-            <legend>{t(GROUPS[group].legend)}</legend>
-            {LOCALES.map((l) => (
-              <Field
-                name={`${group}_${l}`}
-                label={{ text: LOCALE_NAMES[l], lang: l }}
-                maxlength={GROUPS[group].max}
-                state={state}
-              />
-            ))}
-          </fieldset>
+          <PerLocaleFields group={group} state={state} />
         ))}
         <fieldset>
           <legend>{t('site.settings.look')}</legend>
@@ -100,6 +91,49 @@ export function SiteSettingsView({ state, logo }: { state: FormState; logo: Imag
         <Submit label="form.save" />
       </Form>
     </div>
+  );
+}
+
+/**
+ * One text in each UI language. The name is open; the short name and the tagline are folded (a
+ * long form on a phone) unless they hold something or a message.
+ */
+function PerLocaleFields({ group, state }: { group: (typeof PER_LOCALE)[number]; state: FormState }) {
+  const { t } = usePage();
+  // The schema checks a group as one value (`names: { lo: … }`): its message is the group's.
+  const error = state.errors?.[group];
+  const fields = (
+    <>
+      {error && <p class="field-error">{t(error)}</p>}
+      {LOCALES.map((l) => (
+        <Field
+          name={`${group}_${l}`}
+          label={{ text: LOCALE_NAMES[l], lang: l }}
+          maxlength={GROUPS[group].max}
+          state={state}
+        />
+      ))}
+    </>
+  );
+  if (group === 'names')
+    return (
+      <fieldset>
+        <legend>{t(GROUPS[group].legend)}</legend>
+        {fields}
+      </fieldset>
+    );
+  const names = LOCALES.map((l) => `${group}_${l}`);
+  const open = names.some(
+    (n) => fieldValue(state.values, n) !== '' || state.errors?.[n] || state.errors?.[group],
+  );
+  return (
+    <details open={open}>
+      <summary>{t(GROUPS[group].legend)}</summary>
+      <fieldset>
+        <legend class="visually-hidden">{t(GROUPS[group].legend)}</legend>
+        {fields}
+      </fieldset>
+    </details>
   );
 }
 
