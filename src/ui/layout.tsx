@@ -30,7 +30,7 @@ export interface PageMeta {
 }
 
 export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: string; children: Child }) {
-  const { t, locale, siteName, here, langInUrl, nonce, hasSearch } = usePage();
+  const { t, locale, siteName, tagline, here, langInUrl, nonce, hasSearch } = usePage();
   const fullTitle = meta.title === siteName ? siteName : `${meta.title} · ${siteName}`;
   // The page in its language when the URL names it, else the negotiated page (x-default).
   const page = withLang(meta.path ?? here);
@@ -83,7 +83,7 @@ export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: s
               {siteName} · <a href="/api/docs">{t('layout.apiDocs')}</a>
             </p>
             <SiteFooterLinks />
-            <p class="muted">{t('layout.footerNote')}</p>
+            <p class="muted">{tagline || t('layout.footerNote')}</p>
           </div>
         </footer>
       </body>

@@ -20,6 +20,8 @@ export interface PageContext {
   siteName: string;
   /** The operator's settings: accent colour, tagline, footer links, the pages that exist. */
   site: Site;
+  /** The operator's tagline in the page's language; '' without one. */
+  tagline: string;
   /** Path and query of the current page, for "come back here" links. */
   here: string;
   /** Whether the URL names the page's language (`?lang=`), rather than the reader's settings. */

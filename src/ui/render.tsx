@@ -7,7 +7,7 @@ import { takeFlash } from '../platform/http/flash.ts';
 import { urlLocale, varyOnLanguage } from '../platform/http/language.ts';
 import { unreadCount } from '../platform/notifications/inbox.ts';
 import { readableScopes } from '../platform/scopes.ts';
-import { siteName, siteOf } from '../platform/site/index.ts';
+import { siteName, siteOf, taglineIn } from '../platform/site/index.ts';
 import { Layout, type PageMeta } from './layout.tsx';
 import { type PageContext, PageCtx } from './page-context.ts';
 
@@ -28,6 +28,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     nonce: v.secureHeadersNonce,
     siteName: siteName(c),
     site: siteOf(c),
+    tagline: taglineIn(siteOf(c), v.deps.config, v.locale),
     here: url.pathname + url.search,
     langInUrl: urlLocale(c) !== undefined,
     nav: modules

@@ -8,7 +8,7 @@ import { imageResponse } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { found, HttpError } from '../../platform/http/errors.ts';
 import { varyOnLanguage } from '../../platform/http/language.ts';
-import { renderMarkdown } from '../../platform/markdown.ts';
+import { excerpt, renderMarkdown } from '../../platform/markdown.ts';
 import { SITE_PAGES, siteName, siteOf, siteShortName, taglineIn } from '../../platform/site/index.ts';
 import { versioned } from '../../ui/components/site-frame.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -38,7 +38,7 @@ export function sitePublicPages(deps: AppDeps) {
     const html = renderMarkdown(page.body);
     return renderPage(
       c,
-      { title: page.title, path: `/${page.slug}` },
+      { title: page.title, description: excerpt(page.body, 160), path: `/${page.slug}` },
       <SitePageView title={page.title} lang={isLocale(page.lang) ? page.lang : undefined} html={html} />,
     );
   });

@@ -52,6 +52,7 @@ describe('renaming the hub', () => {
     expect(titleOf(page.text)).toBe('Press coverage · Mekong Makers');
     expect(page.text).toMatch(/class="brand"[^>]*>[\s\S]*?<span>Mekong Makers<\/span>/);
     expect(page.text).toContain('<a href="https://mics.gov.la">Ministry</a>');
+    expect(visibleText(page.text)).toContain('Culture that works');
     expect(page.text).toContain('href="mailto:hello@makers.example"');
     // The colour is a stylesheet of its own (the CSP allows no inline style), cached by version.
     const theme = page.text.match(/href="(\/site\/theme\.css\?v=[^"]+)"/)?.[1] ?? '';
