@@ -21,6 +21,7 @@ import { HttpError, TITLE_BY_STATUS } from './platform/http/errors.ts';
 import { LANG_COOKIE, setLocale, withLang } from './platform/http/language.ts';
 import { addressHasControlCharacter, clientIp, isApiPath, localPath } from './platform/http/request.ts';
 import { translator } from './platform/i18n.ts';
+import { loadSite } from './platform/site/index.ts';
 import { sitemapPartResponse, sitemapResponse } from './platform/sitemap.ts';
 import { DAY } from './platform/time.ts';
 import { ApiReferenceView } from './ui/api-reference.tsx';
@@ -102,6 +103,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.header('Vary', 'Accept-Encoding');
     if (encoding) c.header('Content-Encoding', encoding);
     return c.body(new Uint8Array(body));
+  });
+
+  // The operator's settings (name, colour, default language and zone), then the language again
+  // with the hub's own default (platform/site: a copy per process, a few seconds old at most).
+  app.use(async (c, next) => {
+    c.set('site', await loadSite(deps.db));
+    setLocale(c, null);
+    await next();
   });
 
   app.use(compression);
@@ -227,7 +236,12 @@ async function handleError(err: Error, c: Context<AppEnv>): Promise<Response> {
       instance: c.req.path,
       requestId: c.var.requestId,
       ...(httpError.fieldErrors
-        ? { errors: Object.fromEntries(Object.entries(httpError.fieldErrors).map(([k, v]) => [k, t(v)])) }
+        ? {
+            // A field's message may name values (a measured ratio, a limit): the refusal carries them.
+            errors: Object.fromEntries(
+              Object.entries(httpError.fieldErrors).map(([k, v]) => [k, t(v, httpError.values)]),
+            ),
+          }
         : {}),
     };
     return c.body(JSON.stringify(body), status, {

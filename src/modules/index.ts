@@ -14,6 +14,7 @@ import { notificationsModule } from './notifications/index.ts';
 import { peopleModule } from './people/index.ts';
 import { pressModule } from './press/index.ts';
 import { searchModule } from './search/index.ts';
+import { siteModule } from './site/index.ts';
 
 export const modules: readonly HubModule[] = [
   homeModule,
@@ -29,4 +30,5 @@ export const modules: readonly HubModule[] = [
   groupsModule,
   notificationsModule,
   moderationModule,
+  siteModule,
 ];

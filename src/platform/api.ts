@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from './context.ts';
 import { HttpError } from './http/errors.ts';
 import { fieldErrors } from './http/forms.ts';
 import { withOperationIds } from './operation-ids.ts';
+import { siteName } from './site/index.ts';
 
 export const ProblemSchema = z
   .object({
@@ -132,7 +133,7 @@ function openApiInfo(deps: AppDeps) {
   return {
     openapi: '3.1.0',
     info: {
-      title: `${deps.config.siteName} API`,
+      title: `${siteName(deps)} API`,
       version: '1',
       description:
         'The JSON API of the platform. Every page action exists here with the same permissions. ' +
@@ -152,5 +153,7 @@ export function openApiDocument(api: OpenAPIHono<AppEnv>, deps: AppDeps): OpenAp
   if (cachedDocument?.deps !== deps) {
     cachedDocument = { deps, doc: withOperationIds(api.getOpenAPI31Document(openApiInfo(deps))) };
   }
-  return cachedDocument.doc;
+  // The hub's name is the operator's and may change while the document stays cached.
+  const { doc } = cachedDocument;
+  return { ...doc, info: { ...doc.info, title: `${siteName(deps)} API` } };
 }

@@ -16,6 +16,7 @@ import type { Outbox } from './mail/outbox.ts';
 import type { Followable } from './notifications/follows.ts';
 import type { NotificationKind } from './notifications/kinds.ts';
 import type { ScopeResolver } from './scopes.ts';
+import type { Site } from './site/settings.ts';
 
 export interface AppDeps {
   db: DB;
@@ -45,6 +46,8 @@ export type AppEnv = {
     fmt: Formatters;
     csrfToken: string;
     clientIp: string;
+    /** The operator's settings of the hub (platform/site), loaded before the pages run. */
+    site?: Site;
   };
 };
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { Feed } from 'feed';
 import type { Context } from 'hono';
 import type { AppEnv } from './context.ts';
+import { siteName } from './site/index.ts';
 import { atomId, siteUuid } from './stable-ids.ts';
 
 export interface FeedEntry {
@@ -123,7 +124,7 @@ export async function atomResponse(c: Context<AppEnv>, spec: FeedSpec): Promise<
   c.header('Cache-Control', 'public, max-age=300');
   c.header('Vary', 'Accept-Language, Cookie');
   if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-  const xml = renderAtom(spec, c.var.deps.config.siteName, await siteUuid(c.var.deps.db));
+  const xml = renderAtom(spec, siteName(c), await siteUuid(c.var.deps.db));
   return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
 }
 

@@ -7,6 +7,7 @@ import { UNREAD_CAP } from '../platform/notifications/inbox.ts';
 import { assetUrl } from './assets.ts';
 import { CsrfField } from './components/form.tsx';
 import { Icon } from './components/icon.tsx';
+import { SiteFooterLinks, SiteHead, SiteMark } from './components/site-frame.tsx';
 import { usePage } from './page-context.ts';
 
 export interface PageMeta {
@@ -29,7 +30,7 @@ export interface PageMeta {
 }
 
 export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: string; children: Child }) {
-  const { t, locale, siteName, here, langInUrl, nonce, hasSearch } = usePage();
+  const { t, locale, siteName, tagline, here, langInUrl, nonce, hasSearch } = usePage();
   const fullTitle = meta.title === siteName ? siteName : `${meta.title} · ${siteName}`;
   // The page in its language when the URL names it, else the negotiated page (x-default).
   const page = withLang(meta.path ?? here);
@@ -55,6 +56,7 @@ export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: s
           <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
         ))}
         <link rel="stylesheet" href={assetUrl('app.css')} />
+        <SiteHead />
         <link rel="icon" href={assetUrl('icon.svg')} type="image/svg+xml" />
         {hasSearch && <script type="module" src={assetUrl('search.js')} nonce={nonce} />}
         {meta.jsonLd && (
@@ -80,7 +82,8 @@ export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: s
             <p>
               {siteName} · <a href="/api/docs">{t('layout.apiDocs')}</a>
             </p>
-            <p class="muted">{t('layout.footerNote')}</p>
+            <SiteFooterLinks />
+            <p class="muted">{tagline || t('layout.footerNote')}</p>
           </div>
         </footer>
       </body>
@@ -110,7 +113,7 @@ function Header() {
     <header class="site-header">
       <div class="wrap header-row">
         <a class="brand" href="/">
-          <Icon name="hub" />
+          <SiteMark />
           <span>{siteName}</span>
         </a>
         {hasSearch && (

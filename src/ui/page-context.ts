@@ -6,6 +6,7 @@ import type { User } from '../db/schema.ts';
 import type { Locale } from '../locales/index.ts';
 import type { Flash } from '../platform/http/flash.ts';
 import type { Formatters, MessageKey, Translator } from '../platform/i18n.ts';
+import type { Site } from '../platform/site/settings.ts';
 
 export interface PageContext {
   t: Translator;
@@ -15,7 +16,12 @@ export interface PageContext {
   user: User | null;
   csrfToken: string;
   nonce: string | undefined;
+  /** The hub's name in the page's language (platform/site). */
   siteName: string;
+  /** The operator's settings: accent colour, tagline, footer links, the pages that exist. */
+  site: Site;
+  /** The operator's tagline in the page's language; '' without one. */
+  tagline: string;
   /** Path and query of the current page, for "come back here" links. */
   here: string;
   /** Whether the URL names the page's language (`?lang=`), rather than the reader's settings. */

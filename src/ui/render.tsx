@@ -7,6 +7,7 @@ import { takeFlash } from '../platform/http/flash.ts';
 import { urlLocale, varyOnLanguage } from '../platform/http/language.ts';
 import { unreadCount } from '../platform/notifications/inbox.ts';
 import { readableScopes } from '../platform/scopes.ts';
+import { siteName, siteOf, taglineIn } from '../platform/site/index.ts';
 import { Layout, type PageMeta } from './layout.tsx';
 import { type PageContext, PageCtx } from './page-context.ts';
 
@@ -15,7 +16,7 @@ export type { PageMeta };
 export function pageContext(c: Context<AppEnv>): PageContext {
   // c.var builds a fresh object on every access: read it once.
   const v = c.var;
-  const { config, modules } = v.deps;
+  const { modules } = v.deps;
   const url = new URL(c.req.url);
   return {
     t: v.t,
@@ -25,7 +26,9 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     user: v.auth?.user ?? null,
     csrfToken: v.csrfToken,
     nonce: v.secureHeadersNonce,
-    siteName: config.siteName,
+    siteName: siteName(c),
+    site: siteOf(c),
+    tagline: taglineIn(siteOf(c), v.deps.config, v.locale),
     here: url.pathname + url.search,
     langInUrl: urlLocale(c) !== undefined,
     nav: modules

@@ -4,6 +4,7 @@ import { isLocale, type Locale } from '../../locales/index.ts';
 import type { ActionContext } from '../../platform/actions.ts';
 import { translator } from '../../platform/i18n.ts';
 import type { MailMessage } from '../../platform/mail/outbox.ts';
+import { siteName } from '../../platform/site/index.ts';
 
 interface MailInput {
   to: string;
@@ -27,7 +28,7 @@ export function recipient(
     : isLocale(ctx.locale)
       ? ctx.locale
       : config.defaultLocale;
-  return { to, locale, siteName: config.siteName, name: user.name };
+  return { to, locale, siteName: siteName(ctx.deps, locale), name: user.name };
 }
 
 /** An absolute link to a page of the hub, for a mail. */

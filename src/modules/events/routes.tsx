@@ -14,6 +14,7 @@ import { varyOnLanguage } from '../../platform/http/language.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
 import { isFollowing } from '../../platform/notifications/follows.ts';
+import { siteName } from '../../platform/site/index.ts';
 import { siteUuid } from '../../platform/stable-ids.ts';
 import { todayIn } from '../../platform/time.ts';
 import type { FormState } from '../../ui/components/form.tsx';
@@ -116,7 +117,7 @@ export function eventsPages(deps: AppDeps) {
     c.header('Cache-Control', c.var.auth ? 'private, no-store' : 'public, max-age=900');
     // The calendar's name is in the reader's language.
     varyOnLanguage(c);
-    const name = `${config.siteName} · ${c.var.t('events.calendarName')}`;
+    const name = `${siteName(c)} · ${c.var.t('events.calendarName')}`;
     return c.body(listCalendar(name, events, await calendarSite()), 200, { 'Content-Type': ICAL_TYPE });
   });
 

@@ -6,6 +6,7 @@ import type { AppEnv } from '../../platform/context.ts';
 import { absoluteUrl, atomResponse, FEED_SIZE } from '../../platform/feeds.ts';
 import type { Formatters, Translator } from '../../platform/i18n.ts';
 import { excerpt, renderMarkdown } from '../../platform/markdown.ts';
+import { siteName } from '../../platform/site/index.ts';
 import { REGIONS, type Region } from '../../platform/vocabularies.ts';
 import { issuerNameOf } from './access.ts';
 import { listDocuments } from './listing.ts';
@@ -56,7 +57,7 @@ export async function libraryFeed(c: Context<AppEnv>, query: LibraryFilter): Pro
   const t = c.var.t;
   const q = filterQuery(filter);
   return atomResponse(c, {
-    title: `${await feedTitle(c, filter)} · ${c.var.deps.config.siteName}`,
+    title: `${await feedTitle(c, filter)} · ${siteName(c)}`,
     subtitle: t('library.intro'),
     selfUrl: absoluteUrl(c, `/library/feed.atom${q}`),
     alternateUrl: absoluteUrl(c, `/library${q}`),

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/context.ts';
 import { absoluteUrl, atomResponse, FEED_SIZE, type FeedEntry } from '../../platform/feeds.ts';
 import { excerpt, renderMarkdown } from '../../platform/markdown.ts';
+import { siteName } from '../../platform/site/index.ts';
 import { nowIso } from '../../platform/time.ts';
 import { listPosts } from './listing.ts';
 import { filterQuery, isFiltered, type NewsFilter } from './schemas.ts';
@@ -53,7 +54,7 @@ export async function newsFeed(c: Context<AppEnv>, filter: NewsFilter): Promise<
       published: card.published_at ?? undefined,
       summary: excerpt(card.shownBody, 300),
       contentHtml: absoluteHtml(card.shownBody, config.baseUrl),
-      authors: [card.organisationName ?? card.authorName ?? config.siteName],
+      authors: [card.organisationName ?? card.authorName ?? siteName(c)],
       categories: [c.var.t(`news.category.${card.category}`), ...card.tags],
     };
   });

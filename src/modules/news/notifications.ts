@@ -7,6 +7,7 @@ import type { AppDeps } from '../../platform/context.ts';
 import { type FollowTarget, normaliseTag } from '../../platform/notifications/follows.ts';
 import type { NotificationKind } from '../../platform/notifications/kinds.ts';
 import { type NotifyDeps, notify } from '../../platform/notifications/notify.ts';
+import { siteName } from '../../platform/site/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -23,7 +24,7 @@ export const newsNotificationKinds: NotificationKind[] = [
 export type Announcing = NotifyDeps & { siteName: string };
 export const announcingOf = (deps: AppDeps): Announcing => ({
   modules: deps.modules,
-  siteName: deps.config.siteName,
+  siteName: siteName(deps),
 });
 
 /** Tells the followers of the post's organisation and tags (the post has just become public). */

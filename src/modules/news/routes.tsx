@@ -14,6 +14,7 @@ import { attemptPost, readForm } from '../../platform/http/forms.ts';
 import { readFormWithImage } from '../../platform/http/image-form.ts';
 import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts';
 import { excerpt } from '../../platform/markdown.ts';
+import { siteName } from '../../platform/site/index.ts';
 import { nowIso } from '../../platform/time.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -280,7 +281,7 @@ export function newsPages(deps: AppDeps) {
           state,
           image,
           baseUrl: config.baseUrl,
-          siteName: config.siteName,
+          siteName: siteName(c),
           section: c.var.t(`news.category.${post.category}`),
         }),
         noindex: state !== 'published',

@@ -19,6 +19,7 @@ import {
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { type DigestPeriod, notificationKinds } from '../../platform/notifications/kinds.ts';
 import { readableScopes } from '../../platform/scopes.ts';
+import { siteName } from '../../platform/site/index.ts';
 import { isTimeZone } from '../../platform/time.ts';
 import { findUserById } from '../accounts/index.ts';
 import { messageOf, paramsOf } from './listing.ts';
@@ -79,7 +80,7 @@ async function markMailed(db: Db, ids: number[], now: string): Promise<void> {
 /** Mails every notification whose reader chose "mail at once"; how many mails were queued. */
 export async function mailImmediate(deps: AppDeps, now: Date = new Date()): Promise<number> {
   const kinds = notificationKinds(deps.modules);
-  const { baseUrl, siteName } = deps.config;
+  const { baseUrl } = deps.config;
   const at = now.toISOString();
   let queued = 0;
   for (;;) {
@@ -97,18 +98,19 @@ export async function mailImmediate(deps: AppDeps, now: Date = new Date()): Prom
         const reader = readers.get(row.user_id);
         if (reader && mayRead(reader, row.scope)) {
           const { t } = reader;
+          const site = siteName(deps, reader.locale);
           const message = messageOf(kinds, t, { kind: row.kind, params: paramsOf(row.params) });
           const unsubscribe = baseUrl + (await newUnsubscribePath(trx, row.user_id, `kind:${row.kind}`, at));
           const label = kinds.get(row.kind)?.label;
           await enqueueMail(trx, {
             to: reader.user.email,
-            subject: `${message} · ${siteName}`,
+            subject: `${message} · ${site}`,
             text: [
               message,
               baseUrl + row.url,
               '',
               '—',
-              t('notifications.mail.why', { kind: label ? t(label) : row.kind, site: siteName }),
+              t('notifications.mail.why', { kind: label ? t(label) : row.kind, site }),
               t('notifications.mail.settings', { url: `${baseUrl}/notifications/settings` }),
               t('notifications.mail.unsubscribeKind', { url: unsubscribe }),
             ].join('\n'),
@@ -213,7 +215,7 @@ async function digestMail(
   at: string,
 ) {
   const { t, locale, zone } = reader;
-  const { baseUrl, siteName } = deps.config;
+  const { baseUrl } = deps.config;
   const kinds = notificationKinds(deps.modules);
   const fmt = formatters(locale, zone);
   const byKind = new Map<string, Row[]>();
@@ -231,7 +233,7 @@ async function digestMail(
     period === 'daily' ? 'notifications.digest.dailySubject' : 'notifications.digest.weeklySubject';
   return {
     to: reader.user.email,
-    subject: t(subjectKey, { count: rows.length, site: siteName }),
+    subject: t(subjectKey, { count: rows.length, site: siteName(deps, locale) }),
     text: [
       t('notifications.digest.greeting', { name: reader.user.name }),
       '',

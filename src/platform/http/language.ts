@@ -28,15 +28,17 @@ export function urlLocale(c: Context): Locale | undefined {
  */
 export function setLocale(c: Context<AppEnv>, account: string | null, timeZone?: string | null): void {
   const { config } = c.var.deps;
+  // The operator's default language and zone (platform/site) once loaded, else the configuration's.
+  const site = c.var.site;
   const locale =
     urlLocale(c) ??
     negotiateLocale({
       account,
       cookie: getCookie(c, LANG_COOKIE),
       acceptLanguage: c.req.header('accept-language'),
-      fallback: config.defaultLocale,
+      fallback: site?.defaultLanguage ?? config.defaultLocale,
     });
-  const zone = timeZone ?? config.defaultTimeZone;
+  const zone = timeZone ?? site?.timeZone ?? config.defaultTimeZone;
   c.set('locale', locale);
   c.set('timeZone', zone);
   c.set('t', translator(locale));

@@ -10,6 +10,7 @@ import type { ExpressionBuilder, UpdateQueryBuilder, UpdateResult } from 'kysely
 import type { Database, Job } from '../../db/schema.ts';
 import type { AppDeps, JobKind, JobRun } from '../context.ts';
 import { Poller } from '../poller.ts';
+import { loadSite } from '../site/index.ts';
 import { DEFAULT_MAX_ATTEMPTS } from './queue.ts';
 import { nextRunAfter, parseSchedule, resolveSchedule, scheduleText } from './schedule.ts';
 
@@ -194,6 +195,8 @@ export class JobRunner {
     let error: string | undefined;
     try {
       if (!kind) throw new Error(`No job kind is named ${job.name}`);
+      // The hub's name and settings, fresh for the mails and feeds the job writes (platform/site).
+      await loadSite(this.deps.db);
       await kind.run(this.deps, JSON.parse(job.payload), run);
     } catch (err) {
       error = messageOf(err);

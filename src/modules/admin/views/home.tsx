@@ -48,6 +48,15 @@ export function AdminHomeView({
         </section>
         <section class="card">
           <h2>
+            <a href="/admin/site">{t('admin.site')}</a>
+          </h2>
+          <p>{t('admin.siteIntro')}</p>
+          <p>
+            <a href="/admin/pages">{t('admin.sitePages')}</a>
+          </p>
+        </section>
+        <section class="card">
+          <h2>
             <a href="/admin/focal-points">{t('admin.focalPoints.title')}</a>
           </h2>
           <p>{t('admin.focalPoints.intro')}</p>

@@ -16,6 +16,7 @@ import {
 } from '../../../platform/invitations.ts';
 import { enqueueMail, type MailMessage } from '../../../platform/mail/outbox.ts';
 import type { RateLimitRule } from '../../../platform/rate-limit.ts';
+import { siteName } from '../../../platform/site/index.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { actingRole, ensureWithRole, memberRole, type Organisation } from '../access.ts';
 import {
@@ -122,7 +123,7 @@ export async function inviteMember(
       trx,
       invitationMail(locale, {
         to: email,
-        siteName: config.siteName,
+        siteName: siteName(ctx.deps, locale),
         organisation: org.name,
         inviter: user.name,
         role: input.role,

@@ -21,6 +21,7 @@ import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import type { RateLimitRule } from '../../../platform/rate-limit.ts';
 import { ensureMay } from '../../../platform/scope-checks.ts';
 import { inGroup } from '../../../platform/scopes.ts';
+import { siteName } from '../../../platform/site/index.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { type Group, memberRole } from '../access.ts';
 import { checkInvitation, countCoordinators, type InvitationCheck, openRequestOf } from '../members.ts';
@@ -99,7 +100,7 @@ export async function inviteToGroup(ctx: ActionContext, group: Group, input: Inv
     await enqueueMail(trx, {
       to: email,
       subject: t('groups.mail.invitationSubject', values),
-      text: `${t('groups.mail.invitationBody', values)}\n\n-- \n${config.siteName}\n`,
+      text: `${t('groups.mail.invitationBody', values)}\n\n-- \n${siteName(ctx.deps, locale)}\n`,
     });
     await groupAudit(trx, ctx, group.id, 'member_invited', { invitationId: id, email, role: input.role });
     await announceInvitation(trx, ctx, { id, email, group: group.name });

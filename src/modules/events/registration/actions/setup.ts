@@ -16,6 +16,7 @@ import {
 import { HttpError } from '../../../../platform/http/errors.ts';
 import { accountLocale } from '../../../../platform/i18n.ts';
 import { enqueueMail } from '../../../../platform/mail/outbox.ts';
+import { siteName } from '../../../../platform/site/index.ts';
 import { nowIso } from '../../../../platform/time.ts';
 import { findUserByEmail } from '../../../accounts/index.ts';
 import type { EventDetails } from '../../access.ts';
@@ -137,16 +138,19 @@ export async function saveRegistrationSettings(
       ? await trx.selectFrom('users').select(['email', 'locale']).where('email', 'in', invited).execute()
       : [];
     const localeOf = new Map(accounts.map((a) => [a.email, a]));
-    for (const email of invited)
+    const { baseUrl, defaultLocale } = ctx.deps.config;
+    for (const email of invited) {
+      const locale = accountLocale(localeOf.get(email), defaultLocale);
       await enqueueMail(
         trx,
         invitationMail({
           to: email,
-          locale: accountLocale(localeOf.get(email), ctx.deps.config.defaultLocale),
+          locale,
           event: mailEvent(event),
-          config: ctx.deps.config,
+          config: { baseUrl, siteName: siteName(ctx.deps, locale) },
         }),
       );
+    }
     return { created, invited: invited.length };
   });
   ctx.deps.outbox.kick();

@@ -9,6 +9,7 @@ import type { Database } from '../../../../db/schema.ts';
 import { type ActionContext, audit } from '../../../../platform/actions.ts';
 import { accountLocale } from '../../../../platform/i18n.ts';
 import { enqueueMail } from '../../../../platform/mail/outbox.ts';
+import { siteName } from '../../../../platform/site/index.ts';
 import { siteUuid } from '../../../../platform/stable-ids.ts';
 import { nowIso } from '../../../../platform/time.ts';
 import type { EventDetails } from '../../access.ts';
@@ -112,15 +113,16 @@ async function changeStatus(
     .select(['email', 'name', 'locale'])
     .where('id', '=', registration.user_id)
     .executeTakeFirstOrThrow();
-  const config = ctx.deps.config;
+  const { config } = ctx.deps;
+  const locale = accountLocale(account, config.defaultLocale);
   await enqueueMail(
     trx,
     registrationMail(status, {
       to: account.email,
       name: registration.name || account.name,
-      locale: accountLocale(account, config.defaultLocale),
+      locale,
       event: change.event,
-      config,
+      config: { baseUrl: config.baseUrl, siteName: siteName(ctx.deps, locale) },
       site: await siteUuid(trx),
     }),
   );
