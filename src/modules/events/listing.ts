@@ -37,6 +37,16 @@ function narrowed<Q extends ReturnType<typeof visibleTo>>(q: Q, filter: Partial<
   // "Online" finds what one can follow from afar: online and hybrid events.
   if (filter.format === 'online') out = out.where('events.format', 'in', ['online', 'hybrid']) as Q;
   else if (filter.format) out = out.where('events.format', '=', filter.format) as Q;
+  if (filter.organisation) {
+    const slug = filter.organisation;
+    out = out.where('events.id', 'in', (eb) =>
+      eb
+        .selectFrom('event_organisations')
+        .innerJoin('organisations', 'organisations.id', 'event_organisations.organisation_id')
+        .select('event_organisations.event_id')
+        .where('organisations.slug', '=', slug),
+    ) as Q;
+  }
   if (filter.domain) {
     const domain = filter.domain;
     out = out.where('events.id', 'in', (eb) =>

@@ -168,6 +168,8 @@ export const eventFilterSchema = z.object({
   type: choiceFilter(EVENT_TYPES),
   domain: choiceFilter(DOMAINS),
   format: choiceFilter(EVENT_FORMATS),
+  /** The events an organisation of the directory organises or hosts (its page links here). */
+  organisation: optionalFilter(slug()),
   page: pageFilter(),
 });
 export type EventFilter = z.infer<typeof eventFilterSchema>;
@@ -178,7 +180,7 @@ export type EventFilter = z.infer<typeof eventFilterSchema>;
  */
 export function filterQuery(filter: Partial<EventFilter>, extra: { when?: boolean } = {}): string {
   const when = extra.when !== false && filter.when === 'past' ? 'past' : undefined;
-  return filterQueryOf({ ...filter, when }, ['when', 'country', 'type', 'domain', 'format']);
+  return filterQueryOf({ ...filter, when }, ['when', 'country', 'type', 'domain', 'format', 'organisation']);
 }
 
 /** A month of the calendar: ?month=2026-11 (the current month when absent or wrong). */

@@ -1,15 +1,30 @@
-// The front page, at /.
+// The front page, at /: the blocks the modules add (what waits for a member first, then what is
+// coming and new) and the hub in numbers. The home module only lays them out (docs/home.md).
 import { Hono } from 'hono';
+import { blockContext, loadBlocks } from '../../platform/blocks.ts';
 import type { AppEnv } from '../../platform/context.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { HomeView } from './views/home.tsx';
 
 export function homePages() {
-  return new Hono<AppEnv>().get('/', (c) =>
-    renderPage(
+  return new Hono<AppEnv>().get('/', async (c) => {
+    const { modules } = c.var.deps;
+    const ctx = blockContext(c);
+    const figures = modules.flatMap((m) => m.homeFigures ?? []).sort((a, b) => a.order - b.order);
+    const [blocks, counts] = await Promise.all([
+      loadBlocks(
+        modules.flatMap((m) => m.homeBlocks ?? []),
+        ctx,
+      ),
+      Promise.all(figures.map((f) => f.count(ctx))),
+    ]);
+    return renderPage(
       c,
       { title: c.var.deps.config.siteName, description: c.var.t('home.lead'), path: '/' },
-      <HomeView />,
-    ),
-  );
+      <HomeView
+        blocks={blocks}
+        figures={figures.map((f, i) => ({ label: f.label, href: f.href, count: counts[i] ?? 0 }))}
+      />,
+    );
+  });
 }

@@ -21,6 +21,17 @@ function selection(db: Db, filter: PressFilter) {
       .where('published_on', '<=', `${filter.year}-12-31`);
   if (filter.from) q = q.where('published_on', '>=', filter.from);
   if (filter.to) q = q.where('published_on', '<=', filter.to);
+  if (filter.organisation) {
+    // The press "mentions" an organisation through the events it organises or hosts.
+    const slug = filter.organisation;
+    q = q.where('event_id', 'in', (eb) =>
+      eb
+        .selectFrom('event_organisations')
+        .innerJoin('organisations', 'organisations.id', 'event_organisations.organisation_id')
+        .select('event_organisations.event_id')
+        .where('organisations.slug', '=', slug),
+    );
+  }
   return q;
 }
 

@@ -53,6 +53,7 @@ export function Filters(props: {
     <FilterPanel action={action} active={activeFilters(filter, ['page', 'when'])}>
       {props.month && <input type="hidden" name="month" value={props.month} />}
       {past && <input type="hidden" name="when" value="past" />}
+      {filter.organisation && <input type="hidden" name="organisation" value={filter.organisation} />}
       <CountryFilter value={filter.country} countries={props.countries} />
       <FilterSelect
         name="type"

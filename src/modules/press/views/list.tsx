@@ -37,6 +37,7 @@ function Filters({ props }: { props: PressListProps }) {
   const collator = new Intl.Collator(locale);
   return (
     <FilterPanel action="/press" active={activeFilters(filter)}>
+      {filter.organisation && <input type="hidden" name="organisation" value={filter.organisation} />}
       <FilterSelect
         name="outlet"
         label={t('press.outlet')}
