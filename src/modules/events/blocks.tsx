@@ -36,14 +36,18 @@ function EventItems({ cards }: { cards: EventCard[] }) {
   );
 }
 
-function EventsBlock(props: { data: EventList; id: string }) {
+function EventsBlock(props: {
+  data: EventList;
+  id: string;
+  pastTitle: 'events.latestHeld' | 'events.pastTitle';
+}) {
   const { t } = usePage();
   const { data } = props;
   const href = `/events${data.query}`;
   return (
     <Block
       id={props.id}
-      title={t(data.past ? 'events.latestHeld' : 'events.title')}
+      title={t(data.past ? props.pastTitle : 'events.title')}
       more={{ href, label: t(data.past ? 'events.allPast' : 'events.allUpcoming', { count: data.total }) }}
     >
       <EventItems cards={data.cards} />
@@ -69,7 +73,7 @@ export const eventsHomeBlock: PageBlock<EventList> = {
   id: 'home-events',
   order: 20,
   load: async (ctx) => (await firstOf(ctx, {}, 'upcoming')) ?? firstOf(ctx, {}, 'past'),
-  view: (data) => <EventsBlock data={data} id="home-events" />,
+  view: (data) => <EventsBlock data={data} id="home-events" pastTitle="events.latestHeld" />,
 };
 
 /** An organisation's coming and past events, each list leading to the filtered list of events. */
@@ -85,7 +89,11 @@ export const organisationEventsBlock: PageBlock<EventList[], [OrganisationRef]> 
   view: (lists) => (
     <>
       {lists.map((list) => (
-        <EventsBlock data={list} id={`organisation-events-${list.past ? 'past' : 'upcoming'}`} />
+        <EventsBlock
+          data={list}
+          id={`organisation-events-${list.past ? 'past' : 'upcoming'}`}
+          pastTitle="events.pastTitle"
+        />
       ))}
     </>
   ),

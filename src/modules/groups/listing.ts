@@ -22,10 +22,20 @@ export async function listViewerOf(db: Db, user: User | null): Promise<ListViewe
   return { user, groupIds: groups.map((g) => g.group_id), countries };
 }
 
-function selection(db: Db, filter: Pick<GroupFilter, 'kind' | 'country'>, viewer: ListViewer) {
+function selection(
+  db: Db,
+  filter: Pick<GroupFilter, 'kind' | 'country' | 'organisation'>,
+  viewer: ListViewer,
+) {
   let q = db.selectFrom('groups as g').where(visibleGroups(viewer));
   if (filter.kind) q = q.where('g.kind', '=', filter.kind);
   if (filter.country) q = q.where('g.country', '=', filter.country);
+  if (filter.organisation) {
+    const slug = filter.organisation;
+    q = q.where('g.organisation_id', 'in', (eb) =>
+      eb.selectFrom('organisations').select('organisations.id').where('organisations.slug', '=', slug),
+    );
+  }
   return q;
 }
 

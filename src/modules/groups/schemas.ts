@@ -81,11 +81,18 @@ export const decisionSchema = z.object({
 export const groupFilterSchema = z.object({
   kind: choiceFilter(GROUP_KINDS),
   country: optionalFilter(z.string().refine(isCountryCode)),
+  /** The groups an organisation of the directory runs (its page links here). */
+  organisation: optionalFilter(
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .max(120),
+  ),
   page: pageFilter(),
 });
 export type GroupFilter = z.infer<typeof groupFilterSchema>;
 
 export function filterQuery(filter: GroupFilter, extra: { page?: boolean } = {}): string {
   const page = extra.page && filter.page > 1 ? filter.page : undefined;
-  return filterQueryOf({ ...filter, page }, ['kind', 'country', 'page']);
+  return filterQueryOf({ ...filter, page }, ['kind', 'country', 'organisation', 'page']);
 }

@@ -115,4 +115,5 @@ export function filterQuery(filter: PressFilter, extra: { page?: boolean } = {})
 }
 
 /** Whether any filter narrows the list (the feed's title says so). */
-export const isFiltered = (f: PressFilter) => !!(f.outlet || f.language || f.year || f.from || f.to || f.organisation);
+export const isFiltered = (f: PressFilter) =>
+  !!(f.outlet || f.language || f.year || f.from || f.to || f.organisation);

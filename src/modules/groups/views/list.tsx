@@ -29,7 +29,15 @@ export function GroupListView(props: GroupListProps) {
         <Actions links={[props.canCreate && { href: '/groups/new', label: t('groups.add') }]} />
       </PageHead>
       <p class="lead">{t('groups.intro')}</p>
-      <FilterPanel action="/groups" active={activeFilters({ kind: filter.kind, country: filter.country })}>
+      <FilterPanel
+        action="/groups"
+        active={activeFilters({
+          kind: filter.kind,
+          country: filter.country,
+          organisation: filter.organisation,
+        })}
+      >
+        {filter.organisation && <input type="hidden" name="organisation" value={filter.organisation} />}
         <FilterSelect
           name="kind"
           label={t('groups.kind')}
