@@ -63,7 +63,7 @@ async function firstOf(
   const { cards, total } = await listEvents(
     ctx.deps.db,
     { ...filter, when, page: 1 },
-    { viewer: ctx.viewer, locale: ctx.locale, today: todayIn(ctx.timeZone), pageSize: SHOWN },
+    { viewer: null, locale: ctx.locale, today: todayIn(ctx.timeZone), pageSize: SHOWN },
   );
   if (!cards.length) return null;
   return { cards, total, past: when === 'past', query: filterQuery({ ...filter, when }) };

@@ -87,6 +87,7 @@ const filterDate = optionalFilter(pastDay);
 
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const pressFilterSchema = z.object({
+  q: optionalFilter(z.string().trim().min(1).max(200)),
   outlet: optionalFilter(z.string().trim().min(1).max(200)),
   language: optionalFilter(langTag()),
   year: optionalFilter(z.coerce.number().int().min(1800).max(9999)),
@@ -103,6 +104,7 @@ export type PressFilter = z.infer<typeof pressFilterSchema>;
 export function filterQuery(filter: PressFilter, extra: { page?: boolean } = {}): string {
   const page = extra.page && filter.page > 1 ? filter.page : undefined;
   return filterQueryOf({ ...filter, page }, [
+    'q',
     'outlet',
     'language',
     'year',
@@ -116,4 +118,4 @@ export function filterQuery(filter: PressFilter, extra: { page?: boolean } = {})
 
 /** Whether any filter narrows the list (the feed's title says so). */
 export const isFiltered = (f: PressFilter) =>
-  !!(f.outlet || f.language || f.year || f.from || f.to || f.organisation);
+  !!(f.q || f.outlet || f.language || f.year || f.from || f.to || f.organisation);
