@@ -24,7 +24,7 @@ export function FilterPanel(props: {
   return (
     <form method="get" action={props.action} class="list-form">
       {props.search && (
-        <div class="list-search" role="search">
+        <search class="list-search">
           <label for="filter-q">{props.search.label}</label>
           <div class="search-row">
             <input
@@ -38,7 +38,7 @@ export function FilterPanel(props: {
               {t('list.search')}
             </button>
           </div>
-        </div>
+        </search>
       )}
       <details class="filter-panel">
         <summary>
