@@ -39,7 +39,7 @@ function HubsBlock({ data }: { data: HubMap }) {
 
 export const hubsHomeBlock: PageBlock<HubMap> = {
   id: 'home-hubs',
-  order: 50,
+  order: 35,
   load: async ({ deps }) => {
     const row = await selection(deps.db, hubs, null)
       .select((eb) => eb.fn.countAll<number | string>().as('n'))

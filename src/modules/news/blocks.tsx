@@ -7,7 +7,7 @@ import { usePage } from '../../ui/page-context.ts';
 import { listPosts, type PostCard } from './listing.ts';
 import { filterQuery, type NewsFilter } from './schemas.ts';
 
-const SHOWN = 4;
+const SHOWN = 3;
 
 interface PostList {
   id: string;

@@ -49,7 +49,7 @@ function ClippingsBlock({ data }: { data: ClippingList }) {
 
 export const pressHomeBlock: PageBlock<ClippingList> = {
   id: 'home-press',
-  order: 35,
+  order: 45,
   load: (ctx) => latest(ctx, 'home-press'),
   view: (data) => <ClippingsBlock data={data} />,
 };
