@@ -61,4 +61,14 @@ describe('the front page at 360 px in Lao', () => {
     expect(lefts.length).toBeGreaterThan(2);
     expect(new Set(lefts).size).toBe(1);
   });
+
+  it('reads as well in Khmer: the demo event in Khmer, still no sideways scroll', async () => {
+    await switchLanguage(page, 'km');
+    await page.goto('/');
+    const event = page.locator('#home-events a[href="/events/creative-hubs-meetup-vientiane"]');
+    expect(await event.textContent()).toContain('មជ្ឈមណ្ឌលច្នៃប្រឌិត');
+    const { scrollWidth, culprits } = await horizontalOverflow(page);
+    expect(scrollWidth, `sticking out: ${culprits.join(', ')}`).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'home-360-km');
+  });
 });
