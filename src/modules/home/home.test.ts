@@ -2,9 +2,12 @@
 // coming, the latest news and press, the newest documents, the creative hubs on the map, the hub in
 // numbers) for a visitor, in their language; what waits for a member first; and what never shows
 // (drafts, unpublished documents, secret groups).
+
+import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { addThroughForm } from '../../../test/forms.ts';
-import { platformForFile, visibleText } from '../../../test/harness.ts';
+import { platformForFile, TestClient, visibleText } from '../../../test/harness.ts';
+import { createApp } from '../../app.tsx';
 import { sentForm } from '../events/test-fixtures.ts';
 import { createdEvent } from '../events/test-helpers.ts';
 import { createDocument } from '../library/test-helpers.ts';
@@ -183,6 +186,26 @@ describe('the front page for a member', () => {
     for (const id of ['home-notifications', 'home-applications', 'home-groups'])
       expect(block(html, id)).toBe('');
     expect(html).not.toContain('Quokkafruit');
+  });
+});
+
+describe('the cost of the front page', () => {
+  it('asks the database a bounded number of questions, whatever the hub holds', async () => {
+    let queries = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        queries++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const client = new TestClient(createApp({ ...hub.deps, db: hub.deps.db.withPlugin(counting) }));
+    const res = await client.get('/');
+    expect(res.status).toBe(200);
+    // Each block is a count and a page (plus translations and organisers), each figure one count:
+    // thirty on the demo, and their number does not grow with the data.
+    expect(queries).toBeGreaterThan(5);
+    expect(queries).toBeLessThanOrEqual(35);
   });
 });
 
