@@ -1,6 +1,7 @@
 // The events' blocks on other pages (docs/home.md): the home page's coming events (the latest held
-// when none is coming), and an organisation's events, coming and past, on its page.
-import type { OrganisationRef, PageBlock } from '../../platform/context.ts';
+// when none is coming), and an organisation's events, coming and past, on its page. Published
+// events only, whoever reads: these pages are the hub's public face (docs/home.md, Visibility).
+import type { BlockContext, OrganisationRef, PageBlock } from '../../platform/context.ts';
 import { todayIn } from '../../platform/time.ts';
 import { Block, BlockItem, BlockList } from '../../ui/components/block.tsx';
 import { usePage } from '../../ui/page-context.ts';
@@ -56,7 +57,7 @@ function EventsBlock(props: {
 }
 
 async function firstOf(
-  ctx: Parameters<PageBlock<EventList>['load']>[0],
+  ctx: BlockContext,
   filter: Omit<EventFilter, 'when' | 'page'>,
   when: 'upcoming' | 'past',
 ): Promise<EventList | null> {

@@ -1,7 +1,7 @@
 // The library's blocks on other pages (docs/home.md): the newest documents on the home page, the
 // documents an organisation issued on its page, and the count of documents. Published documents
 // only, whoever reads: these pages are the hub's public face.
-import type { HomeFigure, OrganisationRef, PageBlock } from '../../platform/context.ts';
+import type { BlockContext, HomeFigure, OrganisationRef, PageBlock } from '../../platform/context.ts';
 import { Block, BlockItem, BlockList } from '../../ui/components/block.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import type { DocumentDetails } from './access.ts';
@@ -18,11 +18,7 @@ interface DocumentList {
   query: string;
 }
 
-async function newest(
-  ctx: Parameters<PageBlock<DocumentList>['load']>[0],
-  id: string,
-  filter: LibraryFilter,
-): Promise<DocumentList | null> {
+async function newest(ctx: BlockContext, id: string, filter: LibraryFilter): Promise<DocumentList | null> {
   const { docs, total } = await listDocuments(
     ctx.deps.db,
     filter,

@@ -1,6 +1,7 @@
 // The news' blocks on other pages (docs/home.md): the latest posts on the home page, and an
-// organisation's posts on its page, each leading to the (filtered) list of news.
-import type { OrganisationRef, PageBlock } from '../../platform/context.ts';
+// organisation's posts on its page, each leading to the (filtered) list of news. Published posts
+// only (the list's own rule).
+import type { BlockContext, OrganisationRef, PageBlock } from '../../platform/context.ts';
 import { nowIso } from '../../platform/time.ts';
 import { Block, BlockItem, BlockList } from '../../ui/components/block.tsx';
 import { usePage } from '../../ui/page-context.ts';
@@ -16,11 +17,7 @@ interface PostList {
   query: string;
 }
 
-async function latest(
-  ctx: Parameters<PageBlock<PostList>['load']>[0],
-  id: string,
-  organisation?: string,
-): Promise<PostList | null> {
+async function latest(ctx: BlockContext, id: string, organisation?: string): Promise<PostList | null> {
   const filter: NewsFilter = { organisation, page: 1 };
   const { cards, total } = await listPosts(ctx.deps.db, filter, {
     locale: ctx.locale,

@@ -1,6 +1,6 @@
 // The press's blocks on other pages (docs/home.md): the latest articles on the home page, and the
 // articles about an organisation's events on its page, each leading to the (filtered) list.
-import type { OrganisationRef, PageBlock } from '../../platform/context.ts';
+import type { BlockContext, OrganisationRef, PageBlock } from '../../platform/context.ts';
 import { Block, BlockItem, BlockList } from '../../ui/components/block.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import { type ClippingCard, listClippings } from './listing.ts';
@@ -15,11 +15,7 @@ interface ClippingList {
   query: string;
 }
 
-async function latest(
-  ctx: Parameters<PageBlock<ClippingList>['load']>[0],
-  id: string,
-  organisation?: string,
-): Promise<ClippingList | null> {
+async function latest(ctx: BlockContext, id: string, organisation?: string): Promise<ClippingList | null> {
   const filter: PressFilter = { organisation, page: 1 };
   const { cards, total } = await listClippings(ctx.deps.db, filter, { locale: ctx.locale, pageSize: SHOWN });
   return cards.length ? { id, cards, total, query: filterQuery(filter) } : null;
