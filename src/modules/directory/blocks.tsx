@@ -9,6 +9,9 @@ import { mapPlaces, type Place } from './places.ts';
 import { type DirectoryFilter, directoryFilterSchema, filterQuery } from './schemas.ts';
 import { DirectoryMap } from './views/map.tsx';
 
+/** The most places the home page's map draws; the directory's map shows them all. */
+const MAP_PLACES = 30;
+
 const hubs: DirectoryFilter = directoryFilterSchema.parse({ kind: 'creative_hub' });
 
 interface HubMap {
@@ -46,7 +49,11 @@ export const hubsHomeBlock: PageBlock<HubMap> = {
       .executeTakeFirstOrThrow();
     const total = Number(row.n);
     if (!total) return null;
-    const places = await mapPlaces(deps.db, hubs, null, total);
+    // The busiest places only: a front page's map stays small however many cities the hubs are
+    // in (each place is a dot and a line of the list below the map).
+    const places = (await mapPlaces(deps.db, hubs, null, total))
+      .sort((a, b) => b.count - a.count)
+      .slice(0, MAP_PLACES);
     return places.length ? { places, total } : null;
   },
   view: (data) => <HubsBlock data={data} />,

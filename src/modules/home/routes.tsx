@@ -4,27 +4,23 @@ import { Hono } from 'hono';
 import { blockContext, loadBlocks } from '../../platform/blocks.ts';
 import type { AppEnv } from '../../platform/context.ts';
 import { renderPage } from '../../ui/render.tsx';
+import { homeFigures } from './figures.ts';
 import { HomeView } from './views/home.tsx';
 
 export function homePages() {
   return new Hono<AppEnv>().get('/', async (c) => {
-    const { modules } = c.var.deps;
     const ctx = blockContext(c);
-    const figures = modules.flatMap((m) => m.homeFigures ?? []).sort((a, b) => a.order - b.order);
-    const [blocks, counts] = await Promise.all([
+    const [blocks, figures] = await Promise.all([
       loadBlocks(
-        modules.flatMap((m) => m.homeBlocks ?? []),
+        c.var.deps.modules.flatMap((m) => m.homeBlocks ?? []),
         ctx,
       ),
-      Promise.all(figures.map((f) => f.count(ctx))),
+      homeFigures(ctx),
     ]);
     return renderPage(
       c,
       { title: c.var.deps.config.siteName, description: c.var.t('home.lead'), path: '/' },
-      <HomeView
-        blocks={blocks}
-        figures={figures.map((f, i) => ({ label: f.label, href: f.href, count: counts[i] ?? 0 }))}
-      />,
+      <HomeView blocks={blocks} figures={figures} />,
     );
   });
 }

@@ -1,16 +1,9 @@
 // The front page: what this hub is and how to join, the hub in numbers, then the modules' blocks
 // (a member's own first), then every module's navigation entry. One column on a phone, a grid on a
 // wide screen; no script.
-
 import type { LoadedBlock } from '../../../platform/blocks.ts';
-import type { MessageKey } from '../../../platform/i18n.ts';
 import { usePage } from '../../../ui/page-context.ts';
-
-export interface Figure {
-  label: MessageKey;
-  href: string;
-  count: number;
-}
+import type { Figure } from '../figures.ts';
 
 function Figures({ figures }: { figures: Figure[] }) {
   const { t, fmt } = usePage();
