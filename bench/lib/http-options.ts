@@ -45,7 +45,7 @@ export interface Target {
 }
 
 export const TARGETS: Target[] = [
-  { name: 'GET /', path: '/', page: true, token: false },
+  { name: 'GET / (home)', path: '/', page: true, token: false },
   { name: 'GET /login', path: '/login', page: true, token: false },
   { name: 'GET /api/v1/me', path: '/api/v1/me', page: false, token: true },
   { name: 'GET /directory', path: '/directory', page: true, token: false },

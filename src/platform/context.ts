@@ -1,6 +1,7 @@
 // What every request handler can reach through `c.var`, and the shape of a module.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { Migration } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DialectName } from '../db/dialect.ts';
@@ -87,6 +88,43 @@ export interface ModerationHooks {
   settings?: { key: string; label: MessageKey; hint: MessageKey }[];
 }
 
+/** Who a page block is loaded for: the reader (null for a visitor), their language and time zone. */
+export interface BlockContext {
+  deps: AppDeps;
+  viewer: User | null;
+  locale: Locale;
+  timeZone: string;
+}
+
+/**
+ * A block a module adds to another module's page (the home page, an organisation's page): `load`
+ * answers the block's data for this reader — null when there is nothing to show them (a visitor's
+ * "my applications", an empty list) — and `view` draws it, inside the page (usePage() works).
+ * Blocks appear by `order`, lowest first. See docs/home.md.
+ */
+export interface PageBlock<D, Args extends unknown[] = []> {
+  id: string;
+  order: number;
+  load: (ctx: BlockContext, ...args: Args) => Promise<D | null>;
+  view: (data: D) => Child;
+}
+
+/** The organisation an organisation block is loaded for (a published one, or one the reader may see). */
+export interface OrganisationRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/** A figure of the home page's "the hub in numbers": a label, a count, and the list it counts. */
+export interface HomeFigure {
+  id: string;
+  order: number;
+  label: MessageKey;
+  href: string;
+  count: (ctx: BlockContext) => Promise<number>;
+}
+
 /**
  * One capability of the platform. `src/modules/index.ts` lists them; app.ts mounts their pages and
  * API, db/migrate.ts runs their migrations, `hub seed --demo` runs their seeds — the platform
@@ -139,6 +177,14 @@ export interface HubModule {
    * value, put under the module's id.
    */
   accountExport?: (db: DB, userId: number) => Promise<unknown>;
+  /** Blocks of the home page (docs/home.md): the latest of this module, or what waits for the member. */
+  // biome-ignore lint/suspicious/noExplicitAny: each block declares its own data type.
+  homeBlocks?: PageBlock<any>[];
+  /** Counts of the home page's "the hub in numbers" (organisations, people, documents…). */
+  homeFigures?: HomeFigure[];
+  /** Blocks of an organisation's page in the directory: its events, posts, documents, groups… */
+  // biome-ignore lint/suspicious/noExplicitAny: each block declares its own data type.
+  organisationBlocks?: PageBlock<any, [organisation: OrganisationRef]>[];
   /** Entries of the signed-in member's account menu ("My applications"), after "My account". */
   accountMenu?: { href: string; label: MessageKey }[];
   /** Page routes, mounted at `/`. */

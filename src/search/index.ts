@@ -354,3 +354,22 @@ export async function suggest(db: Db, q: string, viewer: Viewer, limit = 8) {
     return r ? [{ type: r.type, title: r.title, url: r.url }] : [];
   });
 }
+
+/**
+ * The ids of the records of one `type` that match the words a list page searches for (its `q`),
+ * as numbers, for `where id in (…)`; undefined when the list searches no words.
+ */
+export async function listMatches(
+  db: Db,
+  q: string | undefined,
+  type: string,
+  viewer: { id: number; role: Role } | null,
+): Promise<number[] | undefined> {
+  if (!q) return undefined;
+  const ids = await matchingRecordIds(db, q, {
+    types: [type],
+    viewer: viewer && { id: viewer.id, role: viewer.role },
+  });
+  // An impossible id keeps `in (…)` valid SQL when nothing matches.
+  return ids.length ? ids.map(Number) : [-1];
+}

@@ -23,8 +23,9 @@ export interface PageMeta {
    */
   path?: string;
   ogType?: string;
-  /** Absolute URL of an image for OpenGraph (a cover, a logo). */
+  /** Absolute URL of an image for OpenGraph (a cover, a logo), with its size when known. */
   ogImage?: string;
+  ogImageSize?: { width: number; height: number };
   /** Atom feeds of the page's list, announced to feed readers. */
   feeds?: { title: string; href: string }[];
 }
@@ -52,6 +53,12 @@ export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: s
         <meta property="og:locale" content={locale.replace('-', '_')} />
         {meta.description && <meta property="og:description" content={meta.description} />}
         {meta.ogImage && <meta property="og:image" content={meta.ogImage} />}
+        {meta.ogImage && meta.ogImageSize && (
+          <>
+            <meta property="og:image:width" content={String(meta.ogImageSize.width)} />
+            <meta property="og:image:height" content={String(meta.ogImageSize.height)} />
+          </>
+        )}
         {meta.feeds?.map((f) => (
           <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
         ))}

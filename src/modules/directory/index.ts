@@ -4,6 +4,7 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { directoryApi } from './api.ts';
+import { directoryFigures, hubsHomeBlock } from './blocks.tsx';
 import { directoryAccountExport } from './export.ts';
 import { directoryImportPages } from './import/organisations.ts';
 import type en from './locales/en.json';
@@ -36,9 +37,12 @@ export const directoryModule: HubModule = {
   scopes: [organisationScope],
   followables: [organisationFollowable],
   notificationKinds: directoryNotificationKinds,
+  homeBlocks: [hubsHomeBlock],
+  homeFigures: directoryFigures,
 };
 
 // What other modules use of the directory: news whom a member may post for (an organisation, their
 // role in it, the organisations they belong to).
 export { getOrganisation, memberRole, organisationRef, organisationsOf } from './access.ts';
+export { sharedLogoOf } from './logo.ts';
 export type { MemberRole } from './vocab.ts';

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actionContext, ensure } from '../../platform/actions.ts';
+import { blockContext, loadBlocks } from '../../platform/blocks.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { attachment } from '../../platform/http/download.ts';
 import { setFlash } from '../../platform/http/flash.ts';
@@ -146,10 +147,16 @@ export function directoryPages(deps: AppDeps) {
         moderate: canModerate(user),
         contact: canSeeContact(user, org, role),
       };
-      const [history, logo, following] = await Promise.all([
+      const [history, logo, following, blocks] = await Promise.all([
         may.edit ? historyOf(db, org.id) : Promise.resolve([]),
         logos.info(db, org.id),
         isFollowing(db, user?.id, { type: 'organisation', key: String(org.id) }),
+        // Its events, posts, documents, press, people and groups, from their modules (docs/home.md).
+        loadBlocks(
+          deps.modules.flatMap((m) => m.organisationBlocks ?? []),
+          blockContext(c),
+          { id: org.id, slug: org.slug, name: org.name },
+        ),
       ]);
       const jsonLd = organisationJsonLd(org, {
         baseUrl: config.baseUrl,
@@ -163,10 +170,19 @@ export function directoryPages(deps: AppDeps) {
           description: org.description ? excerpt(org.description, 200) : undefined,
           path: `/directory/${org.slug}`,
           ogType: 'profile',
+          ogImage: logo && `${config.baseUrl}${logoUrl(org.slug, logo)}`,
+          ogImageSize: logo && { width: logo.fullWidth, height: logo.fullHeight },
           jsonLd,
           noindex: org.status !== 'published',
         },
-        <OrganisationView org={org} may={may} history={history} logo={logo} following={following} />,
+        <OrganisationView
+          org={org}
+          may={may}
+          history={history}
+          logo={logo}
+          following={following}
+          blocks={blocks}
+        />,
       );
     }),
   );

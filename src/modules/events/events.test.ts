@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../test/audit.ts';
 import { rowCount } from '../../../test/counts.ts';
 import { jsonLdOf, visibleText } from '../../../test/harness.ts';
+import { todayIn } from '../../platform/time.ts';
 import { search } from '../../search/index.ts';
 import { sentForm as validForm } from './test-fixtures.ts';
 import {
@@ -36,6 +37,7 @@ describe('the demo events', () => {
     const rows = await db()
       .selectFrom('events')
       .select(['slug', 'starts_on', 'ends_on', 'city', 'country', 'time_zone', 'status'])
+      .where('status', '=', 'held')
       .orderBy('starts_on')
       .execute();
     expect(rows).toEqual([
@@ -76,6 +78,19 @@ describe('the demo events', () => {
         status: 'held',
       },
     ]);
+  });
+
+  it('and one demonstration event, three weeks after the day of the seed, so a fresh front page has one coming', async () => {
+    const row = await db()
+      .selectFrom('events')
+      .select(['starts_on', 'ends_on', 'status'])
+      .where('slug', '=', 'creative-hubs-meetup-vientiane')
+      .executeTakeFirstOrThrow();
+    const inDays = (n: number) =>
+      new Date(Date.parse(`${todayIn('Asia/Vientiane')}T00:00:00Z`) + n * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+    expect(row).toEqual({ starts_on: inDays(21), ends_on: inDays(22), status: 'announced' });
   });
 
   it('give Hue its full published agenda: 18 timed items in 4 sections, speakers linked to their profiles', async () => {

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { AppEnv, HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { eventsApi } from './api.ts';
+import { eventsHomeBlock, organisationEventsBlock } from './blocks.tsx';
 import { eventsJobs } from './jobs.ts';
 import type en from './locales/en.json';
 import { eventsMigrations } from './migrations.ts';
@@ -18,6 +19,7 @@ import {
   participantsPages,
 } from './participants/index.ts';
 import {
+  applicationsHomeBlock,
   registrationAccountExport,
   registrationApi,
   registrationMigrations,
@@ -58,6 +60,8 @@ export const eventsModule: HubModule = {
   jobs: eventsJobs,
   notificationKinds: eventsNotificationKinds,
   followables: [eventFollowable],
+  homeBlocks: [applicationsHomeBlock, eventsHomeBlock],
+  organisationBlocks: [organisationEventsBlock],
 };
 
 // What other modules (dashboards, reports) may use.

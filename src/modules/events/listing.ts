@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
 import { hasRole } from '../../platform/auth.ts';
 import { datesBetween } from '../../platform/time.ts';
+import { listMatches } from '../../search/index.ts';
 import { type EventOrganisation, type EventRow, organisationsOf, organisedBy } from './access.ts';
 import type { EventFilter } from './schemas.ts';
 
@@ -24,8 +25,15 @@ function visibleTo(db: Db, viewer: User | null) {
 }
 
 /** The events a filter selects, before paging (`today` is the date that splits upcoming from past). */
-export function selection(db: Db, filter: Omit<EventFilter, 'page'>, viewer: User | null, today: string) {
+export function selection(
+  db: Db,
+  filter: Omit<EventFilter, 'page'>,
+  viewer: User | null,
+  today: string,
+  matches?: number[],
+) {
   let q = visibleTo(db, viewer);
+  if (matches) q = q.where('events.id', 'in', matches);
   q = filter.when === 'past' ? q.where('events.ends_on', '<', today) : q.where('events.ends_on', '>=', today);
   return narrowed(q, filter);
 }
@@ -37,6 +45,16 @@ function narrowed<Q extends ReturnType<typeof visibleTo>>(q: Q, filter: Partial<
   // "Online" finds what one can follow from afar: online and hybrid events.
   if (filter.format === 'online') out = out.where('events.format', 'in', ['online', 'hybrid']) as Q;
   else if (filter.format) out = out.where('events.format', '=', filter.format) as Q;
+  if (filter.organisation) {
+    const slug = filter.organisation;
+    out = out.where('events.id', 'in', (eb) =>
+      eb
+        .selectFrom('event_organisations')
+        .innerJoin('organisations', 'organisations.id', 'event_organisations.organisation_id')
+        .select('event_organisations.event_id')
+        .where('organisations.slug', '=', slug),
+    ) as Q;
+  }
   if (filter.domain) {
     const domain = filter.domain;
     out = out.where('events.id', 'in', (eb) =>
@@ -79,7 +97,8 @@ export async function listEvents(
   options: { viewer: User | null; locale: string; today: string; pageSize?: number },
 ): Promise<{ cards: EventCard[]; total: number }> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
-  const base = selection(db, filter, options.viewer, options.today);
+  const matches = await listMatches(db, filter.q, 'event', options.viewer);
+  const base = selection(db, filter, options.viewer, options.today, matches);
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
     (filter.when === 'past'

@@ -30,6 +30,7 @@ import { canCreate, canDelete, canEdit } from './permissions.ts';
 import { registrationBlock } from './registration/index.ts';
 import { agendaPages } from './routes-agenda.tsx';
 import { eventFilterSchema, eventInputSchema, formValuesOf, monthSchema } from './schemas.ts';
+import { sharedPicture } from './shared-picture.ts';
 import { eventJsonLd } from './structured-data.ts';
 import { CalendarView } from './views/calendar.tsx';
 import { EventView } from './views/event.tsx';
@@ -164,12 +165,16 @@ export function eventsPages(deps: AppDeps) {
     }
     const { event, organiser } = await loadVisibleEvent(db, user, param);
     const readerZone = c.var.timeZone;
+    const participation = await eventPageSummary(db, event, user, organiser, c.var.locale);
+    const picture = await sharedPicture(db, event, participation.photos[0]);
     return renderPage(
       c,
       {
         title: event.title,
         description: event.description ? excerpt(event.description, 200) : undefined,
         path: `/events/${event.slug}`,
+        ogImage: picture && `${config.baseUrl}${picture.path}`,
+        ogImageSize: picture,
         jsonLd: eventJsonLd(event, config.baseUrl),
         noindex: event.status === 'draft',
       },
@@ -179,7 +184,7 @@ export function eventsPages(deps: AppDeps) {
         past={event.ends_on < todayIn(readerZone)}
         may={{ edit: canEdit(user, organiser), delete: canDelete(user) }}
         view={{ zone: event.time_zone, readerZone, inReaderZone: c.req.query('tz') === 'mine' }}
-        participation={await eventPageSummary(db, event, user, organiser, c.var.locale)}
+        participation={participation}
         registration={await registrationBlock(db, event, user, organiser)}
         following={await isFollowing(db, user?.id, { type: 'event', key: String(event.id) })}
       />,

@@ -164,10 +164,13 @@ export const WHEN = ['upcoming', 'past'] as const;
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const eventFilterSchema = z.object({
   when: z.enum(WHEN).default('upcoming').catch('upcoming'),
+  q: optionalFilter(z.string().trim().min(1).max(200)),
   country: optionalFilter(z.string().refine(isCountryCode)),
   type: choiceFilter(EVENT_TYPES),
   domain: choiceFilter(DOMAINS),
   format: choiceFilter(EVENT_FORMATS),
+  /** The events an organisation of the directory organises or hosts (its page links here). */
+  organisation: optionalFilter(slug()),
   page: pageFilter(),
 });
 export type EventFilter = z.infer<typeof eventFilterSchema>;
@@ -178,7 +181,15 @@ export type EventFilter = z.infer<typeof eventFilterSchema>;
  */
 export function filterQuery(filter: Partial<EventFilter>, extra: { when?: boolean } = {}): string {
   const when = extra.when !== false && filter.when === 'past' ? 'past' : undefined;
-  return filterQueryOf({ ...filter, when }, ['when', 'country', 'type', 'domain', 'format']);
+  return filterQueryOf({ ...filter, when }, [
+    'when',
+    'q',
+    'country',
+    'type',
+    'domain',
+    'format',
+    'organisation',
+  ]);
 }
 
 /** A month of the calendar: ?month=2026-11 (the current month when absent or wrong). */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { systemContext } from '../../platform/actions.ts';
 import type { SeedContext } from '../../platform/context.ts';
+import { DAY, todayIn } from '../../platform/time.ts';
 import { readSeedFile } from '../../seed.ts';
 import { resolveOrganisations } from './access.ts';
 import { savePasted, setDayTitle } from './actions/agenda.ts';
@@ -21,10 +22,24 @@ const seedFile = z.object({
         organisations: z.array(z.object({ slug: z.string(), role: z.string() })),
         agenda: z.record(z.string(), z.string()).optional(),
         days: z.record(z.string(), z.string()).optional(),
+        /** A demonstration event dated from the seeding day (so the home page has one coming). */
+        starts_in_days: z.number().int().min(0).optional(),
+        length_days: z.number().int().min(1).default(1),
       })
       .passthrough(),
   ),
 });
+
+/** Dates `starts_in_days` after today in the event's zone, for `length_days` days. */
+function datesFromToday(entry: { starts_in_days?: number; length_days: number; time_zone?: unknown }) {
+  if (entry.starts_in_days === undefined) return {};
+  const zone = typeof entry.time_zone === 'string' ? entry.time_zone : 'UTC';
+  const startsOn = addDays(todayIn(zone), entry.starts_in_days);
+  return { starts_on: startsOn, ends_on: addDays(startsOn, entry.length_days - 1) };
+}
+
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY * 1000).toISOString().slice(0, 10);
 
 export async function seedEvents({ deps }: SeedContext): Promise<void> {
   const { db } = deps;
@@ -41,6 +56,7 @@ export async function seedEvents({ deps }: SeedContext): Promise<void> {
       );
       const input = eventInputSchema.parse({
         ...entry,
+        ...datesFromToday(entry),
         organisations: entry.organisations.filter((o) => !unknown.has(o.slug)),
       });
       const event = await createEvent(ctx, input, { slug: entry.slug });

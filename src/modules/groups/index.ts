@@ -5,6 +5,7 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { groupsApi } from './api.ts';
+import { myGroupsHomeBlock, organisationGroupsBlock } from './blocks.tsx';
 import { groupsAccountExport } from './export.ts';
 import type en from './locales/en.json';
 import { groupsMigrations } from './migrations.ts';
@@ -38,4 +39,6 @@ export const groupsModule: HubModule = {
   accountMenu: [{ href: '/groups/invitations', label: 'groups.invitations.title' }],
   notificationKinds: groupsNotificationKinds,
   followables: [groupFollowable],
+  homeBlocks: [myGroupsHomeBlock],
+  organisationBlocks: [organisationGroupsBlock],
 };

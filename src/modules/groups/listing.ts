@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
 import { focalPointCountries } from '../../platform/scopes.ts';
+import { listMatches } from '../../search/index.ts';
 import type { Group } from './access.ts';
 import { type ListViewer, visibleGroups } from './permissions.ts';
 import type { GroupFilter } from './schemas.ts';
@@ -22,10 +23,22 @@ export async function listViewerOf(db: Db, user: User | null): Promise<ListViewe
   return { user, groupIds: groups.map((g) => g.group_id), countries };
 }
 
-function selection(db: Db, filter: Pick<GroupFilter, 'kind' | 'country'>, viewer: ListViewer) {
+function selection(
+  db: Db,
+  filter: Pick<GroupFilter, 'kind' | 'country' | 'organisation'>,
+  viewer: ListViewer,
+  matches?: number[],
+) {
   let q = db.selectFrom('groups as g').where(visibleGroups(viewer));
+  if (matches) q = q.where('g.id', 'in', matches);
   if (filter.kind) q = q.where('g.kind', '=', filter.kind);
   if (filter.country) q = q.where('g.country', '=', filter.country);
+  if (filter.organisation) {
+    const slug = filter.organisation;
+    q = q.where('g.organisation_id', 'in', (eb) =>
+      eb.selectFrom('organisations').select('organisations.id').where('organisations.slug', '=', slug),
+    );
+  }
   return q;
 }
 
@@ -43,8 +56,15 @@ export async function listGroups(
   options: { locale: string; pageSize?: number; offset?: number },
 ): Promise<{ cards: GroupCard[]; total: number }> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
+  // Secret groups are in the index too: the list's own visibility rule below still applies.
+  const matches = await listMatches(
+    db,
+    filter.q,
+    'group',
+    viewer.user && { id: viewer.user.id, role: 'admin' },
+  );
   const [rows, count] = await Promise.all([
-    selection(db, filter, viewer)
+    selection(db, filter, viewer, matches)
       .selectAll('g')
       .select((eb) =>
         eb
@@ -58,7 +78,7 @@ export async function listGroups(
       .limit(pageSize)
       .offset(options.offset ?? (filter.page - 1) * pageSize)
       .execute(),
-    selection(db, filter, viewer)
+    selection(db, filter, viewer, matches)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);

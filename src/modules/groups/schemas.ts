@@ -79,13 +79,21 @@ export const decisionSchema = z.object({
 // ── The list ───────────────────────────────────────────────────────────────────────────────────
 
 export const groupFilterSchema = z.object({
+  q: optionalFilter(z.string().trim().min(1).max(200)),
   kind: choiceFilter(GROUP_KINDS),
   country: optionalFilter(z.string().refine(isCountryCode)),
+  /** The groups an organisation of the directory runs (its page links here). */
+  organisation: optionalFilter(
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .max(120),
+  ),
   page: pageFilter(),
 });
 export type GroupFilter = z.infer<typeof groupFilterSchema>;
 
 export function filterQuery(filter: GroupFilter, extra: { page?: boolean } = {}): string {
   const page = extra.page && filter.page > 1 ? filter.page : undefined;
-  return filterQueryOf({ ...filter, page }, ['kind', 'country', 'page']);
+  return filterQueryOf({ ...filter, page }, ['q', 'kind', 'country', 'organisation', 'page']);
 }

@@ -1,15 +1,26 @@
-// The front page, at /.
+// The front page, at /: the blocks the modules add (what waits for a member first, then what is
+// coming and new) and the hub in numbers. The home module only lays them out (docs/home.md).
 import { Hono } from 'hono';
+import { blockContext, loadBlocks } from '../../platform/blocks.ts';
 import type { AppEnv } from '../../platform/context.ts';
 import { renderPage } from '../../ui/render.tsx';
+import { homeFigures } from './figures.ts';
 import { HomeView } from './views/home.tsx';
 
 export function homePages() {
-  return new Hono<AppEnv>().get('/', (c) =>
-    renderPage(
+  return new Hono<AppEnv>().get('/', async (c) => {
+    const ctx = blockContext(c);
+    const [blocks, figures] = await Promise.all([
+      loadBlocks(
+        c.var.deps.modules.flatMap((m) => m.homeBlocks ?? []),
+        ctx,
+      ),
+      homeFigures(ctx),
+    ]);
+    return renderPage(
       c,
       { title: c.var.deps.config.siteName, description: c.var.t('home.lead'), path: '/' },
-      <HomeView />,
-    ),
-  );
+      <HomeView blocks={blocks} figures={figures} />,
+    );
+  });
 }

@@ -8,6 +8,7 @@ import type { MessageKeys } from '../../platform/i18n.ts';
 import { libraryApi } from './api.ts';
 import { libraryCollectionsApi } from './api-collections.ts';
 import { libraryFilesApi } from './api-files.ts';
+import { documentsFigure, libraryHomeBlock, organisationLibraryBlock } from './blocks.tsx';
 import { libraryAccountExport } from './export.ts';
 import { libraryFileReferences } from './files.ts';
 import type en from './locales/en.json';
@@ -36,6 +37,9 @@ export const libraryModule: HubModule = {
   seed: seedLibrary,
   accountExport: libraryAccountExport,
   fileReferences: libraryFileReferences,
+  homeBlocks: [libraryHomeBlock],
+  homeFigures: [documentsFigure],
+  organisationBlocks: [organisationLibraryBlock],
   notificationKinds: libraryNotificationKinds,
 };
 

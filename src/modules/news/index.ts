@@ -5,6 +5,7 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { newsApi } from './api.ts';
+import { newsHomeBlock, organisationNewsBlock } from './blocks.tsx';
 import { newsAccountExport } from './export.ts';
 import { newsJobs } from './jobs.ts';
 import type en from './locales/en.json';
@@ -33,5 +34,7 @@ export const newsModule: HubModule = {
   seed: seedNews,
   accountExport: newsAccountExport,
   jobs: newsJobs,
+  homeBlocks: [newsHomeBlock],
+  organisationBlocks: [organisationNewsBlock],
   notificationKinds: newsNotificationKinds,
 };

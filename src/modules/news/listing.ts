@@ -3,6 +3,7 @@
 // (`now`): a scheduled post appears by itself when its moment comes, with nothing to run.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { listMatches } from '../../search/index.ts';
 import { byText, type Post, tagsOf, translationFor, translationsOf } from './access.ts';
 import { type CoverInfo, covers } from './images.ts';
 import type { NewsFilter } from './schemas.ts';
@@ -16,8 +17,9 @@ const published = (db: Db, now: string) =>
   db.selectFrom('posts').where('posts.published_at', 'is not', null).where('posts.published_at', '<=', now);
 
 /** The published posts a filter selects. */
-function selection(db: Db, filter: NewsFilter, now: string) {
+function selection(db: Db, filter: NewsFilter, now: string, matches?: number[]) {
   let q = published(db, now).leftJoin('organisations', 'organisations.id', 'posts.organisation_id');
+  if (matches) q = q.where('posts.id', 'in', matches);
   if (filter.category) q = q.where('posts.category', '=', filter.category);
   if (filter.organisation) q = q.where('organisations.slug', '=', filter.organisation);
   if (filter.tag) {
@@ -60,8 +62,9 @@ export async function listPosts(
   options: { locale: string; now: string; pageSize?: number; offset?: number },
 ): Promise<{ cards: PostCard[]; total: number }> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
+  const matches = await listMatches(db, filter.q, 'post', null);
   const [rows, count] = await Promise.all([
-    selection(db, filter, options.now)
+    selection(db, filter, options.now, matches)
       .leftJoin('users', 'users.id', 'posts.author_id')
       .selectAll('posts')
       .select([
@@ -74,7 +77,7 @@ export async function listPosts(
       .limit(pageSize)
       .offset(options.offset ?? (filter.page - 1) * pageSize)
       .execute(),
-    selection(db, filter, options.now)
+    selection(db, filter, options.now, matches)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);

@@ -142,6 +142,7 @@ export type CommentInput = z.infer<typeof commentInput>;
 
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const newsFilterSchema = z.object({
+  q: optionalFilter(z.string().trim().min(1).max(200)),
   category: choiceFilter(CATEGORIES),
   tag: optionalFilter(z.string().transform(normaliseTag).pipe(z.string().min(1).max(MAX_TAG_LENGTH))),
   language: optionalFilter(langTag()),
@@ -153,7 +154,7 @@ export type NewsFilter = z.infer<typeof newsFilterSchema>;
 /** The filters as a query string (the page only when asked), for feeds, links and the API. */
 export function filterQuery(filter: NewsFilter, extra: { page?: boolean } = {}): string {
   const page = extra.page && filter.page > 1 ? filter.page : undefined;
-  return filterQueryOf({ ...filter, page }, ['category', 'tag', 'language', 'organisation', 'page']);
+  return filterQueryOf({ ...filter, page }, ['q', 'category', 'tag', 'language', 'organisation', 'page']);
 }
 
-export const isFiltered = (f: NewsFilter) => !!(f.category || f.tag || f.language || f.organisation);
+export const isFiltered = (f: NewsFilter) => !!(f.q || f.category || f.tag || f.language || f.organisation);

@@ -7,6 +7,7 @@ import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { notificationsApi } from './api.ts';
 import { notificationsAccountExport } from './export.ts';
+import { notificationsHomeBlock } from './home-block.tsx';
 import { notificationJobs } from './jobs.ts';
 import type en from './locales/en.json';
 import { notificationPages } from './routes.tsx';
@@ -25,4 +26,5 @@ export const notificationsModule: HubModule = {
   api: notificationsApi,
   jobs: notificationJobs,
   accountExport: notificationsAccountExport,
+  homeBlocks: [notificationsHomeBlock],
 };

@@ -5,6 +5,7 @@ import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { importPages } from '../../platform/import/index.ts';
 import { peopleApi } from './api.ts';
+import { organisationPeopleBlock, peopleFigure } from './blocks.tsx';
 import { peopleAccountExport } from './export.ts';
 import { peopleImportTarget } from './import.ts';
 import type en from './locales/en.json';
@@ -34,4 +35,6 @@ export const peopleModule: HubModule = {
   seed: seedPeople,
   accountExport: peopleAccountExport,
   followables: [personFollowable],
+  homeFigures: [peopleFigure],
+  organisationBlocks: [organisationPeopleBlock],
 };

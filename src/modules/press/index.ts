@@ -4,6 +4,7 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { pressApi } from './api.ts';
+import { organisationPressBlock, pressHomeBlock } from './blocks.tsx';
 import { pressAccountExport } from './export.ts';
 import type en from './locales/en.json';
 import { pressMigrations } from './migrations.ts';
@@ -28,6 +29,8 @@ export const pressModule: HubModule = {
   moderation: pressModeration,
   sitemap: pressSitemap,
   seed: seedPress,
+  homeBlocks: [pressHomeBlock],
+  organisationBlocks: [organisationPressBlock],
   accountExport: pressAccountExport,
 };
 

@@ -2,6 +2,7 @@
 // filters offer, the clippings about one event (its page) and the recent events the form suggests.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { listMatches } from '../../search/index.ts';
 import type { Clipping } from './access.ts';
 import type { PressFilter } from './schemas.ts';
 
@@ -10,8 +11,9 @@ type Db = Kysely<Database>;
 export const PAGE_SIZE = 30;
 
 /** The clippings a filter selects. */
-function selection(db: Db, filter: PressFilter) {
+function selection(db: Db, filter: PressFilter, matches?: number[]) {
   let q = db.selectFrom('press_clippings');
+  if (matches) q = q.where('id', 'in', matches);
   if (filter.outlet) q = q.where('outlet', '=', filter.outlet);
   if (filter.language) q = q.where('lang', '=', filter.language);
   // ISO dates compare as text: a year is the range of its days.
@@ -21,6 +23,17 @@ function selection(db: Db, filter: PressFilter) {
       .where('published_on', '<=', `${filter.year}-12-31`);
   if (filter.from) q = q.where('published_on', '>=', filter.from);
   if (filter.to) q = q.where('published_on', '<=', filter.to);
+  if (filter.organisation) {
+    // The press "mentions" an organisation through the events it organises or hosts.
+    const slug = filter.organisation;
+    q = q.where('event_id', 'in', (eb) =>
+      eb
+        .selectFrom('event_organisations')
+        .innerJoin('organisations', 'organisations.id', 'event_organisations.organisation_id')
+        .select('event_organisations.event_id')
+        .where('organisations.slug', '=', slug),
+    );
+  }
   return q;
 }
 
@@ -38,7 +51,8 @@ export async function listClippings(
   options: { locale: string; pageSize?: number; offset?: number },
 ): Promise<{ cards: ClippingCard[]; total: number }> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
-  let q = selection(db, filter)
+  const matches = await listMatches(db, filter.q, 'press', null);
+  let q = selection(db, filter, matches)
     .selectAll()
     .select((eb) =>
       eb
@@ -57,7 +71,7 @@ export async function listClippings(
       .limit(pageSize)
       .offset(options.offset ?? (filter.page - 1) * pageSize)
       .execute(),
-    selection(db, filter)
+    selection(db, filter, matches)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);

@@ -87,11 +87,14 @@ const filterDate = optionalFilter(pastDay);
 
 /** The list filters, from the query string. Values that cannot be used are dropped. */
 export const pressFilterSchema = z.object({
+  q: optionalFilter(z.string().trim().min(1).max(200)),
   outlet: optionalFilter(z.string().trim().min(1).max(200)),
   language: optionalFilter(langTag()),
   year: optionalFilter(z.coerce.number().int().min(1800).max(9999)),
   from: filterDate,
   to: filterDate,
+  /** Articles about the events an organisation of the directory organises (its page links here). */
+  organisation: optionalFilter(slug()),
   sort: choiceFilter(SORTS),
   page: pageFilter(),
 });
@@ -100,8 +103,19 @@ export type PressFilter = z.infer<typeof pressFilterSchema>;
 /** The filters as a query string (without the page), for feeds, links and the API. */
 export function filterQuery(filter: PressFilter, extra: { page?: boolean } = {}): string {
   const page = extra.page && filter.page > 1 ? filter.page : undefined;
-  return filterQueryOf({ ...filter, page }, ['outlet', 'language', 'year', 'from', 'to', 'sort', 'page']);
+  return filterQueryOf({ ...filter, page }, [
+    'q',
+    'outlet',
+    'language',
+    'year',
+    'from',
+    'to',
+    'organisation',
+    'sort',
+    'page',
+  ]);
 }
 
 /** Whether any filter narrows the list (the feed's title says so). */
-export const isFiltered = (f: PressFilter) => !!(f.outlet || f.language || f.year || f.from || f.to);
+export const isFiltered = (f: PressFilter) =>
+  !!(f.q || f.outlet || f.language || f.year || f.from || f.to || f.organisation);

@@ -1,7 +1,8 @@
 // The filters of a list page: a plain GET form, so a filtered list is a shareable address and works
-// without JavaScript. On a phone the filters fold into one line above the results (a <details>
-// whose summary says how many filters are on), so the first screen shows results, not a form; on a
-// wide screen the panel is open (CSS on ::details-content, see app.css).
+// without JavaScript. The search box (when the list searches words) stays on top; on a phone the
+// other filters fold into one line above the results (a <details> whose summary says how many
+// filters are on), so the first screen shows results, not a form; on a wide screen the panel is
+// open (CSS on ::details-content, see app.css).
 import type { Child } from 'hono/jsx';
 import type { Option } from '../options.ts';
 import { usePage } from '../page-context.ts';
@@ -12,25 +13,49 @@ export function FilterPanel(props: {
   active: number;
   /** Where "clear the filters" leads: `action` unless told (the search page keeps the words). */
   clearHref?: string;
+  /**
+   * The words searched for (`q`): a search box above the folded filters, so a phone shows it
+   * without opening anything; it sends the other filters along (they are in the same form).
+   */
+  search?: { label: string; value: string | undefined; maxlength?: number };
   children: Child;
 }) {
   const { t } = usePage();
   return (
-    <details class="filter-panel">
-      <summary>
-        {t('filter.title')}
-        {props.active > 0 && <span class="badge">{t('filter.active', { count: props.active })}</span>}
-      </summary>
-      <form method="get" action={props.action} class="filters">
-        {props.children}
-        <div class="filter-actions">
-          <button type="submit" class="button">
-            {t('list.filter')}
-          </button>
-          {props.active > 0 && <a href={props.clearHref ?? props.action}>{t('filter.clear')}</a>}
+    <form method="get" action={props.action} class="list-form">
+      {props.search && (
+        <search class="list-search">
+          <label for="filter-q">{props.search.label}</label>
+          <div class="search-row">
+            <input
+              id="filter-q"
+              type="search"
+              name="q"
+              value={props.search.value ?? ''}
+              maxlength={props.search.maxlength ?? 200}
+            />
+            <button type="submit" class="button">
+              {t('list.search')}
+            </button>
+          </div>
+        </search>
+      )}
+      <details class="filter-panel">
+        <summary>
+          {t('filter.title')}
+          {props.active > 0 && <span class="badge">{t('filter.active', { count: props.active })}</span>}
+        </summary>
+        <div class="filters">
+          {props.children}
+          <div class="filter-actions">
+            <button type="submit" class="button">
+              {t('list.filter')}
+            </button>
+            {props.active > 0 && <a href={props.clearHref ?? props.action}>{t('filter.clear')}</a>}
+          </div>
         </div>
-      </form>
-    </details>
+      </details>
+    </form>
   );
 }
 

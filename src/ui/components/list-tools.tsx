@@ -67,8 +67,42 @@ export function ListTools(props: { total: number; children: Child }) {
   );
 }
 
-/** The results (cards, a table…), or `nothing` when the filters select none. */
-export function Results(props: { count: number; nothing: string; children: Child }) {
-  if (props.count === 0) return <p class="notice warning">{props.nothing}</p>;
-  return <>{props.children}</>;
+/**
+ * The results (cards, a table…), or, when the filters select none, `nothing` and what to try next:
+ * fewer filters (`clearHref`, given when filters are on) and the whole hub's search for the words.
+ */
+export function Results(props: {
+  count: number;
+  nothing: string;
+  /** The list without its filters; given only when some are on. */
+  clearHref?: string;
+  /** The words searched for, if any. */
+  words?: string;
+  children: Child;
+}) {
+  const { t, hasSearch } = usePage();
+  if (props.count > 0) return <>{props.children}</>;
+  const everywhere = hasSearch && props.words;
+  return (
+    <div class="notice warning empty-results">
+      <p>{props.nothing}</p>
+      {(props.clearHref || props.words) && <p>{t('list.tryNext')}</p>}
+      {(props.clearHref || everywhere) && (
+        <ul>
+          {props.clearHref && (
+            <li>
+              <a href={props.clearHref}>{t('filter.clear')}</a>
+            </li>
+          )}
+          {everywhere && (
+            <li>
+              <a href={`/search?q=${encodeURIComponent(props.words ?? '')}`}>
+                {t('list.searchEverything', { words: props.words ?? '' })}
+              </a>
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
+  );
 }

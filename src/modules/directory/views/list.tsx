@@ -15,7 +15,6 @@ import {
   DomainFilter,
   LanguageFilter,
   SortFilter,
-  WordsFilter,
 } from '../../../ui/components/list-filters.tsx';
 import { CONTACT_FORMATS, DownloadLinks, ListTools, Results } from '../../../ui/components/list-tools.tsx';
 import { ButtonLinks, PageHead } from '../../../ui/components/page-head.tsx';
@@ -47,8 +46,11 @@ function Filters({ props }: { props: DirectoryPage }) {
   const { t } = page;
   const { filter } = props;
   return (
-    <FilterPanel action="/directory" active={activeFilters(filter)}>
-      <WordsFilter label={t('directory.searchLabel')} value={filter.q} maxlength={200} />
+    <FilterPanel
+      action="/directory"
+      active={activeFilters(filter, ['sort', 'page', 'view', 'q'])}
+      search={{ label: t('directory.searchLabel'), value: filter.q }}
+    >
       <FilterSelect
         name="kind"
         label={t('field.organisationKind')}
@@ -123,7 +125,12 @@ export function DirectoryView(props: DirectoryPage) {
         />
       )}
 
-      <Results count={props.cards.length} nothing={t('directory.nothingFound')}>
+      <Results
+        count={props.cards.length}
+        nothing={t('directory.nothingFound')}
+        clearHref={activeFilters(filter) ? '/directory' : undefined}
+        words={filter.q}
+      >
         {view === 'cards' ? (
           <ul class="plain grid cards">
             {props.cards.map((o) => (

@@ -1,5 +1,6 @@
 // An organisation's page: who they are, where, what they do, how to reach them (when the reader
 // may see it), and, for those who may, the buttons to edit, verify or delete and the history.
+import type { LoadedBlock } from '../../../platform/blocks.ts';
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import type { Domain, OrganisationKind, ValueChainStage } from '../../../platform/vocabularies.ts';
 import { DangerZone } from '../../../ui/components/danger-zone.tsx';
@@ -30,6 +31,8 @@ export function OrganisationView(props: {
   logo?: LogoInfo;
   /** Whether the reader follows the organisation (its new activity reaches their notifications). */
   following: boolean;
+  /** Its events, posts, documents, press, people and groups: the other modules' blocks. */
+  blocks: LoadedBlock[];
 }) {
   const { t, fmt, locale } = usePage();
   const { org, may } = props;
@@ -224,9 +227,13 @@ export function OrganisationView(props: {
         )}
       </div>
 
-      <p>
-        <a href={`/directory/people?organisation=${org.slug}`}>{t('directory.peopleOf')}</a>
-      </p>
+      {/* What the organisation does here, from the other modules (docs/home.md). */}
+      {props.blocks.length > 0 && <div class="blocks">{props.blocks.map((b) => b.draw())}</div>}
+      {!props.blocks.some((b) => b.id === 'organisation-people') && (
+        <p>
+          <a href={`/directory/people?organisation=${org.slug}`}>{t('directory.peopleOf')}</a>
+        </p>
+      )}
 
       {org.latitude !== null && org.longitude !== null && (
         <DirectoryMap

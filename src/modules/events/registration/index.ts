@@ -6,5 +6,6 @@
 export { eventsAccountExport as registrationAccountExport } from './account-export.ts';
 export { registrationApi } from './api.ts';
 export { registrationBlock } from './event-block.tsx';
+export { applicationsHomeBlock } from './home-block.tsx';
 export { registrationMigrations } from './migrations.ts';
 export { registrationPages } from './routes.tsx';

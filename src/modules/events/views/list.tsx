@@ -50,9 +50,15 @@ export function Filters(props: {
       ? `${props.action}?when=past`
       : props.action;
   return (
-    <FilterPanel action={action} active={activeFilters(filter, ['page', 'when'])}>
+    <FilterPanel
+      action={action}
+      active={activeFilters(filter, ['page', 'when', 'q'])}
+      // The calendar shows a month, not a search's results.
+      search={props.month ? undefined : { label: t('list.searchWords'), value: filter.q }}
+    >
       {props.month && <input type="hidden" name="month" value={props.month} />}
       {past && <input type="hidden" name="when" value="past" />}
+      {filter.organisation && <input type="hidden" name="organisation" value={filter.organisation} />}
       <CountryFilter value={filter.country} countries={props.countries} />
       <FilterSelect
         name="type"
@@ -142,7 +148,18 @@ export function EventsListView(props: {
           <DownloadLinks base="/events/export" query={query} />
         </p>
       </ListTools>
-      <Results count={props.cards.length} nothing={t('events.nothingFound')}>
+      <Results
+        count={props.cards.length}
+        nothing={t('events.nothingFound')}
+        clearHref={
+          activeFilters(filter, ['page', 'when'])
+            ? filter.when === 'past'
+              ? '/events?when=past'
+              : '/events'
+            : undefined
+        }
+        words={filter.q}
+      >
         <ul class="plain grid cards">
           {props.cards.map((card) => (
             <EventCardView card={card} />

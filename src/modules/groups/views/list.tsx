@@ -3,7 +3,7 @@
 // description; what happens inside is for its members.
 import { activeFilters, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
 import { CountryFilter } from '../../../ui/components/list-filters.tsx';
-import { DownloadLinks, ListTools } from '../../../ui/components/list-tools.tsx';
+import { DownloadLinks, ListTools, Results } from '../../../ui/components/list-tools.tsx';
 import { Actions, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
@@ -29,7 +29,16 @@ export function GroupListView(props: GroupListProps) {
         <Actions links={[props.canCreate && { href: '/groups/new', label: t('groups.add') }]} />
       </PageHead>
       <p class="lead">{t('groups.intro')}</p>
-      <FilterPanel action="/groups" active={activeFilters({ kind: filter.kind, country: filter.country })}>
+      <FilterPanel
+        action="/groups"
+        active={activeFilters({
+          kind: filter.kind,
+          country: filter.country,
+          organisation: filter.organisation,
+        })}
+        search={{ label: t('list.searchWords'), value: filter.q }}
+      >
+        {filter.organisation && <input type="hidden" name="organisation" value={filter.organisation} />}
         <FilterSelect
           name="kind"
           label={t('groups.kind')}
@@ -44,9 +53,12 @@ export function GroupListView(props: GroupListProps) {
           <DownloadLinks base="/groups/export" query={filterQuery({ ...filter, page: 1 })} />
         </p>
       </ListTools>
-      {props.cards.length === 0 ? (
-        <p class="notice warning">{t('groups.nothingFound')}</p>
-      ) : (
+      <Results
+        count={props.cards.length}
+        nothing={t('groups.nothingFound')}
+        clearHref={activeFilters(filter) ? '/groups' : undefined}
+        words={filter.q}
+      >
         <ul class="plain stack">
           {props.cards.map((card) => (
             <li class="card">
@@ -72,7 +84,7 @@ export function GroupListView(props: GroupListProps) {
             </li>
           ))}
         </ul>
-      )}
+      </Results>
       <Pagination page={filter.page} pageSize={props.pageSize} total={props.total} />
     </div>
   );

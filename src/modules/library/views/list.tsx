@@ -4,8 +4,8 @@ import type { FollowTarget } from '../../../platform/notifications/follows.ts';
 import { DOMAINS, type Domain } from '../../../platform/vocabularies.ts';
 import { activeFilters, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
 import { FollowButton } from '../../../ui/components/follow-button.tsx';
-import { sortedByLabel, WordsFilter } from '../../../ui/components/list-filters.tsx';
-import { DownloadLinks, FormatLinks, ListTools } from '../../../ui/components/list-tools.tsx';
+import { sortedByLabel } from '../../../ui/components/list-filters.tsx';
+import { DownloadLinks, FormatLinks, ListTools, Results } from '../../../ui/components/list-tools.tsx';
 import { ButtonLinks, PageHead } from '../../../ui/components/page-head.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import type { Option } from '../../../ui/options.ts';
@@ -25,8 +25,11 @@ function Filters({ filter, counts }: { filter: LibraryFilter; counts: FilterCoun
     label: `${label} (${fmt.number(n ?? 0)})`,
   });
   return (
-    <FilterPanel action="/library" active={activeFilters(filter)}>
-      <WordsFilter label={t('library.searchLabel')} value={filter.q} maxlength={200} />
+    <FilterPanel
+      action="/library"
+      active={activeFilters(filter, ['sort', 'page', 'view', 'q'])}
+      search={{ label: t('library.searchLabel'), value: filter.q }}
+    >
       <FilterSelect
         name="kind"
         label={t('library.kind')}
@@ -152,7 +155,14 @@ export function LibraryView(props: {
         </p>
       </ListTools>
 
-      <DocumentList docs={props.docs} empty={<p class="notice warning">{t('library.nothingFound')}</p>} />
+      <Results
+        count={props.docs.length}
+        nothing={t('library.nothingFound')}
+        clearHref={activeFilters(filter) ? '/library' : undefined}
+        words={filter.q}
+      >
+        <DocumentList docs={props.docs} empty={null} />
+      </Results>
       <Pagination page={filter.page} pageSize={props.pageSize} total={props.total} />
     </div>
   );

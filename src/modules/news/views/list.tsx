@@ -53,7 +53,11 @@ function Filters({ props }: { props: NewsListProps }) {
   const { t, fmt, locale } = usePage();
   const { filter } = props;
   return (
-    <FilterPanel action="/news" active={activeFilters(filter)}>
+    <FilterPanel
+      action="/news"
+      active={activeFilters(filter, ['page', 'q'])}
+      search={{ label: t('list.searchWords'), value: filter.q }}
+    >
       <FilterSelect
         name="category"
         label={t('news.categoryLabel')}
@@ -148,7 +152,12 @@ export function NewsListView(props: NewsListProps) {
         </p>
       </ListTools>
 
-      <Results count={props.cards.length} nothing={t('news.nothingFound')}>
+      <Results
+        count={props.cards.length}
+        nothing={t('news.nothingFound')}
+        clearHref={activeFilters(filter) ? '/news' : undefined}
+        words={filter.q}
+      >
         <ul class="plain stack posts">
           {props.cards.map((card) => (
             <PostCardView card={card} />

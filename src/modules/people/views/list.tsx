@@ -9,7 +9,6 @@ import {
   LanguageFilter,
   SortFilter,
   sortedByLabel,
-  WordsFilter,
 } from '../../../ui/components/list-filters.tsx';
 import {
   CONTACT_FORMATS,
@@ -65,8 +64,11 @@ function Filters({ props }: { props: PeoplePage }) {
     props.organisations.map((o) => ({ value: o.slug, label: o.name })),
   );
   return (
-    <FilterPanel action="/directory/people" active={activeFilters(filter)}>
-      <WordsFilter label={t('people.searchLabel')} value={filter.q} maxlength={200} />
+    <FilterPanel
+      action="/directory/people"
+      active={activeFilters(filter, ['sort', 'page', 'view', 'q'])}
+      search={{ label: t('people.searchLabel'), value: filter.q }}
+    >
       <CountryFilter value={filter.country} countries={props.countries} />
       <DomainFilter value={filter.domain} />
       <LanguageFilter value={filter.language} languages={props.languages} />
@@ -132,7 +134,12 @@ export function PeopleView(props: PeoplePage) {
         </p>
       </ListTools>
 
-      <Results count={props.cards.length} nothing={t('people.nothingFound')}>
+      <Results
+        count={props.cards.length}
+        nothing={t('people.nothingFound')}
+        clearHref={activeFilters(props.filter) ? '/directory/people' : undefined}
+        words={props.filter.q}
+      >
         <ul class="plain grid cards">
           {props.cards.map((p) => (
             <li class="card person-card">

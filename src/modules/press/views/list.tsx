@@ -36,7 +36,12 @@ function Filters({ props }: { props: PressListProps }) {
   const { filter } = props;
   const collator = new Intl.Collator(locale);
   return (
-    <FilterPanel action="/press" active={activeFilters(filter)}>
+    <FilterPanel
+      action="/press"
+      active={activeFilters(filter, ['sort', 'page', 'q'])}
+      search={{ label: t('list.searchWords'), value: filter.q }}
+    >
+      {filter.organisation && <input type="hidden" name="organisation" value={filter.organisation} />}
       <FilterSelect
         name="outlet"
         label={t('press.outlet')}
@@ -111,7 +116,12 @@ export function PressListView(props: PressListProps) {
         </p>
       </ListTools>
 
-      <Results count={props.cards.length} nothing={t('press.nothingFound')}>
+      <Results
+        count={props.cards.length}
+        nothing={t('press.nothingFound')}
+        clearHref={activeFilters(props.filter) ? '/press' : undefined}
+        words={props.filter.q}
+      >
         {groups.map((group) => (
           <section>
             {group.outlet !== null && <h2>{group.outlet}</h2>}
