@@ -35,3 +35,7 @@ export const peopleModule: HubModule = {
   accountExport: peopleAccountExport,
   followables: [personFollowable],
 };
+
+// What the network's "Find a partner" uses: the people list with its own filters.
+export { listPeople, type PersonCard } from './listing.ts';
+export { peopleFilterSchema } from './schemas.ts';
