@@ -65,7 +65,8 @@ export function ConversationView(props: ConversationProps) {
           ))}
         </ol>
       )}
-      {props.mayWrite ? (
+      {/* A refused message comes back in its form, whatever the refusal, so the draft is kept. */}
+      {props.mayWrite || props.form ? (
         <Form action={action} state={props.form}>
           <TextArea
             name="body"

@@ -10,7 +10,7 @@ export function MemberName({ member }: { member: Pick<NetworkMember, 'name' | 'p
   return member.personSlug ? (
     <a href={`/directory/people/${member.personSlug}`}>{member.name}</a>
   ) : (
-    <>{member.name}</>
+    member.name
   );
 }
 
