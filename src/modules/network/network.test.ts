@@ -4,9 +4,12 @@
 // drawing, "Find a partner", the member's data and the demo content.
 import { describe, expect, it } from 'vitest';
 import { PASSWORD, platformForFile, visibleText } from '../../../test/harness.ts';
+import { systemContext } from '../../platform/actions.ts';
 import { enrol, QINGDAO } from '../events/participants/test-helpers.ts';
+import { sendMessage } from './actions/messages.ts';
 import { networkModule } from './index.ts';
 import { connect, messagesBetween, useUpWrites } from './test-helpers.ts';
+import { MESSAGES_PAGE } from './vocab.ts';
 
 const hub = await platformForFile({ seed: ['directory', 'people', 'events'] });
 const member = (name: string) => hub.signedIn('member', { name });
@@ -67,6 +70,33 @@ describe('connecting and writing through the pages', async () => {
       'Hello Ben,\nhere is the summary.',
       'Thank you!',
     ]);
+  });
+
+  it('pages a long conversation, the newest at the bottom', async () => {
+    const [pat, quy] = await Promise.all([member('Pat Pham'), member('Quy Quach')]);
+    await connect(hub, pat.user, quy.user);
+    const patUser = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', pat.user.id)
+      .executeTakeFirstOrThrow();
+    for (let i = 1; i <= MESSAGES_PAGE + 2; i++)
+      await sendMessage(systemContext(hub.deps, 'seed', patUser), { to: quy.user.id, body: `Message ${i}.` });
+    const conversation = await db
+      .selectFrom('network_conversations')
+      .select('id')
+      .where('user_low', '=', Math.min(pat.user.id, quy.user.id))
+      .where('user_high', '=', Math.max(pat.user.id, quy.user.id))
+      .executeTakeFirstOrThrow();
+    const newest = await quy.client.get(`/network/messages/${conversation.id}`);
+    const text = visibleText(newest.text);
+    expect(text).not.toContain('Message 2.');
+    expect(text.indexOf('Message 3.')).toBeLessThan(text.indexOf(`Message ${MESSAGES_PAGE + 2}.`));
+    const older = newest.text.match(/href="(\/network\/messages\/\d+\?before=\d+)"/)?.[1] ?? '';
+    const back = visibleText((await quy.client.get(older)).text);
+    expect(back).toContain('Message 1.');
+    expect(back).toContain('Message 2.');
+    expect(back).not.toContain('Message 3.');
   });
 
   it('sends a visitor to sign in', async () => {
