@@ -27,14 +27,20 @@ export function MyNetworkView({ network, unread }: { network: MyNetwork; unread:
                   <MemberName member={row.member} /> <span class="muted">· {fmt.date(row.since)}</span>
                 </p>
                 <Note row={row} />
-                <ButtonForm action={`/network/requests/${row.id}/accept`} label={t('network.accept')} />{' '}
+                <ButtonForm
+                  action={`/network/requests/${row.id}/accept`}
+                  about={row.member.name}
+                  label={t('network.accept')}
+                />{' '}
                 <ButtonForm
                   action={`/network/requests/${row.id}/decline`}
+                  about={row.member.name}
                   label={t('network.decline')}
                   secondary
                 />{' '}
                 <ButtonForm
                   action={`/network/members/${row.member.id}/block`}
+                  about={row.member.name}
                   label={t('network.block')}
                   secondary
                 />
@@ -56,6 +62,7 @@ export function MyNetworkView({ network, unread }: { network: MyNetwork; unread:
                   <span class="muted">· {t('network.connectedSince', { date: fmt.date(row.since) })}</span>
                 </p>
                 <a
+                  aria-label={`${t('network.write')}: ${row.member.name}`}
                   class="button small"
                   href={
                     row.conversationId
@@ -67,11 +74,13 @@ export function MyNetworkView({ network, unread }: { network: MyNetwork; unread:
                 </a>{' '}
                 <ButtonForm
                   action={`/network/members/${row.member.id}/remove`}
+                  about={row.member.name}
                   label={t('network.remove')}
                   secondary
                 />{' '}
                 <ButtonForm
                   action={`/network/members/${row.member.id}/block`}
+                  about={row.member.name}
                   label={t('network.block')}
                   secondary
                 />
@@ -91,6 +100,7 @@ export function MyNetworkView({ network, unread }: { network: MyNetwork; unread:
                 </p>
                 <ButtonForm
                   action={`/network/requests/${row.id}/withdraw`}
+                  about={row.member.name}
                   label={t('network.withdraw')}
                   secondary
                 />
@@ -108,6 +118,7 @@ export function MyNetworkView({ network, unread }: { network: MyNetwork; unread:
                 <p>{member.name}</p>
                 <ButtonForm
                   action={`/network/members/${member.id}/unblock`}
+                  about={member.name}
                   label={t('network.unblock')}
                   secondary
                 />

@@ -15,12 +15,23 @@ export function MemberName({ member }: { member: Pick<NetworkMember, 'name' | 'p
 }
 
 /** A form of one button (accept, decline, remove, block…): a POST that comes back to the page. */
-export function ButtonForm(props: { action: string; label: string; secondary?: boolean; children?: Child }) {
+export function ButtonForm(props: {
+  action: string;
+  label: string;
+  /** Whom the button is about, for screen readers where a list repeats the same buttons. */
+  about?: string;
+  secondary?: boolean;
+  children?: Child;
+}) {
   return (
     <form method="post" action={props.action} class="inline">
       <CsrfField />
       {props.children}
-      <button type="submit" class={props.secondary ? 'button secondary small' : 'button small'}>
+      <button
+        type="submit"
+        class={props.secondary ? 'button secondary small' : 'button small'}
+        aria-label={props.about ? `${props.label}: ${props.about}` : undefined}
+      >
         {props.label}
       </button>
     </form>
