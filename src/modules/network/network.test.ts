@@ -5,11 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { PASSWORD, platformForFile, visibleText } from '../../../test/harness.ts';
 import { systemContext } from '../../platform/actions.ts';
+import { hitRateLimit } from '../../platform/rate-limit.ts';
 import { enrol, QINGDAO } from '../events/participants/test-helpers.ts';
 import { sendMessage } from './actions/messages.ts';
 import { networkModule } from './index.ts';
 import { connect, messagesBetween, useUpWrites } from './test-helpers.ts';
-import { MESSAGES_PAGE } from './vocab.ts';
+import { MESSAGES_PAGE, WRITE_LIMITS } from './vocab.ts';
 
 const hub = await platformForFile({ seed: ['directory', 'people', 'events'] });
 const member = (name: string) => hub.signedIn('member', { name });
@@ -188,6 +189,19 @@ describe('connecting and writing through the pages', async () => {
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(visibleText(res.text)).toContain('what you wrote is kept');
     expect(res.text).toContain('My long draft');
+  });
+
+  it('counts writes per address too, whichever account writes', async () => {
+    const [ria, sam] = await Promise.all([member('Ria Ro'), member('Sam Su')]);
+    await connect(hub, ria.user, sam.user);
+    ria.client.ip = '10.99.0.1';
+    for (let i = 0; i < WRITE_LIMITS.perAddress.limit; i++)
+      await hitRateLimit(db, WRITE_LIMITS.perAddress, ria.client.ip);
+    const res = await ria.client.request(`/network/members/${sam.user.id}/write`, {
+      form: { body: 'From a busy address' },
+    });
+    expect(res.status).toBe(429);
+    expect(res.text).toContain('From a busy address');
   });
 
   it('blocks: the blocked member can neither ask nor write, and the blocker no longer lists them', async () => {
