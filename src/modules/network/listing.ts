@@ -197,6 +197,7 @@ export function messageWithPair(db: Db, id: number) {
       'm.body',
       'm.sender_id',
       'm.conversation_id',
+      'm.created_at',
       'c.user_low',
       'c.user_high',
       'u.name as senderName',

@@ -24,7 +24,8 @@ export const networkModeration: ModerationHooks = {
           url: `/network/messages/${message.conversation_id}#m${message.id}`,
         };
       },
-      urlOf: (key) => `/network/messages?message=${encodeURIComponent(key)}`,
+      // The moderators' page of a reported message (routes-messages.tsx): that message alone.
+      urlOf: (key) => `/network/reported/${encodeURIComponent(key)}`,
     },
   ],
 };

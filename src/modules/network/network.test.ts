@@ -246,6 +246,18 @@ describe('connecting and writing through the pages', async () => {
       .where('target_key', '=', key)
       .executeTakeFirstOrThrow();
     expect(report.target_title).toContain('Ana Ang: Hello Ben, here is the summary.');
+    // The moderators read that message alone, once reported; nobody else, and no other message.
+    const moderator = await hub.signedIn('moderator');
+    const page = await moderator.client.get(`/network/reported/${key}`);
+    expect(page.status).toBe(200);
+    expect(visibleText(page.text)).toContain('here is the summary.');
+    expect((await chi.client.get(`/network/reported/${key}`)).status).toBe(404);
+    const other = await db
+      .selectFrom('network_messages')
+      .select('id')
+      .where('sender_id', '=', ben.user.id)
+      .executeTakeFirstOrThrow();
+    expect((await moderator.client.get(`/network/reported/${other.id}`)).status).toBe(404);
   });
 });
 

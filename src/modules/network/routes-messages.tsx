@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { User } from '../../db/schema.ts';
 import { actionContext } from '../../platform/actions.ts';
-import { requireUser } from '../../platform/auth.ts';
+import { hasRole, requireUser } from '../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import type { FormState } from '../../ui/components/form.tsx';
@@ -24,11 +24,12 @@ import {
 } from './access.ts';
 import { markConversationRead, sendMessage } from './actions/messages.ts';
 import { submitNetworkForm } from './forms.ts';
-import { conversationsOf, messagesOf } from './listing.ts';
+import { conversationsOf, messagesOf, messageWithPair } from './listing.ts';
 import { otherOf } from './permissions.ts';
 import { messageBodySchema } from './schemas.ts';
 import { ConversationView } from './views/conversation.tsx';
 import { ConversationsView } from './views/conversations.tsx';
+import { ReportedMessageView } from './views/reported.tsx';
 
 type C = Context<AppEnv>;
 const ID = ':id{[0-9]{1,15}}';
@@ -127,6 +128,29 @@ export function messagePages(deps: AppDeps) {
         status: done.status,
       });
     return c.redirect(`/network/messages/${done.value.conversationId}#m${done.value.messageId}`, 303);
+  });
+
+  // A reported message, for the moderators only and only once reported: the report's subject.
+  app.get(`/network/reported/${ID}`, async (c) => {
+    const user = requireUser(c);
+    const id = idOf(c.req.param('id'));
+    const reported = await db
+      .selectFrom('reports')
+      .select('id')
+      .where('target_type', '=', 'network-message')
+      .where('target_key', '=', String(id))
+      .executeTakeFirst();
+    const message = hasRole(user, 'moderator') && reported ? await messageWithPair(db, id) : undefined;
+    if (!message) throw new HttpError(404, 'error.404.message');
+    return renderPage(
+      c,
+      { title: c.var.t('network.reportedTitle'), noindex: true },
+      <ReportedMessageView
+        senderName={message.senderName}
+        body={message.body}
+        createdAt={message.created_at}
+      />,
+    );
   });
 
   return app;
