@@ -9,6 +9,7 @@ import { groupsModule } from './groups/index.ts';
 import { homeModule } from './home/index.ts';
 import { libraryModule } from './library/index.ts';
 import { moderationModule } from './moderation/index.ts';
+import { networkModule } from './network/index.ts';
 import { newsModule } from './news/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { peopleModule } from './people/index.ts';
@@ -28,6 +29,7 @@ export const modules: readonly HubModule[] = [
   pressModule,
   newsModule,
   groupsModule,
+  networkModule,
   notificationsModule,
   moderationModule,
   siteModule,

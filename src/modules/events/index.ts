@@ -64,5 +64,7 @@ export const eventsModule: HubModule = {
   organisationBlocks: [organisationEventsBlock],
 };
 
+// What the people module shows on a person's page: the events they met at (with their consent).
+export { eventsMetAt, type MetAtEvent } from './participants/index.ts';
 // What other modules (dashboards, reports) may use.
 export { EVENT_STATUSES, EVENT_TYPES, type EventStatus, type EventType } from './vocab.ts';

@@ -38,3 +38,7 @@ export const peopleModule: HubModule = {
   homeFigures: [peopleFigure],
   organisationBlocks: [organisationPeopleBlock],
 };
+
+// What the network's "Find a partner" uses: the people list with its own filters.
+export { listPeople, type PersonCard } from './listing.ts';
+export { peopleFilterSchema } from './schemas.ts';

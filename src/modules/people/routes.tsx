@@ -18,6 +18,7 @@ import { isFollowing } from '../../platform/notifications/follows.ts';
 import { nowIso, todayUtc } from '../../platform/time.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
+import { eventsMetAt } from '../events/index.ts';
 import {
   loadClaim,
   loadEditablePerson,
@@ -137,6 +138,8 @@ async function profilePage(c: C, person: PersonDetails, claimState?: FormState) 
     contact: canSeeContact(user, person),
     claim: person.user_id !== null ? null : !user ? 'login' : own ? null : pending ? 'pending' : 'form',
   };
+  // The events they met at, with their consent: for signed-in members only (the events module says which).
+  const metAt = user ? await eventsMetAt(db, person) : [];
   const summary = [person.title, person.organisations.find((o) => o.published)?.name].filter(Boolean);
   return renderPage(
     c,
@@ -148,7 +151,14 @@ async function profilePage(c: C, person: PersonDetails, claimState?: FormState) 
       jsonLd: personJsonLd(person, { baseUrl: config.baseUrl, t: c.var.t, contact: may.contact }),
       noindex: person.status !== 'published',
     },
-    <PersonView person={person} may={may} isOwn={isOwn} follow={follow} claimState={claimState} />,
+    <PersonView
+      person={person}
+      may={may}
+      isOwn={isOwn}
+      follow={follow}
+      claimState={claimState}
+      metAt={metAt}
+    />,
     claimState ? 422 : 200,
   );
 }

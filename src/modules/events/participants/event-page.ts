@@ -23,6 +23,8 @@ export interface EventPageSummary {
     report: boolean;
     manage: boolean;
     networking: boolean;
+    /** The network of the participants (the network module's page): the participants themselves. */
+    network: boolean;
     feedback: boolean;
     /** The reader's own certificate, when they may print it. */
     certificate: boolean;
@@ -54,6 +56,7 @@ export async function eventPageSummary(
       report: canSeeFigures(user, event, organiser),
       manage,
       networking: canSeeNetworking(user, organiser, !!me),
+      network: !!me,
       feedback: canAnswerFeedback(user, !!me, event, todayIn(event.time_zone)),
       certificate: !!me && canSeeCertificate(user, event, false, me, used),
     },

@@ -5,6 +5,7 @@
 export { participantsApi } from './api.ts';
 export { type EventPageSummary, eventPageSummary } from './event-page.ts';
 export { feedbackApi } from './feedback-api.ts';
+export { eventsMetAt, type MetAtEvent } from './met-at.ts';
 export { participantsMigrations } from './migrations.ts';
 export { participantsPages } from './routes.tsx';
 export { seedRosters } from './seed.ts';

@@ -8,6 +8,7 @@ import { FollowButton } from '../../../ui/components/follow-button.tsx';
 import { Form, type FormState, Submit, TextArea } from '../../../ui/components/form.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { usePage } from '../../../ui/page-context.ts';
+import type { MetAtEvent } from '../../events/index.ts';
 import { type PersonDetails, translationFor } from '../access.ts';
 import { PeopleBreadcrumb } from './breadcrumb.tsx';
 import { ProfilePhoto } from './photo.tsx';
@@ -28,6 +29,8 @@ export function PersonView(props: {
   follow: { following: boolean } | null;
   /** The claim form sent back with a message, when the claim was refused. */
   claimState?: FormState;
+  /** The events they met at, with their consent (shown to signed-in members; empty for visitors). */
+  metAt?: MetAtEvent[];
 }) {
   const { t, fmt, locale } = usePage();
   const { person, may } = props;
@@ -185,6 +188,8 @@ export function PersonView(props: {
       )}
       {may.claim === 'pending' && <p class="notice">{t('people.claimPendingNotice')}</p>}
 
+      <MetAt person={person} events={props.metAt ?? []} isOwn={props.isOwn} />
+
       <ReportLink type="person" recordKey={person.slug} label="report.profile" />
 
       {may.delete && (
@@ -196,5 +201,30 @@ export function PersonView(props: {
         />
       )}
     </article>
+  );
+}
+
+/** "Met at": the events this person took part in and agreed to be seen at, and a way to connect. */
+function MetAt(props: { person: PersonDetails; events: MetAtEvent[]; isOwn: boolean }) {
+  const { t, fmt, user } = usePage();
+  if (props.events.length === 0) return null;
+  const account = props.person.user_id;
+  return (
+    <section aria-labelledby="met-at-h">
+      <h2 id="met-at-h">{t('people.metAt')}</h2>
+      <ul>
+        {props.events.map((e) => (
+          <li>
+            <a href={`/events/${e.slug}`}>{e.title}</a> <span class="muted">· {fmt.day(e.startsOn)}</span>
+          </li>
+        ))}
+      </ul>
+      {/* Connecting is the network module's page, reached by its address. */}
+      {user && account !== null && !props.isOwn && (
+        <p>
+          <a href={`/network/members/${account}/connect`}>{t('people.connect')}</a>
+        </p>
+      )}
+    </section>
   );
 }

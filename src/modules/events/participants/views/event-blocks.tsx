@@ -17,6 +17,7 @@ function TakingPart({ event, summary }: { event: EventDetails; summary: EventPag
     may.report && { href: `${base}/report`, label: t('participants.reportLink') },
     may.manage && { href: `${base}/roster`, label: t('participants.rosterLink') },
     may.networking && { href: `${base}/participants`, label: t('participants.networkingLink') },
+    may.network && { href: `${base}/network`, label: t('participants.networkLink') },
     may.feedback && { href: `${base}/feedback`, label: t('participants.feedbackLink') },
     may.certificate && { href: `${base}/certificate`, label: t('participants.myCertificate') },
     may.manage && { href: `${base}/after`, label: t('participants.afterLink') },

@@ -57,6 +57,12 @@ export function NetworkingView(props: {
                   .filter(Boolean)
                   .join(' · ')}
               </p>
+              {/* Connecting is the network module's page, reached by its address. */}
+              {p.user_id && p.user_id !== me?.user_id && (
+                <p>
+                  <a href={`/network/members/${p.user_id}/connect`}>{t('participants.connect')}</a>
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -1,0 +1,38 @@
+// The one gate every write of the network goes through (ensureMayWrite): the member must be signed
+// in, and within the rate limits of vocab.ts, per account and per address.
+
+import type { User } from '../../db/schema.ts';
+import { type ActionContext, actingUser } from '../../platform/actions.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { hitRateLimit, type RateLimitRule } from '../../platform/rate-limit.ts';
+import { WRITE_LIMITS } from './vocab.ts';
+
+/**
+ * Counts this write against each limit, then refuses with 429 (and Retry-After) if any went over.
+ * Counting comes first, in one statement each, so writes sent in parallel cannot slip past.
+ */
+async function countOrRefuse(ctx: ActionContext, checks: [RateLimitRule, string][]): Promise<void> {
+  for (const [rule, subject] of checks) {
+    const state = await hitRateLimit(ctx.deps.db, rule, subject);
+    if (state.blocked)
+      throw new HttpError(429, 'network.rateLimited', undefined, { 'Retry-After': String(state.retryAfter) });
+  }
+}
+
+/**
+ * The member who writes (a request, an answer, a message, a block), or a refusal: 401 for a
+ * visitor, 429 past a limit. The demo seed writes without limits.
+ * The platform-wide checks (a suspended member, the posting limits of new members) come here too,
+ * once the platform has them, so every write of the network meets them in one place.
+ */
+export async function ensureMayWrite(ctx: ActionContext, extra: RateLimitRule[] = []): Promise<User> {
+  const user = actingUser(ctx);
+  if (ctx.via === 'seed') return user;
+  const checks: [RateLimitRule, string][] = [
+    ...extra.map((rule): [RateLimitRule, string] => [rule, String(user.id)]),
+    [WRITE_LIMITS.perMember, String(user.id)],
+  ];
+  if (ctx.ip) checks.push([WRITE_LIMITS.perAddress, ctx.ip]);
+  await countOrRefuse(ctx, checks);
+  return user;
+}
