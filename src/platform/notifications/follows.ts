@@ -12,7 +12,17 @@ import './tables.ts';
 
 type Db = Kysely<Database>;
 
-export const FOLLOW_TYPES = ['organisation', 'person', 'event', 'group', 'country', 'domain', 'tag'] as const;
+export const FOLLOW_TYPES = [
+  'organisation',
+  'person',
+  'event',
+  'group',
+  'country',
+  'domain',
+  'tag',
+  'forum-category',
+  'forum-thread',
+] as const;
 export type FollowType = (typeof FOLLOW_TYPES)[number];
 export const isFollowType = (value: unknown): value is FollowType =>
   FOLLOW_TYPES.includes(value as FollowType);
