@@ -85,7 +85,10 @@ const routes = {
     ...ABOUT,
     summary: 'The categories the caller reads',
     security: anyoneOrSignedIn,
-    responses: { 200: jsonResponse(z.object({ items: z.array(CategorySchema) }), 'The categories') },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(CategorySchema) }), 'The categories'),
+      ...problemsOf(401),
+    },
   }),
   threads: createRoute({
     method: 'get',
@@ -104,7 +107,10 @@ const routes = {
           .openapi({ description: 'The author’s user id' }),
       }),
     },
-    responses: { 200: jsonResponse(listPage(ThreadSchema), 'A page of threads'), ...problemsOf(404, 422) },
+    responses: {
+      200: jsonResponse(listPage(ThreadSchema), 'A page of threads'),
+      ...problemsOf(401, 404, 422),
+    },
   }),
   thread: createRoute({
     method: 'get',
@@ -113,7 +119,7 @@ const routes = {
     summary: 'One thread',
     security: anyoneOrSignedIn,
     request: { params: idParam },
-    responses: { 200: jsonResponse(ThreadSchema, 'The thread'), ...problemsOf(404, 422) },
+    responses: { 200: jsonResponse(ThreadSchema, 'The thread'), ...problemsOf(401, 404, 422) },
   }),
   create: createRoute({
     method: 'post',
@@ -134,7 +140,7 @@ const routes = {
     summary: `A page of a thread’s posts (${POSTS_PER_PAGE} a page), the opening post first`,
     security: anyoneOrSignedIn,
     request: { params: idParam, query: pageQuery },
-    responses: { 200: jsonResponse(listPage(PostSchema), 'A page of posts'), ...problemsOf(404, 422) },
+    responses: { 200: jsonResponse(listPage(PostSchema), 'A page of posts'), ...problemsOf(401, 404, 422) },
   }),
   reply: createRoute({
     method: 'post',
