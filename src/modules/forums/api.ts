@@ -189,7 +189,7 @@ export function forumsApi(deps: AppDeps) {
     createdAt: String(thread.created_at),
     page: `${config.baseUrl}/forum/t/${thread.id}`,
   });
-  const postJson = (post: Omit<PostView, 'mine' | 'translation'>, moderator: boolean) => ({
+  const postJson = (post: Omit<PostView, 'mine' | 'translation' | 'images'>, moderator: boolean) => ({
     id: post.id,
     threadId: post.thread_id,
     authorId: post.author_id,

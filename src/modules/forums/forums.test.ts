@@ -5,6 +5,7 @@
 // surface; the API; and every refusal (visitor, honeypot, locked, slow mode, rate limit, bad input).
 import { describe, expect, it } from 'vitest';
 import { bearer, platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
+import { notImages, picture } from '../../../test/images.ts';
 import { fileReport, reportsOn } from '../../../test/reports.ts';
 import { nowIso } from '../../platform/time.ts';
 
@@ -204,6 +205,41 @@ describe('a thread', () => {
       form: { lang: 'km', body: 'x', website: '' },
     });
     expect(refused.status).toBe(403);
+  });
+
+  it('takes an image with a reply, served to its readers; a file that is no image is refused, the draft kept', async () => {
+    const send = async (bytes: Uint8Array, name: string, type: string, body: string) => {
+      await replier.get(`/forum/t/${threadId}`);
+      return replier.request(`/forum/t/${threadId}/reply`, {
+        multipart: {
+          fields: { body, lang: 'km', website: '' },
+          files: [{ field: 'image', name, type, bytes }],
+        },
+      });
+    };
+    const refused = await send(notImages.svg, 'loom.svg', 'image/svg+xml', 'A photo of my loom');
+    expect(refused.status).toBe(415);
+    expect(refused.text).toContain('A photo of my loom');
+    const png = await picture(800, 600).png().toBuffer();
+    const sent = await send(png, 'loom.png', 'image/png', 'A photo of my loom');
+    expect(sent.status).toBe(303);
+    const page = (await visitor.get(`/forum/t/${threadId}`)).text;
+    const src = page.match(/src="(\/forum\/p\/\d+\/images\/\d+\.webp)\?size=thumb"/)?.[1];
+    expect(src).toBeDefined();
+    const image = await visitor.get(src ?? '');
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/webp');
+  });
+
+  it('shows a refused translation again on its post’s page, with the draft', async () => {
+    const post = await firstPostOf(threadId);
+    await author.get(`/forum/t/${threadId}`);
+    const res = await author.request(`/forum/p/${post}/translation`, {
+      form: { lang: 'en', body: 'Same language draft', website: '' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('Same language draft');
+    expect(visibleText(res.text)).toContain('A translation is in another language than the post.');
   });
 
   it('is read in pages of 50 posts', async () => {

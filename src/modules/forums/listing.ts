@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { matchingRecordIds, type Viewer } from '../../search/index.ts';
 import type { Category, Post, Thread } from './access.ts';
+import { imagesOf, type PostImage } from './images.ts';
 import { type Reader, readableCategories } from './permissions.ts';
 import type { ForumSearch } from './schemas.ts';
 import { POST_TYPE } from './search.ts';
@@ -126,6 +127,7 @@ export interface PostView extends Post {
   mine: Reaction[];
   /** The reader's language, when the post is in another and has a translation. */
   translation: { lang: string; body: string } | null;
+  images: PostImage[];
 }
 
 /** A page of a thread: POSTS_PER_PAGE posts from the thread's index, in order. */
@@ -153,7 +155,7 @@ export async function threadPosts(
   const ids = posts.map((p) => p.id);
   if (ids.length === 0) return [];
   const base = options.locale.split('-')[0] ?? options.locale;
-  const [counts, mine, translations] = await Promise.all([
+  const [counts, mine, translations, images] = await Promise.all([
     db
       .selectFrom('forum_reactions')
       .select(['post_id', 'reaction', (eb) => eb.fn.countAll<number>().as('n')])
@@ -174,6 +176,7 @@ export async function threadPosts(
       .where('post_id', 'in', ids)
       .where('lang', 'in', [...new Set([options.locale, base])])
       .execute(),
+    imagesOf(db, ids),
   ]);
   return posts.map((p) => {
     const reactions = Object.fromEntries(REACTIONS.map((r) => [r, 0])) as Record<Reaction, number>;
@@ -187,6 +190,7 @@ export async function threadPosts(
       reactions,
       mine: mine.filter((m) => m.post_id === p.id).map((m) => m.reaction as Reaction),
       translation: translation ? { lang: translation.lang, body: translation.body } : null,
+      images: images.filter((i) => i.post_id === p.id),
     };
   });
 }

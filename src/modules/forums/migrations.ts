@@ -1,6 +1,7 @@
 // The forums' tables. Dated after every migration that existed when they were added.
 import type { Migration } from 'kysely';
 import { createIndex, tablesMigration, translationsTable } from '../../db/migration-builders.ts';
+import { withImageColumns } from '../../platform/attached-images.ts';
 
 const forums = tablesMigration(
   [
@@ -11,6 +12,7 @@ const forums = tablesMigration(
     'forum_post_translations',
     'forum_reactions',
     'forum_reads',
+    'forum_post_images',
   ],
   async (db, c) => {
     await db.schema
@@ -98,6 +100,15 @@ const forums = tablesMigration(
       .addColumn('last_read_post_id', 'integer', c.notNull)
       .addPrimaryKeyConstraint('forum_reads_pk', ['user_id', 'thread_id'])
       .execute();
+
+    // Images attached to a post: bytes in the database, like the other attached images.
+    await db.schema
+      .createTable('forum_post_images')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('post_id', 'integer', c.belongsTo('forum_posts'))
+      .$call(withImageColumns(c))
+      .execute();
+    await createIndex(db, 'forum_post_images_post_idx', 'forum_post_images', 'post_id');
   },
 );
 

@@ -5,10 +5,11 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actionContext } from '../../platform/actions.ts';
+import { chosenFile, imageResponse, type ProcessedImage } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { readForm } from '../../platform/http/forms.ts';
+import { attempt, type FormResult, readForm } from '../../platform/http/forms.ts';
 import { isFollowing } from '../../platform/notifications/follows.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -26,6 +27,7 @@ import {
 import { toggleSolved } from './actions/moderating.ts';
 import { createReply, createThread, saveRead, saveTranslation, toggleReaction } from './actions/posting.ts';
 import { categoryFeed } from './feed.ts';
+import { postImages } from './images.ts';
 import { listCategories, listThreads, searchPosts, threadPosts } from './listing.ts';
 import { forumModerationPages } from './routes-moderation.tsx';
 import { forumSearchSchema, reactionInput, replyInput, threadInput, translationInput } from './schemas.ts';
@@ -50,6 +52,29 @@ function waitOf(c: C, err: unknown): number {
     return seconds;
   }
   throw err;
+}
+
+/**
+ * A post's form as sent: its fields through the schema and the image (when one was chosen) checked
+ * and re-encoded before anything is written. A refused file decides the status (413, 415) unless
+ * the fields are wrong too; either way the form comes back with what was typed.
+ */
+async function readPostForm<T>(c: C, form: FormResult<T>) {
+  const body = await c.req.parseBody({ all: true });
+  const file = chosenFile(body.image);
+  const check = file ? await postImages.check(file) : undefined;
+  const state: FormState = { values: form.values, errors: form.ok ? {} : { ...form.errors } };
+  let status: ContentfulStatusCode = 422;
+  if (check && !check.ok) {
+    state.errors = { ...state.errors, image: check.refusal.key };
+    state.errorValues = { image: check.refusal.values ?? {} };
+    if (form.ok) status = check.refusal.status;
+  }
+  if (form.ok && !(check && !check.ok)) {
+    const image: ProcessedImage | undefined = check?.ok ? check.image : undefined;
+    return { ok: true, data: form.data, image, state } as const;
+  }
+  return { ok: false, state, status } as const;
 }
 
 /** The path of a group category's group page. */
@@ -175,13 +200,15 @@ export function forumPages(deps: AppDeps) {
     if (!c.var.auth) throw new HttpError(401, 'error.401.message');
     const reader = await requestReader(c);
     const category = await visibleCategory(db, reader, c.req.param('slug'));
-    const form = await readForm(c, threadInput);
-    if (!form.ok) return showNewThread(c, category.slug, form, 422);
+    const form = await readPostForm(c, await readForm(c, threadInput));
+    if (!form.ok) return showNewThread(c, category.slug, form.state, form.status);
     try {
-      const { thread } = await createThread(actionContext(c), reader, category, form.data);
+      const { thread } = await createThread(actionContext(c), reader, category, form.data, {
+        image: form.image,
+      });
       return c.redirect(`/forum/t/${thread.id}`, 303);
     } catch (err) {
-      return showNewThread(c, category.slug, { values: form.values }, 429, waitOf(c, err));
+      return showNewThread(c, category.slug, { values: form.state.values }, 429, waitOf(c, err));
     }
   });
 
@@ -190,10 +217,14 @@ export function forumPages(deps: AppDeps) {
     thread: ThreadIn,
     reply: { state: FormState; wait?: number },
     status: ContentfulStatusCode = 200,
+    translation?: { postId: number; state: FormState },
   ) => {
     const reader = await requestReader(c);
     const user = reader.user;
-    const page = pageOf(c);
+    // A translation form sent back is shown on the page of its post.
+    const page = translation
+      ? await pageOfPost(db, thread.id, translation.postId, POSTS_PER_PAGE)
+      : pageOf(c);
     const [posts, moderator, read] = await Promise.all([
       threadPosts(db, thread.id, { page, locale: c.var.locale, userId: user?.id }),
       moderates(deps, user, thread.category),
@@ -240,6 +271,7 @@ export function forumPages(deps: AppDeps) {
           editor: !!user && (user.role === 'editor' || user.role === 'admin'),
         }}
         reply={{ state, wait: reply.wait }}
+        translation={translation}
         moveTo={
           moderator
             ? (await listCategories(db, reader, c.var.locale)).filter((cat) => cat.id !== thread.category_id)
@@ -286,15 +318,15 @@ export function forumPages(deps: AppDeps) {
     const reader = await requestReader(c);
     if (!reader.user) throw new HttpError(401, 'error.401.message');
     const thread = await visibleThread(db, reader, threadIdParam(c));
-    const form = await readForm(c, replyInput);
-    if (!form.ok) return showThread(c, thread, { state: form }, 422);
+    const form = await readPostForm(c, await readForm(c, replyInput));
+    if (!form.ok) return showThread(c, thread, { state: form.state }, form.status);
     try {
       const moderator = await moderates(deps, reader.user, thread.category);
-      const post = await createReply(actionContext(c), thread, form.data, { moderator });
+      const post = await createReply(actionContext(c), thread, form.data, { moderator, image: form.image });
       return c.redirect(`/forum/p/${post.id}`, 303);
     } catch (err) {
       const wait = waitOf(c, err);
-      return showThread(c, thread, { state: { values: form.values }, wait }, 429);
+      return showThread(c, thread, { state: { values: form.state.values }, wait }, 429);
     }
   });
 
@@ -302,6 +334,18 @@ export function forumPages(deps: AppDeps) {
     const { post, thread } = await visiblePost(db, await requestReader(c), threadIdParam(c));
     const page = await pageOfPost(db, thread.id, post.id, POSTS_PER_PAGE);
     return c.redirect(`/forum/t/${thread.id}${page > 1 ? `?page=${page}` : ''}#p-${post.id}`, 302);
+  });
+
+  app.get(`/forum/p/${ID}/images/:file{[0-9]{1,15}\\.webp}`, async (c) => {
+    const reader = await requestReader(c);
+    const { post, thread } = await visiblePost(db, reader, threadIdParam(c));
+    if (post.hidden_at && !(await moderates(deps, reader.user, thread.category)))
+      throw new HttpError(404, 'error.404.message');
+    const imageId = Number(c.req.param('file').slice(0, -'.webp'.length));
+    // Shared caches keep only a public category's images.
+    return imageResponse(c, (size) => postImages.bytes(db, post.id, imageId, size), {
+      shared: thread.category.visibility === 'public' && !post.hidden_at,
+    });
   });
 
   app.post(`/forum/p/${ID}/react`, async (c) => {
@@ -319,13 +363,12 @@ export function forumPages(deps: AppDeps) {
     if (!reader.user) throw new HttpError(401, 'error.401.message');
     const { post, thread } = await visiblePost(db, reader, threadIdParam(c));
     const form = await readForm(c, translationInput);
-    if (!form.ok) throw HttpError.invalid(form.errors);
-    await saveTranslation(
-      actionContext(c),
-      post,
-      form.data,
-      await moderates(deps, reader.user, thread.category),
-    );
+    // The thread's page again, this post's translation form open with the messages and the draft.
+    const again = (state: FormState) => showThread(c, thread, { state: {} }, 422, { postId: post.id, state });
+    if (!form.ok) return again(form);
+    const moderator = await moderates(deps, reader.user, thread.category);
+    const done = await attempt(() => saveTranslation(actionContext(c), post, form.data, moderator));
+    if (!done.ok) return again({ values: form.values, errors: done.errors });
     setFlash(c, 'forums.translationSaved');
     return c.redirect(`/forum/p/${post.id}`, 303);
   });

@@ -1,6 +1,7 @@
 // The forums' tables, added to the platform's Database type (declaration merging).
 import type { Generated } from 'kysely';
 import type { Timestamp } from '../../db/schema.ts';
+import type { ImageColumns } from '../../platform/attached-images.ts';
 import type { CategoryVisibility } from './vocab.ts';
 
 /** A place for threads: by theme (policy, IP rights…), or a group's discussion space. */
@@ -93,6 +94,12 @@ export interface ForumReadsTable {
   last_read_post_id: number;
 }
 
+/** An image attached to a post (re-encoded as WebP at two sizes). */
+export interface ForumPostImagesTable extends ImageColumns {
+  id: Generated<number>;
+  post_id: number;
+}
+
 declare module '../../db/schema.ts' {
   interface Database {
     forum_categories: ForumCategoriesTable;
@@ -102,5 +109,6 @@ declare module '../../db/schema.ts' {
     forum_post_translations: ForumPostTranslationsTable;
     forum_reactions: ForumReactionsTable;
     forum_reads: ForumReadsTable;
+    forum_post_images: ForumPostImagesTable;
   }
 }

@@ -29,10 +29,10 @@ export interface PostWeight {
 }
 
 /** Links and images in Markdown, counted for ensureMayPost. */
-export function weighPost(body: string): PostWeight {
+export function weighPost(body: string, attached = 0): PostWeight {
   return {
     links: (body.match(/https?:\/\//g) ?? []).length,
-    images: (body.match(/!\[[^\]]*\]\(/g) ?? []).length,
+    images: attached + (body.match(/!\[[^\]]*\]\(/g) ?? []).length,
   };
 }
 

@@ -6,10 +6,12 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { type ActionContext, actingUser, audit, transact } from '../../../platform/actions.ts';
+import type { ProcessedImage } from '../../../platform/attached-images.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { follow } from '../../../platform/notifications/follows.ts';
 import { nowIso } from '../../../platform/time.ts';
 import type { Category, Post, ThreadIn } from '../access.ts';
+import { postImages } from '../images.ts';
 import { announcePost } from '../notifications.ts';
 import { canRead, canTranslate, type Reader } from '../permissions.ts';
 import type { ReplyInput, ThreadInput, TranslationInput } from '../schemas.ts';
@@ -56,14 +58,14 @@ export async function createThread(
   reader: Reader,
   category: Category,
   input: ThreadInput,
-  options: { as?: number | null; at?: string } = {},
+  options: { as?: number | null; at?: string; image?: ProcessedImage } = {},
 ) {
   refuseBots(input);
   if (!['seed', 'cli', 'job'].includes(ctx.via)) {
     actingUser(ctx);
     if (!canRead(reader, category)) throw new HttpError(404, 'error.404.message');
   }
-  await ensureMayPost(ctx, weighPost(input.body));
+  await ensureMayPost(ctx, weighPost(input.body, options.image ? 1 : 0));
   const authorId = authorOf(ctx, options.as);
   return transact(ctx, async (trx) => {
     const now = options.at ?? nowIso();
@@ -83,6 +85,7 @@ export async function createThread(
       .returningAll()
       .executeTakeFirstOrThrow();
     const post = await insertPost(trx, thread.id, authorId, input, now);
+    if (options.image) await postImages.add(trx, post.id, options.image);
     await trx
       .updateTable('forum_threads')
       .set({ last_post_id: post.id })
@@ -116,7 +119,7 @@ export async function createReply(
   ctx: ActionContext,
   thread: ThreadIn,
   input: ReplyInput,
-  options: { as?: number | null; at?: string; moderator?: boolean } = {},
+  options: { as?: number | null; at?: string; moderator?: boolean; image?: ProcessedImage } = {},
 ): Promise<Post> {
   refuseBots(input);
   const system = ['seed', 'cli', 'job'].includes(ctx.via);
@@ -126,11 +129,12 @@ export async function createReply(
     if (thread.locked && !options.moderator) throw new HttpError(403, 'forums.locked');
     if (!options.moderator) await ensureSlowMode(ctx.deps.db, thread, user.id);
   }
-  await ensureMayPost(ctx, weighPost(input.body));
+  await ensureMayPost(ctx, weighPost(input.body, options.image ? 1 : 0));
   const authorId = authorOf(ctx, options.as);
   return transact(ctx, async (trx) => {
     const now = options.at ?? nowIso();
     const post = await insertPost(trx, thread.id, authorId, input, now);
+    if (options.image) await postImages.add(trx, post.id, options.image);
     await trx
       .updateTable('forum_threads')
       .set((eb) => ({

@@ -10,8 +10,10 @@ import {
   SelectField,
   TextArea,
 } from '../../../ui/components/form.tsx';
+import { ImageFileField } from '../../../ui/components/image-upload.tsx';
 import { languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
+import { POST_IMAGE_MAX_BYTES } from '../images.ts';
 import { HONEYPOT_FIELD, MAX_POST } from '../vocab.ts';
 
 /** Hidden from people and screen readers, out of the tab order: only a bot fills it. */
@@ -39,6 +41,19 @@ function LanguageField({ state }: { state: FormState }) {
   );
 }
 
+/** One image attached to the post (optional). */
+function ImageField({ state }: { state: FormState }) {
+  return (
+    <ImageFileField
+      name="image"
+      label="forums.image"
+      hint="forums.imageHint"
+      maxBytes={POST_IMAGE_MAX_BYTES}
+      state={state}
+    />
+  );
+}
+
 /** A 429 shown above the form: how long to wait; the draft stays in the fields. */
 function Wait({ seconds }: { seconds?: number }) {
   const { t, fmt } = usePage();
@@ -52,7 +67,7 @@ function Wait({ seconds }: { seconds?: number }) {
 export function ThreadForm(props: { action: string; state: FormState; wait?: number }) {
   const { t } = usePage();
   return (
-    <Form action={props.action} state={props.state} requiredNote>
+    <Form action={props.action} state={props.state} requiredNote enctype="multipart/form-data">
       <Wait seconds={props.wait} />
       <Field name="title" label="forums.threadTitle" state={props.state} required maxlength={300} />
       <TextArea
@@ -65,6 +80,7 @@ export function ThreadForm(props: { action: string; state: FormState; wait?: num
         required
       />
       <LanguageField state={props.state} />
+      <ImageField state={props.state} />
       <Checkbox name="is_question" label="forums.isQuestion" state={props.state} />
       <Honeypot />
       <button type="submit" class="button">
@@ -80,7 +96,7 @@ export function ReplyForm(props: { action: string; state: FormState; wait?: numb
     <section aria-labelledby="reply-heading" id="reply">
       <h2 id="reply-heading">{t('forums.reply')}</h2>
       {props.children}
-      <Form action={props.action} state={props.state}>
+      <Form action={props.action} state={props.state} enctype="multipart/form-data">
         <Wait seconds={props.wait} />
         <TextArea
           name="body"
@@ -92,6 +108,7 @@ export function ReplyForm(props: { action: string; state: FormState; wait?: numb
           required
         />
         <LanguageField state={props.state} />
+        <ImageField state={props.state} />
         <Honeypot />
         <button type="submit" class="button">
           {t('forums.sendReply')}
@@ -105,7 +122,7 @@ export function TranslationForm(props: { postId: number; state?: FormState }) {
   const { t } = usePage();
   const state = props.state ?? {};
   return (
-    <details>
+    <details open={props.state !== undefined}>
       <summary>{t('forums.addTranslation')}</summary>
       <Form action={`/forum/p/${props.postId}/translation`} state={state}>
         <SelectField

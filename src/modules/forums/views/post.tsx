@@ -4,9 +4,10 @@
 // answer mark, and the moderators' hide and restore. A hidden post shows "hidden by a moderator"
 // to others and its text, with the reason, to moderators.
 import { renderMarkdown } from '../../../platform/markdown.ts';
-import { CsrfField } from '../../../ui/components/form.tsx';
+import { CsrfField, type FormState } from '../../../ui/components/form.tsx';
 import { ReportLink } from '../../../ui/components/report-link.tsx';
 import { usePage } from '../../../ui/page-context.ts';
+import { postImageUrl } from '../images.ts';
 import type { PostView } from '../listing.ts';
 import { REACTIONS } from '../vocab.ts';
 import { TranslationForm } from './forms.tsx';
@@ -53,6 +54,27 @@ function PostText({ post }: { post: PostView }) {
         dangerouslySetInnerHTML={{ __html: renderMarkdown(post.body) }}
       />
     </>
+  );
+}
+
+/** The attached images as thumbnails, each a link to its full size. */
+function Images({ post }: { post: PostView }) {
+  const { t } = usePage();
+  if (post.images.length === 0) return null;
+  return (
+    <p>
+      {post.images.map((img) => (
+        <a href={postImageUrl(post.id, img.id)}>
+          <img
+            src={postImageUrl(post.id, img.id, 'thumb')}
+            width={img.thumb_width}
+            height={img.thumb_height}
+            alt={t('forums.imageAlt', { name: post.author ?? t('forums.formerMember') })}
+            loading="lazy"
+          />
+        </a>
+      ))}
+    </p>
   );
 }
 
@@ -111,6 +133,7 @@ function ModeratorTools({ post }: { post: PostView }) {
 }
 
 export function PostArticle(props: {
+  translationState?: FormState;
   post: PostView;
   threadId: number;
   number: number;
@@ -141,6 +164,7 @@ export function PostArticle(props: {
         <p class="hint">{t('forums.hiddenReason', { reason: post.hidden_reason ?? '' })}</p>
       )}
       {(!hidden || can.moderator) && <PostText post={post} />}
+      {(!hidden || can.moderator) && <Images post={post} />}
       {!hidden && (
         <footer>
           <Reactions post={post} signedIn={can.signedIn} />
@@ -159,7 +183,7 @@ export function PostArticle(props: {
               </button>
             </form>
           )}
-          {can.canTranslate && <TranslationForm postId={post.id} />}
+          {can.canTranslate && <TranslationForm postId={post.id} state={props.translationState} />}
           <ReportLink type="forum-post" recordKey={post.id} label="forums.reportPost" />
         </footer>
       )}

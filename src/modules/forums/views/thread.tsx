@@ -22,6 +22,8 @@ export interface ThreadProps {
   firstUnread: number | null;
   can: Omit<PostPermissions, 'canTranslate'> & { translateOwn: boolean; editor: boolean };
   reply: { state: FormState; wait?: number };
+  /** A translation form sent back with its messages. */
+  translation?: { postId: number; state: FormState };
   /** Categories a moderator may move the thread to. */
   moveTo: CategoryCard[];
   groupPath: string | null;
@@ -133,6 +135,7 @@ export function ThreadView(props: ThreadProps) {
             threadId={thread.id}
             number={first + i + 1}
             solved={thread.solved_post_id === post.id}
+            translationState={props.translation?.postId === post.id ? props.translation.state : undefined}
             can={{
               ...can,
               canSolve: can.canSolve && i + first > 0,
