@@ -376,6 +376,29 @@ describe('a group’s category', () => {
     expect(visibleText((await author.get('/forum?q=quokkadraft')).text)).toContain('Team only');
   });
 
+  it('is moderated by the group’s coordinators, who have no say elsewhere', async () => {
+    const { client: coordinator, user } = await hub.signedIn('member', { name: 'Team Coordinator' });
+    await db
+      .insertInto('group_members')
+      .values({
+        group_id: groupCategory.group_id ?? 0,
+        user_id: user.id,
+        role: 'coordinator',
+        created_at: nowIso(),
+      })
+      .execute();
+    const post = await firstPostOf(thread);
+    await coordinator.get(`/forum/t/${thread}`);
+    expect(
+      (await coordinator.request(`/forum/p/${post}/hide`, { form: { reason: 'Off topic' } })).status,
+    ).toBe(303);
+    expect((await coordinator.request(`/forum/p/${post}/restore`, { form: {} })).status).toBe(303);
+    const elsewhere = await firstPostOf(await firstThreadIn('policy'));
+    expect((await coordinator.request(`/forum/p/${elsewhere}/hide`, { form: { reason: 'x' } })).status).toBe(
+      403,
+    );
+  });
+
   it('is 404 to others on every surface', async () => {
     for (const client of [stranger, visitor]) {
       expect((await client.get(`/forum/c/${groupCategory.slug}`)).status).toBe(404);
