@@ -544,6 +544,13 @@ describe('the API', () => {
     expect(entries.some((e) => e.visibility === 'members')).toBe(true);
   });
 
+  it('puts a member’s posts and reactions in "download my data"', async () => {
+    const data = JSON.parse((await author.get('/account/export.json')).text);
+    const posts = data.modules.forums.posts as { body: string; category: string }[];
+    expect(posts.some((p) => p.body === 'How do weavers register a **pattern**?')).toBe(true);
+    expect(data.modules.forums.reads.length).toBeGreaterThan(0);
+  });
+
   it('gives the public categories an Atom feed', async () => {
     const res = await visitor.get('/forum/c/policy/feed.atom');
     expect(res.status).toBe(200);

@@ -5,6 +5,7 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { forumsApi } from './api.ts';
+import { forumsAccountExport } from './export.ts';
 import type en from './locales/en.json';
 import { forumsMigrations } from './migrations.ts';
 import { forumsModeration } from './moderation.ts';
@@ -28,6 +29,7 @@ export const forumsModule: HubModule = {
   moderation: forumsModeration,
   sitemap: forumsSitemap,
   seed: seedForums,
+  accountExport: forumsAccountExport,
   notificationKinds: forumsNotificationKinds,
   followables: [threadFollowable, categoryFollowable],
 };
