@@ -80,31 +80,32 @@ function Images({ post }: { post: PostView }) {
 
 function Reactions({ post, signedIn }: { post: PostView; signedIn: boolean }) {
   const { t, fmt } = usePage();
-  return (
-    <ul class="plain reactions" aria-label={t('forums.reactions')}>
-      {REACTIONS.map((r) => {
-        const label = `${t(`forums.reaction.${r}`)} (${fmt.number(post.reactions[r])})`;
-        return (
-          <li>
-            {signedIn ? (
-              <form method="post" action={`/forum/p/${post.id}/react`} class="inline-form">
-                <CsrfField />
-                <input type="hidden" name="reaction" value={r} />
-                <button
-                  type="submit"
-                  class="link-button"
-                  aria-pressed={post.mine.includes(r) ? 'true' : 'false'}
-                >
-                  {label}
-                </button>
-              </form>
-            ) : (
-              <span>{label}</span>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+  const label = (r: (typeof REACTIONS)[number]) =>
+    `${t(`forums.reaction.${r}`)} (${fmt.number(post.reactions[r])})`;
+  // One form for the three buttons (each sends its own value): a page of 50 posts stays light.
+  return signedIn ? (
+    <form method="post" action={`/forum/p/${post.id}/react`} class="inline-form">
+      <CsrfField />
+      <span class="visually-hidden">{t('forums.reactions')}: </span>
+      {REACTIONS.map((r) => (
+        <>
+          <button
+            type="submit"
+            name="reaction"
+            value={r}
+            class="link-button"
+            aria-pressed={post.mine.includes(r) ? 'true' : 'false'}
+          >
+            {label(r)}
+          </button>{' '}
+        </>
+      ))}
+    </form>
+  ) : (
+    <p class="muted">
+      <span class="visually-hidden">{t('forums.reactions')}: </span>
+      {REACTIONS.map(label).join(' · ')}
+    </p>
   );
 }
 
