@@ -79,6 +79,22 @@ describe('the demo forum', () => {
     expect(visibleText((await author.get('/forum')).text)).toContain('Lao PDR QPR working team');
   });
 
+  it('narrows the search by category, author and days, all in the URL', async () => {
+    const word = encodeURIComponent('QPR');
+    const all = visibleText((await visitor.get(`/forum?q=${word}`)).text);
+    expect(all).toContain('Civil society inputs to the QPR');
+    const elsewhere = visibleText((await visitor.get(`/forum?q=${word}&category=heritage`)).text);
+    expect(elsewhere).toContain('No post matches this search.');
+    const nobody = visibleText((await visitor.get(`/forum?q=${word}&author=Nobody`)).text);
+    expect(nobody).toContain('No post matches this search.');
+    const future = visibleText((await visitor.get(`/forum?q=${word}&from=2999-01-01`)).text);
+    expect(future).toContain('No post matches this search.');
+    const byDays = visibleText(
+      (await visitor.get(`/forum?category=policy&from=2000-01-01&to=2999-12-31`)).text,
+    );
+    expect(byDays).toContain('Civil society inputs to the QPR');
+  });
+
   it.each([
     ['Lao', 'ກອງປະຊຸມປຶກສາຫາລືພາຍໃນສອງຄັ້ງ', 'ຂໍຂອບໃຈທຸກທ່ານ'],
     ['Khmer', 'សិប្បករ', 'សមាគមសិប្បករនៅសៀមរាប'],
@@ -457,6 +473,25 @@ describe('refusals', () => {
     });
     expect(res.status).toBe(400);
     expect(await countPosts()).toBe(before);
+  });
+
+  it('refuses a filled honeypot on a reaction and a moderator’s form too', async () => {
+    const thread = await firstThreadIn('policy');
+    const post = await firstPostOf(thread);
+    await author.get(`/forum/t/${thread}`);
+    const react = await author.request(`/forum/p/${post}/react`, {
+      form: { reaction: 'like', website: 'x' },
+    });
+    expect(react.status).toBe(400);
+    await moderator.get(`/forum/t/${thread}`);
+    const hide = await moderator.request(`/forum/p/${post}/hide`, { form: { reason: 'Spam', website: 'x' } });
+    expect(hide.status).toBe(400);
+    const row = await db
+      .selectFrom('forum_posts')
+      .select('hidden_at')
+      .where('id', '=', post)
+      .executeTakeFirstOrThrow();
+    expect(row.hidden_at).toBeNull();
   });
 
   it('shows bad input beside the field with the draft kept', async () => {

@@ -14,6 +14,7 @@ import {
   visiblePost,
   visibleThread,
 } from './access.ts';
+import { refuseBots } from './actions/limits.ts';
 import {
   hidePost,
   mergeThread,
@@ -32,6 +33,7 @@ export function forumModerationPages(deps: AppDeps) {
   /** A form's data, or the refusal of its fields (422). */
   const valid = async <T,>(result: Promise<FormResult<T>>) => {
     const form = await result;
+    refuseBots(form.values);
     if (!form.ok) throw HttpError.invalid(form.errors);
     return form.data;
   };

@@ -5,11 +5,11 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actionContext } from '../../platform/actions.ts';
-import { chosenFile, imageResponse, type ProcessedImage } from '../../platform/attached-images.ts';
+import { imageResponse } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { attempt, type FormResult, readForm } from '../../platform/http/forms.ts';
+import { attempt, readForm } from '../../platform/http/forms.ts';
 import { isFollowing } from '../../platform/notifications/follows.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
@@ -24,13 +24,22 @@ import {
   visiblePost,
   visibleThread,
 } from './access.ts';
+import { refuseBots } from './actions/limits.ts';
 import { toggleSolved } from './actions/moderating.ts';
 import { createReply, createThread, saveRead, saveTranslation, toggleReaction } from './actions/posting.ts';
 import { categoryFeed } from './feed.ts';
 import { postImages } from './images.ts';
 import { listCategories, listThreads, searchPosts, threadPosts } from './listing.ts';
+import { groupPathOf, quoteOf, readPostForm, waitOf } from './post-forms.ts';
 import { forumModerationPages } from './routes-moderation.tsx';
-import { forumSearchSchema, reactionInput, replyInput, threadInput, translationInput } from './schemas.ts';
+import {
+  forumSearchSchema,
+  optionalReason,
+  reactionInput,
+  replyInput,
+  threadInput,
+  translationInput,
+} from './schemas.ts';
 import { CategoryView } from './views/category.tsx';
 import { ThreadForm } from './views/forms.tsx';
 import { ForumView } from './views/forum.tsx';
@@ -43,72 +52,6 @@ const pageOf = (c: C) => {
   const n = Number(c.req.query('page') ?? 1);
   return Number.isSafeInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
 };
-
-/** A 429 to show beside the form (with Retry-After); any other refusal goes on up. */
-function waitOf(c: C, err: unknown): number {
-  if (err instanceof HttpError && err.status === 429) {
-    const seconds = Number(err.headers?.['Retry-After'] ?? 60);
-    c.header('Retry-After', String(seconds));
-    return seconds;
-  }
-  throw err;
-}
-
-/**
- * A post's form as sent: its fields through the schema and the image (when one was chosen) checked
- * and re-encoded before anything is written. A refused file decides the status (413, 415) unless
- * the fields are wrong too; either way the form comes back with what was typed.
- */
-async function readPostForm<T>(c: C, form: FormResult<T>) {
-  const body = await c.req.parseBody({ all: true });
-  const file = chosenFile(body.image);
-  const check = file ? await postImages.check(file) : undefined;
-  const state: FormState = { values: form.values, errors: form.ok ? {} : { ...form.errors } };
-  let status: ContentfulStatusCode = 422;
-  if (check && !check.ok) {
-    state.errors = { ...state.errors, image: check.refusal.key };
-    state.errorValues = { image: check.refusal.values ?? {} };
-    if (form.ok) status = check.refusal.status;
-  }
-  if (form.ok && !(check && !check.ok)) {
-    const image: ProcessedImage | undefined = check?.ok ? check.image : undefined;
-    return { ok: true, data: form.data, image, state } as const;
-  }
-  return { ok: false, state, status } as const;
-}
-
-/** The path of a group category's group page. */
-async function groupPathOf(deps: AppDeps, groupId: number | null): Promise<string | null> {
-  if (groupId === null) return null;
-  const group = await deps.db
-    .selectFrom('groups')
-    .select('slug')
-    .where('id', '=', groupId)
-    .executeTakeFirst();
-  return group ? `/groups/${group.slug}` : null;
-}
-
-/** The reply form's body quoting `postId` (a post of this thread, not hidden): Markdown and a link to it. */
-async function quoteOf(deps: AppDeps, thread: ThreadIn, postId: number): Promise<string> {
-  const post = await deps.db
-    .selectFrom('forum_posts')
-    .leftJoin('users', 'users.id', 'forum_posts.author_id')
-    .select([
-      'forum_posts.id',
-      'forum_posts.body',
-      'forum_posts.thread_id',
-      'forum_posts.hidden_at',
-      'users.name',
-    ])
-    .where('forum_posts.id', '=', postId)
-    .executeTakeFirst();
-  if (!post || post.thread_id !== thread.id || post.hidden_at) return '';
-  const quoted = post.body
-    .split(/\r?\n/)
-    .map((l) => `> ${l}`)
-    .join('\n');
-  return `${quoted}\n>\n> — [${post.name ?? '…'}](/forum/p/${post.id})\n\n`;
-}
 
 export function forumPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -353,6 +296,7 @@ export function forumPages(deps: AppDeps) {
     if (!reader.user) throw new HttpError(401, 'error.401.message');
     const { post } = await visiblePost(db, reader, threadIdParam(c));
     const form = await readForm(c, reactionInput);
+    refuseBots(form.values);
     if (!form.ok) throw new HttpError(422, 'error.422.message');
     await toggleReaction(actionContext(c), post, form.data.reaction);
     return c.redirect(`/forum/p/${post.id}`, 303);
@@ -377,6 +321,7 @@ export function forumPages(deps: AppDeps) {
     const reader = await requestReader(c);
     if (!reader.user) throw new HttpError(401, 'error.401.message');
     const { post, thread } = await visiblePost(db, reader, threadIdParam(c));
+    refuseBots((await readForm(c, optionalReason)).values);
     await toggleSolved(actionContext(c), thread, post);
     return c.redirect(`/forum/p/${post.id}`, 303);
   });

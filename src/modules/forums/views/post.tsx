@@ -10,7 +10,7 @@ import { usePage } from '../../../ui/page-context.ts';
 import { postImageUrl } from '../images.ts';
 import type { PostView } from '../listing.ts';
 import { REACTIONS } from '../vocab.ts';
-import { TranslationForm } from './forms.tsx';
+import { Honeypot, TranslationForm } from './forms.tsx';
 
 export interface PostPermissions {
   signedIn: boolean;
@@ -86,6 +86,7 @@ function Reactions({ post, signedIn }: { post: PostView; signedIn: boolean }) {
   return signedIn ? (
     <form method="post" action={`/forum/p/${post.id}/react`} class="inline-form">
       <CsrfField />
+      <Honeypot id={`react-hp-${post.id}`} />
       <span class="visually-hidden">{t('forums.reactions')}: </span>
       {REACTIONS.map((r) => (
         <>
@@ -114,6 +115,7 @@ function ModeratorTools({ post }: { post: PostView }) {
   return post.hidden_at ? (
     <form method="post" action={`/forum/p/${post.id}/restore`} class="inline-form">
       <CsrfField />
+      <Honeypot id={`restore-hp-${post.id}`} />
       <button type="submit" class="button secondary small">
         {t('forums.restore')}
       </button>
@@ -123,6 +125,7 @@ function ModeratorTools({ post }: { post: PostView }) {
       <summary>{t('forums.hide')}</summary>
       <form method="post" action={`/forum/p/${post.id}/hide`} class="stack">
         <CsrfField />
+        <Honeypot id={`hide-hp-${post.id}`} />
         <label for={`hide-${post.id}`}>{t('forums.hideReason')}</label>
         <input id={`hide-${post.id}`} name="reason" required maxlength={500} />
         <button type="submit" class="button danger small">
@@ -179,6 +182,7 @@ export function PostArticle(props: {
           {can.canSolve && (
             <form method="post" action={`/forum/p/${post.id}/solve`} class="inline-form">
               <CsrfField />
+              <Honeypot id={`solve-hp-${post.id}`} />
               <button type="submit" class="button secondary small">
                 {props.solved ? t('forums.unmarkAnswer') : t('forums.markAnswer')}
               </button>

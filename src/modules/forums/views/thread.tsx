@@ -10,7 +10,7 @@ import { usePage } from '../../../ui/page-context.ts';
 import type { ThreadIn } from '../access.ts';
 import type { CategoryCard, PostView } from '../listing.ts';
 import { POSTS_PER_PAGE } from '../vocab.ts';
-import { ReplyForm } from './forms.tsx';
+import { Honeypot, ReplyForm } from './forms.tsx';
 import { PostArticle, type PostPermissions } from './post.tsx';
 
 export interface ThreadProps {
@@ -66,6 +66,7 @@ function ModeratorPanel({ props }: { props: ThreadProps }) {
         <Checkbox name="pinned" label="forums.pin" state={settings} />
         <Checkbox name="locked" label="forums.lock" state={settings} />
         <Checkbox name="is_question" label="forums.isQuestion" state={settings} />
+        <Honeypot id="settings-hp" />
         <Field
           name="slow_mode_seconds"
           type="number"
@@ -84,12 +85,14 @@ function ModeratorPanel({ props }: { props: ThreadProps }) {
           options={props.moveTo.map((c) => ({ value: c.slug, label: c.name, lang: c.lang }))}
           initial={thread.category.slug}
         />
+        <Honeypot id="move-hp" />
         <button type="submit" class="button secondary">
           {t('forums.move')}
         </button>
       </Form>
       <Form action={`/forum/t/${thread.id}/merge`}>
         <Field name="into" type="number" label="forums.mergeInto" hint="forums.mergeHint" />
+        <Honeypot id="merge-hp" />
         <button type="submit" class="button danger">
           {t('forums.merge')}
         </button>
