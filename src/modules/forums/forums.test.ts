@@ -358,6 +358,13 @@ describe('moderation', () => {
     expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(590);
     expect(again.text).toContain('My careful second draft');
     expect(visibleText(again.text)).toMatch(/wait 6\d\d seconds/);
+    // The API answers the same (the author's opening post is as recent): 429 with Retry-After.
+    const tooSoon = await author.request(`/api/v1/forum/threads/${thread}/posts`, {
+      json: { body: 'Through the API', lang: 'en' },
+      headers: bearer(authorToken),
+    });
+    expect(tooSoon.status).toBe(429);
+    expect(Number(tooSoon.headers.get('retry-after'))).toBeGreaterThan(590);
     const bad = await moderator.request(`/forum/t/${thread}/settings`, { form: { slow_mode_seconds: '-4' } });
     expect(bad.status).toBe(422);
   });
@@ -503,6 +510,24 @@ describe('refusals', () => {
     expect(res.status).toBe(422);
     expect(res.text).toContain('My long draft');
     expect(res.text).toContain('field-error');
+  });
+
+  it('limits how often one address writes, whatever the account', async () => {
+    const thread = await firstThreadIn('heritage');
+    const post = await firstPostOf(thread);
+    const ip = '10.99.99.99';
+    let last = 0;
+    for (let m = 0; m < 4; m++) {
+      const { client } = await hub.signedIn('member');
+      client.ip = ip;
+      await client.get(`/forum/t/${thread}`);
+      for (let i = 0; i < 16; i++) {
+        last = (await client.request(`/forum/p/${post}/react`, { form: { reaction: 'like' } })).status;
+        if (last === 429) break;
+      }
+      if (last === 429) break;
+    }
+    expect(last).toBe(429);
   });
 
   it('limits how often a member writes: 429, Retry-After and the time to wait', async () => {
