@@ -50,7 +50,9 @@ const CHUNK = 200;
 const SEARCH_WORD = 'ມໍລະດົກ';
 const CATEGORIES = ['policy', 'ip-rights', 'funding', 'markets', 'heritage'];
 
-async function addForumPosts(db: Kysely<Database>): Promise<{ longThread: number; threads: number }> {
+async function addForumPosts(
+  db: Kysely<Database>,
+): Promise<{ longThread: number; threads: number; written: number }> {
   const categories = await db
     .selectFrom('forum_categories')
     .select(['id', 'slug'])
@@ -59,7 +61,7 @@ async function addForumPosts(db: Kysely<Database>): Promise<{ longThread: number
   const users = (await db.selectFrom('users').select('id').execute()).map((u) => u.id);
   const vocab = loadVocabulary(1.0);
   const texts = generateRecords(vocab, POSTS, 14);
-  const threads = Math.max(1, Math.floor((POSTS - LONG_THREAD_REPLIES - 1) / POSTS_PER_THREAD) + 1);
+  const threads = 1 + Math.ceil(Math.max(0, POSTS - LONG_THREAD_REPLIES - 1) / POSTS_PER_THREAD);
   const started = Date.now() - POSTS * 60_000;
   let written = 0;
   let longThread = 0;
@@ -124,7 +126,7 @@ async function addForumPosts(db: Kysely<Database>): Promise<{ longThread: number
     written += size;
     if (t % 2000 === 0) log(`  ${int(written)} / ${int(POSTS)} posts`);
   }
-  return { longThread, threads };
+  return { longThread, threads, written };
 }
 
 async function measure(url: string, seconds: number, connections: number) {
@@ -151,10 +153,10 @@ try {
   await buildDataset(dataDir, 'demo');
   const platform = openPlatform(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
   const t0 = performance.now();
-  const { longThread, threads } = await addForumPosts(platform.deps.db);
+  const { longThread, threads, written } = await addForumPosts(platform.deps.db);
   await refreshPlannerStatistics(platform.deps.db);
   log(
-    `  ${int(POSTS)} posts in ${int(threads)} threads in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    `  ${int(written)} posts in ${int(threads)} threads in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
   );
   await platform.close();
 
