@@ -5,6 +5,7 @@ import { accountsModule } from './accounts/index.ts';
 import { adminModule } from './admin/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { eventsModule } from './events/index.ts';
+import { forumsModule } from './forums/index.ts';
 import { groupsModule } from './groups/index.ts';
 import { homeModule } from './home/index.ts';
 import { libraryModule } from './library/index.ts';
@@ -29,6 +30,7 @@ export const modules: readonly HubModule[] = [
   pressModule,
   newsModule,
   groupsModule,
+  forumsModule,
   networkModule,
   notificationsModule,
   moderationModule,

@@ -1,5 +1,6 @@
-// Following: a member follows an organisation, a person, an event, a group, a country, a domain or a
-// tag, and is then notified of what happens there (notify.ts, `to.followersOf`). Each kind of thing
+// Following: a member follows an organisation, a person, an event, a group, a forum category or
+// thread, a country, a domain or a tag, and is then notified of what happens there (notify.ts,
+// `to.followersOf`). Each kind of thing
 // is a Followable: the platform's own are countries, domains and tags (vocabularies, free text);
 // modules bring their records' (`followables` in a manifest) the way they bring reportables.
 import type { Kysely } from 'kysely';
@@ -12,7 +13,17 @@ import './tables.ts';
 
 type Db = Kysely<Database>;
 
-export const FOLLOW_TYPES = ['organisation', 'person', 'event', 'group', 'country', 'domain', 'tag'] as const;
+export const FOLLOW_TYPES = [
+  'organisation',
+  'person',
+  'event',
+  'group',
+  'country',
+  'domain',
+  'tag',
+  'forum-category',
+  'forum-thread',
+] as const;
 export type FollowType = (typeof FOLLOW_TYPES)[number];
 export const isFollowType = (value: unknown): value is FollowType =>
   FOLLOW_TYPES.includes(value as FollowType);
