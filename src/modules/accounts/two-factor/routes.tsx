@@ -59,9 +59,8 @@ async function showTwoFactor(c: C, forms: Forms = {}, status: ContentfulStatusCo
   );
 }
 
-/** The recovery codes, on this response only. */
+/** The recovery codes, on this response only (pages of a signed-in member are private, no-store). */
 function showCodes(c: C, codes: string[]) {
-  c.header('Cache-Control', 'no-store');
   return renderPage(
     c,
     { title: c.var.t('twoFactor.recoveryTitle'), noindex: true },
