@@ -31,8 +31,10 @@ async function requirementIsOn(deps: AppDeps): Promise<boolean> {
 async function coordinatesAGroup(deps: AppDeps, user: User): Promise<boolean> {
   const resolvers = deps.modules.flatMap((m) => m.scopes ?? []).filter((r) => r.kind === 'group');
   for (const resolver of resolvers) {
+    // readableBy answers scope keys (`group:12`), rolesOf takes the key within the kind (`12`).
     const keys = (await resolver.readableBy?.(deps.db, user.id)) ?? [];
-    const roles = await Promise.all(keys.map((key) => resolver.rolesOf(deps.db, key, user.id)));
+    const inKind = keys.map((key) => key.slice(key.indexOf(':') + 1));
+    const roles = await Promise.all(inKind.map((key) => resolver.rolesOf(deps.db, key, user.id)));
     if (roles.some((held) => held.includes('coordinator'))) return true;
   }
   return false;

@@ -3,8 +3,10 @@
 // requirement. Codes are computed here with the library the hub uses.
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
+import { auditActions } from '../../../../test/audit.ts';
 import { PASSWORD, platformForFile, type TestClient, visibleText } from '../../../../test/harness.ts';
 import { expectFormRefused } from '../../../../test/refusals.ts';
+import { issueUserToken } from '../email-tokens.ts';
 import { REQUIRE_SETTING } from './requirement.ts';
 
 const hub = await platformForFile();
@@ -86,6 +88,10 @@ describe('two-factor sign-in', () => {
     expect((await sendCode(second, member.codes[0] ?? '')).status).toBe(303);
     expect(second.cookies.has('hub_session')).toBe(true);
 
+    expect(await auditActions(hub, { subjectType: 'user', subjectId: member.id })).toEqual(
+      expect.arrayContaining(['user.two_factor_enabled', 'user.two_factor_passed']),
+    );
+
     const third = await passwordStep(member.email);
     expectFormRefused(await sendCode(third, (member.codes[0] ?? '').toUpperCase()), [WRONG]);
     // The pending step is bound to its browser: another one, without the cookie, is sent back.
@@ -94,6 +100,18 @@ describe('two-factor sign-in', () => {
     const stray = await sendCode(elsewhere, member.codes[1] ?? '');
     expect(stray.location).toBe('/login');
     expect(elsewhere.cookies.has('hub_session')).toBe(false);
+  });
+
+  it('asks for the code after a mailed sign-in link too', async () => {
+    const member = await memberWithTwoFactor();
+    const token = await issueUserToken(hub.deps.db, member.id, 'sign_in');
+    const client = hub.client();
+    await client.get(`/login/link?token=${token}`);
+    const res = await client.request('/login/link', { form: { token } });
+    expect(res.location).toBe('/login/two-factor');
+    expect(client.cookies.has('hub_session')).toBe(false);
+    expect((await sendCode(client, codeAt(member.secret, 1))).status).toBe(303);
+    expect(client.cookies.has('hub_session')).toBe(true);
   });
 
   it('refuses with 429 after too many wrong codes', async () => {
@@ -133,7 +151,32 @@ describe('two-factor sign-in', () => {
     const setup = await editor.get('/account/two-factor');
     expect(setup.status).toBe(200);
     expect(visibleText(setup.text)).toContain('An administrator requires two-factor sign-in');
-    const { client: member } = await hub.signedIn('member');
+    const { client: member, user } = await hub.signedIn('member');
     expect((await member.get('/account')).status).toBe(200);
+
+    // The coordinator of a group is held to it as well.
+    const now = new Date().toISOString();
+    const group = await hub.deps.db
+      .insertInto('groups')
+      .values({
+        slug: `two-factor-${user.id}`,
+        name: 'Luang Prabang weavers',
+        lang: 'en',
+        description: '',
+        kind: 'working_group',
+        visibility: 'public',
+        organisation_id: null,
+        country: 'LA',
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await hub.deps.db
+      .insertInto('group_members')
+      .values({ group_id: group.id, user_id: user.id, role: 'coordinator', created_at: now })
+      .execute();
+    expect((await member.get('/account')).location).toBe('/account/two-factor');
   });
 });
