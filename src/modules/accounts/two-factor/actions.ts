@@ -7,6 +7,7 @@ import { type ActionContext, actingUser, audit, transact } from '../../../platfo
 import { HttpError } from '../../../platform/http/errors.ts';
 import { verifyPassword } from '../../../platform/passwords.ts';
 import { nowIso } from '../../../platform/time.ts';
+import { countOrRefuse, LIMITS } from '../limits.ts';
 import {
   looksLikeRecoveryCode,
   newRecoveryCode,
@@ -76,7 +77,9 @@ async function replaceRecoveryCodes(trx: Db, userId: number): Promise<string[]> 
 export async function confirmTwoFactor(ctx: ActionContext, code: string): Promise<string[]> {
   const user = actingUser(ctx);
   const row = await twoFactorOf(ctx.deps.db, user.id);
-  if (!row || row.enabled_at) throw new HttpError(409, 'twoFactor.alreadyOn');
+  if (row?.enabled_at) throw new HttpError(409, 'twoFactor.alreadyOn');
+  // No set-up in progress (turned off in another tab): the page shows a new secret to scan.
+  if (!row) throw wrongCode();
   const step = stepOfCode(row.secret, code);
   if (step === null) throw wrongCode();
   return transact(ctx, async (trx) => {
@@ -112,7 +115,11 @@ export async function renewRecoveryCodes(ctx: ActionContext, password: string): 
 export async function disableTwoFactor(ctx: ActionContext, proof: { password: string; code: string }) {
   const user = actingUser(ctx);
   const { db } = ctx.deps;
+  if (!(await hasTwoFactor(db, user.id))) throw new HttpError(409, 'twoFactor.notOn');
   const passwordOk = proof.password !== '' && (await verifyPassword(user.password_hash, proof.password));
+  // Codes tried here count as at sign-in: a stolen session cannot guess its way to turning it off.
+  if (!passwordOk && proof.code !== '')
+    await countOrRefuse(db, [[LIMITS.twoFactorPerAccount, String(user.id)]]);
   if (!passwordOk && !(proof.code !== '' && (await acceptCode(db, user, proof.code))))
     throw HttpError.invalid({ current_password: 'twoFactor.passwordOrCode' });
   await transact(ctx, async (trx) => {

@@ -22,7 +22,7 @@ export const setupUri = (secret: string, label: string, issuer: string): string 
 
 /** The QR code of `uri` as an SVG element (no script, no style attribute: the CSP allows it). */
 export const qrSvg = (uri: string): Promise<string> =>
-  QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+  QRCode.toString(uri, { type: 'svg', margin: 2, width: 240, errorCorrectionLevel: 'M' });
 
 /**
  * The time step `code` is right for (now, or one step either side), or null. The caller refuses a
