@@ -94,6 +94,24 @@ describe('two-factor sign-in', () => {
 
     const third = await passwordStep(member.email);
     expectFormRefused(await sendCode(third, (member.codes[0] ?? '').toUpperCase()), [WRONG]);
+
+    // A new set of recovery codes takes the password, and the old set stops working.
+    const renew = (password: string) =>
+      member.client.request('/account/two-factor/recovery-codes', { form: { current_password: password } });
+    await member.client.get('/account/two-factor');
+    expectFormRefused(await renew('not my password'), ['This is not your current password.']);
+    const renewed = await renew(PASSWORD);
+    expect(renewed.status).toBe(200);
+    expect(renewed.text).not.toContain(member.codes[1]);
+    expectFormRefused(await sendCode(third, member.codes[1] ?? ''), [WRONG]);
+
+    // A pending step is gone after five minutes.
+    await hub.deps.db
+      .updateTable('two_factor_challenges')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('user_id', '=', member.id)
+      .execute();
+    expect((await sendCode(third, codeAt(member.secret, 1))).location).toBe('/login');
     // The pending step is bound to its browser: another one, without the cookie, is sent back.
     const elsewhere = hub.client();
     await elsewhere.get('/login');
@@ -148,6 +166,7 @@ describe('two-factor sign-in', () => {
     expect(blocked.status).toBe(303);
     expect(blocked.location).toBe('/account/two-factor');
     expect((await editor.get('/news')).location).toBe('/account/two-factor');
+    expect((await editor.get('/api/v1/me')).status).toBe(403);
     const setup = await editor.get('/account/two-factor');
     expect(setup.status).toBe(200);
     expect(visibleText(setup.text)).toContain('An administrator requires two-factor sign-in');

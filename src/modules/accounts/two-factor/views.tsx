@@ -84,7 +84,7 @@ export function TwoFactorOnView(props: { left: number; renew?: FormState; disabl
         />
         <Field
           name="code"
-          label="twoFactor.code"
+          label="twoFactor.codeOrRecovery"
           autocomplete="one-time-code"
           maxlength={30}
           state={props.disable}
