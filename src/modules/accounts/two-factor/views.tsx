@@ -30,7 +30,10 @@ export function SetupView(props: { secret: string; qr: string; required: boolean
       {props.required && <p class="notice warning">{t('twoFactor.requiredNotice')}</p>}
       <h2>{t('twoFactor.setupTitle')}</h2>
       <p>{t('twoFactor.scan')}</p>
-      <div class="qr">{raw(props.qr)}</div>
+      {/* The same secret is given as text below, which a screen reader reads instead. */}
+      <div class="qr" aria-hidden="true">
+        {raw(props.qr)}
+      </div>
       <p>{t('twoFactor.typeSecret')}</p>
       <p>
         <code class="secret">{props.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
