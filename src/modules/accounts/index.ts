@@ -8,6 +8,9 @@ import { accountApi } from './api.ts';
 import type en from './locales/en.json';
 import { accountPages } from './routes-account.tsx';
 import { signInPages } from './routes-sign-in.tsx';
+import { twoFactorMigration } from './two-factor/migrations.ts';
+import { REQUIRE_SETTING, twoFactorRequirement } from './two-factor/requirement.ts';
+import { twoFactorPages } from './two-factor/routes.tsx';
 
 // The module's UI strings (locales/<lang>.json) are part of the platform's message keys.
 declare module '../../platform/i18n.ts' {
@@ -16,8 +19,22 @@ declare module '../../platform/i18n.ts' {
 
 export const accountsModule: HubModule = {
   id: 'accounts',
-  pages: () => new Hono<AppEnv>().route('/', signInPages()).route('/', accountPages()),
+  // The two-factor guard is mounted at '/' with the pages, so it runs before the routes of every
+  // module listed after this one, and before the API (two-factor/requirement.ts).
+  pages: () =>
+    new Hono<AppEnv>()
+      .use(twoFactorRequirement)
+      .route('/', signInPages())
+      .route('/', accountPages())
+      .route('/', twoFactorPages()),
   api: accountApi,
+  migrations: { '2026_12_25_0001_accounts_two_factor': twoFactorMigration },
+  // The admins' switch (on /moderation, with the platform's other on/off settings).
+  moderation: {
+    settings: [
+      { key: REQUIRE_SETTING, label: 'twoFactor.requireSetting', hint: 'twoFactor.requireSettingHint' },
+    ],
+  },
 };
 
 export { countAdmins, countUsers, findUserByEmail, findUserById, normaliseEmail } from './access.ts';

@@ -18,6 +18,12 @@ export const LIMITS = {
    * too. This one does lock the account, so its owner is mailed a link that signs them in.
    */
   loginPerAccount: { name: 'login:account', limit: 20, windowSeconds: 15 * 60 },
+  /**
+   * Codes tried at a sign-in's second step, per account: six digits are guessed in a million
+   * tries, so five in a quarter of an hour, whatever the browser or the pending step, keep a
+   * guesser who has the password far from it. A right code clears the count.
+   */
+  twoFactorPerAccount: { name: 'two-factor:account', limit: 5, windowSeconds: 15 * 60 },
   mailPerIp: { name: 'account-mail:ip', limit: 10, windowSeconds: 60 * 60 },
   mailPerAccount: { name: 'account-mail:account', limit: 3, windowSeconds: 60 * 60 },
   registerPerIp: { name: 'register:ip', limit: 10, windowSeconds: 60 * 60 },

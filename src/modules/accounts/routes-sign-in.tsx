@@ -4,6 +4,7 @@
 // (actions/sign-in.ts), whose refusals come back to the form (refusals.ts).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { User } from '../../db/schema.ts';
 import { actionContext } from '../../platform/actions.ts';
 import type { AppEnv } from '../../platform/context.ts';
 import { setFlash } from '../../platform/http/flash.ts';
@@ -25,6 +26,8 @@ import {
 import { checkUserToken, type TokenCheck } from './email-tokens.ts';
 import { attemptForm } from './refusals.ts';
 import { emailOnlySchema, loginSchema, registerSchema, resetSchema } from './schemas.ts';
+import { hasTwoFactor } from './two-factor/actions.ts';
+import { startChallenge } from './two-factor/challenge.ts';
 import { MessageView } from './views/message.tsx';
 import {
   CheckEmailView,
@@ -36,6 +39,20 @@ import {
 } from './views/sign-in.tsx';
 
 type C = Context<AppEnv>;
+
+/**
+ * After the password or a mailed link: a session, or first the second step for a member with
+ * two-factor sign-in on (two-factor/challenge.ts), which starts the session once its code is right.
+ */
+async function signIn(c: C, user: User, next: string) {
+  if (await hasTwoFactor(c.var.deps.db, user.id)) {
+    await startChallenge(c, user, next);
+    return c.redirect('/login/two-factor', 303);
+  }
+  // A new session (and a new cookie) at every login: no fixation.
+  await startSession(c, user);
+  return c.redirect(next || '/account', 303);
+}
 
 /** The page of a link that does not work (any more): why, and where to go instead. */
 function failedLink(c: C, title: MessageKey, check: TokenCheck & { ok: false }, resend: boolean) {
@@ -138,9 +155,7 @@ export function signInPages() {
         done.status,
       );
     }
-    // A new session (and a new cookie) at every login: no fixation.
-    await startSession(c, done.value);
-    return c.redirect(next || '/account', 303);
+    return signIn(c, done.value, next);
   });
 
   // The link mailed to the owner of an account locked by tries from many addresses.
@@ -159,8 +174,7 @@ export function signInPages() {
     const raw = (await c.req.parseBody()).token;
     const done = await logInWithLink(actionContext(c), typeof raw === 'string' ? raw.slice(0, 100) : '');
     if (!done.ok) return failedLink(c, 'login.link.failedTitle', done, false);
-    await startSession(c, done.user);
-    return c.redirect('/account', 303);
+    return signIn(c, done.user, '');
   });
 
   app.post('/logout', async (c) => {

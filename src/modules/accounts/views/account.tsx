@@ -173,6 +173,13 @@ export function AccountView(props: {
         </Form>
       </section>
 
+      <section class="card" aria-labelledby="two-factor-h">
+        <h2 id="two-factor-h">{t('twoFactor.title')}</h2>
+        <p>
+          <a href="/account/two-factor">{t('twoFactor.accountLink')}</a>
+        </p>
+      </section>
+
       <section class="card" aria-labelledby="email-h">
         <h2 id="email-h">{t('account.changeEmail')}</h2>
         <p class="hint">{t('account.changeEmailHint')}</p>
