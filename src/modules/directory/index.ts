@@ -44,8 +44,8 @@ export const directoryModule: HubModule = {
 // What other modules use of the directory: news whom a member may post for (an organisation, their
 // role in it, the organisations they belong to).
 export { getOrganisation, memberRole, organisationRef, organisationsOf } from './access.ts';
-export { sharedLogoOf } from './logo.ts';
 // What the network's "Find a partner" uses: the directory's list with its own filters.
 export { listOrganisations, type OrganisationCard } from './listing.ts';
+export { sharedLogoOf } from './logo.ts';
 export { directoryFilterSchema } from './schemas.ts';
 export type { MemberRole } from './vocab.ts';

@@ -47,7 +47,7 @@ async function startThread(client: TestClient, category: string, fields: Record<
     title: 'Copyright for weavers',
     body: 'How do weavers register a **pattern**?',
     lang: 'en',
-    website: '',
+    contact_website: '',
     ...fields,
   });
   expect(res.status, visibleText(res.text).slice(0, 300)).toBe(303);
@@ -56,7 +56,9 @@ async function startThread(client: TestClient, category: string, fields: Record<
 
 async function reply(client: TestClient, threadId: number, body: string, extra: Record<string, string> = {}) {
   await client.get(`/forum/t/${threadId}`);
-  return client.request(`/forum/t/${threadId}/reply`, { form: { body, lang: 'en', website: '', ...extra } });
+  return client.request(`/forum/t/${threadId}/reply`, {
+    form: { body, lang: 'en', contact_website: '', ...extra },
+  });
 }
 
 const postIdOf = (location: string | null) => Number(location?.split('/').pop());
@@ -209,7 +211,7 @@ describe('a thread', () => {
   it('shows a reader the translation in their language, marked, and the original', async () => {
     await author.get(`/forum/t/${threadId}`);
     const res = await author.request(`/forum/p/${threadId && (await firstPostOf(threadId))}/translation`, {
-      form: { lang: 'lo', body: 'ຊ່າງຕໍ່າຫູກລົງທະບຽນລາຍແນວໃດ?', website: '' },
+      form: { lang: 'lo', body: 'ຊ່າງຕໍ່າຫູກລົງທະບຽນລາຍແນວໃດ?', contact_website: '' },
     });
     expect(res.status).toBe(303);
     const lao = visibleText((await visitor.get(`/forum/t/${threadId}`, { 'accept-language': 'lo' })).text);
@@ -218,7 +220,7 @@ describe('a thread', () => {
     // Another member may not translate the author's post.
     await stranger.get(`/forum/t/${threadId}`);
     const refused = await stranger.request(`/forum/p/${await firstPostOf(threadId)}/translation`, {
-      form: { lang: 'km', body: 'x', website: '' },
+      form: { lang: 'km', body: 'x', contact_website: '' },
     });
     expect(refused.status).toBe(403);
   });
@@ -228,7 +230,7 @@ describe('a thread', () => {
       await replier.get(`/forum/t/${threadId}`);
       return replier.request(`/forum/t/${threadId}/reply`, {
         multipart: {
-          fields: { body, lang: 'km', website: '' },
+          fields: { body, lang: 'km', contact_website: '' },
           files: [{ field: 'image', name, type, bytes }],
         },
       });
@@ -251,7 +253,7 @@ describe('a thread', () => {
     const post = await firstPostOf(threadId);
     await author.get(`/forum/t/${threadId}`);
     const res = await author.request(`/forum/p/${post}/translation`, {
-      form: { lang: 'en', body: 'Same language draft', website: '' },
+      form: { lang: 'en', body: 'Same language draft', contact_website: '' },
     });
     expect(res.status).toBe(422);
     expect(res.text).toContain('Same language draft');
@@ -470,13 +472,40 @@ describe('refusals', () => {
     expect(api.status).toBe(401);
   });
 
+  it('refuses a suspended member’s reply and a new member’s links (the moderation module’s rules), keeping the draft', async () => {
+    const thread = await firstThreadIn('policy');
+    const { client: suspended, user } = await hub.signedIn();
+    await db
+      .insertInto('member_suspensions')
+      .values({
+        user_id: user.id,
+        until: new Date(Date.now() + 86_400_000).toISOString(),
+        reason: 'Spam in three threads',
+        created_by: null,
+        created_at: nowIso(),
+        lifted_at: null,
+        lifted_by: null,
+      })
+      .execute();
+    const refused = await reply(suspended, thread, 'A reply they wrote while suspended');
+    expect(refused.status).toBe(403);
+    expect(visibleText(refused.text)).toContain('Spam in three threads');
+    expect(refused.text).toContain('A reply they wrote while suspended');
+
+    const { client: newcomer } = await hub.signedIn('member', { newMember: true });
+    const links = await reply(newcomer, thread, 'https://a.example https://b.example https://c.example');
+    expect(links.status).toBe(422);
+    expect(visibleText(links.text)).toContain('at most 2 links');
+    expect(links.text).toContain('https://c.example');
+  });
+
   it('refuses a filled honeypot and stores nothing', async () => {
     const before = await countPosts();
     const res = await author.submit('/forum/c/policy/new', '/forum/c/policy/new', {
       title: 'Buy now',
       body: 'cheap',
       lang: 'en',
-      website: 'http://spam.example',
+      contact_website: 'http://spam.example',
     });
     expect(res.status).toBe(400);
     expect(await countPosts()).toBe(before);
@@ -487,11 +516,13 @@ describe('refusals', () => {
     const post = await firstPostOf(thread);
     await author.get(`/forum/t/${thread}`);
     const react = await author.request(`/forum/p/${post}/react`, {
-      form: { reaction: 'like', website: 'x' },
+      form: { reaction: 'like', contact_website: 'x' },
     });
     expect(react.status).toBe(400);
     await moderator.get(`/forum/t/${thread}`);
-    const hide = await moderator.request(`/forum/p/${post}/hide`, { form: { reason: 'Spam', website: 'x' } });
+    const hide = await moderator.request(`/forum/p/${post}/hide`, {
+      form: { reason: 'Spam', contact_website: 'x' },
+    });
     expect(hide.status).toBe(400);
     const row = await db
       .selectFrom('forum_posts')
@@ -587,7 +618,7 @@ describe('the API', () => {
     });
     expect(bad.status).toBe(422);
     const bot = await author.request('/api/v1/forum/threads', {
-      json: { category: 'policy', title: 'x', body: 'y', lang: 'en', website: 'spam' },
+      json: { category: 'policy', title: 'x', body: 'y', lang: 'en', contact_website: 'spam' },
       headers: auth,
     });
     expect(bot.status).toBe(400);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { byRole, userRecord } from '../../../test/users.ts';
 import { type HeldRoles, inGroup, PLATFORM } from '../../platform/scopes.ts';
-import { refuseBots, weighPost } from './actions/limits.ts';
+import { refuseBots } from './actions/limits.ts';
 import { mentionedHandles } from './notifications.ts';
 import { canMarkSolved, canModerate, canRead, canTranslate } from './permissions.ts';
 import { replyInput, threadSettingsInput } from './schemas.ts';
@@ -88,13 +88,9 @@ describe('posts', () => {
     expect(mentionedHandles(body)).toEqual(handles);
   });
 
-  it('weighs the links and images of a post', () => {
-    expect(weighPost('See https://a.org and http://b.org ![x](/y.webp)', 1)).toEqual({ links: 2, images: 2 });
-  });
-
   it('refuses a filled honeypot', () => {
-    expect(() => refuseBots({ website: 'http://spam' })).toThrow();
-    expect(() => refuseBots({ website: '' })).not.toThrow();
+    expect(() => refuseBots({ contact_website: 'http://spam' })).toThrow();
+    expect(() => refuseBots({ contact_website: '' })).not.toThrow();
   });
 
   it.each([

@@ -6,7 +6,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { chosenFile, type ProcessedImage } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import type { FormResult } from '../../platform/http/forms.ts';
+import type { FieldErrors, FormResult } from '../../platform/http/forms.ts';
+import type { MessageValues } from '../../platform/i18n.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import type { ThreadIn } from './access.ts';
 import { postImages } from './images.ts';
@@ -20,6 +21,31 @@ export function waitOf(c: C, err: unknown): number {
     c.header('Retry-After', String(seconds));
     return seconds;
   }
+  throw err;
+}
+
+/**
+ * A refused post as its form shows it again, with the draft: a 429 as the time to wait (waitOf), a
+ * refusal of the input (a new member's links or images: 422) next to its field, a refusal of the
+ * writer (a suspended member, a locked thread: 403) above the form. Any other goes on up.
+ */
+export function refusedPost(
+  c: C,
+  err: unknown,
+): {
+  errors?: FieldErrors;
+  errorValues?: Record<string, MessageValues>;
+  wait?: number;
+  status: 403 | 422 | 429;
+} {
+  if (!(err instanceof HttpError) || err.status === 429) return { wait: waitOf(c, err), status: 429 };
+  const values = err.values ?? {};
+  if (err.isInvalidInput && err.fieldErrors) {
+    const errorValues = Object.fromEntries(Object.keys(err.fieldErrors).map((field) => [field, values]));
+    return { errors: err.fieldErrors, errorValues, status: 422 };
+  }
+  if (err.status === 403)
+    return { errors: { _form: err.messageKey }, errorValues: { _form: values }, status: 403 };
   throw err;
 }
 

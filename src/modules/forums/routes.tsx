@@ -30,7 +30,7 @@ import { createReply, createThread, saveRead, saveTranslation, toggleReaction } 
 import { categoryFeed } from './feed.ts';
 import { postImages } from './images.ts';
 import { listCategories, listThreads, searchPosts, threadPosts } from './listing.ts';
-import { groupPathOf, quoteOf, readPostForm, waitOf } from './post-forms.ts';
+import { groupPathOf, quoteOf, readPostForm, refusedPost } from './post-forms.ts';
 import { forumModerationPages } from './routes-moderation.tsx';
 import {
   forumSearchSchema,
@@ -151,7 +151,8 @@ export function forumPages(deps: AppDeps) {
       });
       return c.redirect(`/forum/t/${thread.id}`, 303);
     } catch (err) {
-      return showNewThread(c, category.slug, { values: form.state.values }, 429, waitOf(c, err));
+      const { wait, status, ...refusal } = refusedPost(c, err);
+      return showNewThread(c, category.slug, { values: form.state.values, ...refusal }, status, wait);
     }
   });
 
@@ -268,8 +269,8 @@ export function forumPages(deps: AppDeps) {
       const post = await createReply(actionContext(c), thread, form.data, { moderator, image: form.image });
       return c.redirect(`/forum/p/${post.id}`, 303);
     } catch (err) {
-      const wait = waitOf(c, err);
-      return showThread(c, thread, { state: { values: form.state.values }, wait }, 429);
+      const { wait, status, ...refusal } = refusedPost(c, err);
+      return showThread(c, thread, { state: { values: form.state.values, ...refusal }, wait }, status);
     }
   });
 

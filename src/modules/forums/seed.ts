@@ -85,7 +85,7 @@ export async function seedForums({ deps }: SeedContext): Promise<void> {
         ctx,
         VISITOR,
         category,
-        { title: th.title, body: th.body, lang: th.lang, is_question: th.question, website: '' },
+        { title: th.title, body: th.body, lang: th.lang, is_question: th.question, contact_website: '' },
         { as: users.get(th.author) ?? null, at: new Date(at).toISOString() },
       );
       for (const reply of th.replies) {
@@ -95,7 +95,7 @@ export async function seedForums({ deps }: SeedContext): Promise<void> {
         await createReply(
           ctx,
           current,
-          { body: reply.body, lang: reply.lang, website: '' },
+          { body: reply.body, lang: reply.lang, contact_website: '' },
           { as: users.get(reply.author) ?? null, at: new Date(at).toISOString() },
         );
       }

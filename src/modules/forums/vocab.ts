@@ -32,5 +32,5 @@ export const WRITE_LIMITS = {
   perAddress: { name: 'forums:write:ip', limit: 60, windowSeconds: 5 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
-/** The field a person never sees (hidden by CSS and aria) and a bot fills: a filled one is refused. */
-export const HONEYPOT_FIELD = 'website';
+/** The platform's honeypot field (platform/http/honeypot.ts): readForm() refuses a filled one on pages, refuseBots() in API bodies. */
+export { HONEYPOT_FIELD } from '../../platform/http/honeypot.ts';

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { blockContext, loadBlocks } from '../../platform/blocks.ts';
 import type { AppEnv } from '../../platform/context.ts';
+import { siteName, siteOf, taglineIn } from '../../platform/site/index.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { homeFigures } from './figures.ts';
 import { HomeView } from './views/home.tsx';
@@ -19,7 +20,12 @@ export function homePages() {
     ]);
     return renderPage(
       c,
-      { title: c.var.deps.config.siteName, description: c.var.t('home.lead'), path: '/' },
+      {
+        // The operator's name and tagline (admin/site), in the reader's language.
+        title: siteName(c),
+        description: taglineIn(siteOf(c), c.var.deps.config, c.var.locale) || c.var.t('home.lead'),
+        path: '/',
+      },
       <HomeView blocks={blocks} figures={figures} />,
     );
   });

@@ -5,6 +5,7 @@ import type { User } from '../../db/schema.ts';
 import { type ActionContext, actingUser } from '../../platform/actions.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { hitRateLimit, type RateLimitRule } from '../../platform/rate-limit.ts';
+import { ensureMayPost, type PostContent } from '../moderation/index.ts';
 import { WRITE_LIMITS } from './vocab.ts';
 
 /**
@@ -21,13 +22,18 @@ async function countOrRefuse(ctx: ActionContext, checks: [RateLimitRule, string]
 
 /**
  * The member who writes (a request, an answer, a message, a block), or a refusal: 401 for a
- * visitor, 429 past a limit. The demo seed writes without limits.
- * The platform-wide checks (a suspended member, the posting limits of new members) come here too,
- * once the platform has them, so every write of the network meets them in one place.
+ * visitor, 403 for a suspended member's text, 429 past a limit. The demo seed writes without limits.
  */
-export async function ensureMayWrite(ctx: ActionContext, extra: RateLimitRule[] = []): Promise<User> {
+export async function ensureMayWrite(
+  ctx: ActionContext,
+  extra: RateLimitRule[] = [],
+  post?: PostContent,
+): Promise<User> {
   const user = actingUser(ctx);
   if (ctx.via === 'seed') return user;
+  // A text others read (a message, a request's note): a suspended member may not send it, and a
+  // new member's links and posts per hour are limited (docs/moderation.md). Blocks and answers are not posts.
+  if (post) await ensureMayPost(ctx, post);
   const checks: [RateLimitRule, string][] = [
     ...extra.map((rule): [RateLimitRule, string] => [rule, String(user.id)]),
     [WRITE_LIMITS.perMember, String(user.id)],

@@ -31,7 +31,7 @@ describe('connecting and writing through the pages', async () => {
     const form = await ana.client.get(`/network/members/${ben.user.id}/connect`);
     expect(visibleText(form.text)).toContain('Connect with Ben Bui');
     const asked = await ana.client.request(`/network/members/${ben.user.id}/connect`, {
-      form: { message: 'We met in Qingdao', homepage: '' },
+      form: { message: 'We met in Qingdao', contact_website: '' },
     });
     expect(asked.status).toBe(303);
     expect(await notificationsOf(ben.user.id, 'network.connection-requested')).toHaveLength(1);
@@ -52,7 +52,7 @@ describe('connecting and writing through the pages', async () => {
 
     expect((await ana.client.get(`/network/members/${ben.user.id}/write`)).status).toBe(200);
     const sent = await ana.client.request(`/network/members/${ben.user.id}/write`, {
-      form: { body: 'Hello Ben,\nhere is the summary.', homepage: '' },
+      form: { body: 'Hello Ben,\nhere is the summary.', contact_website: '' },
     });
     expect(sent.status).toBe(303);
     expect(sent.location).toMatch(/^\/network\/messages\/\d+#m\d+$/);
@@ -65,7 +65,7 @@ describe('connecting and writing through the pages', async () => {
     expect(first).toContain('here is the summary.');
     // Read once shown: no marker the second time.
     expect(visibleText((await ben.client.get(path)).text)).not.toContain('New messages');
-    const reply = await ben.client.request(path, { form: { body: 'Thank you!', homepage: '' } });
+    const reply = await ben.client.request(path, { form: { body: 'Thank you!', contact_website: '' } });
     expect(reply.status).toBe(303);
     expect((await messagesBetween(hub, ana.user.id, ben.user.id)).map((m) => m.body)).toEqual([
       'Hello Ben,\nhere is the summary.',
@@ -141,13 +141,37 @@ describe('connecting and writing through the pages', async () => {
     ).toEqual([]);
   });
 
-  it('refuses a form a robot filled in, keeping what was typed', async () => {
-    const res = await chi.client.request(`/network/members/${ana.user.id}/connect`, {
-      form: { message: 'Cheap watches', homepage: 'http://spam.example' },
+  it('refuses a suspended member’s message (the moderation module’s rule), keeping the draft', async () => {
+    const [dee, eve] = await Promise.all([member('Dee Duong'), member('Eve Em')]);
+    await connect(hub, dee.user, eve.user);
+    await db
+      .insertInto('member_suspensions')
+      .values({
+        user_id: dee.user.id,
+        until: new Date(Date.now() + 86_400_000).toISOString(),
+        reason: 'Insults in messages',
+        created_by: null,
+        created_at: new Date().toISOString(),
+        lifted_at: null,
+        lifted_by: null,
+      })
+      .execute();
+    await dee.client.get(`/network/members/${eve.user.id}/write`);
+    const refused = await dee.client.request(`/network/members/${eve.user.id}/write`, {
+      form: { body: 'A draft kept while suspended', contact_website: '' },
     });
-    expect(res.status).toBe(422);
-    expect(visibleText(res.text)).toContain('filled in by a program');
-    expect(res.text).toContain('Cheap watches');
+    expect(refused.status).toBe(403);
+    expect(visibleText(refused.text)).toContain('Insults in messages');
+    expect(refused.text).toContain('A draft kept while suspended');
+    expect(await messagesBetween(hub, dee.user.id, eve.user.id)).toHaveLength(0);
+  });
+
+  it('refuses a form a robot filled in (the platform honeypot), storing nothing', async () => {
+    const res = await chi.client.request(`/network/members/${ana.user.id}/connect`, {
+      form: { message: 'Cheap watches', contact_website: 'http://spam.example' },
+    });
+    expect(res.status).toBe(400);
+    expect(visibleText(res.text)).toContain('only a program fills it');
     expect(
       await db
         .selectFrom('network_connections')

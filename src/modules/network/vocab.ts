@@ -24,4 +24,4 @@ export const WRITE_LIMITS = {
 } satisfies Record<string, RateLimitRule>;
 
 /** The hidden field of the network's forms: a person never fills it, a form-filling robot does. */
-export const HONEYPOT = 'homepage';
+export { HONEYPOT_FIELD as HONEYPOT } from '../../platform/http/honeypot.ts';

@@ -3,12 +3,12 @@
 import { HONEYPOT_FIELD } from '../../platform/http/honeypot.ts';
 import { usePage } from '../page-context.ts';
 
-export function HoneypotField() {
+export function HoneypotField({ id = `f-${HONEYPOT_FIELD}` }: { id?: string }) {
   const { t } = usePage();
   return (
     <p class="honeypot">
-      <label for={`f-${HONEYPOT_FIELD}`}>{t('form.honeypotLabel')}</label>
-      <input id={`f-${HONEYPOT_FIELD}`} type="text" name={HONEYPOT_FIELD} tabindex={-1} autocomplete="off" />
+      <label for={id}>{t('form.honeypotLabel')}</label>
+      <input id={id} type="text" name={HONEYPOT_FIELD} tabindex={-1} autocomplete="off" />
     </p>
   );
 }

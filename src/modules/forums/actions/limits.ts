@@ -1,11 +1,12 @@
 // The checks every forum write passes before anything is stored: the honeypot, then "may this
-// member post" (today the forums' own rate limits per member and per address; the platform's
-// suspension and new-member limits join here), and slow mode in a thread.
+// member post" (the moderation module's suspensions and new-member limits, then the forums' own
+// rate limits per member and per address), and slow mode in a thread.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { type ActionContext, actingUser } from '../../../platform/actions.ts';
+import { type ActionContext, actingUser, isSystemContext } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { hitRateLimit, type RateLimitState } from '../../../platform/rate-limit.ts';
+import { ensureMayPost as ensureMemberMayPost } from '../../moderation/index.ts';
 import { HONEYPOT_FIELD, WRITE_LIMITS } from '../vocab.ts';
 
 /** The 429 of a limit: Retry-After in seconds, and the page says how long to wait. */
@@ -22,29 +23,29 @@ export function refuseBots(input: Record<string, unknown>): void {
   if (typeof value === 'string' && value.trim() !== '') throw new HttpError(400, 'forums.honeypot');
 }
 
-/** What a post carries, for the limits that weigh them (links and images of a new member). */
+/** What a post carries, for the limits that weigh it (a new member's links and images). */
 export interface PostWeight {
-  links: number;
+  /** The Markdown text: the moderation module counts its links and images as a reader sees them. */
+  text: string;
+  /** Images attached beside the text. */
   images: number;
 }
 
-/** Links and images in Markdown, counted for ensureMayPost. */
 export function weighPost(body: string, attached = 0): PostWeight {
-  return {
-    links: (body.match(/https?:\/\//g) ?? []).length,
-    images: attached + (body.match(/!\[[^\]]*\]\(/g) ?? []).length,
-  };
+  return { text: body, images: attached };
 }
 
 /**
- * May the acting member write now? Every forum write calls this once, before its transaction.
- * The platform's check (a suspended member, a new member's limits on links and images, `weight`)
- * comes here; for now it applies the forums' own limits: per member and per address, counted
- * before they are checked so parallel requests cannot slip through.
+ * May the acting member write now? Every forum write calls this once, before its transaction: the
+ * moderation module's check (a suspended member; a new member's links, images and posts per hour),
+ * then the forums' own limits per member and per address, counted before they are checked so
+ * parallel requests cannot slip through.
  */
-export async function ensureMayPost(ctx: ActionContext, _weight: PostWeight): Promise<void> {
-  if (ctx.via === 'seed' || ctx.via === 'cli' || ctx.via === 'job') return;
+export async function ensureMayPost(ctx: ActionContext, weight: PostWeight): Promise<void> {
+  if (isSystemContext(ctx)) return;
   const user = actingUser(ctx);
+  // A suspended member, and a new member's links, images and posts per hour (docs/moderation.md).
+  await ensureMemberMayPost(ctx, { text: weight.text, images: weight.images, field: 'body' });
   const checks: [typeof WRITE_LIMITS.perMember, string][] = [[WRITE_LIMITS.perMember, String(user.id)]];
   if (ctx.ip) checks.push([WRITE_LIMITS.perAddress, ctx.ip]);
   let worst: RateLimitState | undefined;

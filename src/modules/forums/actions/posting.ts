@@ -172,7 +172,7 @@ export async function createReply(
 export async function toggleReaction(ctx: ActionContext, post: Post, reaction: Reaction): Promise<boolean> {
   const user = actingUser(ctx);
   if (post.hidden_at) throw new HttpError(409, 'forums.hiddenPost');
-  await ensureMayPost(ctx, { links: 0, images: 0 });
+  await ensureMayPost(ctx, { text: '', images: 0 });
   return transact(ctx, async (trx) => {
     const removed = await trx
       .deleteFrom('forum_reactions')

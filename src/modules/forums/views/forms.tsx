@@ -10,22 +10,15 @@ import {
   SelectField,
   TextArea,
 } from '../../../ui/components/form.tsx';
+import { HoneypotField } from '../../../ui/components/honeypot.tsx';
 import { ImageFileField } from '../../../ui/components/image-upload.tsx';
 import { languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import { POST_IMAGE_MAX_BYTES } from '../images.ts';
-import { HONEYPOT_FIELD, MAX_POST } from '../vocab.ts';
+import { MAX_POST } from '../vocab.ts';
 
-/** Hidden from people and screen readers, out of the tab order: only a bot fills it. */
-export function Honeypot({ id = `f-${HONEYPOT_FIELD}` }: { id?: string }) {
-  const { t } = usePage();
-  return (
-    <div class="visually-hidden" aria-hidden="true">
-      <label for={id}>{t('forums.honeypot.label')}</label>
-      <input id={id} name={HONEYPOT_FIELD} type="text" tabindex={-1} autocomplete="off" value="" />
-    </div>
-  );
-}
+/** The platform's honeypot; `id` tells apart the forms of one page. */
+export const Honeypot = HoneypotField;
 
 function LanguageField({ state }: { state: FormState }) {
   const page = usePage();

@@ -31,7 +31,10 @@ export async function requestConnection(
   ctx: ActionContext,
   input: { to: number; message: string },
 ): Promise<Connection> {
-  const me = await ensureMayWrite(ctx, [WRITE_LIMITS.requestsPerMember]);
+  const me = await ensureMayWrite(ctx, [WRITE_LIMITS.requestsPerMember], {
+    text: input.message,
+    field: 'message',
+  });
   const db = ctx.trx ?? ctx.deps.db;
   await otherMember(db, me.id, input.to);
   if (await blockedEitherWay(db, me.id, input.to)) throw new HttpError(403, 'network.cannotConnect');

@@ -23,7 +23,7 @@ export async function sendMessage(
   ctx: ActionContext,
   input: { to: number; body: string },
 ): Promise<{ conversationId: number; messageId: number }> {
-  const me = await ensureMayWrite(ctx);
+  const me = await ensureMayWrite(ctx, [], { text: input.body, field: 'body' });
   const db = ctx.trx ?? ctx.deps.db;
   const other = input.to === me.id ? undefined : await getMember(db, input.to);
   if (!other) throw new HttpError(404, 'error.404.message');

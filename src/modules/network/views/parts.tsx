@@ -2,9 +2,9 @@
 // one), a one-button form, and the hidden field robots fill in (HONEYPOT).
 import type { Child } from 'hono/jsx';
 import { CsrfField } from '../../../ui/components/form.tsx';
+import { HoneypotField } from '../../../ui/components/honeypot.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { NetworkMember } from '../listing.ts';
-import { HONEYPOT } from '../vocab.ts';
 
 export function MemberName({ member }: { member: Pick<NetworkMember, 'name' | 'personSlug'> }) {
   return member.personSlug ? (
@@ -38,19 +38,8 @@ export function ButtonForm(props: {
   );
 }
 
-/**
- * A field people do not see and do not reach with the keyboard; a robot filling every field fills
- * it too, and its form is refused (routes.tsx).
- */
-export function Honeypot() {
-  const { t } = usePage();
-  return (
-    <div class="visually-hidden" aria-hidden="true">
-      <label for={`f-${HONEYPOT}`}>{t('network.honeypot')}</label>
-      <input type="text" id={`f-${HONEYPOT}`} name={HONEYPOT} value="" tabindex={-1} autocomplete="off" />
-    </div>
-  );
-}
+/** The platform's honeypot (readForm() refuses a form where it is filled). */
+export const Honeypot = () => <HoneypotField />;
 
 /** The tabs of the network's own pages. */
 export function NetworkTabs({
