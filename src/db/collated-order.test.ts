@@ -36,6 +36,24 @@ async function publishedNames(locale: string) {
 }
 
 describe('the collated name order', () => {
+  it('follows the first row of a table that was empty when the order was built', async () => {
+    // Built on the empty people table, then one person: PostgreSQL refused the empty "since".
+    expect((await nameOrder(hub.deps.db, 'people', 'en')).published).toEqual([]);
+    const { id } = await hub.deps.db
+      .insertInto('people')
+      .values({
+        slug: 'first-person',
+        name: 'First Person',
+        lang: 'en',
+        status: 'published',
+        created_at: now(),
+        updated_at: now(),
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await nameOrder(hub.deps.db, 'people', 'en')).published).toEqual([id]);
+  });
+
   it('sorts Thai names as Thai readers do, and follows additions, renames and deletions', async () => {
     // เก sorts under ก (its leading vowel is written first but read second): before ขา in Thai,
     // after it in code point order.

@@ -102,10 +102,13 @@ async function follow(
   const now = await stamp(database, table);
   if (now.count === entry.count && now.latest === entry.latest) return entry;
   if (now.count < entry.count) return null;
+  // Built while the table was empty: nothing to move rows from (and '' is no time to PostgreSQL).
+  const since = entry.latest.split('#')[0] ?? '';
+  if (since === '') return null;
   const changed = await asNamed(database)
     .selectFrom(table)
     .select(['id', 'name', 'status'])
-    .where('updated_at', '>=', entry.latest.split('#')[0] ?? '')
+    .where('updated_at', '>=', since)
     .execute();
   const { names, ids, status } = entry;
   for (const row of changed) {
