@@ -115,6 +115,11 @@ const PAGES: PageCase[] = [
   { name: 'groups', open: async (page) => void (await page.goto('/groups')) },
   { name: 'group', open: async (page) => void (await page.goto('/groups/mekong-digital-skills-network')) },
   { name: 'events-past', open: async (page) => void (await page.goto('/events?when=past')) },
+  // The forum, the network's partner search, and a page the operator wrote.
+  { name: 'forum', open: async (page) => void (await page.goto('/forum')) },
+  { name: 'forum-category', open: async (page) => void (await page.goto('/forum/c/policy')) },
+  { name: 'network-find', member: true, open: async (page) => void (await page.goto('/network/find')) },
+  { name: 'about', open: async (page) => void (await page.goto('/about')) },
   { name: 'events-calendar', open: async (page) => void (await page.goto('/events/calendar?month=2016-11')) },
   {
     name: 'event',

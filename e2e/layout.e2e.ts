@@ -170,16 +170,19 @@ describe('open header menus are fully on screen at 360 px', () => {
 
 // Every language of the interface, not only English and Lao: Khmer and Burmese words are long and
 // unbreakable, Vietnamese labels are longer than English ones. The lists and an event page.
-// English and Lao are checked above with the language menu open too.
+// English and Lao are checked above with the language menu open too. The home page and the forum too.
 describe.each(LOCALES.filter((l) => l !== 'en' && l !== 'lo'))(
   'the module pages fit 360 px in %s',
   (lang) => {
     for (const path of [
+      '/',
       '/library',
       '/news',
       '/press',
       '/events?when=past',
       '/events/policy-dialogue-creative-hubs-hue-2016',
+      '/forum',
+      '/forum/c/policy',
     ]) {
       it(`${path} fits`, async () => {
         const page = await keptPage(hub, { viewport: PHONE, lang });
