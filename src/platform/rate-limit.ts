@@ -30,6 +30,23 @@ function keyOf(rule: RateLimitRule, subject: string) {
   return `${rule.name}:${subject}`.slice(0, 300);
 }
 
+/**
+ * Counts this try against each rule, then refuses with `refusal(state)` if any went over. Counting
+ * comes first, each in one statement: tries sent in parallel are each counted before any is let
+ * through, so no more than the limit get past (checking first and counting after let 50 parallel
+ * guesses through). It stops at the first limit used up.
+ */
+export async function countOrRefuse(
+  db: Kysely<Database>,
+  checks: readonly [RateLimitRule, string][],
+  refusal: (state: RateLimitState) => Error,
+): Promise<void> {
+  for (const [rule, subject] of checks) {
+    const state = await hitRateLimit(db, rule, subject);
+    if (state.blocked) throw refusal(state);
+  }
+}
+
 /** Whether `subject` has used up its allowance, without counting this call. */
 export async function isRateLimited(
   db: Kysely<Database>,

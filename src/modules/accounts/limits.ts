@@ -3,7 +3,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { hitRateLimit, type RateLimitRule, type RateLimitState } from '../../platform/rate-limit.ts';
+import {
+  countOrRefuse as countOrRefuseWith,
+  type RateLimitRule,
+  type RateLimitState,
+} from '../../platform/rate-limit.ts';
 
 export const LIMITS = {
   /** Every login try from one address, whatever the account. */
@@ -42,14 +46,6 @@ export function limitedError(
   );
 }
 
-/**
- * Counts this try against each rule, then refuses with 429 if any went over. Counting comes first,
- * each in one statement: tries sent in parallel are each counted before any is let through, so no
- * more than the limit get past (checking first and counting after let 50 parallel guesses through).
- */
-export async function countOrRefuse(db: Kysely<Database>, checks: [RateLimitRule, string][]): Promise<void> {
-  for (const [rule, subject] of checks) {
-    const state = await hitRateLimit(db, rule, subject);
-    if (state.blocked) throw limitedError(state);
-  }
-}
+/** The platform's countOrRefuse, with the accounts' refusal (how many minutes to wait). */
+export const countOrRefuse = (db: Kysely<Database>, checks: [RateLimitRule, string][]): Promise<void> =>
+  countOrRefuseWith(db, checks, (state) => limitedError(state));

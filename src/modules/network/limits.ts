@@ -4,21 +4,13 @@
 import type { User } from '../../db/schema.ts';
 import { type ActionContext, actingUser } from '../../platform/actions.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { hitRateLimit, type RateLimitRule } from '../../platform/rate-limit.ts';
+import { countOrRefuse, type RateLimitRule, type RateLimitState } from '../../platform/rate-limit.ts';
 import { ensureMayPost, type PostContent } from '../moderation/index.ts';
 import { WRITE_LIMITS } from './vocab.ts';
 
-/**
- * Counts this write against each limit, then refuses with 429 (and Retry-After) if any went over.
- * Counting comes first, in one statement each, so writes sent in parallel cannot slip past.
- */
-async function countOrRefuse(ctx: ActionContext, checks: [RateLimitRule, string][]): Promise<void> {
-  for (const [rule, subject] of checks) {
-    const state = await hitRateLimit(ctx.deps.db, rule, subject);
-    if (state.blocked)
-      throw new HttpError(429, 'network.rateLimited', undefined, { 'Retry-After': String(state.retryAfter) });
-  }
-}
+/** Past a limit: 429, and how long to wait in Retry-After. */
+const tooMany = (state: RateLimitState) =>
+  new HttpError(429, 'network.rateLimited', undefined, { 'Retry-After': String(state.retryAfter) });
 
 /**
  * The member who writes (a request, an answer, a message, a block), or a refusal: 401 for a
@@ -39,6 +31,6 @@ export async function ensureMayWrite(
     [WRITE_LIMITS.perMember, String(user.id)],
   ];
   if (ctx.ip) checks.push([WRITE_LIMITS.perAddress, ctx.ip]);
-  await countOrRefuse(ctx, checks);
+  await countOrRefuse(ctx.deps.db, checks, tooMany);
   return user;
 }

@@ -8,7 +8,7 @@ import type { Database, User } from '../../../db/schema.ts';
 import { type ActionContext, actingUser, isSystemContext } from '../../../platform/actions.ts';
 import { hasRole } from '../../../platform/auth.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
-import { hitRateLimit } from '../../../platform/rate-limit.ts';
+import { countOrRefuse } from '../../../platform/rate-limit.ts';
 import { HOUR } from '../../../platform/time.ts';
 import { readPostingLimits } from './limits.ts';
 
@@ -81,16 +81,16 @@ export async function ensureMayPost(ctx: ActionContext, content: PostContent = {
     throw HttpError.invalid({ [field]: 'moderation.noImagesYet' }, { hours: limits.images_after_hours });
   // Counted before the post is written, in one statement: posts sent in parallel cannot all slip
   // under the limit (a refused post still counts; the member is told how long to wait).
-  const rate = await hitRateLimit(
+  const rule = { name: 'posting:new-member', limit: limits.posts_per_hour, windowSeconds: HOUR };
+  await countOrRefuse(
     db,
-    { name: 'posting:new-member', limit: limits.posts_per_hour, windowSeconds: HOUR },
-    String(user.id),
+    [[rule, String(user.id)]],
+    (rate) =>
+      new HttpError(
+        429,
+        'moderation.postingTooFast',
+        { minutes: Math.ceil(rate.retryAfter / 60) },
+        { 'Retry-After': String(rate.retryAfter) },
+      ),
   );
-  if (rate.blocked)
-    throw new HttpError(
-      429,
-      'moderation.postingTooFast',
-      { minutes: Math.ceil(rate.retryAfter / 60) },
-      { 'Retry-After': String(rate.retryAfter) },
-    );
 }
