@@ -14,7 +14,6 @@ import {
   visiblePost,
   visibleThread,
 } from './access.ts';
-import { refuseBots } from './actions/limits.ts';
 import {
   hidePost,
   mergeThread,
@@ -33,7 +32,6 @@ export function forumModerationPages(deps: AppDeps) {
   /** A form's data, or the refusal of its fields (422). */
   const valid = async <T,>(result: Promise<FormResult<T>>) => {
     const form = await result;
-    refuseBots(form.values);
     if (!form.ok) throw HttpError.invalid(form.errors);
     return form.data;
   };

@@ -24,7 +24,6 @@ import {
   visiblePost,
   visibleThread,
 } from './access.ts';
-import { refuseBots } from './actions/limits.ts';
 import { toggleSolved } from './actions/moderating.ts';
 import { createReply, createThread, saveRead, saveTranslation, toggleReaction } from './actions/posting.ts';
 import { categoryFeed } from './feed.ts';
@@ -297,7 +296,6 @@ export function forumPages(deps: AppDeps) {
     if (!reader.user) throw new HttpError(401, 'error.401.message');
     const { post } = await visiblePost(db, reader, threadIdParam(c));
     const form = await readForm(c, reactionInput);
-    refuseBots(form.values);
     if (!form.ok) throw new HttpError(422, 'error.422.message');
     await toggleReaction(actionContext(c), post, form.data.reaction);
     return c.redirect(`/forum/p/${post.id}`, 303);
@@ -322,7 +320,8 @@ export function forumPages(deps: AppDeps) {
     const reader = await requestReader(c);
     if (!reader.user) throw new HttpError(401, 'error.401.message');
     const { post, thread } = await visiblePost(db, reader, threadIdParam(c));
-    refuseBots((await readForm(c, optionalReason)).values);
+    // readForm() refuses a filled honeypot; the form has nothing else to read.
+    await readForm(c, optionalReason);
     await toggleSolved(actionContext(c), thread, post);
     return c.redirect(`/forum/p/${post.id}`, 303);
   });

@@ -5,9 +5,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { type ActionContext, actingUser, isSystemContext } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
+import { refuseHoneypot } from '../../../platform/http/honeypot.ts';
 import { hitRateLimit, type RateLimitState } from '../../../platform/rate-limit.ts';
 import { ensureMayPost as ensureMemberMayPost } from '../../moderation/index.ts';
-import { HONEYPOT_FIELD, WRITE_LIMITS } from '../vocab.ts';
+import { WRITE_LIMITS } from '../vocab.ts';
 
 /** The 429 of a limit: Retry-After in seconds, and the page says how long to wait. */
 export function tooSoon(
@@ -17,11 +18,11 @@ export function tooSoon(
   return new HttpError(429, key, { seconds: retryAfter }, { 'Retry-After': String(retryAfter) });
 }
 
-/** A bot filled the field people never see: refused, and nothing is stored. */
-export function refuseBots(input: Record<string, unknown>): void {
-  const value = input[HONEYPOT_FIELD];
-  if (typeof value === 'string' && value.trim() !== '') throw new HttpError(400, 'forums.honeypot');
-}
+/**
+ * A bot filled the field people never see: refused, and nothing is stored. Pages meet the same
+ * check in readForm(); this one is for API bodies, which the actions receive as parsed.
+ */
+export const refuseBots = (input: object): void => refuseHoneypot(input as Record<string, unknown>);
 
 /** What a post carries, for the limits that weigh it (a new member's links and images). */
 export interface PostWeight {
