@@ -6,7 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { chosenFile, type ProcessedImage } from '../../platform/attached-images.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import type { FieldErrors, FormResult } from '../../platform/http/forms.ts';
+import { type FieldErrors, type FormResult, postRefusal } from '../../platform/http/forms.ts';
 import type { MessageValues } from '../../platform/i18n.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import type { ThreadIn } from './access.ts';
@@ -39,14 +39,10 @@ export function refusedPost(
   status: 403 | 422 | 429;
 } {
   if (!(err instanceof HttpError) || err.status === 429) return { wait: waitOf(c, err), status: 429 };
-  const values = err.values ?? {};
-  if (err.isInvalidInput && err.fieldErrors) {
-    const errorValues = Object.fromEntries(Object.keys(err.fieldErrors).map((field) => [field, values]));
-    return { errors: err.fieldErrors, errorValues, status: 422 };
-  }
-  if (err.status === 403)
-    return { errors: { _form: err.messageKey }, errorValues: { _form: values }, status: 403 };
-  throw err;
+  // A conflict (409) is not the writer's to mend in this form: the error page says it.
+  if (err.status === 409) throw err;
+  const { errors, errorValues, status } = postRefusal(c, err);
+  return { errors, errorValues, status: status === 403 ? 403 : 422 };
 }
 
 /**

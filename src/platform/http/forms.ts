@@ -134,21 +134,21 @@ export async function attemptPost<T>(
   try {
     return { ok: true, value: await write() };
   } catch (err) {
-    if (!(err instanceof HttpError)) throw err;
-    const values = err.values ?? {};
-    if (err.isInvalidInput && err.fieldErrors) {
-      const errorValues = Object.fromEntries(Object.keys(err.fieldErrors).map((field) => [field, values]));
-      return { ok: false, errors: err.fieldErrors, errorValues, status: 422 };
-    }
-    if (err.status !== 403 && err.status !== 409 && err.status !== 429) throw err;
-    for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
-    return {
-      ok: false,
-      errors: { _form: err.messageKey },
-      errorValues: { _form: values },
-      status: err.status,
-    };
+    return postRefusal(c, err);
   }
+}
+
+/** A refused post as attemptPost() shows it (its headers set on the answer); any other error is thrown on. */
+export function postRefusal(c: Context, err: unknown): RefusedForm {
+  if (!(err instanceof HttpError)) throw err;
+  const values = err.values ?? {};
+  if (err.isInvalidInput && err.fieldErrors) {
+    const errorValues = Object.fromEntries(Object.keys(err.fieldErrors).map((field) => [field, values]));
+    return { ok: false, errors: err.fieldErrors, errorValues, status: 422 };
+  }
+  if (err.status !== 403 && err.status !== 409 && err.status !== 429) throw err;
+  for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
+  return { ok: false, errors: { _form: err.messageKey }, errorValues: { _form: values }, status: err.status };
 }
 
 export function validateForm<S extends z.ZodType>(schema: S, values: FormValues): FormResult<z.output<S>> {
