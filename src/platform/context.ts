@@ -116,6 +116,24 @@ export interface OrganisationRef {
   name: string;
 }
 
+/** The country a country block is loaded for (`/countries/<code>`): its ISO 3166-1 alpha-2 code. */
+export interface CountryRef {
+  code: string;
+}
+
+/**
+ * A count per country for the list of countries (`/countries`): measures, organisations, documents,
+ * events… `counts` answers, in one query, the count of every country that has any (a country
+ * missing from the map has none); `href` is the module's list filtered by the country.
+ */
+export interface CountryFigure {
+  id: string;
+  order: number;
+  label: MessageKey;
+  href: (code: string) => string;
+  counts: (ctx: BlockContext) => Promise<Map<string, number>>;
+}
+
 /** A figure of the home page's "the hub in numbers": a label, a count, and the list it counts. */
 export interface HomeFigure {
   id: string;
@@ -185,6 +203,11 @@ export interface HubModule {
   /** Blocks of an organisation's page in the directory: its events, posts, documents, groups… */
   // biome-ignore lint/suspicious/noExplicitAny: each block declares its own data type.
   organisationBlocks?: PageBlock<any, [organisation: OrganisationRef]>[];
+  /** Blocks of a country's page, `/countries/<code>`: its measures, organisations, documents, events… */
+  // biome-ignore lint/suspicious/noExplicitAny: each block declares its own data type.
+  countryBlocks?: PageBlock<any, [country: CountryRef]>[];
+  /** Counts per country on `/countries` (and the countries that have content at all). */
+  countryFigures?: CountryFigure[];
   /** Entries of the signed-in member's account menu ("My applications"), after "My account". */
   accountMenu?: { href: string; label: MessageKey }[];
   /** Page routes, mounted at `/`. */
