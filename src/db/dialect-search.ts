@@ -231,6 +231,24 @@ export async function rankedPage<T>(
   };
 }
 
+/**
+ * The newest matches (at most MATCH_CAP), newest first, not ranked: for a list that keeps its own
+ * order (a forum's posts, events by date). Ranking is most of a search's cost when a word is
+ * common — bm25() reads every document of each phrase to weigh it: 100–200 ms at a million forum
+ * posts (docs/search.md) — and such a list would throw the order away.
+ */
+export async function newestMatches<T>(db: Kysely<T>, m: CompiledMatch): Promise<number[]> {
+  const rows =
+    dialectOf(db) === 'postgres'
+      ? await sql<{ id: number }>`SELECT id FROM search_documents WHERE tsv @@ ${m.tsquery}::tsquery
+          ${m.tsMeta ? sql`AND meta_tsv @@ ${m.tsMeta}::tsquery` : sql``} ORDER BY id DESC LIMIT ${MATCH_CAP}`.execute(
+          db,
+        )
+      : await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${m.fts}
+          ORDER BY rowid DESC LIMIT ${MATCH_CAP}`.execute(db);
+  return rows.rows.map((r) => Number(r.id));
+}
+
 /** type, language and country of the newest MATCH_CAP matches, counted. */
 export async function facetCounts<T>(
   db: Kysely<T>,

@@ -6,6 +6,7 @@ import {
   indexRecord,
   indexRecords,
   MATCH_CAP,
+  matchingRecordIds,
   removeRecord,
   type SearchableRecord,
   search,
@@ -249,5 +250,29 @@ describe('search', () => {
     // Private notices stay out even among thousands of matches.
     const visible = await search(hub.deps.db, { q: 'common notice', viewer: anonymous, limit: 100 });
     expect(visible.hits.every((h) => Number(h.recordId.slice(2)) % 2 === 1)).toBe(true);
+  });
+
+  it("gives a list the newest matches of its type, unranked and within the access rule ('newest')", async () => {
+    // After the test above: MATCH_CAP + 50 notices, every other one private.
+    const newest = await matchingRecordIds(hub.deps.db, 'common', {
+      types: ['notice'],
+      viewer: anonymous,
+      order: 'newest',
+    });
+    expect(newest.length).toBeLessThanOrEqual(MATCH_CAP);
+    expect(newest.length).toBeGreaterThan(MATCH_CAP / 2);
+    expect(newest.every((id) => Number(id.slice(2)) % 2 === 1)).toBe(true);
+    // Newest first: the last notice written (n-2049, public) leads, the order only descends.
+    expect(newest[0]).toBe(`n-${MATCH_CAP + 49}`);
+    const numbers = newest.map((id) => Number(id.slice(2)));
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    // The type filter holds: no report, and the reports alone are the three.
+    expect(newest.some((id) => id.startsWith('old-'))).toBe(false);
+    const reports = await matchingRecordIds(hub.deps.db, 'common', {
+      types: ['report'],
+      viewer: anonymous,
+      order: 'newest',
+    });
+    expect(reports.sort()).toEqual(['old-1', 'old-2', 'old-3']);
   });
 });

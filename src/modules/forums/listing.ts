@@ -223,7 +223,10 @@ export async function searchPosts(
   if (filter.q) {
     const user = reader.user;
     const viewer: Viewer = user ? { id: user.id, role: user.role, scopes: reader.scopes } : null;
-    ids = (await matchingRecordIds(db, filter.q, { types: [POST_TYPE], viewer })).map(Number);
+    // The newest matches: the results are in the order of the posts, so ranking them would be lost.
+    ids = (await matchingRecordIds(db, filter.q, { types: [POST_TYPE], viewer, order: 'newest' })).map(
+      Number,
+    );
     if (ids.length === 0) return { posts: [], total: 0 };
   }
   let q = db
