@@ -11,20 +11,23 @@ import {
   listPage,
   problemsOf,
 } from '../../platform/api.ts';
-import { forSignedInWithJson, idParam } from '../../platform/api-routes.ts';
+import { forSignedIn, forSignedInWithJson, idParam } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
+import { found } from '../../platform/http/errors.ts';
 import {
   moderates,
+  pageOfPost,
   requestReader,
   type Thread,
   visibleCategory,
   visiblePost,
   visibleThread,
 } from './access.ts';
+import { deletePost, editPost } from './actions/editing.ts';
 import { createReply, createThread, toggleReaction } from './actions/posting.ts';
 import { listCategories, listThreads, type PostView, threadPosts } from './listing.ts';
-import { reactionInput, replyInput, threadInput } from './schemas.ts';
-import { CATEGORY_VISIBILITIES, POSTS_PER_PAGE, REACTIONS } from './vocab.ts';
+import { postEditInput, reactionInput, replyInput, threadInput } from './schemas.ts';
+import { CATEGORY_VISIBILITIES, HONEYPOT_FIELD, POSTS_PER_PAGE, REACTIONS } from './vocab.ts';
 
 const ABOUT = { tags: ['Forum'] };
 
@@ -72,6 +75,10 @@ const PostSchema = z
     hidden: z.boolean(),
     reactions: z.record(z.string(), z.number().int()),
     createdAt: z.string(),
+    editedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When its author or a moderator last changed it' }),
   })
   .openapi('ForumPost');
 
@@ -154,6 +161,29 @@ const routes = {
       ...problemsOf(400, 401, 403, 404, 409, 415, 422, 429),
     },
   }),
+  edit: createRoute({
+    method: 'patch',
+    path: '/forum/posts/{id}',
+    ...ABOUT,
+    ...forSignedInWithJson,
+    summary:
+      'Change a post: its author while it is visible and the thread open, or a moderator; `title` renames the thread (its opening post only)',
+    request: { params: idParam, body: jsonBody(postEditInput.partial().openapi('ForumPostEditInput')) },
+    responses: {
+      200: jsonResponse(PostSchema, 'The post as changed'),
+      ...problemsOf(400, 401, 403, 404, 415, 422, 429),
+    },
+  }),
+  remove: createRoute({
+    method: 'delete',
+    path: '/forum/posts/{id}',
+    ...ABOUT,
+    ...forSignedIn,
+    summary:
+      'Delete a post for good (as for changing it); an opening post only while nobody has replied, and its thread goes with it',
+    request: { params: idParam },
+    responses: { 204: { description: 'Deleted' }, ...problemsOf(401, 403, 404) },
+  }),
   react: createRoute({
     method: 'post',
     path: '/forum/posts/{id}/reactions',
@@ -199,6 +229,7 @@ export function forumsApi(deps: AppDeps) {
     hidden: !!post.hidden_at,
     reactions: post.reactions,
     createdAt: String(post.created_at),
+    editedAt: post.edited_at ? String(post.edited_at) : null,
   });
   const noReactions = () => Object.fromEntries(REACTIONS.map((r) => [r, 0])) as PostView['reactions'];
 
@@ -263,6 +294,26 @@ export function forumsApi(deps: AppDeps) {
         postJson({ ...post, author: reader.user?.name ?? null, reactions: noReactions() }, moderator),
         201,
       );
+    })
+    .openapi(routes.edit, async (c) => {
+      const reader = await requestReader(c);
+      const { post, thread } = await visiblePost(db, reader, c.req.valid('param').id);
+      const input = c.req.valid('json');
+      await editPost(actionContext(c), thread, post, {
+        body: input.body ?? post.body,
+        title: input.title ?? '',
+        [HONEYPOT_FIELD]: input[HONEYPOT_FIELD] ?? '',
+      });
+      const [changed] = await threadPosts(db, thread.id, {
+        page: await pageOfPost(db, thread.id, post.id, POSTS_PER_PAGE),
+        locale: c.var.locale,
+      }).then((posts) => posts.filter((p) => p.id === post.id));
+      return c.json(postJson(found(changed), await moderates(deps, reader.user, thread.category)), 200);
+    })
+    .openapi(routes.remove, async (c) => {
+      const { post, thread } = await visiblePost(db, await requestReader(c), c.req.valid('param').id);
+      await deletePost(actionContext(c), thread, post);
+      return c.body(null, 204);
     })
     .openapi(routes.react, async (c) => {
       const { post } = await visiblePost(db, await requestReader(c), c.req.valid('param').id);

@@ -1,5 +1,6 @@
 // The forums' tables. Dated after every migration that existed when they were added.
 import type { Migration } from 'kysely';
+import { columns } from '../../db/dialect.ts';
 import { createIndex, tablesMigration, translationsTable } from '../../db/migration-builders.ts';
 import { withImageColumns } from '../../platform/attached-images.ts';
 
@@ -137,7 +138,18 @@ const listedThreads: Migration = {
   },
 };
 
+// When its author (or a moderator) last changed a post: the thread shows "edited".
+const postEdits: Migration = {
+  async up(db) {
+    await db.schema.alterTable('forum_posts').addColumn('edited_at', columns(db).timestamp).execute();
+  },
+  async down(db) {
+    await db.schema.alterTable('forum_posts').dropColumn('edited_at').execute();
+  },
+};
+
 export const forumsMigrations: Record<string, Migration> = {
   '2026_12_24_0001_forums': forums,
   '2026_12_25_0100_forums_listed_threads': listedThreads,
+  '2026_12_25_0101_forums_post_edits': postEdits,
 };

@@ -116,6 +116,26 @@ async function membersNamed(db: Db, handles: string[]): Promise<number[]> {
   return rows.flatMap((r) => (r.user_id === null ? [] : [r.user_id]));
 }
 
+/** In the post's transaction: the members behind `handles` are told they are named in it. */
+export async function mentionPost(
+  trx: Db,
+  ctx: ActionContext,
+  at: { category: Category; thread: Thread; postId: number; handles: string[]; author: string },
+): Promise<number[]> {
+  const mentioned = await membersNamed(trx, at.handles);
+  if (mentioned.length)
+    await notify(trx, ctx.deps, {
+      kind: 'forums.mention',
+      subject: { type: 'forum_post', key: at.postId },
+      url: `/forum/p/${at.postId}`,
+      params: { name: at.author, title: at.thread.title },
+      to: { users: mentioned },
+      scope: scopeOf(at.category),
+      actorId: ctx.user?.id ?? null,
+    });
+  return mentioned;
+}
+
 /** In the post's transaction: followers of the thread or the category, and those mentioned. */
 export async function announcePost(
   trx: Db,
@@ -126,17 +146,7 @@ export async function announcePost(
   const url = `/forum/p/${postId}`;
   const actorId = ctx.user?.id ?? null;
   const scope = scopeOf(category);
-  const mentioned = await membersNamed(trx, mentionedHandles(at.body));
-  if (mentioned.length)
-    await notify(trx, ctx.deps, {
-      kind: 'forums.mention',
-      subject: { type: 'forum_post', key: postId },
-      url,
-      params: { name: at.author, title: thread.title },
-      to: { users: mentioned },
-      scope,
-      actorId,
-    });
+  const mentioned = await mentionPost(trx, ctx, { ...at, handles: mentionedHandles(at.body) });
   const already = new Set(mentioned);
   const followers = at.opening
     ? [{ type: 'forum-category' as const, key: String(category.id) }]

@@ -6,7 +6,14 @@ import { byRole, userRecord } from '../../../test/users.ts';
 import { type HeldRoles, inGroup, PLATFORM } from '../../platform/scopes.ts';
 import { refuseBots } from './actions/limits.ts';
 import { mentionedHandles } from './notifications.ts';
-import { canMarkSolved, canModerate, canRead, canTranslate } from './permissions.ts';
+import {
+  canDeletePost,
+  canEditPost,
+  canMarkSolved,
+  canModerate,
+  canRead,
+  canTranslate,
+} from './permissions.ts';
 import { replyInput, threadSettingsInput } from './schemas.ts';
 
 const publicCategory = { visibility: 'public' as const, group_id: null };
@@ -105,5 +112,32 @@ describe('posts', () => {
 
   it.each(['-1', '86401', 'soon'])('refuses slow mode of %j seconds', (seconds) => {
     expect(threadSettingsInput.safeParse({ slow_mode_seconds: seconds }).success).toBe(false);
+  });
+});
+
+describe('who changes and deletes a post', () => {
+  const author = userRecord({ id: 7, role: 'member' });
+  const someoneElse = userRecord({ id: 8, role: 'member' });
+  const post = { id: 30, author_id: 7, hidden_at: null };
+  const open = { locked: 0, merged_into_id: null, post_count: 3, opening_post_id: 10 };
+
+  it('lets the author change a visible post of an open thread, and a moderator any', () => {
+    expect(canEditPost(author, post, open, false)).toBe(true);
+    expect(canEditPost(someoneElse, post, open, false)).toBe(false);
+    expect(canEditPost(null, post, open, false)).toBe(false);
+    expect(canEditPost(author, post, { ...open, locked: 1 }, false)).toBe(false);
+    expect(canEditPost(author, { ...post, hidden_at: '2026-12-01' }, open, false)).toBe(false);
+    expect(canEditPost(someoneElse, post, { ...open, locked: 1 }, true)).toBe(true);
+    // A merged thread's posts live in the other thread now.
+    expect(canEditPost(someoneElse, post, { ...open, merged_into_id: 2 }, true)).toBe(false);
+  });
+
+  it('keeps an opening post that has replies, even from a moderator', () => {
+    expect(canDeletePost(author, post, open, false)).toBe(true);
+    const opening = { ...post, id: 10 };
+    expect(canDeletePost(author, opening, open, false)).toBe(false);
+    expect(canDeletePost(someoneElse, opening, open, true)).toBe(false);
+    expect(canDeletePost(author, opening, { ...open, post_count: 1 }, false)).toBe(true);
+    expect(canDeletePost(someoneElse, post, open, false)).toBe(false);
   });
 });

@@ -80,3 +80,32 @@ export const canTranslate = (user: User | null, post: { author_id: number | null
 /** The answer of a question: the thread's author or a moderator marks it. */
 export const canMarkSolved = (user: User | null, thread: { author_id: number | null }, moderator: boolean) =>
   !!user && (user.id === thread.author_id || moderator);
+
+/**
+ * Changing a post: a moderator of its category, or its author while it is visible and its thread
+ * open (a locked thread is a closed record; a hidden post waits for a moderator).
+ */
+export function canEditPost(
+  user: User | null,
+  post: { author_id: number | null; hidden_at: unknown },
+  thread: { locked: number; merged_into_id: number | null },
+  moderator: boolean,
+): boolean {
+  if (!user || thread.merged_into_id) return false;
+  if (moderator) return true;
+  return user.id === post.author_id && !post.hidden_at && !thread.locked;
+}
+
+/**
+ * Deleting a post: whoever may change it, but an opening post only while nobody has replied (it
+ * takes the thread with it; once there are replies, the thread belongs to them too, and a
+ * moderator hides the post instead).
+ */
+export const canDeletePost = (
+  user: User | null,
+  post: { id: number; author_id: number | null; hidden_at: unknown },
+  thread: { locked: number; merged_into_id: number | null; post_count: number; opening_post_id: number },
+  moderator: boolean,
+) =>
+  canEditPost(user, post, thread, moderator) &&
+  (post.id !== thread.opening_post_id || thread.post_count <= 1);

@@ -30,6 +30,7 @@ import { categoryFeed } from './feed.ts';
 import { postImages } from './images.ts';
 import { listCategories, listThreads, searchPosts, threadPosts } from './listing.ts';
 import { groupPathOf, quoteOf, readPostForm, refusedPost } from './post-forms.ts';
+import { forumEditingPages } from './routes-editing.tsx';
 import { forumModerationPages } from './routes-moderation.tsx';
 import {
   forumSearchSchema,
@@ -326,5 +327,5 @@ export function forumPages(deps: AppDeps) {
     return c.redirect(`/forum/p/${post.id}`, 303);
   });
 
-  return app.route('/', forumModerationPages(deps));
+  return app.route('/', forumModerationPages(deps)).route('/', forumEditingPages(deps));
 }

@@ -31,6 +31,14 @@ export const threadInput = replyInput.extend({
 });
 export type ThreadInput = z.infer<typeof threadInput>;
 
+/** A post changed by its author or a moderator; `title` renames the thread when it is the opening post. */
+export const postEditInput = z.object({
+  body: requiredText(MAX_POST).describe('Markdown'),
+  title: optionalLine(300).describe("The thread's new title (its opening post only)"),
+  [HONEYPOT_FIELD]: honeypot.describe('Leave empty'),
+});
+export type PostEditInput = z.infer<typeof postEditInput>;
+
 export const translationInput = z.object({
   lang: langTag(),
   body: requiredText(MAX_POST).describe('Markdown'),

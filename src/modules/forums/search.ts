@@ -61,6 +61,9 @@ export async function reindexPost(db: Db, id: number): Promise<void> {
   else await removeRecord(db, POST_TYPE, id);
 }
 
+/** The entry of a post being deleted. */
+export const removePostEntry = (db: Db, id: number) => removeRecord(db, POST_TYPE, id);
+
 /** Every post of a thread again (its title changed, it moved to another category). */
 export async function reindexThread(db: Db, threadId: number): Promise<void> {
   const posts = await db.selectFrom('forum_posts').select('id').where('thread_id', '=', threadId).execute();

@@ -70,6 +70,8 @@ export interface ForumPostsTable {
   hidden_at: Timestamp | null;
   hidden_by: number | null;
   hidden_reason: string | null;
+  /** When its author or a moderator last changed it (null: as first written). */
+  edited_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

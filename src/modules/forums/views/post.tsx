@@ -20,6 +20,8 @@ export interface PostPermissions {
   canSolve: boolean;
   /** The reader may add a translation of this post. */
   canTranslate: boolean;
+  /** The reader may change or delete this post (its author, a moderator). */
+  canEdit: boolean;
 }
 
 function PostText({ post }: { post: PostView }) {
@@ -156,6 +158,12 @@ export function PostArticle(props: {
           <a href={`/forum/p/${post.id}`}>
             <time datetime={String(post.created_at)}>{fmt.dateTime(String(post.created_at))}</time>
           </a>
+          {post.edited_at && (
+            <>
+              {' · '}
+              <span title={fmt.dateTime(String(post.edited_at))}>{t('forums.edited')}</span>
+            </>
+          )}
           {' · '}
           <span>{fmt.language(post.lang)}</span>
           {' · #'}
@@ -178,6 +186,8 @@ export function PostArticle(props: {
                 {t('forums.quote')}
               </a>
             )}
+            {can.canReply && can.canEdit && ' · '}
+            {can.canEdit && <a href={`/forum/p/${post.id}/edit`}>{t('forums.edit')}</a>}
           </p>
           {can.canSolve && (
             <form method="post" action={`/forum/p/${post.id}/solve`} class="inline-form">

@@ -9,6 +9,7 @@ import { Pagination } from '../../../ui/components/pagination.tsx';
 import { usePage } from '../../../ui/page-context.ts';
 import type { ThreadIn } from '../access.ts';
 import type { CategoryCard, PostView } from '../listing.ts';
+import { canEditPost } from '../permissions.ts';
 import { POSTS_PER_PAGE } from '../vocab.ts';
 import { Honeypot, ReplyForm } from './forms.tsx';
 import { PostArticle, type PostPermissions } from './post.tsx';
@@ -20,7 +21,7 @@ export interface ThreadProps {
   following: boolean;
   /** Where the reader's unread posts start, when there are some. */
   firstUnread: number | null;
-  can: Omit<PostPermissions, 'canTranslate'> & { translateOwn: boolean; editor: boolean };
+  can: Omit<PostPermissions, 'canTranslate' | 'canEdit'> & { translateOwn: boolean; editor: boolean };
   reply: { state: FormState; wait?: number };
   /** A translation form sent back with its messages. */
   translation?: { postId: number; state: FormState };
@@ -143,6 +144,7 @@ export function ThreadView(props: ThreadProps) {
               ...can,
               canSolve: can.canSolve && i + first > 0,
               canTranslate: can.editor || can.moderator || (can.translateOwn && post.author_id === user?.id),
+              canEdit: canEditPost(user ?? null, post, thread, can.moderator),
             }}
           />
         ))}
