@@ -1,7 +1,7 @@
 // The forum in a real browser at 360 × 740, in Khmer: a member opens a thread of the demo forum and
 // replies with an @mention; the member named (who asked for mentions in the daily digest) sees it in
 // their inbox in Khmer, with the count on the bell, and in the digest mail the job sends to the SMTP
-// peer. UI strings come from the locale files.
+// peer. The writer corrects the reply on its edit page. UI strings come from the locale files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Hub,
@@ -79,6 +79,23 @@ describe('the forum at 360 × 740 in Khmer', () => {
       await w.waitForURL(/\/forum\/t\/\d+(\?page=\d+)?#p-\d+$/);
       await w.getByText('សូមមើលច្បាប់ថ្មីនេះ').first().waitFor();
       await screenshot(w, 'forum-01-reply-khmer');
+
+      // Dara corrects the reply on its edit page, also at 360 px in Khmer: "edited" shows beside it.
+      const reply = w.locator('article.forum-post').filter({ hasText: 'សូមមើលច្បាប់ថ្មីនេះ' }).last();
+      await reply.getByRole('link', { name: km('forums.edit'), exact: true }).click();
+      await w.waitForURL(/\/forum\/p\/\d+\/edit$/);
+      const editOverflow = await horizontalOverflow(w);
+      expect(editOverflow.culprits).toEqual([]);
+      const editBlocking = (await runAxe(w)).violations.filter(
+        (v) => v.impact === 'serious' || v.impact === 'critical',
+      );
+      expect(editBlocking.map((v) => v.id)).toEqual([]);
+      await screenshot(w, 'forum-01b-edit-khmer');
+      await w.locator('textarea[name="body"]').fill('@sophea-chan សូមមើលច្បាប់ថ្មីនេះ សម្រាប់សិប្បករ និងអ្នកត្បាញ។');
+      await w.getByRole('button', { name: km('forums.saveEdit'), exact: true }).click();
+      await w.waitForURL(/\/forum\/t\/\d+(\?page=\d+)?#p-\d+$/);
+      await w.getByText('និងអ្នកត្បាញ').first().waitFor();
+      await w.getByText(km('forums.edited'), { exact: true }).first().waitFor();
 
       // Sophea's bell counts it; the inbox says it in Khmer.
       await n.goto('/');
