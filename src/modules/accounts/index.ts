@@ -43,3 +43,4 @@ export { createAccount, type NewAccount } from './actions/create.ts';
 export { AccountSchema, toAccount } from './api.ts';
 export { isLastActiveAdmin } from './permissions.ts';
 export { emailField, nameField, newPasswordField } from './schemas.ts';
+export { hasTwoFactor, resetTwoFactor, usersWithTwoFactor } from './two-factor/actions.ts';

@@ -64,4 +64,6 @@ export const accountMails = {
     compose(input, 'mail.signInLink.subject', 'mail.signInLink.body', link),
   passwordChanged: (input: MailInput, link: string) =>
     compose(input, 'mail.passwordChanged.subject', 'mail.passwordChanged.body', link),
+  twoFactorReset: (input: MailInput, link: string) =>
+    compose(input, 'mail.twoFactorReset.subject', 'mail.twoFactorReset.body', link),
 };

@@ -14,6 +14,7 @@ import { spreadsheetDownload } from '../../platform/http/spreadsheet-download.ts
 import type { MessageKey } from '../../platform/i18n.ts';
 import { jobsOverview } from '../../platform/jobs/index.ts';
 import { renderPage } from '../../ui/render.tsx';
+import { resetTwoFactor, usersWithTwoFactor } from '../accounts/index.ts';
 import { changeRole, setDisabled } from './actions/accounts.ts';
 import { auditColumns, exportedAudit, exportedUsers, userColumns } from './export.ts';
 import { countUsersByRole, distinctAuditActions, listAudit, listUsers, outboxBacklog } from './listing.ts';
@@ -68,10 +69,14 @@ export function adminPages(deps: AppDeps) {
     administrator(c);
     const filter = userFilterSchema.parse(c.req.query());
     const { users, total } = await listUsers(db, filter, PAGE_SIZE);
+    const twoFactor = await usersWithTwoFactor(
+      db,
+      users.map((u) => u.id),
+    );
     return adminPage(
       c,
       'admin.users',
-      <UsersView users={users} total={total} filter={filter} pageSize={PAGE_SIZE} />,
+      <UsersView users={users} twoFactor={twoFactor} total={total} filter={filter} pageSize={PAGE_SIZE} />,
     );
   });
 
@@ -100,6 +105,13 @@ export function adminPages(deps: AppDeps) {
       return backToList(c);
     });
   }
+
+  // A member who lost their phone and their recovery codes: two-factor sign-in off, sessions ended.
+  app.post(`/admin/users/${ID}/two-factor-reset`, async (c) => {
+    await resetTwoFactor(administrator(c), Number(c.req.param('id')));
+    setFlash(c, 'admin.twoFactorReset');
+    return backToList(c);
+  });
 
   app.get('/admin/audit', async (c) => {
     administrator(c);

@@ -3,11 +3,14 @@
 // or a current code), and checking the code of a sign-in's second step. Each change is audited.
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../../db/schema.ts';
-import { type ActionContext, actingUser, audit, transact } from '../../../platform/actions.ts';
+import { type ActionContext, actingUser, audit, ensure, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
+import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { verifyPassword } from '../../../platform/passwords.ts';
+import { endAllSessions } from '../../../platform/sessions.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { countOrRefuse, LIMITS } from '../limits.ts';
+import { accountMails, linkTo, recipient } from '../mail.ts';
 import {
   looksLikeRecoveryCode,
   newRecoveryCode,
@@ -127,6 +130,44 @@ export async function disableTwoFactor(ctx: ActionContext, proof: { password: st
     await trx.deleteFrom('two_factor').where('user_id', '=', user.id).execute();
     await audit(trx, ctx, { action: 'user.two_factor_disabled', subjectType: 'user', subjectId: user.id });
   });
+}
+
+/** Which of `userIds` sign in with a second step (the administrators' list of accounts). */
+export async function usersWithTwoFactor(db: Db, userIds: readonly number[]): Promise<Set<number>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('two_factor')
+    .select('user_id')
+    .where('user_id', 'in', userIds)
+    .where('enabled_at', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.user_id));
+}
+
+/**
+ * An administrator turns off the two-factor sign-in of a member who lost their phone and their
+ * recovery codes (after checking who they are, outside the hub). The member's sessions end (a lost
+ * phone may be in other hands), they are told by mail, and the audit log keeps who did it. One's
+ * own is turned off on the account page, with the password or a code (409 here).
+ */
+export async function resetTwoFactor(ctx: ActionContext, userId: number): Promise<void> {
+  const admin = ensure(ctx, (user) => user.role === 'admin');
+  if (admin?.id === userId) throw new HttpError(409, 'twoFactor.resetOwn');
+  const { db } = ctx.deps;
+  const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  if (!user) throw new HttpError(404, 'error.404.message');
+  if (!(await hasTwoFactor(db, userId))) throw new HttpError(409, 'twoFactor.notOn');
+  await transact(ctx, async (trx) => {
+    await trx.deleteFrom('two_factor_recovery_codes').where('user_id', '=', userId).execute();
+    await trx.deleteFrom('two_factor').where('user_id', '=', userId).execute();
+    await endAllSessions(trx, userId);
+    await enqueueMail(
+      trx,
+      accountMails.twoFactorReset(recipient(ctx, user), linkTo(ctx, '/account/two-factor')),
+    );
+    await audit(trx, ctx, { action: 'user.two_factor_reset', subjectType: 'user', subjectId: userId });
+  });
+  ctx.deps.outbox.kick();
 }
 
 /**

@@ -157,6 +157,43 @@ describe('two-factor sign-in', () => {
     expect(login.location).toBe('/account');
   });
 
+  it('is turned off by an administrator for a member who lost their phone: sessions end, the member is told', async () => {
+    const member = await memberWithTwoFactor();
+    const { client: admin, user: adminUser } = await hub.signedIn('admin');
+    const { client: editor } = await hub.signedIn('editor');
+    const list = await admin.get(`/admin/users?q=${encodeURIComponent(member.email)}`);
+    expect(visibleText(list.text)).toContain('Two-factor sign-in on');
+    expect(list.text).toContain(`/admin/users/${member.id}/two-factor-reset`);
+    // Only administrators; not one's own (the account page does that, with the password or a code).
+    expect((await editor.request(`/admin/users/${member.id}/two-factor-reset`, { form: {} })).status).toBe(
+      403,
+    );
+    await admin.get('/admin/users');
+    expect((await admin.request(`/admin/users/${adminUser.id}/two-factor-reset`, { form: {} })).status).toBe(
+      409,
+    );
+
+    const reset = await admin.request(`/admin/users/${member.id}/two-factor-reset`, { form: {} });
+    expect(reset.status).toBe(303);
+    // The lost phone's session is over; the password alone signs in again.
+    const ended = await member.client.get('/account');
+    expect(ended.status).toBe(303);
+    expect(ended.location).toContain('/login');
+    const login = await hub.client().submit('/login', '/login', { email: member.email, password: PASSWORD });
+    expect(login.location).toBe('/account');
+    await hub.deliverMail();
+    const mail = await hub.smtp.next(member.email);
+    expect(mail.subject).toContain('Two-factor sign-in');
+    expect(mail.text).toContain('/account/two-factor');
+    expect(await auditActions(hub, { subjectType: 'user', subjectId: member.id })).toContain(
+      'user.two_factor_reset',
+    );
+    // Nothing left to turn off: 409.
+    expect((await admin.request(`/admin/users/${member.id}/two-factor-reset`, { form: {} })).status).toBe(
+      409,
+    );
+  });
+
   it('sends an editor without it to the set-up page once admins require it; a member is unaffected', async () => {
     const { client: admin } = await hub.signedIn('admin');
     const saved = await admin.submit('/moderation', '/moderation/settings', { [REQUIRE_SETTING]: '1' });

@@ -74,7 +74,28 @@ function DisableForm({ user, back }: { user: User; back: string }) {
   );
 }
 
-export function UsersView(props: { users: User[]; total: number; filter: UserFilter; pageSize: number }) {
+/** Turns off a member's two-factor sign-in (they lost their phone and their recovery codes). */
+function TwoFactorReset({ user, back }: { user: User; back: string }) {
+  const { t } = usePage();
+  return (
+    <form method="post" action={`/admin/users/${user.id}/two-factor-reset?back=${back}`} class="inline-form">
+      <CsrfField />
+      <button type="submit" class="button small secondary">
+        {t('admin.resetTwoFactor')}
+        <span class="visually-hidden"> {user.name}</span>
+      </button>
+    </form>
+  );
+}
+
+export function UsersView(props: {
+  users: User[];
+  /** The accounts of the page that sign in with a second step. */
+  twoFactor: ReadonlySet<number>;
+  total: number;
+  filter: UserFilter;
+  pageSize: number;
+}) {
   const { t, fmt, here, user: me } = usePage();
   const back = encodeURIComponent(here);
   return (
@@ -104,9 +125,20 @@ export function UsersView(props: { users: User[]; total: number; filter: UserFil
             <td>
               <RoleForm user={u} back={back} />
             </td>
-            <td>{t(`admin.status.${statusOf(u)}`)}</td>
+            <td>
+              {t(`admin.status.${statusOf(u)}`)}
+              {props.twoFactor.has(u.id) && (
+                <>
+                  <br />
+                  <small>{t('admin.twoFactorOn')}</small>
+                </>
+              )}
+            </td>
             <td>{fmt.date(u.created_at)}</td>
-            <td>{u.id !== me?.id && <DisableForm user={u} back={back} />}</td>
+            <td>
+              {u.id !== me?.id && <DisableForm user={u} back={back} />}
+              {u.id !== me?.id && props.twoFactor.has(u.id) && <TwoFactorReset user={u} back={back} />}
+            </td>
           </tr>
         ))}
       </Table>
