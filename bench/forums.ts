@@ -52,9 +52,7 @@ const CHUNK = 200;
 const SEARCH_WORD = 'ມໍລະດົກ';
 const CATEGORIES = ['policy', 'ip-rights', 'funding', 'markets', 'heritage'];
 
-async function addForumPosts(
-  db: Kysely<Database>,
-): Promise<{ threads: number; written: number }> {
+async function addForumPosts(db: Kysely<Database>): Promise<{ threads: number; written: number }> {
   const categories = await db
     .selectFrom('forum_categories')
     .select(['id', 'slug'])
