@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { SESSION_COOKIE } from '../src/platform/sessions.ts';
-import { type Baseline, type Captured, capture, startBareHono, startNginx } from './lib/baselines.ts';
+import { type Baseline, type Captured, capture, cpuMs, startBareHono, startNginx } from './lib/baselines.ts';
 import { buildDataset, type Dataset } from './lib/data.ts';
 import { addEvents, type EventsDataset } from './lib/events-data.ts';
 import {
@@ -135,12 +135,23 @@ function requestHeaders(target: Target, { adminToken, reader }: Credentials): Re
 }
 
 /** req/s of `url` with the same load as a target's (its warm-up at most a second). */
-async function loadBaseline(url: string, headers: Record<string, string>, options: Options): Promise<number> {
+async function loadBaseline(
+  url: string,
+  headers: Record<string, string>,
+  options: Options,
+  pid: number | undefined,
+): Promise<{ perSecond: number; cpuMsPerRequest: number | null }> {
   if (options.warmup > 0) await load(url, headers, Math.min(1, options.warmup), options.connections);
+  const before = cpuMs(pid);
   const result = await load(url, headers, options.duration, options.connections);
+  const after = cpuMs(pid);
   running = undefined;
   if (interrupted) throw new Error('interrupted');
-  return result.requests.mean;
+  const cpuMsPerRequest =
+    before !== null && after !== null && result.requests.total
+      ? (after - before) / result.requests.total
+      : null;
+  return { perSecond: result.requests.mean, cpuMsPerRequest };
 }
 
 async function benchTarget(
@@ -163,11 +174,15 @@ async function benchTarget(
     if (interrupted) throw new Error('interrupted');
   }
   log(`  ${target.name}: ${options.duration} s with ${plural(options.connections, 'connection')}`);
+  // One server process: its CPU time per request, which the machine's load hardly changes.
+  const serverPid = options.workers === 1 ? server?.pid : undefined;
+  const cpuBefore = cpuMs(serverPid);
   const instance = load(url, headers, options.duration, options.connections);
   // autocannon's histogram has no p95 and counts whole milliseconds; keep every response time.
   const times: number[] = [];
   instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   const result = await instance;
+  const cpuAfter = cpuMs(serverPid);
   running = undefined;
   if (interrupted) throw new Error('interrupted');
 
@@ -178,14 +193,18 @@ async function benchTarget(
   const compared: TargetResult['baselines'] = [];
   for (const b of baselines) {
     log(`  ${target.name}: the same bytes from ${b.name}`);
-    const perSecond = await loadBaseline(b.urlOf(index), headers, options);
+    const { perSecond, cpuMsPerRequest } = await loadBaseline(b.urlOf(index), headers, options, b.pid);
     compared.push({
       name: b.name,
       meanPerSecond: perSecond,
       ratio: perSecond ? result.requests.mean / perSecond : 0,
+      cpuMsPerRequest,
     });
   }
+  const total0 = result.requests.total;
   return {
+    cpuMsPerRequest:
+      cpuBefore !== null && cpuAfter !== null && total0 ? (cpuAfter - cpuBefore) / total0 : null,
     baselines: compared,
     loadAverage,
     target: target.name,

@@ -45,8 +45,26 @@ export function capture(url: string, headers: Record<string, string>): Promise<C
   });
 }
 
+/**
+ * CPU time (user + system, ms) the process `pid` has used so far, from /proc (Linux); null
+ * elsewhere. Unlike req/s it hardly depends on what else the machine is doing.
+ */
+export function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime), counted from the state (field 3) here.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 export interface Baseline {
   name: 'bare Hono' | 'nginx';
+  /** The serving process, for its CPU time (nginx's is spread over workers: none). */
+  pid?: number;
   /** The URL that serves captured response `i`. */
   urlOf: (i: number) => string;
   stop: () => Promise<void>;
@@ -101,7 +119,7 @@ export async function startBareHono(dir: string, captured: Captured[]): Promise<
     await stop();
     throw err;
   }
-  return { name: 'bare Hono', urlOf: (i) => `${base}/t/${i}`, stop };
+  return { name: 'bare Hono', pid: child.pid, urlOf: (i) => `${base}/t/${i}`, stop };
 }
 
 /** Where nginx is, when it is installed (PATH, then the Debian place); null otherwise. */

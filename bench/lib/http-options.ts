@@ -229,7 +229,9 @@ export interface TargetResult {
   budgets: { p95: boolean; page: boolean | null };
   failed: boolean;
   /** The same response's bytes served by the baselines in the same run, and the hub's share of theirs. */
-  baselines: { name: string; meanPerSecond: number; ratio: number }[];
+  baselines: { name: string; meanPerSecond: number; ratio: number; cpuMsPerRequest: number | null }[];
+  /** The server's CPU time per request (one worker, Linux), null otherwise. */
+  cpuMsPerRequest: number | null;
   /** 1-minute load average when the target's run began. */
   loadAverage: number;
 }
