@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { SESSION_COOKIE } from '../src/platform/sessions.ts';
+import { type Baseline, type Captured, capture, cpuMs, startBareHono, startNginx } from './lib/baselines.ts';
 import { buildDataset, type Dataset } from './lib/data.ts';
 import { addEvents, type EventsDataset } from './lib/events-data.ts';
 import {
@@ -14,12 +15,13 @@ import {
   eventTargets,
   type Options,
   parseOptions,
+  selects,
   TARGETS,
   type Target,
   type TargetResult,
   USAGE,
 } from './lib/http-options.ts';
-import { kb, resultsTable } from './lib/http-report.ts';
+import { kb, ratiosTable, resultsTable } from './lib/http-report.ts';
 import { addLibrary, LIBRARY_SEARCH_WORD, type LibraryCounts } from './lib/library-data.ts';
 import { addNotifications, type NotificationsDataset } from './lib/notifications-data.ts';
 import { log, machine, ms, percentile, plural, verdict } from './lib/report.ts';
@@ -78,12 +80,15 @@ function notificationsReport(data: NotificationsDataset): string {
 let server: RunningServer | undefined;
 let dataDir: string | undefined;
 let running: autocannon.Instance | undefined;
+let baselines: Baseline[] = [];
 let interrupted = false;
 let cleaning: Promise<void> | undefined;
 
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
     running?.stop();
+    for (const b of baselines) await b.stop();
+    baselines = [];
     if (server) await server.stop();
     server = undefined;
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -119,21 +124,46 @@ interface Credentials {
   reader: { sessionCookie: string; apiToken: string } | null;
 }
 
-async function benchTarget(
-  target: Target,
-  baseUrl: string,
-  credentials: Credentials,
-  options: Options,
-): Promise<TargetResult> {
-  const url = `${baseUrl}${target.path}`;
-  const { adminToken, reader } = credentials;
-  const headers: Record<string, string> = {
+function requestHeaders(target: Target, { adminToken, reader }: Credentials): Record<string, string> {
+  return {
     accept: target.page ? 'text/html' : 'application/json',
     'accept-encoding': ACCEPT_ENCODING,
     ...(target.token ? { authorization: `Bearer ${adminToken}` } : {}),
     ...(target.reader === 'token' && reader ? { authorization: `Bearer ${reader.apiToken}` } : {}),
     ...(target.reader === 'session' && reader ? { cookie: `${SESSION_COOKIE}=${reader.sessionCookie}` } : {}),
   };
+}
+
+/** req/s of `url` with the same load as a target's (its warm-up at most a second). */
+async function loadBaseline(
+  url: string,
+  headers: Record<string, string>,
+  options: Options,
+  pid: number | undefined,
+): Promise<{ perSecond: number; cpuMsPerRequest: number | null }> {
+  if (options.warmup > 0) await load(url, headers, Math.min(1, options.warmup), options.connections);
+  const before = cpuMs(pid);
+  const result = await load(url, headers, options.duration, options.connections);
+  const after = cpuMs(pid);
+  running = undefined;
+  if (interrupted) throw new Error('interrupted');
+  const cpuMsPerRequest =
+    before !== null && after !== null && result.requests.total
+      ? (after - before) / result.requests.total
+      : null;
+  return { perSecond: result.requests.mean, cpuMsPerRequest };
+}
+
+async function benchTarget(
+  target: Target,
+  index: number,
+  baseUrl: string,
+  credentials: Credentials,
+  options: Options,
+): Promise<TargetResult> {
+  const url = `${baseUrl}${target.path}`;
+  const headers = requestHeaders(target, credentials);
+  const loadAverage = os.loadavg()[0] ?? 0;
   const size = await measurePage(url, headers);
   if (size.response.status < 200 || size.response.status >= 300)
     console.error(`  warning: ${target.name} answered ${size.response.status} to a single request`);
@@ -144,18 +174,39 @@ async function benchTarget(
     if (interrupted) throw new Error('interrupted');
   }
   log(`  ${target.name}: ${options.duration} s with ${plural(options.connections, 'connection')}`);
+  // One server process: its CPU time per request, which the machine's load hardly changes.
+  const serverPid = options.workers === 1 ? server?.pid : undefined;
+  const cpuBefore = cpuMs(serverPid);
   const instance = load(url, headers, options.duration, options.connections);
   // autocannon's histogram has no p95 and counts whole milliseconds; keep every response time.
   const times: number[] = [];
   instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   const result = await instance;
+  const cpuAfter = cpuMs(serverPid);
   running = undefined;
   if (interrupted) throw new Error('interrupted');
 
   const total = result.requests.total;
   const failures = result.non2xx + result.errors;
   const p95 = percentile(times, 95);
+  // The same bytes from each baseline, right after, so that both see about the same load.
+  const compared: TargetResult['baselines'] = [];
+  for (const b of baselines) {
+    log(`  ${target.name}: the same bytes from ${b.name}`);
+    const { perSecond, cpuMsPerRequest } = await loadBaseline(b.urlOf(index), headers, options, b.pid);
+    compared.push({
+      name: b.name,
+      meanPerSecond: perSecond,
+      ratio: perSecond ? result.requests.mean / perSecond : 0,
+      cpuMsPerRequest,
+    });
+  }
+  const total0 = result.requests.total;
   return {
+    cpuMsPerRequest:
+      cpuBefore !== null && cpuAfter !== null && total0 ? (cpuAfter - cpuBefore) / total0 : null,
+    baselines: compared,
+    loadAverage,
     target: target.name,
     url,
     requests: { total, meanPerSecond: result.requests.mean, stddevPerSecond: result.requests.stddev },
@@ -220,7 +271,7 @@ async function main(): Promise<number> {
   if (interrupted) return 130;
   const library = await buildLibrary(dataDir, options.documents);
   if (interrupted) return 130;
-  const selected = (target: Target) => !options.only || target.name.includes(options.only);
+  const selected = (target: Target) => selects(options.only, target.name);
   const notifications =
     options.notifications > 0 && TARGETS.some((t) => t.reader && selected(t))
       ? await buildNotifications(dataDir, options)
@@ -236,14 +287,22 @@ async function main(): Promise<number> {
   const reportSlug = eventsData?.reportSlug || DEMO_REPORT_EVENT;
   const month = eventsData ? '2024-09' : '2017-06';
   const credentials: Credentials = { adminToken: dataset.adminToken, reader: notifications?.reader ?? null };
-  for (const target of [...TARGETS, ...eventTargets(reportSlug, month)]) {
-    if (!selected(target)) continue;
-    if (target.reader && !notifications) {
+  const targets = [...TARGETS, ...eventTargets(reportSlug, month)].filter((target) => {
+    if (!selected(target)) return false;
+    if (target.reader && !notifications)
       log(`  ${target.name}: skipped (no notifications: --notifications 0)`);
-      continue;
-    }
-    results.push(await benchTarget(target, server.url, credentials, options));
-  }
+    return !target.reader || !!notifications;
+  });
+  // Each target's response as the hub sends it, for the baselines to serve byte for byte.
+  const captured: Captured[] = [];
+  for (const target of targets)
+    captured.push(await capture(`${server.url}${target.path}`, requestHeaders(target, credentials)));
+  baselines.push(await startBareHono(dataDir, captured));
+  const nginx = await startNginx(dataDir, captured, options.workers);
+  if (nginx) baselines.push(nginx);
+  else log('  nginx is not installed: the bare Hono app is the only baseline');
+  for (const [i, target] of targets.entries())
+    results.push(await benchTarget(target, i, server.url, credentials, options));
   const jsWireBytes = Math.max(0, ...results.map((r) => r.size.jsWireBytes));
 
   const m = machine(loadAtStart);
@@ -259,6 +318,8 @@ async function main(): Promise<number> {
         `${m.loadAverage.end[0]} at end`,
       '',
       resultsTable(results),
+      '',
+      ratiosTable(results),
       '',
       `Latency is measured by the client, queueing under load included (an upper bound of server time).`,
       `KB = 1024 bytes on the wire; page KB = the response plus the stylesheets it links, compressed.`,

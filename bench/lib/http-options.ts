@@ -24,8 +24,27 @@ export const USAGE = `Usage: npm run bench -- [options]
                           (default 100 000; 0 leaves them and those targets out)
   --notified-members N    Members they are spread over; generated members are added when
                           there are fewer (default 1 000)
-  --only NAME             Run only the targets whose name contains NAME (e.g. directory)
+  --only NAME[,NAME…]     Run only the targets whose name contains one of the NAMEs (e.g.
+                          directory); \`--only core\` runs the seven targets of issue 18
   --help                  Show this help`;
+
+/** The targets of issue 18's table, exactly: `--only core`. */
+export const CORE_TARGETS = [
+  'GET /healthz',
+  'GET / (home)',
+  'GET /directory',
+  'GET /library',
+  'GET /events',
+  'GET /search?q=craft',
+  'GET /api/v1/organisations',
+];
+
+/** Whether `--only` selects a target: exact names for `core`, else any of the comma-separated words. */
+export function selects(only: string | undefined, name: string): boolean {
+  if (!only) return true;
+  if (only === 'core') return CORE_TARGETS.includes(name);
+  return only.split(',').some((word) => word && name.includes(word));
+}
 
 /** docs/DESIGN.md, "Budgets". 1 KB = 1024 bytes. */
 export const BUDGET = { p95Ms: 50, pageKb: 30, jsKb: 20 } as const;
@@ -45,6 +64,7 @@ export interface Target {
 }
 
 export const TARGETS: Target[] = [
+  { name: 'GET /healthz', path: '/healthz', page: false, token: false },
   { name: 'GET / (home)', path: '/', page: true, token: false },
   { name: 'GET /login', path: '/login', page: true, token: false },
   { name: 'GET /api/v1/me', path: '/api/v1/me', page: false, token: true },
@@ -81,6 +101,7 @@ export const TARGETS: Target[] = [
     token: false,
   },
   { name: 'GET /api/v1/groups', path: '/api/v1/groups', page: false, token: true },
+  { name: 'GET /search?q=craft', path: '/search?q=craft', page: true, token: false },
   ...libraryTargets(),
   ...notificationTargets(),
 ];
@@ -207,6 +228,12 @@ export interface TargetResult {
   size: PageSizes;
   budgets: { p95: boolean; page: boolean | null };
   failed: boolean;
+  /** The same response's bytes served by the baselines in the same run, and the hub's share of theirs. */
+  baselines: { name: string; meanPerSecond: number; ratio: number; cpuMsPerRequest: number | null }[];
+  /** The server's CPU time per request (one worker, Linux), null otherwise. */
+  cpuMsPerRequest: number | null;
+  /** 1-minute load average when the target's run began. */
+  loadAverage: number;
 }
 
 export function parseOptions(argv: string[]): Options | null {

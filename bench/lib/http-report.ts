@@ -40,3 +40,31 @@ export function resultsTable(results: TargetResult[]): string {
   });
   return table(head, rows);
 }
+
+/** Each target's req/s beside the baselines' for the same bytes, and its ratio of each. */
+export function ratiosTable(results: TargetResult[]): string {
+  const names = [...new Set(results.flatMap((r) => r.baselines.map((b) => b.name)))];
+  const bare = (r: TargetResult) => r.baselines.find((b) => b.name === 'bare Hono')?.cpuMsPerRequest ?? null;
+  const head = [
+    'target',
+    'load',
+    'req/s',
+    ...names.flatMap((n) => [`${n} req/s`, `ratio of ${n}`]),
+    'CPU ms/req',
+    'bare Hono CPU ms/req',
+    'CPU ratio',
+  ];
+  const rows = results.map((r) => [
+    r.target,
+    r.loadAverage.toFixed(1),
+    r.requests.meanPerSecond.toFixed(0),
+    ...names.flatMap((n) => {
+      const b = r.baselines.find((x) => x.name === n);
+      return b ? [b.meanPerSecond.toFixed(0), b.ratio.toFixed(3)] : ['–', '–'];
+    }),
+    r.cpuMsPerRequest === null ? '–' : r.cpuMsPerRequest.toFixed(3),
+    bare(r) === null ? '–' : (bare(r) as number).toFixed(3),
+    r.cpuMsPerRequest && bare(r) !== null ? ((bare(r) as number) / r.cpuMsPerRequest).toFixed(3) : '–',
+  ]);
+  return table(head, rows);
+}

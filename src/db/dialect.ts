@@ -68,9 +68,36 @@ export function sqliteSetup(file: string, options: { from?: Buffer } = {}): Dial
   );
   return {
     name: 'sqlite',
-    dialect: new ImmediateSqliteDialect({ database: db }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(db) }),
     location: file,
     sqlite: db,
+  };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs about as much as running a small query, and a
+ * page runs a few dozen. The same SQL text gets the same prepared statement back (SQLite
+ * re-prepares it by itself after a schema change), unless that one is still being iterated (a
+ * streamed query), which gets a fresh one. Bounded: emptied when full, since a list of `in (?, ?)`
+ * placeholders makes one text per length.
+ */
+function withStatementCache(db: SQLite.Database): SqliteDialectConfig['database'] {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      db.close();
+    },
+    prepare: (sql: string) => {
+      const kept = statements.get(sql);
+      if (kept && !kept.busy) return kept;
+      const statement = db.prepare(sql);
+      if (!kept) {
+        if (statements.size >= 1000) statements.clear();
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import { type DialectSetup, postgresSetup, sqliteSetup } from './dialect.ts';
 import type { Database } from './schema.ts';
+import { WriteCounter } from './writes.ts';
 
 export type DB = Kysely<Database>;
 
@@ -22,6 +23,6 @@ export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): O
 }
 
 export function fromSetup(setup: DialectSetup): OpenDatabase {
-  const db = new Kysely<Database>({ dialect: setup.dialect });
+  const db = new Kysely<Database>({ dialect: setup.dialect, plugins: [new WriteCounter()] });
   return { db, setup, close: () => db.destroy() };
 }

@@ -63,7 +63,13 @@ export function makeTranslator(locale: Locale, catalogs: ReadonlyMap<Locale, Cat
     compiledBySet.set(catalogs, cache);
   }
   const compiled = cache;
+  // A message without values comes out the same every time: most of a page's strings.
+  const plain = new Map<string, string>();
   return (key, values) => {
+    if (!values) {
+      const done = plain.get(key);
+      if (done !== undefined) return done;
+    }
     const own = catalogs.get(locale)?.[key];
     const useLocale: Locale = own === undefined ? 'en' : locale;
     const source = own ?? catalogs.get('en')?.[key];
@@ -75,7 +81,9 @@ export function makeTranslator(locale: Locale, catalogs: ReadonlyMap<Locale, Cat
       compiled.set(cacheKey, format);
     }
     const out = format.format(values);
-    return Array.isArray(out) ? out.join('') : String(out);
+    const text = Array.isArray(out) ? out.join('') : String(out);
+    if (!values) plain.set(key, text);
+    return text;
   };
 }
 
@@ -111,11 +119,28 @@ export function negotiateLocale(input: {
 }): Locale {
   if (isLocale(input.account)) return input.account;
   if (isLocale(input.cookie)) return input.cookie;
-  for (const tag of parseAcceptLanguage(input.acceptLanguage ?? '')) {
-    const match = matchLocale(tag);
-    if (match) return match;
+  return fromAcceptLanguage(input.acceptLanguage ?? '') ?? input.fallback;
+}
+
+// Browsers send a handful of distinct Accept-Language headers; parsing one (Intl.Locale,
+// maximize) is worth doing once. Bounded: emptied when full, so odd headers cannot grow it.
+const byAcceptLanguage = new Map<string, Locale | null>();
+
+function fromAcceptLanguage(header: string): Locale | undefined {
+  let found = byAcceptLanguage.get(header);
+  if (found === undefined) {
+    found = null;
+    for (const tag of parseAcceptLanguage(header)) {
+      const match = matchLocale(tag);
+      if (match) {
+        found = match;
+        break;
+      }
+    }
+    if (byAcceptLanguage.size >= 1000) byAcceptLanguage.clear();
+    byAcceptLanguage.set(header, found);
   }
-  return input.fallback;
+  return found ?? undefined;
 }
 
 function parseAcceptLanguage(header: string): string[] {

@@ -78,8 +78,25 @@ export function renderMarkdown(text: string, options: MarkdownOptions = {}): str
   return sanitizeHtml(html, options.localImages ? optionsFor(options.localImages) : ALLOWED);
 }
 
+// Excerpts are rendered for every card of every list page; the same text gives the same excerpt,
+// so each is rendered once per process and kept, keyed by its text (a write changes the text,
+// and with it the key: nothing goes stale). Bounded: emptied when full.
+const excerpts = new Map<string, string>();
+const EXCERPTS_KEPT = 5000;
+
 /** The first words of Markdown text as plain text, for cards and descriptions. */
 export function excerpt(text: string, max = 200): string {
+  const key = `${max}\u0000${text}`;
+  const kept = excerpts.get(key);
+  if (kept !== undefined) return kept;
+  const made = makeExcerpt(text, max);
+  if (text.length > 20_000) return made;
+  if (excerpts.size >= EXCERPTS_KEPT) excerpts.clear();
+  excerpts.set(key, made);
+  return made;
+}
+
+function makeExcerpt(text: string, max: number): string {
   const plain = sanitizeHtml(marked.parse(text, { async: false }), { allowedTags: [], allowedAttributes: {} })
     // sanitize-html escapes these five in text; the page escapes again, so undo them here.
     .replace(

@@ -217,3 +217,32 @@ describe('the front page', () => {
       expect(explore).toContain(`<a href="${m.nav?.href}">`);
   });
 });
+
+describe('a visitor’s home between writes', () => {
+  it('is revalidated with a 304, and shows a write at once', async () => {
+    const visitor = hub.client();
+    await visitor.get('/'); // the first visit sets the visitor's CSRF cookie
+    const before = await visitor.get('/');
+    const etag = before.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    expect((await visitor.get('/', { 'if-none-match': etag })).status).toBe(304);
+
+    await editor.get('/press');
+    const created = await editor.request('/api/v1/press', {
+      json: {
+        outlet: 'Myanmar Times',
+        published_on: new Date().toISOString().slice(0, 10),
+        title: 'Headline written a moment ago',
+        lang: 'en',
+        url: 'https://example.org/a-moment-ago',
+      },
+      headers: { 'x-csrf-token': editor.csrfToken() },
+    });
+    expect(created.status, created.text).toBe(201);
+
+    const after = await visitor.get('/', { 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    expect(block(after.text, 'home-press')).toContain('Headline written a moment ago');
+    expect(block(before.text, 'home-press')).not.toContain('Headline written a moment ago');
+  });
+});

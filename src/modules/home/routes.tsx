@@ -1,23 +1,29 @@
 // The front page, at /: the blocks the modules add (what waits for a member first, then what is
 // coming and new) and the hub in numbers. The home module only lays them out (docs/home.md).
 import { Hono } from 'hono';
-import { blockContext, loadBlocks } from '../../platform/blocks.ts';
+import { blockContext, type LoadedBlock, loadBlocks } from '../../platform/blocks.ts';
 import type { AppEnv } from '../../platform/context.ts';
 import { siteName, siteOf, taglineIn } from '../../platform/site/index.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { homeFigures } from './figures.ts';
 import { HomeView } from './views/home.tsx';
+import { VisitorCache } from './visitor-cache.ts';
 
 export function homePages() {
+  const forVisitors = new VisitorCache<[LoadedBlock[], Awaited<ReturnType<typeof homeFigures>>]>();
   return new Hono<AppEnv>().get('/', async (c) => {
     const ctx = blockContext(c);
-    const [blocks, figures] = await Promise.all([
-      loadBlocks(
-        c.var.deps.modules.flatMap((m) => m.homeBlocks ?? []),
-        ctx,
-      ),
-      homeFigures(ctx),
-    ]);
+    const load = () =>
+      Promise.all([
+        loadBlocks(
+          c.var.deps.modules.flatMap((m) => m.homeBlocks ?? []),
+          ctx,
+        ),
+        homeFigures(ctx),
+      ]);
+    const [blocks, figures] = ctx.viewer
+      ? await load()
+      : await forVisitors.get(c.var.deps, `${ctx.locale}|${ctx.timeZone}`, load);
     return renderPage(
       c,
       {
