@@ -34,11 +34,9 @@ const CountrySchema = z
     name: z.string().openapi({ description: 'In the language of the request (Accept-Language, ?lang=)' }),
     page: z.string(),
     status: StatusSchema.nullable().openapi({ description: 'null: nothing recorded yet' }),
-    counts: z
-      .record(z.string(), z.number().int())
-      .openapi({
-        description: 'What the hub holds about it, by kind (organisations, documents, events, press…)',
-      }),
+    counts: z.record(z.string(), z.number().int()).openapi({
+      description: 'What the hub holds about it, by kind (organisations, documents, events, press…)',
+    }),
   })
   .openapi('Country');
 

@@ -3,6 +3,7 @@
 // (`countryFigures` in the manifests: one GROUP BY query each, side by side).
 import type { Selectable } from 'kysely';
 import type { BlockContext, CountryFigure } from '../../platform/context.ts';
+import { isCountryCode } from '../../platform/countries.ts';
 import { allStatuses } from './access.ts';
 import type { CountryStatusesTable } from './tables.ts';
 import { inRegion, REGION_COUNTRIES } from './vocab.ts';
@@ -35,7 +36,8 @@ export async function listCountries(
   const figures = figuresOf(ctx);
   const [counts, statuses] = await Promise.all([countsOf(ctx, figures), allStatuses(ctx.deps.db)]);
   const codes = new Set<string>(REGION_COUNTRIES);
-  for (const map of counts) for (const [code, n] of map) if (n > 0) codes.add(code);
+  // A figure may count places that are no country (the library's regions: ASEAN, the Mekong).
+  for (const map of counts) for (const [code, n] of map) if (n > 0 && isCountryCode(code)) codes.add(code);
   for (const code of statuses.keys()) codes.add(code);
   const collator = new Intl.Collator(ctx.locale);
   return [...codes]

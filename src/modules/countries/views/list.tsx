@@ -22,18 +22,17 @@ export function CountryListView({ rows }: { rows: CountryRow[] }) {
               <StatusLine status={row.status} />
             </p>
             {row.counts.some((c) => c.count > 0) && (
-              <dl class="figures">
+              <ul class="plain counts">
                 {row.counts
                   .filter((c) => c.count > 0)
                   .map(({ figure, count }) => (
-                    <>
-                      <dt>
-                        <a href={figure.href(row.code)}>{t(figure.label)}</a>
-                      </dt>
-                      <dd>{fmt.number(count)}</dd>
-                    </>
+                    <li>
+                      <a href={figure.href(row.code)}>
+                        <strong>{fmt.number(count)}</strong> {t(figure.label)}
+                      </a>
+                    </li>
                   ))}
-              </dl>
+              </ul>
             )}
           </li>
         ))}
