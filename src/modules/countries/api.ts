@@ -51,7 +51,11 @@ const listRoute = createRoute({
   ...ABOUT,
   summary: 'The countries of the region and every other the hub holds something about',
   security: anyone,
-  responses: { 200: jsonResponse(z.object({ items: z.array(CountrySchema) }), 'The countries') },
+  // 401: a token that is not valid is refused on every route (platform/auth.ts).
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(CountrySchema) }), 'The countries'),
+    ...problemsOf(401),
+  },
 });
 const readRoute = createRoute({
   method: 'get',
@@ -60,7 +64,7 @@ const readRoute = createRoute({
   summary: 'One country: its status towards the 2005 Convention and the counts',
   security: anyone,
   request: { params: codeParam },
-  responses: { 200: jsonResponse(CountrySchema, 'The country'), ...problemsOf(404) },
+  responses: { 200: jsonResponse(CountrySchema, 'The country'), ...problemsOf(401, 404) },
 });
 const statusRoute = createRoute({
   method: 'patch',
