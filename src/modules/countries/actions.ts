@@ -16,10 +16,15 @@ export async function ensureMayEditStatus(ctx: ActionContext, code: string): Pro
     throw new HttpError(403, 'countries.notYourCountry');
 }
 
+/**
+ * Records `code`'s status. The note is taken to be written in the language of the request (people
+ * write in the language they read the hub in) unless `noteLang` says otherwise (the demo seed).
+ */
 export async function saveStatus(
   ctx: ActionContext,
   code: string,
   input: StatusInput,
+  noteLang: string = ctx.locale,
 ): Promise<CountryStatus> {
   await ensureMayEditStatus(ctx, code);
   const values = {
@@ -28,6 +33,7 @@ export async function saveStatus(
     instrument: input.party ? input.instrument : null,
     source_url: input.source_url,
     note: input.note,
+    note_lang: input.note ? noteLang : null,
     updated_by: ctx.user?.id ?? null,
     updated_at: nowIso(),
   };

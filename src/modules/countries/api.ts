@@ -24,6 +24,10 @@ const StatusSchema = z
     instrument: z.enum(INSTRUMENTS).nullable(),
     sourceUrl: z.string().nullable(),
     note: z.string(),
+    noteLang: z
+      .string()
+      .nullable()
+      .openapi({ description: 'BCP 47: the language of the request that wrote the note' }),
     updatedAt: z.string(),
   })
   .openapi('CountryStatus');
@@ -87,6 +91,7 @@ function statusJson(s: Selectable<CountryStatusesTable> | null): z.infer<typeof 
     instrument: s.instrument,
     sourceUrl: s.source_url,
     note: s.note,
+    noteLang: s.note_lang,
     updatedAt: s.updated_at,
   };
 }

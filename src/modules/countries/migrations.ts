@@ -11,6 +11,7 @@ const statuses = tablesMigration(['country_statuses'], async (db, c) => {
     .addColumn('instrument', 'varchar(20)')
     .addColumn('source_url', 'varchar(500)')
     .addColumn('note', 'text', c.notNullDefault(''))
+    .addColumn('note_lang', 'varchar(20)')
     .addColumn('updated_by', 'integer', c.refersTo('users'))
     .addColumn('updated_at', c.timestamp, c.notNull)
     .execute();

@@ -8,11 +8,16 @@ import type { SeedContext } from '../../platform/context.ts';
 import { saveStatus } from './actions.ts';
 
 export async function seedCountries({ deps }: SeedContext): Promise<void> {
-  await saveStatus(systemContext(deps, 'seed'), 'LA', {
-    party: true,
-    party_since: null,
-    instrument: null,
-    source_url: null,
-    note: 'The Lao Government submitted its first Quadrennial Periodic Report on the 2005 Convention (UNESCO project page, "Development of creative industries for the diversity of cultural expressions", Lao PDR, 2017–2019). The day it became a Party is not in that source.',
-  });
+  await saveStatus(
+    systemContext(deps, 'seed'),
+    'LA',
+    {
+      party: true,
+      party_since: null,
+      instrument: null,
+      source_url: null,
+      note: 'The Lao Government submitted its first Quadrennial Periodic Report on the 2005 Convention (UNESCO project page, "Development of creative industries for the diversity of cultural expressions", Lao PDR, 2017–2019). The day it became a Party is not in that source.',
+    },
+    'en',
+  );
 }

@@ -39,6 +39,10 @@ describe('the demo status', () => {
     expect(text).toContain('A Party to the 2005 Convention');
     expect(text).toContain('The date it became a Party is not recorded');
     expect(text).not.toContain('Change the status');
+    // The seeded note is English whatever the page's language.
+    expect((await hub.client().get('/countries/LA?lang=lo')).text).toContain(
+      '<p lang="en">The Lao Government',
+    );
     const api = await hub.client().get('/api/v1/countries/LA');
     const body = JSON.parse(api.text);
     expect(body.status).toMatchObject({ party: true, partySince: null, instrument: null });
@@ -153,9 +157,18 @@ describe('PATCH /api/v1/countries/{code}/status', () => {
 
   it('merges what is sent onto the saved status (its own country’s focal point)', async () => {
     expect((await patch(focalVnToken, 'VN', { party: true, party_since: '2007-03-18' })).status).toBe(200);
-    const res = await patch(focalVnToken, 'VN', { note: 'Ratified.' });
+    const res = await hub.client().request('/api/v1/countries/VN/status', {
+      method: 'PATCH',
+      json: { note: 'Đã phê chuẩn.' },
+      headers: { ...bearer(focalVnToken), 'accept-language': 'vi' },
+    });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.text)).toMatchObject({ party: true, partySince: '2007-03-18', note: 'Ratified.' });
+    expect(JSON.parse(res.text)).toMatchObject({
+      party: true,
+      partySince: '2007-03-18',
+      note: 'Đã phê chuẩn.',
+      noteLang: 'vi',
+    });
     const entries = await auditEntries(hub, { action: 'countries.status_changed', subjectId: 'VN' });
     expect(entries.map((e) => e.details.via)).toEqual(['api', 'api']);
   });

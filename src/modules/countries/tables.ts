@@ -16,6 +16,8 @@ export interface CountryStatusesTable {
   instrument: Instrument | null;
   source_url: string | null;
   note: string;
+  /** The language the note is written in (BCP 47): the writer's language on the page or in the API. */
+  note_lang: string | null;
   updated_by: number | null;
   updated_at: Timestamp;
 }

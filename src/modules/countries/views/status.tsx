@@ -37,7 +37,7 @@ export function StatusSection(props: {
         {status?.party === 1 && status.instrument && <> ({t(`countries.instrument.${status.instrument}`)})</>}
       </p>
       {status?.party === 1 && !status.party_since && <p class="muted">{t('countries.sinceNotGiven')}</p>}
-      {status?.note && <p>{status.note}</p>}
+      {status?.note && <p lang={status.note_lang ?? undefined}>{status.note}</p>}
       {status?.source_url && (
         <p>
           <a href={status.source_url} rel="noopener">
