@@ -115,6 +115,9 @@ const PAGES: PageCase[] = [
   { name: 'groups', open: async (page) => void (await page.goto('/groups')) },
   { name: 'group', open: async (page) => void (await page.goto('/groups/mekong-digital-skills-network')) },
   { name: 'events-past', open: async (page) => void (await page.goto('/events?when=past')) },
+  // The countries, and a country's page made of every module's blocks (its map among them).
+  { name: 'countries', open: async (page) => void (await page.goto('/countries')) },
+  { name: 'country', open: async (page) => void (await page.goto('/countries/LA')) },
   // The forum, the network's partner search, and a page the operator wrote.
   { name: 'forum', open: async (page) => void (await page.goto('/forum')) },
   { name: 'forum-category', open: async (page) => void (await page.goto('/forum/c/policy')) },
@@ -236,6 +239,7 @@ const WIDE_LAYOUTS = new Set([
   'library',
   'events-calendar',
   'event',
+  'country',
   'search-results',
   'register-errors',
   'account',

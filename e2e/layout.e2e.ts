@@ -86,6 +86,9 @@ const MODULE_PAGES = [
   '/events/policy-dialogue-creative-hubs-hue-2016',
   '/groups',
   '/groups/mekong-digital-skills-network',
+  '/countries',
+  '/countries/LA',
+  '/countries/KH',
 ];
 
 describe.each(['en', 'lo'] as const)('no horizontal overflow at 360 px in %s', (lang) => {

@@ -102,6 +102,11 @@ export const TARGETS: Target[] = [
   },
   { name: 'GET /api/v1/groups', path: '/api/v1/groups', page: false, token: true },
   { name: 'GET /search?q=craft', path: '/search?q=craft', page: true, token: false },
+  // Countries: the list (one GROUP BY per module's figure over whole tables) and a country's page
+  // (every module's block: the organisations' map, documents, events, press, news, teams).
+  { name: 'GET /countries', path: '/countries', page: true, token: false },
+  { name: 'GET /countries/VN', path: '/countries/VN', page: true, token: false },
+  { name: 'GET /api/v1/countries/VN', path: '/api/v1/countries/VN', page: false, token: true },
   ...libraryTargets(),
   ...notificationTargets(),
 ];

@@ -3,6 +3,7 @@
 import type { HubModule } from '../platform/context.ts';
 import { accountsModule } from './accounts/index.ts';
 import { adminModule } from './admin/index.ts';
+import { countriesModule } from './countries/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { eventsModule } from './events/index.ts';
 import { forumsModule } from './forums/index.ts';
@@ -29,6 +30,7 @@ export const modules: readonly HubModule[] = [
   libraryModule,
   pressModule,
   newsModule,
+  countriesModule,
   groupsModule,
   forumsModule,
   networkModule,

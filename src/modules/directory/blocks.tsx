@@ -1,10 +1,11 @@
 // The directory's blocks on the home page (docs/home.md): the creative hubs on the map (drawn on
-// the server, as on /directory), and the counts of organisations and of the countries they are in.
-// Published organisations only, whoever reads.
-import type { HomeFigure, PageBlock } from '../../platform/context.ts';
-import { Block } from '../../ui/components/block.tsx';
+// the server, as on /directory), and the counts of organisations and of the countries they are in;
+// on a country's page its organisations and hubs on the map, and their count per country on
+// /countries. Published organisations only, whoever reads.
+import type { CountryFigure, CountryRef, HomeFigure, PageBlock } from '../../platform/context.ts';
+import { Block, BlockItem, BlockList } from '../../ui/components/block.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { selection } from './listing.ts';
+import { listOrganisations, type OrganisationCard, selection } from './listing.ts';
 import { mapPlaces, type Place } from './places.ts';
 import { type DirectoryFilter, directoryFilterSchema, filterQuery } from './schemas.ts';
 import { DirectoryMap } from './views/map.tsx';
@@ -85,6 +86,108 @@ export const directoryFigures: HomeFigure[] = [
         .select((eb) => eb.fn.count<number | string>('organisations.country').distinct().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+  },
+];
+
+/** The organisations a country's block names; the map shows where the others are. */
+const COUNTRY_SHOWN = 5;
+
+interface CountryOrganisations {
+  code: string;
+  cards: OrganisationCard[];
+  total: number;
+  hubs: number;
+  places: Place[];
+}
+
+function CountryOrganisationsBlock({ data }: { data: CountryOrganisations }) {
+  const { t, locale } = usePage();
+  const inCountry = directoryFilterSchema.parse({ country: data.code });
+  const hubsInCountry = { ...inCountry, kind: 'creative_hub' as const };
+  return (
+    <Block
+      id="country-organisations"
+      title={t('directory.countryTitle')}
+      more={{
+        href: `/directory${filterQuery(inCountry)}`,
+        label: t('directory.allInCountry', { count: data.total }),
+      }}
+    >
+      {data.places.length > 0 && (
+        <DirectoryMap
+          places={data.places}
+          hrefForPlace={(p) =>
+            p.count === 1 && p.organisations[0]
+              ? `/directory/${p.organisations[0].slug}`
+              : `/directory${filterQuery({ ...inCountry, city: p.city ?? undefined })}`
+          }
+        />
+      )}
+      <BlockList>
+        {data.cards.map((org) => (
+          <BlockItem
+            href={`/directory/${org.slug}`}
+            title={org.translatedName ?? org.name}
+            lang={org.translatedName ? locale : org.lang}
+            meta={org.city ?? undefined}
+          />
+        ))}
+      </BlockList>
+      {data.hubs > 0 && (
+        <p class="more">
+          <a href={`/directory${filterQuery(hubsInCountry)}`}>
+            {t('directory.hubsInCountry', { count: data.hubs })}
+          </a>
+        </p>
+      )}
+    </Block>
+  );
+}
+
+/** A country's organisations: the first by name, how many there are (and hubs), all on the map. */
+export const countryOrganisationsBlock: PageBlock<CountryOrganisations, [CountryRef]> = {
+  id: 'country-organisations',
+  order: 20,
+  load: async (ctx, country) => {
+    const db = ctx.deps.db;
+    const filter = directoryFilterSchema.parse({ country: country.code });
+    const { cards, total } = await listOrganisations(db, filter, {
+      viewer: null,
+      locale: ctx.locale,
+      pageSize: COUNTRY_SHOWN,
+    });
+    if (!total) return null;
+    const [hubRow, places] = await Promise.all([
+      selection(db, { ...filter, kind: 'creative_hub' }, null)
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow(),
+      mapPlaces(db, filter, null, total),
+    ]);
+    return {
+      code: country.code,
+      cards,
+      total,
+      hubs: Number(hubRow.n),
+      places: places.sort((a, b) => b.count - a.count).slice(0, MAP_PLACES),
+    };
+  },
+  view: (data) => <CountryOrganisationsBlock data={data} />,
+};
+
+/** Published organisations per country (/countries). */
+export const directoryCountryFigures: CountryFigure[] = [
+  {
+    id: 'organisations',
+    order: 10,
+    label: 'directory.organisationsCount',
+    href: (code) => `/directory${filterQuery(directoryFilterSchema.parse({ country: code }))}`,
+    counts: async ({ deps }) => {
+      const rows = await selection(deps.db, anyOrganisation, null)
+        .select(['organisations.country', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .groupBy('organisations.country')
+        .execute();
+      return new Map(rows.map((r) => [r.country, Number(r.n)]));
     },
   },
 ];

@@ -4,7 +4,12 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { directoryApi } from './api.ts';
-import { directoryFigures, hubsHomeBlock } from './blocks.tsx';
+import {
+  countryOrganisationsBlock,
+  directoryCountryFigures,
+  directoryFigures,
+  hubsHomeBlock,
+} from './blocks.tsx';
 import { directoryAccountExport } from './export.ts';
 import { directoryImportPages } from './import/organisations.ts';
 import type en from './locales/en.json';
@@ -39,6 +44,8 @@ export const directoryModule: HubModule = {
   notificationKinds: directoryNotificationKinds,
   homeBlocks: [hubsHomeBlock],
   homeFigures: directoryFigures,
+  countryBlocks: [countryOrganisationsBlock],
+  countryFigures: directoryCountryFigures,
 };
 
 // What other modules use of the directory: news whom a member may post for (an organisation, their

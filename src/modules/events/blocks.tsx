@@ -1,7 +1,14 @@
 // The events' blocks on other pages (docs/home.md): the home page's coming events (the latest held
-// when none is coming), and an organisation's events, coming and past, on its page. Published
+// when none is coming), an organisation's events, coming and past, on its page, and a country's
+// (with their count per country on /countries). Published
 // events only, whoever reads: these pages are the hub's public face (docs/home.md, Visibility).
-import type { BlockContext, OrganisationRef, PageBlock } from '../../platform/context.ts';
+import type {
+  BlockContext,
+  CountryFigure,
+  CountryRef,
+  OrganisationRef,
+  PageBlock,
+} from '../../platform/context.ts';
 import { todayIn } from '../../platform/time.ts';
 import { Block, BlockItem, BlockList } from '../../ui/components/block.tsx';
 import { usePage } from '../../ui/page-context.ts';
@@ -98,4 +105,46 @@ export const organisationEventsBlock: PageBlock<EventList[], [OrganisationRef]> 
       ))}
     </>
   ),
+};
+
+/** A country's coming and past events, each list leading to the list of events filtered by it. */
+export const countryEventsBlock: PageBlock<EventList[], [CountryRef]> = {
+  id: 'country-events',
+  order: 50,
+  load: async (ctx, country) => {
+    const filter = { country: country.code };
+    const lists = await Promise.all([firstOf(ctx, filter, 'upcoming'), firstOf(ctx, filter, 'past')]);
+    const shown = lists.filter((l): l is EventList => l !== null);
+    return shown.length ? shown : null;
+  },
+  view: (lists) => (
+    <>
+      {lists.map((list) => (
+        <EventsBlock
+          data={list}
+          id={`country-events-${list.past ? 'past' : 'upcoming'}`}
+          pastTitle="events.pastTitle"
+        />
+      ))}
+    </>
+  ),
+};
+
+/** Events (published, whoever reads) per country (/countries). */
+export const eventsCountryFigure: CountryFigure = {
+  id: 'events',
+  order: 40,
+  label: 'events.eventsCount',
+  // Past and coming together; the list opens on the coming ones, with the past a link away.
+  href: (code) => `/events${filterQuery({ country: code })}`,
+  counts: async ({ deps }) => {
+    const rows = await deps.db
+      .selectFrom('events')
+      .where('status', '!=', 'draft')
+      .where('country', 'is not', null)
+      .select(['country', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .groupBy('country')
+      .execute();
+    return new Map(rows.map((r) => [r.country as string, Number(r.n)]));
+  },
 };

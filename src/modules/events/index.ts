@@ -6,7 +6,12 @@ import { Hono } from 'hono';
 import type { AppEnv, HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { eventsApi } from './api.ts';
-import { eventsHomeBlock, organisationEventsBlock } from './blocks.tsx';
+import {
+  countryEventsBlock,
+  eventsCountryFigure,
+  eventsHomeBlock,
+  organisationEventsBlock,
+} from './blocks.tsx';
 import { eventsJobs } from './jobs.ts';
 import type en from './locales/en.json';
 import { eventsMigrations } from './migrations.ts';
@@ -62,6 +67,8 @@ export const eventsModule: HubModule = {
   followables: [eventFollowable],
   homeBlocks: [applicationsHomeBlock, eventsHomeBlock],
   organisationBlocks: [organisationEventsBlock],
+  countryBlocks: [countryEventsBlock],
+  countryFigures: [eventsCountryFigure],
 };
 
 // What the people module shows on a person's page: the events they met at (with their consent).

@@ -1,7 +1,7 @@
 // The groups' blocks on other pages (docs/home.md): a signed-in member's own groups on the home
-// page, and the groups an organisation runs on its page. The list's visibility rule applies: a
-// secret group shows only to its members (and the admins), as on /groups.
-import type { BlockContext, OrganisationRef, PageBlock } from '../../platform/context.ts';
+// page, the groups an organisation runs on its page, and a country's teams on its page. The list's
+// visibility rule applies: a secret group shows only to its members (and the admins), as on /groups.
+import type { BlockContext, CountryRef, OrganisationRef, PageBlock } from '../../platform/context.ts';
 import { Block, BlockItem, BlockList } from '../../ui/components/block.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import { type GroupCard, listGroups, listViewerOf } from './listing.ts';
@@ -59,6 +59,39 @@ function OrganisationGroups({ data }: { data: GroupList }) {
       id="organisation-groups"
       title={t('groups.runByOrganisation')}
       more={{ href: `/groups${data.query}`, label: t('groups.allRunBy', { count: data.total }) }}
+    >
+      <GroupItems cards={data.cards} />
+    </Block>
+  );
+}
+
+/** A country's teams (groups of kind country_team working in it) that the reader may know of. */
+export const countryTeamsBlock: PageBlock<GroupList, [CountryRef]> = {
+  id: 'country-teams',
+  order: 11,
+  load: async (ctx, country) => {
+    const filter: GroupFilter = { kind: 'country_team', country: country.code, page: 1 };
+    const { cards, total } = await listGroups(
+      ctx.deps.db,
+      filter,
+      await listViewerOf(ctx.deps.db, ctx.viewer),
+      {
+        locale: ctx.locale,
+        pageSize: SHOWN,
+      },
+    );
+    return cards.length ? { cards, total, query: filterQuery(filter) } : null;
+  },
+  view: (data) => <CountryTeams data={data} />,
+};
+
+function CountryTeams({ data }: { data: GroupList }) {
+  const { t } = usePage();
+  return (
+    <Block
+      id="country-teams"
+      title={t('groups.countryTeams')}
+      more={{ href: `/groups${data.query}`, label: t('groups.allCountryTeams', { count: data.total }) }}
     >
       <GroupItems cards={data.cards} />
     </Block>

@@ -5,7 +5,7 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { groupsApi } from './api.ts';
-import { myGroupsHomeBlock, organisationGroupsBlock } from './blocks.tsx';
+import { countryTeamsBlock, myGroupsHomeBlock, organisationGroupsBlock } from './blocks.tsx';
 import { groupsAccountExport } from './export.ts';
 import type en from './locales/en.json';
 import { groupsMigrations } from './migrations.ts';
@@ -41,4 +41,5 @@ export const groupsModule: HubModule = {
   followables: [groupFollowable],
   homeBlocks: [myGroupsHomeBlock],
   organisationBlocks: [organisationGroupsBlock],
+  countryBlocks: [countryTeamsBlock],
 };

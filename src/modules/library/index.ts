@@ -8,7 +8,13 @@ import type { MessageKeys } from '../../platform/i18n.ts';
 import { libraryApi } from './api.ts';
 import { libraryCollectionsApi } from './api-collections.ts';
 import { libraryFilesApi } from './api-files.ts';
-import { documentsFigure, libraryHomeBlock, organisationLibraryBlock } from './blocks.tsx';
+import {
+  countryLibraryBlock,
+  documentsFigure,
+  libraryCountryFigure,
+  libraryHomeBlock,
+  organisationLibraryBlock,
+} from './blocks.tsx';
 import { libraryAccountExport } from './export.ts';
 import { libraryFileReferences } from './files.ts';
 import type en from './locales/en.json';
@@ -40,6 +46,8 @@ export const libraryModule: HubModule = {
   homeBlocks: [libraryHomeBlock],
   homeFigures: [documentsFigure],
   organisationBlocks: [organisationLibraryBlock],
+  countryBlocks: [countryLibraryBlock],
+  countryFigures: [libraryCountryFigure],
   notificationKinds: libraryNotificationKinds,
 };
 

@@ -69,6 +69,7 @@ const routes = {
         tag: null,
         language: 'Written in or translated into this language',
         organisation: 'Slug of the organisation',
+        country: 'ISO 3166-1 alpha-2: posts for the organisations of that country',
       }),
       20,
     ),

@@ -1,7 +1,8 @@
 // The news' blocks on other pages (docs/home.md): the latest posts on the home page, and an
-// organisation's posts on its page, each leading to the (filtered) list of news. Published posts
+// organisation's posts on its page, a country's (posted for its organisations) on its page, each
+// leading to the (filtered) list of news. Published posts
 // only (the list's own rule).
-import type { BlockContext, OrganisationRef, PageBlock } from '../../platform/context.ts';
+import type { BlockContext, CountryRef, OrganisationRef, PageBlock } from '../../platform/context.ts';
 import { nowIso } from '../../platform/time.ts';
 import { Block, BlockItem, BlockList } from '../../ui/components/block.tsx';
 import { usePage } from '../../ui/page-context.ts';
@@ -17,8 +18,12 @@ interface PostList {
   query: string;
 }
 
-async function latest(ctx: BlockContext, id: string, organisation?: string): Promise<PostList | null> {
-  const filter: NewsFilter = { organisation, page: 1 };
+async function latest(
+  ctx: BlockContext,
+  id: string,
+  by: Pick<NewsFilter, 'organisation' | 'country'> = {},
+): Promise<PostList | null> {
+  const filter: NewsFilter = { ...by, page: 1 };
   const { cards, total } = await listPosts(ctx.deps.db, filter, {
     locale: ctx.locale,
     now: nowIso(),
@@ -61,6 +66,13 @@ export const newsHomeBlock: PageBlock<PostList> = {
 export const organisationNewsBlock: PageBlock<PostList, [OrganisationRef]> = {
   id: 'organisation-news',
   order: 20,
-  load: (ctx, organisation) => latest(ctx, 'organisation-news', organisation.slug),
+  load: (ctx, organisation) => latest(ctx, 'organisation-news', { organisation: organisation.slug }),
+  view: (data) => <PostsBlock data={data} />,
+};
+
+export const countryNewsBlock: PageBlock<PostList, [CountryRef]> = {
+  id: 'country-news',
+  order: 70,
+  load: (ctx, country) => latest(ctx, 'country-news', { country: country.code }),
   view: (data) => <PostsBlock data={data} />,
 };

@@ -5,7 +5,7 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { newsApi } from './api.ts';
-import { newsHomeBlock, organisationNewsBlock } from './blocks.tsx';
+import { countryNewsBlock, newsHomeBlock, organisationNewsBlock } from './blocks.tsx';
 import { newsAccountExport } from './export.ts';
 import { newsJobs } from './jobs.ts';
 import type en from './locales/en.json';
@@ -36,5 +36,6 @@ export const newsModule: HubModule = {
   jobs: newsJobs,
   homeBlocks: [newsHomeBlock],
   organisationBlocks: [organisationNewsBlock],
+  countryBlocks: [countryNewsBlock],
   notificationKinds: newsNotificationKinds,
 };

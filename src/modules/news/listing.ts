@@ -22,6 +22,8 @@ function selection(db: Db, filter: NewsFilter, now: string, matches?: number[]) 
   if (matches) q = q.where('posts.id', 'in', matches);
   if (filter.category) q = q.where('posts.category', '=', filter.category);
   if (filter.organisation) q = q.where('organisations.slug', '=', filter.organisation);
+  // A post has no country of its own: it is a country's through the organisation it is posted for.
+  if (filter.country) q = q.where('organisations.country', '=', filter.country);
   if (filter.tag) {
     const tag = filter.tag;
     q = q.where('posts.id', 'in', (eb) =>

@@ -2,6 +2,7 @@
 // post as that input (what a PATCH is merged onto) and formValuesOf() (the edit form's values); the
 // comment; and the list's filters (page, feed, export and API).
 import { z } from 'zod';
+import { isCountryCode } from '../../platform/countries.ts';
 import {
   blankToNull,
   choice,
@@ -147,6 +148,8 @@ export const newsFilterSchema = z.object({
   tag: optionalFilter(z.string().transform(normaliseTag).pipe(z.string().min(1).max(MAX_TAG_LENGTH))),
   language: optionalFilter(langTag()),
   organisation: optionalFilter(slug()),
+  /** Posts for the organisations of a country (its page, /countries/<code>, links here). */
+  country: optionalFilter(z.string().refine(isCountryCode)),
   page: pageFilter(),
 });
 export type NewsFilter = z.infer<typeof newsFilterSchema>;
@@ -154,7 +157,16 @@ export type NewsFilter = z.infer<typeof newsFilterSchema>;
 /** The filters as a query string (the page only when asked), for feeds, links and the API. */
 export function filterQuery(filter: NewsFilter, extra: { page?: boolean } = {}): string {
   const page = extra.page && filter.page > 1 ? filter.page : undefined;
-  return filterQueryOf({ ...filter, page }, ['q', 'category', 'tag', 'language', 'organisation', 'page']);
+  return filterQueryOf({ ...filter, page }, [
+    'q',
+    'category',
+    'tag',
+    'language',
+    'organisation',
+    'country',
+    'page',
+  ]);
 }
 
-export const isFiltered = (f: NewsFilter) => !!(f.q || f.category || f.tag || f.language || f.organisation);
+export const isFiltered = (f: NewsFilter) =>
+  !!(f.q || f.category || f.tag || f.language || f.organisation || f.country);

@@ -1,7 +1,13 @@
 // The people's blocks on other pages (docs/home.md): the people of an organisation on its page,
-// leading to the people list filtered by it, and the count of people on the home page. Published
-// profiles only, whoever reads.
-import type { HomeFigure, OrganisationRef, PageBlock } from '../../platform/context.ts';
+// leading to the people list filtered by it, the count of people on the home page, and a country's
+// focal points on its page. Published profiles only, whoever reads.
+import type {
+  BlockContext,
+  CountryRef,
+  HomeFigure,
+  OrganisationRef,
+  PageBlock,
+} from '../../platform/context.ts';
 import { Block, BlockItem, BlockList } from '../../ui/components/block.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import { listPeople, type PersonCard } from './listing.ts';
@@ -71,4 +77,65 @@ export const peopleFigure: HomeFigure = {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   },
+};
+
+interface FocalPoint {
+  name: string;
+  /** The slug of their published profile in the people directory, if they have one. */
+  slug: string | null;
+  lang: string | null;
+}
+
+/**
+ * A country's focal points (named by an administrator, platform/scoped-roles.ts): a public role, so
+ * their names show to everyone, each linking to their profile when it is published.
+ */
+async function focalPointsOf(ctx: BlockContext, country: CountryRef): Promise<FocalPoint[] | null> {
+  const rows = await ctx.deps.db
+    .selectFrom('scoped_roles')
+    .innerJoin('users', 'users.id', 'scoped_roles.user_id')
+    .leftJoin('people', (join) =>
+      join.onRef('people.user_id', '=', 'users.id').on('people.status', '=', 'published'),
+    )
+    .select(['users.name as account_name', 'people.name as person_name', 'people.slug', 'people.lang'])
+    .where('scoped_roles.scope_kind', '=', 'country')
+    .where('scoped_roles.scope_key', '=', country.code)
+    .where('scoped_roles.role', '=', 'focal_point')
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.name')
+    .execute();
+  if (!rows.length) return null;
+  return rows.map((r) => ({
+    name: r.person_name ?? r.account_name,
+    slug: r.slug,
+    lang: r.slug ? r.lang : null,
+  }));
+}
+
+function FocalPoints({ points }: { points: FocalPoint[] }) {
+  const { t } = usePage();
+  return (
+    <Block id="country-focal-points" title={t('people.focalPoints', { count: points.length })}>
+      <ul class="plain block-list">
+        {points.map((p) => (
+          <li>
+            {p.slug ? (
+              <a href={`/directory/people/${p.slug}`} lang={p.lang ?? undefined}>
+                {p.name}
+              </a>
+            ) : (
+              p.name
+            )}
+          </li>
+        ))}
+      </ul>
+    </Block>
+  );
+}
+
+export const countryFocalPointsBlock: PageBlock<FocalPoint[], [CountryRef]> = {
+  id: 'country-focal-points',
+  order: 10,
+  load: focalPointsOf,
+  view: (points) => <FocalPoints points={points} />,
 };

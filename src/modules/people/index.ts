@@ -5,7 +5,7 @@ import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { importPages } from '../../platform/import/index.ts';
 import { peopleApi } from './api.ts';
-import { organisationPeopleBlock, peopleFigure } from './blocks.tsx';
+import { countryFocalPointsBlock, organisationPeopleBlock, peopleFigure } from './blocks.tsx';
 import { peopleAccountExport } from './export.ts';
 import { peopleImportTarget } from './import.ts';
 import type en from './locales/en.json';
@@ -37,6 +37,7 @@ export const peopleModule: HubModule = {
   followables: [personFollowable],
   homeFigures: [peopleFigure],
   organisationBlocks: [organisationPeopleBlock],
+  countryBlocks: [countryFocalPointsBlock],
 };
 
 // What the network's "Find a partner" uses: the people list with its own filters.

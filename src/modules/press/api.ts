@@ -64,6 +64,7 @@ const routes = {
         year: null,
         from: 'YYYY-MM-DD',
         to: 'YYYY-MM-DD',
+        country: 'ISO 3166-1 alpha-2: articles about the hub’s events in that country',
         sort: null,
       }),
       30,

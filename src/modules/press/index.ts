@@ -4,7 +4,7 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { pressApi } from './api.ts';
-import { organisationPressBlock, pressHomeBlock } from './blocks.tsx';
+import { countryPressBlock, organisationPressBlock, pressCountryFigure, pressHomeBlock } from './blocks.tsx';
 import { pressAccountExport } from './export.ts';
 import type en from './locales/en.json';
 import { pressMigrations } from './migrations.ts';
@@ -31,6 +31,8 @@ export const pressModule: HubModule = {
   seed: seedPress,
   homeBlocks: [pressHomeBlock],
   organisationBlocks: [organisationPressBlock],
+  countryBlocks: [countryPressBlock],
+  countryFigures: [pressCountryFigure],
   accountExport: pressAccountExport,
 };
 

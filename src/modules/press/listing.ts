@@ -34,6 +34,18 @@ function selection(db: Db, filter: PressFilter, matches?: number[]) {
         .where('organisations.slug', '=', slug),
     );
   }
+  if (filter.country) {
+    // The press is about a country through the events of the hub held there (published ones: a
+    // draft's country is not public).
+    const code = filter.country;
+    q = q.where('event_id', 'in', (eb) =>
+      eb
+        .selectFrom('events')
+        .select('events.id')
+        .where('events.country', '=', code)
+        .where('events.status', '!=', 'draft'),
+    );
+  }
   return q;
 }
 

@@ -2,6 +2,7 @@
 // saved clipping as that input (the edit form's values and the base a PATCH is merged onto); and
 // the list's filters (page, feed, API).
 import { z } from 'zod';
+import { isCountryCode } from '../../platform/countries.ts';
 import {
   calendarDate,
   langTag,
@@ -95,6 +96,8 @@ export const pressFilterSchema = z.object({
   to: filterDate,
   /** Articles about the events an organisation of the directory organises (its page links here). */
   organisation: optionalFilter(slug()),
+  /** Articles about the hub's events in a country (its page, /countries/<code>, links here). */
+  country: optionalFilter(z.string().refine(isCountryCode)),
   sort: choiceFilter(SORTS),
   page: pageFilter(),
 });
@@ -111,6 +114,7 @@ export function filterQuery(filter: PressFilter, extra: { page?: boolean } = {})
     'from',
     'to',
     'organisation',
+    'country',
     'sort',
     'page',
   ]);
@@ -118,4 +122,4 @@ export function filterQuery(filter: PressFilter, extra: { page?: boolean } = {})
 
 /** Whether any filter narrows the list (the feed's title says so). */
 export const isFiltered = (f: PressFilter) =>
-  !!(f.q || f.outlet || f.language || f.year || f.from || f.to || f.organisation);
+  !!(f.q || f.outlet || f.language || f.year || f.from || f.to || f.organisation || f.country);

@@ -58,6 +58,7 @@ function Filters({ props }: { props: NewsListProps }) {
       active={activeFilters(filter, ['page', 'q'])}
       search={{ label: t('list.searchWords'), value: filter.q }}
     >
+      {filter.country && <input type="hidden" name="country" value={filter.country} />}
       <FilterSelect
         name="category"
         label={t('news.categoryLabel')}

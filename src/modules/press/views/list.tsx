@@ -42,6 +42,7 @@ function Filters({ props }: { props: PressListProps }) {
       search={{ label: t('list.searchWords'), value: filter.q }}
     >
       {filter.organisation && <input type="hidden" name="organisation" value={filter.organisation} />}
+      {filter.country && <input type="hidden" name="country" value={filter.country} />}
       <FilterSelect
         name="outlet"
         label={t('press.outlet')}
