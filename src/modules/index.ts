@@ -14,6 +14,7 @@ import { networkModule } from './network/index.ts';
 import { newsModule } from './news/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { peopleModule } from './people/index.ts';
+import { policiesModule } from './policies/index.ts';
 import { pressModule } from './press/index.ts';
 import { searchModule } from './search/index.ts';
 import { siteModule } from './site/index.ts';
@@ -27,6 +28,7 @@ export const modules: readonly HubModule[] = [
   peopleModule,
   eventsModule,
   libraryModule,
+  policiesModule,
   pressModule,
   newsModule,
   groupsModule,
