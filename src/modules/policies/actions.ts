@@ -139,30 +139,34 @@ async function writeChildren(trx: Db, id: number, input: MeasureInput, refs: Res
   );
 }
 
-/** Adds a measure; `refs` when the caller resolved them already (the import). */
-export async function createMeasure(
-  ctx: ActionContext,
+/**
+ * Writes a new measure and everything that hangs off it, in `trx`, without asking who may: the
+ * callers have (createMeasure, and the import, whose engine checks the importer and audits the file).
+ */
+export async function insertMeasure(
+  trx: Db,
   input: MeasureInput,
-  refs?: Resolved,
+  refs: Resolved,
+  createdBy: number | null,
 ): Promise<Measure> {
+  const now = nowIso();
+  const measure = await trx
+    .insertInto('policy_measures')
+    .values({ ...rowValues(input, refs.eventId), created_by: createdBy, created_at: now, updated_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await writeChildren(trx, measure.id, input, refs);
+  await reindex(trx, measure.id);
+  return measure;
+}
+
+/** Adds a measure (any signed-in member; the seed). */
+export async function createMeasure(ctx: ActionContext, input: MeasureInput): Promise<Measure> {
   const user = ensure(ctx, canCreate);
-  const resolved = refs ?? (await resolveReferences(ctx.trx ?? ctx.deps.db, input));
+  const refs = await resolveReferences(ctx.trx ?? ctx.deps.db, input);
   return transact(ctx, async (trx) => {
-    const now = nowIso();
-    const measure = await trx
-      .insertInto('policy_measures')
-      .values({
-        ...rowValues(input, resolved.eventId),
-        created_by: user?.id ?? null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeChildren(trx, measure.id, input, resolved);
-    await reindex(trx, measure.id);
-    if (ctx.via !== 'seed')
-      await auditMeasure(trx, ctx, measure.id, 'created', { title: measure.title, country: measure.country });
+    const measure = await insertMeasure(trx, input, refs, user?.id ?? null);
+    await auditMeasure(trx, ctx, measure.id, 'created', { title: measure.title, country: measure.country });
     return measure;
   });
 }

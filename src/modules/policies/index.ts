@@ -7,6 +7,7 @@ import type { MessageKeys } from '../../platform/i18n.ts';
 import { policiesApi } from './api.ts';
 import { countryMeasuresBlock, eventMeasuresBlock, measuresFigure } from './blocks.tsx';
 import { policiesAccountExport } from './export.ts';
+import { measureImportPages } from './import.ts';
 import type en from './locales/en.json';
 import { policiesMigrations } from './migrations.ts';
 import { policiesModeration } from './moderation.ts';
@@ -23,7 +24,8 @@ declare module '../../platform/i18n.ts' {
 export const policiesModule: HubModule = {
   id: 'policies',
   nav: { href: '/measures', label: 'policies.nav', order: 25 },
-  pages: policiesPages,
+  // The import's pages first: /measures/import is not a measure's id.
+  pages: (deps) => measureImportPages(deps).route('/', policiesPages(deps)),
   api: policiesApi,
   migrations: policiesMigrations,
   searchProviders: [measureSearch],

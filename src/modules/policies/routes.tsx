@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actionContext, ensure } from '../../platform/actions.ts';
+import { hasRole } from '../../platform/auth.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { attempt, readForm } from '../../platform/http/forms.ts';
@@ -66,6 +67,7 @@ export function policiesPages(deps: AppDeps) {
         countries={facet.countries}
         years={facet.years}
         canCreate={canCreate(c.var.auth?.user ?? null)}
+        canImport={hasRole(c.var.auth?.user, 'editor')}
       />,
     );
   });

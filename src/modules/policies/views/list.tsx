@@ -19,6 +19,8 @@ export interface MeasureListProps {
   countries: { value: string; count: number }[];
   years: number[];
   canCreate: boolean;
+  /** Editors and admins import spreadsheets. */
+  canImport: boolean;
 }
 
 function Filters({ props }: { props: MeasureListProps }) {
@@ -126,6 +128,7 @@ export function MeasureListView(props: MeasureListProps) {
         <Actions
           links={[
             props.canCreate && { href: '/measures/new', label: t('policies.add') },
+            props.canImport && { href: '/measures/import', label: t('policies.import'), secondary: true },
             { href: compareHref, label: t('policies.compare'), secondary: true },
           ]}
         />
