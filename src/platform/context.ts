@@ -215,6 +215,9 @@ export interface HubModule {
   countryBlocks?: PageBlock<any, [country: CountryRef]>[];
   /** Counts per country on `/countries` (and the countries that have content at all). */
   countryFigures?: CountryFigure[];
+  /** Blocks of an event's page (`/events/<slug>`): what other modules collect at the event. */
+  // biome-ignore lint/suspicious/noExplicitAny: each block declares its own data type.
+  eventBlocks?: PageBlock<any, [event: EventRef]>[];
   /**
    * Blocks of an event's report (`/events/<slug>/report`, seen by its organisers): what other
    * modules collected at the event (the measures its participants presented).

@@ -6,11 +6,13 @@ import type { Kysely } from 'kysely';
 import { replaceChildRows } from '../../db/child-rows.ts';
 import type { Database } from '../../db/schema.ts';
 import { type ActionContext, actingUser, ensure, isSystemContext, transact } from '../../platform/actions.ts';
+import { hasRole } from '../../platform/auth.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { auditOf } from '../../platform/record-audit.ts';
 import { deleteIndexedRecord } from '../../platform/record-deletion.ts';
 import { nowIso } from '../../platform/time.ts';
 import { translationRows } from '../../platform/translations.ts';
+import { participantOf } from '../events/index.ts';
 import { focalCountriesOf, type Measure, type MeasureDetails } from './access.ts';
 import { canCreate, canEdit, canMoveTo } from './permissions.ts';
 import type { MeasureInput } from './schemas.ts';
@@ -160,10 +162,23 @@ export async function insertMeasure(
   return measure;
 }
 
+/**
+ * A measure is linked to an event by those who were there: a participant on its roster (the
+ * Qingdao exercise), or the hub's editors; anyone else's link would land on the organisers' report.
+ */
+async function ensureMayLinkEvent(ctx: ActionContext, eventId: number | null): Promise<void> {
+  if (eventId === null || isSystemContext(ctx)) return;
+  const user = actingUser(ctx);
+  if (hasRole(user, 'editor')) return;
+  if (!(await participantOf(ctx.deps.db, eventId, user.id)))
+    throw HttpError.invalid({ event: 'policies.notParticipant' });
+}
+
 /** Adds a measure (any signed-in member; the seed). */
 export async function createMeasure(ctx: ActionContext, input: MeasureInput): Promise<Measure> {
   const user = ensure(ctx, canCreate);
   const refs = await resolveReferences(ctx.trx ?? ctx.deps.db, input);
+  await ensureMayLinkEvent(ctx, refs.eventId);
   return transact(ctx, async (trx) => {
     const measure = await insertMeasure(trx, input, refs, user?.id ?? null);
     await auditMeasure(trx, ctx, measure.id, 'created', { title: measure.title, country: measure.country });
@@ -189,6 +204,8 @@ export async function updateMeasure(
 ): Promise<string[]> {
   await ensureMayEdit(ctx, measure, input.country);
   const refs = await resolveReferences(ctx.deps.db, input);
+  // A link already there stays (a focal point editing the measure need not have been there).
+  if (refs.eventId !== measure.event_id) await ensureMayLinkEvent(ctx, refs.eventId);
   const values = rowValues(input, refs.eventId);
   return transact(ctx, async (trx) => {
     const changed = Object.entries(values)

@@ -1,11 +1,14 @@
 // The policies' blocks on other pages (docs/home.md): a country's measures by goal and by value-chain
 // stage on its page (/countries/<code>), the count of measures per country for /countries, and the
 // measures presented at an event on the event's report.
+
+import { hasRole } from '../../platform/auth.ts';
 import type { BlockContext, CountryFigure, CountryRef, EventRef, PageBlock } from '../../platform/context.ts';
 import { VALUE_CHAIN_STAGES } from '../../platform/vocabularies.ts';
 import { Block } from '../../ui/components/block.tsx';
 import { BarChart } from '../../ui/components/charts.tsx';
 import { usePage } from '../../ui/page-context.ts';
+import { participantOf } from '../events/index.ts';
 import { countsOf, type EventMeasure, measuresOfEvent, measuresPerCountry } from './listing.ts';
 import { GOALS } from './vocab.ts';
 
@@ -84,6 +87,8 @@ export const measuresFigure: CountryFigure = {
 interface EventMeasures {
   event: EventRef;
   measures: EventMeasure[];
+  /** The reader was there (on the roster) or edits the hub: they may add the measure they presented. */
+  mayAdd?: boolean;
 }
 
 function EventMeasuresBlock({ data }: { data: EventMeasures }) {
@@ -110,6 +115,14 @@ function EventMeasuresBlock({ data }: { data: EventMeasures }) {
           </li>
         ))}
       </ul>
+      {data.mayAdd && (
+        <p>
+          <span class="hint">{t('policies.addPresentedHint')}</span>{' '}
+          <a class="button secondary" href={`/measures/new?event=${encodeURIComponent(data.event.slug)}`}>
+            {t('policies.addPresented')}
+          </a>
+        </p>
+      )}
     </Block>
   );
 }
@@ -120,6 +133,22 @@ export const eventMeasuresBlock: PageBlock<EventMeasures, [EventRef]> = {
   load: async (ctx, event) => {
     const measures = await measuresOfEvent(ctx.deps.db, event.id);
     return measures.length ? { event, measures } : null;
+  },
+  view: (data) => <EventMeasuresBlock data={data} />,
+};
+
+/** On the event's page: the measures presented there, and for its participants the way to add theirs. */
+export const eventPageMeasuresBlock: PageBlock<EventMeasures, [EventRef]> = {
+  id: 'event-measures',
+  order: 30,
+  load: async (ctx, event) => {
+    const viewer = ctx.viewer;
+    const [measures, onRoster] = await Promise.all([
+      measuresOfEvent(ctx.deps.db, event.id),
+      viewer && !hasRole(viewer, 'editor') ? participantOf(ctx.deps.db, event.id, viewer.id) : undefined,
+    ]);
+    const mayAdd = !!viewer && (hasRole(viewer, 'editor') || !!onRoster);
+    return measures.length || mayAdd ? { event, measures, mayAdd } : null;
   },
   view: (data) => <EventMeasuresBlock data={data} />,
 };

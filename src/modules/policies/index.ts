@@ -5,7 +5,12 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { policiesApi } from './api.ts';
-import { countryMeasuresBlock, eventMeasuresBlock, measuresFigure } from './blocks.tsx';
+import {
+  countryMeasuresBlock,
+  eventMeasuresBlock,
+  eventPageMeasuresBlock,
+  measuresFigure,
+} from './blocks.tsx';
 import { policiesAccountExport } from './export.ts';
 import { measureImportPages } from './import.ts';
 import type en from './locales/en.json';
@@ -34,6 +39,7 @@ export const policiesModule: HubModule = {
   seed: seedPolicies,
   countryBlocks: [countryMeasuresBlock],
   countryFigures: [measuresFigure],
+  eventBlocks: [eventPageMeasuresBlock],
   eventReportBlocks: [eventMeasuresBlock],
   accountExport: policiesAccountExport,
 };
