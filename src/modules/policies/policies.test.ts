@@ -147,6 +147,8 @@ describe('who may write', () => {
       .execute();
     // Goals come from the areas, by the framework's mapping.
     expect(tags.map((t) => t.code)).toEqual(['governance', 'human_rights']);
+    // It is aimed at young people: the youth filter finds it, and none of the demo measures.
+    expect(listedIds((await hub.client().get('/measures?youth=1')).text)).toEqual([id]);
   });
 
   it('refuses bad input with the form again and the draft kept (422)', async () => {
