@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { SCALES, type Scale } from './data.ts';
 import { LIBRARY_BENCH_DOCUMENT, LIBRARY_SEARCH_WORD } from './library-data.ts';
+import { MEASURES } from './measures-data.ts';
 import { NOTIFICATIONS, NOTIFIED_MEMBERS } from './notifications-data.ts';
 import type { PageSizes } from './sizes.ts';
 
@@ -20,6 +21,8 @@ export const USAGE = `Usage: npm run bench -- [options]
                           (default: 100 per generated event)
   --documents N           Generated library documents with files (default: 0 at demo,
                           5 000 at 10x, 50 000 at 100x)
+  --measures N            Generated policies and measures (default: 0 at demo, 5 000 at 10x,
+                          50 000 at 100x)
   --notifications N       Generated notifications, added when a notifications target runs
                           (default 100 000; 0 leaves them and those targets out)
   --notified-members N    Members they are spread over; generated members are added when
@@ -108,8 +111,40 @@ export const TARGETS: Target[] = [
   { name: 'GET /countries/VN', path: '/countries/VN', page: true, token: false },
   { name: 'GET /api/v1/countries/VN', path: '/api/v1/countries/VN', page: false, token: true },
   ...libraryTargets(),
+  ...measureTargets(),
   ...notificationTargets(),
 ];
+
+/** The measures' list filtered, the comparison of three countries, and the API's list. */
+export function measureTargets(): Target[] {
+  return [
+    { name: 'GET /measures', path: '/measures', page: true, token: false },
+    {
+      name: 'GET /measures (country + stage)',
+      path: '/measures?country=VN&stage=distribution&sort=title',
+      page: true,
+      token: false,
+    },
+    {
+      name: 'GET /measures (goal + domain)',
+      path: '/measures?goal=human_rights&domain=performance',
+      page: true,
+      token: false,
+    },
+    {
+      name: 'GET /measures/compare (3 countries)',
+      path: '/measures/compare?country=VN&country=LA&country=KH',
+      page: true,
+      token: false,
+    },
+    {
+      name: 'GET /api/v1/measures (measures)',
+      path: '/api/v1/measures?country=LA&goal=governance',
+      page: false,
+      token: true,
+    },
+  ];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Notifications (issue 13): the inbox and the header's unread count, as the member with the heavy
@@ -213,6 +248,7 @@ export interface Options {
   organisations: number;
   people: number;
   documents: number;
+  measures: number;
   events: number;
   applications: number;
   notifications: number;
@@ -253,6 +289,7 @@ export function parseOptions(argv: string[]): Options | null {
       organisations: { type: 'string' },
       people: { type: 'string' },
       documents: { type: 'string' },
+      measures: { type: 'string' },
       events: { type: 'string' },
       applications: { type: 'string' },
       notifications: { type: 'string' },
@@ -288,6 +325,10 @@ export function parseOptions(argv: string[]): Options | null {
       values.documents === undefined
         ? DOCUMENTS[values.scale as Scale]
         : number('documents', values.documents, 0, 1_000_000),
+    measures:
+      values.measures === undefined
+        ? MEASURES[values.scale as Scale]
+        : number('measures', values.measures, 0, 5_000_000),
     ...eventsOptions(values, number),
     notifications:
       values.notifications === undefined

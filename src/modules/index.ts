@@ -15,6 +15,7 @@ import { networkModule } from './network/index.ts';
 import { newsModule } from './news/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { peopleModule } from './people/index.ts';
+import { policiesModule } from './policies/index.ts';
 import { pressModule } from './press/index.ts';
 import { searchModule } from './search/index.ts';
 import { siteModule } from './site/index.ts';
@@ -28,6 +29,7 @@ export const modules: readonly HubModule[] = [
   peopleModule,
   eventsModule,
   libraryModule,
+  policiesModule,
   pressModule,
   newsModule,
   countriesModule,

@@ -121,6 +121,13 @@ export interface CountryRef {
   code: string;
 }
 
+/** The event an event block is loaded for (its report page, `/events/<slug>/report`). */
+export interface EventRef {
+  id: number;
+  slug: string;
+  title: string;
+}
+
 /**
  * A count per country for the list of countries (`/countries`): measures, organisations, documents,
  * events… `counts` answers, in one query, the count of every country that has any (a country
@@ -208,6 +215,15 @@ export interface HubModule {
   countryBlocks?: PageBlock<any, [country: CountryRef]>[];
   /** Counts per country on `/countries` (and the countries that have content at all). */
   countryFigures?: CountryFigure[];
+  /** Blocks of an event's page (`/events/<slug>`): what other modules collect at the event. */
+  // biome-ignore lint/suspicious/noExplicitAny: each block declares its own data type.
+  eventBlocks?: PageBlock<any, [event: EventRef]>[];
+  /**
+   * Blocks of an event's report (`/events/<slug>/report`, seen by its organisers): what other
+   * modules collected at the event (the measures its participants presented).
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: each block declares its own data type.
+  eventReportBlocks?: PageBlock<any, [event: EventRef]>[];
   /** Entries of the signed-in member's account menu ("My applications"), after "My account". */
   accountMenu?: { href: string; label: MessageKey }[];
   /** Page routes, mounted at `/`. */

@@ -72,6 +72,7 @@ export const eventsModule: HubModule = {
 };
 
 // What the people module shows on a person's page: the events they met at (with their consent).
-export { eventsMetAt, type MetAtEvent } from './participants/index.ts';
+// What the policies module asks before a member links a measure to an event: are they on its roster.
+export { eventsMetAt, type MetAtEvent, participantOf } from './participants/index.ts';
 // What other modules (dashboards, reports) may use.
 export { EVENT_STATUSES, EVENT_TYPES, type EventStatus, type EventType } from './vocab.ts';

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actingUser, actionContext, ensure } from '../../platform/actions.ts';
+import { blockContext, loadBlocks } from '../../platform/blocks.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
@@ -186,6 +187,13 @@ export function eventsPages(deps: AppDeps) {
         view={{ zone: event.time_zone, readerZone, inReaderZone: c.req.query('tz') === 'mine' }}
         participation={participation}
         registration={await registrationBlock(db, event, user, organiser)}
+        blocks={
+          await loadBlocks(
+            deps.modules.flatMap((m) => m.eventBlocks ?? []),
+            blockContext(c),
+            { id: event.id, slug: event.slug, title: event.title },
+          )
+        }
         following={await isFollowing(db, user?.id, { type: 'event', key: String(event.id) })}
       />,
     );

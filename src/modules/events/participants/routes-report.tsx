@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { actionContext } from '../../../platform/actions.ts';
 import { requireUser } from '../../../platform/auth.ts';
+import { blockContext, loadBlocks } from '../../../platform/blocks.ts';
 import type { AppDeps, AppEnv } from '../../../platform/context.ts';
 import { attachment } from '../../../platform/http/download.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
@@ -44,6 +45,12 @@ export function reportPages(deps: AppDeps) {
     const feedback = canSeeFeedbackSummary(user, event, organiser, outcomes.feedbackPublic)
       ? await feedbackSummary(db, event.id, await questionsOf(db, event.id))
       : null;
+    // What other modules collected at the event (the measures its participants presented).
+    const blocks = await loadBlocks(
+      deps.modules.flatMap((m) => m.eventReportBlocks ?? []),
+      blockContext(c),
+      { id: event.id, slug: event.slug, title: event.title },
+    );
     return renderPage(
       c,
       {
@@ -61,6 +68,7 @@ export function reportPages(deps: AppDeps) {
         organiser={manage}
         isPublic={event.status === 'held'}
         feedback={feedback}
+        blocks={blocks}
       />,
     );
   });

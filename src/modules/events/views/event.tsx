@@ -1,5 +1,6 @@
 // An event's page: what, when, where, who organises it, the description, registration, the agenda
 // as a timetable (timetable.tsx), what the participants' pages add, and the report link.
+import type { LoadedBlock } from '../../../platform/blocks.ts';
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import type { Domain } from '../../../platform/vocabularies.ts';
 import { DangerZone } from '../../../ui/components/danger-zone.tsx';
@@ -27,6 +28,8 @@ export function EventView(props: {
   may: EventPermissions;
   view: TimeView;
   participation?: EventPageSummary;
+  /** What other modules add to the page (the measures presented here). */
+  blocks?: LoadedBlock[];
   registration?: RegistrationBlockData | null;
   /** Whether the reader follows the event (changes, cancellation, registration closing). */
   following?: boolean;
@@ -157,6 +160,9 @@ export function EventView(props: {
       )}
       <Timetable agenda={props.agenda} event={event} view={props.view} />
       <EventPageBlocks event={event} summary={props.participation} />
+      {props.blocks && props.blocks.length > 0 && (
+        <div class="blocks">{props.blocks.map((b) => b.draw())}</div>
+      )}
       {event.status !== 'draft' && <ReportLink type="event" recordKey={event.slug} />}
       {props.may.delete && (
         <div class="no-print">

@@ -3,6 +3,7 @@
 // and attendance per day — as sentences, small SVG charts with their tables, and exports; and the
 // summary of the feedback when the reader may see it.
 
+import type { LoadedBlock } from '../../../../platform/blocks.ts';
 import { BarChart, type ChartRow, formatShare } from '../../../../ui/components/charts.tsx';
 import { usePage } from '../../../../ui/page-context.ts';
 import type { EventDetails } from '../../access.ts';
@@ -64,6 +65,8 @@ export function ReportView(props: {
   /** The figures are public (the event is held); otherwise only the organisers see this page. */
   isPublic: boolean;
   feedback: FeedbackSummary | null;
+  /** What other modules collected at the event (platform/context.ts, eventReportBlocks). */
+  blocks?: LoadedBlock[];
 }) {
   const { t, fmt, locale } = usePage();
   const { event, figures: f } = props;
@@ -164,6 +167,9 @@ export function ReportView(props: {
           <h2 id="feedback-h">{t('participants.feedbackSummary')}</h2>
           <FeedbackSummaryView summary={props.feedback} />
         </section>
+      )}
+      {props.blocks && props.blocks.length > 0 && (
+        <div class="blocks">{props.blocks.map((b) => b.draw())}</div>
       )}
     </div>
   );
