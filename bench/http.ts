@@ -23,7 +23,7 @@ import {
 } from './lib/http-options.ts';
 import { kb, ratiosTable, resultsTable } from './lib/http-report.ts';
 import { addLibrary, LIBRARY_SEARCH_WORD, type LibraryCounts } from './lib/library-data.ts';
-import { addMeasures } from './lib/measures-data.ts';
+import { buildMeasures } from './lib/measures-data.ts';
 import { addNotifications, type NotificationsDataset } from './lib/notifications-data.ts';
 import { log, machine, ms, percentile, plural, verdict } from './lib/report.ts';
 import { ROOT, type RunningServer, signalGroup, startServer } from './lib/server.ts';
@@ -271,11 +271,7 @@ async function main(): Promise<number> {
   }
   if (interrupted) return 130;
   const library = await buildLibrary(dataDir, options.documents);
-  if (options.measures > 0) {
-    log(`Adding ${options.measures} policies and measures…`);
-    const measures = await addMeasures(dataDir, options.measures);
-    log(`  ${measures.measures} measures, ${measures.tags} tags (${measures.seconds.toFixed(1)} s)`);
-  }
+  await buildMeasures(dataDir, options.measures);
   if (interrupted) return 130;
   const selected = (target: Target) => selects(options.only, target.name);
   const notifications =

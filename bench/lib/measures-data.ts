@@ -17,6 +17,7 @@ import {
 import { DOMAINS, VALUE_CHAIN_STAGES } from '../../src/platform/vocabularies.ts';
 import { openPlatform } from '../../src/server.ts';
 import { prng } from './corpus.ts';
+import { log } from './report.ts';
 
 const COUNTRIES = ['VN', 'LA', 'KH', 'TH', 'MM', 'CN', 'MN', 'KR', 'JP', 'ID', 'MY', 'PH', 'TL', 'SG'];
 const CHUNK = 500;
@@ -28,6 +29,14 @@ export interface MeasuresDataset {
   measures: number;
   tags: number;
   seconds: number;
+}
+
+/** Adds `count` generated measures (none at 0), saying so in the bench's log. */
+export async function buildMeasures(dataDir: string, count: number): Promise<void> {
+  if (count <= 0) return;
+  log(`Adding ${count} policies and measures…`);
+  const measures = await addMeasures(dataDir, count);
+  log(`  ${measures.measures} measures, ${measures.tags} tags (${measures.seconds.toFixed(1)} s)`);
 }
 
 export async function addMeasures(dataDir: string, count: number, seed = 11): Promise<MeasuresDataset> {
