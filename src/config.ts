@@ -76,7 +76,7 @@ const envSchema = z.object({
   OIDC_NAME: z
     .string()
     .max(80, 'must be at most 80 characters (it is the label of a button)')
-    .refine((v) => !/[\r\n\t\u0000]/.test(v), 'must be one line')
+    .refine((v) => !/[\r\n\t]/.test(v) && !v.includes(String.fromCharCode(0)), 'must be one line')
     .optional(),
 });
 
