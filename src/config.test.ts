@@ -60,7 +60,7 @@ describe('loadConfig', () => {
     it('is off when none is set, on when all four are', () => {
       expect(loadConfig({}).oidc).toBeNull();
       expect(loadConfig(oidc).oidc).toEqual({
-        issuer: 'https://login.example.org/realms/staff',
+        issuer: 'https://login.example.org/realms/staff/',
         clientId: 'hub',
         clientSecret: 'shh',
         name: 'Ministry of Culture account',

@@ -193,7 +193,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.OIDC_NAME
         ? {
-            issuer: e.OIDC_ISSUER.replace(/\/+$/, ''),
+            issuer: e.OIDC_ISSUER,
             clientId: e.OIDC_CLIENT_ID,
             clientSecret: e.OIDC_CLIENT_SECRET,
             name: e.OIDC_NAME.trim(),

@@ -4,7 +4,9 @@
 // sign-in can fail coming back as the login page with its message.
 import { describe, expect, it } from 'vitest';
 import { auditActions } from '../../../../test/audit.ts';
-import { BASE_URL, platformForFile, type TestClient, visibleText } from '../../../../test/harness.ts';
+import { BASE_URL, platformForFile, TestClient, visibleText } from '../../../../test/harness.ts';
+import { createApp } from '../../../app.tsx';
+import type { Config } from '../../../config.ts';
 import { startTestProvider } from './test-provider.ts';
 
 const provider = await startTestProvider(BASE_URL);
@@ -263,5 +265,50 @@ describe('a sign-in that does not complete', () => {
     const res = await client.get(callback, { 'accept-language': 'vi' });
     expect(res.status).toBe(403);
     expect(visibleText(res.text)).toContain('không cung cấp địa chỉ email');
+  });
+});
+
+describe('the hub as configured', () => {
+  /** A browser of the same hub with other OpenID settings. */
+  const hubWith = (oidc: Config['oidc']) =>
+    new TestClient(createApp({ ...hub.deps, config: { ...hub.deps.config, oidc } }));
+
+  it('has no OpenID sign-in when OIDC_* are not set', async () => {
+    const client = hubWith(null);
+    const page = await client.get('/login');
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('/login/openid');
+    expect((await client.get('/login/openid')).status).toBe(404);
+    expect((await client.get('/login/openid/callback?code=x&state=y')).status).toBe(404);
+  });
+
+  it('says so when the provider does not answer, and asks it again next time', async () => {
+    // Nothing listens on the discard port.
+    const nowhere = { issuer: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y', name: 'Nowhere' };
+    const client = hubWith(nowhere);
+    const res = await client.get('/login/openid');
+    expect(res.status).toBe(503);
+    expect(visibleText(res.text)).toContain('does not answer right now');
+    expect(client.cookies.has('hub_openid')).toBe(false);
+    // Not remembered as down: the settings of a provider that answers work at once.
+    expect((await hubWith({ ...nowhere, issuer: provider.issuer }).get('/login/openid')).status).toBe(303);
+  });
+
+  it('limits the sign-ins one address sends to the provider', async () => {
+    const client = hub.client();
+    for (let i = 0; i < 30; i++) expect((await client.get('/login/openid')).status).toBe(303);
+    const res = await client.get('/login/openid');
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBeTruthy();
+    expect(visibleText(res.text)).toContain('Too many attempts');
+  });
+
+  it('puts the linked identities in "download my data"', async () => {
+    const sub = personAtProvider({ email: 'export@culture.example' });
+    const { client } = await signInAs(sub);
+    const res = await client.get('/account/export.json');
+    expect(res.status).toBe(200);
+    const data = JSON.parse(res.text) as { linkedIdentities: { issuer: string; subject: string }[] };
+    expect(data.linkedIdentities).toMatchObject([{ issuer: provider.issuer, subject: sub }]);
   });
 });

@@ -13,6 +13,8 @@ import { HttpError } from '../../../platform/http/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { localPath } from '../../../platform/http/request.ts';
 import type { MessageKey } from '../../../platform/i18n.ts';
+import { countOrRefuse, LIMITS } from '../limits.ts';
+import { attemptForm } from '../refusals.ts';
 import { loginPage, signIn } from '../routes-sign-in.tsx';
 import { memberOfIdentity, unlinkIdentity } from './actions.ts';
 import { authorizationRequest, CALLBACK_PATH, type ProviderPerson, readAnswer } from './client.ts';
@@ -37,6 +39,11 @@ export function openidPages() {
     const settings = settingsOf(c);
     const next = localPath(c.req.query('next'), '');
     if (c.var.auth) return c.redirect(next || '/account', 303);
+    const limited = await attemptForm(c, () =>
+      countOrRefuse(c.var.deps.db, [[LIMITS.openidPerIp, actionContext(c).ip ?? '']]),
+    );
+    if (!limited.ok)
+      return loginPage(c, { state: { errors: limited.errors }, next, wait: limited.wait }, limited.status);
     let request: Awaited<ReturnType<typeof authorizationRequest>>;
     try {
       request = await authorizationRequest(settings, `${c.var.deps.config.baseUrl}${CALLBACK_PATH}`);
