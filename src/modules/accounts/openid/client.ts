@@ -18,6 +18,13 @@ export interface ProviderPerson {
   name: string | null;
 }
 
+/** A claim as one line of text: control characters (U+0000 too) become spaces. */
+function oneLine(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const chars = [...value].map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? ' ' : ch));
+  return chars.join('').replace(/\s+/g, ' ').trim();
+}
+
 /** The provider's metadata and keys, per issuer and client, for the life of the process. */
 const discovered = new Map<string, Promise<oidc.Configuration>>();
 
@@ -88,8 +95,10 @@ export async function readAnswer(
   // Some providers put the address only in the userinfo answer, which must be about the same sub.
   if (claims.email === undefined && config.serverMetadata().userinfo_endpoint)
     info = { ...(await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)), ...claims };
-  const email = typeof info.email === 'string' ? info.email.trim() : '';
-  const name = typeof info.name === 'string' ? info.name.trim() : '';
+  // Stored in varchar(500) and varchar(255) columns; the standard keeps `sub` within 255 ASCII.
+  if (claims.iss.length > 500 || claims.sub.length > 255) throw new Error('iss or sub too long');
+  const email = oneLine(info.email);
+  const name = oneLine(info.name).slice(0, 100);
   return {
     issuer: claims.iss,
     subject: claims.sub,

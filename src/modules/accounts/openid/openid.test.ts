@@ -181,6 +181,15 @@ describe('sign-in with the organisation', () => {
     expect(user.password_hash).toBeNull();
   });
 
+  it('keeps a name on one line, and names a person without one after their address', async () => {
+    const hostile = personAtProvider({ email: 'lines@culture.example', name: 'Bopha\nChan\u0000 <b>' });
+    expect((await signInAs(hostile)).res.status).toBe(303);
+    expect((await userOf('lines@culture.example')).name).toBe('Bopha Chan <b>');
+    const nameless = personAtProvider({ email: 'kosal.lim@culture.example' });
+    expect((await signInAs(nameless)).res.status).toBe(303);
+    expect((await userOf('kosal.lim@culture.example')).name).toBe('kosal.lim');
+  });
+
   it('refuses a disabled account', async () => {
     const sub = personAtProvider({ email: 'gone@culture.example' });
     expect((await signInAs(sub)).res.status).toBe(303);
