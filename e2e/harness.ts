@@ -50,7 +50,8 @@ export interface Hub {
   stop: () => Promise<void>;
 }
 
-export async function startHub(): Promise<Hub> {
+/** `env`: settings of the platform beside those of every run (e.g. OIDC_* for a provider). */
+export async function startHub(options: { env?: Record<string, string> } = {}): Promise<Hub> {
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
     const errors: unknown[] = [];
@@ -68,7 +69,7 @@ export async function startHub(): Promise<Hub> {
     const mail = new SmtpPeer();
     const smtpUrl = await mail.start();
     cleanups.push(() => mail.stop());
-    const platform = await startPlatform({ smtpUrl });
+    const platform = await startPlatform({ smtpUrl, env: options.env });
     cleanups.push(async () => {
       await platform.stop();
       // LOG_LEVEL=warn: whatever the platform logged (JSON lines) is worth seeing.

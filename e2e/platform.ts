@@ -50,7 +50,11 @@ async function endProcess(child: ChildProcess, graceMs = 8000): Promise<void> {
 }
 
 /** Starts the platform on a free port (trying another when the port was taken meanwhile). */
-export async function startPlatform(options: { smtpUrl: string }): Promise<Platform> {
+/** `env`: settings of the platform beside those of every run (e.g. OIDC_* for a provider). */
+export async function startPlatform(options: {
+  smtpUrl: string;
+  env?: Record<string, string>;
+}): Promise<Platform> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startPlatformOnce(options);
@@ -61,7 +65,10 @@ export async function startPlatform(options: { smtpUrl: string }): Promise<Platf
   }
 }
 
-async function startPlatformOnce(options: { smtpUrl: string }): Promise<Platform> {
+async function startPlatformOnce(options: {
+  smtpUrl: string;
+  env?: Record<string, string>;
+}): Promise<Platform> {
   const dataDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'hub-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -95,6 +102,7 @@ async function startPlatformOnce(options: { smtpUrl: string }): Promise<Platform
       LOG_LEVEL: 'warn',
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

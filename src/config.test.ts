@@ -48,4 +48,44 @@ describe('loadConfig', () => {
     expect(config.secureCookies).toBe(true);
     expect(config.port).toBe(3000);
   });
+
+  describe('OpenID Connect (OIDC_*)', () => {
+    const oidc = {
+      OIDC_ISSUER: 'https://login.example.org/realms/staff/',
+      OIDC_CLIENT_ID: 'hub',
+      OIDC_CLIENT_SECRET: 'shh',
+      OIDC_NAME: ' Ministry of Culture account ',
+    };
+
+    it('is off when none is set, on when all four are', () => {
+      expect(loadConfig({}).oidc).toBeNull();
+      expect(loadConfig(oidc).oidc).toEqual({
+        issuer: 'https://login.example.org/realms/staff/',
+        clientId: 'hub',
+        clientSecret: 'shh',
+        name: 'Ministry of Culture account',
+      });
+    });
+
+    it('names the missing variables when only some are set', () => {
+      expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER, OIDC_NAME: 'x' })).toThrow(
+        /OIDC_CLIENT_ID="": must be set too, since OIDC_ISSUER, OIDC_NAME are/,
+      );
+      expect(() => loadConfig({ OIDC_CLIENT_SECRET: 'x' })).toThrow(/OIDC_ISSUER="": must be set too/);
+    });
+
+    it.each([
+      ['http://login.example.org', /OIDC_ISSUER="http:\/\/login.example.org": must start with https:\/\//],
+      ['login.example.org', /OIDC_ISSUER="login.example.org": must be the identity provider's address/],
+      ['https://login.example.org/?realm=x', /must not have a query/],
+    ])('refuses the issuer %s', (issuer, message) => {
+      expect(() => loadConfig({ ...oidc, OIDC_ISSUER: issuer })).toThrow(message);
+    });
+
+    it('takes http only on a loopback address, and a one-line name', () => {
+      for (const issuer of ['http://127.0.0.1:4000', 'http://localhost:8080/realms/x', 'http://[::1]:9000'])
+        expect(loadConfig({ ...oidc, OIDC_ISSUER: issuer }).oidc?.issuer).toBe(issuer);
+      expect(() => loadConfig({ ...oidc, OIDC_NAME: 'a\nb' })).toThrow(/OIDC_NAME="a\\nb": must be one line/);
+    });
+  });
 });

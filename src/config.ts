@@ -57,7 +57,40 @@ const envSchema = z.object({
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   UNREFERENCED_FILE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // Sign-in with an organisation's identity provider (OpenID Connect): all four or none.
+  OIDC_ISSUER: z
+    .url({
+      message: "must be the identity provider's address, such as https://login.example.org/realms/staff",
+    })
+    .refine((v) => {
+      const url = URL.parse(v);
+      return url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK.has(url.hostname));
+    }, 'must start with https:// (http:// only for a provider on this machine: localhost, 127.0.0.1, [::1])')
+    .refine(
+      (v) => !URL.parse(v)?.search && !URL.parse(v)?.hash,
+      'must not have a query (?…) or a fragment (#…)',
+    )
+    .optional(),
+  OIDC_CLIENT_ID: z.string().max(500, 'must be at most 500 characters').optional(),
+  OIDC_CLIENT_SECRET: z.string().max(2000, 'must be at most 2000 characters').optional(),
+  OIDC_NAME: z
+    .string()
+    .max(80, 'must be at most 80 characters (it is the label of a button)')
+    .refine((v) => !/[\r\n\t]/.test(v) && !v.includes(String.fromCharCode(0)), 'must be one line')
+    .optional(),
 });
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_NAME'] as const;
+
+/** Sign-in with an organisation's identity provider (OIDC_*), when configured. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The label of the login page's button: "Sign in with <name>". */
+  name: string;
+}
 
 export type Config = {
   port: number;
@@ -88,6 +121,8 @@ export type Config = {
   jobsPollMs: number;
   /** How long the bytes of a stored file no record refers to are kept before they are removed. */
   unreferencedFileDays: number;
+  /** OpenID Connect sign-in, or null when OIDC_* are not set. */
+  oidc: OidcConfig | null;
 };
 
 export class ConfigError extends Error {
@@ -117,6 +152,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError([
       'BASE_URL="": must be set when NODE_ENV=production, to the address people use, such as https://hub.example.org',
     ]);
+  const oidcSet = OIDC_VARIABLES.filter((name) => e[name] !== undefined);
+  if (oidcSet.length > 0 && oidcSet.length < OIDC_VARIABLES.length)
+    throw new ConfigError(
+      OIDC_VARIABLES.filter((name) => e[name] === undefined).map(
+        (name) =>
+          `${name}="": must be set too, since ${oidcSet.join(', ')} ${oidcSet.length > 1 ? 'are' : 'is'} (all four OIDC_* or none)`,
+      ),
+    );
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
@@ -147,5 +190,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollMs: e.OUTBOX_POLL_SECONDS * 1000,
     jobsPollMs: e.JOBS_POLL_SECONDS * 1000,
     unreferencedFileDays: e.UNREFERENCED_FILE_DAYS,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.OIDC_NAME
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            name: e.OIDC_NAME.trim(),
+          }
+        : null,
   };
 }

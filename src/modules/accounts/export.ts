@@ -1,5 +1,5 @@
 // "Download my data" (/account/export.json): everything the platform holds about a person (the
-// account without its password hash, sessions, tokens, what they did and what was done to their
+// account without its password hash, sessions, tokens, identities at an organisation's provider, what they did and what was done to their
 // account), and under `modules` what each module holds of them (its accountExport).
 import type { AppDeps } from '../../platform/context.ts';
 import { nowIso } from '../../platform/time.ts';
@@ -10,7 +10,7 @@ async function accountData(deps: AppDeps, userId: number) {
   const user = await findUserById(db, userId);
   if (!user) return undefined;
   const { password_hash: _secret, ...account } = user;
-  const [sessions, tokens, activity] = await Promise.all([
+  const [sessions, tokens, identities, activity] = await Promise.all([
     db
       .selectFrom('sessions')
       .select(['created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
@@ -19,6 +19,11 @@ async function accountData(deps: AppDeps, userId: number) {
     db
       .selectFrom('api_tokens')
       .select(['name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'])
+      .where('user_id', '=', userId)
+      .execute(),
+    db
+      .selectFrom('openid_identities')
+      .select(['issuer', 'subject', 'email', 'created_at', 'last_used_at'])
       .where('user_id', '=', userId)
       .execute(),
     db
@@ -38,6 +43,7 @@ async function accountData(deps: AppDeps, userId: number) {
     account,
     sessions,
     apiTokens: tokens,
+    linkedIdentities: identities,
     activity: activity.map((a) => ({ ...a, details: a.details ? JSON.parse(a.details) : null })),
   };
 }

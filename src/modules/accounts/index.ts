@@ -6,6 +6,8 @@ import type { AppEnv, HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { accountApi } from './api.ts';
 import type en from './locales/en.json';
+import { openidMigration } from './openid/migrations.ts';
+import { openidPages } from './openid/routes.tsx';
 import { accountPages } from './routes-account.tsx';
 import { signInPages } from './routes-sign-in.tsx';
 import { twoFactorMigration } from './two-factor/migrations.ts';
@@ -26,9 +28,13 @@ export const accountsModule: HubModule = {
       .use(twoFactorRequirement)
       .route('/', signInPages())
       .route('/', accountPages())
-      .route('/', twoFactorPages()),
+      .route('/', twoFactorPages())
+      .route('/', openidPages()),
   api: accountApi,
-  migrations: { '2026_12_25_0001_accounts_two_factor': twoFactorMigration },
+  migrations: {
+    '2026_12_25_0001_accounts_two_factor': twoFactorMigration,
+    '2026_12_26_0001_accounts_openid': openidMigration,
+  },
   // The admins' switch (on /moderation, with the platform's other on/off settings).
   moderation: {
     settings: [

@@ -31,6 +31,11 @@ export const LIMITS = {
   mailPerIp: { name: 'account-mail:ip', limit: 10, windowSeconds: 60 * 60 },
   mailPerAccount: { name: 'account-mail:account', limit: 3, windowSeconds: 60 * 60 },
   registerPerIp: { name: 'register:ip', limit: 10, windowSeconds: 60 * 60 },
+  /**
+   * Sign-ins sent to the organisation's provider from one address: each keeps a row for ten
+   * minutes, so a loop of them would fill the table; a person needs a handful.
+   */
+  openidPerIp: { name: 'openid:ip', limit: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 /** The 429 of a used-up limit: the message says how many minutes to wait, Retry-After how many seconds. */

@@ -26,6 +26,7 @@ import {
   updateProfile,
 } from './actions/account.ts';
 import { exportOfMember } from './export.ts';
+import { listIdentities } from './openid/actions.ts';
 import { attemptForm } from './refusals.ts';
 import {
   changeEmailSchema,
@@ -44,7 +45,11 @@ const currentSession = (c: C) => (c.var.auth?.via === 'session' ? c.var.auth.ses
 
 async function showAccount(c: C, user: User, forms: AccountForms = {}, status: ContentfulStatusCode = 200) {
   const { db } = c.var.deps;
-  const [tokens, sessions] = await Promise.all([listApiTokens(db, user.id), listSessions(db, user.id)]);
+  const [tokens, sessions, identities] = await Promise.all([
+    listApiTokens(db, user.id),
+    listSessions(db, user.id),
+    listIdentities(db, user.id),
+  ]);
   return renderPage(
     c,
     { title: c.var.t('account.title'), noindex: true },
@@ -54,6 +59,8 @@ async function showAccount(c: C, user: User, forms: AccountForms = {}, status: C
       sessions={sessions}
       currentSessionId={currentSession(c)}
       forms={forms}
+      identities={identities}
+      provider={c.var.deps.config.oidc?.name}
     />,
     status,
   );

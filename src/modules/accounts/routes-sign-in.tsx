@@ -4,6 +4,7 @@
 // (actions/sign-in.ts), whose refusals come back to the form (refusals.ts).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { User } from '../../db/schema.ts';
 import { actionContext } from '../../platform/actions.ts';
 import type { AppEnv } from '../../platform/context.ts';
@@ -12,6 +13,7 @@ import { readForm } from '../../platform/http/forms.ts';
 import { localPath } from '../../platform/http/request.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import { endSession, startSession } from '../../platform/sessions.ts';
+import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
 import { normaliseEmail } from './access.ts';
 import {
@@ -44,7 +46,7 @@ type C = Context<AppEnv>;
  * After the password or a mailed link: a session, or first the second step for a member with
  * two-factor sign-in on (two-factor/challenge.ts), which starts the session once its code is right.
  */
-async function signIn(c: C, user: User, next: string) {
+export async function signIn(c: C, user: User, next: string) {
   if (await hasTwoFactor(c.var.deps.db, user.id)) {
     await startChallenge(c, user, next);
     return c.redirect('/login/two-factor', 303);
@@ -52,6 +54,23 @@ async function signIn(c: C, user: User, next: string) {
   // A new session (and a new cookie) at every login: no fixation.
   await startSession(c, user);
   return c.redirect(next || '/account', 303);
+}
+
+/**
+ * The login form (with "Sign in with <provider>" when OpenID Connect is configured), as sent when
+ * it was refused, or with a message of its own (a sign-in the provider did not complete).
+ */
+export function loginPage(
+  c: C,
+  props: { state?: FormState; next?: string; wait?: number } = {},
+  status: ContentfulStatusCode = 200,
+) {
+  return renderPage(
+    c,
+    { title: c.var.t('login.title') },
+    <LoginView {...props} openid={c.var.deps.config.oidc?.name} />,
+    status,
+  );
 }
 
 /** The page of a link that does not work (any more): why, and where to go instead. */
@@ -133,27 +152,17 @@ export function signInPages() {
   // ── Log in, log out ─────────────────────────────────────────────────────────
   app.get('/login', async (c) => {
     if (c.var.auth) return c.redirect(localPath(c.req.query('next')), 303);
-    return renderPage(
-      c,
-      { title: c.var.t('login.title') },
-      <LoginView next={localPath(c.req.query('next'), '')} />,
-    );
+    return loginPage(c, { next: localPath(c.req.query('next'), '') });
   });
 
   app.post('/login', async (c) => {
     const form = await readForm(c, loginSchema);
     const next = localPath(form.values.next, '');
-    if (!form.ok)
-      return renderPage(c, { title: c.var.t('login.title') }, <LoginView state={form} next={next} />, 422);
+    if (!form.ok) return loginPage(c, { state: form, next }, 422);
     const done = await attemptForm(c, () => logIn(actionContext(c), form.data));
     if (!done.ok) {
       const state = { values: form.values, errors: done.errors };
-      return renderPage(
-        c,
-        { title: c.var.t('login.title') },
-        <LoginView state={state} next={next} wait={done.wait} />,
-        done.status,
-      );
+      return loginPage(c, { state, next, wait: done.wait }, done.status);
     }
     return signIn(c, done.value, next);
   });

@@ -8,6 +8,8 @@ import type { Option } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { SessionRow, TokenRow } from '../access.ts';
 import { describeDevice } from '../device.ts';
+import type { IdentityRow } from '../openid/actions.ts';
+import { IdentitiesSection } from '../openid/views.tsx';
 import { CurrentPassword, NewPassword, WaitNotice } from './parts.tsx';
 
 /** The state of each form of the page when one comes back with a message (or a new token). */
@@ -148,6 +150,9 @@ export function AccountView(props: {
   sessions: SessionRow[];
   currentSessionId: string | undefined;
   forms: AccountForms;
+  identities: IdentityRow[];
+  /** The identity provider's name (OIDC_NAME), when one is configured. */
+  provider: string | undefined;
 }) {
   const { t } = usePage();
   const { account, forms } = props;
@@ -179,6 +184,12 @@ export function AccountView(props: {
           <a href="/account/two-factor">{t('twoFactor.accountLink')}</a>
         </p>
       </section>
+
+      <IdentitiesSection
+        identities={props.identities}
+        provider={props.provider}
+        hasPassword={account.password_hash !== null}
+      />
 
       <section class="card" aria-labelledby="email-h">
         <h2 id="email-h">{t('account.changeEmail')}</h2>

@@ -38,7 +38,18 @@ export function CheckEmailView({ email }: { email: string }) {
   );
 }
 
-export function LoginView({ state, next, wait }: { state?: FormState; next?: string; wait?: number }) {
+export function LoginView({
+  state,
+  next,
+  wait,
+  openid,
+}: {
+  state?: FormState;
+  next?: string;
+  wait?: number;
+  /** The identity provider's name, when sign-in with it is configured. */
+  openid?: string;
+}) {
   const { t } = usePage();
   const unverified = state?.errors?._form === 'login.unverified';
   return (
@@ -66,6 +77,17 @@ export function LoginView({ state, next, wait }: { state?: FormState; next?: str
       </Form>
       {unverified && (
         <ResendForm email={typeof state?.values?.email === 'string' ? state.values.email : ''} />
+      )}
+      {openid && (
+        // A plain link: it works without JavaScript, and the provider's page is a top-level visit.
+        <p class="openid-sign-in">
+          <a
+            class="button secondary"
+            href={`/login/openid${next ? `?next=${encodeURIComponent(next)}` : ''}`}
+          >
+            {t('openid.signInWith', { name: openid })}
+          </a>
+        </p>
       )}
       <p>
         <a href="/password/forgot">{t('login.forgot')}</a>
