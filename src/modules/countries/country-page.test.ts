@@ -265,7 +265,8 @@ describe('/api/v1/countries', () => {
       items: { code: string; status: unknown; counts: Record<string, number> }[];
     };
     const vn = items.find((i) => i.code === 'VN');
-    expect(vn?.counts).toEqual({ organisations: 15, documents: 4, events: 1, press: 5 });
+    // Every module's figure is there (0 where it has none); these are the ones the test's seed fills.
+    expect(vn?.counts).toMatchObject({ organisations: 15, documents: 4, events: 1, press: 5 });
     expect(items.find((i) => i.code === 'LA')?.status).toMatchObject({ party: true, partySince: null });
     expect(items.some((i) => i.code === 'DE')).toBe(false);
   });
