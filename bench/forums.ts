@@ -13,7 +13,7 @@ import { loadConfig } from '../src/config.ts';
 import { refreshPlannerStatistics } from '../src/db/dialect.ts';
 import type { Database } from '../src/db/schema.ts';
 import { indexRecords, type SearchableRecord } from '../src/search/index.ts';
-import { openPlatform } from '../src/server.ts';
+import { migrate, openPlatform } from '../src/server.ts';
 import { generateRecords, loadVocabulary } from './lib/corpus.ts';
 import { buildDataset } from './lib/data.ts';
 import { int, log, machine, ms, percentile } from './lib/report.ts';
@@ -143,10 +143,14 @@ async function measure(url: string, seconds: number, connections: number) {
   };
 }
 
-/** The thread with the most posts (the generated one of 500 replies). */
+/**
+ * The thread with the most posts (the generated one of 500 replies). Kept data built by older code
+ * is migrated first: the server the bench starts (`hub serve`) does not migrate.
+ */
 async function longestThread(dataDir: string): Promise<number> {
   const platform = openPlatform(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
   try {
+    await migrate(platform);
     const row = await platform.deps.db
       .selectFrom('forum_threads')
       .select('id')
