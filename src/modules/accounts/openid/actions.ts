@@ -2,6 +2,7 @@
 // to; else the account with the same address, linked to it when the provider has verified that
 // address; else a new member. And, from the account page, unlinking an identity.
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../../db/dialect.ts';
 import type { Database, User } from '../../../db/schema.ts';
 import { type ActionContext, actingUser, audit, transact } from '../../../platform/actions.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
@@ -56,6 +57,18 @@ async function addIdentity(trx: Kysely<Database>, user: User, person: ProviderPe
  * second step for a member with two-factor sign-in on.
  */
 export async function memberOfIdentity(ctx: ActionContext, person: ProviderPerson): Promise<User> {
+  try {
+    return await signInOnce(ctx, person);
+  } catch (err) {
+    // Two first sign-ins of one identity at once (a double click, two tabs): on PostgreSQL both may
+    // find no identity and the second's account or link breaks a unique rule. Once the first has
+    // committed, the identity is there: the second signs in with it, rather than answering 500.
+    if (!isUniqueViolation(err)) throw err;
+    return signInOnce(ctx, person);
+  }
+}
+
+function signInOnce(ctx: ActionContext, person: ProviderPerson): Promise<User> {
   return transact(ctx, async (trx) => {
     const linked = await trx
       .selectFrom('openid_identities')
