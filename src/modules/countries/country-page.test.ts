@@ -135,6 +135,8 @@ describe('a country’s page', () => {
 describe('what the blocks keep hidden', () => {
   it('leaves out unpublished documents, draft events, unpublished organisations and their counts', async () => {
     await visitor.get('/countries'); // the counts as they are now, kept a minute
+    // The page as a visitor saw it is kept (platform/visitor-cache.ts) until something is written.
+    expect(visibleText((await visitor.get('/countries/LA')).text)).toContain('Law on Enterprises');
     const doc = await db
       .selectFrom('documents')
       .select(['id', 'title', 'published_at'])

@@ -4,12 +4,13 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actionContext } from '../../platform/actions.ts';
-import { blockContext, loadBlocks } from '../../platform/blocks.ts';
+import { blockContext, type LoadedBlock, loadBlocks } from '../../platform/blocks.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { submitForm } from '../../platform/http/forms.ts';
 import { inCountry, may } from '../../platform/scopes.ts';
+import { VisitorCache } from '../../platform/visitor-cache.ts';
 import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
 import { countryOf, getStatus } from './access.ts';
@@ -27,6 +28,8 @@ const CODE = ':code{[A-Za-z]{2}}';
 
 export function countriesPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  // A visitor's blocks of each country's page in each language and time zone.
+  const forVisitors = new VisitorCache<LoadedBlock[]>(1000);
   const { db, config } = deps;
 
   app.get('/countries', async (c) => {
@@ -44,14 +47,18 @@ export function countriesPages(deps: AppDeps) {
     if ('redirect' in found) return c.redirect(found.redirect, 301);
     const { code } = found;
     const user = c.var.auth?.user ?? null;
-    const [status, blocks, mayEdit] = await Promise.all([
-      getStatus(db, code),
-      // Its organisations, people, groups, documents, events, press, news and measures (docs/countries.md).
+    const ctx = blockContext(c);
+    // Its organisations, people, groups, documents, events, press, news and measures (docs/countries.md):
+    // for a visitor, kept while nothing is written (platform/visitor-cache.ts); a member's are their own.
+    const load = () =>
       loadBlocks(
         deps.modules.flatMap((m) => m.countryBlocks ?? []),
-        blockContext(c),
+        ctx,
         { code },
-      ),
+      );
+    const [status, blocks, mayEdit] = await Promise.all([
+      getStatus(db, code),
+      user ? load() : forVisitors.get(deps, `${code}|${ctx.locale}|${ctx.timeZone}`, load),
       may(deps, user, EDIT_STATUS, inCountry(code)),
     ]);
     // A country outside the region that the hub holds nothing about has no page.

@@ -4,10 +4,10 @@ import { Hono } from 'hono';
 import { blockContext, type LoadedBlock, loadBlocks } from '../../platform/blocks.ts';
 import type { AppEnv } from '../../platform/context.ts';
 import { siteName, siteOf, taglineIn } from '../../platform/site/index.ts';
+import { VisitorCache } from '../../platform/visitor-cache.ts';
 import { renderPage } from '../../ui/render.tsx';
 import { homeFigures } from './figures.ts';
 import { HomeView } from './views/home.tsx';
-import { VisitorCache } from './visitor-cache.ts';
 
 export function homePages() {
   const forVisitors = new VisitorCache<[LoadedBlock[], Awaited<ReturnType<typeof homeFigures>>]>();
