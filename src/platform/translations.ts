@@ -21,3 +21,36 @@ export function translationRows<T extends { lang: string }, R extends { lang: st
     if (tr.lang !== input.lang && !unique.has(tr.lang)) unique.set(tr.lang, row(tr));
   return [...unique.values()].sort(byLang);
 }
+
+/** The languages a reader of `locale` reads translations in: the locale, then its base (zh-Hans readers read zh too). */
+export function readerLanguages(locale: string): string[] {
+  return [...new Set([locale, locale.split('-')[0] ?? locale])];
+}
+
+/**
+ * The translation a reader of `locale` sees of a record written in another language: the one in
+ * their exact locale, else the one in its base language; none when the record is in their locale.
+ */
+export function translationFor<T extends { lang: string }>(
+  record: { lang: string; translations: readonly T[] },
+  locale: string,
+): T | undefined {
+  if (record.lang === locale) return undefined;
+  const base = locale.split('-')[0];
+  return (
+    record.translations.find((tr) => tr.lang === locale) ?? record.translations.find((tr) => tr.lang === base)
+  );
+}
+
+/**
+ * Per record, the translated text of a list's cards, from its translation rows read in
+ * readerLanguages(locale): the exact locale wins over its base; empty texts are skipped.
+ */
+export function translatedTexts<K>(
+  rows: readonly { key: K; lang: string; text: string | null }[],
+  locale: string,
+): Map<K, string> {
+  const out = new Map<K, string>();
+  for (const r of rows) if (r.text && (r.lang === locale || !out.has(r.key))) out.set(r.key, r.text);
+  return out;
+}

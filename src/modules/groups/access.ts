@@ -77,17 +77,8 @@ export async function loadGroupFor(
 export const loadGroup = (c: C): Promise<GroupAccess> =>
   loadGroupFor(c.var.deps, c.req.param('slug') ?? '', c.var.auth?.user ?? null);
 
-/** The name and description for a reader of `locale`, when the group is written in another language. */
-export function translationFor(
-  group: Pick<GroupDetails, 'lang' | 'translations'>,
-  locale: string,
-): GroupTranslation | undefined {
-  if (group.lang === locale) return undefined;
-  const base = locale.split('-')[0];
-  return (
-    group.translations.find((tr) => tr.lang === locale) ?? group.translations.find((tr) => tr.lang === base)
-  );
-}
+// The translation a reader sees (exact locale, then its base language): platform/translations.ts.
+export { translationFor } from '../../platform/translations.ts';
 
 /** The role of `userId` in a group, or null. */
 export async function memberRole(db: Db, groupId: number, userId: number): Promise<GroupRole | null> {

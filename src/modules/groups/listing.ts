@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
 import { focalPointCountries } from '../../platform/scopes.ts';
+import { readerLanguages, translatedTexts } from '../../platform/translations.ts';
 import { listMatches } from '../../search/index.ts';
 import type { Group } from './access.ts';
 import { type ListViewer, visibleGroups } from './permissions.ts';
@@ -83,14 +84,13 @@ export async function listGroups(
       .executeTakeFirstOrThrow(),
   ]);
   const ids = rows.map((r) => r.id);
-  const langs = [...new Set([options.locale, options.locale.split('-')[0] ?? options.locale])];
   const [names, mine] = await Promise.all([
     ids.length
       ? db
           .selectFrom('group_translations')
-          .select(['group_id', 'lang', 'name'])
+          .select(['group_id as key', 'lang', 'name as text'])
           .where('group_id', 'in', ids)
-          .where('lang', 'in', langs)
+          .where('lang', 'in', readerLanguages(options.locale))
           .execute()
       : [],
     ids.length && viewer.user
@@ -102,9 +102,7 @@ export async function listGroups(
           .execute()
       : [],
   ]);
-  const nameOf = new Map<number, string>();
-  for (const n of names)
-    if (n.lang === options.locale || !nameOf.has(n.group_id)) nameOf.set(n.group_id, n.name);
+  const nameOf = translatedTexts(names, options.locale);
   const roleOf = new Map(mine.map((m) => [m.group_id, m.role]));
   return {
     cards: rows.map((r) => ({

@@ -38,18 +38,8 @@ export function stateOf(post: Pick<Post, 'published_at'>, now: string): PostStat
   return post.published_at > now ? 'scheduled' : 'published';
 }
 
-/** The translation for a reader of `locale`, when the post is written in another language. */
-export function translationFor(
-  post: { lang: string; translations: PostTranslation[] },
-  locale: string,
-): PostTranslation | undefined {
-  if (post.lang === locale) return undefined;
-  // zh-Hans readers also read a translation tagged plain zh.
-  const base = locale.split('-')[0];
-  return (
-    post.translations.find((tr) => tr.lang === locale) ?? post.translations.find((tr) => tr.lang === base)
-  );
-}
+// The translation a reader sees (exact locale, then its base language): platform/translations.ts.
+export { translationFor } from '../../platform/translations.ts';
 
 /** Code point order, the same in JS whatever the database's collation. */
 export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -130,12 +130,5 @@ export async function mayEdit(db: Db, user: User | null, m: Measure): Promise<bo
   return canEdit(user, m, await focalCountriesOf(db, user));
 }
 
-/** The translation for a reader of `locale`, when the measure is written in another language. */
-export function translationFor(
-  m: Pick<MeasureDetails, 'lang' | 'translations'>,
-  locale: string,
-): MeasureTranslation | undefined {
-  if (m.lang === locale) return undefined;
-  const base = locale.split('-')[0];
-  return m.translations.find((tr) => tr.lang === locale) ?? m.translations.find((tr) => tr.lang === base);
-}
+// The translation a reader sees (exact locale, then its base language): platform/translations.ts.
+export { translationFor } from '../../platform/translations.ts';

@@ -3,6 +3,7 @@
 // (/countries), and the measures presented at an event.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { readerLanguages, translatedTexts } from '../../platform/translations.ts';
 import { listMatches } from '../../search/index.ts';
 import type { Measure } from './access.ts';
 import type { MeasureFilter } from './schemas.ts';
@@ -122,17 +123,13 @@ export async function listMeasures(
 
 async function translatedTitles(db: Db, ids: number[], locale: string): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const langs = [...new Set([locale, locale.split('-')[0] ?? locale])];
   const rows = await db
     .selectFrom('policy_measure_translations')
-    .select(['measure_id', 'lang', 'title'])
+    .select(['measure_id as key', 'lang', 'title as text'])
     .where('measure_id', 'in', ids)
-    .where('lang', 'in', langs)
+    .where('lang', 'in', readerLanguages(locale))
     .execute();
-  const out = new Map<number, string>();
-  for (const r of rows)
-    if (r.title && (r.lang === locale || !out.has(r.measure_id))) out.set(r.measure_id, r.title);
-  return out;
+  return translatedTexts(rows, locale);
 }
 
 /** The countries and years there are measures of, with counts, for the filters. */

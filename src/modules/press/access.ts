@@ -66,19 +66,8 @@ export async function loadClipping(c: Context<AppEnv>): Promise<ClippingDetails>
   return clipping;
 }
 
-/** The translation for a reader of `locale`, when the article is in another language. */
-export function translationFor(
-  clipping: Pick<ClippingDetails, 'lang' | 'translations'>,
-  locale: string,
-): ClippingTranslation | undefined {
-  if (clipping.lang === locale) return undefined;
-  // zh-Hans readers also read a translation tagged plain zh.
-  const base = locale.split('-')[0];
-  return (
-    clipping.translations.find((tr) => tr.lang === locale) ??
-    clipping.translations.find((tr) => tr.lang === base)
-  );
-}
+// The translation a reader sees (exact locale, then its base language): platform/translations.ts.
+export { translationFor } from '../../platform/translations.ts';
 
 /** The id of the event a clipping names by slug; undefined when there is no such event. */
 export async function eventIdOf(db: Db, slug: string): Promise<number | undefined> {

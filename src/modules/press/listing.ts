@@ -2,6 +2,7 @@
 // filters offer, the clippings about one event (its page) and the recent events the form suggests.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { readerLanguages, translatedTexts } from '../../platform/translations.ts';
 import { listMatches } from '../../search/index.ts';
 import type { Clipping } from './access.ts';
 import type { PressFilter } from './schemas.ts';
@@ -100,18 +101,13 @@ export async function listClippings(
 
 async function translatedTitles(db: Db, ids: number[], locale: string): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const langs = [...new Set([locale, locale.split('-')[0] ?? locale])];
   const rows = await db
     .selectFrom('press_clipping_translations')
-    .select(['clipping_id', 'lang', 'title'])
+    .select(['clipping_id as key', 'lang', 'title as text'])
     .where('clipping_id', 'in', ids)
-    .where('lang', 'in', langs)
+    .where('lang', 'in', readerLanguages(locale))
     .execute();
-  const out = new Map<number, string>();
-  // The exact locale wins over its base language.
-  for (const r of rows)
-    if (r.title && (r.lang === locale || !out.has(r.clipping_id))) out.set(r.clipping_id, r.title);
-  return out;
+  return translatedTexts(rows, locale);
 }
 
 /** The outlets and languages there are clippings of, with counts, and the years, for the filters. */
