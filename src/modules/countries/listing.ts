@@ -4,6 +4,7 @@
 import type { Selectable } from 'kysely';
 import type { BlockContext, CountryFigure } from '../../platform/context.ts';
 import { isCountryCode } from '../../platform/countries.ts';
+import { KeptPerDatabase } from '../../platform/kept-per-database.ts';
 import { allStatuses } from './access.ts';
 import type { CountryStatusesTable } from './tables.ts';
 import { inRegion, REGION_COUNTRIES } from './vocab.ts';
@@ -23,32 +24,18 @@ export interface CountryRow {
 export const figuresOf = (ctx: BlockContext): CountryFigure[] =>
   ctx.deps.modules.flatMap((m) => m.countryFigures ?? []).sort((a, b) => a.order - b.order);
 
-/** How long the counts are kept: each is a GROUP BY over a whole table (as the home page's figures). */
-const FRESH_MS = 60_000;
-
-/** The counts of the last minute, per database (each test platform has its own). */
-const counted = new WeakMap<object, { at: number; counts: Promise<Map<string, number>[]> }>();
-
 /**
  * Each figure's counts per country, counted at most once a minute per process: they are the same for
  * every reader (published records only), and at 100× the demo the GROUP BYs take most of a second
- * on the shared machine, where a count a minute old tells the same story.
+ * on the shared machine, where a count a minute old tells the same story (as the home page's figures).
  */
-function countsOf(ctx: BlockContext, figures: CountryFigure[]): Promise<Map<string, number>[]> {
-  let entry = counted.get(ctx.deps.db);
-  if (!entry || Date.now() - entry.at > FRESH_MS) {
-    entry = { at: Date.now(), counts: Promise.all(figures.map((f) => f.counts(ctx))) };
-    counted.set(ctx.deps.db, entry);
-    // A failed count is not kept: the next request asks again.
-    entry.counts.catch(() => counted.delete(ctx.deps.db));
-  }
-  return entry.counts;
-}
+const counted = new KeptPerDatabase<Map<string, number>[]>(60_000);
+
+const countsOf = (ctx: BlockContext, figures: CountryFigure[]) =>
+  counted.get(ctx.deps.db, () => Promise.all(figures.map((f) => f.counts(ctx))));
 
 /** Forgets the kept counts (tests that change records and read the counts again). */
-export const forgetCounts = (db: object): void => {
-  counted.delete(db);
-};
+export const forgetCounts = (db: object): void => counted.forget(db);
 
 /** The countries with their status and counts, by name in the reader's language. */
 export async function listCountries(

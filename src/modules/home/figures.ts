@@ -3,6 +3,7 @@
 // 100× the demo, as much as all the blocks — and a figure a minute old tells the same story.
 import type { BlockContext, HomeFigure } from '../../platform/context.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
+import { KeptPerDatabase } from '../../platform/kept-per-database.ts';
 
 export interface Figure {
   label: MessageKey;
@@ -10,23 +11,14 @@ export interface Figure {
   count: number;
 }
 
-const FRESH_MS = 60_000;
-
-/** The counts of the last minute, per database (each test platform has its own). */
-const counted = new WeakMap<object, { at: number; counts: Promise<number[]> }>();
+/** The counts of the last minute. */
+const counted = new KeptPerDatabase<number[]>(60_000);
 
 export async function homeFigures(ctx: BlockContext): Promise<Figure[]> {
   const figures: HomeFigure[] = ctx.deps.modules
     .flatMap((m) => m.homeFigures ?? [])
     .sort((a, b) => a.order - b.order);
   // Visitors and members see the same figures (published records), so one count serves all.
-  let entry = counted.get(ctx.deps.db);
-  if (!entry || Date.now() - entry.at > FRESH_MS) {
-    entry = { at: Date.now(), counts: Promise.all(figures.map((f) => f.count(ctx))) };
-    counted.set(ctx.deps.db, entry);
-    // A failed count is not kept: the next page asks again.
-    entry.counts.catch(() => counted.delete(ctx.deps.db));
-  }
-  const counts = await entry.counts;
+  const counts = await counted.get(ctx.deps.db, () => Promise.all(figures.map((f) => f.count(ctx))));
   return figures.map((f, i) => ({ label: f.label, href: f.href, count: counts[i] ?? 0 }));
 }
