@@ -1,7 +1,7 @@
 // /network/find, "Find a partner": the filters in the URL (a saved search is its address) and the
 // first organisations and people the directory's and the people's lists give for them, with the
 // way to the whole lists and, for people with an account, to connect.
-import { FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
+import { activeFilters, FilterPanel, FilterSelect } from '../../../ui/components/filters.tsx';
 import { PageHead } from '../../../ui/components/page-head.tsx';
 import {
   countryOptions,
@@ -17,13 +17,12 @@ import { NetworkTabs } from './parts.tsx';
 export function PartnersView({ filter, results }: { filter: PartnerFilter; results: PartnerResults | null }) {
   const page = usePage();
   const { t, user } = page;
-  const active = [filter.domain, filter.country, filter.kind, filter.language].filter(Boolean).length;
   return (
     <div class="wrap stack">
       <PageHead title={t('network.findPartner')} />
       {user && <NetworkTabs current="find" />}
       <p class="hint">{t('network.findIntro')}</p>
-      <FilterPanel action="/network/find" active={active}>
+      <FilterPanel action="/network/find" active={activeFilters(filter)}>
         <FilterSelect
           name="domain"
           label={t('network.domain')}
