@@ -120,6 +120,12 @@ async function details(db: Db, row: EventRow | undefined): Promise<EventDetails 
   };
 }
 
+/** The id of the event with this slug (whatever its status); undefined when there is none. */
+export async function eventIdOf(db: Db, slug: string): Promise<number | undefined> {
+  const row = await db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirst();
+  return row?.id;
+}
+
 export async function getEvent(db: Db, slug: string): Promise<EventDetails | undefined> {
   return details(db, await db.selectFrom('events').selectAll().where('slug', '=', slug).executeTakeFirst());
 }

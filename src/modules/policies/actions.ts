@@ -12,7 +12,7 @@ import { auditOf } from '../../platform/record-audit.ts';
 import { deleteIndexedRecord } from '../../platform/record-deletion.ts';
 import { nowIso } from '../../platform/time.ts';
 import { translationRows } from '../../platform/translations.ts';
-import { participantOf } from '../events/index.ts';
+import { eventIdOf, participantOf } from '../events/index.ts';
 import { focalCountriesOf, type Measure, type MeasureDetails } from './access.ts';
 import { canCreate, canEdit, canMoveTo } from './permissions.ts';
 import type { MeasureInput } from './schemas.ts';
@@ -64,9 +64,9 @@ export async function resolveReferences(db: Db, input: MeasureInput): Promise<Re
   }
   let eventId: number | null = null;
   if (input.event) {
-    const row = await db.selectFrom('events').select('id').where('slug', '=', input.event).executeTakeFirst();
-    if (!row) throw HttpError.invalid({ event: 'policies.unknownEvent' });
-    eventId = row.id;
+    const id = await eventIdOf(db, input.event);
+    if (id === undefined) throw HttpError.invalid({ event: 'policies.unknownEvent' });
+    eventId = id;
   }
   return { bodies, documentIds, eventId };
 }
