@@ -1,4 +1,5 @@
-// The platform as the browser tests meet it: `node --import tsx src/main.ts start` as a child process
+// The platform as the browser tests meet it: `node dist/src/main.js start` (the compiled code, as
+// `npm start` runs it; e2e/global-setup.ts compiles it once per run) as a child process
 // on a free port, on a fresh data directory (migrated, the first administrator and the demo content
 // added at start), with the parent's environment minus what would point it elsewhere.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
@@ -10,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** `node` and these: the compiled platform, with stack traces pointing at the TypeScript. */
+const COMPILED_MAIN = ['--enable-source-maps', 'dist/src/main.js'];
 
 export const ADMIN_EMAIL = 'admin@e2e.example.org';
 export const ADMIN_PASSWORD = 'e2e-admin-password-42';
@@ -90,7 +94,7 @@ async function startPlatformOnce(options: {
         ].includes(k),
     ),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start', '--port', String(port)], {
+  const child = spawn(process.execPath, [...COMPILED_MAIN, 'start', '--port', String(port)], {
     cwd: ROOT,
     env: {
       ...inherited,
@@ -164,22 +168,18 @@ async function startPlatformOnce(options: {
  */
 export async function hubCommand(platform: Platform, ...args: string[]): Promise<string> {
   try {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', 'src/main.ts', ...args],
-      {
-        cwd: ROOT,
-        // vitest sets BASE_URL to "/" (Vite's), which the platform's configuration refuses.
-        env: {
-          ...process.env,
-          DATABASE_URL: '',
-          BASE_URL: platform.baseUrl,
-          DATA_DIR: platform.dataDir,
-          LOG_LEVEL: 'silent',
-        },
-        encoding: 'utf8',
+    const { stdout } = await promisify(execFile)(process.execPath, [...COMPILED_MAIN, ...args], {
+      cwd: ROOT,
+      // vitest sets BASE_URL to "/" (Vite's), which the platform's configuration refuses.
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        BASE_URL: platform.baseUrl,
+        DATA_DIR: platform.dataDir,
+        LOG_LEVEL: 'silent',
       },
-    );
+      encoding: 'utf8',
+    });
     return stdout;
   } catch (err) {
     throw new Error(`hub ${args.join(' ')} failed: ${(err as { stderr?: string }).stderr ?? err}`);
