@@ -1,0 +1,90 @@
+// Real records for the parameters of a route pattern, for the tests that walk every route of the app
+// (test/authorization-matrix.test.ts): `/events/:slug/agenda/items/:id` becomes the path of a demo
+// event and one of its agenda items, so that a refusal is the route's own rule at work and not a
+// 404 for a record that does not exist. Read from the demo content (every module's seed).
+import type { TestPlatform } from './harness.ts';
+
+type Db = TestPlatform['deps']['db'];
+
+/** The first row's value of `column` in `table` (in the column's order), or null when the table is empty. */
+async function first(
+  db: Db,
+  table: string,
+  column = 'id',
+  where?: [string, unknown],
+): Promise<string | null> {
+  // biome-ignore lint/suspicious/noExplicitAny: the table is chosen at run time, for any of them.
+  let query = (db as any).selectFrom(table).select(column).orderBy(column);
+  if (where) query = query.where(where[0], '=', where[1]);
+  const row = (await query.executeTakeFirst()) as Record<string, unknown> | undefined;
+  return row ? String(row[column]) : null;
+}
+
+/**
+ * Which record a parameter names, by the route's path: [a test on the path, the parameter, the
+ * table and column it is read from]. The first match wins, so the narrow ones come first.
+ */
+const SOURCES: [RegExp, string, string, string][] = [
+  [/^\/(directory\/people|api\/v1\/people)\//, 'slug', 'people', 'slug'],
+  [/^\/directory\/people\/claims\//, 'id', 'person_claims', 'id'],
+  [/^\/(directory|api\/v1\/organisations)\//, 'slug', 'organisations', 'slug'],
+  [/^\/directory\/[^/]+\/units\//, 'unit', 'organisations', 'slug'],
+  [/^\/(directory\/people\/import|directory\/import)\//, 'id', 'directory_imports', 'id'],
+  [/^\/(library\/collections|api\/v1\/document-collections)\//, 'slug', 'document_collections', 'slug'],
+  [/^\/(library|api\/v1\/documents)\//, 'slug', 'documents', 'slug'],
+  [/^\/(library|api\/v1\/documents)\//, 'fileId', 'document_files', 'id'],
+  [/^\/(events|api\/v1\/events)\//, 'slug', 'events', 'slug'],
+  [/\/applications\/:id/, 'id', 'event_registrations', 'id'],
+  [/\/agenda\/items\/:id/, 'id', 'event_items', 'id'],
+  [/\/agenda\/sections\/:id/, 'id', 'event_sections', 'id'],
+  [/\/(roster|participants)\/:id/, 'id', 'event_participants', 'id'],
+  [/\/documents\/:id/, 'id', 'event_documents', 'document_id'],
+  [/\/(photos)\/:id/, 'id', 'event_photos', 'id'],
+  [/\/(registration\/form|feedback\/questions)\/:id/, 'id', 'questionnaire_questions', 'id'],
+  [/\/rubric\/:id/, 'id', 'event_rubric_criteria', 'id'],
+  [/^\/(news|api\/v1\/posts)\//, 'slug', 'posts', 'slug'],
+  [/^\/news\/[^/]+\/comments\/:id/, 'id', 'post_comments', 'id'],
+  [/^\/(press|api\/v1\/press)\//, 'id', 'press_clippings', 'id'],
+  [/^\/(measures|api\/v1\/measures)\//, 'id', 'policy_measures', 'id'],
+  [/^\/(groups|api\/v1\/groups)\//, 'slug', 'groups', 'slug'],
+  [/^\/groups\/invitations\/:id/, 'id', 'group_invitations', 'id'],
+  [/^\/forum\/c\//, 'slug', 'forum_categories', 'slug'],
+  [/^\/(forum\/p|api\/v1\/forum\/posts)\//, 'id', 'forum_posts', 'id'],
+  [/^\/(forum\/t|api\/v1\/forum\/threads)\//, 'id', 'forum_threads', 'id'],
+  [/^\/moderation\/reports\//, 'id', 'reports', 'id'],
+  [/^\/admin\/pages\//, 'slug', 'site_pages', 'slug'],
+];
+
+/** Values for the parameters no table names. */
+const FIXED: Record<string, string> = {
+  code: 'LA',
+  token: 'not-a-token',
+  date: '2026-01-01',
+  type: 'event',
+  key: 'x',
+  decision: 'approve',
+  sid: '1',
+};
+
+/**
+ * `pattern` (a route of the app, `:name` and `:name{regex}` parameters) with each parameter
+ * replaced by a record of the demo content; `owner` is the account whose id fills the parameters
+ * that name an account (`/admin/users/:id`, a member of the network), someone else than the one
+ * making the request. Unknown parameters get `1`.
+ */
+export async function pathWithRecords(hub: TestPlatform, pattern: string, other: number): Promise<string> {
+  const path = pattern.replace(/(:[A-Za-z_]+)\{[^}]*\}\}?/g, '$1');
+  let filled = path;
+  for (const [, name] of path.matchAll(/:([A-Za-z_]+)/g)) {
+    let value: string | null = FIXED[name!] ?? null;
+    if (/^\/(admin\/users|api\/v1\/users|network|moderation\/members)\//.test(path) && name === 'id')
+      value = String(other);
+    if (name === 'userId') value = String(other);
+    for (const [test, param, table, column] of SOURCES) {
+      if (value !== null) break;
+      if (param === name && test.test(path)) value = await first(hub.deps.db, table, column);
+    }
+    filled = filled.replace(`:${name}`, encodeURIComponent(value ?? '1'));
+  }
+  return filled;
+}
