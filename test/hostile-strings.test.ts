@@ -25,6 +25,7 @@ const CORPUS = [
   '&amp; &lt;b&gt; \\ ; , : "quoted"',
   '\u202Eevil.exe\u202C gnp.txt',
   'ສະບາຍດີ ជំរាបសួរ မင်္ဂလာပါ 🎭',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax, sent as text on purpose.
   '{{7*7}} ${7*7} %s %n',
 ];
 

@@ -64,7 +64,6 @@ export function Layout({ meta, baseUrl, children }: { meta: PageMeta; baseUrl: s
         ))}
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <SiteHead />
-        <link rel="icon" href={assetUrl('icon.svg')} type="image/svg+xml" />
         {hasSearch && <script type="module" src={assetUrl('search.js')} nonce={nonce} />}
         {meta.jsonLd && (
           <script

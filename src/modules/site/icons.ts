@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { DB } from '../../db/index.ts';
+import { iconVersion, MARK_COLOUR } from '../../platform/site/settings.ts';
 import { SITE_ROW, siteLogo } from './logo.ts';
 
 export const ICON_SIZES = [192, 512] as const;
@@ -15,11 +16,8 @@ const MARK = fs.readFileSync(
   path.join(path.dirname(fileURLToPath(import.meta.url)), '../../ui/assets/icon.svg'),
   'utf8',
 );
-const MARK_COLOUR = '#8a3b12';
 
-/** What an icon is made of: the logo's version, else the accent colour (the mark's). */
-export const iconVersion = (site: { logoVersion: string | null; accent: string | null }) =>
-  site.logoVersion ? `logo-${site.logoVersion}` : `mark-${(site.accent ?? MARK_COLOUR).slice(1)}`;
+export { iconVersion };
 
 const made = new Map<string, Promise<Uint8Array | undefined>>();
 

@@ -114,6 +114,10 @@ describe('renaming the hub', () => {
 
   it('makes the logo the header mark and the app icon', async () => {
     const logo = await picture(300, 200).png().toBuffer();
+    // Without a logo, the tab shows the platform's mark.
+    expect((await hub.client().get('/')).text).toMatch(
+      /<link rel="icon" href="\/assets\/icon\.[0-9a-f]+\.svg"/,
+    );
     await admin.get('/admin/site');
     const res = await admin.request('/admin/site', {
       multipart: {
@@ -131,6 +135,12 @@ describe('renaming the hub', () => {
     expect(json.icons[0].src).toContain('logo-');
     const icon = await hub.client().get(json.icons[0].src);
     expect((await sharp(Buffer.from(icon.bytes)).metadata()).width).toBe(192);
+    // The browser tab's icon and the home screen's are the logo's too, not the platform's mark.
+    const icons = [...page.text.matchAll(/<link rel="(icon|apple-touch-icon)" href="([^"]+)"/g)];
+    expect(icons.map(([, rel, href]) => [rel, href])).toEqual([
+      ['icon', json.icons[0].src],
+      ['apple-touch-icon', json.icons[0].src],
+    ]);
   });
 });
 

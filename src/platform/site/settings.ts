@@ -208,3 +208,10 @@ export function taglineIn(
   const fallback = site.defaultLanguage ?? config.defaultLocale;
   return (isLocale(locale) ? site.taglines[locale] : undefined) ?? site.taglines[fallback] ?? '';
 }
+
+/** The colour of the platform's mark (ui/assets/icon.svg), when the operator chose no accent. */
+export const MARK_COLOUR = '#8a3b12';
+
+/** What the hub's icons are made of, in their addresses: the logo's version, else the mark's colour. */
+export const iconVersion = (site: { logoVersion: string | null; accent: string | null }) =>
+  site.logoVersion ? `logo-${site.logoVersion}` : `mark-${(site.accent ?? MARK_COLOUR).slice(1)}`;

@@ -2,7 +2,8 @@
 // accent colour in the head, the logo beside the name, and the footer's links (the operator's
 // pages that exist, their own links, the contact address).
 import { imageVersion } from '../../platform/images.ts';
-import { SITE_PAGES, type SitePageSlug } from '../../platform/site/settings.ts';
+import { iconVersion, SITE_PAGES, type SitePageSlug } from '../../platform/site/settings.ts';
+import { assetUrl } from '../assets.ts';
 import { usePage } from '../page-context.ts';
 import { Icon } from './icon.tsx';
 
@@ -12,6 +13,7 @@ export const SITE_PATHS = {
   /** The accent colour as a stylesheet of its own: the strict CSP allows no inline style. */
   theme: '/site/theme.css',
   logo: '/site/logo.webp',
+  icon192: '/site/icon-192.png',
 } as const;
 
 const PAGE_LABELS = {
@@ -32,6 +34,21 @@ export function SiteHead() {
       {site.accent && <link rel="stylesheet" href={versioned(SITE_PATHS.theme, site.version)} />}
       {site.accent && <meta name="theme-color" content={site.accent} />}
       <link rel="manifest" href={SITE_PATHS.manifest} />
+      {site.logoVersion ? (
+        // The operator's logo is the tab's and the home screen's icon too (the site module makes
+        // the PNG from it, on white, as for the manifest).
+        <>
+          <link
+            rel="icon"
+            href={versioned(SITE_PATHS.icon192, iconVersion(site))}
+            type="image/png"
+            sizes="192x192"
+          />
+          <link rel="apple-touch-icon" href={versioned(SITE_PATHS.icon192, iconVersion(site))} />
+        </>
+      ) : (
+        <link rel="icon" href={assetUrl('icon.svg')} type="image/svg+xml" />
+      )}
     </>
   );
 }
