@@ -55,6 +55,68 @@ const SOURCES: [RegExp, string, string, string][] = [
   [/^\/admin\/pages\//, 'slug', 'site_pages', 'slug'],
 ];
 
+/**
+ * An event that takes applications (its slug) and an application to it (its id). The demo has no
+ * such event, so the first time the latest event is opened to applications and `other` applies.
+ */
+async function applicationOf(
+  hub: TestPlatform,
+  other: number,
+): Promise<{ slug: string; application: string }> {
+  const { db } = hub.deps;
+  const taking = () =>
+    db
+      .selectFrom('events')
+      .innerJoin('event_registrations', 'event_registrations.event_id', 'events.id')
+      .select(['events.slug', 'event_registrations.id'])
+      .orderBy('event_registrations.id')
+      .executeTakeFirst();
+  let found = await taking();
+  if (!found) {
+    const event = await db
+      .selectFrom('events')
+      .select('id')
+      .orderBy('starts_on', 'desc')
+      .executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await db
+      .insertInto('event_registration')
+      .values({
+        event_id: event.id,
+        mode: 'application',
+        capacity: null,
+        waiting_list: 0,
+        deadline: null,
+        criteria: '',
+        updated_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('event_registrations')
+      .values({
+        event_id: event.id,
+        user_id: other,
+        status: 'submitted',
+        submitted_at: now,
+        decided_at: null,
+        decided_by: null,
+        created_at: now,
+        updated_at: now,
+        name: 'Someone Else',
+        organisation_name: null,
+        organisation_id: null,
+        organisation_kind: null,
+        country: null,
+        category_id: null,
+        gender: null,
+        networking_consent: 0,
+      })
+      .execute();
+    found = await taking();
+  }
+  return { slug: found!.slug, application: String(found!.id) };
+}
+
 /** Values for the parameters no table names. */
 const FIXED: Record<string, string> = {
   code: 'LA',
@@ -73,13 +135,21 @@ const FIXED: Record<string, string> = {
  * making the request. Unknown parameters get `1`.
  */
 export async function pathWithRecords(hub: TestPlatform, pattern: string, other: number): Promise<string> {
-  const path = pattern.replace(/(:[A-Za-z_]+)\{[^}]*\}\}?/g, '$1');
+  // A file name given as a pattern (`:file{export\.(csv|xlsx)}`) becomes one it matches.
+  const named = pattern.replace(/:file\{([^}]*\}?)\}/g, (_, regex: string) => sampleOf(regex) ?? ':file');
+  const path = named.replace(/(:[A-Za-z_]+)\{[^}]*\}\}?/g, '$1');
   let filled = path;
   for (const [, name] of path.matchAll(/:([A-Za-z_]+)/g)) {
     let value: string | null = FIXED[name!] ?? null;
     if (/^\/(admin\/users|api\/v1\/users|network|moderation\/members)\//.test(path) && name === 'id')
       value = String(other);
     if (name === 'userId') value = String(other);
+    // An event's applications: an event that takes them, and one of its applications.
+    if (/^\/(api\/v1\/)?events\/:slug\/(apply|application|applications)/.test(path)) {
+      const taking = await applicationOf(hub, other);
+      if (name === 'slug') value = taking.slug;
+      if (name === 'id') value = taking.application;
+    }
     for (const [test, param, table, column] of SOURCES) {
       if (value !== null) break;
       if (param === name && test.test(path)) value = await first(hub.deps.db, table, column);
@@ -87,4 +157,13 @@ export async function pathWithRecords(hub: TestPlatform, pattern: string, other:
     filled = filled.replace(`:${name}`, encodeURIComponent(value ?? '1'));
   }
   return filled;
+}
+
+/** A name matching a simple pattern: `export\.(csv|xlsx)` → `export.csv`; null when it is not simple. */
+function sampleOf(regex: string): string | null {
+  const sample = regex
+    .replace(/\((?:\\.|[^()])*\)\?/g, '')
+    .replace(/\(([^|()]*)(?:\|[^()]*)?\)/g, '$1')
+    .replace(/\\\./g, '.');
+  return /^[A-Za-z0-9._-]+$/.test(sample) ? sample : null;
 }
