@@ -57,6 +57,7 @@ const envSchema = z.object({
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   UNREFERENCED_FILE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RETENTION_MONTHS: z.coerce.number().int().min(0).max(1200).default(24),
   // Sign-in with an organisation's identity provider (OpenID Connect): all four or none.
   OIDC_ISSUER: z
     .url({
@@ -121,6 +122,8 @@ export type Config = {
   jobsPollMs: number;
   /** How long the bytes of a stored file no record refers to are kept before they are removed. */
   unreferencedFileDays: number;
+  /** Months after an event ends before its applications' answers and people's names go; 0: kept. */
+  retentionMonths: number;
   /** OpenID Connect sign-in, or null when OIDC_* are not set. */
   oidc: OidcConfig | null;
 };
@@ -190,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollMs: e.OUTBOX_POLL_SECONDS * 1000,
     jobsPollMs: e.JOBS_POLL_SECONDS * 1000,
     unreferencedFileDays: e.UNREFERENCED_FILE_DAYS,
+    retentionMonths: e.RETENTION_MONTHS,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.OIDC_NAME
         ? {

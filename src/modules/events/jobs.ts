@@ -11,6 +11,7 @@ import type { AppDeps, JobKind } from '../../platform/context.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { DAY, HOUR, localToUtc } from '../../platform/time.ts';
 import { closesAt } from './registration/permissions.ts';
+import { retentionJobs } from './retention.ts';
 
 type Db = Kysely<Database>;
 
@@ -154,4 +155,5 @@ export const eventsJobs: JobKind[] = [
       await remindEventTomorrow(deps, run.now());
     },
   },
+  ...retentionJobs,
 ];

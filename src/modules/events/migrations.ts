@@ -112,6 +112,17 @@ const events = tablesMigration(
   },
 );
 
+// The day the retention rule removed the event's personal data (retention.ts); null: not yet.
+const personalDataRemoved: Migration = {
+  async up(db) {
+    await db.schema.alterTable('events').addColumn('personal_data_removed_on', 'varchar(10)').execute();
+  },
+  async down(db) {
+    await db.schema.alterTable('events').dropColumn('personal_data_removed_on').execute();
+  },
+};
+
 export const eventsMigrations: Record<string, Migration> = {
   '2026_11_26_0020_events': events,
+  '2026_12_29_0001_events_personal_data_removed': personalDataRemoved,
 };

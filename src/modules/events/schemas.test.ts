@@ -139,6 +139,7 @@ const saved: EventDetails = {
   created_by: 1,
   created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-01T00:00:00.000Z',
+  personal_data_removed_on: null,
   organisations: [{ slug: 'stella', name: 'Stella', role: 'organiser', published: true }],
   domains: ['visual_arts_crafts'],
   translations: [{ lang: 'vi', title: 'Hội chợ', description: '' }],

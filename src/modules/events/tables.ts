@@ -34,6 +34,8 @@ export interface EventsTable {
   online_url: string | null;
   created_by: number | null;
   created_at: Timestamp;
+  /** The day the retention rule removed its applications' answers and people's names (retention.ts). */
+  personal_data_removed_on: string | null;
   updated_at: Timestamp;
 }
 

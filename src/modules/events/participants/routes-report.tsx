@@ -94,8 +94,15 @@ export function reportPages(deps: AppDeps) {
   const totalDays = (event: { starts_on: string; ends_on: string }) =>
     datesBetween(event.starts_on, event.ends_on).length;
 
+  /** Past the retention period the roster has no names left to print (events/retention.ts). */
+  const ensureNamesKept = (event: { personal_data_removed_on: string | null }) => {
+    if (event.personal_data_removed_on)
+      throw new HttpError(404, 'participants.personalDataRemoved', { date: event.personal_data_removed_on });
+  };
+
   app.get('/events/:slug/certificates', async (c) => {
     const { event } = await loadManagedEvent(db, c, c.req.param('slug'));
+    ensureNamesKept(event);
     const [{ rows }, used] = await Promise.all([listRoster(db, event.id), checkinUsed(db, event.id)]);
     return renderCertificates(c, {
       event,
@@ -108,6 +115,7 @@ export function reportPages(deps: AppDeps) {
 
   app.get('/events/:slug/certificates/:id', async (c) => {
     const { event, user, organiser } = await visible(c);
+    ensureNamesKept(event);
     // Not on this event's roster: as if there were no such certificate (for the organisers too).
     const row = await loadRosterRow(db, event.id, idParam(c.req.param('id')));
     const used = await checkinUsed(db, event.id);
