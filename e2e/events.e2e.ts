@@ -268,5 +268,5 @@ describe('event applications at 360 × 740', () => {
 
     for (const context of [organiser.context, reviewer.context, member.context] as BrowserContext[])
       await context.close();
-  });
+  }, 120_000); // the longest journey: 55 s at load 9, too near the 60 s default
 });

@@ -415,19 +415,10 @@ export const ACCESS: Record<string, Entry> = {
   'POST /forum/p/:id{[0-9]{1,15}}/react': 'member',
   'POST /forum/p/:id{[0-9]{1,15}}/translation': 'member',
   'POST /forum/p/:id{[0-9]{1,15}}/solve': 'moderator',
-  'POST /forum/t/:id{[0-9]{1,15}}/settings': {
-    rule: 'moderator',
-    probe: () => ({ form: { slow_mode_seconds: '0' } }),
-  },
-  'POST /forum/t/:id{[0-9]{1,15}}/move': {
-    rule: 'moderator',
-    probe: ({ category }) => ({ form: { category } }),
-  },
-  'POST /forum/t/:id{[0-9]{1,15}}/merge': { rule: 'moderator', probe: () => ({ form: { into: '2' } }) },
-  'POST /forum/p/:id{[0-9]{1,15}}/hide': {
-    rule: 'moderator',
-    probe: () => ({ form: { reason: 'Off topic' } }),
-  },
+  'POST /forum/t/:id{[0-9]{1,15}}/settings': 'moderator',
+  'POST /forum/t/:id{[0-9]{1,15}}/move': 'moderator',
+  'POST /forum/t/:id{[0-9]{1,15}}/merge': 'moderator',
+  'POST /forum/p/:id{[0-9]{1,15}}/hide': 'moderator',
   'POST /forum/p/:id{[0-9]{1,15}}/restore': 'moderator',
   'POST /forum/p/:id{[0-9]{1,15}}/edit': {
     rule: 'owner',

@@ -1,5 +1,7 @@
 // The moderators' forms of a thread page (POST): the thread's settings, move, merge, and hiding or
-// restoring a post. The actions check who moderates; a refused input comes back as a 422 page.
+// restoring a post. Who moderates is asked before the form is read (a visitor gets the login form,
+// a member 403, never a 422 about fields they may not send); the actions ask again, as the API
+// reaches them too. A refused input comes back as a 422 page.
 import { Hono } from 'hono';
 import { actionContext } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
@@ -15,6 +17,7 @@ import {
   visibleThread,
 } from './access.ts';
 import {
+  ensureModerator,
   hidePost,
   mergeThread,
   moveThread,
@@ -38,6 +41,7 @@ export function forumModerationPages(deps: AppDeps) {
 
   app.post(`/forum/t/${ID}/settings`, async (c) => {
     const thread = await visibleThread(db, await requestReader(c), threadIdParam(c));
+    await ensureModerator(actionContext(c), thread.category);
     const input = await valid(readForm(c, threadSettingsInput));
     await updateThreadSettings(actionContext(c), thread, input);
     setFlash(c, 'forums.settingsSaved');
@@ -46,6 +50,7 @@ export function forumModerationPages(deps: AppDeps) {
 
   app.post(`/forum/t/${ID}/move`, async (c) => {
     const thread = await visibleThread(db, await requestReader(c), threadIdParam(c));
+    await ensureModerator(actionContext(c), thread.category);
     const input = await valid(readForm(c, moveInput));
     await moveThread(actionContext(c), thread, await getCategory(db, input.category));
     setFlash(c, 'forums.moved');
@@ -54,6 +59,7 @@ export function forumModerationPages(deps: AppDeps) {
 
   app.post(`/forum/t/${ID}/merge`, async (c) => {
     const thread = await visibleThread(db, await requestReader(c), threadIdParam(c));
+    await ensureModerator(actionContext(c), thread.category);
     const input = await valid(readForm(c, mergeInput));
     await mergeThread(actionContext(c), thread, await getThread(db, input.into));
     setFlash(c, 'forums.mergedDone');
@@ -62,6 +68,7 @@ export function forumModerationPages(deps: AppDeps) {
 
   app.post(`/forum/p/${ID}/hide`, async (c) => {
     const { post, thread } = await visiblePost(db, await requestReader(c), threadIdParam(c));
+    await ensureModerator(actionContext(c), thread.category);
     const input = await valid(readForm(c, hideInput));
     await hidePost(actionContext(c), thread, post, input.reason);
     return c.redirect(`/forum/p/${post.id}`, 303);
