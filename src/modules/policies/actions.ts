@@ -14,6 +14,7 @@ import { nowIso } from '../../platform/time.ts';
 import { translationRows } from '../../platform/translations.ts';
 import { eventIdOf, participantOf } from '../events/index.ts';
 import { focalCountriesOf, type Measure, type MeasureDetails } from './access.ts';
+import { countMeasure, tagsOfMeasure } from './counts.ts';
 import { canCreate, canEdit, canMoveTo } from './permissions.ts';
 import type { MeasureInput } from './schemas.ts';
 import { reindex } from './search.ts';
@@ -158,6 +159,7 @@ export async function insertMeasure(
     .returningAll()
     .executeTakeFirstOrThrow();
   await writeChildren(trx, measure.id, input, refs);
+  await countMeasure(trx, measure.country, tagsOf(input), 1);
   await reindex(trx, measure.id);
   return measure;
 }
@@ -196,6 +198,16 @@ export async function ensureMayEdit(ctx: ActionContext, measure: Measure, toCoun
     throw HttpError.invalid({ country: 'policies.notYourCountry' });
 }
 
+/** Takes a measure as it is stored (its country and tags, read in `trx`) out of the counts. */
+async function uncount(trx: Db, id: number): Promise<void> {
+  const stored = await trx
+    .selectFrom('policy_measures')
+    .select('country')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (stored) await countMeasure(trx, stored.country, await tagsOfMeasure(trx, id), -1);
+}
+
 /** Saves the changes; the names of the fields that changed (none: nothing is written). */
 export async function updateMeasure(
   ctx: ActionContext,
@@ -211,12 +223,14 @@ export async function updateMeasure(
     const changed = Object.entries(values)
       .filter(([key, to]) => measure[key as keyof Measure] !== to)
       .map(([key]) => key);
+    await uncount(trx, measure.id);
     await trx
       .updateTable('policy_measures')
       .set({ ...values, updated_at: nowIso() })
       .where('id', '=', measure.id)
       .execute();
     await writeChildren(trx, measure.id, input, refs);
+    await countMeasure(trx, input.country, tagsOf(input), 1);
     await reindex(trx, measure.id);
     await auditMeasure(trx, ctx, measure.id, 'updated', { fields: changed });
     return changed;
@@ -227,6 +241,7 @@ export async function deleteMeasure(ctx: ActionContext, measure: Measure): Promi
   await ensureMayEdit(ctx, measure);
   await transact(ctx, async (trx) => {
     await auditMeasure(trx, ctx, measure.id, 'deleted', { title: measure.title, country: measure.country });
+    await uncount(trx, measure.id);
     await deleteIndexedRecord(trx, 'policy_measures', 'measure', measure.id);
   });
 }

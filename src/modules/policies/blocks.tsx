@@ -9,7 +9,8 @@ import { Block } from '../../ui/components/block.tsx';
 import { BarChart } from '../../ui/components/charts.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import { participantOf } from '../events/index.ts';
-import { countsOf, type EventMeasure, measuresOfEvent, measuresPerCountry } from './listing.ts';
+import { countsOf, measuresPerCountry } from './counts.ts';
+import { type EventMeasure, measuresOfEvent } from './listing.ts';
 import { GOALS } from './vocab.ts';
 
 export interface CountryMeasures {

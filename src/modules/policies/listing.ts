@@ -1,11 +1,11 @@
-// The lists of measures: the filtered, sorted, paged list (page, feed, export, API), the counts per
-// code of a set of countries (the comparison and a country's page), the measures per country
-// (/countries), and the measures presented at an event.
-import { type Kysely, sql } from 'kysely';
+// The lists of measures: the filtered, sorted, paged list (page, feed, export, API), and the
+// measures presented at an event. Their counts per country and code are in counts.ts.
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { readerLanguages, translatedTexts } from '../../platform/translations.ts';
 import { listMatches } from '../../search/index.ts';
 import type { Measure } from './access.ts';
+import { measuresPerCountry } from './counts.ts';
 import type { MeasureFilter } from './schemas.ts';
 import type { TagKind } from './vocab.ts';
 
@@ -150,58 +150,6 @@ export async function facets(db: Db) {
     countries: [...countries].map(([value, count]) => ({ value, count })),
     years: first && last ? Array.from({ length: last - first + 1 }, (_, i) => last - i) : [],
   };
-}
-
-/** How many measures each country has (one GROUP BY): /countries and the country filter. */
-export async function measuresPerCountry(db: Db): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('policy_measures')
-    .select(['country', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('country')
-    .execute();
-  return new Map(rows.map((r) => [r.country, Number(r.n)]));
-}
-
-/** Per country: its number of measures, and per kind of code, how many of them have each code. */
-export interface CountryCounts {
-  total: number;
-  /** kind → code → number of measures. */
-  byCode: Record<string, Record<string, number>>;
-}
-
-/**
- * The counts of `countries` side by side, in two queries whatever the number of measures: the
- * totals, and the tags grouped by country, kind and code.
- */
-export async function countsOf(db: Db, countries: readonly string[]): Promise<Map<string, CountryCounts>> {
-  const out = new Map<string, CountryCounts>(countries.map((c) => [c, { total: 0, byCode: {} }]));
-  if (countries.length === 0) return out;
-  const [totals, tags] = await Promise.all([
-    db
-      .selectFrom('policy_measures')
-      .select(['country', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('country', 'in', countries)
-      .groupBy('country')
-      .execute(),
-    db
-      .selectFrom('policy_measure_tags as t')
-      .innerJoin('policy_measures as m', 'm.id', 't.measure_id')
-      .select(['m.country', 't.kind', 't.code', sql<number>`count(*)`.as('n')])
-      .where('m.country', 'in', countries)
-      .groupBy(['m.country', 't.kind', 't.code'])
-      .execute(),
-  ]);
-  for (const r of totals) {
-    const entry = out.get(r.country);
-    if (entry) entry.total = Number(r.n);
-  }
-  for (const r of tags) {
-    const entry = out.get(r.country);
-    if (!entry) continue;
-    entry.byCode[r.kind] ??= {};
-    (entry.byCode[r.kind] as Record<string, number>)[r.code] = Number(r.n);
-  }
-  return out;
 }
 
 export interface EventMeasure {
