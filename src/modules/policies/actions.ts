@@ -4,7 +4,7 @@
 // and audit entry together), and the audit log.
 import type { Kysely } from 'kysely';
 import { replaceChildRows } from '../../db/child-rows.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database, User } from '../../db/schema.ts';
 import { type ActionContext, actingUser, ensure, isSystemContext, transact } from '../../platform/actions.ts';
 import { hasRole } from '../../platform/auth.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -12,7 +12,7 @@ import { auditOf } from '../../platform/record-audit.ts';
 import { deleteIndexedRecord } from '../../platform/record-deletion.ts';
 import { nowIso } from '../../platform/time.ts';
 import { translationRows } from '../../platform/translations.ts';
-import { eventIdOf, participantOf } from '../events/index.ts';
+import { eventIdOf, isOrganiser, participantOf } from '../events/index.ts';
 import { focalCountriesOf, type Measure, type MeasureDetails } from './access.ts';
 import { countMeasure, tagsOfMeasure } from './counts.ts';
 import { canCreate, canEdit, canMoveTo } from './permissions.ts';
@@ -165,14 +165,22 @@ export async function insertMeasure(
 }
 
 /**
- * A measure is linked to an event by those who were there: a participant on its roster (the
- * Qingdao exercise), or the hub's editors; anyone else's link would land on the organisers' report.
+ * Whether `user` may link a measure to the event: they were there (a participant on its roster, the
+ * Qingdao exercise), organise it (a member of an organiser organisation), or edit the hub; anyone
+ * else's link would land on the organisers' report.
  */
+export async function mayLinkEvent(db: Db, user: User, eventId: number): Promise<boolean> {
+  if (hasRole(user, 'editor')) return true;
+  const [onRoster, organiser] = await Promise.all([
+    participantOf(db, eventId, user.id),
+    isOrganiser(db, user, eventId),
+  ]);
+  return !!onRoster || organiser;
+}
+
 async function ensureMayLinkEvent(ctx: ActionContext, eventId: number | null): Promise<void> {
   if (eventId === null || isSystemContext(ctx)) return;
-  const user = actingUser(ctx);
-  if (hasRole(user, 'editor')) return;
-  if (!(await participantOf(ctx.deps.db, eventId, user.id)))
+  if (!(await mayLinkEvent(ctx.deps.db, actingUser(ctx), eventId)))
     throw HttpError.invalid({ event: 'policies.notParticipant' });
 }
 
