@@ -115,7 +115,18 @@ describe('the kept counts', () => {
     await expectExact();
   });
 
-  it('follow the API’s create, PATCH and DELETE', async () => {
+  it('follow the API’s create, PATCH and DELETE, and so do the list’s kept totals', async () => {
+    const listed = async (query: string) =>
+      (await (await hub.app.request(`/api/v1/measures?${query}`)).json()).total as number;
+    const queries = [
+      'goal=governance&stage=distribution',
+      'stage=distribution',
+      '',
+      'country=TH&stage=participation',
+    ];
+    const totals = async () => Promise.all(queries.map(listed));
+    const listedBefore = await totals();
+    expect(await totals()).toEqual(listedBefore); // read again: from what is kept
     const before = await compared('TH');
     const created = await hub.app.request('/api/v1/measures', {
       method: 'POST',
@@ -125,6 +136,7 @@ describe('the kept counts', () => {
     expect(created.status).toBe(201);
     const { id } = await created.json();
     expect(await compared('TH')).toBe(before + 1);
+    expect(await totals()).toEqual(listedBefore.map((n) => n + 1));
     await expectExact();
     const patched = await hub.app.request(`/api/v1/measures/${id}`, {
       method: 'PATCH',
@@ -133,12 +145,15 @@ describe('the kept counts', () => {
     });
     expect(patched.status).toBe(200);
     expect(await compared('TH')).toBe(before);
+    // Moved to Cambodia, to another stage: in the list of all of them only.
+    expect(await totals()).toEqual(listedBefore.map((n, i) => (i === 2 ? n + 1 : n)));
     await expectExact();
     const removed = await hub.app.request(`/api/v1/measures/${id}`, {
       method: 'DELETE',
       headers: bearer(token),
     });
     expect(removed.status).toBe(204);
+    expect(await totals()).toEqual(listedBefore);
     await expectExact();
   });
 });

@@ -6,8 +6,10 @@
 // the measure (insert, update, delete: actions.ts), so they are always exact; `recountMeasures`
 // builds them from the measures themselves (the migration, the benchmark's generator, the tests'
 // check that the kept counts equal a fresh count).
+import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { nowIso } from '../../platform/time.ts';
 
 type Db = Kysely<Database>;
 
@@ -17,6 +19,32 @@ const TOTAL = { kind: 'total', code: '' } as const;
 export interface Tag {
   kind: string;
   code: string;
+}
+
+const VERSION_KEY = 'policies.version';
+
+/**
+ * The measures' version: a new random value in `settings` with every write of a measure (written by
+ * countMeasure, in the write's transaction), so what a process keeps about the list (listing.ts)
+ * is good while it is the same. null before the first write.
+ */
+export async function measuresVersion(db: Db): Promise<string | null> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', VERSION_KEY)
+    .executeTakeFirst();
+  return row?.value ?? null;
+}
+
+async function markMeasuresChanged(trx: Db): Promise<void> {
+  const value = randomBytes(9).toString('base64url');
+  const now = nowIso();
+  await trx
+    .insertInto('settings')
+    .values({ key: VERSION_KEY, value, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
+    .execute();
 }
 
 /** Adds (`delta` 1) or removes (-1) one measure of `country` with `tags` to the counts. */
@@ -45,6 +73,7 @@ export async function countMeasure(
       .where('country', '=', country)
       .where('n', '<=', 0)
       .execute();
+  await markMeasuresChanged(trx);
 }
 
 /** The tags a measure has now (read before it changes, to take it out of the counts). */
@@ -58,6 +87,7 @@ export function tagsOfMeasure(db: Db, measureId: number): Promise<Tag[]> {
 
 /** Counts every measure again from the measures and their tags (the counts of other rows go). */
 export async function recountMeasures(db: Db | Kysely<unknown>): Promise<void> {
+  await markMeasuresChanged(db as Db);
   await sql`DELETE FROM policy_measure_counts`.execute(db);
   await sql`INSERT INTO policy_measure_counts (country, kind, code, n)
     SELECT country, 'total', '', count(*) FROM policy_measures GROUP BY country`.execute(db);
