@@ -53,7 +53,7 @@ function cleanup(): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     interrupted = true;
-    console.error(`\n${signal}: stopping the server and removing the data…`);
+    console.error(`\n${signal}: stopping the server${keepData ? '' : ' and removing the data'}…`);
     cleanup().finally(() => process.exit(130));
   });
 }
@@ -257,7 +257,7 @@ async function main(): Promise<number> {
   console.log(
     [
       '',
-      `HTTP benchmark — scale ${options.scale} (${counts.users} users, ${counts.sessions} sessions, ${counts.auditLog} audit entries, ${counts.organisations} organisations, ${counts.people} people` +
+      `HTTP benchmark — scale ${dataset.scale} (${counts.users} users, ${counts.sessions} sessions, ${counts.auditLog} audit entries, ${counts.organisations} organisations, ${counts.people} people` +
         `${notifications ? `; ${notifications.notifications} notifications over ${notifications.members} members` : ''}), SQLite`,
       `${options.duration} s per target after ${options.warmup} s warm-up, ${plural(options.connections, 'connection')}, ` +
         `${plural(options.workers, 'server worker')}; Accept-Encoding: ${ACCEPT_ENCODING}`,
@@ -272,7 +272,7 @@ async function main(): Promise<number> {
       `Latency is measured by the client, queueing under load included (an upper bound of server time).`,
       `KB = 1024 bytes on the wire; page KB = the response plus the stylesheets it links, compressed.`,
       `Budgets (docs/DESIGN.md): server time p95 ≤ ${BUDGET.p95Ms} ms at demo scale` +
-        `${options.scale === 'demo' ? '' : ' (informational at this scale)'}; a page ≤ ${BUDGET.pageKb} KB ` +
+        `${dataset.scale === 'demo' ? '' : ' (informational at this scale)'}; a page ≤ ${BUDGET.pageKb} KB ` +
         `compressed with its CSS; JavaScript ≤ ${BUDGET.jsKb} KB compressed — pages link ${kb(jsWireBytes)} KB: ` +
         `${verdict(jsWireBytes <= BUDGET.jsKb * 1024)}.`,
     ].join('\n'),
@@ -291,7 +291,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(resultsDir, { recursive: true });
   const file = path.join(
     resultsDir,
-    `http-${options.scale}-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`,
+    `http-${dataset.scale}-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`,
   );
   const report = {
     benchmark: 'http',
