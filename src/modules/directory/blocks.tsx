@@ -10,7 +10,7 @@ import type { CountryFigure, CountryRef, HomeFigure, PageBlock } from '../../pla
 import { Block, BlockItem, BlockList } from '../../ui/components/block.tsx';
 import { usePage } from '../../ui/page-context.ts';
 import { cardsOf, type OrganisationCard, selection } from './listing.ts';
-import { mapPlaces, type Place } from './places.ts';
+import { MAP_ROWS, mapPlaces, type Place } from './places.ts';
 import { type DirectoryFilter, directoryFilterSchema, filterQuery } from './schemas.ts';
 import { DirectoryMap } from './views/map.tsx';
 
@@ -184,7 +184,7 @@ async function countryHead(db: Kysely<Database>, code: string, locale: Locale): 
 /**
  * Per database, per country and language: its head, with the organisations' stamp it was read at
  * (db/collated-order.ts: any organisation added or changed, and within 10 s one deleted, changes
- * it). Ranking a big country's organisations by name (25 000 of them for VN at 100×) costs tens of
+ * it), for countries with more than MAP_ROWS organisations, as places.ts keeps their maps. Ranking a big country's organisations by name (25 000 of them for VN at 100×) costs tens of
  * milliseconds and is the same for every reader until an organisation changes; the cards are read
  * fresh each time.
  */
@@ -206,7 +206,9 @@ export const countryOrganisationsBlock: PageBlock<CountryOrganisations, [Country
     let kept = heads.get(key);
     if (!kept || kept.count !== version.count || kept.latest !== version.latest) {
       kept = { ...version, head: await countryHead(db, country.code, ctx.locale) };
-      heads.set(key, kept);
+      // A small country's head costs little: kept are those whose map mapPlaces keeps too.
+      if (kept.head.total > MAP_ROWS) heads.set(key, kept);
+      else heads.delete(key);
     }
     const { pageIds, total, hubs, places } = kept.head;
     if (!total) return null;
