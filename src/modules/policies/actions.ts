@@ -14,7 +14,7 @@ import { nowIso } from '../../platform/time.ts';
 import { translationRows } from '../../platform/translations.ts';
 import { eventIdOf, isOrganiser, participantOf } from '../events/index.ts';
 import { focalCountriesOf, type Measure, type MeasureDetails } from './access.ts';
-import { countMeasure, tagsOfMeasure } from './counts.ts';
+import { type CountTally, countMeasure, tagsOfMeasure } from './counts.ts';
 import { canCreate, canEdit, canMoveTo } from './permissions.ts';
 import type { MeasureInput } from './schemas.ts';
 import { reindex } from './search.ts';
@@ -151,6 +151,8 @@ export async function insertMeasure(
   input: MeasureInput,
   refs: Resolved,
   createdBy: number | null,
+  /** Where the import gathers the counts of its measures, to write them once (counts.ts). */
+  tally?: CountTally,
 ): Promise<Measure> {
   const now = nowIso();
   const measure = await trx
@@ -159,7 +161,8 @@ export async function insertMeasure(
     .returningAll()
     .executeTakeFirstOrThrow();
   await writeChildren(trx, measure.id, input, refs);
-  await countMeasure(trx, measure.country, tagsOf(input), 1);
+  if (tally) tally.add(measure.country, tagsOf(input));
+  else await countMeasure(trx, measure.country, tagsOf(input), 1);
   await reindex(trx, measure.id);
   return measure;
 }

@@ -2,48 +2,13 @@
 // PostgreSQL: adding, editing (other tags, another country) and deleting a measure, through the
 // pages and the API, moves the comparison's numbers at once, and after every step the kept counts
 // equal the measures counted afresh.
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { bearer, platformForFile, visibleText } from '../../../test/harness.ts';
-import { measureForm, measureJson } from './test-helpers.ts';
+import { expectCountsExact, measureForm, measureJson } from './test-helpers.ts';
 
 const hub = await platformForFile({ seed: ['directory', 'events', 'library', 'policies'] });
 const { client: author } = await hub.signedIn('member', { name: 'Counted Author' });
 const { token } = await hub.signedInWithToken('member', { name: 'API Author' });
-const db = hub.deps.db;
-
-/** The kept counts, and the same counted from the measures and their tags, as sorted lines. */
-async function keptAndFresh() {
-  const kept = await db
-    .selectFrom('policy_measure_counts')
-    .select(['country', 'kind', 'code', 'n'])
-    .execute();
-  const totals = await db
-    .selectFrom('policy_measures')
-    .select([
-      'country',
-      sql<string>`'total'`.as('kind'),
-      sql<string>`''`.as('code'),
-      sql<number>`count(*)`.as('n'),
-    ])
-    .groupBy('country')
-    .execute();
-  const tags = await db
-    .selectFrom('policy_measure_tags as t')
-    .innerJoin('policy_measures as m', 'm.id', 't.measure_id')
-    .select(['m.country', 't.kind', 't.code', sql<number>`count(*)`.as('n')])
-    .groupBy(['m.country', 't.kind', 't.code'])
-    .execute();
-  const lines = (rows: { country: string; kind: string; code: string; n: number | string }[]) =>
-    rows.map((r) => `${r.country} ${r.kind} ${r.code} ${Number(r.n)}`).sort();
-  return { kept: lines(kept), fresh: lines([...totals, ...tags]) };
-}
-
-async function expectExact() {
-  const { kept, fresh } = await keptAndFresh();
-  expect(kept.length).toBeGreaterThan(0);
-  expect(kept).toEqual(fresh);
-}
 
 /** A number of the comparison of Thailand and Cambodia: a country's total, or one row of a chart. */
 async function compared(country: 'TH' | 'KH', chart?: { kind: string; label: string }): Promise<number> {
@@ -64,7 +29,7 @@ const DISTRIBUTION = { kind: 'stage', label: 'Distribution' };
 
 describe('the kept counts', () => {
   it('are those of the demo measures, counted by the migration and the seed', async () => {
-    await expectExact();
+    await expectCountsExact(hub);
   });
 
   it('follow a measure added, edited and deleted on the pages, and the comparison with them', async () => {
@@ -82,7 +47,7 @@ describe('the kept counts', () => {
     const id = Number(added.location?.split('/').pop());
     expect(await compared('TH')).toBe(before.th + 1);
     expect(await compared('TH', DISTRIBUTION)).toBe(before.thStage + 1);
-    await expectExact();
+    await expectCountsExact(hub);
 
     // Other tags, then another country: out of the old rows, into the new ones.
     await author.get(`/measures/${id}/edit`);
@@ -97,7 +62,7 @@ describe('the kept counts', () => {
     expect(edited.status, visibleText(edited.text).slice(0, 300)).toBe(303);
     expect(await compared('TH', DISTRIBUTION)).toBe(before.thStage);
     expect(await compared('TH', HERITAGE)).toBe(before.thHeritage + 1);
-    await expectExact();
+    await expectCountsExact(hub);
     const moved = await author.request(`/measures/${id}/edit`, {
       form: measureForm({ title: 'Counted measure', country: 'KH', stages: ['distribution'] }),
     });
@@ -106,13 +71,13 @@ describe('the kept counts', () => {
     expect(await compared('TH', HERITAGE)).toBe(before.thHeritage);
     expect(await compared('KH')).toBe(before.kh + 1);
     expect(await compared('KH', DISTRIBUTION)).toBe(1);
-    await expectExact();
+    await expectCountsExact(hub);
 
     const deleted = await author.request(`/measures/${id}/delete`, { form: {} });
     expect(deleted.status, visibleText(deleted.text).slice(0, 300)).toBe(303);
     expect(await compared('KH')).toBe(before.kh);
     expect(await compared('KH', DISTRIBUTION)).toBe(0);
-    await expectExact();
+    await expectCountsExact(hub);
   });
 
   it('follow the API’s create, PATCH and DELETE, and so do the list’s kept totals', async () => {
@@ -137,7 +102,7 @@ describe('the kept counts', () => {
     const { id } = await created.json();
     expect(await compared('TH')).toBe(before + 1);
     expect(await totals()).toEqual(listedBefore.map((n) => n + 1));
-    await expectExact();
+    await expectCountsExact(hub);
     const patched = await hub.app.request(`/api/v1/measures/${id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', ...bearer(token) },
@@ -147,13 +112,13 @@ describe('the kept counts', () => {
     expect(await compared('TH')).toBe(before);
     // Moved to Cambodia, to another stage: in the list of all of them only.
     expect(await totals()).toEqual(listedBefore.map((n, i) => (i === 2 ? n + 1 : n)));
-    await expectExact();
+    await expectCountsExact(hub);
     const removed = await hub.app.request(`/api/v1/measures/${id}`, {
       method: 'DELETE',
       headers: bearer(token),
     });
     expect(removed.status).toBe(204);
     expect(await totals()).toEqual(listedBefore);
-    await expectExact();
+    await expectCountsExact(hub);
   });
 });

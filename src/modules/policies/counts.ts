@@ -47,33 +47,63 @@ async function markMeasuresChanged(trx: Db): Promise<void> {
     .execute();
 }
 
-/** Adds (`delta` 1) or removes (-1) one measure of `country` with `tags` to the counts. */
-export async function countMeasure(
-  trx: Db,
-  country: string,
-  tags: readonly Tag[],
-  delta: 1 | -1,
-): Promise<void> {
+type CountRow = { country: string; kind: string; code: string; n: number };
+
+/** Adds each row's `n` (negative: takes it away) to the counts, and marks the measures changed. */
+async function addToCounts(trx: Db, rows: CountRow[]): Promise<void> {
   // Always in the same order, so two transactions on PostgreSQL lock the rows they share alike.
-  const rows = [TOTAL, ...tags]
-    .map((t) => ({ country, kind: t.kind, code: t.code, n: delta }))
-    .sort((a, b) => (a.kind === b.kind ? (a.code < b.code ? -1 : 1) : a.kind < b.kind ? -1 : 1));
-  await trx
-    .insertInto('policy_measure_counts')
-    .values(rows)
-    .onConflict((oc) =>
-      oc
-        .columns(['country', 'kind', 'code'])
-        .doUpdateSet({ n: sql<number>`policy_measure_counts.n + excluded.n` }),
-    )
-    .execute();
-  if (delta < 0)
+  const sorted = rows.toSorted((a, b) =>
+    a.country === b.country
+      ? a.kind === b.kind
+        ? a.code < b.code
+          ? -1
+          : 1
+        : a.kind < b.kind
+          ? -1
+          : 1
+      : a.country < b.country
+        ? -1
+        : 1,
+  );
+  for (let i = 0; i < sorted.length; i += 200)
     await trx
-      .deleteFrom('policy_measure_counts')
-      .where('country', '=', country)
-      .where('n', '<=', 0)
+      .insertInto('policy_measure_counts')
+      .values(sorted.slice(i, i + 200))
+      .onConflict((oc) =>
+        oc
+          .columns(['country', 'kind', 'code'])
+          .doUpdateSet({ n: sql<number>`policy_measure_counts.n + excluded.n` }),
+      )
       .execute();
+  if (sorted.some((r) => r.n < 0))
+    await trx.deleteFrom('policy_measure_counts').where('n', '<=', 0).execute();
   await markMeasuresChanged(trx);
+}
+
+const rowsOf = (country: string, tags: readonly Tag[], n: number): CountRow[] =>
+  [TOTAL, ...tags].map((t) => ({ country, kind: t.kind, code: t.code, n }));
+
+/** Adds (`delta` 1) or removes (-1) one measure of `country` with `tags` to the counts. */
+export function countMeasure(trx: Db, country: string, tags: readonly Tag[], delta: 1 | -1): Promise<void> {
+  return addToCounts(trx, rowsOf(country, tags, delta));
+}
+
+/** The counts of many new measures (the import's), gathered and then written at once. */
+export class CountTally {
+  readonly #rows = new Map<string, CountRow>();
+
+  add(country: string, tags: readonly Tag[]): void {
+    for (const row of rowsOf(country, tags, 1)) {
+      const key = `${row.country}|${row.kind}|${row.code}`;
+      const kept = this.#rows.get(key);
+      if (kept) kept.n++;
+      else this.#rows.set(key, row);
+    }
+  }
+
+  write(trx: Db): Promise<void> {
+    return this.#rows.size ? addToCounts(trx, [...this.#rows.values()]) : Promise.resolve();
+  }
 }
 
 /** The tags a measure has now (read before it changes, to take it out of the counts). */
