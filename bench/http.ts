@@ -7,8 +7,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { SESSION_COOKIE } from '../src/platform/sessions.ts';
 import { type Baseline, type Captured, capture, cpuMs, startBareHono, startNginx } from './lib/baselines.ts';
-import { buildDataset, type Dataset } from './lib/data.ts';
-import { addEvents, type EventsDataset } from './lib/events-data.ts';
+import { type BenchData, buildBenchData, notificationsReport, reuseBenchData } from './lib/http-data.ts';
 import {
   BUDGET,
   DEMO_REPORT_EVENT,
@@ -22,64 +21,17 @@ import {
   USAGE,
 } from './lib/http-options.ts';
 import { kb, ratiosTable, resultsTable } from './lib/http-report.ts';
-import { addLibrary, LIBRARY_SEARCH_WORD, type LibraryCounts } from './lib/library-data.ts';
-import { buildMeasures } from './lib/measures-data.ts';
-import { addNotifications, type NotificationsDataset } from './lib/notifications-data.ts';
-import { log, machine, ms, percentile, plural, verdict } from './lib/report.ts';
+import { log, machine, percentile, plural, verdict } from './lib/report.ts';
 import { ROOT, type RunningServer, signalGroup, startServer } from './lib/server.ts';
 import { ACCEPT_ENCODING, measurePage } from './lib/sizes.ts';
-
-/** Adds the generated documents to the database that buildDataset made. */
-async function buildLibrary(dir: string, documents: number): Promise<LibraryCounts | null> {
-  if (documents === 0) return null;
-  log(`Adding ${documents} library documents with files…`);
-  const counts = await addLibrary(dir, documents);
-  log(
-    `  ${counts.documents} documents, ${counts.files} files, ${counts.versions} versions, ` +
-      `${counts.textMegabytes.toFixed(0)} MB of extracted text, "${LIBRARY_SEARCH_WORD}" in ` +
-      `${counts.planted} of them (${counts.seconds.toFixed(1)} s)`,
-  );
-  return counts;
-}
-
-/** Adds the notifications and their reader (who the notifications targets sign in as). */
-async function buildNotifications(dir: string, options: Options): Promise<NotificationsDataset> {
-  log(`Adding ${options.notifications} notifications over ${options.notifiedMembers} members…`);
-  const data = await addNotifications(dir, {
-    notifications: options.notifications,
-    members: options.notifiedMembers,
-  });
-  const r = data.reader;
-  log(
-    `  ${data.notifications} notifications (${data.unread} unread, ${data.scoped} of groups) over ` +
-      `${data.members} members (${data.addedMembers} added), ${data.follows} follows; the reader ` +
-      `${r.email} has ${r.rows} (${r.unread} unread, ${r.scopedVisible} of their groups, ${r.scopedHidden} ` +
-      `of a group they left) (${data.seconds.toFixed(1)} s)`,
-  );
-  return data;
-}
-
-/** The query plans and in-process times of the header's count and the inbox. */
-function notificationsReport(data: NotificationsDataset): string {
-  const lines = [
-    '',
-    `Notifications — the reader's queries (reads ${data.reader.groups.join(', ') || 'no groups'}):`,
-  ];
-  for (const p of data.plans) {
-    lines.push(`  ${p.name}: ${p.sql}  -- ${JSON.stringify(p.parameters)}`);
-    for (const step of p.plan) lines.push(`    ${step}`);
-  }
-  lines.push('  In-process, one call at a time (ms): name  p50 / p95 / p99');
-  for (const [name, t] of Object.entries(data.inProcess))
-    lines.push(`    ${name.padEnd(24)} ${ms(t.p50)} / ${ms(t.p95)} / ${ms(t.p99)}`);
-  return lines.join('\n');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Cleanup: the server and the temporary DATA_DIR go away on success, failure and Ctrl-C.
 
 let server: RunningServer | undefined;
 let dataDir: string | undefined;
+/** A `--keep` run's or a reused (`--data`) DATA_DIR stays. */
+let keepData = false;
 let running: autocannon.Instance | undefined;
 let baselines: Baseline[] = [];
 let interrupted = false;
@@ -92,7 +44,7 @@ function cleanup(): Promise<void> {
     baselines = [];
     if (server) await server.stop();
     server = undefined;
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir && !keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     dataDir = undefined;
   })();
   return cleaning;
@@ -101,14 +53,14 @@ function cleanup(): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     interrupted = true;
-    console.error(`\n${signal}: stopping the server and removing the data…`);
+    console.error(`\n${signal}: stopping the server${keepData ? '' : ' and removing the data'}…`);
     cleanup().finally(() => process.exit(130));
   });
 }
 // Last resort when the process ends without the cleanup having run (an uncaught exception).
 process.once('exit', () => {
   if (server) signalGroup(server.pid, 'SIGKILL');
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir && !keepData) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -119,19 +71,24 @@ function load(url: string, headers: Record<string, string>, seconds: number, con
   return instance;
 }
 
-/** Who the targets may sign in as: the administrator's token, and the notifications' reader. */
+/** Who the targets may sign in as: the administrator's token, the notifications' reader, a member. */
 interface Credentials {
   adminToken: string;
   reader: { sessionCookie: string; apiToken: string } | null;
+  memberSession: string | null;
 }
 
-function requestHeaders(target: Target, { adminToken, reader }: Credentials): Record<string, string> {
+function requestHeaders(
+  target: Target,
+  { adminToken, reader, memberSession }: Credentials,
+): Record<string, string> {
   return {
     accept: target.page ? 'text/html' : 'application/json',
     'accept-encoding': ACCEPT_ENCODING,
     ...(target.token ? { authorization: `Bearer ${adminToken}` } : {}),
     ...(target.reader === 'token' && reader ? { authorization: `Bearer ${reader.apiToken}` } : {}),
     ...(target.reader === 'session' && reader ? { cookie: `${SESSION_COOKIE}=${reader.sessionCookie}` } : {}),
+    ...(target.reader === 'member' && memberSession ? { cookie: `${SESSION_COOKIE}=${memberSession}` } : {}),
   };
 }
 
@@ -248,37 +205,22 @@ async function main(): Promise<number> {
   }
   const startedAt = new Date();
   const loadAtStart = os.loadavg();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
-
-  log(`Building the ${options.scale} database in ${dataDir}…`);
-  const dataset: Dataset = await buildDataset(dataDir, options.scale, {
-    organisations: options.organisations,
-    people: options.people,
-  });
-  const { counts } = dataset;
-  log(
-    `  ${counts.users} users, ${counts.sessions} sessions, ${counts.apiTokens} API tokens, ` +
-      `${counts.auditLog} audit entries, ${counts.organisations} organisations, ${counts.people} people (${dataset.seconds.toFixed(1)} s)`,
-  );
-  if (interrupted) return 130;
-  let eventsData: EventsDataset | null = null;
-  if (options.events > 0) {
-    log(`Adding ${options.events} events and ${options.applications} applications…`);
-    eventsData = await addEvents(dataDir, { events: options.events, applications: options.applications });
-    log(
-      `  ${eventsData.participants} on the rosters, ${eventsData.checkins} check-ins; report target ${eventsData.reportSlug} (${eventsData.seconds.toFixed(1)} s)`,
-    );
-  }
-  if (interrupted) return 130;
-  const library = await buildLibrary(dataDir, options.documents);
-  await buildMeasures(dataDir, options.measures);
-  if (interrupted) return 130;
   const selected = (target: Target) => selects(options.only, target.name);
-  const notifications =
-    options.notifications > 0 && TARGETS.some((t) => t.reader && selected(t))
-      ? await buildNotifications(dataDir, options)
-      : null;
-  if (interrupted) return 130;
+  keepData = options.keep || options.data !== undefined;
+  let data: BenchData | null;
+  if (options.data !== undefined) {
+    dataDir = path.resolve(options.data);
+    data = await reuseBenchData(dataDir);
+  } else {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
+    const wantsNotifications =
+      options.notifications > 0 &&
+      TARGETS.some((t) => (t.reader === 'session' || t.reader === 'token') && selected(t));
+    data = await buildBenchData(dataDir, options, wantsNotifications, () => interrupted);
+  }
+  if (!data || interrupted) return 130;
+  const { dataset, eventsData, library, notifications, memberSession } = data;
+  const { counts } = dataset;
 
   log(`Starting the server (${plural(options.workers, 'worker')})…`);
   server = await startServer({ dataDir, workers: options.workers });
@@ -288,12 +230,16 @@ async function main(): Promise<number> {
   const results: TargetResult[] = [];
   const reportSlug = eventsData?.reportSlug || DEMO_REPORT_EVENT;
   const month = eventsData ? '2024-09' : '2017-06';
-  const credentials: Credentials = { adminToken: dataset.adminToken, reader: notifications?.reader ?? null };
+  const credentials: Credentials = {
+    adminToken: dataset.adminToken,
+    reader: notifications?.reader ?? null,
+    memberSession,
+  };
   const targets = [...TARGETS, ...eventTargets(reportSlug, month)].filter((target) => {
     if (!selected(target)) return false;
-    if (target.reader && !notifications)
-      log(`  ${target.name}: skipped (no notifications: --notifications 0)`);
-    return !target.reader || !!notifications;
+    const missing = target.reader === 'member' ? !memberSession : !!target.reader && !notifications;
+    if (missing) log(`  ${target.name}: skipped (no one to sign in as)`);
+    return !missing;
   });
   // Each target's response as the hub sends it, for the baselines to serve byte for byte.
   const captured: Captured[] = [];
@@ -311,7 +257,7 @@ async function main(): Promise<number> {
   console.log(
     [
       '',
-      `HTTP benchmark — scale ${options.scale} (${counts.users} users, ${counts.sessions} sessions, ${counts.auditLog} audit entries, ${counts.organisations} organisations, ${counts.people} people` +
+      `HTTP benchmark — scale ${dataset.scale} (${counts.users} users, ${counts.sessions} sessions, ${counts.auditLog} audit entries, ${counts.organisations} organisations, ${counts.people} people` +
         `${notifications ? `; ${notifications.notifications} notifications over ${notifications.members} members` : ''}), SQLite`,
       `${options.duration} s per target after ${options.warmup} s warm-up, ${plural(options.connections, 'connection')}, ` +
         `${plural(options.workers, 'server worker')}; Accept-Encoding: ${ACCEPT_ENCODING}`,
@@ -326,7 +272,7 @@ async function main(): Promise<number> {
       `Latency is measured by the client, queueing under load included (an upper bound of server time).`,
       `KB = 1024 bytes on the wire; page KB = the response plus the stylesheets it links, compressed.`,
       `Budgets (docs/DESIGN.md): server time p95 ≤ ${BUDGET.p95Ms} ms at demo scale` +
-        `${options.scale === 'demo' ? '' : ' (informational at this scale)'}; a page ≤ ${BUDGET.pageKb} KB ` +
+        `${dataset.scale === 'demo' ? '' : ' (informational at this scale)'}; a page ≤ ${BUDGET.pageKb} KB ` +
         `compressed with its CSS; JavaScript ≤ ${BUDGET.jsKb} KB compressed — pages link ${kb(jsWireBytes)} KB: ` +
         `${verdict(jsWireBytes <= BUDGET.jsKb * 1024)}.`,
     ].join('\n'),
@@ -345,7 +291,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(resultsDir, { recursive: true });
   const file = path.join(
     resultsDir,
-    `http-${options.scale}-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`,
+    `http-${dataset.scale}-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`,
   );
   const report = {
     benchmark: 'http',

@@ -29,6 +29,9 @@ export const USAGE = `Usage: npm run bench -- [options]
                           there are fewer (default 1 000)
   --only NAME[,NAME…]     Run only the targets whose name contains one of the NAMEs (e.g.
                           directory); \`--only core\` runs the seven targets of issue 18
+  --keep                  Keep the generated DATA_DIR (its path is printed)
+  --data DIR              Reuse a DATA_DIR that --keep left, migrated to the current code first
+                          (the scale and data flags are then ignored)
   --help                  Show this help`;
 
 /** The targets of issue 18's table, exactly: `--only core`. */
@@ -62,8 +65,9 @@ export interface Target {
   /**
    * Signs in as the notifications dataset's reader (bench/lib/notifications-data.ts): with their
    * session cookie, as a browser, or with their API token. Skipped when there is no such dataset.
+   * `member`: a generated member's session (bench/lib/http-data.ts): pages past the visitors' caches.
    */
-  reader?: 'session' | 'token';
+  reader?: 'session' | 'token' | 'member';
 }
 
 export const TARGETS: Target[] = [
@@ -109,6 +113,7 @@ export const TARGETS: Target[] = [
   // (every module's block: the organisations' map, documents, events, press, news, teams).
   { name: 'GET /countries', path: '/countries', page: true, token: false },
   { name: 'GET /countries/VN', path: '/countries/VN', page: true, token: false },
+  { name: 'GET /countries/VN (member)', path: '/countries/VN', page: true, token: false, reader: 'member' },
   { name: 'GET /api/v1/countries/VN', path: '/api/v1/countries/VN', page: false, token: true },
   ...libraryTargets(),
   ...measureTargets(),
@@ -254,6 +259,8 @@ export interface Options {
   notifications: number;
   notifiedMembers: number;
   only: string | undefined;
+  keep: boolean;
+  data: string | undefined;
 }
 
 export interface TargetResult {
@@ -295,6 +302,8 @@ export function parseOptions(argv: string[]): Options | null {
       notifications: { type: 'string' },
       'notified-members': { type: 'string' },
       only: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      data: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -339,6 +348,8 @@ export function parseOptions(argv: string[]): Options | null {
         ? NOTIFIED_MEMBERS
         : number('notified-members', values['notified-members'], 1, 1_000_000),
     only: values.only,
+    keep: values.keep,
+    data: values.data,
   };
 }
 

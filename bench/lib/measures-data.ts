@@ -1,12 +1,13 @@
 // Generated policies and measures for the benchmarks: N measures over the region's countries and
 // report years 2012–2025, each tagged with 1–3 areas (and their goals, by the framework's mapping),
 // 1–2 value-chain stages, 1–3 domains and a target group, as the import would write them. Plain
-// inserts in one transaction, then planner statistics, as the other generators do. The search
+// inserts in one transaction, then the kept counts and planner statistics, as the other generators do. The search
 // index is left alone: the measures targets filter by codes, not words.
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../../src/config.ts';
 import { refreshPlannerStatistics } from '../../src/db/dialect.ts';
 import type { Database } from '../../src/db/schema.ts';
+import { recountMeasures } from '../../src/modules/policies/counts.ts';
 import {
   AREAS,
   goalOfArea,
@@ -93,6 +94,8 @@ export async function addMeasures(dataDir: string, count: number, seed = 11): Pr
         tags += tagRows.length;
       }
     });
+    // The counts per country and code the actions keep (policies/counts.ts), counted once here.
+    await recountMeasures(db);
     await refreshPlannerStatistics(db);
     return { measures: count, tags, seconds: (performance.now() - started) / 1000 };
   } finally {

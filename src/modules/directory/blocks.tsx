@@ -2,11 +2,15 @@
 // the server, as on /directory), and the counts of organisations and of the countries they are in;
 // on a country's page its organisations and hubs on the map, and their count per country on
 // /countries. Published organisations only, whoever reads.
+import type { Kysely } from 'kysely';
+import { pageOfNamedList, stamp } from '../../db/collated-order.ts';
+import type { Database } from '../../db/schema.ts';
+import type { Locale } from '../../locales/index.ts';
 import type { CountryFigure, CountryRef, HomeFigure, PageBlock } from '../../platform/context.ts';
 import { Block, BlockItem, BlockList } from '../../ui/components/block.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { listOrganisations, type OrganisationCard, selection } from './listing.ts';
-import { mapPlaces, type Place } from './places.ts';
+import { cardsOf, type OrganisationCard, selection } from './listing.ts';
+import { MAP_ROWS, mapPlaces, type Place } from './places.ts';
 import { type DirectoryFilter, directoryFilterSchema, filterQuery } from './schemas.ts';
 import { DirectoryMap } from './views/map.tsx';
 
@@ -145,32 +149,70 @@ function CountryOrganisationsBlock({ data }: { data: CountryOrganisations }) {
   );
 }
 
+/** What a country's block shows but the cards: the first ids by name, the counts, the places. */
+interface CountryHead {
+  pageIds: number[];
+  total: number;
+  hubs: number;
+  places: Place[];
+}
+
+async function countryHead(db: Kysely<Database>, code: string, locale: Locale): Promise<CountryHead> {
+  const filter = directoryFilterSchema.parse({ country: code });
+  const { pageIds, total } = await pageOfNamedList(
+    db,
+    'organisations',
+    selection(db, filter, null),
+    { sort: 'name', locale, whole: false },
+    { offset: 0, size: COUNTRY_SHOWN },
+  );
+  if (!total) return { pageIds, total, hubs: 0, places: [] };
+  const [hubRow, places] = await Promise.all([
+    selection(db, { ...filter, kind: 'creative_hub' }, null)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow(),
+    mapPlaces(db, filter, null, total),
+  ]);
+  return {
+    pageIds,
+    total,
+    hubs: Number(hubRow.n),
+    places: places.sort((a, b) => b.count - a.count).slice(0, MAP_PLACES),
+  };
+}
+
+/**
+ * Per database, per country and language: its head, with the organisations' stamp it was read at
+ * (db/collated-order.ts: any organisation added or changed, and within 10 s one deleted, changes
+ * it), for countries with more than MAP_ROWS organisations, as places.ts keeps their maps. Ranking a big country's organisations by name (25 000 of them for VN at 100×) costs tens of
+ * milliseconds and is the same for every reader until an organisation changes; the cards are read
+ * fresh each time.
+ */
+const keptHeads = new WeakMap<object, Map<string, { count: number; latest: string; head: CountryHead }>>();
+
 /** A country's organisations: the first by name, how many there are (and hubs), all on the map. */
 export const countryOrganisationsBlock: PageBlock<CountryOrganisations, [CountryRef]> = {
   id: 'country-organisations',
   order: 20,
   load: async (ctx, country) => {
     const db = ctx.deps.db;
-    const filter = directoryFilterSchema.parse({ country: country.code });
-    const { cards, total } = await listOrganisations(db, filter, {
-      viewer: null,
-      locale: ctx.locale,
-      pageSize: COUNTRY_SHOWN,
-    });
+    const version = await stamp(db, 'organisations');
+    let heads = keptHeads.get(db);
+    if (!heads || heads.size >= 2000) {
+      heads = new Map();
+      keptHeads.set(db, heads);
+    }
+    const key = `${country.code}|${ctx.locale}`;
+    let kept = heads.get(key);
+    if (!kept || kept.count !== version.count || kept.latest !== version.latest) {
+      kept = { ...version, head: await countryHead(db, country.code, ctx.locale) };
+      // A small country's head costs little: kept are those whose map mapPlaces keeps too.
+      if (kept.head.total > MAP_ROWS) heads.set(key, kept);
+      else heads.delete(key);
+    }
+    const { pageIds, total, hubs, places } = kept.head;
     if (!total) return null;
-    const [hubRow, places] = await Promise.all([
-      selection(db, { ...filter, kind: 'creative_hub' }, null)
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .executeTakeFirstOrThrow(),
-      mapPlaces(db, filter, null, total),
-    ]);
-    return {
-      code: country.code,
-      cards,
-      total,
-      hubs: Number(hubRow.n),
-      places: places.sort((a, b) => b.count - a.count).slice(0, MAP_PLACES),
-    };
+    return { code: country.code, cards: await cardsOf(db, pageIds, ctx.locale), total, hubs, places };
   },
   view: (data) => <CountryOrganisationsBlock data={data} />,
 };

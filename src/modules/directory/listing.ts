@@ -133,7 +133,12 @@ export async function listOrganisations(
     },
     { offset: (filter.page - 1) * pageSize, size: pageSize },
   );
-  if (pageIds.length === 0) return { cards: [], total };
+  return { cards: await cardsOf(db, pageIds, ctx.locale), total };
+}
+
+/** The cards of `pageIds`, in that order (those that are gone are left out). */
+export async function cardsOf(db: Db, pageIds: number[], locale: Locale): Promise<OrganisationCard[]> {
+  if (pageIds.length === 0) return [];
   const [rows, facets, translations, logoOf] = await Promise.all([
     db
       .selectFrom('organisations')
@@ -157,13 +162,13 @@ export async function listOrganisations(
       .selectFrom('organisation_translations')
       .select(['organisation_id', 'name'])
       .where('organisation_id', 'in', pageIds)
-      .where('lang', '=', ctx.locale)
+      .where('lang', '=', locale)
       .execute(),
     logos.infos(db, pageIds),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const translatedName = new Map(translations.map((t) => [t.organisation_id, t.name]));
-  const cards = pageIds.flatMap((id) => {
+  return pageIds.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
     return [
@@ -180,12 +185,11 @@ export async function listOrganisations(
         verified: r.verified_at !== null,
         status: r.status,
         domains: facets.get(r.id)?.domain ?? [],
-        translatedName: r.lang === ctx.locale ? null : (translatedName.get(r.id) ?? null),
+        translatedName: r.lang === locale ? null : (translatedName.get(r.id) ?? null),
         logo: logoOf.get(r.id),
       },
     ];
   });
-  return { cards, total };
 }
 
 /** The countries and working languages there are organisations of, for the filters. */

@@ -66,7 +66,7 @@ export function placesOf(organisations: MapOrganisation[]): Place[] {
 }
 
 /** Up to this many organisations are fetched one by one for the map, their names in its labels. */
-const MAP_ROWS = 1000;
+export const MAP_ROWS = 1000;
 
 /**
  * The places of the selection on the map: organisations with coordinates grouped by city. Small

@@ -71,8 +71,9 @@ export const eventsModule: HubModule = {
   countryFigures: [eventsCountryFigure],
 };
 
-// What a record naming an event by its slug stores (a press clipping, a policy measure).
-export { eventIdOf } from './access.ts';
+// What a record naming an event by its slug stores (a press clipping, a policy measure), and whether
+// a member organises an event (the policies module lets organisers link a measure to it).
+export { eventIdOf, isOrganiser } from './access.ts';
 // What the people module shows on a person's page: the events they met at (with their consent).
 // What the policies module asks before a member links a measure to an event: are they on its roster.
 export { eventsMetAt, type MetAtEvent, participantOf } from './participants/index.ts';

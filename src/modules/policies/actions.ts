@@ -4,7 +4,7 @@
 // and audit entry together), and the audit log.
 import type { Kysely } from 'kysely';
 import { replaceChildRows } from '../../db/child-rows.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database, User } from '../../db/schema.ts';
 import { type ActionContext, actingUser, ensure, isSystemContext, transact } from '../../platform/actions.ts';
 import { hasRole } from '../../platform/auth.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -12,8 +12,9 @@ import { auditOf } from '../../platform/record-audit.ts';
 import { deleteIndexedRecord } from '../../platform/record-deletion.ts';
 import { nowIso } from '../../platform/time.ts';
 import { translationRows } from '../../platform/translations.ts';
-import { eventIdOf, participantOf } from '../events/index.ts';
+import { eventIdOf, isOrganiser, participantOf } from '../events/index.ts';
 import { focalCountriesOf, type Measure, type MeasureDetails } from './access.ts';
+import { type CountTally, countMeasure, tagsOfMeasure } from './counts.ts';
 import { canCreate, canEdit, canMoveTo } from './permissions.ts';
 import type { MeasureInput } from './schemas.ts';
 import { reindex } from './search.ts';
@@ -150,6 +151,8 @@ export async function insertMeasure(
   input: MeasureInput,
   refs: Resolved,
   createdBy: number | null,
+  /** Where the import gathers the counts of its measures, to write them once (counts.ts). */
+  tally?: CountTally,
 ): Promise<Measure> {
   const now = nowIso();
   const measure = await trx
@@ -158,19 +161,29 @@ export async function insertMeasure(
     .returningAll()
     .executeTakeFirstOrThrow();
   await writeChildren(trx, measure.id, input, refs);
+  if (tally) tally.add(measure.country, tagsOf(input));
+  else await countMeasure(trx, measure.country, tagsOf(input), 1);
   await reindex(trx, measure.id);
   return measure;
 }
 
 /**
- * A measure is linked to an event by those who were there: a participant on its roster (the
- * Qingdao exercise), or the hub's editors; anyone else's link would land on the organisers' report.
+ * Whether `user` may link a measure to the event: they were there (a participant on its roster, the
+ * Qingdao exercise), organise it (a member of an organiser organisation), or edit the hub; anyone
+ * else's link would land on the organisers' report.
  */
+export async function mayLinkEvent(db: Db, user: User, eventId: number): Promise<boolean> {
+  if (hasRole(user, 'editor')) return true;
+  const [onRoster, organiser] = await Promise.all([
+    participantOf(db, eventId, user.id),
+    isOrganiser(db, user, eventId),
+  ]);
+  return !!onRoster || organiser;
+}
+
 async function ensureMayLinkEvent(ctx: ActionContext, eventId: number | null): Promise<void> {
   if (eventId === null || isSystemContext(ctx)) return;
-  const user = actingUser(ctx);
-  if (hasRole(user, 'editor')) return;
-  if (!(await participantOf(ctx.deps.db, eventId, user.id)))
+  if (!(await mayLinkEvent(ctx.deps.db, actingUser(ctx), eventId)))
     throw HttpError.invalid({ event: 'policies.notParticipant' });
 }
 
@@ -196,6 +209,16 @@ export async function ensureMayEdit(ctx: ActionContext, measure: Measure, toCoun
     throw HttpError.invalid({ country: 'policies.notYourCountry' });
 }
 
+/** Takes a measure as it is stored (its country and tags, read in `trx`) out of the counts. */
+async function uncount(trx: Db, id: number): Promise<void> {
+  const stored = await trx
+    .selectFrom('policy_measures')
+    .select('country')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (stored) await countMeasure(trx, stored.country, await tagsOfMeasure(trx, id), -1);
+}
+
 /** Saves the changes; the names of the fields that changed (none: nothing is written). */
 export async function updateMeasure(
   ctx: ActionContext,
@@ -211,12 +234,14 @@ export async function updateMeasure(
     const changed = Object.entries(values)
       .filter(([key, to]) => measure[key as keyof Measure] !== to)
       .map(([key]) => key);
+    await uncount(trx, measure.id);
     await trx
       .updateTable('policy_measures')
       .set({ ...values, updated_at: nowIso() })
       .where('id', '=', measure.id)
       .execute();
     await writeChildren(trx, measure.id, input, refs);
+    await countMeasure(trx, input.country, tagsOf(input), 1);
     await reindex(trx, measure.id);
     await auditMeasure(trx, ctx, measure.id, 'updated', { fields: changed });
     return changed;
@@ -227,6 +252,7 @@ export async function deleteMeasure(ctx: ActionContext, measure: Measure): Promi
   await ensureMayEdit(ctx, measure);
   await transact(ctx, async (trx) => {
     await auditMeasure(trx, ctx, measure.id, 'deleted', { title: measure.title, country: measure.country });
+    await uncount(trx, measure.id);
     await deleteIndexedRecord(trx, 'policy_measures', 'measure', measure.id);
   });
 }

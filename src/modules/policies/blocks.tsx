@@ -2,14 +2,14 @@
 // stage on its page (/countries/<code>), the count of measures per country for /countries, and the
 // measures presented at an event on the event's report.
 
-import { hasRole } from '../../platform/auth.ts';
 import type { BlockContext, CountryFigure, CountryRef, EventRef, PageBlock } from '../../platform/context.ts';
 import { VALUE_CHAIN_STAGES } from '../../platform/vocabularies.ts';
 import { Block } from '../../ui/components/block.tsx';
 import { BarChart } from '../../ui/components/charts.tsx';
 import { usePage } from '../../ui/page-context.ts';
-import { participantOf } from '../events/index.ts';
-import { countsOf, type EventMeasure, measuresOfEvent, measuresPerCountry } from './listing.ts';
+import { mayLinkEvent } from './actions.ts';
+import { countsOf, measuresPerCountry } from './counts.ts';
+import { type EventMeasure, measuresOfEvent } from './listing.ts';
 import { GOALS } from './vocab.ts';
 
 export interface CountryMeasures {
@@ -87,7 +87,7 @@ export const measuresFigure: CountryFigure = {
 interface EventMeasures {
   event: EventRef;
   measures: EventMeasure[];
-  /** The reader was there (on the roster) or edits the hub: they may add the measure they presented. */
+  /** The reader was there (on the roster), organises it or edits the hub: they may add a measure presented there. */
   mayAdd?: boolean;
 }
 
@@ -137,17 +137,16 @@ export const eventMeasuresBlock: PageBlock<EventMeasures, [EventRef]> = {
   view: (data) => <EventMeasuresBlock data={data} />,
 };
 
-/** On the event's page: the measures presented there, and for its participants the way to add theirs. */
+/** On the event's page: the measures presented there, and for its participants and organisers the way to add theirs. */
 export const eventPageMeasuresBlock: PageBlock<EventMeasures, [EventRef]> = {
   id: 'event-measures',
   order: 30,
   load: async (ctx, event) => {
     const viewer = ctx.viewer;
-    const [measures, onRoster] = await Promise.all([
+    const [measures, mayAdd] = await Promise.all([
       measuresOfEvent(ctx.deps.db, event.id),
-      viewer && !hasRole(viewer, 'editor') ? participantOf(ctx.deps.db, event.id, viewer.id) : undefined,
+      viewer ? mayLinkEvent(ctx.deps.db, viewer, event.id) : false,
     ]);
-    const mayAdd = !!viewer && (hasRole(viewer, 'editor') || !!onRoster);
     return measures.length || mayAdd ? { event, measures, mayAdd } : null;
   },
   view: (data) => <EventMeasuresBlock data={data} />,

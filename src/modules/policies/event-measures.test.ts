@@ -1,6 +1,6 @@
 // The Qingdao exercise: each participant of an event presents one measure. Through the whole app on
-// SQLite or PostgreSQL: a participant adds "a measure presented here" from the event's page, a
-// member who was not there may not link one, the organisers see them on the event's report, and a
+// SQLite or PostgreSQL: a participant adds "a measure presented here" from the event's page, so does
+// an organiser who is not on the roster, a member who was neither may not link one, the organisers see them on the event's report, and a
 // stranger does not see the report of an event not held yet.
 import { describe, expect, it } from 'vitest';
 import { platformForFile, type TestClient, visibleText } from '../../../test/harness.ts';
@@ -73,8 +73,25 @@ describe('measures presented at an event', () => {
     );
     const res = await present(stranger, QINGDAO, 'Not presented there', 'TH');
     expect(res.status).toBe(422);
-    expect(visibleText(res.text)).toContain('Only the participants of this event may link a measure to it.');
+    expect(visibleText(res.text)).toContain(
+      'Only the participants and organisers of this event may link a measure to it.',
+    );
     expect(res.text).toContain('value="Not presented there"');
+  });
+
+  it('lets an organiser who is not on the roster link a measure, and offers them the link', async () => {
+    const organiser = await organiserOf('unesco-beijing');
+    const page = await organiser.get(`/events/${QINGDAO}`);
+    expect(page.text).toContain(`href="/measures/new?event=${QINGDAO}"`);
+    expect(visibleText(page.text)).toContain('Participants and organisers may record');
+    const res = await present(organiser, QINGDAO, 'Measure recorded by the organisers', 'CN');
+    expect(res.status, visibleText(res.text).slice(0, 300)).toBe(303);
+    expect(visibleText((await organiser.get(`/events/${QINGDAO}/report`)).text)).toContain(
+      'Measure recorded by the organisers',
+    );
+    // A member of an organisation that does not organise it is no organiser.
+    const partner = await organiserOf('stella');
+    expect((await present(partner, QINGDAO, 'Not an organiser', 'LA')).status).toBe(422);
   });
 
   it('keeps the report of an event not held yet from strangers, measures and all', async () => {

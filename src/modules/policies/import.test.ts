@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { platformForFile, visibleText } from '../../../test/harness.ts';
 import { formValues, importSteps } from '../../../test/import-steps.ts';
 import { budgetOf, goalCode } from './import.ts';
-import { countMeasures } from './test-helpers.ts';
+import { countMeasures, expectCountsExact } from './test-helpers.ts';
 
 const hub = await platformForFile({ seed: ['directory'] });
 const { client: editor } = await hub.signedIn('editor');
@@ -135,6 +135,8 @@ describe('importing 500 measures', () => {
     const done = await importAll(editor, second.id, second.checked);
     expect(done.status, visibleText(done.text).slice(0, 400)).toBe(303);
     expect(await countMeasures(hub)).toBe(before + 495);
+    // The counts of the 495 were gathered and written at once, in the same transaction.
+    await expectCountsExact(hub);
 
     const one = await hub.deps.db
       .selectFrom('policy_measures')

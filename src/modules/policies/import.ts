@@ -33,6 +33,7 @@ import {
 import { VALUE_CHAIN_STAGES } from '../../platform/vocabularies.ts';
 import { countryOptions, languageOptions } from '../../ui/options.ts';
 import { insertMeasure, resolveReferences } from './actions.ts';
+import { CountTally } from './counts.ts';
 import { type MeasureInput, measureInput } from './schemas.ts';
 import { AREAS, GOALS, MEASURE_SOURCES, MEASURE_STATUSES, PARTNER_SECTORS, TARGET_GROUPS } from './vocab.ts';
 
@@ -354,10 +355,12 @@ export const measureImportTarget: ImportTarget<MeasureInput> = {
   validate: validateMeasures,
   async create(trx, inputs, user) {
     const ids: number[] = [];
+    const tally = new CountTally();
     for (const input of inputs) {
-      const measure = await insertMeasure(trx, input, await resolveReferences(trx, input), user.id);
+      const measure = await insertMeasure(trx, input, await resolveReferences(trx, input), user.id, tally);
       ids.push(measure.id);
     }
+    await tally.write(trx);
     return { ids };
   },
 };

@@ -45,7 +45,8 @@ export const policiesModule: HubModule = {
 };
 
 export { loadCountryMeasures } from './blocks.tsx';
-export { type CountryCounts, countsOf as measureCountsOf, measuresOfCountry } from './listing.ts';
+export { type CountryCounts, countsOf as measureCountsOf } from './counts.ts';
+export { measuresOfCountry } from './listing.ts';
 // What the QPR module will use: the monitoring framework (goals, areas and their goal, by version),
 // a country's measures, and their counts per goal, area, stage and domain.
 export {

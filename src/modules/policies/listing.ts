@@ -1,20 +1,30 @@
-// The lists of measures: the filtered, sorted, paged list (page, feed, export, API), the counts per
-// code of a set of countries (the comparison and a country's page), the measures per country
-// (/countries), and the measures presented at an event.
-import { type Kysely, sql } from 'kysely';
+// The lists of measures: the filtered, sorted, paged list (page, feed, export, API), and the
+// measures presented at an event. Their counts per country and code are in counts.ts.
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { readerLanguages, translatedTexts } from '../../platform/translations.ts';
 import { listMatches } from '../../search/index.ts';
 import type { Measure } from './access.ts';
-import type { MeasureFilter } from './schemas.ts';
+import { measuresPerCountry, measuresVersion } from './counts.ts';
+import { type MeasureFilter, measureFilterSchema } from './schemas.ts';
 import type { TagKind } from './vocab.ts';
 
 type Db = Kysely<Database>;
 
 export const PAGE_SIZE = 30;
 
+/**
+ * How the tags of a filter are matched. `probe`: each candidate measure is checked in the tags'
+ * primary key (EXISTS), which wins when the candidates are few (one country's) or when the newest
+ * are read in the year index's order and the codes are common, so that 30 matches come after a few
+ * hundred candidates. `set`: the measures with the code are read from the tags' index (IN), which
+ * wins when the selection is rare (a full scan of the year index would find few). Measured at
+ * 50 000 measures in docs/policies.md.
+ */
+type TagPlan = 'probe' | 'set';
+
 /** The measures a filter selects. */
-function selection(db: Db, filter: MeasureFilter, matches?: number[]) {
+function selection(db: Db, filter: MeasureFilter, matches: number[] | undefined, plan: TagPlan) {
   let q = db.selectFrom('policy_measures');
   if (matches) q = q.where('id', 'in', matches);
   if (filter.country) q = q.where('country', '=', filter.country);
@@ -26,20 +36,8 @@ function selection(db: Db, filter: MeasureFilter, matches?: number[]) {
     const slug = filter.event;
     q = q.where('event_id', 'in', (eb) => eb.selectFrom('events').select('id').where('slug', '=', slug));
   }
-  const tags: [TagKind, string | undefined][] = [
-    ['goal', filter.goal],
-    ['area', filter.area],
-    ['domain', filter.domain],
-    ['stage', filter.stage],
-    ['target', filter.target],
-  ];
-  // Within one country (a few thousand measures at 100x) EXISTS probes the tags' primary key for
-  // each candidate, which beats building the set of every measure with the code (half of them, for
-  // a common stage); across all countries the set is cheaper than 50 000 probes per code. Measured
-  // in bench/ (docs/policies.md).
-  const probe = !!filter.country;
-  for (const [kind, code] of tags)
-    if (code && !probe)
+  for (const [kind, code] of tagsOfFilter(filter))
+    if (plan === 'set')
       q = q.where('id', 'in', (eb) =>
         eb
           .selectFrom('policy_measure_tags')
@@ -47,7 +45,7 @@ function selection(db: Db, filter: MeasureFilter, matches?: number[]) {
           .where('kind', '=', kind)
           .where('code', '=', code),
       );
-    else if (code)
+    else
       q = q.where(({ exists, selectFrom }) =>
         exists(
           selectFrom('policy_measure_tags as t')
@@ -59,6 +57,54 @@ function selection(db: Db, filter: MeasureFilter, matches?: number[]) {
       );
   return q;
 }
+
+function tagsOfFilter(filter: MeasureFilter): [TagKind, string][] {
+  const tags: [TagKind, string | undefined][] = [
+    ['goal', filter.goal],
+    ['area', filter.area],
+    ['domain', filter.domain],
+    ['stage', filter.stage],
+    ['target', filter.target],
+  ];
+  return tags.filter((t): t is [TagKind, string] => !!t[1]);
+}
+
+/**
+ * How many measures a filter selects. Without words, kept per process while the measures do not
+ * change (counts.ts writes a new version with every write, in its transaction): counting the
+ * intersection of two common codes reads some 10 000 index entries (about 15 ms at 50 000
+ * measures), the same for every reader.
+ */
+async function countOf(db: Db, filter: MeasureFilter, matches: number[] | undefined, plan: TagPlan) {
+  const count = async () =>
+    Number(
+      (
+        await selection(db, filter, matches, plan)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  // Words (a few matches), and an event (its measures lose it with no write of theirs when it is
+  // deleted: ON DELETE SET NULL), are counted each time.
+  if (filter.q || filter.event) return count();
+  const { q: _q, sort: _sort, page: _page, ...selecting } = filter;
+  const key = JSON.stringify(selecting);
+  const version = await measuresVersion(db);
+  let kept = keptCounts.get(db);
+  if (!kept || kept.version !== version || kept.counts.size >= 1000) {
+    kept = { version, counts: new Map() };
+    keptCounts.set(db, kept);
+  }
+  let n = kept.counts.get(key);
+  if (n === undefined) {
+    n = await count();
+    // Kept only if no write came meanwhile (a count taken across a write is not kept).
+    if ((await measuresVersion(db)) === version) kept.counts.set(key, n);
+  }
+  return n;
+}
+
+const keptCounts = new WeakMap<Db, { version: string | null; counts: Map<string, number> }>();
 
 export interface MeasureCard extends Measure {
   translatedTitle: string | null;
@@ -74,8 +120,17 @@ export async function listMeasures(
 ): Promise<{ cards: MeasureCard[]; total: number }> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const matches = await listMatches(db, filter.q, 'measure', null);
-  let q = selection(db, filter, matches).selectAll();
   const sort = filter.sort ?? 'newest';
+  const byYear = sort === 'newest' || sort === 'oldest';
+  const probing = !!filter.country || !!matches;
+  const [total, all] = await Promise.all([
+    countOf(db, filter, matches, probing ? 'probe' : 'set'),
+    probing || !byYear ? 0 : countOf(db, measureFilterSchema.parse({}), undefined, 'set'),
+  ]);
+  // Newest first across countries: probing in the year index's order finds a page of a selection
+  // of at least 1 in 50 measures within about 1 500 candidates.
+  const plan: TagPlan = probing || (byYear && total * 50 >= all) ? 'probe' : 'set';
+  let q = selection(db, filter, matches, plan).selectAll();
   if (sort === 'title') q = q.orderBy('title').orderBy('id');
   else if (sort === 'country') q = q.orderBy('country').orderBy('report_year', 'desc').orderBy('id', 'desc');
   else if (sort === 'updated') q = q.orderBy('updated_at', 'desc').orderBy('id', 'desc');
@@ -83,15 +138,10 @@ export async function listMeasures(
     const dir = sort === 'oldest' ? 'asc' : 'desc';
     q = q.orderBy('report_year', dir).orderBy('id', dir);
   }
-  const [rows, count] = await Promise.all([
-    q
-      .limit(pageSize)
-      .offset(options.offset ?? (filter.page - 1) * pageSize)
-      .execute(),
-    selection(db, filter, matches)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+  const rows = await q
+    .limit(pageSize)
+    .offset(options.offset ?? (filter.page - 1) * pageSize)
+    .execute();
   const ids = rows.map((r) => r.id);
   const [titles, tags] = await Promise.all([
     translatedTitles(
@@ -117,7 +167,7 @@ export async function listMeasures(
       goals: of(r.id, 'goal'),
       stages: of(r.id, 'stage'),
     })),
-    total: Number(count.n),
+    total,
   };
 }
 
@@ -136,11 +186,18 @@ async function translatedTitles(db: Db, ids: number[], locale: string): Promise<
 export async function facets(db: Db) {
   const [countries, years] = await Promise.all([
     measuresPerCountry(db),
+    // Two subqueries: SQLite reads a min() or a max() alone at one end of the index, both at once
+    // by scanning it.
     db
-      .selectFrom('policy_measures')
-      .select((eb) => [
-        eb.fn.min<number>('report_year').as('first'),
-        eb.fn.max<number>('report_year').as('last'),
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('policy_measures')
+          .select((e) => e.fn.min<number>('report_year').as('y'))
+          .as('first'),
+        eb
+          .selectFrom('policy_measures')
+          .select((e) => e.fn.max<number>('report_year').as('y'))
+          .as('last'),
       ])
       .executeTakeFirst(),
   ]);
@@ -150,58 +207,6 @@ export async function facets(db: Db) {
     countries: [...countries].map(([value, count]) => ({ value, count })),
     years: first && last ? Array.from({ length: last - first + 1 }, (_, i) => last - i) : [],
   };
-}
-
-/** How many measures each country has (one GROUP BY): /countries and the country filter. */
-export async function measuresPerCountry(db: Db): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('policy_measures')
-    .select(['country', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('country')
-    .execute();
-  return new Map(rows.map((r) => [r.country, Number(r.n)]));
-}
-
-/** Per country: its number of measures, and per kind of code, how many of them have each code. */
-export interface CountryCounts {
-  total: number;
-  /** kind → code → number of measures. */
-  byCode: Record<string, Record<string, number>>;
-}
-
-/**
- * The counts of `countries` side by side, in two queries whatever the number of measures: the
- * totals, and the tags grouped by country, kind and code.
- */
-export async function countsOf(db: Db, countries: readonly string[]): Promise<Map<string, CountryCounts>> {
-  const out = new Map<string, CountryCounts>(countries.map((c) => [c, { total: 0, byCode: {} }]));
-  if (countries.length === 0) return out;
-  const [totals, tags] = await Promise.all([
-    db
-      .selectFrom('policy_measures')
-      .select(['country', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('country', 'in', countries)
-      .groupBy('country')
-      .execute(),
-    db
-      .selectFrom('policy_measure_tags as t')
-      .innerJoin('policy_measures as m', 'm.id', 't.measure_id')
-      .select(['m.country', 't.kind', 't.code', sql<number>`count(*)`.as('n')])
-      .where('m.country', 'in', countries)
-      .groupBy(['m.country', 't.kind', 't.code'])
-      .execute(),
-  ]);
-  for (const r of totals) {
-    const entry = out.get(r.country);
-    if (entry) entry.total = Number(r.n);
-  }
-  for (const r of tags) {
-    const entry = out.get(r.country);
-    if (!entry) continue;
-    entry.byCode[r.kind] ??= {};
-    (entry.byCode[r.kind] as Record<string, number>)[r.code] = Number(r.n);
-  }
-  return out;
 }
 
 export interface EventMeasure {

@@ -1,6 +1,7 @@
 // Tables of the policies module. Dated after every migration that existed when they were added.
 import type { Migration } from 'kysely';
 import { createIndex, tablesMigration, translationsTable } from '../../db/migration-builders.ts';
+import { recountMeasures } from './counts.ts';
 
 const measures = tablesMigration(
   [
@@ -96,6 +97,21 @@ const measures = tablesMigration(
   },
 );
 
+// The measures counted per country and code (counts.ts), kept by the actions; counted here once
+// from the measures already there.
+const counts = tablesMigration(['policy_measure_counts'], async (db, c) => {
+  await db.schema
+    .createTable('policy_measure_counts')
+    .addColumn('country', 'varchar(2)', c.notNull)
+    .addColumn('kind', 'varchar(10)', c.notNull)
+    .addColumn('code', 'varchar(40)', c.notNull)
+    .addColumn('n', 'integer', c.notNull)
+    .addPrimaryKeyConstraint('policy_measure_counts_pk', ['country', 'kind', 'code'])
+    .execute();
+  await recountMeasures(db);
+});
+
 export const policiesMigrations: Record<string, Migration> = {
   '2026_12_26_0001_policy_measures': measures,
+  '2026_12_28_0001_policy_measure_counts': counts,
 };

@@ -78,6 +78,17 @@ export interface PolicyMeasureDocumentsTable {
   document_id: number;
 }
 
+/**
+ * How many measures of a country have each code (kind 'total', code '': how many it has), kept by
+ * the actions in the transaction of each write (counts.ts).
+ */
+export interface PolicyMeasureCountsTable {
+  country: string;
+  kind: string;
+  code: string;
+  n: number;
+}
+
 declare module '../../db/schema.ts' {
   interface Database {
     policy_measures: PolicyMeasuresTable;
@@ -86,5 +97,6 @@ declare module '../../db/schema.ts' {
     policy_measure_bodies: PolicyMeasureBodiesTable;
     policy_measure_partners: PolicyMeasurePartnersTable;
     policy_measure_documents: PolicyMeasureDocumentsTable;
+    policy_measure_counts: PolicyMeasureCountsTable;
   }
 }

@@ -1,4 +1,7 @@
-// Shared by the policies tests: a valid measure form as a browser sends it, and the API body.
+// Shared by the policies tests: a valid measure form as a browser sends it, the API body, and the
+// check that the kept counts (counts.ts) equal the measures counted afresh.
+import { sql } from 'kysely';
+import { expect } from 'vitest';
 import { rowCount } from '../../../test/counts.ts';
 import type { TestPlatform } from '../../../test/harness.ts';
 
@@ -46,3 +49,32 @@ export const measureJson = (overrides: Record<string, unknown> = {}) => ({
 });
 
 export const countMeasures = (hub: TestPlatform) => rowCount(hub, 'policy_measures');
+
+/** The kept counts equal those of a GROUP BY over the measures and their tags, row for row. */
+export async function expectCountsExact(hub: TestPlatform): Promise<void> {
+  const db = hub.deps.db;
+  const kept = await db
+    .selectFrom('policy_measure_counts')
+    .select(['country', 'kind', 'code', 'n'])
+    .execute();
+  const totals = await db
+    .selectFrom('policy_measures')
+    .select([
+      'country',
+      sql<string>`'total'`.as('kind'),
+      sql<string>`''`.as('code'),
+      sql<number>`count(*)`.as('n'),
+    ])
+    .groupBy('country')
+    .execute();
+  const tags = await db
+    .selectFrom('policy_measure_tags as t')
+    .innerJoin('policy_measures as m', 'm.id', 't.measure_id')
+    .select(['m.country', 't.kind', 't.code', sql<number>`count(*)`.as('n')])
+    .groupBy(['m.country', 't.kind', 't.code'])
+    .execute();
+  const lines = (rows: { country: string; kind: string; code: string; n: number | string }[]) =>
+    rows.map((r) => `${r.country} ${r.kind} ${r.code} ${Number(r.n)}`).sort();
+  expect(kept.length).toBeGreaterThan(0);
+  expect(lines(kept)).toEqual(lines([...totals, ...tags]));
+}

@@ -8,7 +8,7 @@ import { BarChart } from '../../../ui/components/charts.tsx';
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { countryOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
-import type { CountryCounts } from '../listing.ts';
+import type { CountryCounts } from '../counts.ts';
 import { AREAS, GOALS, LIMITS } from '../vocab.ts';
 
 type Dimension = {
