@@ -1,13 +1,15 @@
 // The authorization matrix: every route the app declares (each GET, POST, PUT, PATCH and DELETE route
 // of every module: pages, files and API), who must be refused it, from one table
-// (test/authorization-table.ts).
+// (test/authorization/: reading.ts, writing.ts, and what the rules mean in rules.ts).
 // Each route is requested with real demo records in its parameters (test/route-records.ts), by a
 // visitor, a member who owns nothing, a moderator and an editor, each a fresh account; whoever the
 // rule leaves out must be refused (401, 403, 404, or sent to the login form) and nothing written.
 // A route missing from the table fails the test: a new page or write has to say who may use it.
 // Run on both databases.
 import { describe, expect, it } from 'vitest';
-import { ACCESS, type Probe, REFUSED_ROLES, type Rule } from './authorization-table.ts';
+import { READING } from './authorization/reading.ts';
+import { type Entry, type Probe, REFUSED_ROLES, type Rule } from './authorization/rules.ts';
+import { WRITING } from './authorization/writing.ts';
 import { bearer, platformForFile, type Sent, type TestClient } from './harness.ts';
 import { pathWithRecords } from './route-records.ts';
 
@@ -65,6 +67,8 @@ function send(
   if (path.startsWith('/api/')) return client.request(path, { method, json: probe.json ?? {}, headers });
   return client.request(path, { method, form: probe.form ?? {} });
 }
+
+const ACCESS: Record<string, Entry> = { ...READING, ...WRITING };
 
 const isRefusal = (res: Sent) =>
   [401, 403, 404].includes(res.status) || (res.status === 303 && (res.location ?? '').startsWith('/login'));
