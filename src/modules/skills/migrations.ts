@@ -1,0 +1,149 @@
+// Tables of the skills module, and the frameworks it ships (DigComp 2.2 and its creative-sector
+// extension), installed once as data: admins edit them afterwards.
+import type { Kysely, Migration } from 'kysely';
+import { createIndex, tablesMigration, translationsTable } from '../../db/migration-builders.ts';
+import type { Database } from '../../db/schema.ts';
+import { CREATIVE_EXTENSION } from './frameworks/creative.ts';
+import { DIGCOMP_22 } from './frameworks/digcomp.ts';
+import { installFramework } from './frameworks/install.ts';
+
+const tables = tablesMigration(
+  [
+    'skill_frameworks',
+    'skill_areas',
+    'skill_area_translations',
+    'skill_competences',
+    'skill_competence_translations',
+    'skill_levels',
+    'skill_roles',
+    'skill_role_translations',
+    'skill_role_levels',
+    'skill_surveys',
+    'skill_survey_items',
+    'skill_respondents',
+  ],
+  async (db, c) => {
+    await db.schema
+      .createTable('skill_frameworks')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('slug', 'varchar(120)', (col) => col.notNull().unique())
+      .addColumn('version', 'varchar(40)', c.notNull)
+      .addColumn('title', 'varchar(200)', c.notNull)
+      .addColumn('description', 'text', c.notNullDefault(''))
+      .addColumn('source', 'varchar(1000)', c.notNullDefault(''))
+      .addColumn('extends_id', 'integer', c.refersTo('skill_frameworks'))
+      .$call(c.timestamps)
+      .execute();
+    await db.schema
+      .createTable('skill_areas')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('framework_id', 'integer', c.belongsTo('skill_frameworks'))
+      .addColumn('code', 'varchar(20)', c.notNull)
+      .addColumn('position', 'integer', c.notNullDefault(0))
+      .addColumn('title', 'varchar(300)', c.notNull)
+      .addUniqueConstraint('skill_areas_code_uq', ['framework_id', 'code'])
+      .execute();
+    await translationsTable(db, 'skill_area_translations', 'area_id', 'skill_areas')
+      .addColumn('title', 'varchar(300)', c.notNull)
+      .execute();
+    await db.schema
+      .createTable('skill_competences')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('framework_id', 'integer', c.belongsTo('skill_frameworks'))
+      .addColumn('area_id', 'integer', c.belongsTo('skill_areas'))
+      .addColumn('code', 'varchar(20)', c.notNull)
+      .addColumn('position', 'integer', c.notNullDefault(0))
+      .addColumn('title', 'varchar(300)', c.notNull)
+      .addColumn('description', 'text', c.notNullDefault(''))
+      .addUniqueConstraint('skill_competences_code_uq', ['framework_id', 'code'])
+      .execute();
+    await createIndex(db, 'skill_competences_area_idx', 'skill_competences', 'area_id');
+    await translationsTable(db, 'skill_competence_translations', 'competence_id', 'skill_competences')
+      .addColumn('title', 'varchar(300)', c.notNull)
+      .addColumn('description', 'text', c.notNullDefault(''))
+      .execute();
+    await db.schema
+      .createTable('skill_levels')
+      .addColumn('framework_id', 'integer', c.belongsTo('skill_frameworks'))
+      .addColumn('level', 'integer', c.notNull)
+      .addColumn('band', 'varchar(30)', c.notNull)
+      .addColumn('description', 'text', c.notNullDefault(''))
+      .addPrimaryKeyConstraint('skill_levels_pk', ['framework_id', 'level'])
+      .execute();
+    await db.schema
+      .createTable('skill_roles')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('framework_id', 'integer', c.belongsTo('skill_frameworks'))
+      .addColumn('code', 'varchar(60)', c.notNull)
+      .addColumn('position', 'integer', c.notNullDefault(0))
+      .addColumn('title', 'varchar(200)', c.notNull)
+      .addUniqueConstraint('skill_roles_code_uq', ['framework_id', 'code'])
+      .execute();
+    await translationsTable(db, 'skill_role_translations', 'role_id', 'skill_roles')
+      .addColumn('title', 'varchar(200)', c.notNull)
+      .execute();
+    await db.schema
+      .createTable('skill_role_levels')
+      .addColumn('role_id', 'integer', c.belongsTo('skill_roles'))
+      .addColumn('competence_id', 'integer', c.belongsTo('skill_competences'))
+      .addColumn('level', 'integer', c.notNull)
+      .addPrimaryKeyConstraint('skill_role_levels_pk', ['role_id', 'competence_id'])
+      .execute();
+
+    await db.schema
+      .createTable('skill_surveys')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('slug', 'varchar(120)', (col) => col.notNull().unique())
+      .addColumn('title', 'varchar(200)', c.notNull)
+      .addColumn('lang', 'varchar(20)', c.notNull)
+      .addColumn('intro', 'text', c.notNullDefault(''))
+      .addColumn('framework_id', 'integer', (col) => col.notNull().references('skill_frameworks.id'))
+      .addColumn('owner_kind', 'varchar(20)', c.notNull)
+      .addColumn('owner_id', 'integer', c.notNull)
+      .addColumn('status', 'varchar(20)', c.notNull)
+      .addColumn('published', 'integer', c.notNullDefault(0))
+      .addColumn('countries', 'text', c.notNullDefault('[]'))
+      .addColumn('created_by', 'integer', c.refersTo('users'))
+      .$call(c.timestamps)
+      .execute();
+    await createIndex(db, 'skill_surveys_owner_idx', 'skill_surveys', ['owner_kind', 'owner_id']);
+    await db.schema
+      .createTable('skill_survey_items')
+      .addColumn('question_id', 'integer', c.keyedBy('questionnaire_questions'))
+      .addColumn('survey_id', 'integer', c.belongsTo('skill_surveys'))
+      .addColumn('section', 'integer', c.notNull)
+      .addColumn('measure', 'varchar(20)', c.notNull)
+      .addColumn('competence_id', 'integer', c.refersTo('skill_competences'))
+      .addColumn('field', 'varchar(60)')
+      .execute();
+    await createIndex(db, 'skill_survey_items_survey_idx', 'skill_survey_items', ['survey_id', 'section']);
+    await db.schema
+      .createTable('skill_respondents')
+      .addColumn('id', 'integer', c.id)
+      .addColumn('survey_id', 'integer', c.belongsTo('skill_surveys'))
+      .addColumn('token_hash', 'varchar(64)', (col) => col.notNull().unique())
+      .addColumn('user_id', 'integer', c.refersTo('users'))
+      .addColumn('section', 'integer', c.notNullDefault(0))
+      .$call(c.timestamps)
+      .execute();
+    await createIndex(db, 'skill_respondents_survey_idx', 'skill_respondents', 'survey_id');
+  },
+);
+
+const shipped: Migration = {
+  async up(db) {
+    const hub = db as Kysely<Database>;
+    await installFramework(hub, DIGCOMP_22);
+    await installFramework(hub, CREATIVE_EXTENSION);
+  },
+  async down(db) {
+    const hub = db as Kysely<Database>;
+    await hub.deleteFrom('skill_frameworks').where('slug', '=', CREATIVE_EXTENSION.slug).execute();
+    await hub.deleteFrom('skill_frameworks').where('slug', '=', DIGCOMP_22.slug).execute();
+  },
+};
+
+export const skillsMigrations: Record<string, Migration> = {
+  '2026_12_27_0001_skills': tables,
+  '2026_12_27_0002_skills_frameworks': shipped,
+};
