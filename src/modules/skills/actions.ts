@@ -63,11 +63,19 @@ export async function ensureMayManage(ctx: ActionContext, survey: Survey): Promi
 }
 
 /** Opens a draft, or closes an open survey. A closed survey stays closed: it is the record of what was said. */
-export async function setSurveyStatus(ctx: ActionContext, survey: Survey, status: 'open' | 'closed'): Promise<void> {
+export async function setSurveyStatus(
+  ctx: ActionContext,
+  survey: Survey,
+  status: 'open' | 'closed',
+): Promise<void> {
   await ensureMayManage(ctx, survey);
   if (!isEditable(survey)) throw new HttpError(409, 'skills.closedSurvey');
   await transact(ctx, async (trx) => {
-    await trx.updateTable('skill_surveys').set({ status, updated_at: nowIso() }).where('id', '=', survey.id).execute();
+    await trx
+      .updateTable('skill_surveys')
+      .set({ status, updated_at: nowIso() })
+      .where('id', '=', survey.id)
+      .execute();
     await audit(trx, ctx, {
       action: `skills.survey.${status}`,
       subjectType: 'skill_survey',

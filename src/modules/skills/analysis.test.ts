@@ -1,15 +1,29 @@
 // The figures of a small fixture computed by hand (see the comments), asserted exactly: gap per
 // person, mean gap, share below the level needed, Borich, and suppression under MIN_CELL.
 import { describe, expect, it } from 'vitest';
-import { breakdownOf, cellOf, personalGaps, rankedNeeds, type RespondentAnswers } from './analysis.ts';
+import { breakdownOf, cellOf, personalGaps, type RespondentAnswers, rankedNeeds } from './analysis.ts';
 import { abilityOnImportanceScale, bandOfLevel, MIN_CELL } from './vocab.ts';
 
 const C1 = 1;
 const C2 = 2;
 const C3 = 3;
 const required = new Map([
-  ['artisan', new Map([[C1, 4], [C2, 3], [C3, 2]])],
-  ['hub_manager', new Map([[C1, 5], [C2, 3], [C3, 2]])],
+  [
+    'artisan',
+    new Map([
+      [C1, 4],
+      [C2, 3],
+      [C3, 2],
+    ]),
+  ],
+  [
+    'hub_manager',
+    new Map([
+      [C1, 5],
+      [C2, 3],
+      [C3, 2],
+    ]),
+  ],
 ]);
 
 const person = (
@@ -36,11 +50,30 @@ const person = (
 // competence 2: answered by 4 only → suppressed.
 // competence 3: everyone 5 and level 8 (5.0) → Borich 0.
 const respondents = [
-  person(1, 'artisan', 'LA', [[C1, 5, 2], [C2, 2, 1], [C3, 5, 8]]),
-  person(2, 'artisan', 'LA', [[C1, 4, 4], [C2, 3, 2], [C3, 5, 8]]),
-  person(3, 'hub_manager', 'LA', [[C1, 5, 3], [C2, 4, 3], [C3, 5, 8]]),
-  person(4, 'hub_manager', 'TH', [[C1, 3, 6], [C2, 5, 4], [C3, 5, 8]]),
-  person(5, null, 'TH', [[C1, 4, 0], [C3, 5, 8]]),
+  person(1, 'artisan', 'LA', [
+    [C1, 5, 2],
+    [C2, 2, 1],
+    [C3, 5, 8],
+  ]),
+  person(2, 'artisan', 'LA', [
+    [C1, 4, 4],
+    [C2, 3, 2],
+    [C3, 5, 8],
+  ]),
+  person(3, 'hub_manager', 'LA', [
+    [C1, 5, 3],
+    [C2, 4, 3],
+    [C3, 5, 8],
+  ]),
+  person(4, 'hub_manager', 'TH', [
+    [C1, 3, 6],
+    [C2, 5, 4],
+    [C3, 5, 8],
+  ]),
+  person(5, null, 'TH', [
+    [C1, 4, 0],
+    [C3, 5, 8],
+  ]),
 ];
 
 describe('the figures of a competence', () => {

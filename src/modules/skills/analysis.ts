@@ -46,7 +46,15 @@ export function cellOf(
   const rated = respondents.filter((r) => r.importance.has(competenceId) && r.ability.has(competenceId));
   const n = rated.length;
   if (n < minCell)
-    return { n, suppressed: true, meanImportance: null, meanLevel: null, meanGap: null, shareBelow: null, borich: null };
+    return {
+      n,
+      suppressed: true,
+      meanImportance: null,
+      meanLevel: null,
+      meanGap: null,
+      shareBelow: null,
+      borich: null,
+    };
   const importance = rated.map((r) => r.importance.get(competenceId) as number);
   const levels = rated.map((r) => r.ability.get(competenceId) as number);
   const meanImportance = mean(importance);
@@ -55,7 +63,9 @@ export function cellOf(
     const needed = r.role ? required.get(r.role)?.get(competenceId) : undefined;
     if (needed !== undefined) gaps.push(needed - (r.ability.get(competenceId) as number));
   }
-  const discrepancy = mean(rated.map((_, i) => (importance[i] as number) - abilityOnImportanceScale(levels[i] as number)));
+  const discrepancy = mean(
+    rated.map((_, i) => (importance[i] as number) - abilityOnImportanceScale(levels[i] as number)),
+  );
   return {
     n,
     suppressed: false,
@@ -103,7 +113,9 @@ export function breakdownOf(
   return {
     by,
     values,
-    cells: new Map(values.map(({ value }) => [value, cellsOf(groups.get(value) ?? [], competenceIds, required, minCell)])),
+    cells: new Map(
+      values.map(({ value }) => [value, cellsOf(groups.get(value) ?? [], competenceIds, required, minCell)]),
+    ),
   };
 }
 

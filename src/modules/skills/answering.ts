@@ -22,8 +22,15 @@ import { randomToken, sha256 } from '../../platform/security-tokens.ts';
 import { nowIso } from '../../platform/time.ts';
 import { cleanText } from '../../search/normalize.ts';
 import { isAnswerable } from './permissions.ts';
+import {
+  getSurvey,
+  type Survey,
+  type SurveyQuestion,
+  sectionsOf,
+  surveyOwner,
+  surveyQuestions,
+} from './surveys.ts';
 import type { SkillRespondentsTable } from './tables.ts';
-import { getSurvey, type Survey, type SurveyQuestion, sectionsOf, surveyOwner, surveyQuestions } from './surveys.ts';
 
 type Db = Kysely<Database>;
 export type Respondent = Selectable<SkillRespondentsTable>;
@@ -63,9 +70,19 @@ export async function loadAnswering(c: Context<AppEnv>): Promise<Answering> {
   const db = c.var.deps.db;
   const token = c.req.param('token') ?? '';
   const respondent = /^[A-Za-z0-9_-]{20,64}$/.test(token)
-    ? await db.selectFrom('skill_respondents').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst()
+    ? await db
+        .selectFrom('skill_respondents')
+        .selectAll()
+        .where('token_hash', '=', sha256(token))
+        .executeTakeFirst()
     : undefined;
-  const survey = respondent && (await db.selectFrom('skill_surveys').selectAll().where('id', '=', respondent.survey_id).executeTakeFirst());
+  const survey =
+    respondent &&
+    (await db
+      .selectFrom('skill_surveys')
+      .selectAll()
+      .where('id', '=', respondent.survey_id)
+      .executeTakeFirst());
   if (!respondent || !survey) throw new HttpError(404, 'error.404.message');
   return { ...(await answeringOf(db, survey, respondent)) };
 }

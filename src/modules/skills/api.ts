@@ -2,7 +2,14 @@
 // (the same figures and the same suppression as its pages: a cell of fewer than MIN_CELL
 // respondents has no figures), and its raw answers for its managers.
 import { createRoute, z } from '@hono/zod-openapi';
-import { anyone, anyoneOrSignedIn, apiRouter, jsonResponse, problemsOf, signedIn } from '../../platform/api.ts';
+import {
+  anyone,
+  anyoneOrSignedIn,
+  apiRouter,
+  jsonResponse,
+  problemsOf,
+  signedIn,
+} from '../../platform/api.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import type { Cell } from './analysis.ts';
@@ -16,7 +23,13 @@ const TAGS = { tags: ['Skills'] };
 const texts = z.array(z.object({ lang: z.string(), title: z.string() }));
 
 const FrameworkSummarySchema = z
-  .object({ slug: z.string(), version: z.string(), title: z.string(), description: z.string(), page: z.string() })
+  .object({
+    slug: z.string(),
+    version: z.string(),
+    title: z.string(),
+    description: z.string(),
+    page: z.string(),
+  })
   .openapi('SkillFramework');
 const FrameworkSchema = z
   .object({
@@ -41,7 +54,9 @@ const FrameworkSchema = z
         code: z.string(),
         title: z.string(),
         translations: texts,
-        levels: z.record(z.string(), z.number().int()).openapi({ description: 'The level needed, by competence code' }),
+        levels: z
+          .record(z.string(), z.number().int())
+          .openapi({ description: 'The level needed, by competence code' }),
       }),
     ),
   })
@@ -50,7 +65,11 @@ const FrameworkSchema = z
 const CellSchema = z
   .object({
     competence: z.string(),
-    respondents: z.number().int().nullable().openapi({ description: `null: fewer than ${MIN_CELL}, suppressed` }),
+    respondents: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: `null: fewer than ${MIN_CELL}, suppressed` }),
     suppressed: z.boolean(),
     meanImportance: z.number().nullable(),
     meanLevel: z.number().nullable(),
@@ -67,7 +86,9 @@ const SummarySchema = z
     respondents: z.number().int(),
     minCell: z.number().int(),
     overall: z.array(CellSchema),
-    ranked: z.array(z.string()).openapi({ description: 'Competence codes by training need (Borich), highest first' }),
+    ranked: z
+      .array(z.string())
+      .openapi({ description: 'Competence codes by training need (Borich), highest first' }),
     breakdown: z.object({
       by: z.enum(BREAKDOWNS),
       groups: z.array(z.object({ value: z.string(), cells: z.array(CellSchema) })),
@@ -84,7 +105,10 @@ const routes = {
     ...TAGS,
     summary: 'The competence frameworks',
     security: anyone,
-    responses: { 200: jsonResponse(z.object({ items: z.array(FrameworkSummarySchema) }), 'The frameworks'), ...problemsOf(401) },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(FrameworkSummarySchema) }), 'The frameworks'),
+      ...problemsOf(401),
+    },
   }),
   framework: createRoute({
     method: 'get',
@@ -142,7 +166,9 @@ function frameworkJson(f: Framework) {
       code: r.code,
       title: r.title,
       translations: r.translations.map((t) => ({ lang: t.lang, title: t.title })),
-      levels: Object.fromEntries([...r.levels.entries()].map(([id, level]) => [code.get(id) ?? String(id), level])),
+      levels: Object.fromEntries(
+        [...r.levels.entries()].map(([id, level]) => [code.get(id) ?? String(id), level]),
+      ),
     })),
   };
 }
@@ -188,7 +214,8 @@ export function skillsApi(deps: AppDeps) {
       const by = c.req.valid('query').by ?? 'country';
       const s = await summaryOfSurvey(db, survey, f, by);
       const code = new Map(f.competences.map((x) => [x.id, x.code]));
-      const cells = (m: Map<number, Cell>) => [...m.entries()].map(([id, cell]) => cellJson(code.get(id) ?? '', cell));
+      const cells = (m: Map<number, Cell>) =>
+        [...m.entries()].map(([id, cell]) => cellJson(code.get(id) ?? '', cell));
       return c.json(
         {
           survey: survey.slug,
@@ -200,7 +227,10 @@ export function skillsApi(deps: AppDeps) {
           ranked: s.needs.map((n) => code.get(n.competenceId) ?? ''),
           breakdown: {
             by,
-            groups: s.breakdown.values.map(({ value }) => ({ value, cells: cells(s.breakdown.cells.get(value) ?? new Map()) })),
+            groups: s.breakdown.values.map(({ value }) => ({
+              value,
+              cells: cells(s.breakdown.cells.get(value) ?? new Map()),
+            })),
           },
         },
         200,
@@ -210,7 +240,11 @@ export function skillsApi(deps: AppDeps) {
       const survey = await loadManagedSurvey(c);
       const { columns, rows } = await rawAnswers(db, survey);
       return c.json(
-        { items: rows.map((r) => Object.fromEntries(columns.map((col) => [col.header, col.value(r) ?? null]))) },
+        {
+          items: rows.map((r) =>
+            Object.fromEntries(columns.map((col) => [col.header, col.value(r) ?? null])),
+          ),
+        },
         200,
       );
     });

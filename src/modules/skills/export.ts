@@ -56,8 +56,14 @@ interface RawRow {
 }
 
 /** The submitted responses, numbered in the order they came (not the respondents' ids). */
-export async function rawAnswers(db: Kysely<Database>, survey: Survey): Promise<{ columns: Column<RawRow>[]; rows: RawRow[] }> {
-  const [questions, responses] = await Promise.all([surveyQuestions(db, survey), responsesOf(db, surveyOwner(survey))]);
+export async function rawAnswers(
+  db: Kysely<Database>,
+  survey: Survey,
+): Promise<{ columns: Column<RawRow>[]; rows: RawRow[] }> {
+  const [questions, responses] = await Promise.all([
+    surveyQuestions(db, survey),
+    responsesOf(db, surveyOwner(survey)),
+  ]);
   const rows = [...responses.values()]
     .filter((r) => r.status === 'submitted')
     .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id)

@@ -29,10 +29,14 @@ describe('the shipped frameworks', () => {
       'Safety',
       'Problem solving',
     ]);
-    const competences = api.areas.flatMap((a: { competences: { code: string; title: string }[] }) => a.competences);
+    const competences = api.areas.flatMap(
+      (a: { competences: { code: string; title: string }[] }) => a.competences,
+    );
     expect(competences).toHaveLength(21);
     expect(competences.find((c: { code: string }) => c.code === '2.5').title).toBe('Netiquette');
-    expect(competences.find((c: { code: string }) => c.code === '5.4').title).toBe('Identifying digital competence gaps');
+    expect(competences.find((c: { code: string }) => c.code === '5.4').title).toBe(
+      'Identifying digital competence gaps',
+    );
     expect(api.levels.map((l: { band: string }) => l.band)).toEqual([
       'foundation',
       'foundation',
@@ -108,7 +112,9 @@ describe('editing a framework', () => {
     const bad = await admin.request(rolePath, { form: { ...form, [`level_${c1}`]: '9' } });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain(`id="f-level_${c1}"`);
-    const ok = await admin.request(rolePath, { form: { ...form, [`level_${c1}`]: '6', [`level_${netiquette}`]: '3' } });
+    const ok = await admin.request(rolePath, {
+      form: { ...form, [`level_${c1}`]: '6', [`level_${netiquette}`]: '3' },
+    });
     expect(ok.status).toBe(303);
     const api = JSON.parse((await hub.client().get('/api/v1/skills/frameworks/digcomp-2-2-creative')).text);
     expect(api.roles[0].levels).toMatchObject({ 'C.1': 6, '2.5': 3, '1.1': 2 });
@@ -123,14 +129,25 @@ describe('editing a framework', () => {
   it("lets an admin write a competence's texts in other languages", async () => {
     const edit = '/skills/frameworks/digcomp-2-2/competences/2.5/edit';
     await admin.get(edit);
-    const bad = await admin.request(edit, { form: { title: '', description: 'kept text', title_lo: 'ມາລະຍາດອອນລາຍ' } });
+    const bad = await admin.request(edit, {
+      form: { title: '', description: 'kept text', title_lo: 'ມາລະຍາດອອນລາຍ' },
+    });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('kept text');
     const ok = await admin.request(edit, {
-      form: { title: 'Netiquette', description: 'Behaviour online.', title_lo: 'ມາລະຍາດອອນລາຍ', description_lo: '' },
+      form: {
+        title: 'Netiquette',
+        description: 'Behaviour online.',
+        title_lo: 'ມາລະຍາດອອນລາຍ',
+        description_lo: '',
+      },
     });
     expect(ok.status).toBe(303);
-    expect(visibleText((await hub.client().get('/skills/frameworks/digcomp-2-2?lang=lo')).text)).toContain('ມາລະຍາດອອນລາຍ');
-    expect(visibleText((await hub.client().get('/skills/frameworks/digcomp-2-2')).text)).toContain('2.5 Netiquette');
+    expect(visibleText((await hub.client().get('/skills/frameworks/digcomp-2-2?lang=lo')).text)).toContain(
+      'ມາລະຍາດອອນລາຍ',
+    );
+    expect(visibleText((await hub.client().get('/skills/frameworks/digcomp-2-2')).text)).toContain(
+      '2.5 Netiquette',
+    );
   });
 });

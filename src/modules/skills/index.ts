@@ -8,10 +8,10 @@ import type { MessageKeys } from '../../platform/i18n.ts';
 import { skillsApi } from './api.ts';
 import type en from './locales/en.json';
 import { skillsMigrations } from './migrations.ts';
+import { skillsPages } from './routes.tsx';
 import { answerPages } from './routes-answer.tsx';
 import { frameworkPages } from './routes-frameworks.tsx';
 import { resultsPages } from './routes-results.tsx';
-import { skillsPages } from './routes.tsx';
 import { seedSkills } from './seed.ts';
 
 declare module '../../platform/i18n.ts' {
@@ -22,7 +22,10 @@ export const skillsModule: HubModule = {
   id: 'skills',
   nav: { href: '/skills', label: 'skills.nav', order: 60 },
   pages: (deps) =>
-    frameworkPages(deps).route('/', answerPages(deps)).route('/', resultsPages(deps)).route('/', skillsPages(deps)),
+    frameworkPages(deps)
+      .route('/', answerPages(deps))
+      .route('/', resultsPages(deps))
+      .route('/', skillsPages(deps)),
   api: skillsApi,
   migrations: skillsMigrations,
   seed: seedSkills,

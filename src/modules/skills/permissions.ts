@@ -6,7 +6,8 @@ import { hasRole } from '../../platform/auth.ts';
 import { inGroup, inOrganisation, type Scope, scopedAction } from '../../platform/scopes.ts';
 
 /** Frameworks are reference data: admins add and edit them. */
-export const canEditFrameworks = (user: User | null): boolean => !!user && !user.disabled_at && hasRole(user, 'admin');
+export const canEditFrameworks = (user: User | null): boolean =>
+  !!user && !user.disabled_at && hasRole(user, 'admin');
 
 /** Any signed-in member may start a survey, for an organisation or group they run (checked with `manageSurvey`). */
 export const canStartSurvey = (user: User | null): boolean => !!user && !user.disabled_at;

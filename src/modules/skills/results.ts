@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type Answers, responsesOf } from '../../platform/questionnaires/index.ts';
-import { breakdownOf, cellsOf, rankedNeeds, type Required, type RespondentAnswers } from './analysis.ts';
+import { breakdownOf, cellsOf, type Required, type RespondentAnswers, rankedNeeds } from './analysis.ts';
 import type { Framework } from './frameworks/access.ts';
 import { type Survey, type SurveyQuestion, surveyOwner, surveyQuestions } from './surveys.ts';
 import type { Breakdown } from './vocab.ts';
@@ -16,7 +16,11 @@ export function requiredOf(framework: Framework): Required {
 }
 
 /** One response's answers as the analysis reads them. */
-export function respondentOf(id: number, questions: readonly SurveyQuestion[], answers: Answers): RespondentAnswers {
+export function respondentOf(
+  id: number,
+  questions: readonly SurveyQuestion[],
+  answers: Answers,
+): RespondentAnswers {
   const importance = new Map<number, number>();
   const ability = new Map<number, number>();
   const profile: Partial<Record<Breakdown, string>> = {};
@@ -24,7 +28,8 @@ export function respondentOf(id: number, questions: readonly SurveyQuestion[], a
   for (const q of questions) {
     const value = answers[String(q.id)];
     if (value === undefined) continue;
-    if (q.measure === 'importance' && q.competenceId !== null && typeof value === 'number') importance.set(q.competenceId, value);
+    if (q.measure === 'importance' && q.competenceId !== null && typeof value === 'number')
+      importance.set(q.competenceId, value);
     if (q.measure === 'ability' && q.competenceId !== null && typeof value === 'string' && /^\d$/.test(value))
       ability.set(q.competenceId, Number(value));
     if (q.measure === 'profile' && typeof value === 'string') {
@@ -37,7 +42,10 @@ export function respondentOf(id: number, questions: readonly SurveyQuestion[], a
 
 /** The submitted responses of a survey (drafts are not counted). */
 export async function submittedRespondents(db: Db, survey: Survey): Promise<RespondentAnswers[]> {
-  const [questions, responses] = await Promise.all([surveyQuestions(db, survey), responsesOf(db, surveyOwner(survey))]);
+  const [questions, responses] = await Promise.all([
+    surveyQuestions(db, survey),
+    responsesOf(db, surveyOwner(survey)),
+  ]);
   return [...responses.values()]
     .filter((r) => r.status === 'submitted')
     .map((r) => respondentOf(r.respondentId, questions, r.answers));
@@ -51,7 +59,12 @@ export interface SurveySummary {
 }
 
 /** Everything the results page, its exports and the API show, suppression applied. */
-export async function summaryOfSurvey(db: Db, survey: Survey, framework: Framework, by: Breakdown): Promise<SurveySummary> {
+export async function summaryOfSurvey(
+  db: Db,
+  survey: Survey,
+  framework: Framework,
+  by: Breakdown,
+): Promise<SurveySummary> {
   const respondents = await submittedRespondents(db, survey);
   const ids = framework.competences.map((c) => c.id);
   const required = requiredOf(framework);

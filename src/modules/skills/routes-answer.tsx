@@ -7,8 +7,8 @@ import { actionContext } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import type { FormState } from '../../ui/components/form.tsx';
 import { answerFormValues } from '../../platform/questionnaires/index.ts';
+import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
 import { personalGaps } from './analysis.ts';
 import { type Answering, loadAnswering, saveSection } from './answering.ts';
@@ -34,7 +34,13 @@ function sectionOf(c: C, a: Answering): number {
 export function answerPages(_deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  const showSection = async (c: C, a: Answering, section: number, state: FormState, status: 200 | 422 = 200) =>
+  const showSection = async (
+    c: C,
+    a: Answering,
+    section: number,
+    state: FormState,
+    status: 200 | 422 = 200,
+  ) =>
     renderPage(
       c,
       { title: a.survey.title, noindex: true },
@@ -73,7 +79,11 @@ export function answerPages(_deps: AppDeps) {
         survey={a.survey}
         framework={f}
         role={me.role}
-        gaps={personalGaps(me, f.competences.map((x) => x.id), requiredOf(f))}
+        gaps={personalGaps(
+          me,
+          f.competences.map((x) => x.id),
+          requiredOf(f),
+        )}
       />,
     );
   });
@@ -105,7 +115,10 @@ export function answerPages(_deps: AppDeps) {
       return c.redirect(`/skills/r/${token}/profile`, 303);
     }
     const next = a.sections[a.sections.indexOf(section) + 1];
-    return c.redirect(next === undefined ? `/skills/r/${token}/${section}` : `/skills/r/${token}/${next}`, 303);
+    return c.redirect(
+      next === undefined ? `/skills/r/${token}/${section}` : `/skills/r/${token}/${next}`,
+      303,
+    );
   });
 
   return app;

@@ -48,7 +48,11 @@ export function frameworkPages(deps: AppDeps) {
   app.get('/skills/frameworks', async (c) =>
     renderPage(
       c,
-      { title: c.var.t('skills.frameworks'), description: c.var.t('skills.frameworksIntro'), path: '/skills/frameworks' },
+      {
+        title: c.var.t('skills.frameworks'),
+        description: c.var.t('skills.frameworksIntro'),
+        path: '/skills/frameworks',
+      },
       <FrameworkListView frameworks={await listFrameworks(db)} />,
     ),
   );
@@ -90,12 +94,23 @@ export function frameworkPages(deps: AppDeps) {
     return c.redirect(`/skills/frameworks/${f.slug}/roles/${role.code}`, 303);
   });
 
-  const competencePage = (c: C, f: Framework, code: string | undefined, values?: Record<string, string | string[]>, errors?: Record<string, never>, status: 200 | 422 = 200) => {
+  const competencePage = (
+    c: C,
+    f: Framework,
+    code: string | undefined,
+    values?: Record<string, string | string[]>,
+    errors?: Record<string, never>,
+    status: 200 | 422 = 200,
+  ) => {
     const competence = competenceOf(f, code);
     return renderPage(
       c,
       { title: c.var.t('skills.editCompetence', { code: competence.code }), noindex: true },
-      <CompetenceFormView framework={f} competence={competence} state={{ values: values ?? competenceValues(competence), errors }} />,
+      <CompetenceFormView
+        framework={f}
+        competence={competence}
+        state={{ values: values ?? competenceValues(competence), errors }}
+      />,
       status,
     );
   };
@@ -111,7 +126,8 @@ export function frameworkPages(deps: AppDeps) {
     const f = await loadFramework(c);
     const competence = competenceOf(f, c.req.param('code'));
     const form = await readForm(c, competenceTextsInput);
-    if (!form.ok) return competencePage(c, f, competence.code, form.values, form.errors as Record<string, never>, 422);
+    if (!form.ok)
+      return competencePage(c, f, competence.code, form.values, form.errors as Record<string, never>, 422);
     await updateCompetenceTexts(ctx, competence, form.data);
     setFlash(c, 'skills.saved');
     return c.redirect(`/skills/frameworks/${f.slug}`, 303);

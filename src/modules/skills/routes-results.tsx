@@ -30,7 +30,11 @@ export function resultsPages(deps: AppDeps) {
     const { framework, by, summary } = await summaryFor(c, survey);
     return renderPage(
       c,
-      { title: c.var.t('skills.resultsOf', { title: survey.title }), path: base, noindex: base.endsWith('/results') },
+      {
+        title: c.var.t('skills.resultsOf', { title: survey.title }),
+        path: base,
+        noindex: base.endsWith('/results'),
+      },
       <ResultsView survey={survey} framework={framework} summary={summary} by={by} base={base} />,
     );
   };
@@ -47,14 +51,18 @@ export function resultsPages(deps: AppDeps) {
     const survey = await loadManagedSurvey(c);
     return page(c, survey, `/skills/surveys/${survey.slug}/results`);
   });
-  app.get('/skills/surveys/:slug/:file{results\\.(csv|xlsx)}', async (c) => download(c, await loadManagedSurvey(c)));
+  app.get('/skills/surveys/:slug/:file{results\\.(csv|xlsx)}', async (c) =>
+    download(c, await loadManagedSurvey(c)),
+  );
 
   // The public summary: the same figures, the same suppression, once its owner publishes it.
   app.get('/skills/surveys/:slug/summary', async (c) => {
     const { survey } = await loadSummarySurvey(c);
     return page(c, survey, `/skills/surveys/${survey.slug}/summary`);
   });
-  app.get('/skills/surveys/:slug/:file{summary\\.(csv|xlsx)}', async (c) => download(c, (await loadSummarySurvey(c)).survey));
+  app.get('/skills/surveys/:slug/:file{summary\\.(csv|xlsx)}', async (c) =>
+    download(c, (await loadSummarySurvey(c)).survey),
+  );
 
   app.get('/skills/surveys/:slug/:file{answers\\.(csv|xlsx)}', async (c) => {
     const survey = await loadManagedSurvey(c);
@@ -64,4 +72,3 @@ export function resultsPages(deps: AppDeps) {
 
   return app;
 }
-

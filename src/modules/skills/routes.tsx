@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { actionContext, actingUser, ensure } from '../../platform/actions.ts';
+import { actingUser, actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { attempt, readForm } from '../../platform/http/forms.ts';
@@ -78,7 +78,12 @@ export function skillsPages(deps: AppDeps) {
       .execute();
     return renderPage(
       c,
-      { title: survey.title, description: survey.intro.slice(0, 200), path: `/skills/surveys/${survey.slug}`, noindex: survey.status === 'draft' },
+      {
+        title: survey.title,
+        description: survey.intro.slice(0, 200),
+        path: `/skills/surveys/${survey.slug}`,
+        noindex: survey.status === 'draft',
+      },
       <SurveyView
         survey={survey}
         owner={await ownerName(db, survey)}

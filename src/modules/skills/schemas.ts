@@ -24,9 +24,7 @@ export const surveyObject = z.object({
   intro: text(LIMITS.intro),
   framework: slug('skills.unknownFramework'),
   /** `organisation:<id>` or `group:<id>`. */
-  owner: z
-    .string('skills.unknownOwner')
-    .regex(/^(organisation|group):\d{1,15}$/, 'skills.unknownOwner'),
+  owner: z.string('skills.unknownOwner').regex(/^(organisation|group):\d{1,15}$/, 'skills.unknownOwner'),
   countries: z.preprocess(
     (v) => (v === undefined ? [] : v),
     list(country(), LIMITS.countries).refine((l) => l.length > 0, 'skills.countriesNeeded'),

@@ -17,9 +17,20 @@ export async function seedSkills({ deps }: SeedContext): Promise<void> {
   const { db } = deps;
   const { surveys } = readSeedFile('skills/surveys.json', seedFile);
   for (const entry of surveys) {
-    const exists = await db.selectFrom('skill_surveys').select('id').where('title', '=', entry.title).executeTakeFirst();
-    const owner = await db.selectFrom('organisations').select('id').where('slug', '=', entry.owner).executeTakeFirst();
+    const exists = await db
+      .selectFrom('skill_surveys')
+      .select('id')
+      .where('title', '=', entry.title)
+      .executeTakeFirst();
+    const owner = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('slug', '=', entry.owner)
+      .executeTakeFirst();
     if (exists || !owner) continue;
-    await createSurvey(systemContext(deps, 'seed'), surveyObject.parse({ ...entry, owner: `organisation:${owner.id}` }));
+    await createSurvey(
+      systemContext(deps, 'seed'),
+      surveyObject.parse({ ...entry, owner: `organisation:${owner.id}` }),
+    );
   }
 }

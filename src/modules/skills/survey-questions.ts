@@ -32,7 +32,7 @@ interface NewQuestion {
   choiceLabel?: (choice: string) => MessageKey;
 }
 
-function questionsFor(survey: Survey, framework: Framework, countries: readonly string[]): NewQuestion[] {
+function questionsFor(framework: Framework, countries: readonly string[]): NewQuestion[] {
   const profile = (
     field: string,
     kind: QuestionKind,
@@ -51,19 +51,42 @@ function questionsFor(survey: Survey, framework: Framework, countries: readonly 
     choiceLabel,
   });
   const out: NewQuestion[] = [
-    profile('role', 'single_choice', framework.roles.map((r) => r.code), true),
+    profile(
+      'role',
+      'single_choice',
+      framework.roles.map((r) => r.code),
+      true,
+    ),
     profile('country', 'single_choice', countries, true),
     profile('province', 'text', [], false),
     profile('domain', 'single_choice', DOMAINS, false, (d) => `vocab.domain.${d}` as MessageKey),
-    profile('org_kind', 'single_choice', ORGANISATION_KINDS, false, (k) => `vocab.organisationKind.${k}` as MessageKey),
+    profile(
+      'org_kind',
+      'single_choice',
+      ORGANISATION_KINDS,
+      false,
+      (k) => `vocab.organisationKind.${k}` as MessageKey,
+    ),
     profile('age_band', 'single_choice', AGE_BANDS, false, (a) => `skills.ageBand.${a}` as MessageKey),
     profile('gender', 'single_choice', GENDERS, false, (g) => `vocab.gender.${g}` as MessageKey),
   ];
   framework.areas.forEach((area, i) => {
     for (const c of area.competences) {
       const base = { section: i + 1, competenceId: c.id, field: c.code, required: true };
-      out.push({ ...base, measure: 'importance', kind: 'rating', choices: [], label: `${c.code} ${c.title}` });
-      out.push({ ...base, measure: 'ability', kind: 'single_choice', choices: ABILITY_CHOICES, label: `${c.code} ${c.title}` });
+      out.push({
+        ...base,
+        measure: 'importance',
+        kind: 'rating',
+        choices: [],
+        label: `${c.code} ${c.title}`,
+      });
+      out.push({
+        ...base,
+        measure: 'ability',
+        kind: 'single_choice',
+        choices: ABILITY_CHOICES,
+        label: `${c.code} ${c.title}`,
+      });
     }
   });
   const last = framework.areas.length + 1;
@@ -95,7 +118,7 @@ export async function writeSurveyQuestions(
   const own = isLocale(survey.lang) ? survey.lang : 'en';
   const t = translator(own);
   const now = nowIso();
-  for (const [position, q] of questionsFor(survey, framework, countries).entries()) {
+  for (const [position, q] of questionsFor(framework, countries).entries()) {
     const { id } = await trx
       .insertInto('questionnaire_questions')
       .values({

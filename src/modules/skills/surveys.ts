@@ -24,7 +24,6 @@ export interface SurveyQuestion extends Question {
   field: string | null;
 }
 
-
 export async function getSurvey(db: Db, slug: string): Promise<Survey | undefined> {
   return db.selectFrom('skill_surveys').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
@@ -115,7 +114,11 @@ export async function ownerName(db: Db, survey: Survey): Promise<string> {
   const row =
     survey.owner_kind === 'group'
       ? await db.selectFrom('groups').select('name').where('id', '=', survey.owner_id).executeTakeFirst()
-      : await db.selectFrom('organisations').select('name').where('id', '=', survey.owner_id).executeTakeFirst();
+      : await db
+          .selectFrom('organisations')
+          .select('name')
+          .where('id', '=', survey.owner_id)
+          .executeTakeFirst();
   return row?.name ?? '';
 }
 

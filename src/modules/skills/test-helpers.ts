@@ -24,6 +24,7 @@ export async function createOpenSurvey(
   orgSlug: string,
   title: string,
   countries = ['LA', 'TH'],
+  open = true,
 ): Promise<string> {
   await manager.get('/skills/surveys/new');
   const res = await manager.request('/skills/surveys/new', {
@@ -38,8 +39,11 @@ export async function createOpenSurvey(
   });
   expect(res.status, visibleText(res.text).slice(0, 400)).toBe(303);
   const slug = res.location?.split('/').pop() ?? '';
+  if (!open) return slug;
   await manager.get(`/skills/surveys/${slug}`);
-  expect((await manager.request(`/skills/surveys/${slug}/status`, { form: { status: 'open' } })).status).toBe(303);
+  expect((await manager.request(`/skills/surveys/${slug}/status`, { form: { status: 'open' } })).status).toBe(
+    303,
+  );
   return slug;
 }
 
@@ -72,9 +76,13 @@ export function sectionForm(items: Awaited<ReturnType<typeof itemsOf>>, section:
     if (q.measure === 'importance') form[name] = String(imp);
     else if (q.measure === 'ability') form[name] = String(lvl);
     else if (q.measure === 'profile') {
-      const value = { role: plan.role, country: plan.country, gender: plan.gender, domain: plan.domain, province: plan.province }[
-        q.field as 'role'
-      ];
+      const value = {
+        role: plan.role,
+        country: plan.country,
+        gender: plan.gender,
+        domain: plan.domain,
+        province: plan.province,
+      }[q.field as 'role'];
       if (value) form[name] = value;
     } else if (q.measure === 'scenario') form[name] = 'b';
   }
@@ -82,7 +90,12 @@ export function sectionForm(items: Awaited<ReturnType<typeof itemsOf>>, section:
 }
 
 /** A new respondent answering every section and submitting. */
-export async function answerAll(hub: TestPlatform, client: TestClient, slug: string, plan: Plan): Promise<string> {
+export async function answerAll(
+  hub: TestPlatform,
+  client: TestClient,
+  slug: string,
+  plan: Plan,
+): Promise<string> {
   const token = await start(client, slug);
   const items = await itemsOf(hub, slug);
   const sections = [...new Set(items.map((i) => i.section))];

@@ -5,7 +5,8 @@
 /** DigComp 2.2's four bands of proficiency, two levels each (1–2, 3–4, 5–6, 7–8). */
 export const BANDS = ['foundation', 'intermediate', 'advanced', 'highly_specialised'] as const;
 export type Band = (typeof BANDS)[number];
-export const bandOfLevel = (level: number): Band => BANDS[Math.min(3, Math.max(0, Math.ceil(level / 2) - 1))] as Band;
+export const bandOfLevel = (level: number): Band =>
+  BANDS[Math.min(3, Math.max(0, Math.ceil(level / 2) - 1))] as Band;
 
 /** Proficiency levels are 1–8; a respondent may answer 0 (not yet). */
 export const LEVEL_MIN = 1;
@@ -38,7 +39,15 @@ export const MEASURES = ['profile', 'importance', 'ability', 'scenario', 'custom
 export type Measure = (typeof MEASURES)[number];
 
 /** The respondent's profile questions, in the order of the first section. */
-export const PROFILE_FIELDS = ['role', 'country', 'province', 'domain', 'org_kind', 'age_band', 'gender'] as const;
+export const PROFILE_FIELDS = [
+  'role',
+  'country',
+  'province',
+  'domain',
+  'org_kind',
+  'age_band',
+  'gender',
+] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 /** What the results may be broken down by. */
@@ -49,7 +58,11 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
 export const SCENARIOS = ['phishing', 'licence', 'sales'] as const;
 export const SCENARIO_CHOICES = ['a', 'b', 'c'] as const;
 /** The choice that shows the competence the scenario tests. */
-export const SCENARIO_RIGHT: Record<(typeof SCENARIOS)[number], string> = { phishing: 'b', licence: 'c', sales: 'a' };
+export const SCENARIO_RIGHT: Record<(typeof SCENARIOS)[number], string> = {
+  phishing: 'b',
+  licence: 'c',
+  sales: 'a',
+};
 
 export const LIMITS = {
   title: 200,

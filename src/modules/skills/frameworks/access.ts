@@ -59,7 +59,8 @@ export interface Framework {
 /** A text in the reader's language (the original, in English, where none is written). */
 export function shown(record: { title: string; translations: readonly Translation[] }, locale: string) {
   const base = locale.split('-')[0];
-  const tr = record.translations.find((t) => t.lang === locale) ?? record.translations.find((t) => t.lang === base);
+  const tr =
+    record.translations.find((t) => t.lang === locale) ?? record.translations.find((t) => t.lang === base);
   return tr?.title ? { text: tr.title, lang: tr.lang } : { text: record.title, lang: 'en' };
 }
 
@@ -86,7 +87,10 @@ async function chainOf(db: Db, id: number): Promise<number[]> {
   return chain;
 }
 
-export async function getFramework(db: Db, by: { slug: string } | { id: number }): Promise<Framework | undefined> {
+export async function getFramework(
+  db: Db,
+  by: { slug: string } | { id: number },
+): Promise<Framework | undefined> {
   const row = await db
     .selectFrom('skill_frameworks')
     .selectAll()
@@ -99,7 +103,11 @@ export async function getFramework(db: Db, by: { slug: string } | { id: number }
   const [base, levels, areas, areaTr, competences, compTr, roles] = await Promise.all([
     row.extends_id === null
       ? undefined
-      : db.selectFrom('skill_frameworks').select(['slug', 'title']).where('id', '=', row.extends_id).executeTakeFirst(),
+      : db
+          .selectFrom('skill_frameworks')
+          .select(['slug', 'title'])
+          .where('id', '=', row.extends_id)
+          .executeTakeFirst(),
     db
       .selectFrom('skill_levels')
       .select(['level', 'band', 'description'])
@@ -132,8 +140,13 @@ export async function getFramework(db: Db, by: { slug: string } | { id: number }
         ]);
   const byArea = new Map<number, Competence[]>();
   const allCompetences: Competence[] = [];
+  const areaPosition = new Map(areas.map((a) => [a.id, a.position]));
   const sortedCompetences = competences.toSorted(
-    (a, b) => order(a.framework_id) - order(b.framework_id) || a.position - b.position || a.id - b.id,
+    (a, b) =>
+      order(a.framework_id) - order(b.framework_id) ||
+      (areaPosition.get(a.area_id) ?? 0) - (areaPosition.get(b.area_id) ?? 0) ||
+      a.position - b.position ||
+      a.id - b.id,
   );
   for (const c of sortedCompetences) {
     const competence: Competence = {

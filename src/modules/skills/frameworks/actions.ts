@@ -20,10 +20,21 @@ export async function updateRoleLevels(
       const level = input[levelField(c.id)];
       if (level === undefined) continue;
       if (role.levels.get(c.id) !== level) changed[c.code] = level;
-      await trx.deleteFrom('skill_role_levels').where('role_id', '=', role.id).where('competence_id', '=', c.id).execute();
-      await trx.insertInto('skill_role_levels').values({ role_id: role.id, competence_id: c.id, level }).execute();
+      await trx
+        .deleteFrom('skill_role_levels')
+        .where('role_id', '=', role.id)
+        .where('competence_id', '=', c.id)
+        .execute();
+      await trx
+        .insertInto('skill_role_levels')
+        .values({ role_id: role.id, competence_id: c.id, level })
+        .execute();
     }
-    await trx.updateTable('skill_frameworks').set({ updated_at: nowIso() }).where('id', '=', framework.id).execute();
+    await trx
+      .updateTable('skill_frameworks')
+      .set({ updated_at: nowIso() })
+      .where('id', '=', framework.id)
+      .execute();
     await audit(trx, ctx, {
       action: 'skills.roleLevelsChanged',
       subjectType: 'skill_role',
@@ -45,11 +56,21 @@ export async function updateCompetenceTexts(
       .set({ title: input.title, description: input.description })
       .where('id', '=', competence.id)
       .execute();
-    await trx.deleteFrom('skill_competence_translations').where('competence_id', '=', competence.id).execute();
+    await trx
+      .deleteFrom('skill_competence_translations')
+      .where('competence_id', '=', competence.id)
+      .execute();
     const rows = LOCALES.filter((l) => l !== 'en').flatMap((lang) => {
       const title = input[trField(lang, 'title')];
       return title
-        ? [{ competence_id: competence.id, lang, title, description: input[trField(lang, 'description')] ?? '' }]
+        ? [
+            {
+              competence_id: competence.id,
+              lang,
+              title,
+              description: input[trField(lang, 'description')] ?? '',
+            },
+          ]
         : [];
     });
     if (rows.length) await trx.insertInto('skill_competence_translations').values(rows).execute();

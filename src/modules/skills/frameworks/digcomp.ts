@@ -14,13 +14,20 @@ export const DIGCOMP_22: FrameworkData = {
   levels: [
     { level: 1, description: 'Simple tasks, with guidance; remembering.' },
     { level: 2, description: 'Simple tasks, with autonomy and with guidance where needed; remembering.' },
-    { level: 3, description: 'Well-defined and routine tasks, and straightforward problems, on my own; understanding.' },
+    {
+      level: 3,
+      description: 'Well-defined and routine tasks, and straightforward problems, on my own; understanding.',
+    },
     {
       level: 4,
-      description: 'Tasks, and well-defined and non-routine problems, independently and according to my needs; understanding.',
+      description:
+        'Tasks, and well-defined and non-routine problems, independently and according to my needs; understanding.',
     },
     { level: 5, description: 'Different tasks and problems, guiding others; applying.' },
-    { level: 6, description: 'Most appropriate tasks, able to adapt to others in a complex context; evaluating.' },
+    {
+      level: 6,
+      description: 'Most appropriate tasks, able to adapt to others in a complex context; evaluating.',
+    },
     {
       level: 7,
       description:
@@ -45,7 +52,10 @@ export const DIGCOMP_22: FrameworkData = {
         'zh-Hans': '信息和数据素养',
       },
       competences: [
-        { code: '1.1', title: { en: 'Browsing, searching and filtering data, information and digital content' } },
+        {
+          code: '1.1',
+          title: { en: 'Browsing, searching and filtering data, information and digital content' },
+        },
         { code: '1.2', title: { en: 'Evaluating data, information and digital content' } },
         { code: '1.3', title: { en: 'Managing data, information and digital content' } },
       ],

@@ -15,7 +15,11 @@ const translationsOf = (texts: Texts) =>
 export async function installFramework(db: Kysely<Database>, data: FrameworkData): Promise<number> {
   const now = nowIso();
   const base = data.extends
-    ? await db.selectFrom('skill_frameworks').select('id').where('slug', '=', data.extends).executeTakeFirstOrThrow()
+    ? await db
+        .selectFrom('skill_frameworks')
+        .select('id')
+        .where('slug', '=', data.extends)
+        .executeTakeFirstOrThrow()
     : undefined;
   const { id } = await db
     .insertInto('skill_frameworks')
@@ -34,7 +38,12 @@ export async function installFramework(db: Kysely<Database>, data: FrameworkData
   for (const level of data.levels)
     await db
       .insertInto('skill_levels')
-      .values({ framework_id: id, level: level.level, band: bandOfLevel(level.level), description: level.description })
+      .values({
+        framework_id: id,
+        level: level.level,
+        band: bandOfLevel(level.level),
+        description: level.description,
+      })
       .execute();
   for (const [position, area] of data.areas.entries()) {
     const row = await db
@@ -82,7 +91,11 @@ export async function installFramework(db: Kysely<Database>, data: FrameworkData
       await db
         .insertInto('skill_role_levels')
         .values(
-          competences.map((c) => ({ role_id: row.id, competence_id: c.id, level: role.levels[c.code] ?? role.base })),
+          competences.map((c) => ({
+            role_id: row.id,
+            competence_id: c.id,
+            level: role.levels[c.code] ?? role.base,
+          })),
         )
         .execute();
     }

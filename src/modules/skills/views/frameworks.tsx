@@ -1,11 +1,12 @@
 // The frameworks: the list, one framework (its areas and competences, levels and role profiles),
 // a role profile (the level it needs per competence; a form for admins), and a competence's texts
 // (admins).
+
+import { LOCALE_NAMES, LOCALES } from '../../../locales/index.ts';
+import type { MessageKey } from '../../../platform/i18n.ts';
 import { Field, Form, type FormState, SelectField, Submit, TextArea } from '../../../ui/components/form.tsx';
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { usePage } from '../../../ui/page-context.ts';
-import { LOCALES, LOCALE_NAMES } from '../../../locales/index.ts';
-import type { MessageKey } from '../../../platform/i18n.ts';
 import { type Competence, type Framework, type Role, shown } from '../frameworks/access.ts';
 import { levelField, trField } from '../schemas.ts';
 import { bandOfLevel, LEVEL_MAX, LEVEL_MIN } from '../vocab.ts';
@@ -27,7 +28,9 @@ export function levelLabel(t: ReturnType<typeof usePage>['t'], level: number): s
   return t('skills.level.label', { level, band: t(`skills.band.${bandOfLevel(level)}` as MessageKey) });
 }
 
-export function FrameworkListView(props: { frameworks: { slug: string; title: string; version: string; description: string }[] }) {
+export function FrameworkListView(props: {
+  frameworks: { slug: string; title: string; version: string; description: string }[];
+}) {
   const { t } = usePage();
   return (
     <div class="wrap">
@@ -207,7 +210,11 @@ export function RoleView(props: { framework: Framework; role: Role; canEdit: boo
   );
 }
 
-export function CompetenceFormView(props: { framework: Framework; competence: Competence; state: FormState }) {
+export function CompetenceFormView(props: {
+  framework: Framework;
+  competence: Competence;
+  state: FormState;
+}) {
   const { t } = usePage();
   const { framework: f, competence: c } = props;
   return (
@@ -219,14 +226,23 @@ export function CompetenceFormView(props: { framework: Framework; competence: Co
         ]}
       />
       <h1>{t('skills.editCompetence', { code: c.code })}</h1>
-      <Form action={`/skills/frameworks/${f.slug}/competences/${encodeURIComponent(c.code)}/edit`} state={props.state} requiredNote>
+      <Form
+        action={`/skills/frameworks/${f.slug}/competences/${encodeURIComponent(c.code)}/edit`}
+        state={props.state}
+        requiredNote
+      >
         <Field name="title" label="skills.titleEnglish" state={props.state} required />
         <TextArea name="description" label="skills.descriptionEnglish" state={props.state} rows={3} />
         {LOCALES.filter((l) => l !== 'en').map((lang) => (
           <fieldset>
             <legend>{LOCALE_NAMES[lang]}</legend>
             <Field name={trField(lang, 'title')} label="skills.translatedTitle" state={props.state} />
-            <TextArea name={trField(lang, 'description')} label="skills.translatedDescription" state={props.state} rows={2} />
+            <TextArea
+              name={trField(lang, 'description')}
+              label="skills.translatedDescription"
+              state={props.state}
+              rows={2}
+            />
           </fieldset>
         ))}
         <Submit label="form.save" />

@@ -31,7 +31,15 @@ export function Heatmap(props: {
   return (
     <div class="chart" id={props.id}>
       {table.values.length > 0 && (
-        <svg role="img" aria-labelledby={titleId} width={width} height={height} viewBox={`0 0 ${width} ${height}`} fill="currentColor" font-size="11">
+        <svg
+          role="img"
+          aria-labelledby={titleId}
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          fill="currentColor"
+          font-size="11"
+        >
           <title id={titleId}>{props.title}</title>
           {table.values.map((v, j) => (
             <text x={LABEL_W + j * CELL_W + 4} y={HEAD_H - 10}>
@@ -49,7 +57,13 @@ export function Heatmap(props: {
                 const y = HEAD_H + i * CELL_H;
                 return cell && !cell.suppressed && cell.meanGap !== null ? (
                   <g>
-                    <rect x={x} y={y} width={CELL_W - 2} height={CELL_H - 2} fill-opacity={shade(cell.meanGap).toFixed(2)} />
+                    <rect
+                      x={x}
+                      y={y}
+                      width={CELL_W - 2}
+                      height={CELL_H - 2}
+                      fill-opacity={shade(cell.meanGap).toFixed(2)}
+                    />
                     <text x={x + 4} y={y + 15} fill={shade(cell.meanGap) > 0.5 ? 'Canvas' : 'currentColor'}>
                       {fmt.number(cell.meanGap)}
                     </text>

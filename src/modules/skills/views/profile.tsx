@@ -8,7 +8,12 @@ import type { Survey } from '../surveys.ts';
 import { levelLabel, Shown } from './frameworks.tsx';
 import { trainingsHref } from './results.tsx';
 
-export function OwnProfileView(props: { survey: Survey; framework: Framework; role: string | null; gaps: PersonalGap[] }) {
+export function OwnProfileView(props: {
+  survey: Survey;
+  framework: Framework;
+  role: string | null;
+  gaps: PersonalGap[];
+}) {
   const { t, fmt, locale } = usePage();
   const byId = new Map(props.framework.competences.map((c) => [c.id, c]));
   const role = props.framework.roles.find((r) => r.code === props.role);

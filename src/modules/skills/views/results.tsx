@@ -45,7 +45,8 @@ export function ResultsView(props: {
       />
       <h1>{t('skills.resultsOf', { title: survey.title })}</h1>
       <p>
-        {t('skills.respondents', { count: summary.respondents })} {t('skills.suppressionNote', { min: MIN_CELL })}
+        {t('skills.respondents', { count: summary.respondents })}{' '}
+        {t('skills.suppressionNote', { min: MIN_CELL })}
       </p>
       <p>
         <a href={`${base}.csv?by=${by}`}>CSV</a> · <a href={`${base}.xlsx?by=${by}`}>XLSX</a>

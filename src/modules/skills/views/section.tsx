@@ -3,7 +3,14 @@
 // are shown by the questionnaire engine. A plain form: it posts and moves to the next section.
 import type { MessageKey } from '../../../platform/i18n.ts';
 import { answerName, localised, QuestionFields } from '../../../platform/questionnaires/index.ts';
-import { Field, Form, type FormState, RadioGroup, SelectField, Submit } from '../../../ui/components/form.tsx';
+import {
+  Field,
+  Form,
+  type FormState,
+  RadioGroup,
+  SelectField,
+  Submit,
+} from '../../../ui/components/form.tsx';
 import { domainOptions, genderOptions, organisationKindOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import type { Framework } from '../frameworks/access.ts';
@@ -35,12 +42,35 @@ function ProfileQuestion(props: { q: SurveyQuestion; framework: Framework; state
       );
     case 'country':
       return (
-        <SelectField name={name} label={label} blank="skills.choose" options={q.choices.map((c) => ({ value: c, label: fmt.country(c) }))} state={state} required={required} />
+        <SelectField
+          name={name}
+          label={label}
+          blank="skills.choose"
+          options={q.choices.map((c) => ({ value: c, label: fmt.country(c) }))}
+          state={state}
+          required={required}
+        />
       );
     case 'domain':
-      return <SelectField name={name} label={label} blank="skills.choose" options={domainOptions(page)} state={state} />;
+      return (
+        <SelectField
+          name={name}
+          label={label}
+          blank="skills.choose"
+          options={domainOptions(page)}
+          state={state}
+        />
+      );
     case 'org_kind':
-      return <SelectField name={name} label={label} blank="skills.choose" options={organisationKindOptions(page)} state={state} />;
+      return (
+        <SelectField
+          name={name}
+          label={label}
+          blank="skills.choose"
+          options={organisationKindOptions(page)}
+          state={state}
+        />
+      );
     case 'age_band':
       return (
         <SelectField
@@ -52,7 +82,15 @@ function ProfileQuestion(props: { q: SurveyQuestion; framework: Framework; state
         />
       );
     case 'gender':
-      return <SelectField name={name} label={label} blank="skills.notStated" options={genderOptions(page)} state={state} />;
+      return (
+        <SelectField
+          name={name}
+          label={label}
+          blank="skills.notStated"
+          options={genderOptions(page)}
+          state={state}
+        />
+      );
     default:
       return null;
   }
@@ -60,7 +98,9 @@ function ProfileQuestion(props: { q: SurveyQuestion; framework: Framework; state
 
 function CompetenceQuestions(props: { framework: Framework; questions: SurveyQuestion[]; state: FormState }) {
   const { t } = usePage();
-  const competences = props.framework.competences.filter((c) => props.questions.some((q) => q.competenceId === c.id));
+  const competences = props.framework.competences.filter((c) =>
+    props.questions.some((q) => q.competenceId === c.id),
+  );
   const importance = Array.from({ length: IMPORTANCE_MAX - IMPORTANCE_MIN + 1 }, (_, i) => ({
     value: String(i + IMPORTANCE_MIN),
     label: t(`skills.importance.${i + IMPORTANCE_MIN}` as MessageKey),
@@ -76,9 +116,24 @@ function CompetenceQuestions(props: { framework: Framework; questions: SurveyQue
             <legend>
               <Shown record={c} code={c.code} />
             </legend>
-            {imp && <RadioGroup name={answerName(imp)} label="skills.importanceQuestion" options={importance} state={props.state} required={imp.required} />}
+            {imp && (
+              <RadioGroup
+                name={answerName(imp)}
+                label="skills.importanceQuestion"
+                options={importance}
+                state={props.state}
+                required={imp.required}
+              />
+            )}
             {abl && (
-              <SelectField name={answerName(abl)} label="skills.levelQuestion" blank="skills.choose" options={levels} state={props.state} required={abl.required} />
+              <SelectField
+                name={answerName(abl)}
+                label="skills.levelQuestion"
+                blank="skills.choose"
+                options={levels}
+                state={props.state}
+                required={abl.required}
+              />
             )}
           </fieldset>
         );
@@ -114,8 +169,11 @@ export function SectionView(props: {
   const at = sections.indexOf(section);
   const last = at === sections.length - 1;
   const here = questions.filter((q) => q.section === section && !q.hidden);
-  const area = props.framework.areas.find((a) => here.some((q) => a.competences.some((c) => c.id === q.competenceId)));
-  const heading = section === 0 ? t('skills.aboutYou') : area ? <Shown record={area} /> : t('skills.moreQuestions');
+  const area = props.framework.areas.find((a) =>
+    here.some((q) => a.competences.some((c) => c.id === q.competenceId)),
+  );
+  const heading =
+    section === 0 ? t('skills.aboutYou') : area ? <Shown record={area} /> : t('skills.moreQuestions');
   const custom = here.filter((q) => q.measure === 'custom');
   return (
     <div class="wrap narrow">
@@ -134,7 +192,11 @@ export function SectionView(props: {
           .map((q) => (
             <ProfileQuestion q={q} framework={props.framework} state={props.state} />
           ))}
-        <CompetenceQuestions framework={props.framework} questions={here.filter((q) => q.competenceId !== null)} state={props.state} />
+        <CompetenceQuestions
+          framework={props.framework}
+          questions={here.filter((q) => q.competenceId !== null)}
+          state={props.state}
+        />
         {here
           .filter((q) => q.measure === 'scenario')
           .map((q) => (

@@ -1,7 +1,15 @@
 // The skills home (frameworks, surveys), the form of a new survey, and a survey's page: for its
 // managers the status, the answering link and the results; for others the invitation to answer.
 import type { MessageKey } from '../../../platform/i18n.ts';
-import { Field, Form, type FormState, MultiSelectField, SelectField, Submit, TextArea } from '../../../ui/components/form.tsx';
+import {
+  Field,
+  Form,
+  type FormState,
+  MultiSelectField,
+  SelectField,
+  Submit,
+  TextArea,
+} from '../../../ui/components/form.tsx';
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { countryOptions, languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
@@ -88,7 +96,13 @@ export function SurveyFormView(props: {
       ) : (
         <Form action="/skills/surveys/new" state={props.state} requiredNote>
           <Field name="title" label="skills.surveyTitle" state={props.state} required />
-          <SelectField name="lang" label="field.language" options={languageOptions(page)} state={props.state} required />
+          <SelectField
+            name="lang"
+            label="field.language"
+            options={languageOptions(page)}
+            state={props.state}
+            required
+          />
           <SelectField
             name="owner"
             label="skills.owner"
@@ -164,7 +178,13 @@ export function SurveyView(props: {
           <div class="actions">
             {s.status === 'draft' && post('status', 'status', 'open', 'skills.open')}
             {s.status === 'open' && post('status', 'status', 'closed', 'skills.close', true)}
-            {post('publish', 'published', s.published ? '' : '1', s.published ? 'skills.unpublish' : 'skills.publish', true)}
+            {post(
+              'publish',
+              'published',
+              s.published ? '' : '1',
+              s.published ? 'skills.unpublish' : 'skills.publish',
+              true,
+            )}
           </div>
           <p>
             <a href={`/skills/surveys/${s.slug}/results`}>{t('skills.results')}</a>
