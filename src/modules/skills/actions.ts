@@ -1,17 +1,28 @@
 // Every write of a survey: starting one (with its questions), opening and closing it, publishing
 // its summary. Each checks who may, runs in one transaction and leaves an audit entry.
+
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { type ActionContext, actingUser, audit, ensure, transact } from '../../platform/actions.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { may } from '../../platform/scopes.ts';
 import { slugFrom, uniqueSlug } from '../../platform/slugs.ts';
 import { nowIso } from '../../platform/time.ts';
-import { getFramework } from './frameworks/access.ts';
+import { type Framework, getFramework } from './frameworks/access.ts';
 import { canStartSurvey, isEditable, manageSurvey, ownerScope } from './permissions.ts';
 import type { SurveyInput } from './schemas.ts';
 import { writeSurveyQuestions } from './survey-questions.ts';
 import { getSurvey, mayManage, type Survey } from './surveys.ts';
 
-export async function createSurvey(ctx: ActionContext, input: SurveyInput): Promise<Survey> {
+/** Writes a new survey's questions (the framework's by default; an XLSForm's on import). */
+export type QuestionWriter = (trx: Kysely<Database>, survey: Survey, framework: Framework) => Promise<void>;
+
+export async function createSurvey(
+  ctx: ActionContext,
+  input: SurveyInput,
+  write: QuestionWriter = (trx, survey, framework) =>
+    writeSurveyQuestions(trx, survey, framework, input.countries),
+): Promise<Survey> {
   const user = ensure(ctx, canStartSurvey);
   const [kind, id] = input.owner.split(':') as ['organisation' | 'group', string];
   const owner = { owner_kind: kind, owner_id: Number(id) };
@@ -44,7 +55,7 @@ export async function createSurvey(ctx: ActionContext, input: SurveyInput): Prom
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeSurveyQuestions(trx, survey, framework, input.countries);
+    await write(trx, survey, framework);
     await audit(trx, ctx, {
       action: 'skills.surveyCreated',
       subjectType: 'skill_survey',

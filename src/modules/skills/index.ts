@@ -12,6 +12,7 @@ import { skillsPages } from './routes.tsx';
 import { answerPages } from './routes-answer.tsx';
 import { frameworkPages } from './routes-frameworks.tsx';
 import { resultsPages } from './routes-results.tsx';
+import { xlsformPages } from './routes-xlsform.tsx';
 import { seedSkills } from './seed.ts';
 
 declare module '../../platform/i18n.ts' {
@@ -25,6 +26,8 @@ export const skillsModule: HubModule = {
     frameworkPages(deps)
       .route('/', answerPages(deps))
       .route('/', resultsPages(deps))
+      // Before the surveys' pages: /skills/surveys/import is not a survey's slug.
+      .route('/', xlsformPages(deps))
       .route('/', skillsPages(deps)),
   api: skillsApi,
   migrations: skillsMigrations,

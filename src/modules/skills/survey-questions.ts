@@ -105,6 +105,74 @@ function questionsFor(framework: Framework, countries: readonly string[]): NewQu
   return out;
 }
 
+/** One question as written: the engine's row, its translations, and what it measures. */
+export interface WrittenQuestion {
+  kind: QuestionKind;
+  label: string;
+  required: boolean;
+  choices: readonly string[];
+  condition: { question: number; values: string[] } | null;
+  translations: { lang: string; label: string; choices: string[] }[];
+  section: number;
+  measure: Measure;
+  competenceId: number | null;
+  field: string | null;
+}
+
+/** Writes one question of a survey's questionnaire at `position`; its id. */
+export async function insertSurveyQuestion(
+  trx: Db,
+  survey: Survey,
+  questionnaireId: number,
+  position: number,
+  q: WrittenQuestion,
+): Promise<number> {
+  const now = nowIso();
+  const { id } = await trx
+    .insertInto('questionnaire_questions')
+    .values({
+      questionnaire_id: questionnaireId,
+      position,
+      kind: q.kind,
+      label: q.label,
+      help: '',
+      required: q.required ? 1 : 0,
+      choices: JSON.stringify(q.choices),
+      hidden: 0,
+      show_if_question: q.condition?.question ?? null,
+      show_if_values: JSON.stringify(q.condition?.values ?? []),
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('skill_survey_items')
+    .values({
+      question_id: id,
+      survey_id: survey.id,
+      section: q.section,
+      measure: q.measure,
+      competence_id: q.competenceId,
+      field: q.field,
+    })
+    .execute();
+  if (q.translations.length)
+    await trx
+      .insertInto('questionnaire_question_translations')
+      .values(
+        q.translations.map((tr) => ({
+          question_id: id,
+          lang: tr.lang,
+          label: tr.label,
+          help: '',
+          choices: JSON.stringify(tr.choices),
+        })),
+      )
+      .execute();
+  return id;
+}
+
 const isKey = (label: string): label is MessageKey => /^skills\.[a-z_.A-Z]+$/.test(label);
 
 /** Writes the survey's questions (a new survey has none). */
@@ -117,50 +185,29 @@ export async function writeSurveyQuestions(
   const questionnaireId = await ensureQuestionnaire(trx, surveyOwner(survey));
   const own = isLocale(survey.lang) ? survey.lang : 'en';
   const t = translator(own);
-  const now = nowIso();
   for (const [position, q] of questionsFor(framework, countries).entries()) {
-    const { id } = await trx
-      .insertInto('questionnaire_questions')
-      .values({
-        questionnaire_id: questionnaireId,
-        position,
-        kind: q.kind,
-        label: isKey(q.label) ? t(q.label) : q.label,
-        help: '',
-        required: q.required ? 1 : 0,
-        choices: JSON.stringify(q.choices),
-        hidden: 0,
-        show_if_question: null,
-        show_if_values: '[]',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('skill_survey_items')
-      .values({
-        question_id: id,
-        survey_id: survey.id,
-        section: q.section,
-        measure: q.measure,
-        competence_id: q.competenceId,
-        field: q.field,
-      })
-      .execute();
     const label = q.label;
-    if (!isKey(label)) continue;
-    const rows = LOCALES.filter((l) => l !== own).map((lang) => {
-      const tl = translator(lang);
-      const choiceLabel = q.choiceLabel;
-      return {
-        question_id: id,
-        lang,
-        label: tl(label),
-        help: '',
-        choices: JSON.stringify(choiceLabel ? q.choices.map((ch) => tl(choiceLabel(ch))) : []),
-      };
+    const choiceLabel = q.choiceLabel;
+    await insertSurveyQuestion(trx, survey, questionnaireId, position, {
+      kind: q.kind,
+      label: isKey(label) ? t(label) : label,
+      required: q.required,
+      choices: q.choices,
+      condition: null,
+      section: q.section,
+      measure: q.measure,
+      competenceId: q.competenceId,
+      field: q.field,
+      translations: isKey(label)
+        ? LOCALES.filter((l) => l !== own).map((lang) => {
+            const tl = translator(lang);
+            return {
+              lang,
+              label: tl(label),
+              choices: choiceLabel ? q.choices.map((ch) => tl(choiceLabel(ch))) : [],
+            };
+          })
+        : [],
     });
-    await trx.insertInto('questionnaire_question_translations').values(rows).execute();
   }
 }

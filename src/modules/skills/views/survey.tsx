@@ -40,6 +40,9 @@ export function SkillsHomeView(props: {
           <p>
             <a class="button" href="/skills/surveys/new">
               {t('skills.newSurvey')}
+            </a>{' '}
+            <a class="button secondary" href="/skills/surveys/import">
+              {t('skills.xlsform.import')}
             </a>
           </p>
         )}
@@ -190,6 +193,8 @@ export function SurveyView(props: {
             <a href={`/skills/surveys/${s.slug}/results`}>{t('skills.results')}</a>
             {' · '}
             <a href={`/skills/surveys/${s.slug}/answers.csv`}>{t('skills.rawAnswers')}</a>
+            {' · '}
+            <a href={`/skills/surveys/${s.slug}/xlsform.xlsx`}>{t('skills.xlsform.export')}</a>
           </p>
         </section>
       )}
