@@ -27,7 +27,7 @@ export async function importXlsForm(
   let problems: XlsProblem[] = read.problems;
   const countryRow = form.rows.find((r) => r.name === 'country');
   const countries = form.choices
-    .filter((c) => countryRow && countryRow.type.endsWith(` ${c.listName}`) && isCountryCode(c.name))
+    .filter((c) => countryRow?.type.endsWith(` ${c.listName}`) && isCountryCode(c.name))
     .map((c) => c.name);
   const survey = await createSurvey(
     ctx,
