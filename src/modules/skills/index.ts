@@ -6,6 +6,7 @@
 import type { HubModule } from '../../platform/context.ts';
 import type { MessageKeys } from '../../platform/i18n.ts';
 import { skillsApi } from './api.ts';
+import { skillsJobs, skillsNotificationKinds } from './invitations.ts';
 import type en from './locales/en.json';
 import { skillsMigrations } from './migrations.ts';
 import { skillsPages } from './routes.tsx';
@@ -32,4 +33,6 @@ export const skillsModule: HubModule = {
   api: skillsApi,
   migrations: skillsMigrations,
   seed: seedSkills,
+  notificationKinds: skillsNotificationKinds,
+  jobs: skillsJobs,
 };

@@ -143,7 +143,20 @@ const shipped: Migration = {
   },
 };
 
+const invitations = tablesMigration(['skill_invitations'], async (db, c) => {
+  await db.schema
+    .createTable('skill_invitations')
+    .addColumn('survey_id', 'integer', c.belongsTo('skill_surveys'))
+    .addColumn('user_id', 'integer', c.belongsTo('users'))
+    .addColumn('invited_at', c.timestamp, c.notNull)
+    .addColumn('reminded_at', c.timestamp)
+    .addPrimaryKeyConstraint('skill_invitations_pk', ['survey_id', 'user_id'])
+    .execute();
+  await createIndex(db, 'skill_invitations_user_idx', 'skill_invitations', 'user_id');
+});
+
 export const skillsMigrations: Record<string, Migration> = {
   '2026_12_27_0001_skills': tables,
   '2026_12_27_0002_skills_frameworks': shipped,
+  '2026_12_27_0003_skill_invitations': invitations,
 };

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actingUser, actionContext, ensure } from '../../platform/actions.ts';
 import type { AppDeps, AppEnv } from '../../platform/context.ts';
+import { HttpError } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { attempt, readForm } from '../../platform/http/forms.ts';
 import type { FormState } from '../../ui/components/form.tsx';
@@ -13,8 +14,9 @@ import { renderPage } from '../../ui/render.tsx';
 import { createSurvey, setPublished, setSurveyStatus } from './actions.ts';
 import { startResponse } from './answering.ts';
 import { listFrameworks } from './frameworks/access.ts';
+import { invitableGroups, inviteGroup } from './invitations.ts';
 import { canStartSurvey } from './permissions.ts';
-import { publishInput, surveyObject, surveyStatusInput } from './schemas.ts';
+import { inviteInput, publishInput, surveyObject, surveyStatusInput } from './schemas.ts';
 import { loadManagedSurvey, loadSurvey, mayManage, ownerName, ownerOptions, surveysFor } from './surveys.ts';
 import { SkillsHomeView, SurveyFormView, SurveyView } from './views/survey.tsx';
 
@@ -89,6 +91,8 @@ export function skillsPages(deps: AppDeps) {
         owner={await ownerName(db, survey)}
         manager={manager}
         counts={{ started: counts.length, submitted: counts.filter((r) => r.status === 'submitted').length }}
+        groups={manager && user ? await invitableGroups(db, survey, user.id) : []}
+        link={`${deps.config.baseUrl}/skills/surveys/${survey.slug}`}
       />,
     );
   });
@@ -107,6 +111,15 @@ export function skillsPages(deps: AppDeps) {
     const form = await readForm(c, publishInput);
     await setPublished(actionContext(c), survey, form.ok ? form.data.published : false);
     setFlash(c, 'skills.saved');
+    return c.redirect(`/skills/surveys/${survey.slug}`, 303);
+  });
+
+  app.post('/skills/surveys/:slug/invite', async (c) => {
+    const survey = await loadManagedSurvey(c);
+    const form = await readForm(c, inviteInput);
+    if (!form.ok) throw new HttpError(422, 'skills.unknownGroup');
+    const invited = await inviteGroup(actionContext(c), survey, form.data.group);
+    setFlash(c, 'skills.invitedFlash', { count: invited });
     return c.redirect(`/skills/surveys/${survey.slug}`, 303);
   });
 

@@ -36,6 +36,8 @@ export const surveyStatusInput = z.object({
   status: choice(['open', 'closed'] as const),
 });
 
+export const inviteInput = z.object({ group: integer({ min: 1, max: Number.MAX_SAFE_INTEGER }) });
+
 export const publishInput = z.object({ published: checkbox() });
 
 export const levelField = (competenceId: number) => `level_${competenceId}`;

@@ -122,6 +122,14 @@ export interface SkillRespondentsTable {
   updated_at: Timestamp;
 }
 
+/** A member invited to answer (with their group); reminded once if they have not submitted. */
+export interface SkillInvitationsTable {
+  survey_id: number;
+  user_id: number;
+  invited_at: Timestamp;
+  reminded_at: Timestamp | null;
+}
+
 declare module '../../db/schema.ts' {
   interface Database {
     skill_frameworks: SkillFrameworksTable;
@@ -136,5 +144,6 @@ declare module '../../db/schema.ts' {
     skill_surveys: SkillSurveysTable;
     skill_survey_items: SkillSurveyItemsTable;
     skill_respondents: SkillRespondentsTable;
+    skill_invitations: SkillInvitationsTable;
   }
 }

@@ -13,6 +13,7 @@ import {
 import { Breadcrumb } from '../../../ui/components/page-head.tsx';
 import { countryOptions, languageOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
+import { REMIND_AFTER_DAYS } from '../invitations.ts';
 import type { OwnerOption, Survey } from '../surveys.ts';
 
 interface SurveyRow {
@@ -140,6 +141,10 @@ export function SurveyView(props: {
   owner: string;
   manager: boolean;
   counts: { started: number; submitted: number };
+  /** The groups the manager may invite. */
+  groups: { id: number; name: string }[];
+  /** The survey's link, to send to anyone. */
+  link: string;
 }) {
   const { t, csrfToken } = usePage();
   const s = props.survey;
@@ -189,6 +194,28 @@ export function SurveyView(props: {
               true,
             )}
           </div>
+          {s.status === 'open' && (
+            <>
+              <p>
+                {t('skills.inviteByLink')} <code>{props.link}</code>
+              </p>
+              {props.groups.length > 0 && (
+                <form method="post" action={`/skills/surveys/${s.slug}/invite`} class="stack">
+                  <input type="hidden" name="_csrf" value={csrfToken} />
+                  <label for="invite-group">{t('skills.inviteGroup')}</label>
+                  <select id="invite-group" name="group">
+                    {props.groups.map((g) => (
+                      <option value={String(g.id)}>{g.name}</option>
+                    ))}
+                  </select>
+                  <p class="hint">{t('skills.inviteHint', { days: REMIND_AFTER_DAYS })}</p>
+                  <button type="submit" class="button secondary">
+                    {t('skills.invite')}
+                  </button>
+                </form>
+              )}
+            </>
+          )}
           <p>
             <a href={`/skills/surveys/${s.slug}/results`}>{t('skills.results')}</a>
             {' · '}
