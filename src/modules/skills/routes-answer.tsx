@@ -1,6 +1,9 @@
 // Answering through the secret link: /skills/r/<token> opens where the respondent left off (on
 // any device), /skills/r/<token>/<section> is one section (saved on each post), and
 // /skills/r/<token>/profile their own levels against their role once submitted.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { actionContext } from '../../platform/actions.ts';
@@ -18,6 +21,11 @@ import { OwnProfileView } from './views/profile.tsx';
 import { SectionView } from './views/section.tsx';
 
 type C = Context<AppEnv>;
+
+const SERVICE_WORKER = fs.readFileSync(
+  path.join(path.dirname(fileURLToPath(import.meta.url)), 'offline-sw.js'),
+  'utf8',
+);
 
 async function frameworkOf(c: C, a: Answering) {
   const f = await getFramework(c.var.deps.db, { id: a.survey.framework_id });
@@ -55,6 +63,13 @@ export function answerPages(_deps: AppDeps) {
       />,
       status,
     );
+
+  // The service worker of the answering pages: at /skills/ so that its scope covers them.
+  app.get('/skills/offline-sw.js', (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'no-cache');
+    return c.body(SERVICE_WORKER);
+  });
 
   app.get('/skills/r/:token', async (c) => {
     const a = await loadAnswering(c);

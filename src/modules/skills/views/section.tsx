@@ -3,6 +3,7 @@
 // are shown by the questionnaire engine. A plain form: it posts and moves to the next section.
 import type { MessageKey } from '../../../platform/i18n.ts';
 import { answerName, localised, QuestionFields } from '../../../platform/questionnaires/index.ts';
+import { assetUrl } from '../../../ui/assets.ts';
 import {
   Field,
   Form,
@@ -164,7 +165,8 @@ export function SectionView(props: {
   questions: SurveyQuestion[];
   state: FormState;
 }) {
-  const { t } = usePage();
+  const page = usePage();
+  const { t } = page;
   const { survey, section, sections, questions } = props;
   const at = sections.indexOf(section);
   const last = at === sections.length - 1;
@@ -206,6 +208,16 @@ export function SectionView(props: {
         {last && <input type="hidden" name="submit" value="1" />}
         <Submit label={last ? 'skills.submit' : 'skills.saveNext'} />
       </Form>
+      <p id="skills-offline-status" role="status" class="hint" />
+      <div
+        id="skills-offline"
+        hidden
+        data-sw="/skills/offline-sw.js"
+        data-next={last ? undefined : `/skills/r/${props.token}/${sections[at + 1]}`}
+        data-kept={t('skills.offlineKept')}
+        data-sent={t('skills.offlineSent')}
+      />
+      <script type="module" src={assetUrl('skills-offline.js')} nonce={page.nonce} />
       {at > 0 && (
         <p>
           <a href={`/skills/r/${props.token}/${sections[at - 1]}`}>{t('skills.previous')}</a>
