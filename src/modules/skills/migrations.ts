@@ -1,11 +1,7 @@
-// Tables of the skills module, and the frameworks it ships (DigComp 2.2 and its creative-sector
-// extension), installed once as data: admins edit them afterwards.
-import type { Kysely, Migration } from 'kysely';
+// Tables of the skills module. The frameworks it ships are installed as data by
+// frameworks/install.ts (ensureShippedFrameworks), not here: a migration writes no rows.
+import type { Migration } from 'kysely';
 import { createIndex, tablesMigration, translationsTable } from '../../db/migration-builders.ts';
-import type { Database } from '../../db/schema.ts';
-import { CREATIVE_EXTENSION } from './frameworks/creative.ts';
-import { DIGCOMP_22 } from './frameworks/digcomp.ts';
-import { installFramework } from './frameworks/install.ts';
 
 const tables = tablesMigration(
   [
@@ -130,19 +126,6 @@ const tables = tablesMigration(
   },
 );
 
-const shipped: Migration = {
-  async up(db) {
-    const hub = db as Kysely<Database>;
-    await installFramework(hub, DIGCOMP_22);
-    await installFramework(hub, CREATIVE_EXTENSION);
-  },
-  async down(db) {
-    const hub = db as Kysely<Database>;
-    await hub.deleteFrom('skill_frameworks').where('slug', '=', CREATIVE_EXTENSION.slug).execute();
-    await hub.deleteFrom('skill_frameworks').where('slug', '=', DIGCOMP_22.slug).execute();
-  },
-};
-
 const invitations = tablesMigration(['skill_invitations'], async (db, c) => {
   await db.schema
     .createTable('skill_invitations')
@@ -157,6 +140,5 @@ const invitations = tablesMigration(['skill_invitations'], async (db, c) => {
 
 export const skillsMigrations: Record<string, Migration> = {
   '2026_12_27_0001_skills': tables,
-  '2026_12_27_0002_skills_frameworks': shipped,
-  '2026_12_27_0003_skill_invitations': invitations,
+  '2026_12_27_0002_skill_invitations': invitations,
 };

@@ -4,6 +4,7 @@
 // reader's language where a translation exists (`shown`).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
+import { ensureShippedFrameworks } from './install.ts';
 
 type Db = Kysely<Database>;
 
@@ -64,12 +65,14 @@ export function shown(record: { title: string; translations: readonly Translatio
   return tr?.title ? { text: tr.title, lang: tr.lang } : { text: record.title, lang: 'en' };
 }
 
-export const listFrameworks = (db: Db) =>
-  db
+export async function listFrameworks(db: Db) {
+  await ensureShippedFrameworks(db);
+  return db
     .selectFrom('skill_frameworks')
     .select(['id', 'slug', 'version', 'title', 'description', 'extends_id'])
     .orderBy('id')
     .execute();
+}
 
 /** The framework ids of `id` and the ones it extends, base first. */
 async function chainOf(db: Db, id: number): Promise<number[]> {
@@ -91,6 +94,7 @@ export async function getFramework(
   db: Db,
   by: { slug: string } | { id: number },
 ): Promise<Framework | undefined> {
+  await ensureShippedFrameworks(db);
   const row = await db
     .selectFrom('skill_frameworks')
     .selectAll()

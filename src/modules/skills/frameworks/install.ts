@@ -1,10 +1,19 @@
-// Writes a shipped framework (types.ts) into the tables, with its translations and its role
-// profiles' levels. Competences a role does not name get the role's base level.
+// The frameworks the module ships (DigComp 2.2 and its creative-sector extension), written into the
+// tables with their translations and role profiles' levels (competences a role does not name get
+// the role's base level). They are installed the first time the module reads frameworks from a
+// database that lacks them — once per process and database, each in a transaction; a framework
+// there already (by slug) is left as the admins made it. A migration writes no rows, so a database
+// emptied and reused (the PostgreSQL tests) gets them again this way too.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../platform/time.ts';
 import { bandOfLevel } from '../vocab.ts';
+import { CREATIVE_EXTENSION } from './creative.ts';
+import { DIGCOMP_22 } from './digcomp.ts';
 import type { FrameworkData, Texts } from './types.ts';
+
+/** In the order they are installed: an extension after the framework it extends. */
+export const SHIPPED_FRAMEWORKS: readonly FrameworkData[] = [DIGCOMP_22, CREATIVE_EXTENSION];
 
 const translationsOf = (texts: Texts) =>
   Object.entries(texts).filter(([lang, text]) => lang !== 'en' && typeof text === 'string' && text) as [
@@ -101,4 +110,34 @@ export async function installFramework(db: Kysely<Database>, data: FrameworkData
     }
   }
   return id;
+}
+
+const installed = (db: Kysely<Database>, slug: string) =>
+  db.selectFrom('skill_frameworks').select('id').where('slug', '=', slug).executeTakeFirst();
+
+async function installMissing(db: Kysely<Database>): Promise<void> {
+  for (const data of SHIPPED_FRAMEWORKS) {
+    if (await installed(db, data.slug)) continue;
+    try {
+      await db.transaction().execute((trx) => installFramework(trx, data));
+    } catch (err) {
+      // Another process installed it at the same moment (the slug is unique): nothing is missing.
+      if (!(await installed(db, data.slug))) throw err;
+    }
+  }
+}
+
+const ensured = new WeakMap<object, Promise<void>>();
+
+/** Installs the shipped frameworks a database lacks; once per process and database. */
+export function ensureShippedFrameworks(db: Kysely<Database>): Promise<void> {
+  let done = ensured.get(db);
+  if (!done) {
+    done = installMissing(db).catch((err: unknown) => {
+      ensured.delete(db);
+      throw err;
+    });
+    ensured.set(db, done);
+  }
+  return done;
 }
