@@ -19,6 +19,7 @@ import { policiesModule } from './policies/index.ts';
 import { pressModule } from './press/index.ts';
 import { searchModule } from './search/index.ts';
 import { siteModule } from './site/index.ts';
+import { skillsModule } from './skills/index.ts';
 
 export const modules: readonly HubModule[] = [
   homeModule,
@@ -30,6 +31,7 @@ export const modules: readonly HubModule[] = [
   eventsModule,
   libraryModule,
   policiesModule,
+  skillsModule,
   pressModule,
   newsModule,
   countriesModule,
