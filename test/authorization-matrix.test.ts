@@ -27,8 +27,11 @@ const hub = await platformForFile({
     'forums',
     'network',
     'site',
+    'skills',
   ],
 });
+// The skills module installs its shipped frameworks the first time they are read.
+await hub.client().get('/skills/frameworks');
 
 /** The app's routes, as `METHOD /path` with the route's own parameter patterns (not the catch-alls). */
 function routesOfApp(): Map<string, { method: string; path: string }> {

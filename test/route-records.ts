@@ -53,6 +53,10 @@ const SOURCES: [RegExp, string, string, string][] = [
   [/^\/(forum\/t|api\/v1\/forum\/threads)\//, 'id', 'forum_threads', 'id'],
   [/^\/moderation\/reports\//, 'id', 'reports', 'id'],
   [/^\/admin\/pages\//, 'slug', 'site_pages', 'slug'],
+  [/^\/(api\/v1\/)?skills\/frameworks\//, 'slug', 'skill_frameworks', 'slug'],
+  [/\/roles\/:role/, 'role', 'skill_roles', 'code'],
+  [/\/competences\/:code/, 'code', 'skill_competences', 'code'],
+  [/^\/(api\/v1\/)?skills\/surveys\//, 'slug', 'skill_surveys', 'slug'],
 ];
 
 /**
@@ -140,7 +144,7 @@ export async function pathWithRecords(hub: TestPlatform, pattern: string, other:
   const path = named.replace(/(:[A-Za-z_]+)\{[^}]*\}\}?/g, '$1');
   let filled = path;
   for (const [, name] of path.matchAll(/:([A-Za-z_]+)/g)) {
-    let value: string | null = FIXED[name!] ?? null;
+    let value: string | null = null;
     if (/^\/(admin\/users|api\/v1\/users|network|moderation\/members)\//.test(path) && name === 'id')
       value = String(other);
     if (name === 'userId') value = String(other);
@@ -154,6 +158,7 @@ export async function pathWithRecords(hub: TestPlatform, pattern: string, other:
       if (value !== null) break;
       if (param === name && test.test(path)) value = await first(hub.deps.db, table, column);
     }
+    value ??= FIXED[name!] ?? null;
     filled = filled.replace(`:${name}`, encodeURIComponent(value ?? '1'));
   }
   return filled;

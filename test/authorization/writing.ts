@@ -316,4 +316,15 @@ export const WRITING: Record<string, Entry> = {
   'DELETE /api/v1/network/connections/:id': 'member',
   'DELETE /api/v1/network/blocks/:id': 'member',
   'DELETE /api/v1/follows/:type/:key': 'member',
+  // skills
+  'POST /skills/frameworks/:slug/roles/:role': 'admin',
+  'POST /skills/frameworks/:slug/competences/:code/edit': 'admin',
+  'POST /skills/r/:token/:section{[0-9]{1,3}}': 'anyone',
+  'POST /skills/surveys/import': 'member',
+  // Any member reaches the action; a survey for an owner they do not manage is a 422 on `owner`.
+  'POST /skills/surveys/new': 'member',
+  'POST /skills/surveys/:slug/status': 'owner',
+  'POST /skills/surveys/:slug/publish': 'owner',
+  'POST /skills/surveys/:slug/invite': 'owner',
+  'POST /skills/surveys/:slug/start': 'anyone',
 };
