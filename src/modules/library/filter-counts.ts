@@ -48,6 +48,12 @@ const cache = new Map<'public' | 'all', { db: Db; version: string | null; counts
  * (cached too), and for a creator of unpublished records their own view, counted each time.
  */
 export async function filterCounts(db: Db, viewer: User | null): Promise<FilterCounts> {
+  const counted = await keptCounts(db, viewer);
+  return { ...counted, issuer: await issuersOf(db, counted.issuerIds) };
+}
+
+/** The counts `viewer` sees, as filterCounts() gives them, without the issuers' names. */
+export async function keptCounts(db: Db, viewer: User | null): Promise<Counted> {
   const scope = await scopeOf(db, viewer);
   let counted: Counted;
   if (scope === 'own') {
@@ -66,7 +72,7 @@ export async function filterCounts(db: Db, viewer: User | null): Promise<FilterC
       cache.set(scope, { db, version, counts: counted });
     }
   }
-  return { ...counted, issuer: await issuersOf(db, counted.issuerIds) };
+  return counted;
 }
 
 async function scopeOf(db: Db, viewer: User | null): Promise<'public' | 'all' | 'own'> {

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
 import { matchingRecordIds } from '../../search/index.ts';
 import { type Collection, type DocumentDetails, detailsOf } from './access.ts';
+import { keptCounts } from './filter-counts.ts';
 import { visibleTo } from './permissions.ts';
 import type { LibraryFilter } from './schemas.ts';
 
@@ -82,6 +83,8 @@ export async function orderedIds(
     rows.sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id);
     return { ids: rows.slice(page.offset, page.offset + page.size).map((r) => r.id), total: rows.length };
   }
+  const byPlace = await placeAlone(db, filter, viewer);
+  if (byPlace && sort === 'issued') return byPlace(page);
   let q = base.select('documents.id');
   if (sort === 'added') q = q.orderBy('documents.created_at', 'desc').orderBy('documents.id', 'desc');
   else
@@ -96,6 +99,54 @@ export async function orderedIds(
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { ids: rows.map((r) => r.id), total: Number(count.n) };
+}
+
+/** A place holding at least this share of the library is paged by walking the date index. */
+const COMMON_PLACE = 1 / 50;
+
+/**
+ * A selection by one place and nothing else (a country's page, `/library?country=VN`), newest
+ * first: its count is the kept filter counts' (filter-counts.ts), not a count of the place's
+ * documents; and when the place holds a good share of the library, its page is found by walking
+ * documents_issued_on_idx and probing each document's places (a few dozen rows), where the general
+ * query sorts all of the place's documents (12 000 of 50 000 for Viet Nam at 100x: 16 ms, and as
+ * much again to count them). A rare place keeps the general query, which reads its few documents.
+ */
+async function placeAlone(db: Db, filter: LibraryFilter, viewer: User | null) {
+  const { country, sort: _sort, page: _page, ...others } = filter;
+  if (!country || Object.values(others).some((v) => v !== undefined)) return null;
+  const counts = await keptCounts(db, viewer);
+  const total = counts.place.get(country) ?? 0;
+  const library = [...counts.kind.values()].reduce((a, b) => a + b, 0);
+  const common = total >= library * COMMON_PLACE;
+  return async (page: { offset: number; size: number }) => {
+    let q = db.selectFrom('documents').where(visibleTo(viewer)).select('documents.id');
+    q = common
+      ? q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('document_facets')
+              .select('document_facets.document_id')
+              .whereRef('document_facets.document_id', '=', 'documents.id')
+              .where('document_facets.facet', '=', 'place')
+              .where('document_facets.value', '=', country),
+          ),
+        )
+      : q.where('documents.id', 'in', (eb) =>
+          eb
+            .selectFrom('document_facets')
+            .select('document_id')
+            .where('facet', '=', 'place')
+            .where('value', '=', country),
+        );
+    const rows = await q
+      .orderBy('documents.issued_on', (ob) => ob.desc().nullsLast())
+      .orderBy('documents.created_at', 'desc')
+      .orderBy('documents.id', 'desc')
+      .limit(page.size)
+      .offset(page.offset)
+      .execute();
+    return { ids: rows.map((r) => r.id), total };
+  };
 }
 
 /** One page of the selection (or the first `size` for feeds and exports), and how many in all. */
