@@ -17,6 +17,7 @@ import { notificationsModule } from './notifications/index.ts';
 import { peopleModule } from './people/index.ts';
 import { policiesModule } from './policies/index.ts';
 import { pressModule } from './press/index.ts';
+import { qprModule } from './qpr/index.ts';
 import { searchModule } from './search/index.ts';
 import { siteModule } from './site/index.ts';
 
@@ -30,6 +31,7 @@ export const modules: readonly HubModule[] = [
   eventsModule,
   libraryModule,
   policiesModule,
+  qprModule,
   pressModule,
   newsModule,
   countriesModule,
