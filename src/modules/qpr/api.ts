@@ -5,9 +5,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actingUser, actionContext } from '../../platform/actions.ts';
 import { anyoneOrSignedIn, apiRouter, jsonBody, jsonResponse, problemsOf } from '../../platform/api.ts';
-import { forSignedIn, forSignedInWithJson } from '../../platform/api-routes.ts';
+import { forSignedIn, forSignedInWithJson, patchedInput } from '../../platform/api-routes.ts';
 import type { AppDeps } from '../../platform/context.ts';
-import { parseInput } from '../../platform/http/forms.ts';
 import {
   contentOf,
   loadReport,
@@ -152,7 +151,7 @@ export function qprApi(deps: AppDeps) {
       );
       const section = await loadSection(db, report, c.req.valid('param').code);
       const current = { body: section.body, lang: section.lang, ...contentOf(section.content) };
-      const input = parseInput(sectionObject, { ...current, ...c.req.valid('json') });
+      const input = await patchedInput(c, sectionObject, current);
       await saveSection(actionContext(c), report, role, section, input);
       return c.json(sectionJson(await loadSection(db, report, section.code)), 200);
     });

@@ -82,7 +82,24 @@ function ContentForm(props: SectionPage) {
   const path = `${reportPath(props.report)}/sections/${props.section.code}`;
   const content = contentOf(props.section.content);
   const state = props.form === 'content' ? props.state : undefined;
-  const stats = [...content.statistics, { label: '', value: '', year: null, source: '' }];
+  // The rows as sent when the form comes back with a message, else as saved (and one empty row).
+  const sent = state?.values;
+  const column = (name: string) => {
+    const v = sent?.[name];
+    return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  };
+  const stats = sent
+    ? column('stat_label').map((label, i) => ({
+        label,
+        value: column('stat_value')[i] ?? '',
+        year: column('stat_year')[i] ?? '',
+        source: column('stat_source')[i] ?? '',
+      }))
+    : [
+        ...content.statistics.map((s) => ({ ...s, year: s.year ? String(s.year) : '' })),
+        { label: '', value: '', year: '', source: '' },
+      ];
+  const statError = Object.entries(state?.errors ?? {}).find(([k]) => k.startsWith('statistics'))?.[1];
   const isArea = props.spec.kind === 'area';
   return (
     <Form action={path} state={state}>
@@ -126,6 +143,11 @@ function ContentForm(props: SectionPage) {
       {isArea && (
         <fieldset class="stack">
           <legend>{t('qpr.statistics')}</legend>
+          {statError && (
+            <p class="field-error" role="alert">
+              {t(statError)}
+            </p>
+          )}
           {stats.map((s, i) => (
             <div class="stack">
               <Field name="stat_label" id={`f-stat_label-${i}`} label="qpr.statLabel" initial={s.label} />
@@ -135,7 +157,7 @@ function ContentForm(props: SectionPage) {
                 id={`f-stat_year-${i}`}
                 label="qpr.statYear"
                 inputmode="numeric"
-                initial={s.year ? String(s.year) : ''}
+                initial={s.year}
               />
               <Field name="stat_source" id={`f-stat_source-${i}`} label="qpr.statSource" initial={s.source} />
             </div>
