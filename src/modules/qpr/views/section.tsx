@@ -294,6 +294,7 @@ export function SectionView(props: SectionPage) {
           <Form action={`${path}/comments`} state={props.form === 'comment' ? props.state : undefined}>
             <TextArea
               name="body"
+              id="f-comment"
               label="qpr.comment"
               rows={3}
               maxlength={LIMITS.comment}
