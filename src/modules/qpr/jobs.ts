@@ -4,6 +4,7 @@
 import type { JobKind } from '../../platform/context.ts';
 import { DAY, nowIso } from '../../platform/time.ts';
 import { reportPath } from './access.ts';
+import { closeDueRounds } from './consultations.ts';
 import { tell } from './notifications.ts';
 import { REMIND_DAYS } from './vocab.ts';
 
@@ -40,6 +41,14 @@ export async function remindDueSections(deps: Parameters<JobKind['run']>[0], now
 }
 
 export const qprJobs: JobKind[] = [
+  {
+    // A round is open until the end of its closing day (UTC); closed within the quarter hour after.
+    name: 'qpr.close-rounds',
+    schedule: { everyMinutes: 15 },
+    run: async (deps, _payload, run) => {
+      await closeDueRounds(deps, run.now().toISOString().slice(0, 10));
+    },
+  },
   {
     name: 'qpr.due-reminders',
     schedule: { dailyAt: '08:00' },

@@ -88,6 +88,44 @@ const reports = tablesMigration(
   },
 );
 
+const rounds = tablesMigration(['qpr_rounds', 'qpr_round_comments'], async (db, c) => {
+  await db.schema
+    .createTable('qpr_rounds')
+    .addColumn('id', 'integer', c.id)
+    .addColumn('section_id', 'integer', c.belongsTo('qpr_sections'))
+    .addColumn('version', 'integer', c.notNull)
+    .addColumn('body', 'text', c.notNullDefault(''))
+    .addColumn('lang', 'varchar(20)', c.notNull)
+    .addColumn('audience', 'varchar(20)', c.notNull)
+    .addColumn('group_id', 'integer', c.refersTo('groups'))
+    .addColumn('closes_on', 'varchar(10)', c.notNull)
+    .addColumn('status', 'varchar(10)', c.notNullDefault('open'))
+    .addColumn('created_by', 'integer', c.refersTo('users'))
+    .addColumn('created_at', c.timestamp, c.notNull)
+    .addColumn('closed_at', c.timestamp)
+    .execute();
+  // The job's walk (open rounds past their date) and a section's rounds.
+  await createIndex(db, 'qpr_rounds_open_idx', 'qpr_rounds', ['status', 'closes_on']);
+  await createIndex(db, 'qpr_rounds_section_idx', 'qpr_rounds', 'section_id');
+  await db.schema
+    .createTable('qpr_round_comments')
+    .addColumn('id', 'integer', c.id)
+    .addColumn('round_id', 'integer', c.belongsTo('qpr_rounds'))
+    .addColumn('paragraph', 'integer', c.notNull)
+    .addColumn('author_id', 'integer', c.refersTo('users'))
+    .addColumn('organisation_id', 'integer', c.refersTo('organisations'))
+    .addColumn('gender', 'varchar(10)')
+    .addColumn('body', 'text', c.notNull)
+    .addColumn('created_at', c.timestamp, c.notNull)
+    .execute();
+  await createIndex(db, 'qpr_round_comments_round_idx', 'qpr_round_comments', [
+    'round_id',
+    'paragraph',
+    'id',
+  ]);
+});
+
 export const qprMigrations: Record<string, Migration> = {
   '2026_12_26_0101_qpr_reports': reports,
+  '2026_12_26_0102_qpr_consultation_rounds': rounds,
 };

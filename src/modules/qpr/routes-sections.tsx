@@ -19,10 +19,11 @@ import {
   sectionPath,
   setSectionStatus,
 } from './actions/sections.ts';
+import { openRound, roundPath, roundsOfSection } from './consultations.ts';
 import { diffVersions, versionText } from './diff.ts';
 import { inputsOf, measuresOfAreas } from './listing.ts';
 import { canEditSection, canWork } from './permissions.ts';
-import { assignmentInput, commentInput, sectionInput, statusInput } from './schemas.ts';
+import { assignmentInput, commentInput, roundInput, sectionInput, statusInput } from './schemas.ts';
 import { sectionSpec } from './structure.ts';
 import { HistoryView } from './views/history.tsx';
 import { sectionTitle } from './views/parts.tsx';
@@ -50,7 +51,7 @@ export function sectionsPages(deps: AppDeps) {
     status: ContentfulStatusCode = 200,
   ) {
     const { report, role, section, spec } = await load(c);
-    const [people, comments, measures, inputs] = await Promise.all([
+    const [people, comments, measures, inputs, rounds] = await Promise.all([
       section.assignee_id === null
         ? undefined
         : db
@@ -67,6 +68,7 @@ export function sectionsPages(deps: AppDeps) {
         .execute(),
       spec.area ? measuresOfAreas(db, report.country, [spec.area]) : Promise.resolve([]),
       spec.kind === 'civil_society' ? inputsOf(db, report, { sent: true }) : Promise.resolve([]),
+      roundsOfSection(db, section.id),
     ]);
     return renderPage(
       c,
@@ -82,6 +84,7 @@ export function sectionsPages(deps: AppDeps) {
         comments={comments}
         measures={measures}
         inputs={inputs.filter((i) => i.status === 'accepted' || i.status === 'merged')}
+        rounds={rounds}
         canEdit={canEditSection(role, section)}
         coordinator={role.coordinator}
         canComment={canWork(role)}
@@ -130,6 +133,15 @@ export function sectionsPages(deps: AppDeps) {
     if (!form.ok) return show(c, { which: 'comment', ...form }, 422);
     await addComment(actionContext(c), report, role, section, form.data.body);
     return c.redirect(sectionPath(report, section.code), 303);
+  });
+
+  app.post(`${SECTION}/consultations`, async (c) => {
+    const { report, role, section } = await load(c);
+    const form = await readForm(c, roundInput);
+    if (!form.ok) return show(c, { which: 'consult', ...form }, 422);
+    const done = await attempt(() => openRound(actionContext(c), report, role, section, form.data));
+    if (!done.ok) return show(c, { which: 'consult', values: form.values, errors: done.errors }, 422);
+    return c.redirect(roundPath(report, done.value), 303);
   });
 
   app.get(`${SECTION}/history`, async (c) => {

@@ -14,11 +14,13 @@ import type { FormState } from '../../ui/components/form.tsx';
 import { renderPage } from '../../ui/render.tsx';
 import { loadReport, reportPath, structureOfReport } from './access.ts';
 import { createReport, publishReport, submitReport } from './actions/report.ts';
+import { openRoundsFor } from './consultations.ts';
 import { reportDocumentOf } from './document.ts';
 import { reportDocx } from './docx.ts';
 import { measureColumns, statisticColumns } from './export.ts';
 import { dashboardOf, inputsOf, measuresOfAreas, reportsOf, statisticsOf } from './listing.ts';
 import { canWork } from './permissions.ts';
+import { consultationsPages } from './routes-consultations.tsx';
 import { inputsPages } from './routes-inputs.tsx';
 import { sectionsPages } from './routes-sections.tsx';
 import { reportInput } from './schemas.ts';
@@ -39,11 +41,14 @@ export function qprPages(deps: AppDeps) {
 
   const showList = async (c: Context<AppEnv>, state: FormState = {}, status: 200 | 422 = 200) => {
     const user = actingUser(actionContext(c));
-    const { reports, countries } = await reportsOf(db, user);
+    const [{ reports, countries }, rounds] = await Promise.all([
+      reportsOf(db, user),
+      openRoundsFor(deps, user),
+    ]);
     return renderPage(
       c,
       { title: c.var.t('qpr.title'), description: c.var.t('qpr.intro'), noindex: true },
-      <ReportListView reports={reports} countries={countries} state={state} />,
+      <ReportListView reports={reports} countries={countries} rounds={rounds} state={state} />,
       status,
     );
   };
@@ -148,5 +153,6 @@ export function qprPages(deps: AppDeps) {
 
   app.route('/', sectionsPages(deps));
   app.route('/', inputsPages(deps));
+  app.route('/', consultationsPages(deps));
   return app;
 }

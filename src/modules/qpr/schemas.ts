@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   asList,
   blankToNull,
+  calendarDate,
   choice,
   langTag,
   line,
@@ -18,6 +19,7 @@ import {
   splitLines,
   text,
 } from '../../platform/http/fields.ts';
+import { GENDERS } from '../../platform/vocabularies.ts';
 import { AREA_CODES } from './structure.ts';
 import { ANSWERS, DECISIONS, INPUT_KINDS, LIMITS, SECTION_STATUSES } from './vocab.ts';
 
@@ -130,3 +132,18 @@ export const reportInput = z.object({
     .regex(/^[A-Z]{2}$/, 'form.unknownCountry'),
   cycle: z.string().trim(),
 });
+
+export const roundInput = z.object({
+  audience: choice(['everyone', 'group'] as const),
+  group: z.preprocess(blankToNull, slug('qpr.unknownGroup').nullable().default(null)),
+  closes_on: calendarDate(),
+});
+export type RoundInput = z.infer<typeof roundInput>;
+
+export const roundCommentInput = z.object({
+  paragraph: z.coerce.number('form.invalid').int('form.invalid').min(0, 'form.invalid'),
+  organisation: z.preprocess(blankToNull, recordId().nullable().default(null)),
+  gender: optionalChoice(GENDERS),
+  body: requiredText(LIMITS.comment),
+});
+export type RoundCommentInput = z.infer<typeof roundCommentInput>;

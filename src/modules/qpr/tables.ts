@@ -91,6 +91,41 @@ export interface QprInputsTable {
   updated_at: Timestamp;
 }
 
+/** A consultation round: a section's text as it was, opened for comments until a closing date. */
+export interface QprRoundsTable {
+  id: Generated<number>;
+  section_id: number;
+  /** The section's version the text was taken from. */
+  version: number;
+  body: string;
+  lang: string;
+  /** everyone (every signed-in member) | group (the members of group_id). */
+  audience: string;
+  group_id: number | null;
+  /** YYYY-MM-DD: open until the end of that day (UTC); the job closes it. */
+  closes_on: string;
+  /** open | closed. */
+  status: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+/** A comment in a round, anchored to a paragraph of its text. */
+export interface QprRoundCommentsTable {
+  id: Generated<number>;
+  round_id: number;
+  /** The paragraph's index (0 for the first). */
+  paragraph: number;
+  author_id: number | null;
+  /** The organisation the author speaks for, if any (the summary's kind of organisation). */
+  organisation_id: number | null;
+  /** woman | man | another | null (not stated). */
+  gender: string | null;
+  body: string;
+  created_at: Timestamp;
+}
+
 declare module '../../db/schema.ts' {
   interface Database {
     qpr_reports: QprReportsTable;
@@ -98,5 +133,7 @@ declare module '../../db/schema.ts' {
     qpr_section_versions: QprSectionVersionsTable;
     qpr_comments: QprCommentsTable;
     qpr_inputs: QprInputsTable;
+    qpr_rounds: QprRoundsTable;
+    qpr_round_comments: QprRoundCommentsTable;
   }
 }

@@ -4,12 +4,15 @@ import { Form, type FormState, SelectField, Submit } from '../../../ui/component
 import { countryOptions } from '../../../ui/options.ts';
 import { usePage } from '../../../ui/page-context.ts';
 import { reportPath } from '../access.ts';
+import { roundPath } from '../consultations.ts';
 import type { ReportLine } from '../listing.ts';
-import { CYCLE_CODES, CYCLES } from '../structure.ts';
+import { CYCLE_CODES, CYCLES, sectionSpec, structureOfCycle } from '../structure.ts';
+import { sectionTitle } from './parts.tsx';
 
 export function ReportListView(props: {
   reports: ReportLine[];
   countries: string[] | 'all';
+  rounds: { id: number; closes_on: string; code: string; country: string; cycle: string }[];
   state?: FormState;
 }) {
   const page = usePage();
@@ -40,6 +43,22 @@ export function ReportListView(props: {
         </ul>
       ) : (
         <p>{t('qpr.noReports')}</p>
+      )}
+      {props.rounds.length > 0 && (
+        <section>
+          <h2>{t('qpr.openConsultations')}</h2>
+          <ul>
+            {props.rounds.map((r) => (
+              <li>
+                <a href={roundPath(r, r.id)}>
+                  {t('qpr.reportTitle', { country: fmt.country(r.country), cycle: r.cycle })} ·{' '}
+                  {sectionTitle(t, sectionSpec(structureOfCycle(r.cycle), r.code), r.code)}
+                </a>{' '}
+                <span class="muted">· {t('qpr.openUntil', { date: fmt.day(r.closes_on) })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {countries.length > 0 && (
         <section class="card">

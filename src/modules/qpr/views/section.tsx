@@ -19,6 +19,7 @@ import { contentOf, type Report, reportPath, type Section } from '../access.ts';
 import type { InputLine, LinkedMeasure } from '../listing.ts';
 import type { SectionSpec } from '../structure.ts';
 import { LIMITS, SECTION_STATUSES } from '../vocab.ts';
+import { Consultations } from './consult-form.tsx';
 import { Markdown, questionLabel, sectionTitle, statusLabel } from './parts.tsx';
 
 export interface SectionPage {
@@ -33,7 +34,8 @@ export interface SectionPage {
   canComment: boolean;
   /** The form that came back with a message, and which one it is. */
   state?: FormState;
-  form?: 'content' | 'assign' | 'comment';
+  form?: 'content' | 'assign' | 'comment' | 'consult';
+  rounds: { id: number; status: string; closes_on: string }[];
 }
 
 function Content(props: SectionPage) {
@@ -280,6 +282,7 @@ export function SectionView(props: SectionPage) {
           </Form>
         </section>
       )}
+      <Consultations {...props} />
       <section>
         <h2>{t('qpr.comments')}</h2>
         {props.comments.map((c) => (
