@@ -1,12 +1,21 @@
 // On a section's page: its consultation rounds, and the coordinator's form that opens one on the
 // section's text as it is now (to every member or to a group, until a closing date).
+
+import type { FormState } from '../../../ui/components/form.tsx';
 import { DateField, Field, Form, RadioGroup, Submit } from '../../../ui/components/form.tsx';
 import { usePage } from '../../../ui/page-context.ts';
+import type { Report } from '../access.ts';
 import { reportPath } from '../access.ts';
 import { roundPath } from '../consultations.ts';
-import type { SectionPage } from './section.tsx';
 
-export function Consultations(props: SectionPage) {
+export function Consultations(props: {
+  report: Report;
+  section: { code: string; version: number };
+  rounds: { id: number; status: string; closes_on: string }[];
+  coordinator: boolean;
+  state?: FormState;
+  form?: string;
+}) {
   const { t, fmt } = usePage();
   const { report, section } = props;
   const state = props.form === 'consult' ? props.state : undefined;
