@@ -73,6 +73,26 @@ export async function sectionsOf(db: Db, report: Report): Promise<(Section & { a
   return rows.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
 }
 
+/**
+ * The countries whose reports `userId` coordinates: where they are a focal point (an admin names
+ * them), and where they coordinate the country's team — a group of kind `country_team` (the demo's
+ * "Lao PDR QPR working team").
+ */
+export async function coordinatedCountries(db: Db, userId: number): Promise<string[]> {
+  const [focal, teams] = await Promise.all([
+    focalPointCountries(db, userId),
+    db
+      .selectFrom('group_members as m')
+      .innerJoin('groups as g', 'g.id', 'm.group_id')
+      .select('g.country')
+      .where('m.user_id', '=', userId)
+      .where('m.role', '=', 'coordinator')
+      .where('g.kind', '=', 'country_team')
+      .execute(),
+  ]);
+  return [...new Set([...focal, ...teams.flatMap((t) => (t.country ? [t.country] : []))])];
+}
+
 export async function roleOf(
   db: Db,
   user: User | null,
@@ -80,7 +100,7 @@ export async function roleOf(
 ): Promise<ReportRole> {
   if (!user) return { user, coordinator: false, assigned: [], organisations: [] };
   const [focal, assigned, organisations] = await Promise.all([
-    focalPointCountries(db, user.id),
+    coordinatedCountries(db, user.id),
     db
       .selectFrom('qpr_sections')
       .select('code')

@@ -131,3 +131,22 @@ describe('consultation rounds', () => {
     expect(visibleText((await outsider.client.get(path)).text)).toContain('Closed on');
   });
 });
+
+describe('the country team', () => {
+  it('coordinates the report through its group: its coordinator does, its other members do not', async () => {
+    const lead = await hub.signedIn('member', { name: 'Working Team Lead' });
+    await hub.deps.db
+      .insertInto('group_members')
+      .values({ group_id: group.id, user_id: lead.user.id, role: 'coordinator', created_at: nowIso() })
+      .execute();
+    expect((await lead.client.get(LAO)).status).toBe(200);
+    await lead.client.get(sectionOf('summary'));
+    const assigned = await lead.client.request(`${sectionOf('summary')}/assign`, {
+      form: { assignee: contributor.user.email, due_on: '' },
+    });
+    expect(assigned.status).toBe(303);
+    expect(visibleText((await lead.client.get('/qpr')).text)).toContain('coordinator');
+    // A plain member of the team group coordinates nothing (and was assigned nothing).
+    expect((await mict.client.get(LAO)).status).toBe(404);
+  });
+});

@@ -3,8 +3,15 @@
 // the rows of the measures' and statistics' exports.
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
-import { focalPointCountries } from '../../platform/scopes.ts';
-import { contentOf, type Input, type Report, type Section, sectionsOf, structureOfReport } from './access.ts';
+import {
+  contentOf,
+  coordinatedCountries,
+  type Input,
+  type Report,
+  type Section,
+  sectionsOf,
+  structureOfReport,
+} from './access.ts';
 import { sectionSpec } from './structure.ts';
 
 type Db = Kysely<Database>;
@@ -20,7 +27,7 @@ export async function reportsOf(
   user: User,
 ): Promise<{ reports: ReportLine[]; countries: string[] | 'all' }> {
   const admin = user.role === 'admin';
-  const focal = await focalPointCountries(db, user.id);
+  const focal = await coordinatedCountries(db, user.id);
   const [coordinated, contributed, orgCountries] = await Promise.all([
     admin
       ? db.selectFrom('qpr_reports').selectAll().execute()

@@ -1,7 +1,7 @@
 // Who may do what in a country's QPR workspace, as pure predicates. The coordinator of a country's
-// report is a site admin or a focal point of the country (platform/scoped-roles.ts, set by an
-// admin on the country's page): the one role mechanism the hub already has for "this person acts
-// for this country". Contributors are the members a coordinator assigned a section to. A member of
+// report is a site admin, a focal point of the country (platform/scoped-roles.ts, set by an admin
+// on the country's page), or a coordinator of the country's team (a group of kind country_team):
+// the role mechanisms the hub already has for "this person acts for this country". Contributors are the members a coordinator assigned a section to. A member of
 // an organisation of the country brings civil-society inputs. Everyone else sees nothing of a draft.
 import type { User } from '../../db/schema.ts';
 
@@ -15,13 +15,9 @@ export interface ReportRole {
   organisations: readonly number[];
 }
 
-export function isCoordinator(
-  user: User | null,
-  country: string,
-  focalCountries: readonly string[],
-): boolean {
+export function isCoordinator(user: User | null, country: string, coordinated: readonly string[]): boolean {
   if (!user || user.disabled_at) return false;
-  return user.role === 'admin' || focalCountries.includes(country);
+  return user.role === 'admin' || coordinated.includes(country);
 }
 
 /** A draft is read by its team; a submitted report the country published, by everyone. */

@@ -4,9 +4,8 @@ import { type ActionContext, ensure, transact } from '../../../platform/actions.
 import { isCountryCode } from '../../../platform/countries.ts';
 import { HttpError } from '../../../platform/http/errors.ts';
 import { auditOf } from '../../../platform/record-audit.ts';
-import { focalPointCountries } from '../../../platform/scopes.ts';
 import { nowIso } from '../../../platform/time.ts';
-import { ensureDraft, getReport, type Report } from '../access.ts';
+import { coordinatedCountries, ensureDraft, getReport, type Report } from '../access.ts';
 import { isCoordinator, type ReportRole } from '../permissions.ts';
 import { CYCLES, structureOfCycle } from '../structure.ts';
 
@@ -14,7 +13,7 @@ const auditReport = auditOf('qpr_report', 'qpr');
 
 /** Starts the report of `country` for `cycle` (its coordinators; the seed). */
 export async function createReport(ctx: ActionContext, country: string, cycle: string): Promise<Report> {
-  const focal = ctx.user ? await focalPointCountries(ctx.deps.db, ctx.user.id) : [];
+  const focal = ctx.user ? await coordinatedCountries(ctx.deps.db, ctx.user.id) : [];
   const user = ensure(ctx, (u) => isCoordinator(u, country, focal), 'qpr.notCoordinator');
   if (!isCountryCode(country)) throw HttpError.invalid({ country: 'form.unknownCountry' });
   const entry = CYCLES[cycle];
