@@ -17,6 +17,7 @@ import { notificationsModule } from './notifications/index.ts';
 import { peopleModule } from './people/index.ts';
 import { policiesModule } from './policies/index.ts';
 import { pressModule } from './press/index.ts';
+import { qprModule } from './qpr/index.ts';
 import { searchModule } from './search/index.ts';
 import { siteModule } from './site/index.ts';
 import { skillsModule } from './skills/index.ts';
@@ -32,6 +33,7 @@ export const modules: readonly HubModule[] = [
   libraryModule,
   policiesModule,
   skillsModule,
+  qprModule,
   pressModule,
   newsModule,
   countriesModule,

@@ -44,9 +44,11 @@ export const policiesModule: HubModule = {
   accountExport: policiesAccountExport,
 };
 
+export { createMeasure } from './actions.ts';
 export { loadCountryMeasures } from './blocks.tsx';
 export { type CountryCounts, countsOf as measureCountsOf } from './counts.ts';
 export { measuresOfCountry } from './listing.ts';
+export { type MeasureInput, measureObject } from './schemas.ts';
 // What the QPR module will use: the monitoring framework (goals, areas and their goal, by version),
 // a country's measures, and their counts per goal, area, stage and domain.
 export {
