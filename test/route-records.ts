@@ -57,6 +57,9 @@ const SOURCES: [RegExp, string, string, string][] = [
   [/\/roles\/:role/, 'role', 'skill_roles', 'code'],
   [/\/competences\/:code/, 'code', 'skill_competences', 'code'],
   [/^\/(api\/v1\/)?skills\/surveys\//, 'slug', 'skill_surveys', 'slug'],
+  [/^\/(api\/v1\/)?qpr\/.*\/sections\/:code/, 'code', 'qpr_sections', 'code'],
+  [/^\/qpr\/.*\/civil-society\/:id/, 'id', 'qpr_inputs', 'id'],
+  [/^\/qpr\/.*\/consultations\/:id/, 'id', 'qpr_rounds', 'id'],
 ];
 
 /**
@@ -124,6 +127,8 @@ async function applicationOf(
 /** Values for the parameters no table names. */
 const FIXED: Record<string, string> = {
   code: 'LA',
+  country: 'LA',
+  cycle: '2024-2027',
   token: 'not-a-token',
   date: '2026-01-01',
   type: 'event',
@@ -139,9 +144,23 @@ const FIXED: Record<string, string> = {
  * making the request. Unknown parameters get `1`.
  */
 export async function pathWithRecords(hub: TestPlatform, pattern: string, other: number): Promise<string> {
+  return (await recordsFor(hub, pattern, other)).path;
+}
+
+/**
+ * pathWithRecords(), and how many of the parameters found no record to name (given `1`, a made-up
+ * token): a refusal there may only say the record was not found.
+ */
+export async function recordsFor(
+  hub: TestPlatform,
+  pattern: string,
+  other: number,
+): Promise<{ path: string; unfound: number }> {
+  let unfound = 0;
   // A file name given as a pattern (`:file{export\.(csv|xlsx)}`) becomes one it matches.
   const named = pattern.replace(/:file\{([^}]*\}?)\}/g, (_, regex: string) => sampleOf(regex) ?? ':file');
-  const path = named.replace(/(:[A-Za-z_]+)\{[^}]*\}\}?/g, '$1');
+  // A parameter's pattern may hold braces of its own (`:cycle{[0-9]{4}-[0-9]{4}}`).
+  const path = named.replace(/(:[A-Za-z_]+)\{(?:[^{}]|\{[^{}]*\})*\}/g, '$1');
   let filled = path;
   for (const [, name] of path.matchAll(/:([A-Za-z_]+)/g)) {
     let value: string | null = null;
@@ -158,10 +177,11 @@ export async function pathWithRecords(hub: TestPlatform, pattern: string, other:
       if (value !== null) break;
       if (param === name && test.test(path)) value = await first(hub.deps.db, table, column);
     }
-    value ??= FIXED[name!] ?? null;
-    filled = filled.replace(`:${name}`, encodeURIComponent(value ?? '1'));
+    if (value === null && name !== 'token') value = FIXED[name!] ?? null;
+    if (value === null) unfound++;
+    filled = filled.replace(`:${name}`, encodeURIComponent(value ?? FIXED[name!] ?? '1'));
   }
-  return filled;
+  return { path: filled, unfound };
 }
 
 /** A name matching a simple pattern: `export\.(csv|xlsx)` → `export.csv`; null when it is not simple. */
