@@ -3,6 +3,7 @@
 import type { Child } from 'hono/jsx';
 import { LOCALE_NAMES, LOCALES } from '../locales/index.ts';
 import { withLang } from '../platform/http/language.ts';
+import type { MessageKey } from '../platform/i18n.ts';
 import { UNREAD_CAP } from '../platform/notifications/inbox.ts';
 import { assetUrl } from './assets.ts';
 import { CsrfField } from './components/form.tsx';
@@ -153,16 +154,33 @@ function Header() {
       </div>
       {nav.length > 0 && (
         <nav class="site-nav" aria-label={t('layout.mainNavigation')}>
-          <ul class="wrap">
-            {nav.map((item) => (
-              <li>
-                <a href={item.href}>{t(item.label)}</a>
-              </li>
-            ))}
-          </ul>
+          {/* On a phone the entries fold into a disclosure (no script): ten of them wrapped to
+              three lines in Lao and pushed the page below the first screen. From 48rem they are
+              one row; CSS shows one list or the other, so a reader meets the links once. */}
+          <details class="nav-compact wrap">
+            <summary>
+              <Icon name="menu" />
+              {t('layout.menu')}
+            </summary>
+            <NavList items={nav} />
+          </details>
+          <NavList items={nav} class="wrap nav-full" />
         </nav>
       )}
     </header>
+  );
+}
+
+function NavList(props: { items: { href: string; label: MessageKey }[]; class?: string }) {
+  const { t } = usePage();
+  return (
+    <ul class={props.class}>
+      {props.items.map((item) => (
+        <li>
+          <a href={item.href}>{t(item.label)}</a>
+        </li>
+      ))}
+    </ul>
   );
 }
 
