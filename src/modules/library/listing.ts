@@ -1,7 +1,7 @@
 // The library's lists: the filtered selection of documents (words through the search index, the
 // filters, the sort and the pages) — the same for the page, the API, the Atom feed and the
 // exports — and the list of collections. The counts of the filter menus are filter-counts.ts.
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database, User } from '../../db/schema.ts';
 import { matchingRecordIds } from '../../search/index.ts';
 import { type Collection, type DocumentDetails, detailsOf } from './access.ts';
@@ -83,17 +83,13 @@ export async function orderedIds(
     rows.sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id);
     return { ids: rows.slice(page.offset, page.offset + page.size).map((r) => r.id), total: rows.length };
   }
-  const byPlace = await placeAlone(db, filter, viewer);
-  if (byPlace && sort === 'issued') return byPlace(page);
+  if (sort === 'issued') {
+    const placed = await onePlacePage(db, filter, viewer, page);
+    if (placed) return placed;
+  }
   let q = base.select('documents.id');
   if (sort === 'added') q = q.orderBy('documents.created_at', 'desc').orderBy('documents.id', 'desc');
-  else
-    q = q
-      // Undated last. NULLS LAST (standard SQL, on both databases) rather than a CASE first: SQLite
-      // then walks documents_issued_on_idx and stops after a page instead of sorting the library.
-      .orderBy('documents.issued_on', (ob) => ob.desc().nullsLast())
-      .orderBy('documents.created_at', 'desc')
-      .orderBy('documents.id', 'desc');
+  else q = newestIssuedFirst(q);
   const [rows, count] = await Promise.all([
     q.limit(page.size).offset(page.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -105,48 +101,57 @@ export async function orderedIds(
 const COMMON_PLACE = 1 / 50;
 
 /**
- * A selection by one place and nothing else (a country's page, `/library?country=VN`), newest
- * first: its count is the kept filter counts' (filter-counts.ts), not a count of the place's
- * documents; and when the place holds a good share of the library, its page is found by walking
- * documents_issued_on_idx and probing each document's places (a few dozen rows), where the general
- * query sorts all of the place's documents (12 000 of 50 000 for Viet Nam at 100x: 16 ms, and as
- * much again to count them). A rare place keeps the general query, which reads its few documents.
+ * Newest issued first, undated last. NULLS LAST (standard SQL, on both databases) rather than a
+ * CASE first: SQLite then walks documents_issued_on_idx and stops after a page instead of sorting
+ * the library.
  */
-async function placeAlone(db: Db, filter: LibraryFilter, viewer: User | null) {
+function newestIssuedFirst<O>(q: SelectQueryBuilder<Database, 'documents', O>) {
+  return q
+    .orderBy('documents.issued_on', (ob) => ob.desc().nullsLast())
+    .orderBy('documents.created_at', 'desc')
+    .orderBy('documents.id', 'desc');
+}
+
+/**
+ * A page of a selection by one place and nothing else (a country's page, `/library?country=VN`),
+ * newest first; null for any other selection. Its count is the kept filter counts'
+ * (filter-counts.ts), not a count of the place's documents; and when the place holds a good share
+ * of the library, the page is found by walking documents_issued_on_idx and probing each document's
+ * places (a few dozen rows), where the general query sorts all of the place's documents (12 000 of
+ * 50 000 for Viet Nam at 100x: 16 ms, and as much again to count them). A rare place keeps the
+ * general selection, which reads its few documents.
+ */
+async function onePlacePage(
+  db: Db,
+  filter: LibraryFilter,
+  viewer: User | null,
+  page: { offset: number; size: number },
+): Promise<{ ids: number[]; total: number } | null> {
   const { country, sort: _sort, page: _page, ...others } = filter;
   if (!country || Object.values(others).some((v) => v !== undefined)) return null;
   const counts = await keptCounts(db, viewer);
   const total = counts.place.get(country) ?? 0;
   const library = [...counts.kind.values()].reduce((a, b) => a + b, 0);
-  const common = total >= library * COMMON_PLACE;
-  return async (page: { offset: number; size: number }) => {
-    let q = db.selectFrom('documents').where(visibleTo(viewer)).select('documents.id');
-    q = common
-      ? q.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('document_facets')
-              .select('document_facets.document_id')
-              .whereRef('document_facets.document_id', '=', 'documents.id')
-              .where('document_facets.facet', '=', 'place')
-              .where('document_facets.value', '=', country),
-          ),
-        )
-      : q.where('documents.id', 'in', (eb) =>
-          eb
-            .selectFrom('document_facets')
-            .select('document_id')
-            .where('facet', '=', 'place')
-            .where('value', '=', country),
-        );
-    const rows = await q
-      .orderBy('documents.issued_on', (ob) => ob.desc().nullsLast())
-      .orderBy('documents.created_at', 'desc')
-      .orderBy('documents.id', 'desc')
-      .limit(page.size)
-      .offset(page.offset)
-      .execute();
-    return { ids: rows.map((r) => r.id), total };
-  };
+  const q =
+    total >= library * COMMON_PLACE
+      ? db
+          .selectFrom('documents')
+          .where(visibleTo(viewer))
+          .where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('document_facets')
+                .select('document_facets.document_id')
+                .whereRef('document_facets.document_id', '=', 'documents.id')
+                .where('document_facets.facet', '=', 'place')
+                .where('document_facets.value', '=', country),
+            ),
+          )
+      : selection(db, filter, viewer);
+  const rows = await newestIssuedFirst(q.select('documents.id'))
+    .limit(page.size)
+    .offset(page.offset)
+    .execute();
+  return { ids: rows.map((r) => r.id), total };
 }
 
 /** One page of the selection (or the first `size` for feeds and exports), and how many in all. */

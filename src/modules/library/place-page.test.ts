@@ -1,5 +1,5 @@
 // A selection by one place alone (a country's page, /library?country=LA) takes its own road
-// (listing.ts, placeAlone: the kept count, and the date index walked with a probe of each
+// (listing.ts, onePlacePage: the kept count, and the date index walked with a probe of each
 // document's places): it must give the same documents, in the same order, with the same count, as
 // reading the place's documents and sorting them, and follow every write. On both databases.
 import { describe, expect, it } from 'vitest';

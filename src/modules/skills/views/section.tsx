@@ -26,75 +26,43 @@ function ProfileQuestion(props: { q: SurveyQuestion; framework: Framework; state
   const { q, state } = props;
   const name = answerName(q);
   const label = `skills.profile.${q.field}` as MessageKey;
-  const required = q.required;
-  switch (q.field) {
-    case 'province':
-      return <Field name={name} label={label} state={state} />;
-    case 'role':
-      return (
-        <SelectField
-          name={name}
-          label={label}
-          blank="skills.choose"
-          options={props.framework.roles.map((r) => ({ value: r.code, label: shown(r, locale).text }))}
-          state={state}
-          required={required}
-        />
-      );
-    case 'country':
-      return (
-        <SelectField
-          name={name}
-          label={label}
-          blank="skills.choose"
-          options={q.choices.map((c) => ({ value: c, label: fmt.country(c) }))}
-          state={state}
-          required={required}
-        />
-      );
-    case 'domain':
-      return (
-        <SelectField
-          name={name}
-          label={label}
-          blank="skills.choose"
-          options={domainOptions(page)}
-          state={state}
-        />
-      );
-    case 'org_kind':
-      return (
-        <SelectField
-          name={name}
-          label={label}
-          blank="skills.choose"
-          options={organisationKindOptions(page)}
-          state={state}
-        />
-      );
-    case 'age_band':
-      return (
-        <SelectField
-          name={name}
-          label={label}
-          blank="skills.choose"
-          options={AGE_BANDS.map((a) => ({ value: a, label: t(`skills.ageBand.${a}` as MessageKey) }))}
-          state={state}
-        />
-      );
-    case 'gender':
-      return (
-        <SelectField
-          name={name}
-          label={label}
-          blank="skills.notStated"
-          options={genderOptions(page)}
-          state={state}
-        />
-      );
-    default:
-      return null;
-  }
+  if (q.field === 'province') return <Field name={name} label={label} state={state} />;
+  // Every other profile question is a choice: its options, what "nothing chosen" says, and whether
+  // the browser asks for it (the role and the country; the rest may be left unstated).
+  const choice = (() => {
+    switch (q.field) {
+      case 'role':
+        return {
+          options: props.framework.roles.map((r) => ({ value: r.code, label: shown(r, locale).text })),
+          asked: true,
+        };
+      case 'country':
+        return { options: q.choices.map((c) => ({ value: c, label: fmt.country(c) })), asked: true };
+      case 'domain':
+        return { options: domainOptions(page) };
+      case 'org_kind':
+        return { options: organisationKindOptions(page) };
+      case 'age_band':
+        return {
+          options: AGE_BANDS.map((a) => ({ value: a, label: t(`skills.ageBand.${a}` as MessageKey) })),
+        };
+      case 'gender':
+        return { options: genderOptions(page), blank: 'skills.notStated' as const };
+      default:
+        return null;
+    }
+  })();
+  if (!choice) return null;
+  return (
+    <SelectField
+      name={name}
+      label={label}
+      blank={choice.blank ?? 'skills.choose'}
+      options={choice.options}
+      state={state}
+      required={choice.asked ? q.required : undefined}
+    />
+  );
 }
 
 function CompetenceQuestions(props: { framework: Framework; questions: SurveyQuestion[]; state: FormState }) {
