@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { jsonLdOf, platformForFile, visibleText } from '../../../test/harness.ts';
 import { grantRole } from '../../platform/scoped-roles.ts';
+import { markLibraryChanged } from '../library/index.ts';
 import { forgetCounts } from './listing.ts';
 
 const hub = await platformForFile({
@@ -143,13 +144,8 @@ describe('what the blocks keep hidden', () => {
       .where('title', 'like', 'Law on Enterprises%')
       .executeTakeFirstOrThrow();
     // Written here as the library's actions would, with the new version of the library every
-    // write stores (library/filter-counts.ts), so its kept counts are read anew.
-    const libraryChanged = () =>
-      db
-        .insertInto('settings')
-        .values({ key: 'library.version', value: `${Math.random()}`, updated_at: new Date().toISOString() })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: `${Math.random()}` }))
-        .execute();
+    // write stores, so its kept counts are read anew.
+    const libraryChanged = () => markLibraryChanged(db);
     await db.updateTable('documents').set({ published_at: null }).where('id', '=', doc.id).execute();
     await libraryChanged();
     undo.push(async () => {

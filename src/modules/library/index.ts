@@ -54,5 +54,6 @@ export const libraryModule: HubModule = {
 // What the events module uses to show the documents linked to an event: the library's own rule of
 // who sees which document.
 export type { DocumentDetails } from './access.ts';
+export { markLibraryChanged } from './filter-counts.ts';
 export { visibleTo as documentsVisibleTo } from './permissions.ts';
 export { searchRecordOf } from './search.ts';
